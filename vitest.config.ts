@@ -1,0 +1,36 @@
+import { defineConfig } from 'vitest/config';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+// One alias per tsconfig path so tests import libs exactly as services do (through src/index.ts).
+const tsconfig = JSON.parse(readFileSync(new URL('./tsconfig.base.json', import.meta.url), 'utf8'));
+const alias = Object.fromEntries(
+  Object.entries(tsconfig.compilerOptions.paths as Record<string, string[]>).map(([k, v]) => [k, resolve(v[0]!)]),
+);
+
+// Every folder under libs/ and services/ with a project.json is a vitest project named like its nx project.
+function projectsUnder(dir: string) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => existsSync(`${dir}/${name}/project.json`))
+    .map((name) => {
+      const project = JSON.parse(readFileSync(`${dir}/${name}/project.json`, 'utf8'));
+      return {
+        resolve: { alias },
+        test: { name: project.name as string, root: '.', include: [`${dir}/${name}/**/*.spec.ts`] },
+      };
+    });
+}
+
+export default defineConfig({
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    projects: [
+      ...projectsUnder('libs'),
+      ...projectsUnder('services'),
+      { resolve: { alias }, test: { name: 'e2e', root: '.', include: ['test/**/*.spec.ts'] } },
+    ],
+  },
+});
