@@ -16,6 +16,7 @@ function projectsUnder(dir: string) {
     .map((name) => {
       const project = JSON.parse(readFileSync(`${dir}/${name}/project.json`, 'utf8'));
       return {
+        extends: true as const, // inherit the root timeouts and pool
         resolve: { alias },
         test: { name: project.name as string, root: '.', include: [`${dir}/${name}/**/*.spec.ts`] },
       };
@@ -30,7 +31,7 @@ export default defineConfig({
     projects: [
       ...projectsUnder('libs'),
       ...projectsUnder('services'),
-      { resolve: { alias }, test: { name: 'e2e', root: '.', include: ['test/**/*.spec.ts'] } },
+      { extends: true, resolve: { alias }, test: { name: 'e2e', root: '.', include: ['test/**/*.spec.ts'] } },
     ],
   },
 });

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { loadPlatformConfig } from './platform-config';
+
+describe('loadPlatformConfig', () => {
+  it('defaults to the embedded single-machine setup', () => {
+    const cfg = loadPlatformConfig({ env: {} });
+    expect(cfg.bus.kind).toBe('memory');
+    expect(cfg.store.kind).toBe('pglite');
+    expect(cfg.ports.gateway).toBe(4000);
+    expect(cfg.addresses.inference).toBe('127.0.0.1:50055');
+  });
+
+  it('reads the cluster setup from SER_* variables', () => {
+    const cfg = loadPlatformConfig({
+      env: { SER_BUS: 'kafka', SER_KAFKA_BROKERS: 'k1:9092, k2:9093', SER_STORE: 'postgres', SER_DATABASE_URL: 'postgres://u@db/ser', SER_INFERENCE_ADDRESS: 'inference:50055' },
+    });
+    expect(cfg.bus).toMatchObject({ kind: 'kafka', brokers: ['k1:9092', 'k2:9093'] });
+    expect(cfg.store).toEqual({ kind: 'postgres', url: 'postgres://u@db/ser' });
+    expect(cfg.addresses.inference).toBe('inference:50055');
+  });
+
+  it('requires a database url for postgres and valid broker addresses', () => {
+    expect(() => loadPlatformConfig({ env: { SER_STORE: 'postgres' } })).toThrow(/store.url is required/);
+    expect(() => loadPlatformConfig({ env: { SER_KAFKA_BROKERS: 'nohost' } })).toThrow(/host:port/);
+  });
+});

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { loadConfig, type ConfigSources } from './load-config';
+
+export const SERVICE_NAMES = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+const brokerList = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+  z.array(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port')).min(1),
+);
+const port = z.number().int().min(0).max(65535);
+
+/**
+ * Settings every service reads. Defaults are the embedded single-machine setup (`npm start`);
+ * a cluster sets the environment variables in PLATFORM_ENV (see deploy/).
+ */
+export const platformConfigSchema = z
+  .object({
+    /** Root of PGlite data, artifacts and caches; one folder holds all local state. */
+    dataDir: z.string().min(1).default('.data'),
+    logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+    bus: z
+      .object({
+        /** memory: in-process bus (one process). kafka: Apache Kafka through kafkajs. */
+        kind: z.enum(['memory', 'kafka']).default('memory'),
+        brokers: brokerList.default(['127.0.0.1:9092']),
+        clientId: z.string().default('ser-platform'),
+      })
+      .strict()
+      .prefault({}),
+    store: z
+      .object({
+        /** pglite: PostgreSQL in WASM under dataDir. postgres: a PostgreSQL server at `url`. */
+        kind: z.enum(['pglite', 'postgres']).default('pglite'),
+        url: z.string().optional(),
+      })
+      .strict()
+      .prefault({})
+      .refine((s) => s.kind !== 'postgres' || !!s.url, { message: 'store.url is required when store.kind is postgres' }),
+    /** Interface gRPC servers bind; containers set 0.0.0.0. */
+    grpcHost: z.string().default('127.0.0.1'),
+    ports: z
+      .object({
+        features: port.default(50051),
+        fopPretrainer: port.default(50052),
+        vqvaePretrainer: port.default(50053),
+        classifierTrainer: port.default(50054),
+        inference: port.default(50055),
+        gateway: port.default(4000),
+      })
+      .strict()
+      .prefault({}),
+    /** Where clients reach each service; defaults to grpcHost-independent loopback addresses on `ports`. */
+    addresses: z
+      .object(Object.fromEntries(SERVICE_NAMES.map((n) => [n, z.string().optional()])) as Record<ServiceName, z.ZodOptional<z.ZodString>>)
+      .strict()
+      .prefault({}),
+    /** Deadline for unary gRPC calls between services. */
+    grpcDeadlineMs: z.number().int().positive().default(10_000),
+  })
+  .strict();
+
+export type PlatformConfig = z.infer<typeof platformConfigSchema> & { addresses: Record<ServiceName, string> };
+
+/** Environment variables the platform reads, by config path. */
+export const PLATFORM_ENV: Record<string, string> = {
+  dataDir: 'SER_DATA_DIR',
+  logLevel: 'SER_LOG_LEVEL',
+  'bus.kind': 'SER_BUS',
+  'bus.brokers': 'SER_KAFKA_BROKERS',
+  'bus.clientId': 'SER_KAFKA_CLIENT_ID',
+  'store.kind': 'SER_STORE',
+  'store.url': 'SER_DATABASE_URL',
+  grpcHost: 'SER_GRPC_HOST',
+  'ports.features': 'SER_FEATURES_PORT',
+  'ports.fopPretrainer': 'SER_FOP_PRETRAINER_PORT',
+  'ports.vqvaePretrainer': 'SER_VQVAE_PRETRAINER_PORT',
+  'ports.classifierTrainer': 'SER_CLASSIFIER_TRAINER_PORT',
+  'ports.inference': 'SER_INFERENCE_PORT',
+  'ports.gateway': 'SER_GATEWAY_PORT',
+  'addresses.features': 'SER_FEATURES_ADDRESS',
+  'addresses.fopPretrainer': 'SER_FOP_PRETRAINER_ADDRESS',
+  'addresses.vqvaePretrainer': 'SER_VQVAE_PRETRAINER_ADDRESS',
+  'addresses.classifierTrainer': 'SER_CLASSIFIER_TRAINER_ADDRESS',
+  'addresses.inference': 'SER_INFERENCE_ADDRESS',
+  grpcDeadlineMs: 'SER_GRPC_DEADLINE_MS',
+};
+
+/** Platform config from SER_CONFIG (YAML), SER_* variables and `--key=value` overrides. */
+export function loadPlatformConfig(sources: Omit<ConfigSources, 'envMap'> = {}): PlatformConfig {
+  const env = sources.env ?? process.env;
+  const cfg = loadConfig(platformConfigSchema, { file: sources.file ?? env.SER_CONFIG, env, envMap: PLATFORM_ENV, overrides: sources.overrides });
+  const addresses = Object.fromEntries(
+    SERVICE_NAMES.map((n) => [n, cfg.addresses[n] ?? `127.0.0.1:${cfg.ports[n]}`]),
+  ) as Record<ServiceName, string>;
+  return { ...cfg, addresses };
+}

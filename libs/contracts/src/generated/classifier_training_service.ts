@@ -1,0 +1,107 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { AudioData as _ser_v1_AudioData, AudioData__Output as _ser_v1_AudioData__Output } from './ser/v1/AudioData';
+import type { CancelClassifierRunRequest as _ser_v1_CancelClassifierRunRequest, CancelClassifierRunRequest__Output as _ser_v1_CancelClassifierRunRequest__Output } from './ser/v1/CancelClassifierRunRequest';
+import type { CancelClassifierRunResponse as _ser_v1_CancelClassifierRunResponse, CancelClassifierRunResponse__Output as _ser_v1_CancelClassifierRunResponse__Output } from './ser/v1/CancelClassifierRunResponse';
+import type { Checkpoint as _ser_v1_Checkpoint, Checkpoint__Output as _ser_v1_Checkpoint__Output } from './ser/v1/Checkpoint';
+import type { ClassProbability as _ser_v1_ClassProbability, ClassProbability__Output as _ser_v1_ClassProbability__Output } from './ser/v1/ClassProbability';
+import type { ClassRecall as _ser_v1_ClassRecall, ClassRecall__Output as _ser_v1_ClassRecall__Output } from './ser/v1/ClassRecall';
+import type { ClassifierEvaluation as _ser_v1_ClassifierEvaluation, ClassifierEvaluation__Output as _ser_v1_ClassifierEvaluation__Output } from './ser/v1/ClassifierEvaluation';
+import type { ClassifierTrainingServiceClient as _ser_v1_ClassifierTrainingServiceClient, ClassifierTrainingServiceDefinition as _ser_v1_ClassifierTrainingServiceDefinition } from './ser/v1/ClassifierTrainingService';
+import type { ConfusionMatrix as _ser_v1_ConfusionMatrix, ConfusionMatrix__Output as _ser_v1_ConfusionMatrix__Output } from './ser/v1/ConfusionMatrix';
+import type { Dataset as _ser_v1_Dataset, Dataset__Output as _ser_v1_Dataset__Output } from './ser/v1/Dataset';
+import type { DatasetVersion as _ser_v1_DatasetVersion, DatasetVersion__Output as _ser_v1_DatasetVersion__Output } from './ser/v1/DatasetVersion';
+import type { FeatureMatrix as _ser_v1_FeatureMatrix, FeatureMatrix__Output as _ser_v1_FeatureMatrix__Output } from './ser/v1/FeatureMatrix';
+import type { FoldEvaluation as _ser_v1_FoldEvaluation, FoldEvaluation__Output as _ser_v1_FoldEvaluation__Output } from './ser/v1/FoldEvaluation';
+import type { GetClassifierRunEvaluationRequest as _ser_v1_GetClassifierRunEvaluationRequest, GetClassifierRunEvaluationRequest__Output as _ser_v1_GetClassifierRunEvaluationRequest__Output } from './ser/v1/GetClassifierRunEvaluationRequest';
+import type { GetClassifierRunEvaluationResponse as _ser_v1_GetClassifierRunEvaluationResponse, GetClassifierRunEvaluationResponse__Output as _ser_v1_GetClassifierRunEvaluationResponse__Output } from './ser/v1/GetClassifierRunEvaluationResponse';
+import type { GetClassifierRunRequest as _ser_v1_GetClassifierRunRequest, GetClassifierRunRequest__Output as _ser_v1_GetClassifierRunRequest__Output } from './ser/v1/GetClassifierRunRequest';
+import type { GetClassifierRunResponse as _ser_v1_GetClassifierRunResponse, GetClassifierRunResponse__Output as _ser_v1_GetClassifierRunResponse__Output } from './ser/v1/GetClassifierRunResponse';
+import type { GetModelVersionRequest as _ser_v1_GetModelVersionRequest, GetModelVersionRequest__Output as _ser_v1_GetModelVersionRequest__Output } from './ser/v1/GetModelVersionRequest';
+import type { GetModelVersionResponse as _ser_v1_GetModelVersionResponse, GetModelVersionResponse__Output as _ser_v1_GetModelVersionResponse__Output } from './ser/v1/GetModelVersionResponse';
+import type { IngestionReport as _ser_v1_IngestionReport, IngestionReport__Output as _ser_v1_IngestionReport__Output } from './ser/v1/IngestionReport';
+import type { Lineage as _ser_v1_Lineage, Lineage__Output as _ser_v1_Lineage__Output } from './ser/v1/Lineage';
+import type { ListClassifierRunsRequest as _ser_v1_ListClassifierRunsRequest, ListClassifierRunsRequest__Output as _ser_v1_ListClassifierRunsRequest__Output } from './ser/v1/ListClassifierRunsRequest';
+import type { ListClassifierRunsResponse as _ser_v1_ListClassifierRunsResponse, ListClassifierRunsResponse__Output as _ser_v1_ListClassifierRunsResponse__Output } from './ser/v1/ListClassifierRunsResponse';
+import type { ListModelVersionsRequest as _ser_v1_ListModelVersionsRequest, ListModelVersionsRequest__Output as _ser_v1_ListModelVersionsRequest__Output } from './ser/v1/ListModelVersionsRequest';
+import type { ListModelVersionsResponse as _ser_v1_ListModelVersionsResponse, ListModelVersionsResponse__Output as _ser_v1_ListModelVersionsResponse__Output } from './ser/v1/ListModelVersionsResponse';
+import type { ModelRef as _ser_v1_ModelRef, ModelRef__Output as _ser_v1_ModelRef__Output } from './ser/v1/ModelRef';
+import type { ModelSelector as _ser_v1_ModelSelector, ModelSelector__Output as _ser_v1_ModelSelector__Output } from './ser/v1/ModelSelector';
+import type { ModelVersion as _ser_v1_ModelVersion, ModelVersion__Output as _ser_v1_ModelVersion__Output } from './ser/v1/ModelVersion';
+import type { PageRequest as _ser_v1_PageRequest, PageRequest__Output as _ser_v1_PageRequest__Output } from './ser/v1/PageRequest';
+import type { PageResponse as _ser_v1_PageResponse, PageResponse__Output as _ser_v1_PageResponse__Output } from './ser/v1/PageResponse';
+import type { Prediction as _ser_v1_Prediction, Prediction__Output as _ser_v1_Prediction__Output } from './ser/v1/Prediction';
+import type { Run as _ser_v1_Run, Run__Output as _ser_v1_Run__Output } from './ser/v1/Run';
+import type { RunProgress as _ser_v1_RunProgress, RunProgress__Output as _ser_v1_RunProgress__Output } from './ser/v1/RunProgress';
+import type { SetModelAliasRequest as _ser_v1_SetModelAliasRequest, SetModelAliasRequest__Output as _ser_v1_SetModelAliasRequest__Output } from './ser/v1/SetModelAliasRequest';
+import type { SetModelAliasResponse as _ser_v1_SetModelAliasResponse, SetModelAliasResponse__Output as _ser_v1_SetModelAliasResponse__Output } from './ser/v1/SetModelAliasResponse';
+import type { SkippedFile as _ser_v1_SkippedFile, SkippedFile__Output as _ser_v1_SkippedFile__Output } from './ser/v1/SkippedFile';
+import type { StartClassifierRunRequest as _ser_v1_StartClassifierRunRequest, StartClassifierRunRequest__Output as _ser_v1_StartClassifierRunRequest__Output } from './ser/v1/StartClassifierRunRequest';
+import type { StartClassifierRunResponse as _ser_v1_StartClassifierRunResponse, StartClassifierRunResponse__Output as _ser_v1_StartClassifierRunResponse__Output } from './ser/v1/StartClassifierRunResponse';
+import type { Utterance as _ser_v1_Utterance, Utterance__Output as _ser_v1_Utterance__Output } from './ser/v1/Utterance';
+import type { WatchClassifierRunRequest as _ser_v1_WatchClassifierRunRequest, WatchClassifierRunRequest__Output as _ser_v1_WatchClassifierRunRequest__Output } from './ser/v1/WatchClassifierRunRequest';
+import type { WatchClassifierRunResponse as _ser_v1_WatchClassifierRunResponse, WatchClassifierRunResponse__Output as _ser_v1_WatchClassifierRunResponse__Output } from './ser/v1/WatchClassifierRunResponse';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  ser: {
+    v1: {
+      AudioData: MessageTypeDefinition<_ser_v1_AudioData, _ser_v1_AudioData__Output>
+      AudioEncoding: EnumTypeDefinition
+      CancelClassifierRunRequest: MessageTypeDefinition<_ser_v1_CancelClassifierRunRequest, _ser_v1_CancelClassifierRunRequest__Output>
+      CancelClassifierRunResponse: MessageTypeDefinition<_ser_v1_CancelClassifierRunResponse, _ser_v1_CancelClassifierRunResponse__Output>
+      Checkpoint: MessageTypeDefinition<_ser_v1_Checkpoint, _ser_v1_Checkpoint__Output>
+      ClassProbability: MessageTypeDefinition<_ser_v1_ClassProbability, _ser_v1_ClassProbability__Output>
+      ClassRecall: MessageTypeDefinition<_ser_v1_ClassRecall, _ser_v1_ClassRecall__Output>
+      ClassifierEvaluation: MessageTypeDefinition<_ser_v1_ClassifierEvaluation, _ser_v1_ClassifierEvaluation__Output>
+      /**
+       * Trains and evaluates emotion classifiers (fine-tuning, hypercolumns, TACN and baselines)
+       * and registers the resulting model versions.
+       */
+      ClassifierTrainingService: SubtypeConstructor<typeof grpc.Client, _ser_v1_ClassifierTrainingServiceClient> & { service: _ser_v1_ClassifierTrainingServiceDefinition }
+      ConfusionMatrix: MessageTypeDefinition<_ser_v1_ConfusionMatrix, _ser_v1_ConfusionMatrix__Output>
+      Dataset: MessageTypeDefinition<_ser_v1_Dataset, _ser_v1_Dataset__Output>
+      DatasetFormat: EnumTypeDefinition
+      DatasetVersion: MessageTypeDefinition<_ser_v1_DatasetVersion, _ser_v1_DatasetVersion__Output>
+      FeatureKind: EnumTypeDefinition
+      FeatureMatrix: MessageTypeDefinition<_ser_v1_FeatureMatrix, _ser_v1_FeatureMatrix__Output>
+      FoldEvaluation: MessageTypeDefinition<_ser_v1_FoldEvaluation, _ser_v1_FoldEvaluation__Output>
+      Gender: EnumTypeDefinition
+      GetClassifierRunEvaluationRequest: MessageTypeDefinition<_ser_v1_GetClassifierRunEvaluationRequest, _ser_v1_GetClassifierRunEvaluationRequest__Output>
+      GetClassifierRunEvaluationResponse: MessageTypeDefinition<_ser_v1_GetClassifierRunEvaluationResponse, _ser_v1_GetClassifierRunEvaluationResponse__Output>
+      GetClassifierRunRequest: MessageTypeDefinition<_ser_v1_GetClassifierRunRequest, _ser_v1_GetClassifierRunRequest__Output>
+      GetClassifierRunResponse: MessageTypeDefinition<_ser_v1_GetClassifierRunResponse, _ser_v1_GetClassifierRunResponse__Output>
+      GetModelVersionRequest: MessageTypeDefinition<_ser_v1_GetModelVersionRequest, _ser_v1_GetModelVersionRequest__Output>
+      GetModelVersionResponse: MessageTypeDefinition<_ser_v1_GetModelVersionResponse, _ser_v1_GetModelVersionResponse__Output>
+      IngestionReport: MessageTypeDefinition<_ser_v1_IngestionReport, _ser_v1_IngestionReport__Output>
+      Lineage: MessageTypeDefinition<_ser_v1_Lineage, _ser_v1_Lineage__Output>
+      ListClassifierRunsRequest: MessageTypeDefinition<_ser_v1_ListClassifierRunsRequest, _ser_v1_ListClassifierRunsRequest__Output>
+      ListClassifierRunsResponse: MessageTypeDefinition<_ser_v1_ListClassifierRunsResponse, _ser_v1_ListClassifierRunsResponse__Output>
+      ListModelVersionsRequest: MessageTypeDefinition<_ser_v1_ListModelVersionsRequest, _ser_v1_ListModelVersionsRequest__Output>
+      ListModelVersionsResponse: MessageTypeDefinition<_ser_v1_ListModelVersionsResponse, _ser_v1_ListModelVersionsResponse__Output>
+      ModelRef: MessageTypeDefinition<_ser_v1_ModelRef, _ser_v1_ModelRef__Output>
+      ModelSelector: MessageTypeDefinition<_ser_v1_ModelSelector, _ser_v1_ModelSelector__Output>
+      ModelVersion: MessageTypeDefinition<_ser_v1_ModelVersion, _ser_v1_ModelVersion__Output>
+      PageRequest: MessageTypeDefinition<_ser_v1_PageRequest, _ser_v1_PageRequest__Output>
+      PageResponse: MessageTypeDefinition<_ser_v1_PageResponse, _ser_v1_PageResponse__Output>
+      Prediction: MessageTypeDefinition<_ser_v1_Prediction, _ser_v1_Prediction__Output>
+      Run: MessageTypeDefinition<_ser_v1_Run, _ser_v1_Run__Output>
+      RunKind: EnumTypeDefinition
+      RunProgress: MessageTypeDefinition<_ser_v1_RunProgress, _ser_v1_RunProgress__Output>
+      RunStatus: EnumTypeDefinition
+      SetModelAliasRequest: MessageTypeDefinition<_ser_v1_SetModelAliasRequest, _ser_v1_SetModelAliasRequest__Output>
+      SetModelAliasResponse: MessageTypeDefinition<_ser_v1_SetModelAliasResponse, _ser_v1_SetModelAliasResponse__Output>
+      SkippedFile: MessageTypeDefinition<_ser_v1_SkippedFile, _ser_v1_SkippedFile__Output>
+      StartClassifierRunRequest: MessageTypeDefinition<_ser_v1_StartClassifierRunRequest, _ser_v1_StartClassifierRunRequest__Output>
+      StartClassifierRunResponse: MessageTypeDefinition<_ser_v1_StartClassifierRunResponse, _ser_v1_StartClassifierRunResponse__Output>
+      Utterance: MessageTypeDefinition<_ser_v1_Utterance, _ser_v1_Utterance__Output>
+      WatchClassifierRunRequest: MessageTypeDefinition<_ser_v1_WatchClassifierRunRequest, _ser_v1_WatchClassifierRunRequest__Output>
+      WatchClassifierRunResponse: MessageTypeDefinition<_ser_v1_WatchClassifierRunResponse, _ser_v1_WatchClassifierRunResponse__Output>
+    }
+  }
+}
+

@@ -1,0 +1,23 @@
+// Original file: proto/ser/v1/fop_pretrain_service.proto
+
+import type { Run as _ser_v1_Run, Run__Output as _ser_v1_Run__Output } from '../../ser/v1/Run';
+
+/**
+ * The run after the cancel request.
+ */
+export interface CancelFopPretrainRunResponse {
+  /**
+   * The run.
+   */
+  'run'?: (_ser_v1_Run | null);
+}
+
+/**
+ * The run after the cancel request.
+ */
+export interface CancelFopPretrainRunResponse__Output {
+  /**
+   * The run.
+   */
+  'run': (_ser_v1_Run__Output | null);
+}

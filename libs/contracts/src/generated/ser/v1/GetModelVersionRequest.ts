@@ -1,0 +1,23 @@
+// Original file: proto/ser/v1/classifier_training_service.proto
+
+import type { ModelSelector as _ser_v1_ModelSelector, ModelSelector__Output as _ser_v1_ModelSelector__Output } from '../../ser/v1/ModelSelector';
+
+/**
+ * Which model version to get.
+ */
+export interface GetModelVersionRequest {
+  /**
+   * Name plus alias or version.
+   */
+  'model'?: (_ser_v1_ModelSelector | null);
+}
+
+/**
+ * Which model version to get.
+ */
+export interface GetModelVersionRequest__Output {
+  /**
+   * Name plus alias or version.
+   */
+  'model': (_ser_v1_ModelSelector__Output | null);
+}

@@ -1,0 +1,32 @@
+// Original file: proto/ser/v1/classifier_training_service.proto
+
+import type { Run as _ser_v1_Run, Run__Output as _ser_v1_Run__Output } from '../../ser/v1/Run';
+import type { PageResponse as _ser_v1_PageResponse, PageResponse__Output as _ser_v1_PageResponse__Output } from '../../ser/v1/PageResponse';
+
+/**
+ * Runs of one page.
+ */
+export interface ListClassifierRunsResponse {
+  /**
+   * The runs, newest first.
+   */
+  'runs'?: (_ser_v1_Run)[];
+  /**
+   * Paging state.
+   */
+  'page'?: (_ser_v1_PageResponse | null);
+}
+
+/**
+ * Runs of one page.
+ */
+export interface ListClassifierRunsResponse__Output {
+  /**
+   * The runs, newest first.
+   */
+  'runs': (_ser_v1_Run__Output)[];
+  /**
+   * Paging state.
+   */
+  'page': (_ser_v1_PageResponse__Output | null);
+}

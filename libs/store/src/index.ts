@@ -1,0 +1,37 @@
+export type { Db, Queryable } from './db/db';
+export { createPostgresDb, type PostgresDbOptions } from './db/postgres-db';
+export { createPgliteDb, type PgliteDbOptions } from './db/pglite-db';
+export { migrate, type MigrateOptions } from './migrate';
+export { MIGRATIONS, type Migration } from './migrations';
+export { StoreError, type StoreErrorCode } from './errors';
+export type { JsonObject, JsonValue } from './json';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Edge, type Page, type PageArgs } from './paging';
+export {
+  DatasetRepository,
+  type Dataset,
+  type DatasetVersion,
+  type NewDatasetVersion,
+  type UtteranceFilter,
+} from './repositories/datasets';
+export type { NewUtterance, Utterance } from './repositories/utterances';
+export {
+  RunRepository,
+  RUN_STATUSES,
+  type NewRun,
+  type Run,
+  type RunFilter,
+  type RunMetric,
+  type RunPatch,
+  type RunStatus,
+} from './repositories/runs';
+export { CheckpointRepository, type Checkpoint, type NewCheckpoint } from './repositories/checkpoints';
+export { ModelRepository, type ModelAlias, type ModelSummary, type ModelVersion, type NewModelVersion } from './repositories/models';
+export { PredictionRepository, type NewPrediction, type Prediction, type PredictionFilter } from './repositories/predictions';
+export { ProcessedEventRepository } from './repositories/processed-events';
+export {
+  createRepositories,
+  openMetadataStore,
+  type MetadataStore,
+  type MetadataStoreConfig,
+  type Repositories,
+} from './metadata-store';

@@ -1,0 +1,7 @@
+import { initial } from './0001-initial';
+import type { Migration } from './migration';
+
+export type { Migration } from './migration';
+
+/** Every migration, oldest first. */
+export const MIGRATIONS: readonly Migration[] = [initial];
