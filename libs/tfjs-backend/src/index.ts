@@ -1,0 +1,5 @@
+export { initTfjs, type InitTfjsOptions, type TfjsRuntime, type Tfjs } from './init-tfjs';
+export { AUTO_ORDER, BACKEND_ENV_VAR, BACKEND_KINDS, backendFromEnv, isBackendKind, type BackendKind } from './kinds';
+export { BackendUnavailableError, type UnavailableReason } from './errors';
+export type { BackendCandidate } from './candidates';
+export { wasmBinaryDir } from './wasm-paths';
