@@ -55,6 +55,25 @@ export const platformConfigSchema = z
       .object(Object.fromEntries(SERVICE_NAMES.map((n) => [n, z.string().optional()])) as Record<ServiceName, z.ZodOptional<z.ZodString>>)
       .strict()
       .prefault({}),
+    features: z
+      .object({
+        /**
+         * Folders corpus locations must lie under (no path traversal). Empty means `<dataDir>/corpora` only;
+         * deployments list their shared corpus volumes here.
+         */
+        corpusRoots: z.preprocess(
+          (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+          z.array(z.string().min(1)),
+        ).default([]),
+        /** Feature-extraction worker threads; 0 = one per core less one (at least 1). */
+        workers: z.number().int().min(0).default(0),
+        /** Utterances shorter than this are skipped as 'too short' (seconds). */
+        minDurationSeconds: z.number().min(0).default(0.25),
+        /** Utterances per feature shard file. */
+        shardSize: z.number().int().positive().default(128),
+      })
+      .strict()
+      .prefault({}),
     /** Deadline for unary gRPC calls between services. */
     grpcDeadlineMs: z.number().int().positive().default(10_000),
   })
@@ -84,6 +103,8 @@ export const PLATFORM_ENV: Record<string, string> = {
   'addresses.classifierTrainer': 'SER_CLASSIFIER_TRAINER_ADDRESS',
   'addresses.inference': 'SER_INFERENCE_ADDRESS',
   grpcDeadlineMs: 'SER_GRPC_DEADLINE_MS',
+  'features.corpusRoots': 'SER_CORPUS_ROOTS',
+  'features.workers': 'SER_FEATURE_WORKERS',
 };
 
 /** Platform config from SER_CONFIG (YAML), SER_* variables and `--key=value` overrides. */

@@ -33,7 +33,7 @@ describe('loadSerProto', () => {
       GetDataset: (call, callback) => {
         seen.push(call.request);
         callback(null, {
-          dataset: { id: 'd1', name: 'urdu', format: 'DATASET_FORMAT_FOLDER_PER_CLASS', createdAtMs: 1_700_000_000_123 },
+          dataset: { id: 'd1', name: 'urdu', format: 'DATASET_FORMAT_URDU', createdAtMs: 1_700_000_000_123 },
           version: { id: 'v1', classCounts: { angry: 100 } },
         });
       },
@@ -56,7 +56,7 @@ describe('loadSerProto', () => {
     expect(seen).toEqual([{ datasetId: 'd1', datasetVersionId: '' }]);
     expect(response?.dataset).toMatchObject({
       id: 'd1',
-      format: 'DATASET_FORMAT_FOLDER_PER_CLASS',
+      format: 'DATASET_FORMAT_URDU',
       createdAtMs: 1_700_000_000_123,
       versionCount: 0,
       latestVersion: null,

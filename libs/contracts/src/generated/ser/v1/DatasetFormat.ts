@@ -9,17 +9,37 @@ export const DatasetFormat = {
    */
   DATASET_FORMAT_UNSPECIFIED: 'DATASET_FORMAT_UNSPECIFIED',
   /**
-   * IEMOCAP release layout: Session* /sentences/wav plus EmoEvaluation label files.
+   * IEMOCAP release layout: Session* /sentences/wav plus EmoEvaluation label files (4-class protocol).
    */
   DATASET_FORMAT_IEMOCAP: 'DATASET_FORMAT_IEMOCAP',
   /**
-   * One sub-folder per class label holding the audio files (e.g. Angry/, Happy/ ...).
+   * RAVDESS: Actor_XX/03-01-EE-II-SS-RR-AA.wav, emotion and actor in the file name.
    */
-  DATASET_FORMAT_FOLDER_PER_CLASS: 'DATASET_FORMAT_FOLDER_PER_CLASS',
+  DATASET_FORMAT_RAVDESS: 'DATASET_FORMAT_RAVDESS',
   /**
-   * A CSV manifest with path,label[,speaker,session,gender] columns next to the audio.
+   * A CSV or JSONL manifest with path,label[,speaker,session,split,gender] next to the audio.
    */
   DATASET_FORMAT_MANIFEST: 'DATASET_FORMAT_MANIFEST',
+  /**
+   * CREMA-D: AudioWAV/1001_DFA_ANG_XX.wav.
+   */
+  DATASET_FORMAT_CREMA_D: 'DATASET_FORMAT_CREMA_D',
+  /**
+   * EmoDB (Berlin): wav/03a01Fa.wav, emotion letter in the file name.
+   */
+  DATASET_FORMAT_EMODB: 'DATASET_FORMAT_EMODB',
+  /**
+   * TESS: <speaker>_<emotion>/<speaker>_<word>_<emotion>.wav.
+   */
+  DATASET_FORMAT_TESS: 'DATASET_FORMAT_TESS',
+  /**
+   * URDU: one folder per emotion (Angry/, Happy/, Neutral/, Sad/), speaker in the file name.
+   */
+  DATASET_FORMAT_URDU: 'DATASET_FORMAT_URDU',
+  /**
+   * Unlabelled audio below a root (VCTK style), for pre-training.
+   */
+  DATASET_FORMAT_UNLABELLED: 'DATASET_FORMAT_UNLABELLED',
 } as const;
 
 /**
@@ -32,20 +52,45 @@ export type DatasetFormat =
   | 'DATASET_FORMAT_UNSPECIFIED'
   | 0
   /**
-   * IEMOCAP release layout: Session* /sentences/wav plus EmoEvaluation label files.
+   * IEMOCAP release layout: Session* /sentences/wav plus EmoEvaluation label files (4-class protocol).
    */
   | 'DATASET_FORMAT_IEMOCAP'
   | 1
   /**
-   * One sub-folder per class label holding the audio files (e.g. Angry/, Happy/ ...).
+   * RAVDESS: Actor_XX/03-01-EE-II-SS-RR-AA.wav, emotion and actor in the file name.
    */
-  | 'DATASET_FORMAT_FOLDER_PER_CLASS'
+  | 'DATASET_FORMAT_RAVDESS'
   | 2
   /**
-   * A CSV manifest with path,label[,speaker,session,gender] columns next to the audio.
+   * A CSV or JSONL manifest with path,label[,speaker,session,split,gender] next to the audio.
    */
   | 'DATASET_FORMAT_MANIFEST'
   | 3
+  /**
+   * CREMA-D: AudioWAV/1001_DFA_ANG_XX.wav.
+   */
+  | 'DATASET_FORMAT_CREMA_D'
+  | 4
+  /**
+   * EmoDB (Berlin): wav/03a01Fa.wav, emotion letter in the file name.
+   */
+  | 'DATASET_FORMAT_EMODB'
+  | 5
+  /**
+   * TESS: <speaker>_<emotion>/<speaker>_<word>_<emotion>.wav.
+   */
+  | 'DATASET_FORMAT_TESS'
+  | 6
+  /**
+   * URDU: one folder per emotion (Angry/, Happy/, Neutral/, Sad/), speaker in the file name.
+   */
+  | 'DATASET_FORMAT_URDU'
+  | 7
+  /**
+   * Unlabelled audio below a root (VCTK style), for pre-training.
+   */
+  | 'DATASET_FORMAT_UNLABELLED'
+  | 8
 
 /**
  * How a corpus is laid out on disk, which decides how labels and speakers are read.

@@ -1,0 +1,77 @@
+import { ALAW_TABLE, MULAW_TABLE } from './g711';
+import { parseWavHeader, type WavLayout } from './wav-header';
+import type { WavEncoding } from './wav-format';
+
+export interface DecodedWav {
+  /** Mono samples in [-1, 1]: channels mixed down by averaging (as torchaudio's `wav.mean(0)`). */
+  samples: Float32Array;
+  sampleRate: number;
+  channels: number;
+  encoding: WavEncoding;
+  /** The data chunk declared more bytes than the file holds; the whole frames present were kept. */
+  truncated: boolean;
+}
+
+// Integer PCM is scaled by 2^(bits-1) (8-bit is unsigned, offset 128), the convention of
+// torchaudio/sox and libsndfile, so x = k / 32768 round-trips exactly through 16-bit files.
+const SCALE = { pcm8: 1 / 128, pcm16: 1 / 32768, pcm24: 1 / 8388608, pcm32: 1 / 2147483648 } as const;
+
+function readSample(view: DataView, at: number, encoding: WavEncoding): number {
+  switch (encoding) {
+    case 'pcm8':
+      return (view.getUint8(at) - 128) * SCALE.pcm8;
+    case 'pcm16':
+      return view.getInt16(at, true) * SCALE.pcm16;
+    case 'pcm24':
+      return ((view.getUint8(at) | (view.getUint8(at + 1) << 8) | (view.getInt8(at + 2) << 16)) * SCALE.pcm24);
+    case 'pcm32':
+      return view.getInt32(at, true) * SCALE.pcm32;
+    case 'float32':
+      return view.getFloat32(at, true);
+    case 'float64':
+      return view.getFloat64(at, true);
+    case 'alaw':
+      return ALAW_TABLE[view.getUint8(at)]!;
+    case 'mulaw':
+      return MULAW_TABLE[view.getUint8(at)]!;
+  }
+}
+
+/** The corpus-common case (16-bit, any channel count) in a tight loop of its own. */
+function decodePcm16(view: DataView, layout: WavLayout, out: Float32Array): void {
+  const { channels, frames, dataOffset } = layout;
+  const scale = SCALE.pcm16 / channels;
+  if (channels === 1) {
+    for (let i = 0, at = dataOffset; i < frames; i++, at += 2) out[i] = view.getInt16(at, true) * SCALE.pcm16;
+    return;
+  }
+  for (let i = 0, at = dataOffset; i < frames; i++) {
+    let sum = 0;
+    for (let c = 0; c < channels; c++, at += 2) sum += view.getInt16(at, true);
+    out[i] = sum * scale;
+  }
+}
+
+function decodeGeneric(view: DataView, layout: WavLayout, out: Float32Array): void {
+  const { channels, frames, dataOffset, encoding, blockAlign } = layout;
+  const step = blockAlign / channels;
+  for (let i = 0, at = dataOffset; i < frames; i++) {
+    let sum = 0;
+    for (let c = 0; c < channels; c++, at += step) sum += readSample(view, at, encoding);
+    out[i] = channels === 1 ? sum : sum / channels;
+  }
+}
+
+/**
+ * Decodes a RIFF/WAVE file of any common kind: PCM 8/16/24/32-bit, IEEE float 32/64, A-law, µ-law,
+ * plain or WAVE_FORMAT_EXTENSIBLE, any channel count. Throws AudioDecodeError with a reason.
+ */
+export function decodeWav(bytes: Uint8Array): DecodedWav {
+  const layout = parseWavHeader(bytes);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const samples = new Float32Array(layout.frames);
+  if (layout.encoding === 'pcm16') decodePcm16(view, layout, samples);
+  else decodeGeneric(view, layout, samples);
+  const { sampleRate, channels, encoding, truncated } = layout;
+  return { samples, sampleRate, channels, encoding, truncated };
+}

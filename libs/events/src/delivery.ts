@@ -1,0 +1,103 @@
+// What happens to one consumed message: decode, handle with bounded retries, or dead-letter.
+// Shared by both buses so the error policy documented on EventBus is implemented exactly once.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from '@ser/logging';
+import { decodeEnvelope } from './envelope';
+import { PoisonMessageError } from './errors';
+import type { EventHandler } from './event-bus';
+import { TOPICS, type Topic, type TopicData } from './topics';
+
+/** Everything but 'abandoned' is committed. */
+export type Outcome = 'handled' | 'dead-lettered' | 'dropped' | 'abandoned';
+
+export interface ConsumedMessage<T extends Topic> {
+  topic: T;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: Buffer | null;
+}
+
+export interface DeliveryContext<T extends Topic> {
+  groupId: string;
+  handler: EventHandler<T>;
+  retry: { retries: number; backoffMs: number };
+  log: Logger;
+  deadLetter(data: TopicData<typeof TOPICS.deadLetter>, key: string | null): Promise<unknown>;
+  /** Fires on Subscription.stop(): no further retries start. */
+  stopping: AbortSignal;
+  /** Fires when the shutdown grace period is over: the message is left uncommitted. */
+  abandon: AbortSignal;
+}
+
+export async function deliver<T extends Topic>(msg: ConsumedMessage<T>, ctx: DeliveryContext<T>): Promise<Outcome> {
+  const { topic, partition, offset } = msg;
+  const log = ctx.log.child({ topic, partition, offset, groupId: ctx.groupId });
+  const giveUp = async (reason: string): Promise<Outcome> => {
+    if (ctx.abandon.aborted) return 'abandoned';
+    if (topic === TOPICS.deadLetter) {
+      log.error({ reason }, 'dropping a dead letter that could not be handled (dead letters are not dead-lettered again)');
+      return 'dropped';
+    }
+    const payload = msg.value?.toString('utf8') ?? '';
+    await ctx.deadLetter({ originalTopic: topic, partition, offset, groupId: ctx.groupId, reason, payload }, msg.key);
+    log.error({ reason }, 'message dead-lettered');
+    return 'dead-lettered';
+  };
+
+  const decoded = decodeEnvelope(topic, msg.value);
+  if (!decoded.ok) return giveUp(decoded.reason);
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ctx.handler(decoded.event, { topic, partition, offset });
+      log.debug({ eventId: decoded.event.id, attempt }, 'message handled');
+      return 'handled';
+    } catch (err) {
+      const message = (err as Error)?.message ?? String(err);
+      if (err instanceof PoisonMessageError) return giveUp(`handler rejected the event as poison: ${message}`);
+      if (attempt > ctx.retry.retries) return giveUp(`handler failed ${attempt} times; last error: ${message}`);
+      const backoffMs = ctx.retry.backoffMs * 2 ** (attempt - 1);
+      log.warn({ err, attempt, backoffMs }, 'handler failed; retrying');
+      try {
+        await sleep(backoffMs, undefined, { signal: ctx.stopping });
+      } catch {
+        return 'abandoned'; // stopping: the next owner of the partition retries it
+      }
+    }
+  }
+}
+
+/** The delivery's outcome, or 'abandoned' as soon as `abandon` fires (a hung handler is left behind). */
+export function unlessAbandoned(work: Promise<Outcome>, abandon: AbortSignal): Promise<Outcome> {
+  if (abandon.aborted) {
+    work.catch(() => {}); // nobody waits for it any more
+    return Promise.resolve('abandoned');
+  }
+  return new Promise<Outcome>((resolve, reject) => {
+    const onAbandon = () => resolve('abandoned');
+    abandon.addEventListener('abort', onAbandon, { once: true });
+    work.then(resolve, reject).finally(() => abandon.removeEventListener('abort', onAbandon));
+  });
+}
+
+/** Stop signals of one subscription: `stopping` at once, `abandon` after the grace period. */
+export function shutdownSignals(graceMs: number) {
+  const stopping = new AbortController();
+  const abandon = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    stopping: stopping.signal,
+    abandon: abandon.signal,
+    begin() {
+      if (stopping.signal.aborted) return;
+      stopping.abort();
+      timer = setTimeout(() => abandon.abort(), graceMs);
+    },
+    /** Everything in flight has settled: the grace timer is no longer needed. */
+    finish() {
+      clearTimeout(timer);
+      abandon.abort();
+    },
+  };
+}

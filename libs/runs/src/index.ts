@@ -1,0 +1,3 @@
+export { runToProto, RUN_KIND_TO_PROTO, RUN_STATUS_TO_PROTO } from './run-to-proto';
+export { createRunQueries, type RunQueries } from './run-queries';
+export { pageArgsFromRequest, pageResponse } from './paging';

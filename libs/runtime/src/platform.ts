@@ -1,0 +1,52 @@
+import { join, resolve } from 'node:path';
+import { createLocalArtifactStore, type ArtifactStore } from '@ser/artifacts';
+import type { PlatformConfig } from '@ser/config';
+import { createInProcessBus, KafkaEventBus, type EventBus } from '@ser/events';
+import { createLogger, type Logger } from '@ser/logging';
+import { openMetadataStore, type MetadataStore } from '@ser/store';
+
+/** The shared resources a service process needs: metadata, events, artifacts, logs. */
+export interface Platform {
+  config: PlatformConfig;
+  logger: Logger;
+  store: MetadataStore;
+  bus: EventBus;
+  artifacts: ArtifactStore;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store and the bus the config names. A failed connection rejects: the caller exits non-zero
+ * rather than serving without its dependencies.
+ */
+export async function openPlatform(config: PlatformConfig, opts: { logger?: Logger; bus?: EventBus } = {}): Promise<Platform> {
+  const logger = opts.logger ?? createLogger('ser', { level: config.logLevel });
+  const dataDir = resolve(config.dataDir);
+  const store = await openMetadataStore(
+    config.store.kind === 'pglite' ? { kind: 'pglite', dataDir: join(dataDir, 'pglite') } : { kind: 'postgres', url: config.store.url! },
+  );
+  let bus: EventBus;
+  try {
+    bus =
+      opts.bus ??
+      (config.bus.kind === 'memory'
+        ? createInProcessBus()
+        : await KafkaEventBus.fromConfig({ brokers: config.bus.brokers, clientId: config.bus.clientId, logger }));
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const artifacts = createLocalArtifactStore(join(dataDir, 'artifacts'));
+  logger.info({ dataDir, store: config.store.kind, bus: config.bus.kind }, 'platform resources open');
+  return {
+    config,
+    logger,
+    store,
+    bus,
+    artifacts,
+    async close() {
+      await bus.close().catch((err: Error) => logger.warn({ err }, 'closing the event bus failed'));
+      await store.close().catch((err: Error) => logger.warn({ err }, 'closing the metadata store failed'));
+    },
+  };
+}

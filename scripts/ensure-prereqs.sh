@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Makes sure the programs the tests start are on this machine: Java + Maven (Kafka from Maven Central jars),
+# the PostgreSQL server (Debian's package) and ffmpeg (non-WAV audio). As root on Debian it installs what is
+# missing; otherwise it names what to install and fails.
+set -euo pipefail
+
+missing=()
+command -v java >/dev/null || missing+=(default-jre-headless)
+command -v mvn >/dev/null || missing+=(maven)
+if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 && ! command -v postgres >/dev/null; then
+  missing+=(postgresql)
+fi
+command -v ffmpeg >/dev/null || missing+=(ffmpeg)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "ensure-prereqs: installing ${missing[*]} with apt-get" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "ensure-prereqs: missing ${missing[*]}; install them (Debian: sudo apt-get install ${missing[*]})" >&2
+    exit 1
+  fi
+fi
+
+# Kafka broker jars from Maven Central (idempotent, cached in deploy/kafka/lib).
+bash "$(dirname "$0")/../deploy/kafka/fetch.sh"

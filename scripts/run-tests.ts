@@ -1,0 +1,47 @@
+// Starts the real infrastructure the tests use, runs vitest with its addresses in the environment, and
+// always stops what it started, whatever vitest's outcome.
+import { spawn } from 'node:child_process';
+import { startKafka, startPostgres } from '../test/infra';
+
+const log = (s: string) => process.stderr.write(`[infra] ${s}\n`);
+
+async function main(): Promise<number> {
+  const stops: Array<() => Promise<void>> = [];
+  const env = { ...process.env };
+  try {
+    const [kafka, pg] = await Promise.all([
+      env.SER_TEST_KAFKA_BROKERS ? null : startKafka({ log }),
+      env.SER_TEST_DATABASE_URL ? null : startPostgres({ log }),
+    ]);
+    if (kafka) {
+      stops.push(kafka.stop);
+      env.SER_TEST_KAFKA_BROKERS = kafka.brokers;
+    }
+    if (pg) {
+      stops.push(pg.stop);
+      env.SER_TEST_DATABASE_URL = pg.url;
+    }
+    log(`kafka ${env.SER_TEST_KAFKA_BROKERS}, postgres ${env.SER_TEST_DATABASE_URL}`);
+    return await runVitest(process.argv.slice(2), env);
+  } finally {
+    await Promise.allSettled(stops.map((stop) => stop()));
+  }
+}
+
+function runVitest(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn('npx', ['vitest', 'run', ...args], { stdio: 'inherit', env });
+    const forward = (sig: NodeJS.Signals) => child.kill(sig);
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(`tests could not start: ${(err as Error).message}`);
+    process.exit(1);
+  },
+);

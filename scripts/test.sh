@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The README's test command: prerequisites, static checks, then every vitest project against a real
+# Kafka broker and a real PostgreSQL server (started here unless SER_TEST_KAFKA_BROKERS / SER_TEST_DATABASE_URL
+# name running ones). Extra arguments go to vitest, e.g. `npm test -- libs/events`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/ensure-prereqs.sh
+echo "== typecheck" && npx tsc -p tsconfig.json --noEmit
+# The module-boundary lint rule reads nx's project graph; compute it first or the rule silently skips.
+NX_DAEMON=false npx nx show projects >/dev/null
+echo "== lint" && npx eslint . --max-warnings=0
+echo "== tests"
+exec npx tsx scripts/run-tests.ts "$@"

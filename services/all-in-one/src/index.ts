@@ -1,0 +1,1 @@
+export { startAll, type RunningSystem } from './start-all';

@@ -1,0 +1,58 @@
+import { startClassifierTrainerService } from '@ser/classifier-trainer';
+import { startFeaturesService } from '@ser/features-service';
+import { startFopPretrainerService } from '@ser/fop-pretrainer';
+import { createGateway } from '@ser/gateway';
+import { startInferenceService } from '@ser/inference';
+import type { Platform, RunningService, Stoppable } from '@ser/runtime';
+import { SERVICE_NAMES, type ServiceName } from '@ser/config';
+import { startVqvaePretrainerService } from '@ser/vqvae-pretrainer';
+
+export interface RunningSystem {
+  gatewayUrl: string;
+  /** Platform service name -> host:port. */
+  addresses: Record<string, string>;
+  /** Everything started, in start order (stop in reverse). */
+  stoppables: Stoppable[];
+}
+
+/**
+ * Every service in this process, each on its own gRPC port, sharing one store and one bus; the gateway
+ * reaches them over gRPC exactly as it would in a cluster.
+ */
+export async function startAll(platform: Platform): Promise<RunningSystem> {
+  const started: Stoppable[] = [];
+  try {
+    const starters: Record<ServiceName, (p: Platform) => Promise<RunningService>> = {
+      features: startFeaturesService,
+      fopPretrainer: startFopPretrainerService,
+      vqvaePretrainer: startVqvaePretrainerService,
+      classifierTrainer: startClassifierTrainerService,
+      inference: startInferenceService,
+    };
+    const services: RunningService[] = [];
+    // Bound addresses, not configured ones: with port 0 (tests) only the started server knows its port.
+    const serviceAddresses = {} as Record<ServiceName, string>;
+    for (const name of SERVICE_NAMES) {
+      const service = await starters[name](platform);
+      started.push(service);
+      services.push(service);
+      serviceAddresses[name] = service.address;
+    }
+    const gateway = await createGateway({
+      port: platform.config.ports.gateway,
+      host: platform.config.grpcHost,
+      store: platform.store,
+      serviceAddresses,
+      logger: platform.logger.child({ service: 'gateway' }),
+    });
+    started.push(gateway);
+    return {
+      gatewayUrl: gateway.url,
+      addresses: Object.fromEntries(services.map((s) => [s.name, s.address])),
+      stoppables: started,
+    };
+  } catch (err) {
+    for (const s of started.reverse()) await s.stop().catch(() => {});
+    throw err;
+  }
+}

@@ -1,0 +1,1 @@
+export { startClassifierTrainerService } from './service';

@@ -1,0 +1,1 @@
+export { startFeaturesService } from './service';

@@ -1,0 +1,1 @@
+export { startFopPretrainerService } from './service';

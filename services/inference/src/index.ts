@@ -1,0 +1,1 @@
+export { startInferenceService } from './service';

@@ -1,0 +1,1 @@
+export { startVqvaePretrainerService } from './service';

@@ -1,0 +1,124 @@
+/**
+ * Front-end throughput, side by side with torchaudio: decode + resample to 16 kHz + 80-dim log-mel
+ * over every .wav under DIR on one thread, then `mel_reference.py bench DIR --threads 1` over the
+ * same files, alternating for --rounds rounds (default 3) because shared machines drift. Prints
+ * each round, the median x-real-time of both and their ratio (project / torchaudio; >= 1 means
+ * at least as fast).
+ *
+ *   npx tsx test/bench/features.ts [DIR] [--json] [--rounds N]
+ *
+ * DIR defaults to ../shared/data/urdu (400 real clips, 44.1 kHz 16-bit).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodeWav, logMel, resample } from '@ser/audio';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const PEER = resolve(repoRoot, '../shared/peers/mel_reference.py');
+const PYTHON = '/usr/bin/python3';
+
+interface Throughput {
+  files: number;
+  audioSeconds: number;
+  wallSeconds: number;
+  xRealtime: number;
+}
+
+function parseArgs(argv: string[]) {
+  const json = argv.includes('--json');
+  const roundsAt = argv.indexOf('--rounds');
+  const rounds = roundsAt >= 0 ? Number(argv[roundsAt + 1]) : 3;
+  const positional = argv.filter((a, i) => !a.startsWith('--') && i !== roundsAt + 1);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds needs a positive integer');
+  return { json, rounds, dir: resolve(positional[0] ?? join(repoRoot, '../shared/data/urdu')) };
+}
+
+function wavFilesUnder(dir: string): string[] {
+  // Sorted full paths, as the peer's sorted(Path(root).rglob('*.wav')).
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.toLowerCase().endsWith('.wav'))
+    .map((name) => join(dir, name))
+    .sort();
+}
+
+function benchProject(files: string[]): Throughput {
+  let samples16k = 0;
+  const start = performance.now();
+  for (const file of files) {
+    const wav = decodeWav(readFileSync(file));
+    const audio = resample(wav.samples, wav.sampleRate, 16000);
+    samples16k += audio.length;
+    logMel(audio);
+  }
+  const wallSeconds = (performance.now() - start) / 1000;
+  const audioSeconds = samples16k / 16000;
+  return { files: files.length, audioSeconds, wallSeconds, xRealtime: audioSeconds / wallSeconds };
+}
+
+function benchTorchaudio(dir: string): Throughput & { version: string } {
+  const run = spawnSync(PYTHON, [PEER, 'bench', dir, '--threads', '1'], { encoding: 'utf8' });
+  if (run.error || run.status !== 0) throw new Error(`torchaudio peer failed: ${run.error?.message ?? run.stderr.trim()}`);
+  const line = run.stdout.trim().split('\n').pop() ?? '';
+  const r = JSON.parse(line) as { version: string; files: number; audio_seconds: number; wall_seconds: number; x_realtime: number };
+  return { version: r.version, files: r.files, audioSeconds: r.audio_seconds, wallSeconds: r.wall_seconds, xRealtime: r.x_realtime };
+}
+
+const median = (values: number[]) => {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+function main(): void {
+  const { json, rounds, dir } = parseArgs(process.argv.slice(2));
+  if (!existsSync(dir)) {
+    console.error(`benchmark corpus not found: ${dir}\n(the URDU clips live in ../shared/data/urdu beside the repository; pass another DIR of .wav files)`);
+    process.exit(1);
+  }
+  const files = wavFilesUnder(dir);
+  if (files.length === 0) {
+    console.error(`no .wav files under ${dir}`);
+    process.exit(1);
+  }
+  if (!existsSync(PEER)) {
+    console.error(`torchaudio peer not found: ${PEER}`);
+    process.exit(1);
+  }
+  const results: { project: Throughput; torchaudio: Throughput & { version: string } }[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    const project = benchProject(files);
+    const torchaudio = benchTorchaudio(dir);
+    results.push({ project, torchaudio });
+    if (!json) {
+      console.log(
+        `round ${round}: project ${project.xRealtime.toFixed(1)}x real time (${project.wallSeconds.toFixed(3)} s), ` +
+          `torchaudio ${torchaudio.xRealtime.toFixed(1)}x (${torchaudio.wallSeconds.toFixed(3)} s), ratio ${(project.xRealtime / torchaudio.xRealtime).toFixed(2)}`,
+      );
+    }
+  }
+  const projectX = median(results.map((r) => r.project.xRealtime));
+  const torchX = median(results.map((r) => r.torchaudio.xRealtime));
+  const summary = {
+    dir,
+    files: files.length,
+    audioSeconds: Number(results[0]!.project.audioSeconds.toFixed(2)),
+    threads: 1,
+    rounds: results,
+    project: { xRealtime: Number(projectX.toFixed(1)), node: process.version },
+    torchaudio: { xRealtime: torchX, version: results[0]!.torchaudio.version },
+    ratio: Number((projectX / torchX).toFixed(3)),
+    ratioPerRound: results.map((r) => Number((r.project.xRealtime / r.torchaudio.xRealtime).toFixed(3))),
+  };
+  if (json) {
+    console.log(JSON.stringify(summary));
+    return;
+  }
+  console.log(`${files.length} files, ${summary.audioSeconds} s of audio, one thread, median of ${rounds} rounds:`);
+  console.log(`  project (decode + resample + log-mel, ${process.version}): ${projectX.toFixed(1)}x real time`);
+  console.log(`  torchaudio ${summary.torchaudio.version} (mel_reference.py bench):  ${torchX.toFixed(1)}x real time`);
+  console.log(`  ratio project/torchaudio: ${summary.ratio.toFixed(2)}`);
+}
+
+main();

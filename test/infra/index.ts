@@ -1,0 +1,2 @@
+export { startKafka } from './kafka';
+export { startPostgres } from './postgres';

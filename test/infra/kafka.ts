@@ -1,0 +1,252 @@
+// Starts a real Apache Kafka 3.9 broker (KRaft, broker+controller in one JVM) from the jars that
+// deploy/kafka/fetch.sh puts in deploy/kafka/lib. Tests and `npm test` use it; nothing is mocked.
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Kafka, logLevel } from 'kafkajs';
+
+export interface StartKafkaOptions {
+  /** Where the broker keeps its logs and metadata; a temp dir (removed on stop) when absent. */
+  dataDir?: string;
+  /** Maximum JVM heap in MB (512–1024 is plenty for tests). Default 768. */
+  heapMb?: number;
+  /** Bootstrap port; a free loopback port when absent (start.sh passes a fixed one for humans). */
+  port?: number;
+  /** Progress lines (not the broker's own log, which goes to <dataDir>/server.log). */
+  log?: (s: string) => void;
+}
+
+export interface RunningKafka {
+  /** Comma-separated host:port list for kafkajs / SER_TEST_KAFKA_BROKERS. */
+  brokers: string;
+  /** SIGTERM, then SIGKILL after a grace period; removes the temp data dir it created. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+const LIB_DIR = fileURLToPath(new URL('../../deploy/kafka/lib', import.meta.url));
+const READY_TIMEOUT_MS = 90_000;
+const STOP_GRACE_MS = 20_000;
+
+export async function startKafka(opts: StartKafkaOptions = {}): Promise<RunningKafka> {
+  const log = opts.log ?? (() => {});
+  assertJarsPresent();
+  const ownsDataDir = !opts.dataDir;
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'ser-kafka-'));
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    // A free port can be taken between probing and the JVM binding it; start again on fresh ports then.
+    for (let attempt = 1; ; attempt++) {
+      const ports = { broker: opts.port ?? (await freePort()), controller: await freePort() };
+      const files = writeConfig(dataDir, ports);
+      await formatStorage(files);
+      const started = Date.now();
+      log(`kafka: starting broker on 127.0.0.1:${ports.broker} (data ${dataDir})`);
+      const child = launchBroker(files, opts.heapMb ?? 768);
+      const brokers = `127.0.0.1:${ports.broker}`;
+      try {
+        await waitUntilReady(brokers, child, files);
+      } catch (err) {
+        await terminate(child);
+        if (attempt < 3 && !opts.port && /Address already in use/.test(tail(files))) continue;
+        throw err;
+      }
+      log(`kafka: ready at ${brokers} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      return { brokers, stop: once(() => stopBroker(child, ownsDataDir ? dataDir : null)) };
+    }
+  } catch (err) {
+    if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+function assertJarsPresent(): void {
+  const present = existsSync(LIB_DIR) && readdirSync(LIB_DIR).some((f) => /^kafka_2\.13-.*\.jar$/.test(f));
+  if (!present) throw new Error('Kafka jars not found in deploy/kafka/lib: run `npm run setup:infra`');
+}
+
+interface ConfigFiles {
+  dir: string;
+  serverProperties: string;
+  log4j: string;
+  serverLog: string;
+  stdoutLog: string;
+}
+
+function writeConfig(dir: string, ports: { broker: number; controller: number }): ConfigFiles {
+  const files: ConfigFiles = {
+    dir,
+    serverProperties: join(dir, 'server.properties'),
+    log4j: join(dir, 'log4j.properties'),
+    serverLog: join(dir, 'server.log'),
+    stdoutLog: join(dir, 'stdout.log'),
+  };
+  const server = {
+    'node.id': 1,
+    'process.roles': 'broker,controller',
+    'controller.quorum.voters': `1@127.0.0.1:${ports.controller}`,
+    listeners: `PLAINTEXT://127.0.0.1:${ports.broker},CONTROLLER://127.0.0.1:${ports.controller}`,
+    'advertised.listeners': `PLAINTEXT://127.0.0.1:${ports.broker}`,
+    'controller.listener.names': 'CONTROLLER',
+    'inter.broker.listener.name': 'PLAINTEXT',
+    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'log.dirs': join(dir, 'data'),
+    'num.partitions': 3,
+    'auto.create.topics.enable': true,
+    'offsets.topic.replication.factor': 1,
+    // 50 offset/transaction partitions (the default) cost seconds on the first consumer group of a run.
+    'offsets.topic.num.partitions': 6,
+    'transaction.state.log.replication.factor': 1,
+    'transaction.state.log.min.isr': 1,
+    'transaction.state.log.num.partitions': 6,
+    'group.initial.rebalance.delay.ms': 0,
+    // Lets tests use short consumer session timeouts, so a dead member is noticed in ~2 s.
+    'group.min.session.timeout.ms': 1000,
+    // Small segments and indexes: test topics hold a handful of messages, and the disk is shared.
+    'log.segment.bytes': 8 * 1024 * 1024,
+    'log.index.size.max.bytes': 1024 * 1024,
+    'log.retention.hours': 24,
+    'log.cleaner.dedupe.buffer.size': 4 * 1024 * 1024,
+    'num.network.threads': 2,
+    'num.io.threads': 4,
+  };
+  const log4j = [
+    'log4j.rootLogger=INFO, file',
+    'log4j.appender.file=org.apache.log4j.FileAppender',
+    `log4j.appender.file.File=${files.serverLog}`,
+    'log4j.appender.file.layout=org.apache.log4j.PatternLayout',
+    'log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n',
+    // Per-request and per-partition state lines would dwarf everything useful.
+    'log4j.logger.kafka.request.logger=WARN',
+    'log4j.logger.state.change.logger=WARN',
+    'log4j.logger.kafka.log.LogCleaner=WARN',
+  ];
+  const props = Object.entries(server).map(([k, v]) => `${k}=${v}`);
+  writeFileSync(files.serverProperties, props.join('\n') + '\n');
+  writeFileSync(files.log4j, log4j.join('\n') + '\n');
+  return files;
+}
+
+function javaArgs(files: ConfigFiles, heapMb: number): string[] {
+  return [
+    `-Xms${Math.min(512, heapMb)}m`,
+    `-Xmx${heapMb}m`,
+    // Two cores: a serial collector keeps GC threads from competing with the tests.
+    '-XX:+UseSerialGC',
+    '-Djava.awt.headless=true',
+    `-Dlog4j.configuration=file:${files.log4j}`,
+    `-Dkafka.logs.dir=${files.dir}`,
+    '-cp',
+    `${LIB_DIR}/*`,
+  ];
+}
+
+/** Kafka's cluster ids are 16 random bytes in URL-safe base64; a leading '-' would read as a CLI flag. */
+function clusterId(): string {
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+}
+
+function formatStorage(files: ConfigFiles): Promise<void> {
+  const args = [
+    ...javaArgs(files, 256),
+    'kafka.tools.StorageTool',
+    'format',
+    '-t',
+    clusterId(),
+    '-c',
+    files.serverProperties,
+    '--ignore-formatted', // a caller-provided dataDir may already hold a cluster
+  ];
+  return new Promise((resolve, reject) => {
+    execFile('java', args, { timeout: 60_000 }, (err, stdout, stderr) => {
+      if (!err) return resolve();
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return reject(javaMissing());
+      reject(new Error(`Kafka storage format failed: ${err.message}\n${stdout}${stderr}`));
+    });
+  });
+}
+
+function javaMissing(): Error {
+  return new Error('java not found on PATH: the Kafka broker needs a Java 17+ runtime (Debian: apt-get install openjdk-17-jre-headless)');
+}
+
+function launchBroker(files: ConfigFiles, heapMb: number): ChildProcess {
+  const out = openSync(files.stdoutLog, 'a');
+  const child = spawn('java', [...javaArgs(files, heapMb), 'kafka.Kafka', files.serverProperties], {
+    stdio: ['ignore', out, out],
+  });
+  closeSync(out);
+  // A test runner that dies without calling stop() must not leave a JVM holding ports and memory.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
+  return child;
+}
+
+async function waitUntilReady(brokers: string, child: ChildProcess, files: ConfigFiles): Promise<void> {
+  let spawnError: Error | null = null;
+  child.once('error', (err) => (spawnError = (err as NodeJS.ErrnoException).code === 'ENOENT' ? javaMissing() : err));
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let lastError = 'no attempt yet';
+  while (Date.now() < deadline) {
+    if (spawnError) throw spawnError;
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`Kafka broker exited during startup (code ${child.exitCode}, signal ${child.signalCode}). Log tail:\n${tail(files)}`);
+    }
+    const admin = new Kafka({ clientId: 'ser-test-infra', brokers: [brokers], logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 1000 }).admin();
+    try {
+      await admin.connect();
+      await admin.listTopics();
+      return;
+    } catch (err) {
+      lastError = (err as Error).message;
+    } finally {
+      await admin.disconnect().catch(() => {});
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`Kafka broker at ${brokers} not ready after ${READY_TIMEOUT_MS / 1000} s (last error: ${lastError}). Log tail:\n${tail(files)}`);
+}
+
+/** The last lines of the broker's log and of the JVM's own output, for error messages. */
+function tail(files: ConfigFiles, lines = 40): string {
+  const read = (p: string) => (existsSync(p) ? readFileSync(p, 'utf8').split('\n').slice(-lines).join('\n') : '');
+  return [read(files.serverLog), read(files.stdoutLog)].filter(Boolean).join('\n--- jvm stdout/stderr ---\n');
+}
+
+async function stopBroker(child: ChildProcess, tempDir: string | null): Promise<void> {
+  await terminate(child);
+  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+}
+
+async function terminate(child: ChildProcess): Promise<void> {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let pending: Promise<void> | null = null;
+  return () => (pending ??= fn());
+}

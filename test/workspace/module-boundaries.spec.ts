@@ -1,0 +1,31 @@
+import { execFileSync } from 'node:child_process';
+import { ESLint } from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// The layering rules of eslint.config.mjs, exercised on code that breaks them.
+describe('nx module boundaries', () => {
+  let eslint: ESLint;
+  beforeAll(() => {
+    execFileSync('npx', ['nx', 'show', 'projects'], { env: { ...process.env, NX_DAEMON: 'false' }, stdio: 'ignore' });
+    eslint = new ESLint();
+  });
+
+  const lint = async (file: string, code: string) => {
+    const [result] = await eslint.lintText(code, { filePath: file });
+    return result!.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
+  };
+
+  it('forbids a library from importing a service', async () => {
+    const messages = await lint('libs/config/src/bad.ts', "import { createGateway } from '@ser/gateway';\nexport const g = createGateway;\n");
+    expect(messages.join('\n')).toMatch(/forbidden|not allowed|cannot depend/i);
+  });
+
+  it('forbids a service from importing another service', async () => {
+    const messages = await lint('services/inference/src/bad.ts', "import { createGateway } from '@ser/gateway';\nexport const g = createGateway;\n");
+    expect(messages.length).toBeGreaterThan(0);
+  });
+
+  it('lets a service import libraries', async () => {
+    expect(await lint('services/inference/src/ok.ts', "import { createLogger } from '@ser/logging';\nexport const l = createLogger;\n")).toEqual([]);
+  });
+});
