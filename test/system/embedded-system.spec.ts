@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeWav, synthesizeTestSignal } from '@ser/audio';
-import { startAll, type RunningSystem } from '@ser/all-in-one';
+import { seedDemoCorpus, startAll, type RunningSystem } from '@ser/all-in-one';
 import { loadPlatformConfig } from '@ser/config';
 import { decodeFeatureData, loadSerProto, type FeatureServiceClient } from '@ser/contracts';
 import { callUnary, closeClient, createClient, readErrorDetails } from '@ser/grpc-kit';
@@ -20,7 +20,7 @@ describe('the embedded system', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'ser-system-'));
-    platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_LOG_LEVEL: 'warn' }, overrides: FREE_PORTS }));
+    platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_SEED_DEMO: "false" }, overrides: FREE_PORTS }));
     system = await startAll(platform);
   });
 
@@ -61,6 +61,15 @@ describe('the embedded system', () => {
     const second = await gql<Conn>(system.gatewayUrl, query, { after: first.data!.datasets.pageInfo.endCursor });
     expect(second.data!.datasets.edges.map((e) => e.node.name)).toEqual(['gamma']);
     expect(second.data!.datasets.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('seeds the demo corpus once and ingests it through the corpus.published flow', async () => {
+    expect(await seedDemoCorpus(platform, { speakers: 2, utterancesPerEmotion: 1 })).toBe('seeded');
+    await expect.poll(() => platform.store.datasets.latestVersion('demo'), { timeout: 60_000, interval: 250 }).not.toBeNull();
+    const demo = (await platform.store.datasets.latestVersion('demo'))!;
+    expect(demo.utteranceCount).toBe(8); // 4 emotions x 2 speakers x 1
+    expect(Object.keys(demo.classCounts).sort()).toEqual(['angry', 'happy', 'neutral', 'sad']);
+    expect(await seedDemoCorpus(platform)).toBe('present');
   });
 
   it('answers a malformed cursor with BAD_USER_INPUT', async () => {

@@ -12,7 +12,7 @@ const SERVICES = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTra
 /** `npm start`'s entry point as a real process, as a user runs it, on free ports and a temporary data dir. */
 async function startPlatform(dataDir: string, ports: Record<string, number>): Promise<{ child: ChildProcess; output: () => string }> {
   const args = ['--import', 'tsx', 'services/all-in-one/src/main.ts', ...SERVICES.map((s) => `--ports.${s}=${ports[s]}`)];
-  const child = spawn(process.execPath, args, { env: { ...process.env, SER_DATA_DIR: dataDir, SER_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { env: { ...process.env, SER_DATA_DIR: dataDir, SER_LOG_LEVEL: 'warn', SER_SEED_DEMO: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

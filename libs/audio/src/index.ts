@@ -27,3 +27,4 @@ export {
 } from './norm-stats';
 export { readNpy, writeNpy, type NpyArray } from './npy';
 export { TEST_SIGNAL_DEFAULTS, synthesizeTestSignal, type TestSignalParams } from './test-signal';
+export { frontEndThroughput, wavFilesUnder, type Throughput } from './throughput';

@@ -91,6 +91,18 @@ describe('encodeWav / decodeWav round trips', () => {
     expect(Array.from(decoded.samples)).toEqual([15 / 48, -15 / 48]);
   });
 
+  it('decodes 16-bit PCM the same from an odd byte offset (no aligned Int16Array view possible)', () => {
+    const wav = encodeWav([exactRamp(300), exactRamp(300).reverse()], 16000);
+    const shifted = new Uint8Array(wav.length + 1);
+    shifted.set(wav, 1);
+    const unaligned = shifted.subarray(1);
+    expect(unaligned.byteOffset % 2).toBe(1);
+    expect(Array.from(decodeWav(unaligned).samples)).toEqual(Array.from(decodeWav(wav).samples));
+    const mono = encodeWav(exactRamp(300), 16000);
+    shifted.set(mono, 1);
+    expect(Array.from(decodeWav(shifted.subarray(1, mono.length + 1)).samples)).toEqual(Array.from(exactRamp(300)));
+  });
+
   it('mixes 16-bit stereo (the fast path) the same way', () => {
     const decoded = decodeWav(encodeWav([Float32Array.of(0.5, 1), Float32Array.of(0, -1)], 16000));
     expect(Array.from(decoded.samples)).toEqual([0.25, (32767 / 32768 - 1) / 2]);

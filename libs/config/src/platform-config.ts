@@ -18,7 +18,8 @@ export const platformConfigSchema = z
   .object({
     /** Root of PGlite data, artifacts and caches; one folder holds all local state. */
     dataDir: z.string().min(1).default('.data'),
-    logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+    /** pino level; unset means info (warn under vitest). */
+    logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
     bus: z
       .object({
         /** memory: in-process bus (one process). kafka: Apache Kafka through kafkajs. */
@@ -74,6 +75,8 @@ export const platformConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /** npm start: on first run, synthesise the demo corpus into <dataDir>/corpora/demo and ingest it. */
+    seedDemoCorpus: z.boolean().default(true),
     /** Deadline for unary gRPC calls between services. */
     grpcDeadlineMs: z.number().int().positive().default(10_000),
   })
@@ -104,6 +107,7 @@ export const PLATFORM_ENV: Record<string, string> = {
   'addresses.inference': 'SER_INFERENCE_ADDRESS',
   grpcDeadlineMs: 'SER_GRPC_DEADLINE_MS',
   'features.corpusRoots': 'SER_CORPUS_ROOTS',
+  seedDemoCorpus: 'SER_SEED_DEMO',
   'features.workers': 'SER_FEATURE_WORKERS',
 };
 

@@ -40,8 +40,10 @@ export const TOPIC_SCHEMAS = {
     requestedBy: z.string().optional(),
   }),
   [TOPICS.featuresReady]: z.object({
+    /** Id of the dataset version whose features are stored. */
     datasetId: id,
-    datasetVersion: version,
+    /** Content hash of the version's manifest. */
+    datasetVersion: id,
     corpusName: id,
     utteranceCount: count,
     skippedCount: count,

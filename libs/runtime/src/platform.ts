@@ -19,12 +19,17 @@ export interface Platform {
  * Opens the store and the bus the config names. A failed connection rejects: the caller exits non-zero
  * rather than serving without its dependencies.
  */
-export async function openPlatform(config: PlatformConfig, opts: { logger?: Logger; bus?: EventBus } = {}): Promise<Platform> {
+export async function openPlatform(
+  config: PlatformConfig,
+  opts: { logger?: Logger; bus?: EventBus; store?: MetadataStore } = {},
+): Promise<Platform> {
   const logger = opts.logger ?? createLogger('ser', { level: config.logLevel });
   const dataDir = resolve(config.dataDir);
-  const store = await openMetadataStore(
-    config.store.kind === 'pglite' ? { kind: 'pglite', dataDir: join(dataDir, 'pglite') } : { kind: 'postgres', url: config.store.url! },
-  );
+  const store =
+    opts.store ??
+    (await openMetadataStore(
+      config.store.kind === 'pglite' ? { kind: 'pglite', dataDir: join(dataDir, 'pglite') } : { kind: 'postgres', url: config.store.url! },
+    ));
   let bus: EventBus;
   try {
     bus =

@@ -16,6 +16,5 @@ export async function serveGrpc(
     packageDefinition: loadSerProto().reflectionPackageDefinition,
     logger,
   });
-  logger.info({ address: server.address }, 'gRPC server listening');
   return { name: opts.name, address: server.address, stop: () => server.shutdown() };
 }

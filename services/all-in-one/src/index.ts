@@ -1,1 +1,2 @@
 export { startAll, type RunningSystem } from './start-all';
+export { seedDemoCorpus } from './seed-demo';

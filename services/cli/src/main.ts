@@ -1,0 +1,55 @@
+import { CliError } from './cli-error';
+import { benchCommand } from './commands/bench';
+import { corpusCommand } from './commands/corpus';
+import { demoCorpusCommand } from './commands/demo-corpus';
+import { featuresCommand } from './commands/features';
+
+const HELP = `ser — the SER platform's command line
+
+Usage: ser <command> [options]
+
+Commands:
+  features IN --out OUT.npy        80-dim log-mel features of one audio file (NumPy float32 [frames, 80])
+  corpus import --format F --name N DIR
+                                   ingest a corpus folder through the running features service
+  corpus publish --format F --name N --uri DIR
+                                   validate a corpus, then announce it on Kafka (ser.corpus.published)
+  demo-corpus --out DIR            synthesise the demo emotional speech corpus
+  bench features DIR [--json]      front-end throughput (decode + resample + log-mel, one thread)
+
+Run 'ser <command> --help' for a command's options.
+`;
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  features: featuresCommand,
+  corpus: corpusCommand,
+  'demo-corpus': demoCorpusCommand,
+  bench: benchCommand,
+};
+
+async function main(argv: string[]): Promise<void> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new CliError(`unknown command '${name}'\n\n${HELP}`, 2);
+  await command(rest);
+}
+
+main(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (err: unknown) => {
+    if (err instanceof CliError) {
+      process.stderr.write(`ser: ${err.message}\n`);
+      process.exit(err.exitCode);
+    }
+    if (err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`ser: ${err.message}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`ser: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  },
+);

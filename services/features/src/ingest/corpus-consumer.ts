@@ -1,0 +1,68 @@
+import { PoisonMessageError, TOPICS, type Envelope, type EventBus, type MessageMeta, type Subscription } from '@ser/events';
+import { DomainError } from '@ser/grpc-kit';
+import type { Logger } from '@ser/logging';
+import type { MetadataStore } from '@ser/store';
+import type { Ingestor } from './ingestor';
+
+const CONSUMER = 'features.corpus-published';
+
+/**
+ * Consumes `ser.corpus.published`: a data engineer's announcement of a corpus to ingest.
+ *
+ * Error policy: an event whose data fails its schema is dead-lettered by the bus; one naming a location this
+ * service may not read (missing, outside the corpus roots) is poison and dead-lettered with the reason; other
+ * failures are retried by the bus, then dead-lettered. An event id already processed is skipped (redelivery),
+ * and the same content published again makes no new version (the version is the manifest's hash). The id is
+ * marked processed only after the version is stored, so a crash mid-ingestion redelivers the event.
+ */
+export class CorpusPublishedConsumer {
+  private subscription?: Subscription;
+
+  private constructor(
+    private readonly bus: EventBus,
+    private readonly store: MetadataStore,
+    private readonly ingestor: Ingestor,
+    private readonly logger: Logger,
+  ) {}
+
+  static fromConfig(deps: { bus: EventBus; store: MetadataStore; ingestor: Ingestor; logger: Logger }): CorpusPublishedConsumer {
+    return new CorpusPublishedConsumer(deps.bus, deps.store, deps.ingestor, deps.logger.child({ consumer: CONSUMER }));
+  }
+
+  async start(): Promise<void> {
+    this.subscription = await this.bus.subscribe({
+      groupId: 'features',
+      topics: [TOPICS.corpusPublished],
+      handler: (event, meta) => this.handle(event as Envelope<typeof TOPICS.corpusPublished>, meta),
+    });
+  }
+
+  /** Resolves when the consumer stops; rejects when it dies on its own (the service then exits unhealthy). */
+  get done(): Promise<void> {
+    return this.subscription?.done ?? Promise.resolve();
+  }
+
+  async shutdown(): Promise<void> {
+    await this.subscription?.stop();
+  }
+
+  private async handle(event: Envelope<typeof TOPICS.corpusPublished>, meta: MessageMeta): Promise<void> {
+    const log = this.logger.child({ topic: meta.topic, partition: meta.partition, offset: meta.offset, eventId: event.id });
+    if (await this.store.processedEvents.isProcessed(CONSUMER, event.id)) {
+      log.info('event already processed: skipped');
+      return;
+    }
+    const { corpusName, format, uri, labelMap } = event.data;
+    try {
+      this.ingestor.validate({ corpusName, format, uri, labelMap });
+    } catch (err) {
+      if (err instanceof DomainError) throw new PoisonMessageError(`corpus '${corpusName}': ${err.message}`);
+      throw err;
+    }
+    const result = await this.ingestor.ingest({ corpusName, format, uri, labelMap }, (p) => {
+      if (p.stage !== 'extracting' || p.done === p.total) log.debug({ stage: p.stage, done: p.done, total: p.total }, 'ingestion progress');
+    });
+    await this.store.processedEvents.markProcessed(CONSUMER, event.id);
+    log.info({ datasetVersionId: result.version.id, created: result.created, skipped: result.report.skipped.length }, 'corpus ingested');
+  }
+}

@@ -1,0 +1,58 @@
+// Runs in a worker thread (piscina): decode one file, resample to 16 kHz, compute its features.
+// Transferable Float32Arrays come back without a copy; a bad file is a value, never a thrown error,
+// so one unreadable clip cannot take the pool down.
+import { readFile } from 'node:fs/promises';
+import { AudioDecodeError, createLogMel, createTacnFrontEnd, decodeAudio } from '@ser/audio';
+
+export interface FeatureJob {
+  path: string;
+  minDurationSeconds: number;
+  kinds: Array<'log-mel' | 'tacn'>;
+}
+
+export type FeatureJobResult =
+  | {
+      ok: true;
+      durationSeconds: number;
+      logMel?: { data: Float32Array; frames: number; dims: number };
+      tacn?: { data: Float32Array; segments: number; frames: number; bins: number };
+    }
+  | { ok: false; reason: 'unreadable' | 'empty' | 'too short' | 'unsupported' | 'truncated'; message: string };
+
+const logMel = createLogMel();
+const tacn = createTacnFrontEnd();
+
+export default async function extract(job: FeatureJob): Promise<FeatureJobResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(job.path);
+  } catch (err) {
+    return { ok: false, reason: 'unreadable', message: (err as Error).message };
+  }
+  if (bytes.length === 0) return { ok: false, reason: 'empty', message: 'file has no bytes' };
+  let samples: Float32Array;
+  try {
+    samples = (await decodeAudio(bytes)).samples;
+  } catch (err) {
+    if (err instanceof AudioDecodeError) {
+      const reason = err.reason === 'empty' || err.reason === 'truncated' || err.reason === 'unsupported' ? err.reason : 'unreadable';
+      return { ok: false, reason, message: err.message };
+    }
+    return { ok: false, reason: 'unreadable', message: (err as Error).message };
+  }
+  const durationSeconds = samples.length / 16000;
+  if (samples.length === 0) return { ok: false, reason: 'empty', message: 'no audio samples' };
+  if (durationSeconds < job.minDurationSeconds) {
+    return { ok: false, reason: 'too short', message: `${durationSeconds.toFixed(3)} s < ${job.minDurationSeconds} s` };
+  }
+  const result: FeatureJobResult = { ok: true, durationSeconds };
+  if (job.kinds.includes('log-mel')) {
+    const m = logMel.compute(samples); // [frames, 80]
+    result.logMel = { data: m.data, frames: m.frames, dims: m.nMels };
+  }
+  if (job.kinds.includes('tacn')) {
+    const t = tacn.compute(samples); // [segments, 32, 129]
+    result.tacn = { data: t.data, segments: t.segments, frames: t.frames, bins: t.bins };
+  }
+  return result;
+}

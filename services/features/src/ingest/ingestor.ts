@@ -1,0 +1,73 @@
+import { resolve } from 'node:path';
+import type { ArtifactStore } from '@ser/artifacts';
+import { TOPICS, type CorpusFormat, type EventBus } from '@ser/events';
+import type { Logger } from '@ser/logging';
+import type { MetadataStore } from '@ser/store';
+import { resolveCorpusLocation } from './corpus-location';
+import { FeaturePool } from './feature-pool';
+import { ingestCorpus, type IngestProgress, type IngestResult } from './ingest-corpus';
+
+export interface IngestCommand {
+  corpusName: string;
+  format: CorpusFormat;
+  uri: string;
+  labelMap?: Record<string, string>;
+}
+
+export interface IngestorOptions {
+  store: MetadataStore;
+  artifacts: ArtifactStore;
+  bus: EventBus;
+  logger: Logger;
+  corpusRoots: string[];
+  workers: number;
+  minDurationSeconds: number;
+  shardSize: number;
+}
+
+/**
+ * The one entry point for ingestion, whether a gRPC client or a corpus.published event asks: it confines the
+ * location, runs the pipeline on the shared worker pool, and announces a new version with features.ready.
+ */
+export class Ingestor {
+  private readonly pool: FeaturePool;
+
+  constructor(private readonly opts: IngestorOptions) {
+    this.pool = new FeaturePool(opts.workers);
+  }
+
+  /** Throws the error a caller should see for a location it may not use. */
+  validate(cmd: IngestCommand): string {
+    return resolveCorpusLocation(cmd.uri, this.opts.corpusRoots.map((r) => resolve(r)));
+  }
+
+  async ingest(cmd: IngestCommand, onProgress?: (p: IngestProgress) => void): Promise<IngestResult> {
+    const root = this.validate(cmd);
+    const log = this.opts.logger.child({ corpus: cmd.corpusName, format: cmd.format });
+    log.info({ root }, 'ingestion started');
+    const result = await ingestCorpus(
+      { corpusName: cmd.corpusName, format: cmd.format, root, sourceUri: cmd.uri, labelMap: cmd.labelMap },
+      { store: this.opts.store, artifacts: this.opts.artifacts, pool: this.pool, minDurationSeconds: this.opts.minDurationSeconds, shardSize: this.opts.shardSize },
+      onProgress,
+    );
+    if (result.created) {
+      await this.opts.bus.publish(
+        TOPICS.featuresReady,
+        {
+          datasetId: result.version.id,
+          datasetVersion: result.version.version,
+          corpusName: cmd.corpusName,
+          utteranceCount: result.report.utterancesIngested,
+          skippedCount: result.report.skipped.length,
+        },
+        { key: cmd.corpusName, subject: result.version.id },
+      );
+    }
+    log.info({ version: result.version.version, created: result.created, utterances: result.report.utterancesIngested, skipped: result.report.skipped.length }, 'ingestion finished');
+    return result;
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}
