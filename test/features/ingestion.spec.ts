@@ -53,7 +53,8 @@ describe('features service ingestion (embedded bus and store)', () => {
     expect(last.stage).toBe('INGESTION_STAGE_DONE');
     expect(messages.some((m) => m.stage === 'INGESTION_STAGE_EXTRACTING')).toBe(true);
     expect(last.report!.utterancesIngested).toBe(12);
-    expect(last.report!.skippedFiles.map((s) => s.path).sort()).toEqual(['Angry/SM1_F90_A090.wav', 'Happy/SM1_F91_H091.wav', 'Sad/SM1_F92_S092.wav']);
+    const reasons = Object.fromEntries(last.report!.skippedFiles.map((s) => [s.path, s.reason.split(':')[0]]));
+    expect(reasons).toEqual({ 'Angry/SM1_F90_A090.wav': 'truncated', 'Happy/SM1_F91_H091.wav': 'empty', 'Sad/SM1_F92_S092.wav': 'unsupported' });
     expect(last.datasetVersion!.classCounts).toEqual({ angry: 3, happy: 3, neutral: 3, sad: 3 });
     await expect.poll(() => ready.length).toBe(1);
     expect(ready[0]!.data).toMatchObject({ datasetId: last.datasetVersion!.id, utteranceCount: 12, skippedCount: 3 });

@@ -17,10 +17,19 @@ export async function hashFile(path: string, fileSize: number, isWav: boolean): 
   let first = true;
   for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
     const bytes = chunk as Buffer;
-    if (first && isWav) durationSeconds = wavDurationFromHeader(bytes, fileSize);
+    if (first && isWav) durationSeconds = durationOrUndefined(bytes, fileSize);
     first = false;
     hash.update(bytes);
   }
   const contentHash = hash.digest('hex');
   return durationSeconds === undefined ? { contentHash } : { contentHash, durationSeconds };
+}
+
+// A header too broken to read a duration from is the decoder's to diagnose (truncated, bad header), not ours.
+function durationOrUndefined(bytes: Buffer, fileSize: number): number | undefined {
+  try {
+    return wavDurationFromHeader(bytes, fileSize);
+  } catch {
+    return undefined;
+  }
 }

@@ -20,7 +20,7 @@ export interface ImportOptions {
 
 export type ScanItem = { kind: 'entry'; entry: ManifestEntry } | { kind: 'skipped'; skipped: SkippedFile };
 
-// The header alone: a WAV of 44 bytes or fewer holds no samples.
+// The canonical header alone: a 44-byte WAV holds no samples.
 const WAV_HEADER_BYTES = 44;
 
 /**
@@ -78,7 +78,9 @@ async function toEntry(
   const info = await stat(real);
   if (!info.isFile()) return skipped(SKIP_REASONS.notAFile);
   const isWav = extensionOf(candidate.path) === '.wav';
-  if (info.size === 0 || (isWav && info.size <= WAV_HEADER_BYTES)) return skipped(SKIP_REASONS.empty);
+  // Exactly a header is an empty recording; shorter or non-RIFF bytes go on to the decoder, which can say
+  // precisely what they are (truncated, not a WAV at all).
+  if (info.size === 0 || (isWav && info.size === WAV_HEADER_BYTES)) return skipped(SKIP_REASONS.empty);
   let hashed: HashedFile;
   try {
     hashed = await hashFile(real, info.size, isWav);

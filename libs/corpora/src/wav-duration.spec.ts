@@ -22,3 +22,18 @@ describe('wavDurationFromHeader', () => {
     expect(wavDurationFromHeader(new TextEncoder().encode('not a wave file at all'), 22)).toBeUndefined();
   });
 });
+
+describe('a header cut short', () => {
+  it('hashes a WAV whose header ends inside the fmt chunk, leaving its duration unknown', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { hashFile } = await import('./content-hash');
+    const { encodeWav } = await import('@ser/audio');
+    const file = join(await mkdtemp(join(tmpdir(), 'cut-')), 'cut.wav');
+    await writeFile(file, encodeWav(new Float32Array(100), 16000).subarray(0, 30));
+    const hashed = await hashFile(file, 30, true);
+    expect(hashed.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashed.durationSeconds).toBeUndefined();
+  });
+});

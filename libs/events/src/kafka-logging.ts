@@ -15,6 +15,8 @@ export function kafkajsLogCreator(logger: Logger): logCreator {
     ({ namespace, level, log: entry }) => {
       const { message, ...extra } = entry;
       if (EXPECTED_WARNINGS.some((w) => message.startsWith(w))) return;
+      // Creating a topic that exists already is how the bus makes sure it exists; not an error.
+      if (message.startsWith('Response CreateTopics') && extra.error === 'Topic creation errors') return;
       if (level === logLevel.ERROR) log.error({ namespace, ...extra }, message);
       else if (level === logLevel.WARN) log.warn({ namespace, ...extra }, message);
     };

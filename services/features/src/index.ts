@@ -1,1 +1,2 @@
 export { startFeaturesService } from './service';
+export { Ingestor, type IngestorOptions, type IngestCommand } from './ingest/ingestor';

@@ -2,7 +2,7 @@
 // Transferable Float32Arrays come back without a copy; a bad file is a value, never a thrown error,
 // so one unreadable clip cannot take the pool down.
 import { readFile } from 'node:fs/promises';
-import { AudioDecodeError, createLogMel, createTacnFrontEnd, decodeAudio } from '@ser/audio';
+import { AudioDecodeError, createLogMel, createTacnFrontEnd, decodeAudio, type AudioDecodeReason } from '@ser/audio';
 
 export interface FeatureJob {
   path: string;
@@ -18,6 +18,15 @@ export type FeatureJobResult =
       tacn?: { data: Float32Array; segments: number; frames: number; bins: number };
     }
   | { ok: false; reason: 'unreadable' | 'empty' | 'too short' | 'unsupported' | 'truncated'; message: string };
+
+/** Decoder reasons -> the ingestion report's reasons (what a user can act on). */
+const REASONS: Partial<Record<AudioDecodeReason, 'empty' | 'truncated' | 'unsupported'>> = {
+  empty: 'empty',
+  truncated: 'truncated',
+  unsupported: 'unsupported',
+  'not-audio': 'unsupported',
+  'not-wav': 'unsupported',
+};
 
 const logMel = createLogMel();
 const tacn = createTacnFrontEnd();
@@ -35,7 +44,7 @@ export default async function extract(job: FeatureJob): Promise<FeatureJobResult
     samples = (await decodeAudio(bytes)).samples;
   } catch (err) {
     if (err instanceof AudioDecodeError) {
-      const reason = err.reason === 'empty' || err.reason === 'truncated' || err.reason === 'unsupported' ? err.reason : 'unreadable';
+      const reason = REASONS[err.reason] ?? 'unreadable';
       return { ok: false, reason, message: err.message };
     }
     return { ok: false, reason: 'unreadable', message: (err as Error).message };
