@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import { loadConfig, type ConfigSources } from './load-config';
 
@@ -75,6 +76,8 @@ export const platformConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /** This process's identity for claimed work (runs); defaults to the host name, which a pod keeps across restarts of its container. */
+    instanceId: z.string().min(1).optional(),
     /** npm start: on first run, synthesise the demo corpus into <dataDir>/corpora/demo and ingest it. */
     seedDemoCorpus: z.boolean().default(true),
     /** Deadline for unary gRPC calls between services. */
@@ -82,7 +85,7 @@ export const platformConfigSchema = z
   })
   .strict();
 
-export type PlatformConfig = z.infer<typeof platformConfigSchema> & { addresses: Record<ServiceName, string> };
+export type PlatformConfig = z.infer<typeof platformConfigSchema> & { addresses: Record<ServiceName, string>; instanceId: string };
 
 /** Environment variables the platform reads, by config path. */
 export const PLATFORM_ENV: Record<string, string> = {
@@ -108,6 +111,7 @@ export const PLATFORM_ENV: Record<string, string> = {
   grpcDeadlineMs: 'SER_GRPC_DEADLINE_MS',
   'features.corpusRoots': 'SER_CORPUS_ROOTS',
   seedDemoCorpus: 'SER_SEED_DEMO',
+  instanceId: 'SER_INSTANCE_ID',
   'features.workers': 'SER_FEATURE_WORKERS',
 };
 
@@ -118,5 +122,5 @@ export function loadPlatformConfig(sources: Omit<ConfigSources, 'envMap'> = {}):
   const addresses = Object.fromEntries(
     SERVICE_NAMES.map((n) => [n, cfg.addresses[n] ?? `127.0.0.1:${cfg.ports[n]}`]),
   ) as Record<ServiceName, string>;
-  return { ...cfg, addresses };
+  return { ...cfg, addresses, instanceId: cfg.instanceId ?? hostname() };
 }

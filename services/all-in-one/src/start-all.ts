@@ -21,17 +21,18 @@ export interface RunningSystem {
  */
 export async function startAll(platform: Platform): Promise<RunningSystem> {
   const started: Stoppable[] = [];
+  const services: RunningService[] = [];
+  // Bound addresses, not configured ones: with port 0 (tests) only the started server knows its port.
+  const serviceAddresses = {} as Record<ServiceName, string>;
   try {
     const starters: Record<ServiceName, (p: Platform) => Promise<RunningService>> = {
       features: startFeaturesService,
-      fopPretrainer: startFopPretrainerService,
+      // Trainers read features over gRPC from the features service started just before them.
+      fopPretrainer: (p) => startFopPretrainerService(p, { featuresAddress: serviceAddresses.features }),
       vqvaePretrainer: startVqvaePretrainerService,
       classifierTrainer: startClassifierTrainerService,
       inference: startInferenceService,
     };
-    const services: RunningService[] = [];
-    // Bound addresses, not configured ones: with port 0 (tests) only the started server knows its port.
-    const serviceAddresses = {} as Record<ServiceName, string>;
     for (const name of SERVICE_NAMES) {
       const service = await starters[name](platform);
       started.push(service);

@@ -1,0 +1,51 @@
+// Seeded randomness computed in plain JS, so initial weights, crops and shuffles are the same on every backend
+// and a run can be replayed (or resumed) from its seed alone. Dropout masks: layers/dropout-mask.ts.
+
+/** Mixes numbers into one 32-bit seed (murmur3 finaliser), so (seed, epoch, step) streams never overlap. */
+export function mixSeed(...parts: number[]): number {
+  let h = 0x9e3779b9;
+  for (const part of parts) {
+    h = Math.imul(h ^ (part >>> 0), 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+  }
+  return h >>> 0;
+}
+
+/** mulberry32: tiny, fast and good enough for crops, shuffles and dropout masks. Returns uint32 values. */
+export function createUint32Stream(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+}
+
+/** Uniform floats in [0, 1). */
+export function createRandom(seed: number): () => number {
+  const next = createUint32Stream(seed);
+  return () => next() / 4294967296;
+}
+
+/** Fisher-Yates shuffle of 0..n-1. */
+export function shuffledIndices(n: number, seed: number): number[] {
+  const random = createRandom(seed);
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
+}
+
+/** Values uniform in [-limit, limit), for weight initialisation. */
+export function uniformArray(size: number, limit: number, seed: number): Float32Array {
+  const random = createRandom(seed);
+  const out = new Float32Array(size);
+  for (let i = 0; i < size; i++) out[i] = (2 * random() - 1) * limit;
+  return out;
+}

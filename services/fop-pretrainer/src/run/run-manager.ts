@@ -1,0 +1,219 @@
+import { EventEmitter } from 'node:events';
+import type { Worker } from 'node:worker_threads';
+import type { ArtifactStore } from '@ser/artifacts';
+import type { FeatureServiceClient, RunProgress } from '@ser/contracts';
+import { TOPICS, type EventBus } from '@ser/events';
+import { DomainError, invalidArgument, toGrpcError } from '@ser/grpc-kit';
+import type { Logger } from '@ser/logging';
+import { createRunQueries, runToProto, RUN_STATUS_TO_PROTO } from '@ser/runs';
+import { createWorker } from '@ser/runtime';
+import type { MetadataStore, Run } from '@ser/store';
+import { ZodError } from 'zod';
+import { loadSequences } from './load-sequences';
+import { pretrainConfigSchema, type PretrainConfig } from './pretrain-config';
+import type { PretrainWorkerData, WorkerMessage } from './pretrain-worker';
+
+const KIND = 'fop-pretrain';
+const WORKER_URL = new URL('./pretrain-worker.ts', import.meta.url);
+
+export interface RunManagerOptions {
+  store: MetadataStore;
+  bus: EventBus;
+  artifacts: ArtifactStore;
+  features: FeatureServiceClient;
+  logger: Logger;
+  /** This replica's identity: runs it claims carry it, and it resumes its own runs after a crash. */
+  instanceId: string;
+  /** Folder of the local artifact store, which the worker thread opens itself. */
+  artifactsRoot: string;
+  /** A running run whose owner has not updated it for this long is taken over (its owner died). */
+  leaseMs?: number;
+}
+
+/**
+ * FOP pre-training runs of this replica: start (validate, queue), execute one at a time in a worker thread,
+ * record progress, checkpoints and curves, cancel, watch, and resume after a crash from the last checkpoint.
+ */
+export class FopRunManager {
+  private readonly progress = new EventEmitter();
+  private active?: { runId: string; worker: Worker };
+  private draining = Promise.resolve();
+  private stopped = false;
+  private readonly queries;
+
+  constructor(private readonly opts: RunManagerOptions) {
+    this.queries = createRunQueries(opts.store, opts.bus, KIND);
+    this.progress.setMaxListeners(0);
+  }
+
+  async start(configJson: string, datasetVersionIds: string[], displayName?: string): Promise<Run> {
+    let config: PretrainConfig;
+    try {
+      const raw = configJson ? JSON.parse(configJson) : {};
+      config = pretrainConfigSchema.parse({ ...raw, datasetVersionIds: datasetVersionIds.length ? datasetVersionIds : raw.datasetVersionIds });
+    } catch (err) {
+      if (err instanceof SyntaxError) throw invalidArgument(`config_json is not JSON: ${err.message}`, [{ field: 'config_json', description: 'invalid JSON' }]);
+      if (err instanceof ZodError) throw toGrpcError(err);
+      throw err;
+    }
+    for (const id of config.datasetVersionIds) {
+      if (!(await this.opts.store.datasets.getVersion(id))) throw new DomainError('NOT_FOUND', `dataset version '${id}' not found`, { violations: [{ field: 'dataset_version_ids', description: id }] });
+    }
+    const run = await this.opts.store.runs.create({
+      kind: KIND,
+      config: { ...config, ...(displayName ? { displayName } : {}) },
+      lineage: { datasetVersionIds: config.datasetVersionIds },
+    });
+    await this.publishStatus(run);
+    this.schedule(run.id);
+    return run;
+  }
+
+  cancel = async (runId: string) => {
+    const run = await this.queries.cancel(runId);
+    if (this.active?.runId === runId) this.active.worker.postMessage({ type: 'cancel' });
+    return run;
+  };
+
+  get = (runId: string) => this.queries.get(runId);
+  list = (page: Parameters<ReturnType<typeof createRunQueries>['list']>[0]) => this.queries.list(page);
+
+  /** Progress of a run as it happens: a snapshot first, then every update, until the run ends. */
+  async *watch(runId: string): AsyncGenerator<{ progress: RunProgress; run?: ReturnType<typeof runToProto> }> {
+    const first = await this.queries.get(runId);
+    const TERMINAL: string[] = ['RUN_STATUS_SUCCEEDED', 'RUN_STATUS_FAILED', 'RUN_STATUS_CANCELLED'];
+    yield { progress: { runId, status: first.status, progress: first.progress, message: 'snapshot', atMs: Date.now() }, run: first };
+    if (TERMINAL.includes(String(first.status))) return;
+    const queue: RunProgress[] = [];
+    let wake: (() => void) | undefined;
+    const listener = (p: RunProgress) => {
+      queue.push(p);
+      wake?.();
+    };
+    this.progress.on(runId, listener);
+    try {
+      while (true) {
+        while (queue.length) {
+          const p = queue.shift()!;
+          const terminal = TERMINAL.includes(String(p.status));
+          yield terminal ? { progress: p, run: await this.queries.get(runId) } : { progress: p };
+          if (terminal) return;
+        }
+        await new Promise<void>((r) => (wake = r));
+      }
+    } finally {
+      this.progress.off(runId, listener);
+    }
+  }
+
+  /** Picks up queued runs and this replica's (or a dead replica's) interrupted ones. */
+  async recover(): Promise<void> {
+    const leaseMs = this.opts.leaseMs ?? 120_000;
+    const page = await this.opts.store.runs.list({ kind: KIND, status: ['queued', 'running'] }, { first: 1000 });
+    for (const { node: run } of page.edges) {
+      if (run.status === 'running') {
+        const stale = Date.now() - run.updatedAt.getTime() > leaseMs;
+        if (run.claimedBy !== this.opts.instanceId && !stale) continue;
+        await this.opts.store.runs.release(run.id, run.claimedBy!);
+        this.opts.logger.info({ runId: run.id, previousOwner: run.claimedBy }, 'resuming an interrupted run');
+      }
+      this.schedule(run.id);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.active) {
+      // Hand the run back so this replica (after a restart) or another one resumes it from its checkpoint.
+      await this.active.worker.terminate();
+      await this.opts.store.runs.release(this.active.runId, this.opts.instanceId).catch(() => null);
+    }
+    await this.draining.catch(() => {});
+  }
+
+  private schedule(runId: string): void {
+    this.draining = this.draining
+      .then(() => (this.stopped ? undefined : this.execute(runId)))
+      .catch(async (err: Error) => {
+        this.active = undefined;
+        this.opts.logger.error({ err, runId }, 'run execution failed');
+        // A run never stays 'running' behind an error: it fails with the reason.
+        await this.finish(runId, 'failed', err.message).catch(() => {});
+      });
+  }
+
+  private async execute(runId: string): Promise<void> {
+    const { store, logger } = this.opts;
+    const claimed = await store.runs.claim(runId, this.opts.instanceId);
+    if (!claimed) return; // cancelled meanwhile, or another replica took it
+    const log = logger.child({ runId });
+    const config = pretrainConfigSchema.parse(claimed.config);
+    const last = await store.checkpoints.latestForRun(runId);
+    await this.publishStatus(claimed, last ? `resuming after epoch ${last.epoch}` : 'loading features');
+    let sequences: Float32Array[];
+    try {
+      sequences = await loadSequences(this.opts.features, config.datasetVersionIds);
+    } catch (err) {
+      return this.finish(runId, 'failed', `could not read features: ${(err as Error).message}`);
+    }
+    log.info({ utterances: sequences.length, resumeFrom: last?.artifactKey }, 'pre-training started');
+    const data: PretrainWorkerData = { runId, config, sequences, artifactsRoot: this.opts.artifactsRoot, resumeFrom: last?.artifactKey };
+    const worker = createWorker(WORKER_URL, { workerData: data, transferList: sequences.map((s) => s.buffer as ArrayBuffer) });
+    this.active = { runId, worker };
+    await new Promise<void>((resolve) => {
+      let settled = false;
+      const settle = (p: Promise<void>) => {
+        if (settled) return;
+        settled = true;
+        p.finally(resolve);
+      };
+      worker.on('message', (m: WorkerMessage) => {
+        if (m.type === 'done') settle(this.finish(runId, m.status === 'cancelled' ? 'cancelled' : 'succeeded', `${m.status} after ${m.epochsCompleted} epochs`, { bestHeldOutLoss: m.bestHeldOut }));
+        else if (m.type === 'failed') settle(this.finish(runId, 'failed', m.message.split('\n')[0]!));
+        else void this.onWorkerMessage(runId, config, m).catch((err: Error) => log.error({ err }, 'recording progress failed'));
+      });
+      worker.on('error', (err) => settle(this.finish(runId, 'failed', err.message)));
+      worker.on('exit', () => settle(Promise.resolve())); // terminated by stop(): the run stays released
+    });
+    this.active = undefined;
+  }
+
+  private async onWorkerMessage(runId: string, config: PretrainConfig, m: WorkerMessage): Promise<void> {
+    const { store, bus } = this.opts;
+    if (m.type === 'started') {
+      await store.runs.update(runId, { metrics: { backend: m.backend } as never });
+    } else if (m.type === 'step') {
+      const progress = Math.min(1, m.step / m.totalSteps);
+      await store.runs.update(runId, { progress, metrics: { trainLoss: m.loss } });
+      this.emit(runId, { status: 'RUN_STATUS_RUNNING', progress, epoch: m.epoch, totalEpochs: config.epochs, step: m.step, totalSteps: m.totalSteps, losses: { train: m.loss } });
+    } else if (m.type === 'epoch') {
+      const metrics = { trainLoss: m.trainLoss, heldOutLoss: m.heldOutLoss };
+      const checkpoint = await store.checkpoints.add({ runId, epoch: m.epoch, artifactKey: m.checkpointPrefix, metrics });
+      await store.runs.appendMetrics(runId, [
+        { name: 'trainLoss', epoch: m.epoch, value: m.trainLoss },
+        { name: 'heldOutLoss', epoch: m.epoch, value: m.heldOutLoss },
+      ]);
+      const run = await store.runs.update(runId, { metrics, lineage: m.best ? { bestCheckpointId: checkpoint.id } : {} });
+      await bus.publish(TOPICS.checkpointSaved, { runId, runKind: KIND, checkpointId: checkpoint.id, epoch: m.epoch, artifactKey: m.checkpointPrefix, metrics }, { key: runId });
+      this.emit(runId, { status: 'RUN_STATUS_RUNNING', progress: run.progress, epoch: m.epoch, totalEpochs: config.epochs, step: m.step, losses: { train: m.trainLoss, heldOut: m.heldOutLoss }, message: `epoch ${m.epoch} checkpoint saved` });
+    }
+  }
+
+  private async finish(runId: string, status: 'succeeded' | 'failed' | 'cancelled', message: string, metrics: Record<string, number> = {}): Promise<void> {
+    const current = await this.opts.store.runs.get(runId);
+    // A cancel recorded while the worker wound down stays a cancel.
+    const final = current?.status === 'cancelled' ? 'cancelled' : status;
+    const run = await this.opts.store.runs.update(runId, { status: final, progress: final === 'succeeded' ? 1 : current?.progress, metrics, error: final === 'failed' ? message : null });
+    this.opts.logger.info({ runId, status: final, message }, 'run finished');
+    await this.publishStatus(run, message);
+  }
+
+  private async publishStatus(run: Run, message?: string): Promise<void> {
+    await this.opts.bus.publish(TOPICS.runStatus, { runId: run.id, runKind: KIND, status: run.status, progress: run.progress, message }, { key: run.id });
+    this.emit(run.id, { status: RUN_STATUS_TO_PROTO[run.status], progress: run.progress, message: message ?? run.status });
+  }
+
+  private emit(runId: string, p: Omit<RunProgress, 'runId' | 'atMs'>): void {
+    this.progress.emit(runId, { runId, atMs: Date.now(), ...p });
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * FOP speed, side by side with PyTorch: one training step (batch 32, 200 frames, Adam, L1 next-frame loss,
+ * dropout on) through the shared trainLoop, and inference on 1 x 500 frames, median of N after warmup, on the
+ * backend initTfjs picks (SER_TFJS_BACKEND=wasm|node|cpu to force one); then, in the same run,
+ * `fop_torch.py` (Debian python3-torch, 2 threads) with the same shapes. Prints both and ours / torch
+ * (<= 1 means at least as fast).
+ *
+ *   npx tsx test/bench/fop.ts [--json] [--rounds N] [--steps N] [--warmup N] [--inf-steps N] [--torch-threads 1,2] [--no-torch]
+ *
+ * Ours and torch alternate for --rounds rounds (the machine is shared and its load drifts); torch runs with
+ * each of --torch-threads (default 1,2) and the ratio is ours / the faster torch, median over rounds. Defaults (3 rounds of 4 steps; 2 of 2 on wasm/cpu, whose steps take seconds)
+ * keep a run within a few minutes.
+ */
+import { spawnSync } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
+import { createAdam, createFop, countParameters, fopNextFrameLoss, trainLoop } from '@ser/models';
+import { initTfjs } from '@ser/tfjs-backend';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const PEER = resolve(repoRoot, '../shared/peers/fop_torch.py');
+const PYTHON = '/usr/bin/python3';
+const [BATCH, FRAMES, INFER_FRAMES, N_MELS] = [32, 200, 500, 80];
+
+function option(argv: string[], name: string): number | undefined {
+  const at = argv.indexOf(name);
+  if (at < 0) return undefined;
+  const value = Number(argv[at + 1]);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} needs a non-negative integer`);
+  return value;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/** Forward FLOPs per the peer's own count, so both sides report GFLOP/s on the same work. */
+function forwardFlops(batch: number, frames: number): number {
+  const [d, ff, layers] = [256, 513, 2];
+  const perFrame = 2 * N_MELS * d + layers * (4 * 2 * d * d + 2 * 2 * frames * d + 2 * 2 * d * ff) + 2 * d * N_MELS;
+  return perFrame * batch * frames;
+}
+
+function seededFrames(shape: [number, number, number], seed: number): tf.Tensor3D {
+  let s = seed >>> 0;
+  const values = new Float32Array(shape[0] * shape[1] * shape[2]);
+  for (let i = 0; i < values.length; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    values[i] = s / 2 ** 31 - 1;
+  }
+  return tf.tensor3d(values, shape);
+}
+
+interface Measured {
+  trainMs: number[];
+  inferMs: number[];
+}
+
+/** Our FOP, Adam and inputs, kept across rounds so only the first round pays for warmup. */
+function createOurs() {
+  const fop = createFop({}, 0);
+  const optimizer = createAdam();
+  const x = seededFrames([BATCH, FRAMES, N_MELS], 1);
+  const xi = seededFrames([1, INFER_FRAMES, N_MELS], 2);
+  let step = 0;
+
+  async function train(count: number, label: string): Promise<number[]> {
+    const stepMs: number[] = [];
+    let last = performance.now();
+    const result = await trainLoop({
+      variables: fop.variables,
+      optimizer,
+      batches: Array.from({ length: count }, () => x),
+      lossFn: (batch, context) => fopNextFrameLoss(fop, batch, context),
+      epochs: 1,
+      startStep: step,
+      hooks: {
+        onBatchEnd: ({ step: s, loss }) => {
+          const now = performance.now();
+          stepMs.push(now - last);
+          process.stderr.write(`${label} step ${s}: ${(now - last).toFixed(0)} ms, loss ${loss.toFixed(4)}\n`);
+          last = now;
+        },
+      },
+    });
+    step = result.steps;
+    return stepMs;
+  }
+
+  async function infer(count: number): Promise<number[]> {
+    const ms: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const start = performance.now();
+      const { prediction, hidden, embedded } = fop.forward(xi, { training: false });
+      await prediction.data();
+      tf.dispose([prediction, embedded, ...hidden]);
+      ms.push(performance.now() - start);
+    }
+    return ms;
+  }
+
+  const dispose = () => {
+    tf.dispose([x, xi]);
+    optimizer.dispose();
+    fop.dispose();
+  };
+  return { params: countParameters(fop.variables), train, infer, dispose };
+}
+
+const summarise = (m: Measured) => {
+  const trainMedianMs = median(m.trainMs);
+  const infMedianMs = median(m.inferMs);
+  return {
+    trainMedianMs,
+    trainGflops: (3 * forwardFlops(BATCH, FRAMES)) / (trainMedianMs / 1e3) / 1e9,
+    infMedianMs,
+    infGflops: forwardFlops(1, INFER_FRAMES) / (infMedianMs / 1e3) / 1e9,
+  };
+};
+
+interface TorchResult {
+  version: string;
+  threads: number;
+  trainMedianMs: number;
+  trainGflops: number;
+  infMedianMs: number;
+  infGflops: number;
+}
+
+function benchTorch(steps: number, infSteps: number, threads: number): TorchResult {
+  const args = [PEER, '--steps', String(steps), '--warmup', '2', '--infSteps', String(infSteps), '--threads', String(threads)];
+  const run = spawnSync(PYTHON, args, { encoding: 'utf8', timeout: 300_000 });
+  const line = run.stdout?.split('\n').find((l) => l.startsWith('RESULT '));
+  if (run.status !== 0 || !line) throw new Error(`${PYTHON} ${PEER} failed (status ${run.status}): ${run.stderr || run.error?.message}`);
+  return JSON.parse(line.slice('RESULT '.length)) as TorchResult;
+}
+
+async function main() {
+  const argv = process.argv.slice(2);
+  const json = argv.includes('--json');
+  const { backend, kind } = await initTfjs();
+  const slow = backend === 'wasm' || backend === 'cpu';
+  const steps = option(argv, '--steps') ?? (slow ? 2 : 4);
+  const warmup = option(argv, '--warmup') ?? (slow ? 1 : 2);
+  const rounds = option(argv, '--rounds') ?? (slow ? 2 : 3);
+  const infSteps = option(argv, '--inf-steps') ?? 10;
+  const withTorch = !argv.includes('--no-torch');
+  const threadsAt = argv.indexOf('--torch-threads');
+  const torchThreads = (threadsAt >= 0 ? argv[threadsAt + 1]! : '1,2').split(',').map(Number);
+
+  // Alternate ours and torch round by round: the machine is shared and its load drifts within minutes.
+  const ours = createOurs();
+  await ours.train(warmup, 'warmup');
+  await ours.infer(3);
+  const mine: Measured = { trainMs: [], inferMs: [] };
+  const theirs = new Map<number, TorchResult[]>(torchThreads.map((t) => [t, []]));
+  const roundRatios: Array<{ train: number; inference: number }> = [];
+  for (let round = 0; round < rounds; round++) {
+    const trainMs = await ours.train(steps, `round ${round}`);
+    const inferMs = await ours.infer(infSteps);
+    mine.trainMs.push(...trainMs);
+    mine.inferMs.push(...inferMs);
+    if (!withTorch) continue;
+    // torch at each thread count; the ratio is against its best: 2 OpenBLAS threads lose badly when the machine
+    // is busy, and comparing with that alone would flatter us.
+    const runs = torchThreads.map((threads) => benchTorch(steps, infSteps, threads));
+    runs.forEach((torch, i) => {
+      theirs.get(torchThreads[i]!)!.push(torch);
+      process.stderr.write(`round ${round} torch ${torch.threads} thr: train ${torch.trainMedianMs.toFixed(0)} ms, inference ${torch.infMedianMs.toFixed(1)} ms\n`);
+    });
+    const bestTrain = Math.min(...runs.map((r) => r.trainMedianMs));
+    const bestInference = Math.min(...runs.map((r) => r.infMedianMs));
+    roundRatios.push({ train: median(trainMs) / bestTrain, inference: median(inferMs) / bestInference });
+  }
+  ours.dispose();
+
+  const oursSummary = { params: ours.params, ...summarise(mine) };
+  const torch = [...theirs.values()]
+    .filter((runs) => runs.length > 0)
+    .map((runs) => ({
+      version: runs[0]!.version,
+      threads: runs[0]!.threads,
+      trainMedianMs: median(runs.map((t) => t.trainMedianMs)),
+      trainGflops: median(runs.map((t) => t.trainGflops)),
+      infMedianMs: median(runs.map((t) => t.infMedianMs)),
+      infGflops: median(runs.map((t) => t.infGflops)),
+    }));
+  // The ratio of each round (same minutes, same load), then the median over rounds.
+  const ratios = roundRatios.length > 0 && { train: median(roundRatios.map((r) => r.train)), inference: median(roundRatios.map((r) => r.inference)) };
+  const result = { backend, kind, batch: BATCH, frames: FRAMES, inferFrames: INFER_FRAMES, rounds, steps, warmup, ours: oursSummary, torch, ratios, roundRatios };
+  if (json) {
+    console.log(JSON.stringify(result));
+    return;
+  }
+  const row = (name: string, r: { trainMedianMs: number; trainGflops: number; infMedianMs: number; infGflops: number }) =>
+    `${name.padEnd(28)} ${r.trainMedianMs.toFixed(0).padStart(8)} ms ${r.trainGflops.toFixed(1).padStart(6)} GFLOP/s ` +
+    `${r.infMedianMs.toFixed(1).padStart(9)} ms ${r.infGflops.toFixed(1).padStart(6)} GFLOP/s`;
+  console.log(
+    `FOP, ${ours.params.toLocaleString('en')} parameters; train step: batch ${BATCH} x ${FRAMES} frames; inference: 1 x ${INFER_FRAMES}; ` +
+      `${rounds} rounds of ${steps} train steps + ${infSteps} inferences each, after ${warmup} warmup steps`,
+  );
+  console.log(`${''.padEnd(28)} ${'train step (median)'.padStart(30)} ${'inference (median)'.padStart(28)}`);
+  console.log(row(`tfjs ${backend} (${kind})`, oursSummary));
+  for (const t of torch) console.log(row(`torch ${t.version} (${t.threads} thr)`, t));
+  if (ratios) console.log(`ours / best torch (median of per-round ratios): train ${ratios.train.toFixed(2)}x, inference ${ratios.inference.toFixed(2)}x`);
+}
+
+await main();
