@@ -1,0 +1,17 @@
+export type { FeatureRows } from './matrix';
+export { Standardizer, type StandardizerState } from './standardizer';
+export { trainSvm, loadSvm, type SvmOptions, type SvmModelJson, type TrainedSvm } from './svm';
+export {
+  trainRandomForest,
+  loadRandomForest,
+  type RandomForestOptions,
+  type RandomForestModelJson,
+  type TrainedRandomForest,
+} from './random-forest';
+export {
+  createClassicalClassifier,
+  loadClassicalClassifier,
+  type ClassicalClassifier,
+  type ClassicalClassifierConfig,
+  type ClassicalModelJson,
+} from './classifier';
