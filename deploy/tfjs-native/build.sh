@@ -11,7 +11,7 @@
 #   3. builds the addon (binding/*.cc) with node-gyp against that library and the local Node headers;
 #   4. assembles node_modules/@tensorflow/tfjs-node and checks that it loads and computes.
 # Everything downloaded or built is cached under deploy/tfjs-native/cache (git-ignored): a second run
-# only re-checks. Run it after `npm ci` (which removes anything it did not install itself).
+# only re-checks. Run it after `npm install` (which removes anything it did not install itself).
 #
 # Environment: TFJS_NATIVE_TF_VERSION (default 2.15.1), TFJS_NATIVE_NODEDIR (Node headers, default:
 # the prefix of the running node, e.g. /usr), TFJS_NATIVE_FORCE=1 (rebuild and reinstall).
@@ -42,7 +42,7 @@ check_prerequisites() {
   [[ -f "$NODE_GYP" ]] || fail "node-gyp not found at $NODE_GYP (it ships with npm)"
   local tfjs_version
   tfjs_version="$(node -p 'require(process.argv[1]).version' "$ROOT/node_modules/@tensorflow/tfjs/package.json" 2>/dev/null)" ||
-    fail "node_modules/@tensorflow/tfjs is missing: run 'npm ci' first"
+    fail "node_modules/@tensorflow/tfjs is missing: run 'npm install' first"
   [[ "$tfjs_version" == "$TFJS_NODE_VERSION" ]] ||
     fail "@tensorflow/tfjs is $tfjs_version but tfjs-node $TFJS_NODE_VERSION needs $TFJS_NODE_VERSION (one shared tfjs-core)"
   mkdir -p "$CACHE" "$BUILD"
