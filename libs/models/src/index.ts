@@ -27,3 +27,4 @@ export {
   type TrainLoopOptions,
   type TrainResult,
 } from './training/train-loop';
+export { readCheckpoint, readCheckpointWeights, writeCheckpoint, type CheckpointContents } from './training/checkpoint-files';

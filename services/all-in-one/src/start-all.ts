@@ -30,7 +30,7 @@ export async function startAll(platform: Platform): Promise<RunningSystem> {
       // Trainers read features over gRPC from the features service started just before them.
       fopPretrainer: (p) => startFopPretrainerService(p, { featuresAddress: serviceAddresses.features }),
       vqvaePretrainer: startVqvaePretrainerService,
-      classifierTrainer: startClassifierTrainerService,
+      classifierTrainer: (p) => startClassifierTrainerService(p, { featuresAddress: serviceAddresses.features }),
       inference: startInferenceService,
     };
     for (const name of SERVICE_NAMES) {

@@ -11,9 +11,11 @@ import {
   saveAdamState,
   saveVariables,
   shuffledIndices,
+  readCheckpoint,
   trainLoop,
+  writeCheckpoint,
+  type CheckpointContents,
 } from '@ser/models';
-import { readCheckpoint, writeCheckpoint, type CheckpointContents } from './checkpoint-files';
 import type { PretrainConfig } from './pretrain-config';
 
 export interface PretrainJobEvents {

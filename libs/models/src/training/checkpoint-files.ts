@@ -1,5 +1,6 @@
 import type { ArtifactStore } from '@ser/artifacts';
-import type { SavedOptimizerState, SavedTensors } from '@ser/models';
+import type { SavedTensors } from '../serialization';
+import type { SavedOptimizerState } from './optimizer-state';
 
 /** What one epoch's checkpoint holds: weights, Adam's state, and where the run was. */
 export interface CheckpointContents {
@@ -27,4 +28,10 @@ export async function readCheckpoint(artifacts: ArtifactStore, prefix: string): 
     optimizer: { ...meta.optimizer, data: await artifacts.get(`${prefix}/optimizer.bin`) },
     state: meta.state,
   };
+}
+
+/** Only the weights of a checkpoint (what fine-tuning and serving need). */
+export async function readCheckpointWeights(artifacts: ArtifactStore, prefix: string): Promise<SavedTensors> {
+  const meta = JSON.parse((await artifacts.get(`${prefix}/checkpoint.json`)).toString('utf8'));
+  return { manifest: meta.weights.manifest, data: await artifacts.get(`${prefix}/weights.bin`) };
 }

@@ -1,0 +1,131 @@
+import * as tf from '@tensorflow/tfjs';
+import {
+  createAdam,
+  createFop,
+  createFopClassifier,
+  cropBatches,
+  cropBatchTensor,
+  EarlyStopping,
+  loadVariables,
+  saveVariables,
+  trainLoop,
+  type FopClassifier,
+  type FopConfig,
+  type SavedTensors,
+} from '@ser/models';
+import type { ClassifierRunConfig } from './classifier-config';
+import { predictProbabilities, weightedCrossEntropy } from './predict';
+
+/** Utterances of one split as the trainer needs them: features and class indices, same order. */
+export interface LabelledSet {
+  sequences: Float32Array[];
+  labels: number[];
+}
+
+export interface FoldTraining {
+  config: ClassifierRunConfig;
+  fopConfig: FopConfig;
+  numClasses: number;
+  /** Pre-trained FOP weights (output layer included, and ignored); absent = random initialisation. */
+  pretrained?: SavedTensors;
+  /** Loss weight per class index. */
+  classWeights: number[];
+  train: LabelledSet;
+  validation: LabelledSet;
+  seed: number;
+}
+
+export interface FoldEpoch {
+  epoch: number;
+  trainLoss: number;
+  validationLoss: number;
+  improved: boolean;
+}
+
+export interface FoldTrained {
+  /** Restored to the best validation epoch; the caller disposes it (disposeClassifier). */
+  classifier: FopClassifier;
+  status: 'completed' | 'stopped' | 'cancelled';
+  bestEpoch: number;
+  bestValidationLoss: number;
+  history: FoldEpoch[];
+}
+
+export function disposeClassifier(classifier: FopClassifier): void {
+  classifier.dispose();
+  classifier.fop.dispose();
+}
+
+/**
+ * Fine-tunes the whole FOP under a pooled softmax head on random crops of the training utterances, with
+ * class-weighted cross-entropy and early stopping on the validation loss of whole utterances; the weights of
+ * the best validation epoch are kept.
+ */
+export async function trainFold(
+  job: FoldTraining,
+  events: { onEpoch(e: FoldEpoch): void; shouldCancel(): boolean },
+): Promise<FoldTrained> {
+  const { config } = job;
+  const fop = createFop(job.fopConfig, job.seed);
+  const classifier = createFopClassifier(fop, job.numClasses, job.seed);
+  const optimizer = createAdam({ learningRate: config.learningRate });
+  try {
+    if (job.pretrained) {
+      const trunk = Object.fromEntries(Object.entries(fop.variables).filter(([name]) => !name.startsWith('output.')));
+      loadVariables(trunk, job.pretrained, { allowUnused: true }); // the checkpoint's output layer is not used
+    }
+    const stopping = new EarlyStopping({ patience: config.patience });
+    let best: SavedTensors = saveVariables(classifier.variables);
+    const history: FoldEpoch[] = [];
+    const { train, validation } = job;
+    const result = await trainLoop({
+      variables: classifier.variables,
+      optimizer,
+      epochs: config.epochs,
+      seed: job.seed,
+      batches: (epoch) => cropBatches(train.sequences, { batchSize: config.batchSize, cropFrames: config.cropFrames, seed: job.seed, epoch, nMels: job.fopConfig.nMels }),
+      lossFn: (batch, ctx) => {
+        const x = cropBatchTensor(batch); // [batch, frames, nMels]
+        const labels = batch.sources.map((i) => train.labels[i]!);
+        return weightedLoss(classifier, x, labels, job.classWeights, { seed: ctx.seed, lengths: batch.lengths });
+      },
+      hooks: {
+        shouldCancel: events.shouldCancel,
+        onEpochEnd: (epoch, metrics) => {
+          const probabilities = predictProbabilities(classifier, validation.sequences, config.batchSize);
+          const validationLoss = weightedCrossEntropy(probabilities, validation.labels, job.classWeights);
+          const decision = stopping.update(validationLoss, epoch);
+          if (decision.improved) best = saveVariables(classifier.variables);
+          const entry = { epoch, trainLoss: metrics.trainLoss, validationLoss, improved: decision.improved };
+          history.push(entry);
+          events.onEpoch(entry);
+          return decision.stop ? 'stop' : undefined;
+        },
+      },
+    });
+    loadVariables(classifier.variables, best);
+    return { classifier, status: result.status, bestEpoch: stopping.bestEpoch, bestValidationLoss: stopping.best, history };
+  } catch (err) {
+    disposeClassifier(classifier);
+    throw err;
+  } finally {
+    optimizer.dispose();
+  }
+}
+
+/** Class-weighted mean softmax cross-entropy: sum(w_i * ce_i) / sum(w_i), like PyTorch's weighted CrossEntropyLoss. */
+function weightedLoss(
+  classifier: FopClassifier,
+  x: tf.Tensor3D,
+  labels: number[],
+  classWeights: readonly number[],
+  options: { seed: number; lengths: number[] },
+): tf.Scalar {
+  return tf.tidy(() => {
+    const { logits } = classifier.forward(x, { training: true, ...options }); // [batch, classes]
+    const onehot = tf.oneHot(tf.tensor1d(labels, 'int32'), classifier.numClasses); // [batch, classes]
+    const perExample = tf.losses.softmaxCrossEntropy(onehot, logits, undefined, undefined, tf.Reduction.NONE); // [batch]
+    const w = tf.tensor1d(labels.map((c) => classWeights[c]!)); // [batch]
+    return tf.div(tf.sum(tf.mul(perExample, w)), tf.maximum(tf.sum(w), 1e-12)) as tf.Scalar;
+  });
+}

@@ -1,0 +1,43 @@
+import type { ArtifactStore } from '@ser/artifacts';
+import { DomainError, invalidArgument, notFound } from '@ser/grpc-kit';
+import { DEFAULT_FOP_CONFIG, readCheckpointWeights, type FopConfig, type SavedTensors } from '@ser/models';
+import type { MetadataStore } from '@ser/store';
+import { FOP_ARCHITECTURE_KEYS, type ClassifierRunConfig } from './classifier-config';
+
+export interface ResolvedModel {
+  fopConfig: FopConfig;
+  /** The pre-training run that saved the checkpoint, for lineage. */
+  pretrainRunId?: string;
+}
+
+/**
+ * The FOP config a run fine-tunes: DEFAULT_FOP_CONFIG under the pre-training run's model config (when starting
+ * from a checkpoint) under the run's overrides. An override of an architecture key that differs from the
+ * checkpoint's is refused: the weights would not fit.
+ */
+export async function resolveFopModel(store: MetadataStore, config: ClassifierRunConfig): Promise<ResolvedModel> {
+  if (!config.pretrainedCheckpointId) return { fopConfig: { ...DEFAULT_FOP_CONFIG, ...config.model } };
+  const checkpoint = await store.checkpoints.get(config.pretrainedCheckpointId);
+  if (!checkpoint) throw notFound('checkpoint', config.pretrainedCheckpointId);
+  const run = await store.runs.get(checkpoint.runId);
+  if (run?.kind !== 'fop-pretrain') {
+    throw new DomainError('FAILED_PRECONDITION', `checkpoint '${checkpoint.id}' was not saved by a FOP pre-training run`, { reason: 'NOT_A_FOP_CHECKPOINT' });
+  }
+  const pretrained = { ...DEFAULT_FOP_CONFIG, ...((run.config.model ?? {}) as Partial<FopConfig>) };
+  for (const key of FOP_ARCHITECTURE_KEYS) {
+    const wanted = config.model[key];
+    if (wanted !== undefined && wanted !== pretrained[key]) {
+      throw invalidArgument(`model.${key} is ${wanted} but checkpoint '${checkpoint.id}' has ${pretrained[key]}`, [
+        { field: `config_json.model.${key}`, description: `must equal the checkpoint's ${pretrained[key]}` },
+      ]);
+    }
+  }
+  return { fopConfig: { ...pretrained, ...config.model }, pretrainRunId: run.id };
+}
+
+/** The weights of a FOP pre-training checkpoint (checkpoints/<run>/epoch-NNNN/{checkpoint.json, weights.bin}). */
+export async function readPretrainedWeights(store: MetadataStore, artifacts: ArtifactStore, checkpointId: string): Promise<SavedTensors> {
+  const checkpoint = await store.checkpoints.get(checkpointId);
+  if (!checkpoint) throw notFound('checkpoint', checkpointId);
+  return readCheckpointWeights(artifacts, checkpoint.artifactKey);
+}

@@ -1,0 +1,278 @@
+import { EventEmitter } from 'node:events';
+import type { Worker } from 'node:worker_threads';
+import type { ArtifactStore } from '@ser/artifacts';
+import type { Checkpoint as ProtoCheckpoint, ClassifierEvaluation, FeatureServiceClient, Run as ProtoRun, RunProgress } from '@ser/contracts';
+import { TOPICS, type EventBus } from '@ser/events';
+import { DomainError, failedPrecondition, invalidArgument, notFound, toGrpcError } from '@ser/grpc-kit';
+import type { Logger } from '@ser/logging';
+import { createRunQueries, RUN_STATUS_TO_PROTO } from '@ser/runs';
+import { createWorker } from '@ser/runtime';
+import type { MetadataStore, Run } from '@ser/store';
+import { ZodError } from 'zod';
+import { classifierRunConfigSchema, type ClassifierRunConfig } from './classifier-config';
+import { evaluationToProto, runMetrics, type RunEvaluation } from './evaluation';
+import type { FineTuneWorkerData, WorkerMessage } from './fine-tune-worker';
+import { loadLabelledDataset } from './load-dataset';
+import { readPretrainedWeights, resolveFopModel } from './pretrained-checkpoint';
+import { watchRun, type ProgressSource } from './watch-run';
+
+const KIND = 'classifier';
+const WORKER_URL = new URL('./fine-tune-worker.ts', import.meta.url);
+export const evaluationKey = (runId: string) => `evaluations/${runId}.json`;
+
+export interface ClassifierRunManagerOptions {
+  store: MetadataStore;
+  bus: EventBus;
+  artifacts: ArtifactStore;
+  features: FeatureServiceClient;
+  logger: Logger;
+  /** This replica's identity: runs it claims carry it. */
+  instanceId: string;
+  /** Folder of the local artifact store, which the worker thread opens itself. */
+  artifactsRoot: string;
+}
+
+export interface StartClassifierRun {
+  configJson: string;
+  datasetVersionIds: string[];
+  checkpointId: string;
+  displayName?: string;
+}
+
+/**
+ * Classifier runs of this replica: start (validate, resolve the checkpoint's model, queue), execute one at a
+ * time in a worker thread over the protocol's repeats x folds, record progress, curves, the kept model and the
+ * evaluation; cancel, watch. An interrupted run is queued again by recover() and starts over.
+ */
+export class ClassifierRunManager {
+  private readonly progress: ProgressSource = new EventEmitter();
+  private active?: { runId: string; worker: Worker };
+  /** The run claimed by execute(), from its claim (before its worker exists) to its end. */
+  private executing?: string;
+  private draining = Promise.resolve();
+  private stopped = false;
+  private readonly queries;
+
+  constructor(private readonly opts: ClassifierRunManagerOptions) {
+    this.queries = createRunQueries(opts.store, opts.bus, KIND);
+    (this.progress as EventEmitter).setMaxListeners(0);
+  }
+
+  async start(req: StartClassifierRun): Promise<Run> {
+    const config = parseConfig(req);
+    if (!(await this.opts.store.datasets.getVersion(config.datasetVersionId))) {
+      throw new DomainError('NOT_FOUND', `dataset version '${config.datasetVersionId}' not found`, { violations: [{ field: 'dataset_version_ids', description: config.datasetVersionId }] });
+    }
+    const { fopConfig, pretrainRunId } = await resolveFopModel(this.opts.store, config);
+    const run = await this.opts.store.runs.create({
+      kind: KIND,
+      // The resolved model is saved with the run, so what was trained never depends on later defaults.
+      config: { ...config, model: { ...fopConfig } as Record<string, number>, ...(req.displayName ? { displayName: req.displayName } : {}) },
+      lineage: { datasetVersionIds: [config.datasetVersionId], checkpointId: config.pretrainedCheckpointId ?? '', runId: pretrainRunId ?? '' },
+    });
+    await this.publishStatus(run);
+    this.schedule(run.id);
+    return run;
+  }
+
+  cancel = async (runId: string) => {
+    const run = await this.queries.cancel(runId);
+    if (this.active?.runId === runId) this.active.worker.postMessage({ type: 'cancel' });
+    // A queued run never reaches a worker, so its watchers hear the end from here.
+    else if (this.executing !== runId) this.emit(runId, { status: run.status, progress: run.progress, message: 'cancelled before it started' });
+    return run;
+  };
+
+  get = (runId: string) => this.queries.get(runId);
+
+  /** A run with the checkpoints it saved (the model kept for serving), oldest first. */
+  async getWithCheckpoints(runId: string): Promise<{ run: ProtoRun; checkpoints: ProtoCheckpoint[] }> {
+    const run = await this.queries.get(runId);
+    const checkpoints = await this.opts.store.checkpoints.listForRun(runId);
+    return {
+      run,
+      checkpoints: checkpoints.map((c) => ({
+        id: c.id,
+        runId: c.runId,
+        kind: 'RUN_KIND_CLASSIFIER',
+        uri: c.artifactKey,
+        epoch: c.epoch,
+        metrics: Object.fromEntries(Object.entries(c.metrics).filter((e): e is [string, number] => typeof e[1] === 'number')),
+        lineage: run.lineage,
+        createdAtMs: c.createdAt.getTime(),
+      })),
+    };
+  }
+  list = (page: Parameters<ReturnType<typeof createRunQueries>['list']>[0]) => this.queries.list(page);
+  watch = (runId: string) => watchRun(runId, () => this.queries.get(runId), this.progress);
+
+  /** The stored evaluation of a succeeded run, as the proto message. */
+  async evaluation(runId: string): Promise<ClassifierEvaluation> {
+    const run = await this.queries.get(runId); // INVALID_ARGUMENT / NOT_FOUND
+    if (run.status !== 'RUN_STATUS_SUCCEEDED') throw failedPrecondition(`run ${runId} has no evaluation (status ${run.status})`, 'EVALUATION_NOT_READY');
+    if (!(await this.opts.artifacts.exists(evaluationKey(runId)))) throw notFound('evaluation of run', runId);
+    return evaluationToProto(JSON.parse((await this.opts.artifacts.get(evaluationKey(runId))).toString('utf8')) as RunEvaluation);
+  }
+
+  /** Queues this replica's queued and interrupted runs again (a classifier run restarts from its first fold). */
+  async recover(): Promise<void> {
+    const page = await this.opts.store.runs.list({ kind: KIND, status: ['queued', 'running'] }, { first: 1000 });
+    for (const { node: run } of page.edges) {
+      if (run.status === 'running') {
+        if (run.claimedBy !== this.opts.instanceId) continue;
+        await this.opts.store.runs.release(run.id, run.claimedBy);
+      }
+      this.schedule(run.id);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.active) {
+      await this.active.worker.terminate();
+      await this.opts.store.runs.release(this.active.runId, this.opts.instanceId).catch(() => null);
+    }
+    await this.draining.catch(() => {});
+  }
+
+  private schedule(runId: string): void {
+    this.draining = this.draining
+      .then(() => (this.stopped ? undefined : this.execute(runId)))
+      .catch(async (err: Error) => {
+        this.active = undefined;
+        this.opts.logger.error({ err, runId }, 'run execution failed');
+        // A run never stays 'running' behind an error: it fails with the reason.
+        await this.finish(runId, 'failed', err.message).catch(() => {});
+      });
+  }
+
+  private async execute(runId: string): Promise<void> {
+    const claimed = await this.opts.store.runs.claim(runId, this.opts.instanceId);
+    if (!claimed) return; // cancelled meanwhile, or another replica took it
+    this.executing = runId;
+    try {
+      await this.executeClaimed(runId, claimed);
+    } finally {
+      this.executing = undefined;
+    }
+  }
+
+  private async executeClaimed(runId: string, claimed: Run): Promise<void> {
+    const { store, logger } = this.opts;
+    const log = logger.child({ runId });
+    const { displayName: _displayName, ...stored } = claimed.config;
+    const config = classifierRunConfigSchema.parse(stored);
+    await this.publishStatus(claimed, 'loading features');
+    let data: FineTuneWorkerData;
+    try {
+      const dataset = await loadLabelledDataset(store, this.opts.features, config.datasetVersionId);
+      const pretrained = config.pretrainedCheckpointId ? await readPretrainedWeights(store, this.opts.artifacts, config.pretrainedCheckpointId) : undefined;
+      const { fopConfig } = await resolveFopModel(store, config);
+      data = { runId, config, fopConfig, ...dataset, pretrained, artifactsRoot: this.opts.artifactsRoot };
+    } catch (err) {
+      return this.finish(runId, 'failed', `could not prepare the run: ${(err as Error).message}`);
+    }
+    if ((await store.runs.get(runId))?.status === 'cancelled') return this.finish(runId, 'cancelled', 'cancelled while loading features');
+    log.info({ utterances: data.items.length, classes: data.classes, checkpoint: config.pretrainedCheckpointId }, 'fine-tuning started');
+    const worker = createWorker(WORKER_URL, { workerData: data, transferList: data.sequences.map((s) => s.buffer as ArrayBuffer) });
+    this.active = { runId, worker };
+    await new Promise<void>((resolve) => {
+      let settled = false;
+      // Messages are recorded in order, so the kept model is stored before the run is marked finished.
+      let recorded = Promise.resolve();
+      const settle = (p: () => Promise<void>) => {
+        if (settled) return;
+        settled = true;
+        recorded = recorded.then(p, p);
+        void recorded.finally(resolve);
+      };
+      worker.on('message', (m: WorkerMessage) => {
+        if (m.type === 'done') settle(() => (m.evaluation ? this.succeed(runId, m.evaluation) : this.finish(runId, 'cancelled', 'cancelled')));
+        else if (m.type === 'failed') settle(() => this.finish(runId, 'failed', m.message.split('\n')[0]!));
+        else recorded = recorded.then(() => this.onWorkerMessage(runId, config, m)).catch((err: Error) => log.error({ err }, 'recording progress failed'));
+      });
+      worker.on('error', (err) => settle(() => this.finish(runId, 'failed', err.message)));
+      worker.on('exit', () => settle(() => Promise.resolve())); // terminated by stop(): the run stays released
+    });
+    this.active = undefined;
+  }
+
+  private async onWorkerMessage(runId: string, config: ClassifierRunConfig, m: WorkerMessage): Promise<void> {
+    const { store, bus } = this.opts;
+    if (m.type === 'started') {
+      await store.runs.update(runId, { metrics: { backend: m.backend } as never });
+    } else if (m.type === 'epoch') {
+      const units = config.repeats * m.totalFolds;
+      const done = m.repeat * m.totalFolds + m.fold;
+      const progress = Math.min(0.99, (done + (m.epoch + 1) / config.epochs) / units);
+      const curve = `r${m.repeat}f${m.fold}`;
+      await store.runs.appendMetrics(runId, [
+        { name: `trainLoss.${curve}`, epoch: m.epoch, value: m.trainLoss },
+        { name: `validationLoss.${curve}`, epoch: m.epoch, value: m.validationLoss },
+      ]);
+      await store.runs.update(runId, { progress, metrics: { trainLoss: m.trainLoss, validationLoss: m.validationLoss } });
+      this.emit(runId, { status: 'RUN_STATUS_RUNNING', progress, epoch: m.epoch, totalEpochs: config.epochs, losses: { train: m.trainLoss, validation: m.validationLoss }, message: `repeat ${m.repeat} fold ${m.fold} epoch ${m.epoch}` });
+    } else if (m.type === 'fold') {
+      const progress = Math.min(0.99, (m.repeat * m.totalFolds + m.fold + 1) / (config.repeats * m.totalFolds));
+      await store.runs.update(runId, { progress });
+      this.emit(runId, { status: 'RUN_STATUS_RUNNING', progress, message: `repeat ${m.repeat} fold ${m.fold} evaluated: WA ${m.wa.toFixed(3)} UA ${m.ua.toFixed(3)}` });
+    } else if (m.type === 'model') {
+      const metrics = { validationLoss: m.validationLoss };
+      const checkpoint = await store.checkpoints.add({ runId, epoch: Math.max(0, m.bestEpoch), artifactKey: m.artifactKey, metrics });
+      await store.runs.update(runId, { lineage: { modelCheckpointId: checkpoint.id, modelArtifactKey: m.artifactKey } });
+      await bus.publish(TOPICS.checkpointSaved, { runId, runKind: KIND, checkpointId: checkpoint.id, epoch: checkpoint.epoch, artifactKey: m.artifactKey, metrics }, { key: runId });
+    }
+  }
+
+  private async succeed(runId: string, evaluation: RunEvaluation): Promise<void> {
+    await this.opts.artifacts.put(evaluationKey(runId), Buffer.from(JSON.stringify(evaluation, null, 2)));
+    const metrics = runMetrics(evaluation.summary);
+    await this.opts.store.runs.update(runId, { lineage: { evaluationKey: evaluationKey(runId) } });
+    const summary = `WA ${metrics.wa!.toFixed(3)} UA ${metrics.ua!.toFixed(3)} over ${evaluation.repeats.length} repeat(s)`;
+    await this.finish(runId, 'succeeded', summary, metrics);
+  }
+
+  private async finish(runId: string, status: 'succeeded' | 'failed' | 'cancelled', message: string, metrics: Record<string, number> = {}): Promise<void> {
+    const current = await this.opts.store.runs.get(runId);
+    // A cancel recorded while the worker wound down stays a cancel.
+    const final = current?.status === 'cancelled' ? 'cancelled' : status;
+    const run = await this.opts.store.runs.update(runId, { status: final, progress: final === 'succeeded' ? 1 : current?.progress, metrics, error: final === 'failed' ? message : null });
+    this.opts.logger.info({ runId, status: final, message }, 'run finished');
+    await this.publishStatus(run, message, final === 'succeeded' ? metrics : undefined);
+  }
+
+  private async publishStatus(run: Run, message?: string, metrics?: Record<string, number>): Promise<void> {
+    await this.opts.bus.publish(TOPICS.runStatus, { runId: run.id, runKind: KIND, status: run.status, progress: run.progress, message, metrics }, { key: run.id });
+    this.emit(run.id, { status: RUN_STATUS_TO_PROTO[run.status], progress: run.progress, message: message ?? run.status });
+  }
+
+  private emit(runId: string, p: Omit<RunProgress, 'runId' | 'atMs'>): void {
+    this.progress.emit(runId, { runId, atMs: Date.now(), ...p });
+  }
+}
+
+/** The request's dataset and checkpoint fields merged into config_json, then validated (INVALID_ARGUMENT). */
+export function parseConfig(req: StartClassifierRun): ClassifierRunConfig {
+  let raw: Record<string, unknown>;
+  try {
+    raw = req.configJson ? JSON.parse(req.configJson) : {};
+  } catch (err) {
+    throw invalidArgument(`config_json is not JSON: ${(err as Error).message}`, [{ field: 'config_json', description: 'invalid JSON' }]);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalidArgument('config_json must be a JSON object', [{ field: 'config_json', description: 'not an object' }]);
+  if (req.datasetVersionIds.length > 1) throw invalidArgument('a classifier run trains on one dataset version', [{ field: 'dataset_version_ids', description: 'at most one' }]);
+  const merged = { ...raw };
+  const fill = (key: string, field: string, value: string | undefined) => {
+    if (!value) return;
+    if (merged[key] !== undefined && merged[key] !== value) throw invalidArgument(`${field} '${value}' differs from config_json.${key}`, [{ field, description: `conflicts with config_json.${key}` }]);
+    merged[key] = value;
+  };
+  fill('datasetVersionId', 'dataset_version_ids', req.datasetVersionIds[0]);
+  fill('pretrainedCheckpointId', 'checkpoint_id', req.checkpointId);
+  try {
+    return classifierRunConfigSchema.parse(merged);
+  } catch (err) {
+    if (err instanceof ZodError) throw toGrpcError(err);
+    throw err;
+  }
+}
