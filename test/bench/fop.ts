@@ -14,14 +14,12 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as tf from '@tensorflow/tfjs';
-import { createAdam, createFop, countParameters, fopNextFrameLoss, trainLoop } from '@ser/models';
+import { BATCH, createFopSpeedProbe, FRAMES, INFER_FRAMES, median, summarise, type Measured } from '@ser/models';
 import { initTfjs } from '@ser/tfjs-backend';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const PEER = resolve(repoRoot, '../shared/peers/fop_torch.py');
 const PYTHON = '/usr/bin/python3';
-const [BATCH, FRAMES, INFER_FRAMES, N_MELS] = [32, 200, 500, 80];
 
 function option(argv: string[], name: string): number | undefined {
   const at = argv.indexOf(name);
@@ -30,96 +28,6 @@ function option(argv: string[], name: string): number | undefined {
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} needs a non-negative integer`);
   return value;
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
-
-/** Forward FLOPs per the peer's own count, so both sides report GFLOP/s on the same work. */
-function forwardFlops(batch: number, frames: number): number {
-  const [d, ff, layers] = [256, 513, 2];
-  const perFrame = 2 * N_MELS * d + layers * (4 * 2 * d * d + 2 * 2 * frames * d + 2 * 2 * d * ff) + 2 * d * N_MELS;
-  return perFrame * batch * frames;
-}
-
-function seededFrames(shape: [number, number, number], seed: number): tf.Tensor3D {
-  let s = seed >>> 0;
-  const values = new Float32Array(shape[0] * shape[1] * shape[2]);
-  for (let i = 0; i < values.length; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    values[i] = s / 2 ** 31 - 1;
-  }
-  return tf.tensor3d(values, shape);
-}
-
-interface Measured {
-  trainMs: number[];
-  inferMs: number[];
-}
-
-/** Our FOP, Adam and inputs, kept across rounds so only the first round pays for warmup. */
-function createOurs() {
-  const fop = createFop({}, 0);
-  const optimizer = createAdam();
-  const x = seededFrames([BATCH, FRAMES, N_MELS], 1);
-  const xi = seededFrames([1, INFER_FRAMES, N_MELS], 2);
-  let step = 0;
-
-  async function train(count: number, label: string): Promise<number[]> {
-    const stepMs: number[] = [];
-    let last = performance.now();
-    const result = await trainLoop({
-      variables: fop.variables,
-      optimizer,
-      batches: Array.from({ length: count }, () => x),
-      lossFn: (batch, context) => fopNextFrameLoss(fop, batch, context),
-      epochs: 1,
-      startStep: step,
-      hooks: {
-        onBatchEnd: ({ step: s, loss }) => {
-          const now = performance.now();
-          stepMs.push(now - last);
-          process.stderr.write(`${label} step ${s}: ${(now - last).toFixed(0)} ms, loss ${loss.toFixed(4)}\n`);
-          last = now;
-        },
-      },
-    });
-    step = result.steps;
-    return stepMs;
-  }
-
-  async function infer(count: number): Promise<number[]> {
-    const ms: number[] = [];
-    for (let i = 0; i < count; i++) {
-      const start = performance.now();
-      const { prediction, hidden, embedded } = fop.forward(xi, { training: false });
-      await prediction.data();
-      tf.dispose([prediction, embedded, ...hidden]);
-      ms.push(performance.now() - start);
-    }
-    return ms;
-  }
-
-  const dispose = () => {
-    tf.dispose([x, xi]);
-    optimizer.dispose();
-    fop.dispose();
-  };
-  return { params: countParameters(fop.variables), train, infer, dispose };
-}
-
-const summarise = (m: Measured) => {
-  const trainMedianMs = median(m.trainMs);
-  const infMedianMs = median(m.inferMs);
-  return {
-    trainMedianMs,
-    trainGflops: (3 * forwardFlops(BATCH, FRAMES)) / (trainMedianMs / 1e3) / 1e9,
-    infMedianMs,
-    infGflops: forwardFlops(1, INFER_FRAMES) / (infMedianMs / 1e3) / 1e9,
-  };
-};
 
 interface TorchResult {
   version: string;
@@ -152,7 +60,7 @@ async function main() {
   const torchThreads = (threadsAt >= 0 ? argv[threadsAt + 1]! : '1,2').split(',').map(Number);
 
   // Alternate ours and torch round by round: the machine is shared and its load drifts within minutes.
-  const ours = createOurs();
+  const ours = createFopSpeedProbe((line) => process.stderr.write(`${line}\n`));
   await ours.train(warmup, 'warmup');
   await ours.infer(3);
   const mine: Measured = { trainMs: [], inferMs: [] };

@@ -73,6 +73,15 @@ describe('the ser CLI', () => {
     expect(manifest.skipped).toEqual([]);
   });
 
+  it('times FOP inference on the selected backend as one JSON line', () => {
+    const r = ser('bench', 'fop-infer', '--json', '--steps', '1', '--warmup', '0');
+    expect(r.code, r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout.trim());
+    expect(result.bench).toBe('fop-infer');
+    expect(['tensorflow', 'wasm', 'cpu']).toContain(result.backend);
+    expect(result.infMedianMs).toBeGreaterThan(0);
+  });
+
   it('refuses to publish a folder with no usable audio', () => {
     const empty = join(dir, 'empty-corpus');
     mkdirSync(empty);

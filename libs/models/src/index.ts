@@ -28,3 +28,4 @@ export {
   type TrainResult,
 } from './training/train-loop';
 export { readCheckpoint, readCheckpointWeights, writeCheckpoint, type CheckpointContents } from './training/checkpoint-files';
+export { createFopSpeedProbe, summarise, median, forwardFlops, BATCH, FRAMES, INFER_FRAMES, type Measured } from './bench/fop-speed-probe';

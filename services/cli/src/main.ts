@@ -16,6 +16,8 @@ Commands:
                                    validate a corpus, then announce it on Kafka (ser.corpus.published)
   demo-corpus --out DIR            synthesise the demo emotional speech corpus
   bench features DIR [--json]      front-end throughput (decode + resample + log-mel, one thread)
+  bench fop-train|fop-infer [--json]
+                                   FOP training step (32 x 200) / inference (1 x 500) on the selected backend
 
 Run 'ser <command> --help' for a command's options.
 `;
@@ -26,6 +28,9 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   'demo-corpus': demoCorpusCommand,
   bench: benchCommand,
 };
+
+// Library logs (backend selection, kafkajs) stay quiet unless asked for: stdout carries results (--json).
+process.env.SER_LOG_LEVEL ??= 'warn';
 
 async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;

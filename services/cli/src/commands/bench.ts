@@ -4,16 +4,21 @@ import { parseArgs } from 'node:util';
 import { frontEndThroughput, wavFilesUnder } from '@ser/audio';
 import { CliError, usageError } from '../cli-error';
 
-const HELP = `Usage: ser bench features DIR [--json]
-
-Front-end throughput over every .wav under DIR on one thread, decoding and resampling included (like
-../shared/peers/mel_reference.py bench). Prints x_realtime (audio seconds per wall second) and files_per_s.
+const HELP = `Usage:
+  ser bench features DIR [--json]   front-end throughput over every .wav under DIR, one thread, decoding and
+                                    resampling included (like mel_reference.py bench): x_realtime, files_per_s
+  ser bench fop-train [--json] [--steps N] [--warmup N]
+                                    the paper's FOP training step (batch 32 x 200 frames): trainMedianMs
+  ser bench fop-infer [--json] [--steps N] [--warmup N]
+                                    FOP inference on 1 x 500 frames: infMedianMs
+The FOP benchmarks run on the backend @ser/tfjs-backend selects (SER_TFJS_BACKEND to force one) and name it.
 `;
 
 export async function benchCommand(argv: string[]): Promise<void> {
   const [what, ...rest] = argv;
   if (!what || what === '--help' || what === '-h') return void process.stdout.write(HELP);
-  if (what !== 'features') throw usageError(`unknown benchmark '${what}' (available: features)`);
+  if (what === 'fop-train' || what === 'fop-infer') return fopBench(what, rest);
+  if (what !== 'features') throw usageError(`unknown benchmark '${what}' (available: features, fop-train, fop-infer)`);
   const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) return void process.stdout.write(HELP);
   if (positionals.length !== 1) throw usageError(`bench features takes one folder\n\n${HELP}`);
@@ -35,3 +40,24 @@ export async function benchCommand(argv: string[]): Promise<void> {
 }
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
+
+async function fopBench(what: 'fop-train' | 'fop-infer', argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' }, steps: { type: 'string' }, warmup: { type: 'string' } } });
+  const { initTfjs } = await import('@ser/tfjs-backend');
+  const { createFopSpeedProbe, median } = await import('@ser/models');
+  const { backend } = await initTfjs();
+  const slow = backend === 'wasm' || backend === 'cpu';
+  const steps = values.steps ? Number(values.steps) : what === 'fop-train' ? (slow ? 2 : 5) : 10;
+  const warmup = values.warmup ? Number(values.warmup) : slow ? 1 : 2;
+  if (![steps, warmup].every((n) => Number.isInteger(n) && n >= 0) || steps < 1) throw usageError('--steps and --warmup take integers (steps >= 1)');
+  const probe = createFopSpeedProbe();
+  try {
+    const result =
+      what === 'fop-train'
+        ? (await probe.train(warmup, 'warmup'), { bench: what, backend, steps, trainMedianMs: round(median(await probe.train(steps, 'step')), 1) })
+        : (await probe.infer(warmup), { bench: what, backend, steps, infMedianMs: round(median(await probe.infer(steps)), 2) });
+    process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${Object.entries(result).map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
+  } finally {
+    probe.dispose();
+  }
+}
