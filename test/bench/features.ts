@@ -2,59 +2,31 @@
  * Front-end throughput, side by side with torchaudio: decode + resample to 16 kHz + 80-dim log-mel
  * over every .wav under DIR on one thread, then `mel_reference.py bench DIR --threads 1` over the
  * same files, alternating for --rounds rounds (default 3) because shared machines drift. Prints
- * each round, the median x-real-time of both and their ratio (project / torchaudio; >= 1 means
- * at least as fast).
+ * each round, the median x-real-time of both, and the ratio project / torchaudio (>= 1 means at
+ * least as fast) as the median of the per-round ratios: each round pairs two runs taken seconds
+ * apart, which cancels most of the load other processes put on the machine.
  *
  *   npx tsx test/bench/features.ts [DIR] [--json] [--rounds N]
  *
  * DIR defaults to ../shared/data/urdu (400 real clips, 44.1 kHz 16-bit).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeWav, logMel, resample } from '@ser/audio';
+import { frontEndThroughput, wavFilesUnder, type Throughput } from '@ser/audio';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const PEER = resolve(repoRoot, '../shared/peers/mel_reference.py');
 const PYTHON = '/usr/bin/python3';
 
-interface Throughput {
-  files: number;
-  audioSeconds: number;
-  wallSeconds: number;
-  xRealtime: number;
-}
-
 function parseArgs(argv: string[]) {
   const json = argv.includes('--json');
   const roundsAt = argv.indexOf('--rounds');
   const rounds = roundsAt >= 0 ? Number(argv[roundsAt + 1]) : 3;
-  const positional = argv.filter((a, i) => !a.startsWith('--') && i !== roundsAt + 1);
+  const positional = argv.filter((a, i) => !a.startsWith('--') && (roundsAt < 0 || i !== roundsAt + 1));
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds needs a positive integer');
   return { json, rounds, dir: resolve(positional[0] ?? join(repoRoot, '../shared/data/urdu')) };
-}
-
-function wavFilesUnder(dir: string): string[] {
-  // Sorted full paths, as the peer's sorted(Path(root).rglob('*.wav')).
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.toLowerCase().endsWith('.wav'))
-    .map((name) => join(dir, name))
-    .sort();
-}
-
-function benchProject(files: string[]): Throughput {
-  let samples16k = 0;
-  const start = performance.now();
-  for (const file of files) {
-    const wav = decodeWav(readFileSync(file));
-    const audio = resample(wav.samples, wav.sampleRate, 16000);
-    samples16k += audio.length;
-    logMel(audio);
-  }
-  const wallSeconds = (performance.now() - start) / 1000;
-  const audioSeconds = samples16k / 16000;
-  return { files: files.length, audioSeconds, wallSeconds, xRealtime: audioSeconds / wallSeconds };
 }
 
 function benchTorchaudio(dir: string): Throughput & { version: string } {
@@ -88,7 +60,7 @@ function main(): void {
   }
   const results: { project: Throughput; torchaudio: Throughput & { version: string } }[] = [];
   for (let round = 1; round <= rounds; round++) {
-    const project = benchProject(files);
+    const project = frontEndThroughput(files); // readFile + decodeWav + resample + logMel per file
     const torchaudio = benchTorchaudio(dir);
     results.push({ project, torchaudio });
     if (!json) {
@@ -100,6 +72,7 @@ function main(): void {
   }
   const projectX = median(results.map((r) => r.project.xRealtime));
   const torchX = median(results.map((r) => r.torchaudio.xRealtime));
+  const ratioPerRound = results.map((r) => r.project.xRealtime / r.torchaudio.xRealtime);
   const summary = {
     dir,
     files: files.length,
@@ -108,8 +81,9 @@ function main(): void {
     rounds: results,
     project: { xRealtime: Number(projectX.toFixed(1)), node: process.version },
     torchaudio: { xRealtime: torchX, version: results[0]!.torchaudio.version },
-    ratio: Number((projectX / torchX).toFixed(3)),
-    ratioPerRound: results.map((r) => Number((r.project.xRealtime / r.torchaudio.xRealtime).toFixed(3))),
+    ratio: Number(median(ratioPerRound).toFixed(3)),
+    ratioOfMedians: Number((projectX / torchX).toFixed(3)),
+    ratioPerRound: ratioPerRound.map((r) => Number(r.toFixed(3))),
   };
   if (json) {
     console.log(JSON.stringify(summary));
@@ -118,7 +92,7 @@ function main(): void {
   console.log(`${files.length} files, ${summary.audioSeconds} s of audio, one thread, median of ${rounds} rounds:`);
   console.log(`  project (decode + resample + log-mel, ${process.version}): ${projectX.toFixed(1)}x real time`);
   console.log(`  torchaudio ${summary.torchaudio.version} (mel_reference.py bench):  ${torchX.toFixed(1)}x real time`);
-  console.log(`  ratio project/torchaudio: ${summary.ratio.toFixed(2)}`);
+  console.log(`  ratio project/torchaudio: ${summary.ratio.toFixed(2)} (median of per-round ratios; ratio of medians ${summary.ratioOfMedians.toFixed(2)})`);
 }
 
 main();

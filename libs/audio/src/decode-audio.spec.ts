@@ -109,6 +109,16 @@ describe('decodeAudio', () => {
     expect(error.message).toMatch(/ffmpeg exited/);
   });
 
+  it('sends compressed WAV payloads (IMA ADPCM) to ffmpeg, and says so when ffmpeg is missing', async () => {
+    const adpcm = transcode('wav', ['-c:a', 'adpcm_ima_wav']);
+    const out = await decodeAudio(adpcm);
+    expect(out.source).toMatchObject({ container: 'wav', sampleRate: 44100, channels: 2 });
+    expect(peakHz(out.samples, 16000)).toBe(440);
+    const error = await reasonOf(decodeAudio(adpcm, { ffmpegPath: join(dir, 'no-such-ffmpeg') }));
+    expect(error.reason).toBe('unsupported');
+    expect(error.message).toMatch(/IMA ADPCM.*ffmpeg, which could decode it, is not installed/);
+  });
+
   it("fails with 'not-audio' for a text file named .wav, naming the file", async () => {
     const path = join(dir, 'notes.wav');
     writeFileSync(path, 'these are meeting notes, not audio\n');

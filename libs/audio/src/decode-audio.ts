@@ -33,8 +33,11 @@ async function decodeContainer(bytes: Uint8Array, container: AudioContainer, opt
     return decodeWav(bytes);
   } catch (error) {
     // Compressed WAV payloads (ADPCM, GSM, MP3-in-WAV) are still audio ffmpeg can read.
-    if (error instanceof AudioDecodeError && error.reason === 'unsupported') return decodeWithFfmpeg(bytes, container, options);
-    throw error;
+    if (!(error instanceof AudioDecodeError) || error.reason !== 'unsupported') throw error;
+    return decodeWithFfmpeg(bytes, container, options).catch((ffmpegError: unknown) => {
+      if (!(ffmpegError instanceof AudioDecodeError) || ffmpegError.reason !== 'tool-missing') throw ffmpegError;
+      throw new AudioDecodeError('unsupported', `${error.message}; ffmpeg, which could decode it, is not installed`, { cause: error });
+    });
   }
 }
 

@@ -29,6 +29,14 @@ describe('logMel (canonical 80-dim front end)', () => {
     for (const v of out.data) expect(v).toBeCloseTo(Math.log(1e-6), 6);
   });
 
+  it('gives the same features for a clip whatever was computed before it (buffers are reused)', () => {
+    const short = tone(700, 3000);
+    const fresh = Array.from(createLogMel().compute(short).data);
+    const fe = createLogMel();
+    fe.compute(tone(300, 48000)); // a longer clip leaves its samples in the reused buffer
+    expect(Array.from(fe.compute(short).data)).toEqual(fresh);
+  });
+
   it('rejects an empty signal', () => {
     expect(() => logMel(new Float32Array(0))).toThrow(RangeError);
   });

@@ -76,11 +76,13 @@ export class RealFft {
     const i0 = im[0]!;
     out[0] = (r0 + i0) * (r0 + i0);
     out[half] = (r0 - i0) * (r0 - i0);
-    for (let k = 1; k < half; k++) {
+    // Bins k and half - k come from the same two values Z[k], Z[half-k] and mirrored twiddles
+    // (W^(half-k) = -conj W^k), so each iteration finishes both: half the loads and iterations.
+    for (let k = 1, j = half - 1; k <= j; k++, j--) {
       const a = re[k]!;
       const b = im[k]!;
-      const c = re[half - k]!;
-      const d = im[half - k]!;
+      const c = re[j]!;
+      const d = im[j]!;
       // X[k] = E + W^k O with 2E = Z[k] + conj Z[half-k] and 2O = (Z[k] - conj Z[half-k]) / i.
       const er = a + c;
       const ei = b - d;
@@ -88,9 +90,10 @@ export class RealFft {
       const oi = c - a;
       const wr = splitRe[k]!;
       const wi = splitIm[k]!;
-      const xr = er + wr * or - wi * oi;
-      const xi = ei + wr * oi + wi * or;
-      out[k] = 0.25 * (xr * xr + xi * xi);
+      const tr = wr * or - wi * oi; // W^k O, doubled like E
+      const ti = wr * oi + wi * or;
+      out[k] = 0.25 * ((er + tr) * (er + tr) + (ei + ti) * (ei + ti));
+      out[j] = 0.25 * ((er - tr) * (er - tr) + (ti - ei) * (ti - ei)); // X[half-k] = conj E - conj(W^k O)
     }
     if (power === 1) for (let k = 0; k <= half; k++) out[k] = Math.sqrt(out[k]!);
   }

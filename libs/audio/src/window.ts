@@ -18,10 +18,13 @@ export function reflectIndex(i: number, n: number): number {
   return r < n ? r : period - r;
 }
 
-/** The signal with `pad` reflected samples on each side (repeats the reflection for very short input). */
-export function reflectPad(signal: Float32Array, pad: number): Float32Array {
+/**
+ * The signal with `pad` reflected samples on each side (repeats the reflection for very short
+ * input), written into `into` when given (it must hold signal.length + 2 pad samples).
+ */
+export function reflectPad(signal: Float32Array, pad: number, into?: Float32Array): Float32Array {
   const n = signal.length;
-  const out = new Float32Array(n + 2 * pad);
+  const out = into ? into.subarray(0, n + 2 * pad) : new Float32Array(n + 2 * pad);
   out.set(signal, pad);
   for (let i = 0; i < pad; i++) {
     out[i] = signal[reflectIndex(i - pad, n)]!;
