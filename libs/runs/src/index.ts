@@ -1,3 +1,4 @@
 export { runToProto, RUN_KIND_TO_PROTO, RUN_STATUS_TO_PROTO } from './run-to-proto';
 export { createRunQueries, type RunQueries } from './run-queries';
 export { pageArgsFromRequest, pageResponse } from './paging';
+export { watchRun, type ProgressSource } from './watch-run';

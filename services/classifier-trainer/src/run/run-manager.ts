@@ -5,7 +5,7 @@ import type { Checkpoint as ProtoCheckpoint, ClassifierEvaluation, FeatureServic
 import { TOPICS, type EventBus } from '@ser/events';
 import { DomainError, failedPrecondition, invalidArgument, notFound, toGrpcError } from '@ser/grpc-kit';
 import type { Logger } from '@ser/logging';
-import { createRunQueries, RUN_STATUS_TO_PROTO } from '@ser/runs';
+import { createRunQueries, RUN_STATUS_TO_PROTO, watchRun, type ProgressSource } from '@ser/runs';
 import { createWorker } from '@ser/runtime';
 import type { MetadataStore, Run } from '@ser/store';
 import { ZodError } from 'zod';
@@ -14,7 +14,6 @@ import { evaluationToProto, runMetrics, type RunEvaluation } from './evaluation'
 import type { FineTuneWorkerData, WorkerMessage } from './fine-tune-worker';
 import { loadLabelledDataset } from './load-dataset';
 import { readPretrainedWeights, resolveFopModel } from './pretrained-checkpoint';
-import { watchRun, type ProgressSource } from './watch-run';
 
 const KIND = 'classifier';
 const WORKER_URL = new URL('./fine-tune-worker.ts', import.meta.url);

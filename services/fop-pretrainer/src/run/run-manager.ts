@@ -5,7 +5,7 @@ import type { FeatureServiceClient, RunProgress } from '@ser/contracts';
 import { TOPICS, type EventBus } from '@ser/events';
 import { DomainError, invalidArgument, toGrpcError } from '@ser/grpc-kit';
 import type { Logger } from '@ser/logging';
-import { createRunQueries, runToProto, RUN_STATUS_TO_PROTO } from '@ser/runs';
+import { createRunQueries, RUN_STATUS_TO_PROTO, watchRun } from '@ser/runs';
 import { createWorker } from '@ser/runtime';
 import type { MetadataStore, Run } from '@ser/store';
 import { ZodError } from 'zod';
@@ -79,32 +79,7 @@ export class FopRunManager {
   list = (page: Parameters<ReturnType<typeof createRunQueries>['list']>[0]) => this.queries.list(page);
 
   /** Progress of a run as it happens: a snapshot first, then every update, until the run ends. */
-  async *watch(runId: string): AsyncGenerator<{ progress: RunProgress; run?: ReturnType<typeof runToProto> }> {
-    const first = await this.queries.get(runId);
-    const TERMINAL: string[] = ['RUN_STATUS_SUCCEEDED', 'RUN_STATUS_FAILED', 'RUN_STATUS_CANCELLED'];
-    yield { progress: { runId, status: first.status, progress: first.progress, message: 'snapshot', atMs: Date.now() }, run: first };
-    if (TERMINAL.includes(String(first.status))) return;
-    const queue: RunProgress[] = [];
-    let wake: (() => void) | undefined;
-    const listener = (p: RunProgress) => {
-      queue.push(p);
-      wake?.();
-    };
-    this.progress.on(runId, listener);
-    try {
-      while (true) {
-        while (queue.length) {
-          const p = queue.shift()!;
-          const terminal = TERMINAL.includes(String(p.status));
-          yield terminal ? { progress: p, run: await this.queries.get(runId) } : { progress: p };
-          if (terminal) return;
-        }
-        await new Promise<void>((r) => (wake = r));
-      }
-    } finally {
-      this.progress.off(runId, listener);
-    }
-  }
+  watch = (runId: string) => watchRun(runId, () => this.queries.get(runId), this.progress);
 
   /** Picks up queued runs and this replica's (or a dead replica's) interrupted ones. */
   async recover(): Promise<void> {
