@@ -137,18 +137,21 @@ export class FopRunManager {
     this.active = { runId, worker };
     await new Promise<void>((resolve) => {
       let settled = false;
-      const settle = (p: Promise<void>) => {
+      // Messages are recorded in order, so the last checkpoint is stored before the run is marked finished.
+      let recorded = Promise.resolve();
+      const settle = (p: () => Promise<void>) => {
         if (settled) return;
         settled = true;
-        p.finally(resolve);
+        recorded = recorded.then(p, p);
+        void recorded.finally(resolve);
       };
       worker.on('message', (m: WorkerMessage) => {
-        if (m.type === 'done') settle(this.finish(runId, m.status === 'cancelled' ? 'cancelled' : 'succeeded', `${m.status} after ${m.epochsCompleted} epochs`, { bestHeldOutLoss: m.bestHeldOut }));
-        else if (m.type === 'failed') settle(this.finish(runId, 'failed', m.message.split('\n')[0]!));
-        else void this.onWorkerMessage(runId, config, m).catch((err: Error) => log.error({ err }, 'recording progress failed'));
+        if (m.type === 'done') settle(() => this.finish(runId, m.status === 'cancelled' ? 'cancelled' : 'succeeded', `${m.status} after ${m.epochsCompleted} epochs`, { bestHeldOutLoss: m.bestHeldOut }));
+        else if (m.type === 'failed') settle(() => this.finish(runId, 'failed', m.message.split('\n')[0]!));
+        else recorded = recorded.then(() => this.onWorkerMessage(runId, config, m)).catch((err: Error) => log.error({ err }, 'recording progress failed'));
       });
-      worker.on('error', (err) => settle(this.finish(runId, 'failed', err.message)));
-      worker.on('exit', () => settle(Promise.resolve())); // terminated by stop(): the run stays released
+      worker.on('error', (err) => settle(() => this.finish(runId, 'failed', err.message)));
+      worker.on('exit', () => settle(() => Promise.resolve())); // terminated by stop(): the run stays released
     });
     this.active = undefined;
   }
