@@ -2,3 +2,4 @@ export { runToProto, RUN_KIND_TO_PROTO, RUN_STATUS_TO_PROTO } from './run-to-pro
 export { createRunQueries, type RunQueries } from './run-queries';
 export { pageArgsFromRequest, pageResponse } from './paging';
 export { watchRun, type ProgressSource } from './watch-run';
+export { RunQueue, type RunQueueOptions } from './run-queue';

@@ -1,11 +1,10 @@
 import { EventEmitter } from 'node:events';
-import type { Worker } from 'node:worker_threads';
 import type { ArtifactStore } from '@ser/artifacts';
 import type { Checkpoint as ProtoCheckpoint, ClassifierEvaluation, FeatureServiceClient, Run as ProtoRun, RunProgress } from '@ser/contracts';
 import { TOPICS, type EventBus } from '@ser/events';
 import { DomainError, failedPrecondition, invalidArgument, notFound, toGrpcError } from '@ser/grpc-kit';
 import type { Logger } from '@ser/logging';
-import { createRunQueries, RUN_STATUS_TO_PROTO, watchRun, type ProgressSource } from '@ser/runs';
+import { createRunQueries, RunQueue, RUN_STATUS_TO_PROTO, watchRun, type ProgressSource } from '@ser/runs';
 import { createWorker } from '@ser/runtime';
 import type { MetadataStore, Run } from '@ser/store';
 import { ZodError } from 'zod';
@@ -45,15 +44,12 @@ export interface StartClassifierRun {
  */
 export class ClassifierRunManager {
   private readonly progress: ProgressSource = new EventEmitter();
-  private active?: { runId: string; worker: Worker };
-  /** The run claimed by execute(), from its claim (before its worker exists) to its end. */
-  private executing?: string;
-  private draining = Promise.resolve();
-  private stopped = false;
   private readonly queries;
+  private readonly queue: RunQueue;
 
   constructor(private readonly opts: ClassifierRunManagerOptions) {
     this.queries = createRunQueries(opts.store, opts.bus, KIND);
+    this.queue = new RunQueue({ ...opts, kind: KIND, execute: (run) => this.execute(run), fail: (runId, message) => this.finish(runId, 'failed', message) });
     (this.progress as EventEmitter).setMaxListeners(0);
   }
 
@@ -70,15 +66,14 @@ export class ClassifierRunManager {
       lineage: { datasetVersionIds: [config.datasetVersionId], checkpointId: config.pretrainedCheckpointId ?? '', runId: pretrainRunId ?? '' },
     });
     await this.publishStatus(run);
-    this.schedule(run.id);
+    this.queue.schedule(run.id);
     return run;
   }
 
   cancel = async (runId: string) => {
     const run = await this.queries.cancel(runId);
-    if (this.active?.runId === runId) this.active.worker.postMessage({ type: 'cancel' });
     // A queued run never reaches a worker, so its watchers hear the end from here.
-    else if (this.executing !== runId) this.emit(runId, { status: run.status, progress: run.progress, message: 'cancelled before it started' });
+    if (!this.queue.signalCancel(runId) && !this.queue.isExecuting(runId)) this.emit(runId, { status: run.status, progress: run.progress, message: 'cancelled before it started' });
     return run;
   };
 
@@ -114,49 +109,12 @@ export class ClassifierRunManager {
   }
 
   /** Queues this replica's queued and interrupted runs again (a classifier run restarts from its first fold). */
-  async recover(): Promise<void> {
-    const page = await this.opts.store.runs.list({ kind: KIND, status: ['queued', 'running'] }, { first: 1000 });
-    for (const { node: run } of page.edges) {
-      if (run.status === 'running') {
-        if (run.claimedBy !== this.opts.instanceId) continue;
-        await this.opts.store.runs.release(run.id, run.claimedBy);
-      }
-      this.schedule(run.id);
-    }
-  }
+  recover = () => this.queue.recover();
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.active) {
-      await this.active.worker.terminate();
-      await this.opts.store.runs.release(this.active.runId, this.opts.instanceId).catch(() => null);
-    }
-    await this.draining.catch(() => {});
-  }
+  stop = () => this.queue.stop();
 
-  private schedule(runId: string): void {
-    this.draining = this.draining
-      .then(() => (this.stopped ? undefined : this.execute(runId)))
-      .catch(async (err: Error) => {
-        this.active = undefined;
-        this.opts.logger.error({ err, runId }, 'run execution failed');
-        // A run never stays 'running' behind an error: it fails with the reason.
-        await this.finish(runId, 'failed', err.message).catch(() => {});
-      });
-  }
-
-  private async execute(runId: string): Promise<void> {
-    const claimed = await this.opts.store.runs.claim(runId, this.opts.instanceId);
-    if (!claimed) return; // cancelled meanwhile, or another replica took it
-    this.executing = runId;
-    try {
-      await this.executeClaimed(runId, claimed);
-    } finally {
-      this.executing = undefined;
-    }
-  }
-
-  private async executeClaimed(runId: string, claimed: Run): Promise<void> {
+  private async execute(claimed: Run): Promise<void> {
+    const runId = claimed.id;
     const { store, logger } = this.opts;
     const log = logger.child({ runId });
     const { displayName: _displayName, ...stored } = claimed.config;
@@ -174,7 +132,7 @@ export class ClassifierRunManager {
     if ((await store.runs.get(runId))?.status === 'cancelled') return this.finish(runId, 'cancelled', 'cancelled while loading features');
     log.info({ utterances: data.items.length, classes: data.classes, checkpoint: config.pretrainedCheckpointId }, 'fine-tuning started');
     const worker = createWorker(WORKER_URL, { workerData: data, transferList: data.sequences.map((s) => s.buffer as ArrayBuffer) });
-    this.active = { runId, worker };
+    this.queue.attach(runId, worker);
     await new Promise<void>((resolve) => {
       let settled = false;
       // Messages are recorded in order, so the kept model is stored before the run is marked finished.
@@ -193,7 +151,6 @@ export class ClassifierRunManager {
       worker.on('error', (err) => settle(() => this.finish(runId, 'failed', err.message)));
       worker.on('exit', () => settle(() => Promise.resolve())); // terminated by stop(): the run stays released
     });
-    this.active = undefined;
   }
 
   private async onWorkerMessage(runId: string, config: ClassifierRunConfig, m: WorkerMessage): Promise<void> {

@@ -1,11 +1,10 @@
 import { EventEmitter } from 'node:events';
-import type { Worker } from 'node:worker_threads';
 import type { ArtifactStore } from '@ser/artifacts';
 import type { FeatureServiceClient, RunProgress } from '@ser/contracts';
 import { TOPICS, type EventBus } from '@ser/events';
 import { DomainError, invalidArgument, toGrpcError } from '@ser/grpc-kit';
 import type { Logger } from '@ser/logging';
-import { createRunQueries, RUN_STATUS_TO_PROTO, watchRun } from '@ser/runs';
+import { createRunQueries, RunQueue, RUN_STATUS_TO_PROTO, watchRun } from '@ser/runs';
 import { createWorker } from '@ser/runtime';
 import type { MetadataStore, Run } from '@ser/store';
 import { ZodError } from 'zod';
@@ -36,13 +35,12 @@ export interface RunManagerOptions {
  */
 export class FopRunManager {
   private readonly progress = new EventEmitter();
-  private active?: { runId: string; worker: Worker };
-  private draining = Promise.resolve();
-  private stopped = false;
   private readonly queries;
+  private readonly queue: RunQueue;
 
   constructor(private readonly opts: RunManagerOptions) {
     this.queries = createRunQueries(opts.store, opts.bus, KIND);
+    this.queue = new RunQueue({ ...opts, kind: KIND, execute: (run) => this.execute(run), fail: (runId, message) => this.finish(runId, 'failed', message) });
     this.progress.setMaxListeners(0);
   }
 
@@ -65,13 +63,13 @@ export class FopRunManager {
       lineage: { datasetVersionIds: config.datasetVersionIds },
     });
     await this.publishStatus(run);
-    this.schedule(run.id);
+    this.queue.schedule(run.id);
     return run;
   }
 
   cancel = async (runId: string) => {
     const run = await this.queries.cancel(runId);
-    if (this.active?.runId === runId) this.active.worker.postMessage({ type: 'cancel' });
+    this.queue.signalCancel(runId);
     return run;
   };
 
@@ -82,45 +80,13 @@ export class FopRunManager {
   watch = (runId: string) => watchRun(runId, () => this.queries.get(runId), this.progress);
 
   /** Picks up queued runs and this replica's (or a dead replica's) interrupted ones. */
-  async recover(): Promise<void> {
-    const leaseMs = this.opts.leaseMs ?? 120_000;
-    const page = await this.opts.store.runs.list({ kind: KIND, status: ['queued', 'running'] }, { first: 1000 });
-    for (const { node: run } of page.edges) {
-      if (run.status === 'running') {
-        const stale = Date.now() - run.updatedAt.getTime() > leaseMs;
-        if (run.claimedBy !== this.opts.instanceId && !stale) continue;
-        await this.opts.store.runs.release(run.id, run.claimedBy!);
-        this.opts.logger.info({ runId: run.id, previousOwner: run.claimedBy }, 'resuming an interrupted run');
-      }
-      this.schedule(run.id);
-    }
-  }
+  recover = () => this.queue.recover();
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.active) {
-      // Hand the run back so this replica (after a restart) or another one resumes it from its checkpoint.
-      await this.active.worker.terminate();
-      await this.opts.store.runs.release(this.active.runId, this.opts.instanceId).catch(() => null);
-    }
-    await this.draining.catch(() => {});
-  }
+  stop = () => this.queue.stop();
 
-  private schedule(runId: string): void {
-    this.draining = this.draining
-      .then(() => (this.stopped ? undefined : this.execute(runId)))
-      .catch(async (err: Error) => {
-        this.active = undefined;
-        this.opts.logger.error({ err, runId }, 'run execution failed');
-        // A run never stays 'running' behind an error: it fails with the reason.
-        await this.finish(runId, 'failed', err.message).catch(() => {});
-      });
-  }
-
-  private async execute(runId: string): Promise<void> {
+  private async execute(claimed: Run): Promise<void> {
     const { store, logger } = this.opts;
-    const claimed = await store.runs.claim(runId, this.opts.instanceId);
-    if (!claimed) return; // cancelled meanwhile, or another replica took it
+    const runId = claimed.id;
     const log = logger.child({ runId });
     const config = pretrainConfigSchema.parse(claimed.config);
     const last = await store.checkpoints.latestForRun(runId);
@@ -134,7 +100,7 @@ export class FopRunManager {
     log.info({ utterances: sequences.length, resumeFrom: last?.artifactKey }, 'pre-training started');
     const data: PretrainWorkerData = { runId, config, sequences, artifactsRoot: this.opts.artifactsRoot, resumeFrom: last?.artifactKey };
     const worker = createWorker(WORKER_URL, { workerData: data, transferList: sequences.map((s) => s.buffer as ArrayBuffer) });
-    this.active = { runId, worker };
+    this.queue.attach(runId, worker);
     await new Promise<void>((resolve) => {
       let settled = false;
       // Messages are recorded in order, so the last checkpoint is stored before the run is marked finished.
@@ -153,7 +119,6 @@ export class FopRunManager {
       worker.on('error', (err) => settle(() => this.finish(runId, 'failed', err.message)));
       worker.on('exit', () => settle(() => Promise.resolve())); // terminated by stop(): the run stays released
     });
-    this.active = undefined;
   }
 
   private async onWorkerMessage(runId: string, config: PretrainConfig, m: WorkerMessage): Promise<void> {

@@ -1,0 +1,95 @@
+import type { Worker } from 'node:worker_threads';
+import type { Logger } from '@ser/logging';
+import type { MetadataStore, Run } from '@ser/store';
+
+export interface RunQueueOptions {
+  store: MetadataStore;
+  /** Run kind this queue executes (fop-pretrain, classifier, ...). */
+  kind: string;
+  /** This replica's identity: runs it claims carry it, and it resumes its own runs after a crash. */
+  instanceId: string;
+  logger: Logger;
+  /** A running run whose owner has not updated it for this long is taken over (its owner died). */
+  leaseMs?: number;
+  /** Runs a claimed run to its end (or until its worker is terminated by stop()). */
+  execute(run: Run): Promise<void>;
+  /** Ends a run as failed after an error execute() did not handle. */
+  fail(runId: string, message: string): Promise<void>;
+}
+
+/**
+ * One replica's run queue, shared by every trainer: runs execute one at a time (a replica's cores or GPU are
+ * one resource), each claimed in the store first so exactly one replica runs it; runs left behind by a crash
+ * (this replica's, or a dead one's whose lease expired) are picked up again; stop() hands the running one back.
+ */
+export class RunQueue {
+  private draining = Promise.resolve();
+  private stopped = false;
+  private executing?: string;
+  private active?: { runId: string; worker: Worker };
+
+  constructor(private readonly opts: RunQueueOptions) {}
+
+  schedule(runId: string): void {
+    this.draining = this.draining
+      .then(async () => {
+        if (this.stopped) return;
+        const claimed = await this.opts.store.runs.claim(runId, this.opts.instanceId);
+        if (!claimed) return; // cancelled meanwhile, or another replica took it
+        this.executing = runId;
+        try {
+          await this.opts.execute(claimed);
+        } finally {
+          this.executing = undefined;
+          this.active = undefined;
+        }
+      })
+      .catch(async (err: Error) => {
+        this.opts.logger.error({ err, runId }, 'run execution failed');
+        // A run never stays 'running' behind an error: it fails with the reason.
+        await this.opts.fail(runId, err.message).catch(() => {});
+      });
+  }
+
+  /** The worker thread executing a run, so cancel() can reach it and stop() can end it. */
+  attach(runId: string, worker: Worker): void {
+    this.active = { runId, worker };
+  }
+
+  /** True from a run's claim to its end. */
+  isExecuting(runId: string): boolean {
+    return this.executing === runId;
+  }
+
+  /** Asks the run's worker to stop at its next step; false when no worker of this replica runs it. */
+  signalCancel(runId: string): boolean {
+    if (this.active?.runId !== runId) return false;
+    this.active.worker.postMessage({ type: 'cancel' });
+    return true;
+  }
+
+  /** Queues this kind's queued runs and the interrupted ones this replica may take. */
+  async recover(): Promise<void> {
+    const leaseMs = this.opts.leaseMs ?? 120_000;
+    const page = await this.opts.store.runs.list({ kind: this.opts.kind, status: ['queued', 'running'] }, { first: 1000 });
+    for (const { node: run } of page.edges) {
+      if (run.status === 'running') {
+        const stale = Date.now() - run.updatedAt.getTime() > leaseMs;
+        if (run.claimedBy !== this.opts.instanceId && !stale) continue;
+        await this.opts.store.runs.release(run.id, run.claimedBy!);
+        this.opts.logger.info({ runId: run.id, previousOwner: run.claimedBy }, 'resuming an interrupted run');
+      }
+      this.schedule(run.id);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.active) {
+      // Hand the run back so this replica (after a restart) or another one resumes it.
+      await this.active.worker.terminate();
+      await this.opts.store.runs.release(this.active.runId, this.opts.instanceId).catch(() => null);
+    }
+    await this.draining.catch(() => {});
+  }
+}
