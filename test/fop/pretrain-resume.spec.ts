@@ -7,7 +7,7 @@ import { loadSerProto, type FeatureServiceClient, type FopPretrainServiceClient,
 import { callUnary, closeClient, createClient, deadlineIn, iterateStream } from '@ser/grpc-kit';
 import { openMetadataStore } from '@ser/store';
 import { writeUrduLikeCorpus } from '../features/urdu-like-corpus';
-import { freePort } from '../system/free-port';
+import { freePort } from '../infra/process';
 
 const SERVICES = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'gateway'];
 // A FOP small enough to train in seconds on any backend, with the paper's structure.

@@ -3,11 +3,11 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel } from 'kafkajs';
+import { freePort, once, terminate } from './process';
 
 export interface StartKafkaOptions {
   /** Where the broker keeps its logs and metadata; a temp dir (removed on stop) when absent. */
@@ -30,6 +30,8 @@ export interface RunningKafka {
 const LIB_DIR = fileURLToPath(new URL('../../deploy/kafka/lib', import.meta.url));
 const READY_TIMEOUT_MS = 90_000;
 const STOP_GRACE_MS = 20_000;
+// SIGTERM is the broker's controlled shutdown.
+const STOP_SIGNAL = 'SIGTERM';
 
 export async function startKafka(opts: StartKafkaOptions = {}): Promise<RunningKafka> {
   const log = opts.log ?? (() => {});
@@ -50,7 +52,7 @@ export async function startKafka(opts: StartKafkaOptions = {}): Promise<RunningK
       try {
         await waitUntilReady(brokers, child, files);
       } catch (err) {
-        await terminate(child);
+        await terminate(child, STOP_SIGNAL, STOP_GRACE_MS);
         if (attempt < 3 && !opts.port && /Address already in use/.test(tail(files))) continue;
         throw err;
       }
@@ -221,32 +223,9 @@ function tail(files: ConfigFiles, lines = 40): string {
 }
 
 async function stopBroker(child: ChildProcess, tempDir: string | null): Promise<void> {
-  await terminate(child);
+  await terminate(child, STOP_SIGNAL, STOP_GRACE_MS);
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 }
 
-async function terminate(child: ChildProcess): Promise<void> {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-  await exited;
-  clearTimeout(timer);
-}
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
-function once(fn: () => Promise<void>): () => Promise<void> {
-  let pending: Promise<void> | null = null;
-  return () => (pending ??= fn());
-}

@@ -3,11 +3,11 @@
 // Also a CLI for humans (deploy/postgres/start.sh): `npx tsx test/infra/postgres.ts [--port N] [--data-dir DIR]`.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { chownSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { freePort, once, terminate } from './process';
 
 export interface StartPostgresOptions {
   /** Where the cluster lives; a temp dir (removed on stop) when absent. A cluster already there is reused and kept. */
@@ -32,6 +32,8 @@ export interface RunningPostgres {
 const SUPERUSER = 'postgres';
 const READY_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 15_000;
+// SIGINT is PostgreSQL's fast shutdown (abort transactions, checkpoint, exit); SIGKILL only if it hangs.
+const STOP_SIGNAL = 'SIGINT';
 
 // Durability is worthless for throwaway test clusters and costs seconds per suite.
 const SERVER_SETTINGS = {
@@ -68,7 +70,7 @@ export async function startPostgres(opts: StartPostgresOptions = {}): Promise<Ru
       try {
         await waitUntilReady(port, child, files.logFile);
       } catch (err) {
-        await terminate(child);
+        await terminate(child, STOP_SIGNAL, STOP_GRACE_MS);
         if (attempt < 3 && !opts.port && /already in use/.test(tail(files.logFile))) continue;
         throw err;
       }
@@ -184,36 +186,12 @@ function tail(logFile: string, lines = 40): string {
 }
 
 async function stopServer(child: ChildProcess, tempDir: string | null): Promise<void> {
-  await terminate(child);
+  await terminate(child, STOP_SIGNAL, STOP_GRACE_MS);
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 }
 
-/** SIGINT is PostgreSQL's fast shutdown (abort transactions, checkpoint, exit); SIGKILL only if it hangs. */
-async function terminate(child: ChildProcess): Promise<void> {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGINT');
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-  await exited;
-  clearTimeout(timer);
-}
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
-function once(fn: () => Promise<void>): () => Promise<void> {
-  let pending: Promise<void> | null = null;
-  return () => (pending ??= fn());
-}
 
 /** CLI: start, print the URL, stop on Ctrl-C / SIGTERM. */
 async function main(argv: string[]): Promise<void> {

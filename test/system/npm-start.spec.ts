@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMetadataStore } from '@ser/store';
-import { freePort } from './free-port';
+import { freePort } from '../infra/process';
 import { gql } from './graphql-client';
 
 const SERVICES = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'gateway'];

@@ -19,7 +19,8 @@ export async function extractFeatures(req: ExtractFeaturesRequest__Output): Prom
     decoded = await decodeAudio(content);
   } catch (err) {
     if (err instanceof AudioDecodeError) {
-      throw invalidArgument(`audio ${req.audio?.filename || ''} cannot be decoded: ${err.message}`.replace('  ', ' '), [
+      const name = req.audio?.filename ? `audio '${req.audio.filename}'` : 'audio';
+      throw invalidArgument(`${name} cannot be decoded: ${err.message}`, [
         { field: 'audio.content', description: err.reason },
       ]);
     }

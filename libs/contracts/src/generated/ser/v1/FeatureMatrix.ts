@@ -24,7 +24,7 @@ export interface FeatureMatrix {
   'segmentFrames'?: (number);
   /**
    * frames * dims float32 values, row-major, packed little-endian (4 bytes each). Bytes rather than
-   * `repeated float`: protobufjs (de)serializes them about 20x faster, and feature reads are bulk.
+   * `repeated float`: protobufjs copies bytes in one go but encodes floats one by one, and feature reads are bulk.
    * Use encodeFeatureData / decodeFeatureData from @ser/contracts.
    */
   'data'?: (Buffer | Uint8Array | string);
@@ -52,7 +52,7 @@ export interface FeatureMatrix__Output {
   'segmentFrames': (number);
   /**
    * frames * dims float32 values, row-major, packed little-endian (4 bytes each). Bytes rather than
-   * `repeated float`: protobufjs (de)serializes them about 20x faster, and feature reads are bulk.
+   * `repeated float`: protobufjs copies bytes in one go but encodes floats one by one, and feature reads are bulk.
    * Use encodeFeatureData / decodeFeatureData from @ser/contracts.
    */
   'data': (Buffer);
