@@ -24,5 +24,19 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
+# helm for the chart tests (test/deploy), built from the Go module proxy into .cache/tools/bin (git-ignored);
+# skipped when it is already there or helm 3 is on PATH.
+HELM_VERSION=v3.16.4
+repo_root="$(cd "$(dirname "$0")/.." && pwd)"
+if [ ! -x "$repo_root/.cache/tools/bin/helm" ] && ! command -v helm >/dev/null; then
+  if command -v go >/dev/null; then
+    echo "ensure-prereqs: building helm $HELM_VERSION with go install (a few minutes, once)" >&2
+    GOBIN="$repo_root/.cache/tools/bin" GOFLAGS=-buildvcs=false go install "helm.sh/helm/v3/cmd/helm@$HELM_VERSION"
+  else
+    echo "ensure-prereqs: helm is missing and go is not installed; install Go, or put helm 3 at $repo_root/.cache/tools/bin/helm" >&2
+    exit 1
+  fi
+fi
+
 # Kafka broker jars from Maven Central (idempotent, cached in deploy/kafka/lib).
 bash "$(dirname "$0")/../deploy/kafka/fetch.sh"

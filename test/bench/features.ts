@@ -6,7 +6,11 @@
  * least as fast) as the median of the per-round ratios: each round pairs two runs taken seconds
  * apart, which cancels most of the load other processes put on the machine.
  *
- *   npx tsx test/bench/features.ts [DIR] [--json] [--rounds N]
+ *   npx tsx test/bench/features.ts [DIR] [--json] [--rounds N] [--stages]
+ *
+ * --stages adds the project's per-stage cost (best of the rounds, seconds per 1000 s of audio, on
+ * clips already in memory): decode, resample, and log-mel through both engines (the generated
+ * WebAssembly kernel and the JavaScript path), which is the measurement behind frame-kernel.ts.
  *
  * DIR defaults to ../shared/data/urdu (400 real clips, 44.1 kHz 16-bit).
  */
@@ -14,7 +18,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { frontEndThroughput, wavFilesUnder, type Throughput } from '@ser/audio';
+import { readFileSync } from 'node:fs';
+import { createLogMel, decodeWav, frontEndThroughput, resample, wavFilesUnder, type Throughput } from '@ser/audio';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const PEER = resolve(repoRoot, '../shared/peers/mel_reference.py');
@@ -22,11 +27,12 @@ const PYTHON = '/usr/bin/python3';
 
 function parseArgs(argv: string[]) {
   const json = argv.includes('--json');
+  const stages = argv.includes('--stages');
   const roundsAt = argv.indexOf('--rounds');
   const rounds = roundsAt >= 0 ? Number(argv[roundsAt + 1]) : 3;
   const positional = argv.filter((a, i) => !a.startsWith('--') && (roundsAt < 0 || i !== roundsAt + 1));
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds needs a positive integer');
-  return { json, rounds, dir: resolve(positional[0] ?? join(repoRoot, '../shared/data/urdu')) };
+  return { json, stages, rounds, dir: resolve(positional[0] ?? join(repoRoot, '../shared/data/urdu')) };
 }
 
 function benchTorchaudio(dir: string): Throughput & { version: string } {
@@ -43,8 +49,33 @@ const median = (values: number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
+/** Best-of-`rounds` seconds per 1000 s of audio for each stage, every clip held in memory first. */
+function stageCosts(files: string[], rounds: number): Record<string, number> {
+  const bytes = files.map((f) => readFileSync(f));
+  const decoded = bytes.map((b) => decodeWav(b));
+  const clips = decoded.map((d) => resample(d.samples, d.sampleRate, 16000));
+  const audioSeconds = clips.reduce((sum, c) => sum + c.length, 0) / 16000;
+  const [wasm, javascript] = [createLogMel({}, 'wasm'), createLogMel({}, 'javascript')];
+  const stages: Record<string, () => void> = {
+    decode: () => bytes.forEach((b) => decodeWav(b)),
+    resample: () => decoded.forEach((d) => resample(d.samples, d.sampleRate, 16000)),
+    'log-mel (wasm kernel)': () => clips.forEach((c) => wasm.compute(c)),
+    'log-mel (javascript)': () => clips.forEach((c) => javascript.compute(c)),
+  };
+  const best: Record<string, number> = {};
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, run] of Object.entries(stages)) {
+      const start = performance.now();
+      run();
+      const perThousand = (performance.now() - start) / audioSeconds; // ms per s = s per 1000 s
+      best[name] = Math.min(best[name] ?? Infinity, Number(perThousand.toFixed(3)));
+    }
+  }
+  return best;
+}
+
 function main(): void {
-  const { json, rounds, dir } = parseArgs(process.argv.slice(2));
+  const { json, stages, rounds, dir } = parseArgs(process.argv.slice(2));
   if (!existsSync(dir)) {
     console.error(`benchmark corpus not found: ${dir}\n(the URDU clips live in ../shared/data/urdu beside the repository; pass another DIR of .wav files)`);
     process.exit(1);
@@ -84,6 +115,7 @@ function main(): void {
     ratio: Number(median(ratioPerRound).toFixed(3)),
     ratioOfMedians: Number((projectX / torchX).toFixed(3)),
     ratioPerRound: ratioPerRound.map((r) => Number(r.toFixed(3))),
+    stageSecondsPer1000s: stages ? stageCosts(files, rounds) : undefined,
   };
   if (json) {
     console.log(JSON.stringify(summary));
@@ -93,6 +125,10 @@ function main(): void {
   console.log(`  project (decode + resample + log-mel, ${process.version}): ${projectX.toFixed(1)}x real time`);
   console.log(`  torchaudio ${summary.torchaudio.version} (mel_reference.py bench):  ${torchX.toFixed(1)}x real time`);
   console.log(`  ratio project/torchaudio: ${summary.ratio.toFixed(2)} (median of per-round ratios; ratio of medians ${summary.ratioOfMedians.toFixed(2)})`);
+  if (summary.stageSecondsPer1000s) {
+    console.log(`  project stages, best of ${rounds}, seconds per 1000 s of audio (clips in memory):`);
+    for (const [name, seconds] of Object.entries(summary.stageSecondsPer1000s)) console.log(`    ${name.padEnd(22)} ${seconds.toFixed(3)}`);
+  }
 }
 
 main();

@@ -53,7 +53,8 @@ describe('FOP pre-training survives SIGKILL', () => {
     }
     closeClient(features);
     let fop = createClient<FopPretrainServiceClient>(proto.FopPretrainService, `127.0.0.1:${ports.fopPretrainer}`, { deadlineMs: 30_000 });
-    const { run } = await callUnary(fop, 'StartFopPretrainRun', { configJson: JSON.stringify(TINY), datasetVersionIds: [versionId] });
+    // A display name travels with the run without being read as a config key (it once failed the run).
+    const { run } = await callUnary(fop, 'StartFopPretrainRun', { configJson: JSON.stringify(TINY), datasetVersionIds: [versionId], displayName: 'resume test' });
     const runId = run!.id;
 
     // Kill the whole platform the moment the second epoch's checkpoint is announced.
@@ -87,6 +88,7 @@ describe('FOP pre-training survives SIGKILL', () => {
     try {
       const stored = (await store.runs.get(runId))!;
       expect(stored.attempt).toBe(2); // claimed once before the kill, once after
+      expect(stored.config['displayName']).toBe('resume test');
       const epochs = (await store.checkpoints.listForRun(runId)).map((c) => c.epoch).sort((a, b) => a - b);
       expect(epochs).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
       const curve = async (id: string) => (await store.runs.listMetrics(id, 'heldOutLoss')).sort((a, b) => a.epoch - b.epoch).map((m) => m.value);

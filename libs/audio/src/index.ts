@@ -8,7 +8,7 @@ export { decodeAudio, decodeAudioFile, type DecodeAudioOptions, type DecodedAudi
 export { createResampler, resample, type ResampleOptions, type Resampler } from './resample';
 export { DEFAULT_MEL_CONFIG, resolveMelConfig, type MelConfig, type MelScale } from './mel-config';
 export { createMelFilterbank, hzToMel, melToHz, type SparseFilterbank } from './mel-filterbank';
-export { createLogMel, logMel, type LogMelFeatures, type LogMelFrontEnd } from './log-mel';
+export { createLogMel, logMel, type LogMelEngine, type LogMelFeatures, type LogMelFrontEnd } from './log-mel';
 export { RealFft } from './real-fft';
 export { hannWindow } from './window';
 export {

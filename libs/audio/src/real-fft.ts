@@ -38,10 +38,8 @@ export class RealFft {
     this.size = size;
     const half = size / 2;
     this.half = half;
-    const log2 = Math.log2(half);
-    this.firstRadix = log2 % 2 === 0 ? 4 : 2;
-    const radices = [this.firstRadix, ...Array<number>((log2 - (this.firstRadix === 4 ? 2 : 1)) / 2).fill(4)];
-    this.source = digitReversal(half, radices);
+    this.firstRadix = Math.log2(half) % 2 === 0 ? 4 : 2;
+    this.source = RealFft.inputOrder(half);
     this.re = new Float64Array(half);
     this.im = new Float64Array(half);
     const quarters = Math.max(1, (3 * half) / 4);
@@ -58,6 +56,16 @@ export class RealFft {
       this.splitRe[k] = Math.cos((2 * Math.PI * k) / size);
       this.splitIm[k] = -Math.sin((2 * Math.PI * k) / size);
     }
+  }
+
+  /**
+   * Position p of the packed complex input reads complex sample inputOrder(half)[p]: the digit
+   * reversal of one radix-2 or radix-4 first stage followed by radix-4 stages.
+   */
+  static inputOrder(half: number): Int32Array {
+    const log2 = Math.log2(half);
+    const firstRadix = log2 % 2 === 0 ? 4 : 2;
+    return digitReversal(half, [firstRadix, ...Array<number>((log2 - (firstRadix === 4 ? 2 : 1)) / 2).fill(4)]);
   }
 
   /** out[k] = |X[k]|^2 (power 2) or |X[k]| (power 1) for k = 0..size/2 of the real input frame. */

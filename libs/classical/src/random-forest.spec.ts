@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadRandomForest, trainRandomForest } from './random-forest';
+import type { TreeJson } from './binned-tree';
+import { loadRandomForest, trainRandomForest, type RandomForestOptions } from './random-forest';
 import { accuracy, gaussianBlobs } from './toy-data';
 
 const twoBlobs = (seed: number) => gaussianBlobs({ centers: [[0, 0, 0, 0], [3, 3, 3, 3]], perClass: 100, spread: 1, seed });
@@ -29,18 +30,34 @@ describe('trainRandomForest', () => {
     expect(JSON.stringify(fit(4).toJSON())).not.toBe(JSON.stringify(fit(3).toJSON()));
   });
 
-  it('gives each tree exactly maxFeatures features (the library would read 1 as "all")', () => {
-    const tr = twoBlobs(6);
-    const subsetSizes = (maxFeatures: 'sqrt' | number) => {
-      const json = trainRandomForest(tr.X, tr.y, { nEstimators: 3, maxFeatures, seed: 1 }).toJSON();
-      return (json.forest as { baseModel: { indexes: number[][] } }).baseModel.indexes.map((ix) => ix.length);
-    };
-    expect(subsetSizes(1)).toEqual([1, 1, 1]);
-    expect(subsetSizes(3)).toEqual([3, 3, 3]);
-    expect(subsetSizes('sqrt')).toEqual([2, 2, 2]);
-    expect(subsetSizes(0.5)).toEqual([2, 2, 2]);
-    expect(subsetSizes(4)).toEqual([4, 4, 4]);
-    expect(() => subsetSizes(5)).toThrow(/maxFeatures/);
+  it('honours maxDepth and minSamplesLeaf, and refuses a maxFeatures beyond the feature count', () => {
+    const tr = threeBlobs(6);
+    const depthOf = (tree: TreeJson, node = 0): number => (tree.feature[node]! < 0 ? 0 : 1 + Math.max(depthOf(tree, tree.left[node]), depthOf(tree, tree.right[node])));
+    const trees = (options: RandomForestOptions) => (trainRandomForest(tr.X, tr.y, { nEstimators: 4, seed: 1, ...options }).toJSON().forest.trees);
+    expect(Math.max(...trees({ maxDepth: 1 }).map((t) => depthOf(t)))).toBe(1);
+    expect(Math.max(...trees({}).map((t) => depthOf(t)))).toBeGreaterThan(1);
+    // A leaf of >= 40 rows: the 180 bootstrap rows allow few splits, so trees stay shallow.
+    const leafSizes = trees({ minSamplesLeaf: 40 }).flatMap((t) => t.leaf.filter((l) => l.length > 0));
+    expect(leafSizes.length).toBeLessThanOrEqual(4 * 4);
+    expect(() => trees({ maxFeatures: 3 })).toThrow(/maxFeatures/);
+  });
+
+  it('class weights move the vote towards the weighted class where classes overlap', () => {
+    const tr = gaussianBlobs({ centers: [[0, 0], [0.5, 0.5]], perClass: 150, spread: 1.5, seed: 8 });
+    const votesFor1 = (classWeights?: Record<number, number>) =>
+      trainRandomForest(tr.X, tr.y, { nEstimators: 15, maxDepth: 2, seed: 4, classWeights }).predict(tr.X).filter((p) => p === 1).length;
+    expect(votesFor1({ 0: 1, 1: 10 })).toBeGreaterThan(votesFor1());
+    expect(votesFor1({ 0: 10, 1: 1 })).toBeLessThan(votesFor1());
+  });
+
+  it('gives probabilities that sum to 1 per row, in label order', () => {
+    const tr = threeBlobs(7);
+    const forest = trainRandomForest(tr.X, tr.y, { nEstimators: 5, seed: 2 });
+    const probs = forest.predictProbability(tr.X.slice(0, 6));
+    for (const [i, row] of probs.entries()) {
+      expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+      expect(forest.labels[row.indexOf(Math.max(...row))]).toBe(forest.predict([tr.X[i]!])[0]);
+    }
   });
 
   it('survives a JSON round trip', () => {

@@ -27,6 +27,8 @@ export const platformConfigSchema = z
         kind: z.enum(['memory', 'kafka']).default('memory'),
         brokers: brokerList.default(['127.0.0.1:9092']),
         clientId: z.string().default('ser-platform'),
+        /** Prepended to every Kafka topic: isolates environments (or test suites) sharing one cluster. */
+        topicPrefix: z.string().default(''),
       })
       .strict()
       .prefault({}),
@@ -35,6 +37,8 @@ export const platformConfigSchema = z
         /** pglite: PostgreSQL in WASM under dataDir. postgres: a PostgreSQL server at `url`. */
         kind: z.enum(['pglite', 'postgres']).default('pglite'),
         url: z.string().optional(),
+        /** PostgreSQL schema the tables live in (created when missing); unset: the server's search_path. */
+        schema: z.string().optional(),
       })
       .strict()
       .prefault({})
@@ -76,16 +80,49 @@ export const platformConfigSchema = z
       })
       .strict()
       .prefault({}),
+    inference: z
+      .object({
+        /** Longest audio Predict accepts, after decoding (seconds); longer is INVALID_ARGUMENT. */
+        maxAudioSeconds: z.number().positive().default(60),
+        /** Largest audio upload or stream chunk (bytes); larger is RESOURCE_EXHAUSTED. 60 s of 48 kHz stereo 16-bit WAV fits. */
+        maxAudioBytes: z.number().int().positive().default(12 * 1024 * 1024),
+        /** Most requests one forward pass serves (dynamic batching); 1 turns batching off. */
+        maxBatchSize: z.number().int().positive().default(16),
+        /** Longest a request waits for others to share its forward pass (ms). */
+        maxBatchWaitMs: z.number().min(0).default(5),
+        /** Model a request without a model name gets, at defaultAlias. */
+        defaultModelName: z.string().min(1).default('fop-emotion'),
+        defaultAlias: z.string().min(1).default('production'),
+        /** PredictStream window when the client sends 0 (seconds); 3 s: the trainer's default crop (300 frames). */
+        streamWindowSeconds: z.number().positive().default(3),
+        /** Energy VAD: a 25 ms frame is voiced when its RMS is above this level (dBFS). */
+        vadThresholdDb: z.number().max(0).default(-45),
+        /** A stream window with fewer voiced frames than this share is silence and skipped. */
+        vadMinVoicedFraction: z.number().min(0).max(1).default(0.1),
+        /** Length of the warm-up clip each model runs once at load (seconds). */
+        warmupSeconds: z.number().positive().default(1),
+      })
+      .strict()
+      .prefault({}),
+    gateway: z
+      .object({
+        /** Queries without a token: handy on one machine; clusters should set false (reads then need a viewer token). */
+        anonymousRead: z.boolean().default(true),
+      })
+      .strict()
+      .prefault({}),
     /** This process's identity for claimed work (runs); defaults to the host name, which a pod keeps across restarts of its container. */
     instanceId: z.string().min(1).optional(),
     /** npm start: on first run, synthesise the demo corpus into <dataDir>/corpora/demo and ingest it. */
     seedDemoCorpus: z.boolean().default(true),
+    /** Prometheus /metrics HTTP port, one per process; unset: 9464, or 0 (ephemeral) under vitest. */
+    metricsPort: port.optional(),
     /** Deadline for unary gRPC calls between services. */
     grpcDeadlineMs: z.number().int().positive().default(10_000),
   })
   .strict();
 
-export type PlatformConfig = z.infer<typeof platformConfigSchema> & { addresses: Record<ServiceName, string>; instanceId: string };
+export type PlatformConfig = z.infer<typeof platformConfigSchema> & { addresses: Record<ServiceName, string>; instanceId: string; metricsPort: number };
 
 /** Environment variables the platform reads, by config path. */
 export const PLATFORM_ENV: Record<string, string> = {
@@ -113,6 +150,20 @@ export const PLATFORM_ENV: Record<string, string> = {
   seedDemoCorpus: 'SER_SEED_DEMO',
   instanceId: 'SER_INSTANCE_ID',
   'features.workers': 'SER_FEATURE_WORKERS',
+  'bus.topicPrefix': 'SER_KAFKA_TOPIC_PREFIX',
+  'store.schema': 'SER_DATABASE_SCHEMA',
+  metricsPort: 'SER_METRICS_PORT',
+  'gateway.anonymousRead': 'SER_GATEWAY_ANONYMOUS_READ',
+  'inference.maxAudioSeconds': 'SER_INFERENCE_MAX_AUDIO_SECONDS',
+  'inference.maxAudioBytes': 'SER_INFERENCE_MAX_AUDIO_BYTES',
+  'inference.maxBatchSize': 'SER_INFERENCE_MAX_BATCH_SIZE',
+  'inference.maxBatchWaitMs': 'SER_INFERENCE_MAX_BATCH_WAIT_MS',
+  'inference.defaultModelName': 'SER_INFERENCE_DEFAULT_MODEL',
+  'inference.defaultAlias': 'SER_INFERENCE_DEFAULT_ALIAS',
+  'inference.streamWindowSeconds': 'SER_INFERENCE_STREAM_WINDOW_SECONDS',
+  'inference.vadThresholdDb': 'SER_INFERENCE_VAD_THRESHOLD_DB',
+  'inference.vadMinVoicedFraction': 'SER_INFERENCE_VAD_MIN_VOICED_FRACTION',
+  'inference.warmupSeconds': 'SER_INFERENCE_WARMUP_SECONDS',
 };
 
 /** Platform config from SER_CONFIG (YAML), SER_* variables and `--key=value` overrides. */
@@ -122,5 +173,7 @@ export function loadPlatformConfig(sources: Omit<ConfigSources, 'envMap'> = {}):
   const addresses = Object.fromEntries(
     SERVICE_NAMES.map((n) => [n, cfg.addresses[n] ?? `127.0.0.1:${cfg.ports[n]}`]),
   ) as Record<ServiceName, string>;
-  return { ...cfg, addresses, instanceId: cfg.instanceId ?? hostname() };
+  // Tests run many processes at once: a fixed default port would collide, so vitest gets an ephemeral one.
+  const metricsPort = cfg.metricsPort ?? (env.VITEST ? 0 : 9464);
+  return { ...cfg, addresses, instanceId: cfg.instanceId ?? hostname(), metricsPort };
 }

@@ -6,6 +6,7 @@ import { EVENT_TYPES, TOPICS, type Topic, type TopicData } from './topics';
 const samples: { [T in Topic]: TopicData<T> } = {
   [TOPICS.corpusPublished]: { corpusName: 'emodb', format: 'emodb', uri: '/data/emodb', labelMap: { W: 'angry' }, requestedBy: 'data-eng' },
   [TOPICS.featuresReady]: { datasetId: 'ds-1', datasetVersion: 'sha256-ab12', corpusName: 'emodb', utteranceCount: 535, skippedCount: 0 },
+  [TOPICS.featuresWork]: { planId: 'p1', shardIndex: 0, shardCount: 4, corpusName: 'emodb', datasetVersion: 'sha256-ab12' },
   [TOPICS.checkpointSaved]: { runId: 'r1', runKind: 'fop-pretrain', checkpointId: 'c1', epoch: 3, artifactKey: 'runs/r1/e3', metrics: { loss: 0.42 } },
   [TOPICS.runStatus]: { runId: 'r1', runKind: 'classifier', status: 'running', progress: 0.5, metrics: { uar: 0.61 } },
   [TOPICS.modelAliasMoved]: { modelName: 'tacn', alias: 'production', version: 3, previousVersion: 2 },

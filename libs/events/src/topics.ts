@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const TOPICS = {
   corpusPublished: 'ser.corpus.published',
   featuresReady: 'ser.features.ready',
+  /** One shard of a corpus ingestion, for whichever features replica owns its partition. */
+  featuresWork: 'ser.features.work',
   checkpointSaved: 'ser.checkpoint.saved',
   runStatus: 'ser.run.status',
   modelAliasMoved: 'ser.model.alias.moved',
@@ -48,6 +50,15 @@ export const TOPIC_SCHEMAS = {
     utteranceCount: count,
     skippedCount: count,
   }),
+  [TOPICS.featuresWork]: z.object({
+    /** Ingestion plan in the metadata store; the item's entries are stored there, not carried here. */
+    planId: id,
+    shardIndex: count,
+    shardCount: z.number().int().positive(),
+    corpusName: id,
+    /** Content hash of the corpus manifest (the dataset version being built). */
+    datasetVersion: id,
+  }),
   [TOPICS.checkpointSaved]: z.object({
     runId: id,
     runKind: z.enum(RUN_KINDS),
@@ -87,6 +98,7 @@ export const TOPIC_SCHEMAS = {
 export const EVENT_TYPES = {
   [TOPICS.corpusPublished]: 'ser.corpus.published.v1',
   [TOPICS.featuresReady]: 'ser.features.ready.v1',
+  [TOPICS.featuresWork]: 'ser.features.work.v1',
   [TOPICS.checkpointSaved]: 'ser.checkpoint.saved.v1',
   [TOPICS.runStatus]: 'ser.run.status.v1',
   [TOPICS.modelAliasMoved]: 'ser.model.alias.moved.v1',

@@ -1,5 +1,6 @@
-export { runToProto, RUN_KIND_TO_PROTO, RUN_STATUS_TO_PROTO } from './run-to-proto';
+export { outputCheckpointId, runToProto, RUN_KIND_TO_PROTO, RUN_STATUS_TO_PROTO } from './run-to-proto';
 export { createRunQueries, type RunQueries } from './run-queries';
 export { pageArgsFromRequest, pageResponse } from './paging';
 export { watchRun, type ProgressSource } from './watch-run';
 export { RunQueue, type RunQueueOptions } from './run-queue';
+export { WorkerRunManager, type TrainingWorkerMessage, type WorkerRunManagerOptions } from './worker-run-manager';

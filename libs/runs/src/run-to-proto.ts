@@ -39,5 +39,14 @@ export function runToProto(run: Run): ProtoRun {
     startedAtMs: run.startedAt?.getTime() ?? 0,
     finishedAtMs: run.finishedAt?.getTime() ?? 0,
     displayName: str(run.config.displayName),
+    outputCheckpointId: outputCheckpointId(run),
   };
+}
+
+/**
+ * The checkpoint a later run should start from: a pre-training run's best epoch (lowest held-out loss), a classifier
+ * run's kept model. Empty before there is one.
+ */
+export function outputCheckpointId(run: Run): string {
+  return str(run.lineage.bestCheckpointId ?? run.lineage.modelCheckpointId);
 }

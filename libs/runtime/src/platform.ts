@@ -28,7 +28,9 @@ export async function openPlatform(
   const store =
     opts.store ??
     (await openMetadataStore(
-      config.store.kind === 'pglite' ? { kind: 'pglite', dataDir: join(dataDir, 'pglite') } : { kind: 'postgres', url: config.store.url! },
+      config.store.kind === 'pglite'
+        ? { kind: 'pglite', dataDir: join(dataDir, 'pglite') }
+        : { kind: 'postgres', url: config.store.url!, schema: config.store.schema },
     ));
   let bus: EventBus;
   try {
@@ -36,7 +38,7 @@ export async function openPlatform(
       opts.bus ??
       (config.bus.kind === 'memory'
         ? createInProcessBus()
-        : await KafkaEventBus.fromConfig({ brokers: config.bus.brokers, clientId: config.bus.clientId, logger }));
+        : await KafkaEventBus.fromConfig({ brokers: config.bus.brokers, clientId: config.bus.clientId, topicPrefix: config.bus.topicPrefix, logger }));
   } catch (err) {
     await store.close();
     throw err;

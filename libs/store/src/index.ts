@@ -29,6 +29,16 @@ export { ModelRepository, type ModelAlias, type ModelSummary, type ModelVersion,
 export { PredictionRepository, type NewPrediction, type Prediction, type PredictionFilter } from './repositories/predictions';
 export { ProcessedEventRepository } from './repositories/processed-events';
 export {
+  IngestionWorkRepository,
+  type ClaimResult,
+  type IngestionPlan,
+  type IngestionPlanStatus,
+  type NewIngestionPlan,
+  type WorkItem,
+  type WorkItemStatus,
+} from './repositories/ingestion-work';
+export { ApiTokenRepository, API_TOKEN_ROLES, hashApiToken, type ApiToken, type ApiTokenRole } from './repositories/api-tokens';
+export {
   createRepositories,
   openMetadataStore,
   type MetadataStore,

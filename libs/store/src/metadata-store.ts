@@ -1,9 +1,11 @@
 import type { Db, Queryable } from './db/db';
+import { ApiTokenRepository } from './repositories/api-tokens';
 import { createPgliteDb } from './db/pglite-db';
 import { createPostgresDb } from './db/postgres-db';
 import { migrate } from './migrate';
 import { CheckpointRepository } from './repositories/checkpoints';
 import { DatasetRepository } from './repositories/datasets';
+import { IngestionWorkRepository } from './repositories/ingestion-work';
 import { ModelRepository } from './repositories/models';
 import { PredictionRepository } from './repositories/predictions';
 import { ProcessedEventRepository } from './repositories/processed-events';
@@ -16,6 +18,8 @@ export interface Repositories {
   models: ModelRepository;
   predictions: PredictionRepository;
   processedEvents: ProcessedEventRepository;
+  ingestionWork: IngestionWorkRepository;
+  apiTokens: ApiTokenRepository;
 }
 
 export interface MetadataStore extends Repositories {
@@ -39,6 +43,8 @@ export function createRepositories(q: Queryable): Repositories {
     models: new ModelRepository(q),
     predictions: new PredictionRepository(q),
     processedEvents: new ProcessedEventRepository(q),
+    ingestionWork: new IngestionWorkRepository(q),
+    apiTokens: new ApiTokenRepository(q),
   };
 }
 

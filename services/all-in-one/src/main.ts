@@ -1,5 +1,7 @@
 import { ConfigError, loadPlatformConfig } from '@ser/config';
+import { ensureBootstrapToken } from '@ser/gateway';
 import { openPlatform, runUntilSignal } from '@ser/runtime';
+import { trainDemoModel } from './demo-model';
 import { seedDemoCorpus } from './seed-demo';
 import { startAll } from './start-all';
 
@@ -7,12 +9,19 @@ import { startAll } from './start-all';
 try {
   const platform = await openPlatform(loadPlatformConfig({ overrides: process.argv.slice(2) }));
   const system = await startAll(platform);
+  // A newcomer needs a token for mutations (predict, start runs): the first start writes an admin one.
+  const tokenFile = await ensureBootstrapToken(platform.store, platform.config.dataDir);
   platform.logger.info({ gateway: system.gatewayUrl, services: system.addresses, dataDir: platform.config.dataDir }, 'SER platform ready');
-  process.stdout.write(`\nSER platform ready: GraphQL at ${system.gatewayUrl} (Ctrl-C stops)\n\n`);
+  process.stdout.write(`\nSER platform ready: GraphQL at ${system.gatewayUrl} (Ctrl-C stops)\n`);
+  if (tokenFile) process.stdout.write(`An admin API token was written to ${tokenFile} (send it as "Authorization: Bearer <token>").\n`);
+  process.stdout.write('\n');
   runUntilSignal([{ stop: () => platform.close() }, ...system.stoppables], platform.logger);
   if (platform.config.seedDemoCorpus) {
-    // In the background: the API answers while the demo corpus is synthesised and ingested.
-    seedDemoCorpus(platform).catch((err: Error) => platform.logger.error({ err }, 'seeding the demo corpus failed'));
+    // In the background: the API answers while the demo corpus is synthesised and ingested and the demo model trains.
+    const report = (line: string) => process.stdout.write(`${line}\n`);
+    seedDemoCorpus(platform)
+      .then(() => trainDemoModel(platform, system.serviceAddresses, { report }))
+      .catch((err: Error) => platform.logger.error({ err }, 'preparing the demo corpus and model failed'));
   }
 } catch (err) {
   process.stderr.write(`ser: ${err instanceof ConfigError ? err.message : (err as Error).stack}\n`);

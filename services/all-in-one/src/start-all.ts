@@ -11,6 +11,8 @@ export interface RunningSystem {
   gatewayUrl: string;
   /** Platform service name -> host:port. */
   addresses: Record<string, string>;
+  /** The same addresses keyed by config service name (fopPretrainer, ...), as clients configure them. */
+  serviceAddresses: Record<ServiceName, string>;
   /** Everything started, in start order (stop in reverse). */
   stoppables: Stoppable[];
 }
@@ -29,9 +31,10 @@ export async function startAll(platform: Platform): Promise<RunningSystem> {
       features: startFeaturesService,
       // Trainers read features over gRPC from the features service started just before them.
       fopPretrainer: (p) => startFopPretrainerService(p, { featuresAddress: serviceAddresses.features }),
-      vqvaePretrainer: startVqvaePretrainerService,
+      vqvaePretrainer: (p) => startVqvaePretrainerService(p, { featuresAddress: serviceAddresses.features }),
       classifierTrainer: (p) => startClassifierTrainerService(p, { featuresAddress: serviceAddresses.features }),
-      inference: startInferenceService,
+      // BatchPredict reads stored features from the features service.
+      inference: (p) => startInferenceService(p, { featuresAddress: serviceAddresses.features }),
     };
     for (const name of SERVICE_NAMES) {
       const service = await starters[name](platform);
@@ -44,12 +47,16 @@ export async function startAll(platform: Platform): Promise<RunningSystem> {
       host: platform.config.grpcHost,
       store: platform.store,
       serviceAddresses,
+      bus: platform.bus,
+      anonymousRead: platform.config.gateway.anonymousRead,
+      grpcDeadlineMs: platform.config.grpcDeadlineMs,
       logger: platform.logger.child({ service: 'gateway' }),
     });
     started.push(gateway);
     return {
       gatewayUrl: gateway.url,
       addresses: Object.fromEntries(services.map((s) => [s.name, s.address])),
+      serviceAddresses,
       stoppables: started,
     };
   } catch (err) {

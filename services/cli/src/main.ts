@@ -2,7 +2,9 @@ import { CliError } from './cli-error';
 import { benchCommand } from './commands/bench';
 import { corpusCommand } from './commands/corpus';
 import { demoCorpusCommand } from './commands/demo-corpus';
+import { experimentCommand } from './commands/experiment';
 import { featuresCommand } from './commands/features';
+import { tokenCommand } from './commands/token';
 
 const HELP = `ser — the SER platform's command line
 
@@ -18,6 +20,9 @@ Commands:
   bench features DIR [--json]      front-end throughput (decode + resample + log-mel, one thread)
   bench fop-train|fop-infer [--json]
                                    FOP training step (32 x 200) / inference (1 x 500) on the selected backend
+  experiment fop-table1|fop-table2 --dataset X --pretrain A[,B]
+                                   the FOP paper's Table 1 (fine-tuning) / Table 2 (hypercolumns) on any dataset
+  token create --name N --role R   make a GraphQL API token (viewer|operator|admin), printed once
 
 Run 'ser <command> --help' for a command's options.
 `;
@@ -27,6 +32,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   corpus: corpusCommand,
   'demo-corpus': demoCorpusCommand,
   bench: benchCommand,
+  experiment: experimentCommand,
+  token: tokenCommand,
 };
 
 // Library logs (backend selection, kafkajs) stay quiet unless asked for: stdout carries results (--json).

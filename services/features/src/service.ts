@@ -7,13 +7,16 @@ import { extractFeatures } from './handlers/extract-features';
 import { ingestDataset } from './handlers/ingest-dataset';
 import { readFeatures } from './handlers/read-features';
 import { CorpusPublishedConsumer } from './ingest/corpus-consumer';
+import { IngestionPlanner } from './ingest/ingestion-planner';
 import { Ingestor } from './ingest/ingestor';
+import { PlanFinalizer } from './ingest/plan-finalizer';
+import { FeatureWorkConsumer } from './ingest/work-consumer';
 
 /**
  * FeatureService: features of uploaded audio, corpus ingestion (over gRPC and from `ser.corpus.published`
  * events), feature reads, and the registered datasets.
  */
-export async function startFeaturesService(platform: Platform, opts: { port?: number } = {}): Promise<RunningService> {
+export async function startFeaturesService(platform: Platform, opts: { port?: number; workLeaseMs?: number } = {}): Promise<RunningService> {
   const { store, artifacts, bus, logger, config } = platform;
   const log = logger.child({ service: 'features' });
   const corpusRoots = config.features.corpusRoots.length ? config.features.corpusRoots : [join(config.dataDir, 'corpora')];
@@ -26,7 +29,12 @@ export async function startFeaturesService(platform: Platform, opts: { port?: nu
     ListDatasets: unary((req) => listDatasets(store, req), log),
     GetDataset: unary((req) => getDataset(store, req), log),
   };
-  const consumer = CorpusPublishedConsumer.fromConfig({ bus, store, ingestor, logger: log });
+  // corpus.published is planned into per-shard work items that every replica's work consumer shares.
+  const finalizer = new PlanFinalizer(store, bus, log);
+  const planner = new IngestionPlanner({ store, bus, ingestor, finalizer, shardSize });
+  const worker = FeatureWorkConsumer.fromConfig({ bus, store, ingestor, finalizer, logger: log, instanceId: config.instanceId, leaseMs: opts.workLeaseMs });
+  await worker.start();
+  const consumer = CorpusPublishedConsumer.fromConfig({ bus, store, ingestor, planner, logger: log });
   await consumer.start();
   const server = await serveGrpc(platform, {
     name: 'features',
@@ -34,15 +42,18 @@ export async function startFeaturesService(platform: Platform, opts: { port?: nu
     services: [{ name: SER_SERVICE_NAMES.features, definition: loadSerProto().grpc.ser.v1.FeatureService.service, implementation: handlers as never }],
   });
   // A consumer that dies on its own (broker gone for good) must not leave a half-working service behind.
-  consumer.done.catch((err: Error) => {
-    log.fatal({ err }, 'corpus consumer died; exiting');
-    process.exit(1);
-  });
+  for (const c of [consumer, worker]) {
+    c.done.catch((err: Error) => {
+      log.fatal({ err }, 'features consumer died; exiting');
+      process.exit(1);
+    });
+  }
   return {
     ...server,
     async stop() {
       await server.stop();
       await consumer.shutdown();
+      await worker.shutdown();
       await ingestor.close();
     },
   };

@@ -1,23 +1,28 @@
-import DataLoader from 'dataloader';
 import type { ServiceName } from '@ser/config';
-import type { DatasetVersion, MetadataStore } from '@ser/store';
+import type { Logger } from '@ser/logging';
+import type { MetadataStore } from '@ser/store';
+import type { Principal } from './auth/access';
+import type { EventHub } from './event-hub';
+import type { GrpcClients } from './grpc-clients';
+import { createLoaders, type Loaders } from './loaders';
 
-/** Per-request context: the store for reads, service addresses for health, batched loaders. */
-export interface GatewayContext {
+/** What lives as long as the gateway: shared by every request's context. */
+export interface GatewayDeps {
   store: MetadataStore;
   serviceAddresses: Record<ServiceName, string>;
-  loaders: {
-    latestVersion: DataLoader<string, DatasetVersion | null>;
-  };
+  clients: GrpcClients;
+  /** Absent when the gateway was started without a bus: subscriptions then answer SERVICE_UNAVAILABLE. */
+  hub: EventHub | undefined;
+  logger: Logger;
+  anonymousRead: boolean;
 }
 
-export function createContext(store: MetadataStore, serviceAddresses: Record<ServiceName, string>): GatewayContext {
-  return {
-    store,
-    serviceAddresses,
-    loaders: {
-      // One lookup per distinct dataset name per request, however many times a query asks for it.
-      latestVersion: new DataLoader((names) => Promise.all(names.map((n) => store.datasets.latestVersion(n)))),
-    },
-  };
+/** Per-request context: shared dependencies, the caller, and batched loaders that live for one request. */
+export interface GatewayContext extends GatewayDeps {
+  principal: Principal | null;
+  loaders: Loaders;
+}
+
+export function createContext(deps: GatewayDeps, principal: Principal | null): GatewayContext {
+  return { ...deps, principal, loaders: createLoaders(deps.store) };
 }

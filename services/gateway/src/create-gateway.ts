@@ -1,16 +1,21 @@
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { ServiceName } from '@ser/config';
+import type { EventBus } from '@ser/events';
 import type { Logger } from '@ser/logging';
 import type { MetadataStore } from '@ser/store';
-import { createContext, type GatewayContext } from './context';
+import { authenticate, requireRead } from './auth/access';
+import { createContext, type GatewayContext, type GatewayDeps } from './context';
 import { formatError } from './errors';
-import { graphqlHttpHandler } from './http-adapter';
-import { DatasetResolvers, DatasetVersionResolvers, Query } from './resolvers/query';
-
-const typeDefs = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
+import { EventHub } from './event-hub';
+import { buildExecutableSchema } from './executable-schema';
+import { createGrpcClients } from './grpc-clients';
+import { graphqlHttpHandler } from './http/http-adapter';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './http/multipart';
+import { checkQueryCost, DEFAULT_QUERY_LIMITS, depthLimitRule, type QueryLimits } from './limits';
+import { resolvers } from './resolvers';
+import { attachSubscriptionServer } from './ws-server';
 
 export interface GatewayOptions {
   /** 0 picks a free port (tests). */
@@ -19,44 +24,88 @@ export interface GatewayOptions {
   store: MetadataStore;
   serviceAddresses: Record<ServiceName, string>;
   logger: Logger;
+  /** Source of subscription events; without it subscriptions answer SERVICE_UNAVAILABLE. */
+  bus?: EventBus;
+  /** Queries and subscriptions without a token (config gateway.anonymousRead). Default true. */
+  anonymousRead?: boolean;
+  /** Deadline of the gateway's unary gRPC calls. Default 10 s. */
+  grpcDeadlineMs?: number;
+  limits?: Partial<QueryLimits>;
+  uploads?: Partial<UploadLimits>;
 }
 
 export interface RunningGateway {
-  /** http://host:port/graphql */
+  /** http://host:port/graphql (ws://… for subscriptions) */
   url: string;
   port: number;
   stop(): Promise<void>;
 }
 
-/** The GraphQL gateway on its own http.Server, so tests can start it on port 0 and subscriptions can share it. */
+/** Reads need a token unless anonymousRead; cost is checked once the operation is known (mutations check roles). */
+function accessAndCostPlugin(deps: GatewayDeps, limits: QueryLimits): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, document, request, contextValue, schema }) {
+          if (operation?.operation !== 'mutation') requireRead(contextValue, deps.anonymousRead, operation?.operation ?? 'query');
+          checkQueryCost(schema, document, request.variables, request.operationName, limits.maxCost);
+        },
+      };
+    },
+  };
+}
+
+/** The GraphQL gateway on its own http.Server, so tests can start it on port 0 and subscriptions share it. */
 export async function createGateway(opts: GatewayOptions): Promise<RunningGateway> {
+  const limits = { ...DEFAULT_QUERY_LIMITS, ...opts.limits };
+  const hub = opts.bus ? new EventHub(opts.bus, opts.logger) : undefined;
+  await hub?.start();
+  const clients = createGrpcClients(opts.serviceAddresses, opts.grpcDeadlineMs ?? 10_000);
+  const deps: GatewayDeps = {
+    store: opts.store,
+    serviceAddresses: opts.serviceAddresses,
+    clients,
+    hub,
+    logger: opts.logger,
+    anonymousRead: opts.anonymousRead ?? true,
+  };
+  const schema = buildExecutableSchema(resolvers);
   const apollo = new ApolloServer<GatewayContext>({
-    typeDefs,
-    resolvers: { Query, Dataset: DatasetResolvers, DatasetVersion: DatasetVersionResolvers },
+    schema,
     formatError,
     introspection: true,
+    validationRules: [depthLimitRule(limits.maxDepth)],
+    plugins: [accessAndCostPlugin(deps, limits)],
   });
   await apollo.start();
-  const handler = graphqlHttpHandler(apollo, async () => createContext(opts.store, opts.serviceAddresses));
+  const handler = graphqlHttpHandler(
+    apollo,
+    async (req) => createContext(deps, await authenticate(opts.store, req.headers.authorization, opts.logger)),
+    { ...DEFAULT_UPLOAD_LIMITS, ...opts.uploads },
+  );
   const server: Server = createServer((req, res) => {
     if (req.url?.startsWith('/graphql')) return handler(req, res);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: the API is at /graphql\n');
   });
+  const subscriptions = attachSubscriptionServer(server, schema, deps, limits);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host ?? '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : 'localhost'}:${port}/graphql`;
-  opts.logger.info({ url }, 'GraphQL gateway listening');
+  opts.logger.info({ url, anonymousRead: deps.anonymousRead, subscriptions: !!hub }, 'GraphQL gateway listening');
   return {
     url,
     port,
     async stop() {
+      await subscriptions.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections(); // keep-alive clients would otherwise hold close() open
       await closed;
       await apollo.stop();
+      await hub?.stop();
+      clients.close();
     },
   };
 }

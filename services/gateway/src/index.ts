@@ -1,1 +1,2 @@
 export { createGateway, type GatewayOptions, type RunningGateway } from './create-gateway';
+export { ensureBootstrapToken, BOOTSTRAP_TOKEN_FILE } from './auth/bootstrap-token';

@@ -8,7 +8,10 @@ const gateway = await createGateway({
   port: platform.config.ports.gateway,
   host: platform.config.grpcHost,
   store: platform.store,
+  bus: platform.bus,
   serviceAddresses: platform.config.addresses,
+  anonymousRead: platform.config.gateway.anonymousRead,
+  grpcDeadlineMs: platform.config.grpcDeadlineMs,
   logger: platform.logger.child({ service: 'gateway' }),
 });
 runUntilSignal([{ stop: () => platform.close() }, gateway], platform.logger);

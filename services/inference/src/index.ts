@@ -1,1 +1,3 @@
-export { startInferenceService } from './service';
+export { startInferenceService, type InferenceServiceOptions, type InferenceSettings } from './service';
+export { registerModelKind, loadServableModel, registeredModelKinds, type ModelLoader, type ModelManifest, type ServableModel, type ModelFeatureKind } from './models/model-kinds';
+export { DynamicBatcher, type DynamicBatcherOptions } from './batching/dynamic-batcher';

@@ -1,21 +1,61 @@
-import { loadSerProto, SER_SERVICE_NAMES, type InferenceServiceHandlers } from '@ser/contracts';
+import { loadSerProto, SER_SERVICE_NAMES, type FeatureServiceClient, type InferenceServiceHandlers } from '@ser/contracts';
+import type { PlatformConfig } from '@ser/config';
+import { bidiStream, closeClient, createClient, serverStream, unary } from '@ser/grpc-kit';
 import { serveGrpc, type Platform, type RunningService } from '@ser/runtime';
+import { initTfjs } from '@ser/tfjs-backend';
+import { decodeAudioInput } from './audio/audio-input';
+import { batchPredict } from './handlers/batch-predict';
+import { modelStatus } from './handlers/model-status';
+import { predictSamples } from './handlers/prediction';
+import { predictStream } from './handlers/predict-stream';
+import { ModelHost } from './models/model-host';
+
+export type InferenceSettings = PlatformConfig['inference'];
+
+export interface InferenceServiceOptions {
+  port?: number;
+  /** Where BatchPredict reads stored features; the config's features address when absent. */
+  featuresAddress?: string;
+  /** Overrides of the config's inference section (tests, benchmarks). */
+  inference?: Partial<InferenceSettings>;
+}
 
 /**
- * InferenceService. Prediction RPCs arrive with the model registry and the trained models; until then the
- * service is up (health, reflection) and its RPCs answer UNIMPLEMENTED (grpc-js's default).
+ * InferenceService: predictions from registered model versions — one clip (Predict), live audio in windows
+ * (PredictStream), a whole dataset version (BatchPredict) — with concurrent requests batched into shared forward
+ * passes, aliases followed without downtime, and every prediction recorded unless the client opts out.
  */
-export async function startInferenceService(platform: Platform, opts: { port?: number } = {}): Promise<RunningService> {
-  const handlers: Partial<InferenceServiceHandlers> = {};
-  return serveGrpc(platform, {
+export async function startInferenceService(platform: Platform, opts: InferenceServiceOptions = {}): Promise<RunningService> {
+  const { store, bus, artifacts, config } = platform;
+  const settings: InferenceSettings = { ...config.inference, ...opts.inference };
+  const logger = platform.logger.child({ service: 'inference' });
+  await initTfjs({ logger });
+  const proto = loadSerProto().grpc.ser.v1;
+  const features = createClient<FeatureServiceClient>(proto.FeatureService, opts.featuresAddress ?? config.addresses.features, { deadlineMs: config.grpcDeadlineMs });
+  const host = new ModelHost({ store, artifacts, bus, logger, instanceId: config.instanceId, ...settings });
+  await host.start();
+  const deps = { host, store };
+  const handlers: InferenceServiceHandlers = {
+    Predict: unary(async (req) => {
+      const startedAt = performance.now();
+      const { samples, inputHash } = await decodeAudioInput(req.audio, settings);
+      return { prediction: await predictSamples(deps, req.model, samples, { inputHash, source: 'unary', optOut: req.recordOptOut, startedAt }) };
+    }, logger),
+    PredictStream: bidiStream((requests) => predictStream({ ...deps, settings }, requests), logger),
+    BatchPredict: serverStream((req) => batchPredict({ ...deps, features, maxBatchSize: settings.maxBatchSize }, req), logger),
+    GetModelStatus: unary((req) => modelStatus(host, req), logger),
+  };
+  const server = await serveGrpc(platform, {
     name: 'inference',
-    port: opts.port ?? platform.config.ports.inference,
-    services: [
-      {
-        name: SER_SERVICE_NAMES.inference,
-        definition: loadSerProto().grpc.ser.v1.InferenceService.service,
-        implementation: handlers as never,
-      },
-    ],
+    port: opts.port ?? config.ports.inference,
+    services: [{ name: SER_SERVICE_NAMES.inference, definition: proto.InferenceService.service, implementation: handlers as never }],
   });
+  return {
+    ...server,
+    async stop() {
+      await server.stop();
+      await host.stop();
+      closeClient(features);
+    },
+  };
 }

@@ -1,7 +1,8 @@
 import { initial } from './0001-initial';
+import { ingestionWork } from './0002-ingestion-work';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
 /** Every migration, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, ingestionWork];

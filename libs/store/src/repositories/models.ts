@@ -150,6 +150,33 @@ export class ModelRepository {
     );
   }
 
+  /** Versions of every model, by name then newest version first (a listing across names has no one "newest"). */
+  listAllVersions(paging: PageArgs = {}): Promise<Page<ModelVersion>> {
+    return paginate(
+      this.q,
+      {
+        name: 'all_model_versions',
+        columns: '*',
+        from: 'model_versions',
+        where: [],
+        params: [],
+        order: [
+          { column: 'model_name', type: 'text' },
+          { column: 'version', type: 'int' },
+        ],
+        direction: 'desc',
+      },
+      paging,
+      fromRow,
+    );
+  }
+
+  /** The version a run registered, if any (the newest when a run registered several). */
+  async findByRun(runId: string): Promise<ModelVersion | null> {
+    const [row] = await this.q.query<ModelVersionRow>('SELECT * FROM model_versions WHERE run_id = $1 ORDER BY created_at DESC LIMIT 1', [runId]);
+    return row ? fromRow(row) : null;
+  }
+
   async listAliases(modelName: string): Promise<ModelAlias[]> {
     const rows = await this.q.query<ModelVersionRow & { alias: string; alias_updated_at: Date }>(
       `SELECT v.*, a.alias, a.updated_at AS alias_updated_at

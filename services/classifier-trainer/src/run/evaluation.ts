@@ -14,7 +14,8 @@ export interface FoldResult {
   counts: { train: number; validation: number; test: number };
   epochsRun: number;
   bestEpoch: number;
-  bestValidationLoss: number;
+  /** null for classifiers without a validation loss (SVM, random forest). */
+  bestValidationLoss: number | null;
   report: ClassificationReport;
 }
 

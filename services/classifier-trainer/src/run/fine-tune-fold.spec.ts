@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFop, DEFAULT_FOP_CONFIG, saveVariables } from '@ser/models';
-import { classifierRunConfigSchema } from './classifier-config';
+import { fineTuneRunConfigSchema } from './classifier-config';
 import { disposeClassifier, trainFold, type LabelledSet } from './fine-tune-fold';
 
 const FOP = { ...DEFAULT_FOP_CONFIG, nMels: 8, dModel: 8, numHeads: 2, ffnUnits: 16, numLayers: 1 };
@@ -13,7 +13,7 @@ function set(n: number, offset: number): LabelledSet {
 }
 
 describe('trainFold', () => {
-  const config = classifierRunConfigSchema.parse({ method: 'fop-fine-tune', datasetVersionId: 'dv', epochs: 2, batchSize: 4, cropFrames: 8, learningRate: 1e-9, seed: 5 });
+  const config = fineTuneRunConfigSchema.parse({ method: 'fop-fine-tune', datasetVersionId: 'dv', epochs: 2, batchSize: 4, cropFrames: 8, learningRate: 1e-9, seed: 5 });
 
   it('starts the trunk from the pre-trained weights and reports every epoch', async () => {
     const donor = createFop(FOP, 99);

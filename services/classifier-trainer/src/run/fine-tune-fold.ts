@@ -9,11 +9,12 @@ import {
   loadVariables,
   saveVariables,
   trainLoop,
+  weightedSoftmaxCrossEntropy,
   type FopClassifier,
   type FopConfig,
   type SavedTensors,
 } from '@ser/models';
-import type { ClassifierRunConfig } from './classifier-config';
+import type { FineTuneRunConfig } from './classifier-config';
 import { predictProbabilities, weightedCrossEntropy } from './predict';
 
 /** Utterances of one split as the trainer needs them: features and class indices, same order. */
@@ -23,7 +24,7 @@ export interface LabelledSet {
 }
 
 export interface FoldTraining {
-  config: ClassifierRunConfig;
+  config: FineTuneRunConfig;
   fopConfig: FopConfig;
   numClasses: number;
   /** Pre-trained FOP weights (output layer included, and ignored); absent = random initialisation. */
@@ -121,11 +122,5 @@ function weightedLoss(
   classWeights: readonly number[],
   options: { seed: number; lengths: number[] },
 ): tf.Scalar {
-  return tf.tidy(() => {
-    const { logits } = classifier.forward(x, { training: true, ...options }); // [batch, classes]
-    const onehot = tf.oneHot(tf.tensor1d(labels, 'int32'), classifier.numClasses); // [batch, classes]
-    const perExample = tf.losses.softmaxCrossEntropy(onehot, logits, undefined, undefined, tf.Reduction.NONE); // [batch]
-    const w = tf.tensor1d(labels.map((c) => classWeights[c]!)); // [batch]
-    return tf.div(tf.sum(tf.mul(perExample, w)), tf.maximum(tf.sum(w), 1e-12)) as tf.Scalar;
-  });
+  return tf.tidy(() => weightedSoftmaxCrossEntropy(classifier.forward(x, { training: true, ...options }).logits, labels, classWeights));
 }

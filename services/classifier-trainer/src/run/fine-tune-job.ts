@@ -1,14 +1,15 @@
 import type { ArtifactStore } from '@ser/artifacts';
-import { carveValidation, classWeights, evaluate, isSpeakerIndependent, makeFolds, selectItems, type EvaluationItem } from '@ser/evaluation';
+import { classWeights, type EvaluationItem } from '@ser/evaluation';
 import { saveVariables, type FopConfig, type SavedTensors } from '@ser/models';
-import type { ClassifierRunConfig } from './classifier-config';
-import { summarise, type FoldResult, type RunEvaluation } from './evaluation';
+import type { FineTuneRunConfig } from './classifier-config';
+import type { RunEvaluation } from './evaluation';
 import { disposeClassifier, trainFold, type FoldEpoch, type LabelledSet } from './fine-tune-fold';
+import { argmax, buildEvaluation, carveFoldValidation, runProtocol } from './fold-loop';
 import { predictProbabilities } from './predict';
 
 export interface FineTuneJob {
   runId: string;
-  config: ClassifierRunConfig;
+  config: FineTuneRunConfig;
   fopConfig: FopConfig;
   /** Labelled utterances and their log-mel features [frames * nMels], same order. */
   items: EvaluationItem[];
@@ -23,7 +24,7 @@ export interface FineTuneEvents {
   onEpoch(e: FoldEpoch & { repeat: number; fold: number; totalFolds: number }): void;
   onFold(f: { repeat: number; fold: number; totalFolds: number; wa: number; ua: number }): void;
   /** After the model kept for serving is written. */
-  onModelSaved(m: { artifactKey: string; bestEpoch: number; validationLoss: number }): void;
+  onModelSaved(m: { artifactKey: string; bestEpoch: number; validationLoss: number | null }): void;
   shouldCancel(): boolean;
 }
 
@@ -42,62 +43,34 @@ export async function runFineTuneJob(job: FineTuneJob, events: FineTuneEvents): 
     sequences: part.map((item) => sequenceOf.get(item.utteranceId)!),
     labels: part.map((item) => classIndex.get(item.label)!),
   });
-  const results: FoldResult[] = [];
   let finalModel: RunEvaluation['finalModel'] | undefined;
-  for (let repeat = 0; repeat < config.repeats; repeat++) {
-    const seed = config.seed + repeat;
-    const folds = makeFolds(items, config.protocol, seed);
-    for (const [foldIndex, fold] of folds.entries()) {
-      if (events.shouldCancel()) return null;
-      const split = carveValidation(selectItems(items, fold.train), { fraction: config.validationFraction, seed, bySpeaker: isSpeakerIndependent(config.protocol) });
-      const test = selectItems(items, fold.test);
-      const weights = classWeights(split.train.map((i) => i.label), classes, config.classWeights);
-      const trained = await trainFold(
-        { config, fopConfig: job.fopConfig, numClasses: classes.length, pretrained: job.pretrained, classWeights: classes.map((c) => weights[c]!), train: toSet(split.train), validation: toSet(split.validation), seed },
-        { shouldCancel: events.shouldCancel, onEpoch: (e) => events.onEpoch({ ...e, repeat, fold: foldIndex, totalFolds: folds.length }) },
-      );
-      try {
-        if (trained.status === 'cancelled') return null;
-        const probabilities = predictProbabilities(trained.classifier, toSet(test).sequences, config.batchSize);
-        const predicted = probabilities.map((p) => classes[argmax(p)]!);
-        const report = evaluate(test.map((i) => i.label), predicted, classes);
-        const speakers = (part: readonly EvaluationItem[]) => [...new Set(part.map((i) => i.speaker))].sort();
-        results.push({
-          repeat,
-          fold: foldIndex,
-          name: fold.name,
-          seed,
-          trainSpeakers: speakers(split.train),
-          validationSpeakers: speakers(split.validation),
-          testSpeakers: speakers(test),
-          counts: { train: split.train.length, validation: split.validation.length, test: test.length },
-          epochsRun: trained.history.length,
-          bestEpoch: trained.bestEpoch,
-          bestValidationLoss: trained.bestValidationLoss,
-          report,
-        });
-        events.onFold({ repeat, fold: foldIndex, totalFolds: folds.length, wa: report.wa, ua: report.ua });
-        if (repeat === config.repeats - 1 && foldIndex === 0) {
-          const artifactKey = await saveModel(job, trained.classifier.variables, trained.bestEpoch);
-          finalModel = { artifactKey, repeat, fold: foldIndex, note: FINAL_MODEL_NOTE };
-          events.onModelSaved({ artifactKey, bestEpoch: trained.bestEpoch, validationLoss: trained.bestValidationLoss });
-        }
-      } finally {
-        disposeClassifier(trained.classifier);
+  const folds = await runProtocol(config, items, classes, events, async (plan) => {
+    const split = carveFoldValidation(plan, config);
+    const weights = classWeights(split.train.map((i) => i.label), classes, config.classWeights);
+    const trained = await trainFold(
+      { config, fopConfig: job.fopConfig, numClasses: classes.length, pretrained: job.pretrained, classWeights: classes.map((c) => weights[c]!), train: toSet(split.train), validation: toSet(split.validation), seed: plan.seed },
+      { shouldCancel: events.shouldCancel, onEpoch: (e) => events.onEpoch({ ...e, repeat: plan.repeat, fold: plan.fold, totalFolds: plan.totalFolds }) },
+    );
+    try {
+      if (trained.status === 'cancelled') return null;
+      const probabilities = predictProbabilities(trained.classifier, toSet(plan.test).sequences, config.batchSize);
+      if (plan.keepModel) {
+        const artifactKey = await saveModel(job, trained.classifier.variables, trained.bestEpoch);
+        finalModel = { artifactKey, repeat: plan.repeat, fold: plan.fold, note: FINAL_MODEL_NOTE };
+        events.onModelSaved({ artifactKey, bestEpoch: trained.bestEpoch, validationLoss: trained.bestValidationLoss });
       }
+      return {
+        ...split,
+        predicted: probabilities.map((p) => classes[argmax(p)]!),
+        epochsRun: trained.history.length,
+        bestEpoch: trained.bestEpoch,
+        bestValidationLoss: trained.bestValidationLoss,
+      };
+    } finally {
+      disposeClassifier(trained.classifier);
     }
-  }
-  return {
-    runId: job.runId,
-    method: config.method,
-    protocol: config.protocol,
-    classes,
-    datasetVersionId: config.datasetVersionId,
-    pretrainedCheckpointId: config.pretrainedCheckpointId ?? null,
-    folds: results,
-    ...summarise(results),
-    finalModel: finalModel!,
-  };
+  });
+  return folds && buildEvaluation(job.runId, config, classes, folds, finalModel!);
 }
 
 /** models/<runId>/{weights.bin, model.json}: what inference needs to rebuild the classifier. */
@@ -118,8 +91,3 @@ async function saveModel(job: FineTuneJob, variables: Parameters<typeof saveVari
   return prefix;
 }
 
-function argmax(values: readonly number[]): number {
-  let best = 0;
-  for (let i = 1; i < values.length; i++) if (values[i]! > values[best]!) best = i;
-  return best;
-}

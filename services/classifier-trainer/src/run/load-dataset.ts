@@ -16,7 +16,13 @@ export interface LabelledDataset {
  * features from the features service. Unlabelled utterances are left out; a missing speaker becomes its own
  * "unknown" speaker, so speaker-independent protocols still keep it on one side.
  */
-export async function loadLabelledDataset(store: MetadataStore, features: FeatureServiceClient, datasetVersionId: string): Promise<LabelledDataset> {
+export async function loadLabelledDataset(
+  store: MetadataStore,
+  features: FeatureServiceClient,
+  datasetVersionId: string,
+  // Sequence-model runs read the 32x129 spectrogram segments ([segments * frames * bins] per item) instead.
+  kind: 'FEATURE_KIND_LOG_MEL' | 'FEATURE_KIND_SPECTROGRAM_SEGMENTS' = 'FEATURE_KIND_LOG_MEL',
+): Promise<LabelledDataset> {
   const utterances: Utterance[] = [];
   let after: string | null = null;
   do {
@@ -30,7 +36,7 @@ export async function loadLabelledDataset(store: MetadataStore, features: Featur
   const wanted = new Set(labelled.map((u) => u.utteranceId));
   const byId = new Map<string, Float32Array>();
   // All of the version (the request stays small however many utterances it has); unlabelled rows are skipped.
-  const call = features.ReadFeatures({ datasetVersionId, kind: 'FEATURE_KIND_LOG_MEL' }, deadlineIn(30 * 60_000));
+  const call = features.ReadFeatures({ datasetVersionId, kind }, deadlineIn(30 * 60_000));
   for await (const row of iterateStream(call)) {
     if (!wanted.has(row.utterance!.id)) continue;
     // Copy out of the message buffer: the worker takes these by transfer.
@@ -40,7 +46,7 @@ export async function loadLabelledDataset(store: MetadataStore, features: Featur
   const sequences: Float32Array[] = [];
   for (const u of labelled) {
     const sequence = byId.get(u.utteranceId);
-    if (!sequence) throw new Error(`no log-mel features for utterance ${u.utteranceId}`);
+    if (!sequence) throw new Error(`no ${kind} features for utterance ${u.utteranceId}`);
     items.push({ utteranceId: u.utteranceId, label: u.label, speaker: u.speaker ?? 'unknown', session: u.session ?? '' });
     sequences.push(sequence);
   }

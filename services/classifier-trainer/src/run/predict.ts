@@ -14,12 +14,8 @@ const BATCH_CELLS = 32 * 500 * 500;
 export function predictProbabilities(classifier: FopClassifier, sequences: readonly Float32Array[], maxRows = 32): number[][] {
   const nMels = classifier.fop.config.nMels;
   const frames = sequences.map((s) => s.length / nMels);
-  const order = frames.map((_, i) => i).sort((a, b) => frames[a]! - frames[b]!);
   const out: number[][] = new Array(sequences.length);
-  for (let start = 0; start < order.length; ) {
-    let end = start + 1;
-    while (end < order.length && end - start < maxRows && (end - start + 1) * frames[order[end]!]! ** 2 <= BATCH_CELLS) end++;
-    const rows = order.slice(start, end);
+  for (const rows of lengthBatches(frames, maxRows)) {
     const longest = frames[rows[rows.length - 1]!]!;
     const x = new Float32Array(rows.length * longest * nMels);
     rows.forEach((source, row) => x.set(sequences[source]!, row * longest * nMels));
@@ -28,9 +24,24 @@ export function predictProbabilities(classifier: FopClassifier, sequences: reado
       return classifier.forward(batch, { training: false, lengths: rows.map((i) => frames[i]!) }).probabilities.arraySync(); // [batch, classes]
     });
     rows.forEach((source, row) => (out[source] = probabilities[row]!));
-    start = end;
   }
   return out;
+}
+
+/**
+ * Batches of sequence indices for whole-utterance inference through FOP: sorted by length (so little padding),
+ * at most maxRows each and within BATCH_CELLS of attention; each batch's longest sequence comes last.
+ */
+export function lengthBatches(frames: readonly number[], maxRows: number): number[][] {
+  const order = frames.map((_, i) => i).sort((a, b) => frames[a]! - frames[b]!);
+  const batches: number[][] = [];
+  for (let start = 0; start < order.length; ) {
+    let end = start + 1;
+    while (end < order.length && end - start < maxRows && (end - start + 1) * frames[order[end]!]! ** 2 <= BATCH_CELLS) end++;
+    batches.push(order.slice(start, end));
+    start = end;
+  }
+  return batches;
 }
 
 /** Class-weighted mean cross-entropy of predicted probabilities (what early stopping watches). */

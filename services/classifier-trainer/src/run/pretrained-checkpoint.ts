@@ -2,7 +2,7 @@ import type { ArtifactStore } from '@ser/artifacts';
 import { DomainError, invalidArgument, notFound } from '@ser/grpc-kit';
 import { DEFAULT_FOP_CONFIG, readCheckpointWeights, type FopConfig, type SavedTensors } from '@ser/models';
 import type { MetadataStore } from '@ser/store';
-import { FOP_ARCHITECTURE_KEYS, type ClassifierRunConfig } from './classifier-config';
+import { FOP_ARCHITECTURE_KEYS } from './classifier-config';
 
 export interface ResolvedModel {
   fopConfig: FopConfig;
@@ -15,8 +15,12 @@ export interface ResolvedModel {
  * from a checkpoint) under the run's overrides. An override of an architecture key that differs from the
  * checkpoint's is refused: the weights would not fit.
  */
-export async function resolveFopModel(store: MetadataStore, config: ClassifierRunConfig): Promise<ResolvedModel> {
-  if (!config.pretrainedCheckpointId) return { fopConfig: { ...DEFAULT_FOP_CONFIG, ...config.model } };
+export async function resolveFopModel(
+  store: MetadataStore,
+  config: { pretrainedCheckpointId?: string; model?: Partial<FopConfig> },
+): Promise<ResolvedModel> {
+  const model = config.model ?? {}; // hypercolumn runs take the checkpoint's model as it is
+  if (!config.pretrainedCheckpointId) return { fopConfig: { ...DEFAULT_FOP_CONFIG, ...model } };
   const checkpoint = await store.checkpoints.get(config.pretrainedCheckpointId);
   if (!checkpoint) throw notFound('checkpoint', config.pretrainedCheckpointId);
   const run = await store.runs.get(checkpoint.runId);
@@ -25,14 +29,14 @@ export async function resolveFopModel(store: MetadataStore, config: ClassifierRu
   }
   const pretrained = { ...DEFAULT_FOP_CONFIG, ...((run.config.model ?? {}) as Partial<FopConfig>) };
   for (const key of FOP_ARCHITECTURE_KEYS) {
-    const wanted = config.model[key];
+    const wanted = model[key];
     if (wanted !== undefined && wanted !== pretrained[key]) {
       throw invalidArgument(`model.${key} is ${wanted} but checkpoint '${checkpoint.id}' has ${pretrained[key]}`, [
         { field: `config_json.model.${key}`, description: `must equal the checkpoint's ${pretrained[key]}` },
       ]);
     }
   }
-  return { fopConfig: { ...pretrained, ...config.model }, pretrainRunId: run.id };
+  return { fopConfig: { ...pretrained, ...model }, pretrainRunId: run.id };
 }
 
 /** The weights of a FOP pre-training checkpoint (checkpoints/<run>/epoch-NNNN/{checkpoint.json, weights.bin}). */

@@ -16,7 +16,7 @@ describe('classifier run config', () => {
       validationFraction: 0.1,
       classWeights: 'balanced',
     });
-    expect(parseConfig(base).pretrainedCheckpointId).toBeUndefined(); // "None": random initialisation
+    expect(parseConfig(base)).not.toHaveProperty('pretrainedCheckpointId'); // "None": random initialisation
   });
 
   it('refuses unknown keys, wrong types, a second dataset and a conflict with config_json', () => {
@@ -36,5 +36,58 @@ describe('classifier run config', () => {
     expect(code(() => parseConfig({ ...base, configJson: JSON.stringify({ method: 'fop-fine-tune', datasetVersionId: 'other' }) }))).toBe(3);
     expect(code(() => parseConfig({ ...base, configJson: '[1]' }))).toBe(3);
     expect(code(() => parseConfig({ ...base, datasetVersionIds: [] }))).toBe(3); // no dataset anywhere
+  });
+
+  describe('fop-hypercolumns', () => {
+    const hyper = (extra: object = {}) => ({
+      ...base,
+      checkpointId: 'ck1',
+      configJson: JSON.stringify({ method: 'fop-hypercolumns', representation: 'concat', classifier: 'svm', ...extra }),
+    });
+    const code = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (err) {
+        return (err as { code: number }).code;
+      }
+      return 'no error';
+    };
+
+    it('keeps the names the experiment CLI uses and fills the same evaluation defaults as fine-tuning', () => {
+      const config = parseConfig(hyper());
+      expect(config).toMatchObject({
+        method: 'fop-hypercolumns',
+        datasetVersionId: 'dv1',
+        pretrainedCheckpointId: 'ck1',
+        representation: 'concat',
+        classifier: 'svm',
+        protocol: { kind: 'speaker-holdout' },
+        repeats: 1,
+        seed: 1,
+        classWeights: 'balanced',
+        validationFraction: 0.1,
+        svm: { kernel: 'rbf', C: 1 },
+        randomForest: { nEstimators: 100, maxFeatures: 'sqrt', minSamplesLeaf: 1 },
+        attentionLstm: { units: 128, epochs: 50, batchSize: 32, learningRate: 1e-3, patience: 5, maxFrames: 500 },
+      });
+      for (const representation of ['F', 'h1', 'h2', 'add', 'concat']) {
+        for (const classifier of ['svm', 'random-forest', 'attention-lstm']) expect(parseConfig(hyper({ representation, classifier }))).toMatchObject({ representation, classifier });
+      }
+      const tuned = parseConfig(hyper({ classifier: 'random-forest', randomForest: { nEstimators: 20, maxDepth: 8, maxFeatures: 0.1 }, attentionLstm: { units: 16 } }));
+      expect(tuned).toMatchObject({ randomForest: { nEstimators: 20, maxDepth: 8, maxFeatures: 0.1 }, attentionLstm: { units: 16, epochs: 50 } });
+    });
+
+    it('requires a checkpoint, a representation and a classifier, and refuses fine-tuning keys and unknown keys', () => {
+      expect(code(() => parseConfig({ ...hyper(), checkpointId: '' }))).toBe(3);
+      expect(code(() => parseConfig({ ...hyper(), configJson: JSON.stringify({ method: 'fop-hypercolumns', classifier: 'svm' }) }))).toBe(3);
+      expect(code(() => parseConfig({ ...hyper(), configJson: JSON.stringify({ method: 'fop-hypercolumns', representation: 'F' }) }))).toBe(3);
+      expect(code(() => parseConfig(hyper({ representation: 'h3' })))).toBe(3);
+      expect(code(() => parseConfig(hyper({ classifier: 'knn' })))).toBe(3);
+      expect(code(() => parseConfig(hyper({ epochs: 3 })))).toBe(3); // a fine-tuning key: the LSTM's is attentionLstm.epochs
+      expect(code(() => parseConfig(hyper({ model: { dModel: 16 } })))).toBe(3);
+      expect(code(() => parseConfig(hyper({ svm: { kernel: 'poly' } })))).toBe(3);
+      expect(code(() => parseConfig(hyper({ randomForest: { trees: 3 } })))).toBe(3);
+      expect(code(() => parseConfig(hyper({ attentionLstm: { units: 0 } })))).toBe(3);
+    });
   });
 });

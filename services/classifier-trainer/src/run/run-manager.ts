@@ -8,11 +8,13 @@ import { createRunQueries, RunQueue, RUN_STATUS_TO_PROTO, watchRun, type Progres
 import { createWorker } from '@ser/runtime';
 import type { MetadataStore, Run } from '@ser/store';
 import { ZodError } from 'zod';
-import { classifierRunConfigSchema, type ClassifierRunConfig } from './classifier-config';
+import { classifierRunConfigSchema, maxEpochsPerFold, type ClassifierRunConfig } from './classifier-config';
 import { evaluationToProto, runMetrics, type RunEvaluation } from './evaluation';
 import type { FineTuneWorkerData, WorkerMessage } from './fine-tune-worker';
 import { loadLabelledDataset } from './load-dataset';
 import { readPretrainedWeights, resolveFopModel } from './pretrained-checkpoint';
+import { registerRunModel } from '../registry/register-run-model';
+import { prepareSequenceRun, sequenceLineage } from './sequence-prepare';
 
 const KIND = 'classifier';
 const WORKER_URL = new URL('./fine-tune-worker.ts', import.meta.url);
@@ -58,12 +60,14 @@ export class ClassifierRunManager {
     if (!(await this.opts.store.datasets.getVersion(config.datasetVersionId))) {
       throw new DomainError('NOT_FOUND', `dataset version '${config.datasetVersionId}' not found`, { violations: [{ field: 'dataset_version_ids', description: config.datasetVersionId }] });
     }
-    const { fopConfig, pretrainRunId } = await resolveFopModel(this.opts.store, config);
+    const { fopConfig, pretrainRunId } = config.method === 'sequence-model' ? await sequenceLineage(this.opts.store, config) : await resolveFopModel(this.opts.store, config);
+    const checkpointId = config.method === 'sequence-model' ? config.vqvaeCheckpointId : config.pretrainedCheckpointId;
     const run = await this.opts.store.runs.create({
       kind: KIND,
       // The resolved model is saved with the run, so what was trained never depends on later defaults.
-      config: { ...config, model: { ...fopConfig } as Record<string, number>, ...(req.displayName ? { displayName: req.displayName } : {}) },
-      lineage: { datasetVersionIds: [config.datasetVersionId], checkpointId: config.pretrainedCheckpointId ?? '', runId: pretrainRunId ?? '' },
+      // Hypercolumn runs use the checkpoint's FOP as it is (model.json of the kept model records it).
+      config: { ...config, ...(config.method === 'fop-fine-tune' ? { model: { ...fopConfig } as Record<string, number> } : {}), ...(req.displayName ? { displayName: req.displayName } : {}) },
+      lineage: { datasetVersionIds: [config.datasetVersionId], checkpointId: checkpointId ?? '', runId: pretrainRunId ?? '' },
     });
     await this.publishStatus(run);
     this.queue.schedule(run.id);
@@ -122,15 +126,19 @@ export class ClassifierRunManager {
     await this.publishStatus(claimed, 'loading features');
     let data: FineTuneWorkerData;
     try {
-      const dataset = await loadLabelledDataset(store, this.opts.features, config.datasetVersionId);
-      const pretrained = config.pretrainedCheckpointId ? await readPretrainedWeights(store, this.opts.artifacts, config.pretrainedCheckpointId) : undefined;
-      const { fopConfig } = await resolveFopModel(store, config);
-      data = { runId, config, fopConfig, ...dataset, pretrained, artifactsRoot: this.opts.artifactsRoot };
+      if (config.method === 'sequence-model') {
+        data = { runId, config, ...(await prepareSequenceRun(store, this.opts.features, this.opts.artifacts, config)), artifactsRoot: this.opts.artifactsRoot };
+      } else {
+        const dataset = await loadLabelledDataset(store, this.opts.features, config.datasetVersionId);
+        const pretrained = config.pretrainedCheckpointId ? await readPretrainedWeights(store, this.opts.artifacts, config.pretrainedCheckpointId) : undefined;
+        const { fopConfig } = await resolveFopModel(store, config);
+        data = { runId, config, fopConfig, ...dataset, pretrained, artifactsRoot: this.opts.artifactsRoot };
+      }
     } catch (err) {
       return this.finish(runId, 'failed', `could not prepare the run: ${(err as Error).message}`);
     }
     if ((await store.runs.get(runId))?.status === 'cancelled') return this.finish(runId, 'cancelled', 'cancelled while loading features');
-    log.info({ utterances: data.items.length, classes: data.classes, checkpoint: config.pretrainedCheckpointId }, 'fine-tuning started');
+    log.info({ method: config.method, utterances: data.items.length, classes: data.classes, checkpoint: claimed.lineage.checkpointId }, 'training started');
     const worker = createWorker(WORKER_URL, { workerData: data, transferList: data.sequences.map((s) => s.buffer as ArrayBuffer) });
     this.queue.attach(runId, worker);
     await new Promise<void>((resolve) => {
@@ -160,20 +168,21 @@ export class ClassifierRunManager {
     } else if (m.type === 'epoch') {
       const units = config.repeats * m.totalFolds;
       const done = m.repeat * m.totalFolds + m.fold;
-      const progress = Math.min(0.99, (done + (m.epoch + 1) / config.epochs) / units);
+      const epochs = maxEpochsPerFold(config);
+      const progress = Math.min(0.99, (done + (m.epoch + 1) / epochs) / units);
       const curve = `r${m.repeat}f${m.fold}`;
       await store.runs.appendMetrics(runId, [
         { name: `trainLoss.${curve}`, epoch: m.epoch, value: m.trainLoss },
         { name: `validationLoss.${curve}`, epoch: m.epoch, value: m.validationLoss },
       ]);
       await store.runs.update(runId, { progress, metrics: { trainLoss: m.trainLoss, validationLoss: m.validationLoss } });
-      this.emit(runId, { status: 'RUN_STATUS_RUNNING', progress, epoch: m.epoch, totalEpochs: config.epochs, losses: { train: m.trainLoss, validation: m.validationLoss }, message: `repeat ${m.repeat} fold ${m.fold} epoch ${m.epoch}` });
+      this.emit(runId, { status: 'RUN_STATUS_RUNNING', progress, epoch: m.epoch, totalEpochs: epochs, losses: { train: m.trainLoss, validation: m.validationLoss }, message: `repeat ${m.repeat} fold ${m.fold} epoch ${m.epoch}` });
     } else if (m.type === 'fold') {
       const progress = Math.min(0.99, (m.repeat * m.totalFolds + m.fold + 1) / (config.repeats * m.totalFolds));
       await store.runs.update(runId, { progress });
       this.emit(runId, { status: 'RUN_STATUS_RUNNING', progress, message: `repeat ${m.repeat} fold ${m.fold} evaluated: WA ${m.wa.toFixed(3)} UA ${m.ua.toFixed(3)}` });
     } else if (m.type === 'model') {
-      const metrics = { validationLoss: m.validationLoss };
+      const metrics: Record<string, number> = m.validationLoss === null ? {} : { validationLoss: m.validationLoss }; // SVM / forest: no validation loss
       const checkpoint = await store.checkpoints.add({ runId, epoch: Math.max(0, m.bestEpoch), artifactKey: m.artifactKey, metrics });
       await store.runs.update(runId, { lineage: { modelCheckpointId: checkpoint.id, modelArtifactKey: m.artifactKey } });
       await bus.publish(TOPICS.checkpointSaved, { runId, runKind: KIND, checkpointId: checkpoint.id, epoch: checkpoint.epoch, artifactKey: m.artifactKey, metrics }, { key: runId });
@@ -185,6 +194,8 @@ export class ClassifierRunManager {
     const metrics = runMetrics(evaluation.summary);
     await this.opts.store.runs.update(runId, { lineage: { evaluationKey: evaluationKey(runId) } });
     const summary = `WA ${metrics.wa!.toFixed(3)} UA ${metrics.ua!.toFixed(3)} over ${evaluation.repeats.length} repeat(s)`;
+    // Registered before the run reads succeeded, so a watcher that sees SUCCEEDED finds its model version.
+    await registerRunModel(this.opts, runId, metrics).catch((err: Error) => this.opts.logger.error({ err, runId }, 'registering the model version failed'));
     await this.finish(runId, 'succeeded', summary, metrics);
   }
 
@@ -224,7 +235,8 @@ export function parseConfig(req: StartClassifierRun): ClassifierRunConfig {
     merged[key] = value;
   };
   fill('datasetVersionId', 'dataset_version_ids', req.datasetVersionIds[0]);
-  fill('pretrainedCheckpointId', 'checkpoint_id', req.checkpointId);
+  // A sequence-model run's checkpoint is its VQ-VAE's.
+  fill(merged.method === 'sequence-model' ? 'vqvaeCheckpointId' : 'pretrainedCheckpointId', 'checkpoint_id', req.checkpointId);
   try {
     return classifierRunConfigSchema.parse(merged);
   } catch (err) {

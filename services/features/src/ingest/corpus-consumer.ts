@@ -2,18 +2,21 @@ import { PoisonMessageError, TOPICS, type Envelope, type EventBus, type MessageM
 import { DomainError } from '@ser/grpc-kit';
 import type { Logger } from '@ser/logging';
 import type { MetadataStore } from '@ser/store';
+import type { IngestionPlanner } from './ingestion-planner';
 import type { Ingestor } from './ingestor';
 
 const CONSUMER = 'features.corpus-published';
 
 /**
- * Consumes `ser.corpus.published`: a data engineer's announcement of a corpus to ingest.
+ * Consumes `ser.corpus.published`: a data engineer's announcement of a corpus to ingest. The corpus is scanned and
+ * planned here, and its shards published as work items that every replica shares (ingestion-planner.ts).
  *
  * Error policy: an event whose data fails its schema is dead-lettered by the bus; one naming a location this
  * service may not read (missing, outside the corpus roots) is poison and dead-lettered with the reason; other
  * failures are retried by the bus, then dead-lettered. An event id already processed is skipped (redelivery),
  * and the same content published again makes no new version (the version is the manifest's hash). The id is
- * marked processed only after the version is stored, so a crash mid-ingestion redelivers the event.
+ * marked processed only after the plan is stored and its items published, so a crash mid-planning redelivers the
+ * event (planning again publishes the items not done yet).
  */
 export class CorpusPublishedConsumer {
   private subscription?: Subscription;
@@ -22,11 +25,12 @@ export class CorpusPublishedConsumer {
     private readonly bus: EventBus,
     private readonly store: MetadataStore,
     private readonly ingestor: Ingestor,
+    private readonly planner: IngestionPlanner,
     private readonly logger: Logger,
   ) {}
 
-  static fromConfig(deps: { bus: EventBus; store: MetadataStore; ingestor: Ingestor; logger: Logger }): CorpusPublishedConsumer {
-    return new CorpusPublishedConsumer(deps.bus, deps.store, deps.ingestor, deps.logger.child({ consumer: CONSUMER }));
+  static fromConfig(deps: { bus: EventBus; store: MetadataStore; ingestor: Ingestor; planner: IngestionPlanner; logger: Logger }): CorpusPublishedConsumer {
+    return new CorpusPublishedConsumer(deps.bus, deps.store, deps.ingestor, deps.planner, deps.logger.child({ consumer: CONSUMER }));
   }
 
   async start(): Promise<void> {
@@ -59,10 +63,9 @@ export class CorpusPublishedConsumer {
       if (err instanceof DomainError) throw new PoisonMessageError(`corpus '${corpusName}': ${err.message}`);
       throw err;
     }
-    const result = await this.ingestor.ingest({ corpusName, format, uri, labelMap }, (p) => {
-      if (p.stage !== 'extracting' || p.done === p.total) log.debug({ stage: p.stage, done: p.done, total: p.total }, 'ingestion progress');
-    });
+    const outcome = await this.planner.plan({ corpusName, format, uri, labelMap }, log);
     await this.store.processedEvents.markProcessed(CONSUMER, event.id);
-    log.info({ datasetVersionId: result.version.id, created: result.created, skipped: result.report.skipped.length }, 'corpus ingested');
+    if (outcome.kind === 'exists') log.info({ datasetVersionId: outcome.version.id }, 'corpus already ingested: nothing to do');
+    else log.info({ planId: outcome.plan.id, items: outcome.plan.itemCount, published: outcome.published }, 'corpus planned');
   }
 }

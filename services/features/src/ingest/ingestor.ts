@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import type { ArtifactStore } from '@ser/artifacts';
-import { TOPICS, type CorpusFormat, type EventBus } from '@ser/events';
+import type { CorpusFormat, EventBus } from '@ser/events';
 import type { Logger } from '@ser/logging';
 import type { MetadataStore } from '@ser/store';
 import { resolveCorpusLocation } from './corpus-location';
+import { announceFeaturesReady } from './dataset-registration';
 import { FeaturePool } from './feature-pool';
 import { ingestCorpus, type IngestProgress, type IngestResult } from './ingest-corpus';
 
@@ -26,13 +27,15 @@ export interface IngestorOptions {
 }
 
 /**
- * The one entry point for ingestion, whether a gRPC client or a corpus.published event asks: it confines the
- * location, runs the pipeline on the shared worker pool, and announces a new version with features.ready.
+ * Ingestion in this process (gRPC IngestDataset, which streams progress): it confines the location, runs the
+ * pipeline on the shared worker pool, and announces a new version with features.ready. A corpus.published event
+ * is split into work items for every replica instead (ingestion-planner.ts), using the same pool and checks.
  */
 export class Ingestor {
-  private readonly pool: FeaturePool;
+  /** Shared by the in-process path and the work items this replica computes (work-consumer.ts). */
+  readonly pool: FeaturePool;
 
-  constructor(private readonly opts: IngestorOptions) {
+  constructor(readonly opts: IngestorOptions) {
     this.pool = new FeaturePool(opts.workers);
   }
 
@@ -50,19 +53,7 @@ export class Ingestor {
       { store: this.opts.store, artifacts: this.opts.artifacts, pool: this.pool, minDurationSeconds: this.opts.minDurationSeconds, shardSize: this.opts.shardSize },
       onProgress,
     );
-    if (result.created) {
-      await this.opts.bus.publish(
-        TOPICS.featuresReady,
-        {
-          datasetId: result.version.id,
-          datasetVersion: result.version.version,
-          corpusName: cmd.corpusName,
-          utteranceCount: result.report.utterancesIngested,
-          skippedCount: result.report.skipped.length,
-        },
-        { key: cmd.corpusName, subject: result.version.id },
-      );
-    }
+    if (result.created) await announceFeaturesReady(this.opts.bus, result.version, result.report);
     log.info({ version: result.version.version, created: result.created, utterances: result.report.utterancesIngested, skipped: result.report.skipped.length }, 'ingestion finished');
     return result;
   }

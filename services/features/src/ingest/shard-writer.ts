@@ -18,7 +18,7 @@ export function parseFeatureRef(ref: string): { shardKey: string; byteOffset: nu
 export class ShardWriter {
   private pending: Float32Array[] = [];
   private pendingBytes = 0;
-  private shardIndex = 0;
+  private shardIndex: number;
   private readonly flushes: Promise<unknown>[] = [];
 
   constructor(
@@ -26,7 +26,11 @@ export class ShardWriter {
     /** e.g. features/<dataset>/<version>/log-mel */
     private readonly prefix: string,
     private readonly shardSize: number,
-  ) {}
+    /** Index of the first file: a work item writes only its own shard's file (see shard-extraction.ts). */
+    firstShard = 0,
+  ) {
+    this.shardIndex = firstShard;
+  }
 
   /** Queues features; returns the reference the utterance will be read back by. */
   add(values: Float32Array): string {

@@ -1,10 +1,12 @@
 // A FOP pre-training run in its own thread, so the service keeps answering gRPC (health, watch, cancel) while
-// TensorFlow.js computes. Talks to the service only by messages.
+// TensorFlow.js computes. Talks to the service only by messages (TrainingWorkerMessage).
 import { parentPort, workerData } from 'node:worker_threads';
 import { createLocalArtifactStore } from '@ser/artifacts';
+import type { TrainingWorkerMessage } from '@ser/runs';
 import { initTfjs } from '@ser/tfjs-backend';
 import type { PretrainConfig } from './pretrain-config';
 import { runPretrainJob } from './pretrain-job';
+import { doneMessage, epochMessage, stepMessage } from './worker-messages';
 
 export interface PretrainWorkerData {
   runId: string;
@@ -14,20 +16,13 @@ export interface PretrainWorkerData {
   resumeFrom?: string;
 }
 
-export type WorkerMessage =
-  | { type: 'started'; backend: string }
-  | { type: 'step'; epoch: number; step: number; totalSteps: number; loss: number }
-  | { type: 'epoch'; epoch: number; step: number; trainLoss: number; heldOutLoss: number; checkpointPrefix: string; best: boolean }
-  | { type: 'done'; status: 'completed' | 'stopped' | 'cancelled'; epochsCompleted: number; bestHeldOut: number }
-  | { type: 'failed'; message: string };
-
 const data = workerData as PretrainWorkerData;
 const port = parentPort!;
 let cancelled = false;
 port.on('message', (m: { type: string }) => {
   if (m.type === 'cancel') cancelled = true;
 });
-const post = (m: WorkerMessage) => port.postMessage(m);
+const post = (m: TrainingWorkerMessage) => port.postMessage(m);
 
 try {
   const { backend } = await initTfjs();
@@ -41,13 +36,13 @@ try {
         // Progress is a level: a few messages a second are plenty.
         if (Date.now() - lastStepPost > 250 || p.step === p.totalSteps) {
           lastStepPost = Date.now();
-          post({ type: 'step', ...p });
+          post(stepMessage(p));
         }
       },
-      onEpoch: (e) => post({ type: 'epoch', ...e }),
+      onEpoch: (e) => post(epochMessage(e)),
     },
   );
-  post({ type: 'done', status: result.status, epochsCompleted: result.epochsCompleted, bestHeldOut: result.bestHeldOut });
+  post(doneMessage(result));
 } catch (err) {
   post({ type: 'failed', message: (err as Error).stack ?? String(err) });
 }

@@ -31,6 +31,11 @@ export interface LoadedModel {
    * Predictions served since it was loaded.
    */
   'predictionsServed'?: (number | string | Long);
+  /**
+   * Forward passes run since it was loaded, by batch size: dynamic batching puts concurrent requests
+   * into one forward pass, so sizes above 1 show it at work.
+   */
+  'batchesBySize'?: ({[key: number]: number | string | Long});
 }
 
 /**
@@ -61,4 +66,9 @@ export interface LoadedModel__Output {
    * Predictions served since it was loaded.
    */
   'predictionsServed': (number);
+  /**
+   * Forward passes run since it was loaded, by batch size: dynamic batching puts concurrent requests
+   * into one forward pass, so sizes above 1 show it at work.
+   */
+  'batchesBySize': ({[key: number]: number});
 }

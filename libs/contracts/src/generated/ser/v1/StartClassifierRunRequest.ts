@@ -23,7 +23,7 @@ export interface StartClassifierRunRequest {
    */
   'displayName'?: (string);
   /**
-   * Name to register the trained model under; empty means the run does not register one.
+   * Name to register the trained model under; empty means the default name "fop-emotion".
    */
   'modelName'?: (string);
 }
@@ -50,7 +50,7 @@ export interface StartClassifierRunRequest__Output {
    */
   'displayName': (string);
   /**
-   * Name to register the trained model under; empty means the run does not register one.
+   * Name to register the trained model under; empty means the default name "fop-emotion".
    */
   'modelName': (string);
 }

@@ -1,21 +1,25 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { BodyError } from './body-error';
+import { readMultipartOperations, type UploadLimits } from './multipart';
 
 /** Largest JSON body accepted; audio uploads use multipart and have their own limit. */
 const MAX_JSON_BYTES = 1 << 20;
 
 /**
- * Bridges node:http to Apollo's transport-neutral executeHTTPGraphQLRequest.
- * Why not startStandaloneServer: it owns the http.Server, and the gateway needs that server for graphql-ws too.
+ * Bridges node:http to Apollo's transport-neutral executeHTTPGraphQLRequest, reading JSON bodies and GraphQL
+ * multipart uploads. Why not startStandaloneServer: it owns the http.Server, and the gateway needs that server
+ * for graphql-ws too.
  */
 export function graphqlHttpHandler<C extends BaseContext>(
   server: ApolloServer<C>,
   context: (req: IncomingMessage) => Promise<C>,
+  uploads: UploadLimits,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    handle(server, context, req, res).catch((err: Error) => {
+    handle(server, context, uploads, req, res).catch((err: Error) => {
       if (!res.headersSent) res.writeHead(err instanceof BodyError ? err.status : 500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: err instanceof BodyError ? err.message : 'internal error' }] }));
+      res.end(JSON.stringify({ errors: [{ message: err instanceof BodyError ? err.message : 'internal error', extensions: { code: 'BAD_REQUEST' } }] }));
     });
   };
 }
@@ -23,6 +27,7 @@ export function graphqlHttpHandler<C extends BaseContext>(
 async function handle<C extends BaseContext>(
   server: ApolloServer<C>,
   context: (req: IncomingMessage) => Promise<C>,
+  uploads: UploadLimits,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -31,7 +36,8 @@ async function handle<C extends BaseContext>(
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const body = req.method === 'POST' ? await readJsonBody(req) : undefined;
+  const body = req.method === 'POST' ? await readBody(req, uploads) : undefined;
+  // Headers go to Apollo unchanged, so its CSRF prevention still asks multipart senders for a preflight header.
   const response = await server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
     context: () => context(req),
@@ -46,13 +52,9 @@ async function handle<C extends BaseContext>(
   res.end();
 }
 
-class BodyError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
+function readBody(req: IncomingMessage, uploads: UploadLimits): Promise<unknown> {
+  const type = req.headers['content-type'] ?? '';
+  return type.startsWith('multipart/form-data') ? readMultipartOperations(req, uploads) : readJsonBody(req);
 }
 
 async function readJsonBody(req: IncomingMessage): Promise<unknown> {

@@ -1,0 +1,164 @@
+import type { Run__Output } from '@ser/contracts';
+import { callUnary, deadlineIn } from '@ser/grpc-kit';
+import type { ExperimentBackend } from './backend';
+import { pretrainedCheckpointId, vqvaeClient } from './checkpoint';
+import { resolveDatasets, type DatasetRef } from './datasets';
+import { ExperimentError } from './errors';
+import type { ClassifierStep, ExperimentPlan, PretrainStep } from './plan';
+import { measuredCell, METRIC_DEFINITIONS, type CellResult, type ExperimentResults, type PretrainResult } from './results';
+import { followRun, isSucceeded, whyNotSucceeded } from './watch';
+
+/** How an experiment reports what it is doing; labels name the run ("[2/4] pre-training on urdu"). */
+export interface ExperimentHooks {
+  onNote?(line: string): void;
+  onRunProgress?(label: string, fraction: number, note: string): void;
+  onRunEnd?(label: string, outcome: string): void;
+}
+
+export interface ExecuteOptions {
+  /** The command line, recorded in the results. */
+  command: string;
+  hooks?: ExperimentHooks;
+  /** How long one run may take before the watch gives up. */
+  runDeadlineMs?: number;
+}
+
+const DEFAULT_RUN_DEADLINE_MS = 7 * 24 * 3600_000; // training on a laptop may take days; a deadline must still exist
+
+const parseJson = (text: string | undefined): Record<string, unknown> => (text ? (JSON.parse(text) as Record<string, unknown>) : {});
+
+/**
+ * Runs a plan against the services: resolves each dataset's latest version by name, pre-trains (one run after
+ * another, followed with progress), then starts and follows every classifier run and collects its evaluation. A
+ * failed pre-training ends the experiment (ExperimentError); a failed classifier run is recorded in its cell and
+ * the others go on.
+ */
+export async function runExperiment(plan: ExperimentPlan, backend: ExperimentBackend, options: ExecuteOptions): Promise<ExperimentResults> {
+  const startedAt = new Date().toISOString();
+  const hooks = options.hooks ?? {};
+  const runDeadlineMs = options.runDeadlineMs ?? DEFAULT_RUN_DEADLINE_MS;
+  const datasets = await resolveDatasets(backend.features, [plan.dataset, ...plan.pretraining.map((p) => p.datasetName)]);
+  const dataset = datasets.get(plan.dataset)!;
+  hooks.onNote?.(`evaluating on ${dataset.name} (version ${dataset.versionId}, ${dataset.utteranceCount} utterances, ${dataset.speakers} speakers)`);
+  const total = plan.pretraining.length + plan.classifierRuns.length;
+  let index = 0;
+  const label = (what: string) => `[${++index}/${total}] ${what}`;
+
+  const pretraining: PretrainResult[] = [];
+  for (const step of plan.pretraining) {
+    pretraining.push(await pretrain(step, datasets.get(step.datasetName)!, backend, label(`pre-training on ${step.datasetName}`), hooks, runDeadlineMs));
+  }
+  const cells: CellResult[] = [];
+  for (const step of plan.classifierRuns) {
+    const pretrained = step.pretrainKey ? pretraining.find((p) => p.key === step.pretrainKey) : undefined;
+    if (step.pretrainKey && !pretrained) throw new Error(`plan ${plan.name}: cell ${step.row}/${step.column} needs pre-training '${step.pretrainKey}', which the plan lacks`);
+    cells.push(await classify(step, dataset, pretrained, backend, label(`${plan.name} ${step.row} × ${step.column}`), hooks, runDeadlineMs));
+  }
+  return {
+    experiment: plan.name,
+    title: plan.title,
+    command: options.command,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    dataset,
+    pretrainDatasets: plan.pretraining.map((p) => datasets.get(p.datasetName)!),
+    protocol: plan.protocol,
+    repeats: plan.repeats,
+    seed: plan.seed,
+    rowHeading: plan.rowHeading,
+    rows: plan.rows,
+    columns: plan.columns,
+    pretraining,
+    cells,
+    definitions: METRIC_DEFINITIONS,
+  };
+}
+
+/** Starts and follows a VQ-VAE pre-training run (TACN experiments); its final run message. */
+async function pretrainVqvae(step: PretrainStep, data: DatasetRef, backend: ExperimentBackend, label: string, hooks: ExperimentHooks, deadlineMs: number): Promise<Run__Output> {
+  const client = vqvaeClient(backend);
+  const { run } = await callUnary(client, 'StartVqvaePretrainRun', { configJson: JSON.stringify(step.config), datasetVersionIds: [data.versionId] }).catch((err: Error) => {
+    throw new ExperimentError(`${label}: the vqvae-pretrainer refused the run: ${grpcMessage(err)}`);
+  });
+  return followRun(client.WatchVqvaePretrainRun({ runId: run!.id }, deadlineIn(deadlineMs)), (p) => hooks.onRunProgress?.(label, p.progress, p.message || (p.epoch ? `epoch ${p.epoch}/${p.totalEpochs}` : '')));
+}
+
+async function pretrain(step: PretrainStep, data: DatasetRef, backend: ExperimentBackend, label: string, hooks: ExperimentHooks, deadlineMs: number): Promise<PretrainResult> {
+  const final = step.service === 'vqvae' ? await pretrainVqvae(step, data, backend, label, hooks, deadlineMs) : await pretrainFop(step, data, backend, label, hooks, deadlineMs);
+  hooks.onRunEnd?.(label, whyNotSucceeded(final));
+  if (!isSucceeded(final)) throw new ExperimentError(`${label}: pre-training run ${final.id} ${whyNotSucceeded(final)}`);
+  return {
+    key: step.key,
+    datasetName: step.datasetName,
+    datasetVersionId: data.versionId,
+    runId: final.id,
+    checkpointId: await pretrainedCheckpointId(backend, final.id, step.service),
+    config: step.config,
+    resolvedConfig: parseJson(final.configJson),
+    metrics: { ...final.metrics },
+  };
+}
+
+async function pretrainFop(step: PretrainStep, data: DatasetRef, backend: ExperimentBackend, label: string, hooks: ExperimentHooks, deadlineMs: number): Promise<Run__Output> {
+  const { run } = await callUnary(backend.fop, 'StartFopPretrainRun', {
+    configJson: JSON.stringify(step.config),
+    datasetVersionIds: [data.versionId],
+    // No display_name: the fop-pretrainer stores it inside the config and its worker then rejects the config.
+  }).catch((err: Error) => {
+    throw new ExperimentError(`${label}: the fop-pretrainer refused the run: ${grpcMessage(err)}`);
+  });
+  return followRun(backend.fop.WatchFopPretrainRun({ runId: run!.id }, deadlineIn(deadlineMs)), (p) =>
+    hooks.onRunProgress?.(label, p.progress, p.message || (p.epoch ? `epoch ${p.epoch}/${p.totalEpochs}` : '')),
+  );
+}
+
+async function classify(
+  step: ClassifierStep,
+  data: DatasetRef,
+  pretrained: PretrainResult | undefined,
+  backend: ExperimentBackend,
+  label: string,
+  hooks: ExperimentHooks,
+  deadlineMs: number,
+): Promise<CellResult> {
+  // A sequence-model (TACN) run names its VQ-VAE checkpoint under its own key.
+  const checkpointKey = step.config.method === 'sequence-model' ? 'vqvaeCheckpointId' : 'pretrainedCheckpointId';
+  const config = { ...step.config, datasetVersionId: data.versionId, ...(pretrained ? { [checkpointKey]: pretrained.checkpointId } : {}) };
+  const cell: CellResult = {
+    row: step.row,
+    column: step.column,
+    status: 'failed',
+    runId: null,
+    config,
+    resolvedConfig: null,
+    pretrainRunId: pretrained?.runId ?? null,
+    checkpointId: pretrained?.checkpointId ?? null,
+    protocol: null,
+    labels: [],
+    perRepeat: [],
+    wa: null,
+    ua: null,
+    macroF1: null,
+    confusion: null,
+  };
+  let final: Run__Output;
+  try {
+    const { run } = await callUnary(backend.classifier, 'StartClassifierRun', { configJson: JSON.stringify(config), datasetVersionIds: [data.versionId], displayName: label });
+    cell.runId = run!.id;
+    final = await followRun(backend.classifier.WatchClassifierRun({ runId: run!.id }, deadlineIn(deadlineMs)), (p) => hooks.onRunProgress?.(label, p.progress, p.message));
+  } catch (err) {
+    cell.error = `the classifier-trainer refused or lost the run: ${grpcMessage(err as Error)}`;
+    hooks.onRunEnd?.(label, `failed: ${cell.error}`);
+    return cell;
+  }
+  cell.resolvedConfig = parseJson(final.configJson);
+  hooks.onRunEnd?.(label, whyNotSucceeded(final));
+  if (!isSucceeded(final)) return { ...cell, error: `run ${final.id} ${whyNotSucceeded(final)}` };
+  const { evaluation } = await callUnary(backend.classifier, 'GetClassifierRunEvaluation', { runId: final.id });
+  return { ...cell, status: 'succeeded', ...measuredCell(evaluation!) };
+}
+
+/** A gRPC error's details without the "3 INVALID_ARGUMENT:" prefix. */
+function grpcMessage(err: Error): string {
+  return (err as { details?: string }).details || err.message;
+}

@@ -1,0 +1,79 @@
+import { formatMeanStd, resultsTable, type ResultsRow } from '@ser/evaluation';
+import type { DatasetRef } from './datasets';
+import type { CellResult, ExperimentResults } from './results';
+
+type Metric = 'wa' | 'ua';
+const METRIC_HEADINGS: Record<Metric, string> = { wa: 'WA (%)', ua: 'UA (%)' };
+
+/** "62.3 ± 1.4" in percent over the repeats; "failed" for a cell without numbers. */
+function cellText(cell: CellResult | undefined, metric: Metric): string {
+  if (!cell || cell.status !== 'succeeded' || cell.perRepeat.length === 0) return 'failed';
+  return formatMeanStd(
+    cell.perRepeat.map((r) => r[metric]),
+    1,
+    { percent: true },
+  );
+}
+
+const findCell = (r: ExperimentResults, row: string, column: string) => r.cells.find((c) => c.row === row && c.column === column);
+
+/** One column (Table 1): WA and UA side by side. Several (Table 2): one rows x columns table per metric. */
+function tables(r: ExperimentResults): string[] {
+  if (r.columns.length === 1) {
+    const column = r.columns[0]!.key;
+    const rows: ResultsRow[] = r.rows.map((row) => ({
+      [r.rowHeading]: row.label,
+      [METRIC_HEADINGS.wa]: cellText(findCell(r, row.key, column), 'wa'),
+      [METRIC_HEADINGS.ua]: cellText(findCell(r, row.key, column), 'ua'),
+    }));
+    return [resultsTable(rows, [r.rowHeading, METRIC_HEADINGS.wa, METRIC_HEADINGS.ua])];
+  }
+  return (['wa', 'ua'] as const).map((metric) => {
+    const rows: ResultsRow[] = r.rows.map((row) => ({
+      [r.rowHeading]: row.label,
+      ...Object.fromEntries(r.columns.map((c) => [c.label, cellText(findCell(r, row.key, c.key), metric)])),
+    }));
+    return `### ${METRIC_HEADINGS[metric]}\n\n${resultsTable(rows, [r.rowHeading, ...r.columns.map((c) => c.label)])}`;
+  });
+}
+
+function describeDataset(d: DatasetRef): string {
+  const classes = Object.entries(d.classCounts)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([label, n]) => `${label} ${n}`)
+    .join(', ');
+  return `\`${d.name}\` version \`${d.versionId}\` (hash \`${d.versionHash.slice(0, 12)}\`; ${d.utteranceCount} utterances, ${d.speakers} speakers; ${classes})`;
+}
+
+/** results.md: the table(s) with mean ± std of WA and UA per cell, and what it takes to read and repeat them. */
+export function resultsMarkdown(r: ExperimentResults): string {
+  const failed = r.cells.filter((c) => c.status !== 'succeeded');
+  const seeds = r.repeats === 1 ? `seed ${r.seed}` : `seeds ${r.seed}–${r.seed + r.repeats - 1}`;
+  const lines = [
+    `# ${r.title}`,
+    '',
+    ...tables(r).flatMap((t) => [t, '']),
+    ...(failed.length ? ['Failed cells:', ...failed.map((c) => `- ${c.row} × ${c.column}: ${c.error ?? 'no evaluation'}`), ''] : []),
+    'Values are percentages, mean ± sample standard deviation over the repeats.',
+    '',
+    '## Setup',
+    '',
+    `- Evaluated on ${describeDataset(r.dataset)}.`,
+    ...r.pretraining.map((p) => {
+      const data = r.pretrainDatasets.find((d) => d.name === p.datasetName);
+      return `- FOP pre-trained on ${data ? describeDataset(data) : `\`${p.datasetName}\``}: run \`${p.runId}\`, checkpoint \`${p.checkpointId}\`.`;
+    }),
+    `- Protocol: \`${r.protocol.kind}\` (\`${JSON.stringify(r.protocol)}\`).`,
+    `- Repeats: ${r.repeats} (${seeds}).`,
+    `- Command: \`${r.command}\``,
+    `- Ran ${r.startedAt} – ${r.finishedAt}; every config, run id and per-repeat number is in results.json.`,
+    '',
+    '## Metrics',
+    '',
+    `- ${r.definitions.wa}`,
+    `- ${r.definitions.ua}`,
+    `- ${r.definitions.aggregation}`,
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { buildFopTable1Plan, buildFopTable2Plan } from './plan';
+import { PAPER_REPEATS, resolveSettings, SMOKE_SETTINGS } from './settings';
+
+describe('experiment settings', () => {
+  it('defaults to the paper: speaker hold-out, 20 repeats, service defaults for epochs', () => {
+    const s = resolveSettings({});
+    expect(s).toEqual({ protocol: { kind: 'speaker-holdout' }, repeats: PAPER_REPEATS, seed: 1 });
+  });
+
+  it('starts from the smoke preset and lets explicit values win', () => {
+    const s = resolveSettings({ smoke: true, epochs: 3, protocol: 'leave-one-speaker-out' });
+    expect(s).toMatchObject({ ...SMOKE_SETTINGS, epochs: 3, protocol: { kind: 'leave-one-speaker-out' } });
+  });
+
+  it('refuses an unknown protocol and non-positive counts', () => {
+    expect(() => resolveSettings({ protocol: 'coin-flip' })).toThrow(/protocol must be one of .*coin-flip/);
+    expect(() => resolveSettings({ repeats: 0 })).toThrow(/repeats must be a positive integer/);
+    expect(() => resolveSettings({ pretrainEpochs: 1.5 })).toThrow(/pretrainEpochs/);
+  });
+});
+
+describe('FOP Table 1 plan', () => {
+  const settings = resolveSettings({ smoke: true, seed: 7 });
+
+  it('pre-trains once per dataset and fine-tunes None / A / B with one shared config', () => {
+    const plan = buildFopTable1Plan('urdu', ['urdu', 'demo'], settings);
+    expect(plan.pretraining.map((p) => [p.key, p.datasetName])).toEqual([
+      ['pretrain:urdu', 'urdu'],
+      ['pretrain:demo', 'demo'],
+    ]);
+    expect(plan.pretraining[0]!.config).toEqual({ model: SMOKE_SETTINGS.model, epochs: 2, cropFrames: 40, batchSize: 8, patience: 2, seed: 7 });
+    expect(plan.rows.map((r) => r.label)).toEqual(['None (random init)', 'FOP pre-trained on urdu', 'FOP pre-trained on demo']);
+    expect(plan.classifierRuns.map((c) => c.pretrainKey)).toEqual([null, 'pretrain:urdu', 'pretrain:demo']);
+    const configs = plan.classifierRuns.map((c) => c.config);
+    expect(configs[0]).toEqual({
+      method: 'fop-fine-tune',
+      model: SMOKE_SETTINGS.model,
+      protocol: { kind: 'speaker-holdout' },
+      repeats: 1,
+      epochs: 2,
+      cropFrames: 40,
+      batchSize: 8,
+      patience: 2,
+      seed: 7,
+    });
+    // Every row differs only in its pre-training: the comparison the table makes.
+    expect(configs[1]).toEqual(configs[0]);
+    expect(configs[2]).toEqual(configs[0]);
+  });
+
+  it('leaves unset knobs out so the services apply their (paper) defaults', () => {
+    const plan = buildFopTable1Plan('urdu', ['demo'], resolveSettings({}));
+    expect(plan.pretraining[0]!.config).toEqual({ seed: 1 });
+    expect(Object.keys(plan.classifierRuns[0]!.config).sort()).toEqual(['method', 'protocol', 'repeats', 'seed']);
+  });
+
+  it('refuses a dataset named twice or none at all', () => {
+    expect(() => buildFopTable1Plan('urdu', ['demo', 'demo'], settings)).toThrow(/twice/);
+    expect(() => buildFopTable1Plan('urdu', [], settings)).toThrow(/--pretrain/);
+    expect(() => buildFopTable1Plan('', ['demo'], settings)).toThrow(/evaluation dataset/);
+  });
+});
+
+describe('FOP Table 2 plan', () => {
+  it('crosses 5 representations with 3 classifiers over one frozen pre-training', () => {
+    const plan = buildFopTable2Plan('urdu', ['demo'], resolveSettings({ epochs: 9, repeats: 3 }));
+    expect(plan.pretraining).toHaveLength(1);
+    expect(plan.classifierRuns).toHaveLength(15);
+    expect(plan.rows.map((r) => r.key)).toEqual(['F', 'h1', 'h2', 'add', 'concat']);
+    expect(plan.columns.map((c) => c.key)).toEqual(['svm', 'random-forest', 'attention-lstm']);
+    expect(new Set(plan.classifierRuns.map((c) => `${c.row}/${c.column}`)).size).toBe(15);
+    expect(plan.classifierRuns.every((c) => c.pretrainKey === 'pretrain:demo')).toBe(true);
+    const lstm = plan.classifierRuns.find((c) => c.row === 'h2' && c.column === 'attention-lstm')!;
+    expect(lstm.config).toEqual({ method: 'fop-hypercolumns', representation: 'h2', classifier: 'attention-lstm', attentionLstm: { epochs: 9 }, protocol: { kind: 'speaker-holdout' }, repeats: 3, seed: 1 });
+    const svm = plan.classifierRuns.find((c) => c.row === 'concat' && c.column === 'svm')!;
+    expect(svm.config).not.toHaveProperty('attentionLstm');
+    const plain = buildFopTable2Plan('urdu', ['demo'], resolveSettings({}));
+    expect(plain.classifierRuns.find((c) => c.column === 'attention-lstm')!.config).not.toHaveProperty('attentionLstm');
+    const smoke = buildFopTable2Plan('urdu', ['demo'], resolveSettings({ smoke: true }));
+    expect(smoke.classifierRuns.find((c) => c.column === 'attention-lstm')!.config.attentionLstm).toEqual({ ...SMOKE_SETTINGS.attentionLstm, epochs: 2, patience: 2 });
+  });
+
+  it('takes exactly one pre-training dataset', () => {
+    expect(() => buildFopTable2Plan('urdu', ['a', 'b'], resolveSettings({}))).toThrow(/exactly 1/);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { resolveSettings } from '../settings';
+import { buildTacnTable1Plan, buildTacnTable2Plan, FEATURE_SETS, SEQUENCE_MODELS, TACN_SMOKE } from './plan';
+
+describe('TACN experiment plans', () => {
+  it('Table 1: 7 sequence models x {Deep, Fusion}; only Fusion cells use the one VQ-VAE pre-training', () => {
+    const plan = buildTacnTable1Plan('iemocap', ['librispeech'], resolveSettings({ repeats: 3, seed: 7 }));
+    expect(plan.pretraining).toEqual([{ key: 'vqvae:librispeech', service: 'vqvae', datasetName: 'librispeech', config: { seed: 7 } }]);
+    expect(plan.classifierRuns).toHaveLength(SEQUENCE_MODELS.length * FEATURE_SETS.length);
+    for (const run of plan.classifierRuns) {
+      expect(run.config).toMatchObject({ method: 'sequence-model', sequenceModel: run.row, features: run.column, repeats: 3, seed: 7 });
+      expect(run.pretrainKey).toBe(run.column === 'fusion' ? 'vqvae:librispeech' : null);
+      expect(run.config).not.toHaveProperty('model'); // the paper's sizes: the service's defaults
+    }
+  });
+
+  it('Table 2 smoke: Deep/Fusion TCN/TACN with the tiny sizes and a tiny VQ-VAE', () => {
+    const plan = buildTacnTable2Plan('four', ['demo'], resolveSettings({ smoke: true }));
+    expect(plan.rows.map((r) => r.label)).toEqual(['Deep TCN', 'Fusion TCN', 'Deep TACN', 'Fusion TACN']);
+    expect(plan.pretraining[0]!.config).toMatchObject({ model: TACN_SMOKE.vqvae, epochs: 2 });
+    const fusionTacn = plan.classifierRuns.find((r) => r.row === 'fusion-tacn')!;
+    expect(fusionTacn.config).toMatchObject({ sequenceModel: 'tacn', features: 'fusion', model: TACN_SMOKE.model, epochs: 2, repeats: 1, vqvaeFineTuneEpochs: 1 });
+    expect(plan.classifierRuns.find((r) => r.row === 'deep-tcn')!.config).not.toHaveProperty('vqvaeFineTuneEpochs');
+  });
+
+  it('takes exactly one VQ-VAE pre-training dataset', () => {
+    expect(() => buildTacnTable2Plan('four', ['a', 'b'], resolveSettings({}))).toThrow(/exactly one/);
+  });
+});

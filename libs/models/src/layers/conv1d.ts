@@ -1,0 +1,78 @@
+// 1-D convolutions over time written as one matMul plus shifted slices, never through tf.conv1d: tfjs has no
+// gradient for dilation > 1 on any backend and wasm has no conv weight gradient at all
+// (shared/notes/tfjs-backends.md). Shifting is linear and the weights act per time step, so
+// x_{t+o_j} W_j = (x W_j)_{t+o_j}: multiply the unshifted input by all k tap weights at once, then shift each
+// tap's output. The per-tap outputs are what TACN's attention weighs; a plain convolution sums them.
+import * as tf from '@tensorflow/tfjs';
+import { matMul2d } from './matmul';
+import type { VariableFactory } from './variables';
+
+export interface Conv1dParams {
+  kernel: tf.Variable; // [inChannels, taps * outChannels]: tap j's weights are columns j*out..(j+1)*out
+  bias: tf.Variable; // [outChannels]
+}
+
+export interface Conv1dShape {
+  taps: number;
+  dilation: number;
+  /** 'causal': output t sees t, t-d, ..., t-(k-1)d (left zero padding); 'same': the taps are centred on t. */
+  padding: 'causal' | 'same';
+}
+
+/** Initialised like PyTorch's nn.Conv1d: uniform +-1/sqrt(inChannels * taps). */
+export function createConv1d(factory: VariableFactory, name: string, inChannels: number, outChannels: number, taps: number): Conv1dParams {
+  const fanIn = inChannels * taps;
+  return {
+    kernel: factory.fanIn(`${name}.kernel`, [inChannels, taps * outChannels], fanIn),
+    bias: factory.fanIn(`${name}.bias`, [outChannels], fanIn),
+  };
+}
+
+/** Time offset of each tap relative to the output step: causal [-(k-1)d, ..., -d, 0]; same centred on 0. */
+export function tapOffsets(shape: Conv1dShape): number[] {
+  const { taps, dilation, padding } = shape;
+  const first = padding === 'causal' ? -(taps - 1) * dilation : -Math.floor((taps - 1) / 2) * dilation;
+  return Array.from({ length: taps }, (_, j) => first + j * dilation);
+}
+
+/**
+ * Each tap's contribution, without bias: out[b, t, j] = x[b, t + o_j] @ W_j, zero where t + o_j falls outside
+ * the sequence. x: [batch, time, in] -> [batch, time, taps, out].
+ */
+export function conv1dTaps(params: Conv1dParams, x: tf.Tensor3D, shape: Conv1dShape): tf.Tensor4D {
+  const [batch, time, inChannels] = x.shape;
+  const outChannels = params.bias.shape[0]!;
+  tf.util.assert(params.kernel.shape[0] === inChannels, () => `conv1d expects ${params.kernel.shape[0]} input channels, got ${inChannels}`);
+  tf.util.assert(params.kernel.shape[1] === shape.taps * outChannels, () => `conv1d kernel has ${params.kernel.shape[1]} columns, not ${shape.taps} x ${outChannels}`);
+  const offsets = tapOffsets(shape);
+  const left = Math.max(0, -offsets[0]!);
+  const right = Math.max(0, offsets[offsets.length - 1]!);
+  const projected = matMul2d(tf.reshape(x, [batch * time, inChannels]), params.kernel as tf.Tensor2D); // [batch * time, taps * out]
+  const perTap = tf.reshape(projected, [batch, time, shape.taps, outChannels]);
+  const padded = tf.pad(perTap, [[0, 0], [left, right], [0, 0], [0, 0]]); // [batch, left + time + right, taps, out]
+  const shifted = offsets.map((o, j) => tf.slice(padded, [0, left + o, j, 0], [batch, time, 1, outChannels])); // each [batch, time, 1, out]
+  return tf.concat(shifted, 2) as tf.Tensor4D; // [batch, time, taps, out]
+}
+
+/**
+ * A convolution over time: the taps summed, plus bias, optionally keeping every `stride`-th output step
+ * (time must then be a multiple of the stride). [batch, time, in] -> [batch, time / stride, out].
+ */
+export function conv1d(params: Conv1dParams, x: tf.Tensor3D, shape: Conv1dShape, stride = 1): tf.Tensor3D {
+  const summed = tf.add(tf.sum(conv1dTaps(params, x, shape), 2), params.bias) as tf.Tensor3D; // [batch, time, out]
+  return stride === 1 ? summed : takeEvery(summed, stride);
+}
+
+/** Keeps steps 0, s, 2s, ... with reshape + slice (both have gradients everywhere). [b, t, c] -> [b, t / s, c] */
+export function takeEvery(x: tf.Tensor3D, stride: number): tf.Tensor3D {
+  const [batch, time, channels] = x.shape;
+  tf.util.assert(time % stride === 0, () => `time ${time} is not a multiple of the stride ${stride}`);
+  const grouped = tf.reshape(x, [batch, time / stride, stride, channels]);
+  return tf.reshape(tf.slice(grouped, [0, 0, 0, 0], [batch, time / stride, 1, channels]), [batch, time / stride, channels]);
+}
+
+/** Nearest-neighbour upsampling in time: each step repeated `factor` times. [b, t, c] -> [b, t * factor, c] */
+export function repeatInTime(x: tf.Tensor3D, factor: number): tf.Tensor3D {
+  const [batch, time, channels] = x.shape;
+  return tf.reshape(tf.tile(tf.expandDims(x, 2), [1, 1, factor, 1]), [batch, time * factor, channels]);
+}

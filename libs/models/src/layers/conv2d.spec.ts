@@ -1,0 +1,36 @@
+import * as tf from '@tensorflow/tfjs';
+import { initTfjs } from '@ser/tfjs-backend';
+import { describe, expect, it } from 'vitest';
+import { maxAbsDiff, seededValues } from '../testing/fixtures';
+import { conv2dSame, conv2dValidForwardOnlyGrads, type Conv2dParams } from './conv2d';
+
+const x = () => tf.tensor4d(seededValues(2 * 7 * 9 * 3, 1), [2, 7, 9, 3]);
+const w = () => tf.tensor4d(seededValues(4 * 3 * 3 * 5, 2), [4, 3, 3, 5]); // an even kernel height too
+
+describe('conv2d gradients from forward convolutions only', () => {
+  it('match tfjs conv2d gradients wrt input and kernel (cpu)', async () => {
+    await initTfjs({ prefer: 'cpu' });
+    const weight = tf.tensor4d(seededValues(2 * 4 * 7 * 5, 3), [2, 4, 7, 5]);
+    const plain = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'valid'), weight)));
+    const ours = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(conv2dValidForwardOnlyGrads(a as tf.Tensor4D, b as tf.Tensor4D), weight)));
+    const [ex, ew] = plain([x(), w()]);
+    const [gx, gw] = ours([x(), w()]);
+    expect(maxAbsDiff(gx!, ex!)).toBeLessThan(1e-5);
+    expect(maxAbsDiff(gw!, ew!)).toBeLessThan(1e-5);
+  });
+
+  it("conv2dSame keeps the size and trains on wasm with the cpu's gradients", async () => {
+    const gradsOn = async (kind: 'cpu' | 'wasm') => {
+      await initTfjs({ prefer: kind });
+      const p = { kernel: tf.variable(w()), bias: tf.variable(tf.tensor1d(seededValues(5, 4))) } as Conv2dParams;
+      const y = conv2dSame(p, x());
+      expect(y.shape).toEqual([2, 7, 9, 5]);
+      const weight = tf.tensor4d(seededValues(2 * 7 * 9 * 5, 5), [2, 7, 9, 5]);
+      const { grads } = tf.variableGrads(() => tf.sum(tf.mul(conv2dSame(p, x()), weight)) as tf.Scalar, [p.kernel, p.bias]);
+      return Object.values(grads).map((g) => Array.from(g.dataSync()));
+    };
+    const cpu = await gradsOn('cpu');
+    const wasm = await gradsOn('wasm');
+    cpu.forEach((g, i) => expect(maxAbsDiff(tf.tensor(wasm[i]!), tf.tensor(g))).toBeLessThan(1e-4));
+  });
+});

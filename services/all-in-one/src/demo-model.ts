@@ -1,0 +1,124 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ServiceName } from '@ser/config';
+import { loadSerProto, type ClassifierTrainingServiceClient, type FopPretrainServiceClient, type Run__Output, type RunProgress__Output } from '@ser/contracts';
+import { callUnary, closeClient, createClient, deadlineIn, iterateStream } from '@ser/grpc-kit';
+import type { Platform } from '@ser/runtime';
+
+// The inference service's default model name: a predict that names no model gets the demo model until a user
+// promotes one of theirs under this name.
+export const DEMO_MODEL_NAME = 'fop-emotion';
+export const DEMO_DATASET = 'demo';
+const STATE_FILE = 'demo-model.json';
+const RUN_DEADLINE_MS = 60 * 60_000;
+
+/**
+ * Small enough to finish in a few minutes on a 2-core machine, with the paper's architecture (256-d, 4 heads,
+ * FFN 513, 2 layers): fewer epochs and 2-second crops are the only departures.
+ */
+export const DEMO_PRETRAIN_CONFIG = { epochs: 6, cropFrames: 200, batchSize: 32, patience: 2 };
+export const DEMO_FINE_TUNE_CONFIG = { method: 'fop-fine-tune', epochs: 12, cropFrames: 200, batchSize: 32, patience: 3, repeats: 1, protocol: { kind: 'speaker-holdout' } };
+
+interface DemoState {
+  pretrainRunId?: string;
+  classifierRunId?: string;
+}
+
+export interface DemoModelOptions {
+  /** Stops waiting for the demo dataset after this long. */
+  datasetTimeoutMs?: number;
+  pretrainConfig?: Record<string, unknown>;
+  fineTuneConfig?: Record<string, unknown>;
+  /** Human-readable progress lines (stdout of `npm start`). */
+  report?: (line: string) => void;
+}
+
+/**
+ * First run of `npm start`, after the demo corpus is ingested: FOP pre-training on it, fine-tuning with a
+ * speaker-independent hold-out, and the model promoted to `production`, so a newcomer can predict at once. It goes
+ * through the services' gRPC APIs like any client, and remembers its run ids so a restart mid-way follows the runs
+ * the trainers resume instead of starting new ones.
+ */
+export async function trainDemoModel(platform: Platform, addresses: Record<ServiceName, string>, opts: DemoModelOptions = {}): Promise<'trained' | 'present'> {
+  const { store } = platform;
+  if (await store.models.resolve(DEMO_MODEL_NAME, 'production')) return 'present';
+  const report = opts.report ?? (() => {});
+  const statePath = join(platform.config.dataDir, STATE_FILE);
+  const state: DemoState = existsSync(statePath) ? JSON.parse(readFileSync(statePath, 'utf8')) : {};
+  const save = () => writeFileSync(statePath, JSON.stringify(state, null, 2));
+
+  const dataset = await waitForDataset(platform, opts.datasetTimeoutMs ?? 30 * 60_000);
+  const proto = loadSerProto().grpc.ser.v1;
+  const fop = createClient<FopPretrainServiceClient>(proto.FopPretrainService, addresses.fopPretrainer, { deadlineMs: 30_000 });
+  const classifier = createClient<ClassifierTrainingServiceClient>(proto.ClassifierTrainingService, addresses.classifierTrainer, { deadlineMs: 30_000 });
+  try {
+    if (!state.pretrainRunId || (await isFailed(platform, state.pretrainRunId))) {
+      const started = await callUnary(fop, 'StartFopPretrainRun', {
+        configJson: JSON.stringify({ ...DEMO_PRETRAIN_CONFIG, ...opts.pretrainConfig }),
+        datasetVersionIds: [dataset],
+        displayName: 'demo model: pre-training',
+      });
+      state.pretrainRunId = started.run!.id;
+      save();
+    }
+    const pretrained = await follow('pre-training', iterateStream(fop.WatchFopPretrainRun({ runId: state.pretrainRunId }, deadlineIn(RUN_DEADLINE_MS))), report);
+    if (!pretrained.outputCheckpointId) throw new Error(`demo pre-training run ${pretrained.id} saved no checkpoint`);
+
+    if (!state.classifierRunId || (await isFailed(platform, state.classifierRunId))) {
+      const started = await callUnary(classifier, 'StartClassifierRun', {
+        configJson: JSON.stringify({ ...DEMO_FINE_TUNE_CONFIG, ...opts.fineTuneConfig }),
+        datasetVersionIds: [dataset],
+        checkpointId: pretrained.outputCheckpointId,
+        displayName: 'demo model: fine-tuning',
+        modelName: DEMO_MODEL_NAME,
+      });
+      state.classifierRunId = started.run!.id;
+      save();
+    }
+    const fineTuned = await follow('fine-tuning', iterateStream(classifier.WatchClassifierRun({ runId: state.classifierRunId }, deadlineIn(RUN_DEADLINE_MS))), report);
+    const model = fineTuned.outputModel;
+    if (!model?.version) throw new Error(`demo fine-tuning run ${fineTuned.id} registered no model version`);
+    await callUnary(classifier, 'SetModelAlias', { name: model.name, version: model.version, alias: 'production' });
+    const wa = fineTuned.metrics?.['wa'];
+    report(`demo model: ${model.name} v${model.version} is now 'production'${wa === undefined ? '' : ` (held-out speakers WA ${wa.toFixed(2)})`}`);
+    return 'trained';
+  } finally {
+    closeClient(fop);
+    closeClient(classifier);
+  }
+}
+
+async function waitForDataset(platform: Platform, timeoutMs: number): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const version = await platform.store.datasets.latestVersion(DEMO_DATASET);
+    if (version) return version.id;
+    if (Date.now() > until) throw new Error(`the '${DEMO_DATASET}' dataset was not registered within ${Math.round(timeoutMs / 1000)} s`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+async function isFailed(platform: Platform, runId: string): Promise<boolean> {
+  const run = await platform.store.runs.get(runId);
+  return !run || run.status === 'failed' || run.status === 'cancelled';
+}
+
+/** Follows a watched run to its end, reporting every tenth of progress; a run that does not succeed throws. */
+async function follow(
+  what: string,
+  stream: AsyncIterable<{ run?: Run__Output | null; progress?: RunProgress__Output | null }>,
+  report: (line: string) => void,
+): Promise<Run__Output> {
+  let last: Run__Output | null = null;
+  let reportedTenth = -1;
+  for await (const m of stream) {
+    if (m.run) last = m.run;
+    const p = m.progress;
+    if (p && Math.floor(p.progress * 10) > reportedTenth) {
+      reportedTenth = Math.floor(p.progress * 10);
+      report(`demo model: ${what} ${Math.round(p.progress * 100)}%${p.epoch ? ` (epoch ${p.epoch})` : ''}`);
+    }
+  }
+  if (!last || last.status !== 'RUN_STATUS_SUCCEEDED') throw new Error(`demo ${what} run ${last?.id ?? '?'} ended ${last?.status ?? 'without a status'}${last?.error ? `: ${last.error}` : ''}`);
+  return last;
+}

@@ -1,0 +1,87 @@
+import type {
+  ClassifierTrainingServiceHandlers,
+  GetModelVersionRequest__Output,
+  ListModelVersionsRequest__Output,
+  ModelVersion as ProtoModelVersion,
+  Run as ProtoRun,
+  SetModelAliasRequest__Output,
+} from '@ser/contracts';
+import { TOPICS, type EventBus } from '@ser/events';
+import { invalidArgument, notFound, unary } from '@ser/grpc-kit';
+import type { Logger } from '@ser/logging';
+import { pageArgsFromRequest, pageResponse } from '@ser/runs';
+import type { MetadataStore, ModelVersion } from '@ser/store';
+import { aliasesByVersion, modelVersionToProto, storeCall } from './model-version-proto';
+
+/** Alias a selector without one means, as in inference. */
+export const DEFAULT_ALIAS = 'production';
+
+export interface ModelRegistryDeps {
+  store: MetadataStore;
+  bus: EventBus;
+  logger: Logger;
+}
+
+/**
+ * The model registry over the metadata store: list and get versions, move aliases (promote, roll back: both are
+ * "point alias A at version N"). Every move publishes TOPICS.modelAliasMoved, which inference follows.
+ */
+export class ModelRegistry {
+  constructor(private readonly deps: ModelRegistryDeps) {}
+
+  async list(req: ListModelVersionsRequest__Output): Promise<{ modelVersions: ProtoModelVersion[]; page: ReturnType<typeof pageResponse> }> {
+    const { store } = this.deps;
+    const page = await storeCall(() => (req.name ? store.models.listVersions(req.name, pageArgsFromRequest(req.page)) : store.models.listAllVersions(pageArgsFromRequest(req.page))));
+    const aliases = new Map<string, Map<number, string[]>>();
+    for (const name of new Set(page.edges.map((e) => e.node.modelName))) aliases.set(name, await aliasesByVersion(store, name));
+    return { modelVersions: page.edges.map(({ node }) => modelVersionToProto(node, aliases.get(node.modelName)?.get(node.version) ?? [])), page: pageResponse(page) };
+  }
+
+  async get(req: GetModelVersionRequest__Output): Promise<ProtoModelVersion> {
+    const selector = req.model;
+    if (!selector?.name) throw invalidArgument('model.name is required', [{ field: 'model.name', description: 'must not be empty' }]);
+    const ref = (selector.target === 'version' ? selector.version : selector.alias) || DEFAULT_ALIAS;
+    const found = await storeCall(() => this.deps.store.models.resolve(selector.name, ref));
+    if (!found) throw notFound(`model ${selector.name}`, ref);
+    return this.toProto(found);
+  }
+
+  async setAlias(req: SetModelAliasRequest__Output): Promise<ProtoModelVersion> {
+    const violations = (['name', 'version', 'alias'] as const).filter((f) => !req[f]).map((field) => ({ field, description: 'must not be empty' }));
+    if (violations.length) throw invalidArgument(`${violations.map((v) => v.field).join(', ')} required`, violations);
+    const version = Number(req.version);
+    if (!Number.isInteger(version) || version < 1) throw invalidArgument(`version '${req.version}' is not a version number`, [{ field: 'version', description: 'a positive integer' }]);
+    const { current, previous } = await storeCall(() => this.deps.store.models.setAlias(req.name, req.alias, version));
+    if (previous?.version !== current.version) {
+      await this.deps.bus.publish(
+        TOPICS.modelAliasMoved,
+        { modelName: req.name, alias: req.alias, version, ...(previous ? { previousVersion: previous.version } : {}) },
+        { key: `${req.name}:${req.alias}` },
+      );
+      this.deps.logger.info({ model: req.name, alias: req.alias, version, previousVersion: previous?.version }, 'model alias moved');
+    }
+    return this.toProto(current);
+  }
+
+  /** The run with Run.output_model set, and the model version it registered; the run as it is when none. */
+  async withOutputModel<R extends ProtoRun>(run: R): Promise<{ run: R; modelVersion?: ProtoModelVersion }> {
+    if (run.status !== 'RUN_STATUS_SUCCEEDED' || !run.id) return { run };
+    const version = await this.deps.store.models.findByRun(run.id);
+    if (!version) return { run };
+    return { run: { ...run, outputModel: { name: version.modelName, version: String(version.version) } }, modelVersion: await this.toProto(version) };
+  }
+
+  /** The three registry RPCs as grpc-js handlers. */
+  handlers(): Pick<ClassifierTrainingServiceHandlers, 'ListModelVersions' | 'GetModelVersion' | 'SetModelAlias'> {
+    const { logger } = this.deps;
+    return {
+      ListModelVersions: unary((req) => this.list(req), logger),
+      GetModelVersion: unary(async (req) => ({ modelVersion: await this.get(req) }), logger),
+      SetModelAlias: unary(async (req) => ({ modelVersion: await this.setAlias(req) }), logger),
+    };
+  }
+
+  private async toProto(v: ModelVersion): Promise<ProtoModelVersion> {
+    return modelVersionToProto(v, (await aliasesByVersion(this.deps.store, v.modelName)).get(v.version) ?? []);
+  }
+}

@@ -1,0 +1,114 @@
+// A hypercolumn run (FOP paper Table 2): the frozen pre-trained FOP turns every utterance into hypercolumns ONCE,
+// then each repeat x fold trains an SVM, a random forest or an attention-LSTM on them and classifies the test
+// speakers' utterances.
+import type { ArtifactStore } from '@ser/artifacts';
+import { createClassicalClassifier, type ClassicalClassifierConfig } from '@ser/classical';
+import { classWeights, type EvaluationItem } from '@ser/evaluation';
+import { createFop, loadVariables, type FopConfig, type SavedTensors } from '@ser/models';
+import type { HypercolumnRunConfig } from './classifier-config';
+import type { RunEvaluation } from './evaluation';
+import type { FineTuneEvents } from './fine-tune-job';
+import { argmax, buildEvaluation, carveFoldValidation, runProtocol, type FoldOutcome, type FoldPlan } from './fold-loop';
+import { extractHypercolumns, type ExtractedHypercolumns } from './hypercolumn-extract';
+import { predictLstm, trainLstmFold } from './hypercolumn-lstm';
+import { saveHypercolumnModel, type KeptModelContext } from './hypercolumn-model';
+
+export interface HypercolumnJob {
+  runId: string;
+  config: HypercolumnRunConfig;
+  fopConfig: FopConfig;
+  /** Labelled utterances and their log-mel features [frames * nMels], same order. */
+  items: EvaluationItem[];
+  sequences: Float32Array[];
+  classes: string[];
+  /** The pre-training checkpoint's weights (required: hypercolumns come from a trained FOP). */
+  pretrained?: SavedTensors;
+  artifacts: ArtifactStore;
+}
+
+const FINAL_MODEL_NOTE = "the last repeat's first fold";
+
+/** Every repeat x fold on hypercolumns extracted once; the evaluation, or null when cancelled. */
+export async function runHypercolumnJob(job: HypercolumnJob, events: FineTuneEvents): Promise<RunEvaluation | null> {
+  const { config, classes } = job;
+  if (!job.pretrained) throw new Error('a hypercolumn run needs the weights of its pre-training checkpoint');
+  const features = extractFrozen(job, job.pretrained);
+  const rowOf = new Map(job.items.map((item, i) => [item.utteranceId, i]));
+  const rows = (part: readonly EvaluationItem[]) => part.map((item) => rowOf.get(item.utteranceId)!);
+  const labelsOf = (part: readonly EvaluationItem[]) => part.map((item) => classes.indexOf(item.label));
+  const weightsFor = (train: readonly EvaluationItem[]) => {
+    const weights = classWeights(train.map((i) => i.label), classes, config.classWeights);
+    return classes.map((c) => weights[c]!);
+  };
+  const kept: KeptModelContext = { ...job, pretrained: job.pretrained };
+  let finalModel: RunEvaluation['finalModel'] | undefined;
+  const keep = async (plan: FoldPlan, save: () => Promise<string>, bestEpoch: number, validationLoss: number | null) => {
+    if (!plan.keepModel) return;
+    const artifactKey = await save();
+    finalModel = { artifactKey, repeat: plan.repeat, fold: plan.fold, note: FINAL_MODEL_NOTE };
+    events.onModelSaved({ artifactKey, bestEpoch, validationLoss });
+  };
+
+  const classicalFold = async (plan: FoldPlan): Promise<FoldOutcome> => {
+    // Nothing stops early, so the classifier learns from all of the fold's training speakers.
+    const classifier = createClassicalClassifier(classicalConfig(config, weightsFor(plan.train), plan.seed));
+    try {
+      classifier.fit(rows(plan.train).map((r) => features.pooled[r]!), labelsOf(plan.train));
+      const predicted = classifier.predict(rows(plan.test).map((r) => features.pooled[r]!)).map((c) => classes[c]!);
+      await keep(plan, () => saveHypercolumnModel(kept, { kind: 'classical', classifier: classifier.toJSON() }), 0, null);
+      return { train: plan.train, validation: [], predicted, epochsRun: 0, bestEpoch: -1, bestValidationLoss: null };
+    } finally {
+      classifier.dispose();
+    }
+  };
+
+  const lstmFold = async (plan: FoldPlan): Promise<FoldOutcome | null> => {
+    const split = carveFoldValidation(plan, config);
+    const set = (part: readonly EvaluationItem[]) => ({ sequences: rows(part).map((r) => features.sequences![r]!), labels: labelsOf(part) });
+    const trained = await trainLstmFold(
+      { config: config.attentionLstm, dim: features.dim, numClasses: classes.length, classWeights: weightsFor(split.train), train: set(split.train), validation: set(split.validation), seed: plan.seed },
+      { shouldCancel: events.shouldCancel, onEpoch: (e) => events.onEpoch({ ...e, repeat: plan.repeat, fold: plan.fold, totalFolds: plan.totalFolds }) },
+    );
+    try {
+      if (trained.status === 'cancelled') return null;
+      const probabilities = predictLstm(trained.model, trained.standardizer, set(plan.test).sequences, config.attentionLstm.batchSize);
+      const saved = { kind: 'attention-lstm' as const, model: trained.model, standardizer: trained.standardizer, bestEpoch: trained.bestEpoch };
+      await keep(plan, () => saveHypercolumnModel(kept, saved), trained.bestEpoch, trained.bestValidationLoss);
+      return {
+        ...split,
+        predicted: probabilities.map((p) => classes[argmax(p)]!),
+        epochsRun: trained.history.length,
+        bestEpoch: trained.bestEpoch,
+        bestValidationLoss: trained.bestValidationLoss,
+      };
+    } finally {
+      trained.model.dispose();
+    }
+  };
+
+  const folds = await runProtocol(config, job.items, classes, events, config.classifier === 'attention-lstm' ? lstmFold : classicalFold);
+  return folds && buildEvaluation(job.runId, config, classes, folds, finalModel!);
+}
+
+/** The frozen FOP with the checkpoint's weights, run once over every utterance, then freed. */
+function extractFrozen(job: HypercolumnJob, pretrained: SavedTensors): ExtractedHypercolumns {
+  const fop = createFop(job.fopConfig, job.config.seed);
+  try {
+    loadVariables(fop.variables, pretrained);
+    const lstm = job.config.classifier === 'attention-lstm';
+    return extractHypercolumns(fop, job.sequences, {
+      representation: job.config.representation,
+      keepSequences: lstm,
+      maxFrames: lstm ? job.config.attentionLstm.maxFrames : undefined,
+    });
+  } finally {
+    fop.dispose();
+  }
+}
+
+/** The run's SVM / forest settings as a @ser/classical config; class weights are keyed by class index. */
+export function classicalConfig(config: HypercolumnRunConfig, weights: readonly number[], seed: number): ClassicalClassifierConfig {
+  const byIndex = Object.fromEntries(weights.map((w, i) => [i, w]));
+  if (config.classifier === 'svm') return { kind: 'svm', ...config.svm, classWeights: byIndex };
+  return { kind: 'random-forest', ...config.randomForest, classWeights: byIndex, seed };
+}

@@ -1,0 +1,123 @@
+// The attention-LSTM on hypercolumn sequences for one fold: frame features z-scored with the training split's
+// statistics, Adam, class-weighted cross-entropy, early stopping on the validation split; the best epoch's
+// weights are kept.
+import * as tf from '@tensorflow/tfjs';
+import type { StandardizerState } from '@ser/classical';
+import { attentionLstmLoss, createAdam, createAttentionLstm, EarlyStopping, loadVariables, mixSeed, saveVariables, shuffledIndices, trainLoop, type AttentionLstm, type SavedTensors } from '@ser/models';
+import type { HypercolumnRunConfig } from './classifier-config';
+import type { FoldEpoch, FoldTrained } from './fine-tune-fold';
+import { weightedCrossEntropy } from './predict';
+
+/** Hypercolumn sequences [frames * dim] of one split and their class indices, same order. */
+export interface SequenceSet {
+  sequences: Float32Array[];
+  labels: number[];
+}
+
+export interface LstmFoldTraining {
+  config: HypercolumnRunConfig['attentionLstm'];
+  dim: number;
+  numClasses: number;
+  classWeights: number[];
+  train: SequenceSet;
+  validation: SequenceSet;
+  seed: number;
+}
+
+export type LstmFoldTrained = Omit<FoldTrained, 'classifier'> & { model: AttentionLstm; standardizer: StandardizerState };
+
+/** Per-feature mean and std over every frame of the training sequences (a constant feature gets std 1). */
+export function frameStatistics(sequences: readonly Float32Array[], dim: number): StandardizerState {
+  const sum = new Float64Array(dim);
+  const squares = new Float64Array(dim);
+  let frames = 0;
+  for (const s of sequences) {
+    for (let i = 0; i < s.length; i++) {
+      const v = s[i]!;
+      sum[i % dim]! += v;
+      squares[i % dim]! += v * v;
+    }
+    frames += s.length / dim;
+  }
+  const mean = Array.from(sum, (v) => v / frames);
+  const std = Array.from(squares, (v, j) => Math.sqrt(Math.max(0, v / frames - mean[j]! ** 2))).map((v) => (v > 1e-6 ? v : 1));
+  return { mean, std };
+}
+
+/** A right-padded, z-scored batch of sequences: [rows, longest, dim] and each row's real length. */
+function batchTensor(sequences: readonly Float32Array[], rows: readonly number[], dim: number, stats: StandardizerState): { x: tf.Tensor3D; lengths: number[] } {
+  const lengths = rows.map((i) => sequences[i]!.length / dim);
+  const longest = Math.max(...lengths);
+  const values = new Float32Array(rows.length * longest * dim);
+  rows.forEach((source, row) => {
+    const s = sequences[source]!;
+    const offset = row * longest * dim;
+    for (let i = 0; i < s.length; i++) values[offset + i] = (s[i]! - stats.mean[i % dim]!) / stats.std[i % dim]!;
+  });
+  return { x: tf.tensor3d(values, [rows.length, longest, dim]), lengths };
+}
+
+function chunks(order: readonly number[], size: number): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < order.length; i += size) out.push(order.slice(i, i + size));
+  return out;
+}
+
+/** Class probabilities of whole sequences, inference mode; batches grouped by length to pad little. */
+export function predictLstm(model: AttentionLstm, stats: StandardizerState, sequences: readonly Float32Array[], batchSize: number): number[][] {
+  const dim = model.config.inputDim;
+  const order = sequences.map((_, i) => i).sort((a, b) => sequences[a]!.length - sequences[b]!.length);
+  const out: number[][] = new Array(sequences.length);
+  for (const rows of chunks(order, batchSize)) {
+    const probabilities = tf.tidy(() => {
+      const { x, lengths } = batchTensor(sequences, rows, dim, stats);
+      return model.forward(x, { training: false, lengths }).probabilities.arraySync(); // [rows, classes]
+    });
+    rows.forEach((source, row) => (out[source] = probabilities[row]!));
+  }
+  return out;
+}
+
+/** Trains one fold's attention-LSTM; the caller disposes `model`. */
+export async function trainLstmFold(job: LstmFoldTraining, events: { onEpoch(e: FoldEpoch): void; shouldCancel(): boolean }): Promise<LstmFoldTrained> {
+  const { config, train, validation, dim } = job;
+  const standardizer = frameStatistics(train.sequences, dim); // training split only: nothing of validation or test leaks in
+  const model = createAttentionLstm({ inputDim: dim, numClasses: job.numClasses, units: config.units, attentionUnits: config.attentionUnits, dropout: config.dropout }, job.seed);
+  const optimizer = createAdam({ learningRate: config.learningRate });
+  try {
+    const stopping = new EarlyStopping({ patience: config.patience });
+    let best: SavedTensors = saveVariables(model.variables);
+    const history: FoldEpoch[] = [];
+    const result = await trainLoop({
+      variables: model.variables,
+      optimizer,
+      epochs: config.epochs,
+      seed: job.seed,
+      batches: (epoch) => chunks(shuffledIndices(train.sequences.length, mixSeed(job.seed, epoch)), config.batchSize),
+      lossFn: (rows, ctx) => {
+        const { x, lengths } = batchTensor(train.sequences, rows, dim, standardizer);
+        return attentionLstmLoss(model, x, rows.map((i) => train.labels[i]!), { training: true, seed: ctx.seed, lengths, classWeights: job.classWeights });
+      },
+      hooks: {
+        shouldCancel: events.shouldCancel,
+        onEpochEnd: (epoch, metrics) => {
+          const probabilities = predictLstm(model, standardizer, validation.sequences, config.batchSize);
+          const validationLoss = weightedCrossEntropy(probabilities, validation.labels, job.classWeights);
+          const decision = stopping.update(validationLoss, epoch);
+          if (decision.improved) best = saveVariables(model.variables);
+          const entry = { epoch, trainLoss: metrics.trainLoss, validationLoss, improved: decision.improved };
+          history.push(entry);
+          events.onEpoch(entry);
+          return decision.stop ? 'stop' : undefined;
+        },
+      },
+    });
+    loadVariables(model.variables, best);
+    return { model, standardizer, status: result.status, bestEpoch: stopping.bestEpoch, bestValidationLoss: stopping.best, history };
+  } catch (err) {
+    model.dispose();
+    throw err;
+  } finally {
+    optimizer.dispose();
+  }
+}

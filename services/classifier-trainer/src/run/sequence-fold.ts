@@ -1,0 +1,104 @@
+// One fold of a sequence-model run: the CNN (+ fusion) and the sequence model trained end to end on whole
+// utterances' segment sequences, class-weighted cross-entropy, Adadelta or Adam, early stopping on the
+// validation utterances; the best validation epoch's weights are kept.
+import * as tf from '@tensorflow/tfjs';
+import type { StandardizerState } from '@ser/classical';
+import { EarlyStopping, loadVariables, mixSeed, saveVariables, shuffledIndices, trainLoop, weightedSoftmaxCrossEntropy, type SavedTensors } from '@ser/models';
+import type { SequenceModelRunConfig } from './classifier-config';
+import type { FoldEpoch } from './fine-tune-fold';
+import { weightedCrossEntropy } from './predict';
+import { createSequenceNetwork, type SequenceNetwork, type SequenceNetworkConfig } from './sequence-network';
+import { chunked, latentBatch, segmentBatch, type SegmentSequence, type SegmentShape } from './sequence-segments';
+
+/** What a fold trains and predicts on: every utterance of the run by row; splits name rows. */
+export interface SequenceData {
+  sequences: readonly SegmentSequence[];
+  /** Per-row VQ-VAE latents ('fusion' runs). */
+  latents?: readonly Float32Array[];
+  latentUnits?: number;
+  labels: readonly number[];
+  shape: SegmentShape;
+  /** Per-bin z-scoring of the CNN's input (the fold's training utterances' statistics). */
+  stats: StandardizerState;
+}
+
+export interface SequenceFoldTraining {
+  config: SequenceModelRunConfig;
+  network: SequenceNetworkConfig;
+  data: SequenceData;
+  train: number[];
+  validation: number[];
+  classWeights: number[];
+  seed: number;
+}
+
+export interface SequenceFoldTrained {
+  /** Restored to the best validation epoch; the caller disposes it. */
+  network: SequenceNetwork;
+  status: 'completed' | 'stopped' | 'cancelled';
+  bestEpoch: number;
+  bestValidationLoss: number;
+  history: FoldEpoch[];
+}
+
+export function createOptimizer(config: SequenceModelRunConfig): tf.Optimizer {
+  if (config.optimizer === 'adam') return tf.train.adam(config.learningRate ?? 1e-3);
+  return tf.train.adadelta(config.learningRate ?? 1); // lr 1.0, rho 0.95, eps 1e-7: Keras' Adadelta defaults
+}
+
+function logits(network: SequenceNetwork, data: SequenceData, rows: readonly number[], options: { training: boolean; seed?: number }): tf.Tensor2D {
+  const { segments, lengths } = segmentBatch(data.sequences, rows, data.shape, data.stats);
+  const latent = data.latents ? latentBatch(data.latents, rows, data.latentUnits!) : undefined;
+  return network.forward(segments, lengths, latent, options);
+}
+
+/** Class probabilities of the given rows, inference mode, batches of similar lengths. */
+export function predictSequences(network: SequenceNetwork, data: SequenceData, rows: readonly number[], batchSize: number): number[][] {
+  const order = rows.map((_, i) => i).sort((a, b) => data.sequences[rows[a]!]!.count - data.sequences[rows[b]!]!.count);
+  const out: number[][] = new Array(rows.length);
+  for (const chunk of chunked(order, batchSize)) {
+    const probabilities = tf.tidy(() => tf.softmax(logits(network, data, chunk.map((i) => rows[i]!), { training: false })).arraySync() as number[][]);
+    chunk.forEach((i, j) => (out[i] = probabilities[j]!));
+  }
+  return out;
+}
+
+export async function trainSequenceFold(job: SequenceFoldTraining, events: { onEpoch(e: FoldEpoch): void; shouldCancel(): boolean }): Promise<SequenceFoldTrained> {
+  const { config, data } = job;
+  const network = createSequenceNetwork(job.network, job.seed);
+  const optimizer = createOptimizer(config);
+  try {
+    const stopping = new EarlyStopping({ patience: config.patience });
+    let best: SavedTensors = saveVariables(network.variables);
+    const history: FoldEpoch[] = [];
+    const validationLabels = job.validation.map((r) => data.labels[r]!);
+    const result = await trainLoop({
+      variables: network.variables,
+      optimizer,
+      epochs: config.epochs,
+      seed: job.seed,
+      batches: (epoch) => chunked(shuffledIndices(job.train.length, mixSeed(job.seed, epoch)), config.batchSize).map((b) => b.map((i) => job.train[i]!)),
+      lossFn: (rows, ctx) => weightedSoftmaxCrossEntropy(logits(network, data, rows, { training: true, seed: ctx.seed }), rows.map((r) => data.labels[r]!), job.classWeights),
+      hooks: {
+        shouldCancel: events.shouldCancel,
+        onEpochEnd: (epoch, metrics) => {
+          const probabilities = predictSequences(network, data, job.validation, config.batchSize);
+          const validationLoss = weightedCrossEntropy(probabilities, validationLabels, job.classWeights);
+          const decision = stopping.update(validationLoss, epoch);
+          if (decision.improved) best = saveVariables(network.variables);
+          const entry = { epoch, trainLoss: metrics.trainLoss, validationLoss, improved: decision.improved };
+          history.push(entry);
+          events.onEpoch(entry);
+          return decision.stop ? 'stop' : undefined;
+        },
+      },
+    });
+    loadVariables(network.variables, best);
+    return { network, status: result.status, bestEpoch: stopping.bestEpoch, bestValidationLoss: stopping.best, history };
+  } catch (err) {
+    network.dispose();
+    throw err;
+  } finally {
+    optimizer.dispose();
+  }
+}

@@ -1,0 +1,39 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { sequenceModelRunConfigSchema } from './classifier-config';
+import { createSequenceNetwork, padSequences, resolveNetworkConfig } from './sequence-network';
+
+const BASE = { method: 'sequence-model', datasetVersionId: 'dv1', sequenceModel: 'tacn', features: 'deep' } as const;
+
+describe('sequence-model config and network', () => {
+  it("fills the paper's defaults and refuses inconsistent VQ-VAE settings", () => {
+    expect(sequenceModelRunConfigSchema.parse(BASE)).toMatchObject({ optimizer: 'adadelta', batchSize: 128, segmentHop: 2120, vqvaeFineTuneEpochs: 3, classWeights: 'balanced' });
+    expect(() => sequenceModelRunConfigSchema.parse({ ...BASE, features: 'fusion' })).toThrow(/vqvaeCheckpointId/);
+    expect(() => sequenceModelRunConfigSchema.parse({ ...BASE, vqvaeCheckpointId: 'ck' })).toThrow(/vqvaeCheckpointId/);
+    expect(() => sequenceModelRunConfigSchema.parse({ ...BASE, segmentHop: 3000 })).toThrow(/segmentHop/);
+    expect(() => sequenceModelRunConfigSchema.parse({ ...BASE, model: { heads: 2 } })).toThrow();
+  });
+
+  it('pads per-utterance rows into [utterances, longest, units] with zeros after each one', () => {
+    const features = tf.tensor2d([1, 1, 2, 2, 3, 3], [3, 2]);
+    const padded = padSequences(features, [1, 2]);
+    expect(padded.shape).toEqual([2, 2, 2]);
+    expect(Array.from(padded.dataSync())).toEqual([1, 1, 0, 0, 2, 2, 3, 3]);
+    tf.dispose([features, padded]);
+  });
+
+  it('a fusion BiLSTM network maps each utterance to class logits, padding not changing a prediction', () => {
+    const config = sequenceModelRunConfigSchema.parse({ ...BASE, sequenceModel: 'bilstm', features: 'fusion', vqvaeCheckpointId: 'ck', model: { cnnFilters: [2], representationUnits: 4, fusionUnits: 4, rnnUnits: 3 } });
+    const network = createSequenceNetwork(resolveNetworkConfig(config, 3, 6), 1);
+    expect(network.config.fusion).toMatchObject({ deepUnits: 4, latentUnits: 6, outputUnits: 4 });
+    const segments = tf.randomNormal([3, 32, 129], 0, 1, 'float32', 2) as tf.Tensor3D;
+    const latent = tf.randomNormal([3, 6], 0, 1, 'float32', 3) as tf.Tensor2D;
+    const both = network.forward(segments, [1, 2], latent, { training: false }); // [2, 3]
+    const alone = network.forward(tf.slice(segments, [0, 0, 0], [1, 32, 129]), [1], tf.slice(latent, [0, 0], [1, 6]), { training: false });
+    expect(both.shape).toEqual([2, 3]);
+    const first = Array.from(both.dataSync()).slice(0, 3);
+    Array.from(alone.dataSync()).forEach((v, i) => expect(first[i]).toBeCloseTo(v, 4));
+    tf.dispose([segments, latent, both, alone]);
+    network.dispose();
+  });
+});

@@ -1,0 +1,153 @@
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  buildFopTable1Plan,
+  buildFopTable2Plan,
+  buildTacnTable1Plan,
+  buildTacnTable2Plan,
+  ExperimentError,
+  PAPER_REPEATS,
+  PROTOCOL_KINDS,
+  resolveSettings,
+  runExperiment,
+  writeResults,
+  writeTacnFigures,
+  type ExperimentPlan,
+  type ExperimentSettings,
+} from '@ser/experiments';
+import { CliError, usageError } from '../cli-error';
+import { progressBar } from '../progress';
+import { connectRunningSystem, startEmbeddedSystem, type ExperimentSystem } from './experiment-system';
+
+const HELP = `Usage:
+  ser experiment fop-table1 --dataset X --pretrain A,B [options]
+      FOP paper Table 1: fine-tuning on X from random initialisation (None) and from FOP pre-trained on A, on B, ...
+  ser experiment fop-table2 --dataset X --pretrain A [options]
+      FOP paper Table 2: hypercolumns F, h1, h2, h_add, h_concat of a frozen FOP pre-trained on A, classified on X
+      by SVM, random forest and attention-LSTM.
+  ser experiment tacn-table1 --dataset X --vqvae-pretrain A [options]
+      TACN paper Table 1: SimpleRNN, GRU, BiGRU, LSTM, BiLSTM, TCN, TACN on Deep and Fusion (VQ-VAE pre-trained
+      on A) features of X, WA and UA; confusion-matrix PNGs.
+  ser experiment tacn-table2 --dataset X --vqvae-pretrain A [options]
+      TACN paper Table 2: Deep TCN, Fusion TCN, Deep TACN, Fusion TACN: macro-F1, WA, UA, confusion-matrix PNGs.
+
+Datasets are named as registered (ser corpus import --name N); each one's latest version is used and recorded.
+Writes results.json (configs, run ids, per-repeat metrics, mean, std) and results.md (the table) to --out.
+
+Options:
+  --dataset X              labelled dataset every classifier run trains and is evaluated on (required)
+  --pretrain A[,B...]      datasets to pre-train FOP on (fop-table1/2; exactly one for fop-table2)
+  --vqvae-pretrain A       dataset to pre-train the VQ-VAE on (tacn-table1/2)
+  --out DIR                where results go (default <data dir>/experiments/<experiment>-<time>)
+  --repeats N              repetitions per cell (default ${PAPER_REPEATS}, the paper's)
+  --epochs N               classifier epochs: fine-tuning, attention-LSTM (default: the service's)
+  --pretrain-epochs N      FOP pre-training epochs (default: the service's)
+  --protocol P             ${PROTOCOL_KINDS.join(' | ')} (default speaker-holdout)
+  --seed N                 seed of repeat 1; repeat i uses seed + i - 1 (default 1)
+  --smoke                  tiny configuration for tests: 2 epochs, 1 repeat, 40-frame crops, a 16-wide 2-layer FOP
+  --data-dir DIR           data folder of the embedded platform (default SER_DATA_DIR or .data)
+  --remote                 drive the platform already running at SER_FEATURES_ADDRESS, SER_FOP_PRETRAINER_ADDRESS
+                           and SER_CLASSIFIER_TRAINER_ADDRESS instead of starting one in this process
+  -h, --help               this text
+`;
+
+const OPTIONS = {
+  dataset: { type: 'string' },
+  pretrain: { type: 'string' },
+  'vqvae-pretrain': { type: 'string' },
+  out: { type: 'string' },
+  repeats: { type: 'string' },
+  epochs: { type: 'string' },
+  'pretrain-epochs': { type: 'string' },
+  protocol: { type: 'string' },
+  seed: { type: 'string' },
+  smoke: { type: 'boolean' },
+  'data-dir': { type: 'string' },
+  remote: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const BUILDERS: Record<string, (dataset: string, pretrain: string[], settings: ExperimentSettings) => ExperimentPlan> = {
+  'fop-table1': buildFopTable1Plan,
+  'fop-table2': buildFopTable2Plan,
+  'tacn-table1': buildTacnTable1Plan,
+  'tacn-table2': buildTacnTable2Plan,
+};
+
+function integer(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^-?\d+$/.test(text)) throw usageError(`--${name} takes an integer, got '${text}'`);
+  return Number(text);
+}
+
+/** The plan for argv, or a usage error (exit 2) naming what is wrong. */
+function planFromArgs(name: string, values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values']): ExperimentPlan {
+  const build = BUILDERS[name];
+  if (!build) throw usageError(`unknown experiment '${name}'\n\n${HELP}`);
+  if (!values.dataset) throw usageError('--dataset is required');
+  const tacn = name.startsWith('tacn-');
+  const pretrainOption = tacn ? 'vqvae-pretrain' : 'pretrain';
+  const pretrain = values[pretrainOption];
+  if (!pretrain) throw usageError(`--${pretrainOption} is required`);
+  if (tacn && values.pretrain) throw usageError(`${name} pre-trains a VQ-VAE: use --vqvae-pretrain, not --pretrain`);
+  try {
+    const settings = resolveSettings({
+      protocol: values.protocol,
+      repeats: integer('repeats', values.repeats),
+      epochs: integer('epochs', values.epochs),
+      pretrainEpochs: integer('pretrain-epochs', values['pretrain-epochs']),
+      seed: integer('seed', values.seed),
+      smoke: values.smoke,
+    });
+    return build(values.dataset, pretrain.split(',').map((s) => s.trim()), settings);
+  } catch (err) {
+    if (err instanceof RangeError) throw usageError(err.message);
+    throw err;
+  }
+}
+
+const stamp = () => new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+
+export async function experimentCommand(argv: string[]): Promise<void> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') return void process.stdout.write(HELP);
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: OPTIONS });
+  if (values.help) return void process.stdout.write(HELP);
+  if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'\n\n${HELP}`);
+  const plan = planFromArgs(name, values);
+  const dataDir = values['data-dir'] ?? process.env.SER_DATA_DIR ?? '.data';
+  const outDir = resolve(values.out ?? join(dataDir, 'experiments', `${name}-${stamp()}`));
+  const command = ['ser', 'experiment', ...argv].join(' ');
+
+  const system: ExperimentSystem = values.remote ? connectRunningSystem() : await startEmbeddedSystem(dataDir);
+  process.stderr.write(`${plan.title}\n${plan.pretraining.length} pre-training run(s), ${plan.classifierRuns.length} classifier run(s); ${system.description}\n`);
+  const bars = new Map<string, ReturnType<typeof progressBar>>();
+  try {
+    const results = await runExperiment(plan, system.backend, {
+      command,
+      hooks: {
+        onNote: (line) => process.stderr.write(`${line}\n`),
+        onRunProgress(label, fraction) {
+          if (!bars.has(label)) bars.set(label, progressBar(label));
+          bars.get(label)!.update(Math.round(fraction * 100), 100);
+        },
+        onRunEnd(label, outcome) {
+          bars.get(label)?.stop();
+          process.stderr.write(`${label}: ${outcome}\n`);
+        },
+      },
+    });
+    const paths = await writeResults(outDir, results);
+    const figures = plan.name.startsWith('tacn-') ? await writeTacnFigures(outDir, results) : [];
+    process.stdout.write([paths.markdown, paths.json, ...figures].map((p) => `${p}\n`).join(''));
+    const failed = results.cells.filter((c) => c.status !== 'succeeded');
+    if (failed.length > 0) throw new CliError(`${failed.length} of ${results.cells.length} cells failed (see ${paths.markdown}); first: ${failed[0]!.row} × ${failed[0]!.column}: ${failed[0]!.error}`);
+  } catch (err) {
+    if (err instanceof ExperimentError) throw new CliError(err.message);
+    if ((err as { code?: number }).code === 14) throw new CliError(`a service is not reachable (${system.description}): ${(err as Error).message}`);
+    throw err;
+  } finally {
+    for (const bar of bars.values()) bar.stop();
+    await system.close();
+  }
+}

@@ -1,0 +1,30 @@
+import type { ServiceName } from '@ser/config';
+import {
+  loadSerProto,
+  type ClassifierTrainingServiceClient,
+  type FopPretrainServiceClient,
+  type InferenceServiceClient,
+  type VqvaePretrainServiceClient,
+} from '@ser/contracts';
+import { closeClient, createClient } from '@ser/grpc-kit';
+
+/** One client per platform service the gateway calls; channels connect lazily, on the first call. */
+export interface GrpcClients {
+  fopPretrain: FopPretrainServiceClient;
+  vqvaePretrain: VqvaePretrainServiceClient;
+  classifierTraining: ClassifierTrainingServiceClient;
+  inference: InferenceServiceClient;
+  close(): void;
+}
+
+export function createGrpcClients(addresses: Record<ServiceName, string>, deadlineMs: number): GrpcClients {
+  const v1 = loadSerProto().grpc.ser.v1;
+  const opts = { deadlineMs };
+  const clients = {
+    fopPretrain: createClient<FopPretrainServiceClient>(v1.FopPretrainService, addresses.fopPretrainer, opts),
+    vqvaePretrain: createClient<VqvaePretrainServiceClient>(v1.VqvaePretrainService, addresses.vqvaePretrainer, opts),
+    classifierTraining: createClient<ClassifierTrainingServiceClient>(v1.ClassifierTrainingService, addresses.classifierTrainer, opts),
+    inference: createClient<InferenceServiceClient>(v1.InferenceService, addresses.inference, opts),
+  };
+  return { ...clients, close: () => Object.values(clients).forEach(closeClient) };
+}

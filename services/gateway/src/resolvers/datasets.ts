@@ -1,0 +1,44 @@
+import type { Dataset, DatasetVersion, JsonObject } from '@ser/store';
+import type { GatewayContext } from '../context';
+import { pageArgs, type ConnectionArgs } from './paging';
+
+export const datasetQueries = {
+  datasets: (_: unknown, args: ConnectionArgs, ctx: GatewayContext) => ctx.store.datasets.list(pageArgs(args)),
+  dataset: (_: unknown, args: { name: string }, ctx: GatewayContext) => ctx.store.datasets.get(args.name),
+  datasetVersion: (_: unknown, args: { id: string }, ctx: GatewayContext) => ctx.loaders.datasetVersion.load(args.id),
+};
+
+export const DatasetResolvers = {
+  createdAt: (d: Dataset) => d.createdAt.toISOString(),
+  latestVersion: (d: Dataset, _: unknown, ctx: GatewayContext) => ctx.loaders.latestVersion.load(d.name),
+  versions: (d: Dataset, args: ConnectionArgs, ctx: GatewayContext) => ctx.store.datasets.listVersions(d.name, pageArgs(args)),
+};
+
+const counts = (m: Record<string, number>) =>
+  Object.entries(m)
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => a.key.localeCompare(b.key));
+
+const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+/** The features service's report as stored (jsonb); versions registered before reports existed have `{}`. */
+function ingestionReport(report: JsonObject) {
+  if (Object.keys(report).length === 0) return null;
+  const skipped = Array.isArray(report.skipped) ? report.skipped : [];
+  return {
+    filesSeen: num(report.filesSeen),
+    utterancesIngested: num(report.utterancesIngested),
+    elapsedMs: num(report.elapsedMs),
+    skipped: skipped.flatMap((s) =>
+      s && typeof s === 'object' && !Array.isArray(s) ? [{ path: String(s.path ?? ''), reason: String(s.reason ?? '') }] : [],
+    ),
+  };
+}
+
+export const DatasetVersionResolvers = {
+  name: (v: DatasetVersion) => v.datasetName,
+  createdAt: (v: DatasetVersion) => v.createdAt.toISOString(),
+  classCounts: (v: DatasetVersion) => counts(v.classCounts),
+  speakerCounts: (v: DatasetVersion) => counts(v.speakerCounts),
+  ingestionReport: (v: DatasetVersion) => ingestionReport(v.ingestionReport),
+};

@@ -1,0 +1,26 @@
+import type { ResolverMap } from '../executable-schema';
+import { datasetQueries, DatasetResolvers, DatasetVersionResolvers } from './datasets';
+import { healthQuery } from './health';
+import { Model, ModelAliasResolvers, modelMutations, modelQueries, ModelVersionResolvers } from './models';
+import { predictionMutations, predictionQueries, PredictionResolvers } from './predictions';
+import { RunLineage, runMutations, runQueries, RunResolvers } from './runs';
+import { JSONScalar, UploadScalar } from './scalars';
+import { Subscription } from './subscriptions';
+import { tokenMutations } from './tokens';
+
+/** Every resolver, by schema type; split by domain in the files beside this one. */
+export const resolvers = {
+  Query: { ...healthQuery, ...datasetQueries, ...runQueries, ...modelQueries, ...predictionQueries },
+  Mutation: { ...runMutations, ...modelMutations, ...predictionMutations, ...tokenMutations },
+  Subscription,
+  JSON: JSONScalar,
+  Upload: UploadScalar,
+  Dataset: DatasetResolvers,
+  DatasetVersion: DatasetVersionResolvers,
+  Run: RunResolvers,
+  RunLineage,
+  Model,
+  ModelVersion: ModelVersionResolvers,
+  ModelAlias: ModelAliasResolvers,
+  Prediction: PredictionResolvers,
+} as unknown as ResolverMap;

@@ -1,0 +1,42 @@
+import { GraphQLError } from '../graphql-runtime';
+import { callUnary } from '@ser/grpc-kit';
+import type { ModelAlias, ModelSummary, ModelVersion } from '@ser/store';
+import { requireRole } from '../auth/access';
+import type { GatewayContext } from '../context';
+import { pageArgs, type ConnectionArgs } from './paging';
+
+// Queries read the registry tables directly (cheap, batched); moving an alias goes through the classifier-trainer,
+// which owns the registry and announces the move on the bus.
+export const modelQueries = {
+  models: (_: unknown, __: unknown, ctx: GatewayContext) => ctx.store.models.listModels(),
+  async model(_: unknown, args: { name: string }, ctx: GatewayContext) {
+    return (await ctx.store.models.listModels()).find((m) => m.name === args.name) ?? null;
+  },
+  modelVersion: (_: unknown, args: { id: string }, ctx: GatewayContext) => ctx.loaders.modelVersion.load(args.id),
+};
+
+export const modelMutations = {
+  async promoteModel(_: unknown, args: { name: string; version: number; alias: string }, ctx: GatewayContext) {
+    requireRole(ctx, 'admin', 'promoteModel');
+    await callUnary(ctx.clients.classifierTraining, 'SetModelAlias', { name: args.name, version: String(args.version), alias: args.alias });
+    const version = await ctx.store.models.findVersion(args.name, args.version);
+    if (!version) throw new GraphQLError(`model ${args.name} version ${args.version} not found`, { extensions: { code: 'NOT_FOUND' } });
+    ctx.logger.info({ model: args.name, version: args.version, alias: args.alias, tokenName: ctx.principal!.name }, 'model alias moved');
+    return version;
+  },
+};
+
+export const Model = {
+  versions: (m: ModelSummary, args: ConnectionArgs, ctx: GatewayContext) => ctx.store.models.listVersions(m.name, pageArgs(args)),
+  aliases: (m: ModelSummary, _: unknown, ctx: GatewayContext) => ctx.store.models.listAliases(m.name),
+};
+
+export const ModelVersionResolvers = {
+  createdAt: (v: ModelVersion) => v.createdAt.toISOString(),
+  run: (v: ModelVersion, _: unknown, ctx: GatewayContext) => (v.runId ? ctx.loaders.run.load(v.runId) : null),
+  aliases: async (v: ModelVersion, _: unknown, ctx: GatewayContext) => (await ctx.loaders.aliasesByVersion.load(v.modelName)).get(v.id) ?? [],
+};
+
+export const ModelAliasResolvers = {
+  updatedAt: (a: ModelAlias) => a.updatedAt.toISOString(),
+};

@@ -1,0 +1,92 @@
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GraphQLError } from '../graphql-runtime';
+import type { ModelSelector } from '@ser/contracts';
+import { callUnary } from '@ser/grpc-kit';
+import type { Prediction, PredictionFilter } from '@ser/store';
+import { requireRole } from '../auth/access';
+import type { GatewayContext } from '../context';
+import type { UploadedFile } from '../http/multipart';
+import { findUtterancePath } from '../store-lookups';
+import { badInput, pageArgs, type ConnectionArgs } from './paging';
+
+interface PredictInput {
+  audio?: UploadedFile | null;
+  utterance?: { datasetVersionId: string; utteranceId: string } | null;
+  model?: { name: string; alias?: string | null; version?: number | null } | null;
+  recordOptOut?: boolean | null;
+}
+
+const notFound = (what: string) => new GraphQLError(`${what} not found`, { extensions: { code: 'NOT_FOUND' } });
+
+function modelSelector(m: PredictInput['model']): ModelSelector | undefined {
+  if (!m) return undefined;
+  if (m.alias != null && m.version != null) throw badInput('model: give alias or version, not both');
+  if (m.version != null) return { name: m.name, version: String(m.version) };
+  return { name: m.name, alias: m.alias ?? 'production' };
+}
+
+/** The audio of a stored utterance; its path is relative to the version's source and may not leave it. */
+async function utteranceAudio(ctx: GatewayContext, ref: NonNullable<PredictInput['utterance']>): Promise<{ content: Buffer; filename: string }> {
+  const version = await ctx.loaders.datasetVersion.load(ref.datasetVersionId);
+  if (!version) throw notFound(`dataset version ${ref.datasetVersionId}`);
+  const path = await findUtterancePath(ctx.store, version.id, ref.utteranceId);
+  if (path === null) throw notFound(`utterance ${ref.utteranceId} of dataset version ${version.id}`);
+  const root = version.sourceUri.startsWith('file:') ? fileURLToPath(version.sourceUri) : version.sourceUri;
+  const file = resolve(root, path);
+  const inside = relative(root, file);
+  if (inside.startsWith('..') || isAbsolute(inside)) throw badInput(`utterance path '${path}' lies outside its dataset's source`);
+  try {
+    return { content: await readFile(file), filename: path };
+  } catch (err) {
+    ctx.logger.warn({ err, file }, 'utterance audio unreadable');
+    throw new GraphQLError(`audio of utterance ${ref.utteranceId} is not readable on the gateway`, { extensions: { code: 'FAILED_PRECONDITION' } });
+  }
+}
+
+export const predictionMutations = {
+  async predict(_: unknown, { input }: { input: PredictInput }, ctx: GatewayContext) {
+    requireRole(ctx, 'operator', 'predict');
+    if (!input.audio === !input.utterance) throw badInput('predict takes exactly one of audio and utterance');
+    const audio = input.audio ? { content: input.audio.content, filename: input.audio.filename } : await utteranceAudio(ctx, input.utterance!);
+    const res = await callUnary(ctx.clients.inference, 'Predict', { audio, model: modelSelector(input.model), recordOptOut: input.recordOptOut ?? false });
+    const p = res.prediction;
+    if (!p) throw new GraphQLError('the inference service answered without a prediction', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    return {
+      predictionId: p.predictionId || null,
+      label: p.label,
+      probabilities: p.classProbabilities,
+      modelName: p.model?.name || null,
+      modelVersion: p.model?.version || null,
+      latencyMs: p.latencyMs,
+    };
+  },
+};
+
+interface FilterInput {
+  modelName?: string | null;
+  modelVersionId?: string | null;
+  label?: string | null;
+  since?: string | null;
+}
+
+function predictionFilter(f: FilterInput | null | undefined): PredictionFilter {
+  const since = f?.since ? new Date(f.since) : undefined;
+  if (since && Number.isNaN(since.getTime())) throw badInput(`filter.since '${f!.since}' is not an ISO 8601 time`);
+  return { modelName: f?.modelName ?? undefined, modelVersionId: f?.modelVersionId ?? undefined, label: f?.label ?? undefined, since };
+}
+
+export const predictionQueries = {
+  predictions: (_: unknown, args: ConnectionArgs & { filter?: FilterInput | null }, ctx: GatewayContext) =>
+    ctx.store.predictions.list(predictionFilter(args.filter), pageArgs(args)),
+};
+
+export const PredictionResolvers = {
+  modelVersion: (p: Prediction, _: unknown, ctx: GatewayContext) => ctx.loaders.modelVersion.load(p.modelVersionId),
+  probabilities: (p: Prediction) =>
+    Object.entries(p.probabilities)
+      .map(([label, probability]) => ({ label, probability }))
+      .sort((a, b) => b.probability - a.probability),
+  createdAt: (p: Prediction) => p.createdAt.toISOString(),
+};

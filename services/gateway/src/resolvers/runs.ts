@@ -1,0 +1,142 @@
+import { GraphQLError } from '../graphql-runtime';
+import { callUnary, GrpcStatus } from '@ser/grpc-kit';
+import { outputCheckpointId } from '@ser/runs';
+import type { JsonObject, Run, RunStatus } from '@ser/store';
+import { requireRole } from '../auth/access';
+import type { ClassifierEvaluation__Output, ConfusionMatrix__Output } from '@ser/contracts';
+import type { GatewayContext } from '../context';
+import { findModelVersionIdOfRun } from '../store-lookups';
+import { badInput, iso, namedValues, pageArgs, type ConnectionArgs } from './paging';
+
+/** GraphQL enum values <-> store spellings: FOP_PRETRAIN <-> fop-pretrain, QUEUED <-> queued. */
+export const toEnum = (s: string) => s.toUpperCase().replace(/-/g, '_');
+const fromEnum = (s: string) => s.toLowerCase().replace(/_/g, '-');
+
+const notFound = (what: string) => new GraphQLError(`${what} not found`, { extensions: { code: 'NOT_FOUND' } });
+
+async function getRun(ctx: GatewayContext, id: string): Promise<Run> {
+  const run = await ctx.store.runs.get(id);
+  if (!run) throw notFound(`run ${id}`);
+  return run;
+}
+
+export const runQueries = {
+  runs: (_: unknown, args: ConnectionArgs & { kind?: string | null; status?: string[] | null }, ctx: GatewayContext) =>
+    ctx.store.runs.list(
+      { kind: args.kind ? fromEnum(args.kind) : undefined, status: args.status?.map((s) => fromEnum(s) as RunStatus) },
+      pageArgs(args),
+    ),
+  run: (_: unknown, args: { id: string }, ctx: GatewayContext) => ctx.loaders.run.load(args.id),
+};
+
+interface StartInput {
+  datasetVersionIds: string[];
+  config?: JsonObject | null;
+  checkpointId?: string | null;
+  displayName?: string | null;
+}
+
+function startRequest(input: StartInput) {
+  if (input.config != null && (typeof input.config !== 'object' || Array.isArray(input.config))) throw badInput('config must be a JSON object');
+  return {
+    configJson: JSON.stringify(input.config ?? {}),
+    datasetVersionIds: input.datasetVersionIds,
+    checkpointId: input.checkpointId ?? '',
+    displayName: input.displayName ?? '',
+  };
+}
+
+export const runMutations = {
+  async startPretrainRun(_: unknown, { input }: { input: StartInput & { kind: 'FOP' | 'VQVAE' } }, ctx: GatewayContext) {
+    requireRole(ctx, 'operator', 'startPretrainRun');
+    const req = startRequest(input);
+    const res =
+      input.kind === 'FOP'
+        ? await callUnary(ctx.clients.fopPretrain, 'StartFopPretrainRun', req)
+        : await callUnary(ctx.clients.vqvaePretrain, 'StartVqvaePretrainRun', req);
+    return getRun(ctx, res.run!.id);
+  },
+
+  async startClassifierRun(_: unknown, { input }: { input: StartInput & { modelName?: string | null } }, ctx: GatewayContext) {
+    requireRole(ctx, 'operator', 'startClassifierRun');
+    const res = await callUnary(ctx.clients.classifierTraining, 'StartClassifierRun', { ...startRequest(input), modelName: input.modelName ?? '' });
+    return getRun(ctx, res.run!.id);
+  },
+
+  async cancelRun(_: unknown, args: { id: string; reason?: string | null }, ctx: GatewayContext) {
+    requireRole(ctx, 'operator', 'cancelRun');
+    const run = await getRun(ctx, args.id);
+    const req = { runId: run.id, reason: args.reason ?? `cancelled by ${ctx.principal!.name}` };
+    if (run.kind === 'fop-pretrain') await callUnary(ctx.clients.fopPretrain, 'CancelFopPretrainRun', req);
+    else if (run.kind === 'vqvae-pretrain') await callUnary(ctx.clients.vqvaePretrain, 'CancelVqvaePretrainRun', req);
+    else if (run.kind === 'classifier') await callUnary(ctx.clients.classifierTraining, 'CancelClassifierRun', req);
+    else throw new GraphQLError(`run ${run.id} has kind '${run.kind}', which no trainer runs`, { extensions: { code: 'FAILED_PRECONDITION' } });
+    return getRun(ctx, run.id);
+  },
+};
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+const nonEmpty = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+
+function matrix(m: ConfusionMatrix__Output | null | undefined) {
+  if (!m) return null;
+  const n = m.labels.length;
+  return { labels: m.labels, rows: m.labels.map((_, i) => m.counts.slice(i * n, (i + 1) * n)) };
+}
+
+function evaluation(e: ClassifierEvaluation__Output) {
+  return {
+    protocol: e.protocol,
+    labels: e.labels,
+    metrics: namedValues(e.metrics),
+    metricsStd: namedValues(e.metricsStd),
+    confusionMatrix: matrix(e.confusionMatrix),
+    perClassRecall: e.perClassRecall,
+    folds: e.folds.map((f) => ({ repeat: f.repeat, fold: f.fold, testSplit: f.testSplit, metrics: namedValues(f.metrics), confusionMatrix: matrix(f.confusionMatrix) })),
+  };
+}
+
+export const RunResolvers = {
+  kind: (r: Run) => toEnum(r.kind),
+  status: (r: Run) => toEnum(r.status),
+  createdAt: (r: Run) => r.createdAt.toISOString(),
+  startedAt: (r: Run) => iso(r.startedAt),
+  finishedAt: (r: Run) => iso(r.finishedAt),
+  lineage: (r: Run) => r,
+  outputCheckpointId: (r: Run) => outputCheckpointId(r) || null,
+  async curves(r: Run, args: { names?: string[] | null }, ctx: GatewayContext) {
+    const byName = new Map<string, { epoch: number; value: number }[]>();
+    for (const p of await ctx.store.runs.listMetrics(r.id)) {
+      if (args.names && !args.names.includes(p.name)) continue;
+      byName.set(p.name, [...(byName.get(p.name) ?? []), { epoch: p.epoch, value: p.value }]);
+    }
+    return [...byName].map(([name, points]) => ({ name, points }));
+  },
+  async evaluation(r: Run, _: unknown, ctx: GatewayContext) {
+    if (r.kind !== 'classifier' || r.status !== 'succeeded') return null;
+    try {
+      const res = await callUnary(ctx.clients.classifierTraining, 'GetClassifierRunEvaluation', { runId: r.id });
+      return res.evaluation ? evaluation(res.evaluation) : null;
+    } catch (err) {
+      // A succeeded run from before evaluations were stored has none: that is an absence, not a failure.
+      if ((err as { code?: number }).code === GrpcStatus.NOT_FOUND) return null;
+      throw err;
+    }
+  },
+  async modelVersion(r: Run, _: unknown, ctx: GatewayContext) {
+    if (r.kind !== 'classifier') return null;
+    const id = await findModelVersionIdOfRun(ctx.store, r.id);
+    return id ? ctx.loaders.modelVersion.load(id) : null;
+  },
+};
+
+export const RunLineage = {
+  raw: (r: Run) => r.lineage,
+  datasetVersions: async (r: Run, _: unknown, ctx: GatewayContext) =>
+    (await ctx.loaders.datasetVersion.loadMany(strings(r.lineage.datasetVersionIds))).filter((v) => v !== null && !(v instanceof Error)),
+  checkpointId: (r: Run) => nonEmpty(r.lineage.checkpointId),
+  parentRun: (r: Run, _: unknown, ctx: GatewayContext) => {
+    const id = nonEmpty(r.lineage.runId);
+    return id && id !== r.id ? ctx.loaders.run.load(id) : null;
+  },
+};

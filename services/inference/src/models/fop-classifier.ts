@@ -1,0 +1,57 @@
+import * as tf from '@tensorflow/tfjs';
+import { createLogMel } from '@ser/audio';
+import { createFop, createFopClassifier, loadVariables, type FopConfig, type TensorEntry } from '@ser/models';
+import { registerModelKind, type ServableModel } from './model-kinds';
+
+/** model.json of kind 'fop-classifier', as classifier-trainer's fine-tune-job saveModel writes it. */
+interface FopClassifierManifest {
+  kind: 'fop-classifier';
+  fop: FopConfig;
+  classes: string[];
+  weights: { manifest: TensorEntry[] };
+}
+
+// The trainer's features: the features service's log-mel front end (DEFAULT_MEL_CONFIG, no normalisation).
+const logMel = createLogMel();
+
+/**
+ * A fine-tuned FOP (pooled softmax head) from models/<run>/{model.json, weights.bin}. Inputs of a batch are
+ * right-padded to the longest and the pooling masked by length, so each classifies as it would alone.
+ */
+export function fopClassifierFromWeights(meta: Omit<FopClassifierManifest, 'weights'>, weights: { manifest: TensorEntry[]; data: Buffer }): ServableModel {
+  const fop = createFop(meta.fop);
+  const classifier = createFopClassifier(fop, meta.classes.length);
+  try {
+    loadVariables(classifier.variables, weights);
+  } catch (err) {
+    classifier.dispose();
+    fop.dispose();
+    throw err;
+  }
+  const nMels = meta.fop.nMels;
+  return {
+    kind: 'fop-classifier',
+    labels: [...meta.classes],
+    featureKind: 'log-mel',
+    featurize: (samples) => logMel.compute(samples).data, // [frames * nMels]
+    predict(inputs) {
+      const lengths = inputs.map((x) => x.length / nMels);
+      const longest = Math.max(...lengths);
+      const padded = new Float32Array(inputs.length * longest * nMels);
+      inputs.forEach((x, row) => padded.set(x, row * longest * nMels));
+      return tf.tidy(() => {
+        const x = tf.tensor3d(padded, [inputs.length, longest, nMels]); // [batch, frames, nMels]
+        return classifier.forward(x, { training: false, lengths }).probabilities.arraySync(); // [batch, classes]
+      });
+    },
+    dispose() {
+      classifier.dispose();
+      fop.dispose();
+    },
+  };
+}
+
+registerModelKind('fop-classifier', async (artifacts, key, manifest) => {
+  const meta = manifest as unknown as FopClassifierManifest;
+  return fopClassifierFromWeights(meta, { manifest: meta.weights.manifest, data: await artifacts.get(`${key}/weights.bin`) });
+});

@@ -1,0 +1,124 @@
+// Policies every rendering of deploy/helm/ser must keep, with the default values and with values-gpu.yaml:
+// valid Kubernetes objects, resources and probes on every container, non-root, GPUs only on GPU nodes.
+import { describe, expect, it } from 'vitest';
+import { helm, renderChart, CHART_DIR, type Manifest } from './helm';
+import { schemaProblems } from './k8s-schema';
+import { allContainers, workloads, type Container, type PodSpec } from './pod-spec';
+
+const GPU = 'nvidia.com/gpu';
+const TRAINERS = ['fop-pretrainer', 'vqvae-pretrainer', 'classifier-trainer'];
+const SERVICES = ['features', ...TRAINERS, 'inference', 'gateway'];
+
+/** The optional objects too: ServiceMonitor, Ingress with TLS, topic prefix, database schema, Kafka Secret. */
+const EVERYTHING_ON = [
+  'metrics.serviceMonitor.enabled=true',
+  'ingress.enabled=true',
+  'ingress.className=nginx',
+  'ingress.tls[0].secretName=ser-tls',
+  'ingress.tls[0].hosts[0]=ser.example.com',
+  'kafka.topicPrefix=prod.',
+  'kafka.existingSecret=kafka-conn',
+  'postgresql.schema=ser',
+];
+
+const renderings: Array<[string, () => Manifest[]]> = [
+  ['default values', () => renderChart()],
+  ['values-gpu.yaml', () => renderChart(['values-gpu.yaml'])],
+  ['values-gpu.yaml and every option on', () => renderChart(['values-gpu.yaml'], EVERYTHING_ON)],
+];
+
+function gpuLimit(c: Container): unknown {
+  return c.resources?.limits?.[GPU] ?? c.resources?.requests?.[GPU];
+}
+
+function landsOnGpuNodesOnly(pod: PodSpec): boolean {
+  const selects = Object.keys(pod.nodeSelector ?? {}).some((k) => k.startsWith('nvidia.com/'));
+  const tolerates = (pod.tolerations ?? []).some((t) => t.key === GPU);
+  return selects && tolerates;
+}
+
+describe('helm lint', () => {
+  it.each([[[] as string[]], [['values-gpu.yaml']]])('passes --strict with values %j', (files) => {
+    const out = helm(['lint', '--strict', CHART_DIR, ...files.flatMap((f) => ['-f', `${CHART_DIR}/${f}`])]);
+    expect(out).toMatch(/1 chart\(s\) linted, 0 chart\(s\) failed/);
+  });
+});
+
+describe.each(renderings)('rendered with %s', (_label, render) => {
+  const manifests = render();
+  const pods = workloads(manifests);
+
+  it('renders a Deployment for each of the six services and the migrations Job', () => {
+    expect(pods.map((w) => w.name).sort()).toEqual([...SERVICES.map((s) => `Deployment/ser-${s}`), 'Job/ser-migrate'].sort());
+  });
+
+  it('validates every object against the Kubernetes API schemas', () => {
+    expect(schemaProblems(manifests)).toEqual([]);
+  });
+
+  it('gives every container cpu and memory requests and limits', () => {
+    for (const w of pods) {
+      for (const c of allContainers(w.pod)) {
+        for (const side of ['requests', 'limits'] as const) {
+          expect(c.resources?.[side], `${w.name} ${c.name} ${side}`).toMatchObject({ cpu: expect.anything(), memory: expect.anything() });
+        }
+      }
+    }
+  });
+
+  it('probes every service container: native gRPC on its grpc port, HTTP for the gateway', () => {
+    for (const w of pods.filter((p) => p.manifest.kind === 'Deployment')) {
+      for (const c of w.pod.containers) {
+        const grpcPort = c.ports?.find((p) => p.name === 'grpc')?.containerPort;
+        for (const probe of [c.startupProbe, c.livenessProbe, c.readinessProbe]) {
+          if (c.name === 'gateway') expect(probe?.httpGet, `${w.name} http probe`).toMatchObject({ port: 'http', path: expect.stringMatching(/^\//) });
+          else expect(probe?.grpc, `${w.name} grpc probe`).toEqual({ port: grpcPort });
+        }
+      }
+    }
+  });
+
+  it('runs every container as non-root with a read-only root filesystem and a writable /tmp', () => {
+    for (const w of pods) {
+      const podCtx = w.pod.securityContext ?? {};
+      for (const c of allContainers(w.pod)) {
+        const ctx = { ...podCtx, ...c.securityContext };
+        expect(ctx.runAsNonRoot, `${w.name} ${c.name} runAsNonRoot`).toBe(true);
+        expect(ctx.runAsUser, `${w.name} ${c.name} runAsUser`).toBeGreaterThan(0);
+        expect(c.securityContext?.allowPrivilegeEscalation, `${w.name} ${c.name}`).toBe(false);
+        expect(c.securityContext?.readOnlyRootFilesystem, `${w.name} ${c.name}`).toBe(true);
+        const tmp = c.volumeMounts?.find((m) => m.mountPath === '/tmp');
+        expect(w.pod.volumes?.find((v) => v.name === tmp?.name)?.emptyDir, `${w.name} ${c.name} /tmp emptyDir`).toBeDefined();
+      }
+    }
+  });
+
+  it('requests GPUs only in pods that land only on GPU nodes', () => {
+    for (const w of pods) {
+      if (allContainers(w.pod).some((c) => gpuLimit(c) !== undefined)) {
+        expect(landsOnGpuNodesOnly(w.pod), `${w.name} requests ${GPU} without GPU nodeSelector and toleration`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('GPU placement', () => {
+  it('keeps every workload off GPUs with the default values', () => {
+    for (const w of workloads(renderChart())) {
+      expect(allContainers(w.pod).map(gpuLimit), w.name).toEqual(allContainers(w.pod).map(() => undefined));
+      expect(w.pod.tolerations, w.name).toBeUndefined();
+    }
+  });
+
+  it('puts the trainers, and only them, on GPU nodes with values-gpu.yaml', () => {
+    for (const w of workloads(renderChart(['values-gpu.yaml']))) {
+      const trainer = TRAINERS.some((t) => w.name === `Deployment/ser-${t}`);
+      expect(w.pod.containers.map(gpuLimit), w.name).toEqual(w.pod.containers.map(() => (trainer ? 1 : undefined)));
+      expect(landsOnGpuNodesOnly(w.pod), w.name).toBe(trainer);
+    }
+  });
+
+  it('refuses to render GPU requests without a nodeSelector or tolerations', () => {
+    expect(() => renderChart([], ['gpu.enabled=true'])).toThrow(/gpu.enabled needs gpu.nodeSelector or gpu.tolerations/);
+  });
+});

@@ -1,0 +1,104 @@
+// Image policies, checked statically (no Docker engine needed): multi-stage builds, pinned bases (CUDA 11 +
+// cuDNN 8 for the trainers' tfjs-node-gpu, slim Node 20 for the rest), production dependencies only, a numeric
+// non-root user, a HEALTHCHECK on the service's port, ffmpeg where audio is decoded.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { platformConfigSchema } from '@ser/config';
+import { REPO_ROOT } from './helm';
+import { dockerfiles, jsonArgs, parseStages, type Stage } from './dockerfile-stages';
+
+const ports = platformConfigSchema.parse({}).ports;
+const IMAGES = {
+  features: { gpu: false, ffmpeg: true, port: ports.features },
+  'fop-pretrainer': { gpu: true, ffmpeg: false, port: ports.fopPretrainer },
+  'vqvae-pretrainer': { gpu: true, ffmpeg: false, port: ports.vqvaePretrainer },
+  'classifier-trainer': { gpu: true, ffmpeg: false, port: ports.classifierTrainer },
+  inference: { gpu: false, ffmpeg: true, port: ports.inference },
+  gateway: { gpu: false, ffmpeg: false, port: ports.gateway },
+} as const;
+
+const runs = (stage: Stage) => stage.steps.filter((s) => s.keyword === 'RUN').map((s) => s.args);
+const last = (stage: Stage, keyword: string) => stage.steps.filter((s) => s.keyword === keyword).at(-1);
+
+it('has one Dockerfile per deployable service', () => {
+  const services = readdirSync(`${REPO_ROOT}services`).filter((s) => !['all-in-one', 'cli'].includes(s));
+  expect(dockerfiles().map((f) => f.replace('.Dockerfile', '')).sort()).toEqual(services.sort());
+  expect(Object.keys(IMAGES).sort()).toEqual(services.sort());
+});
+
+it('keeps dependencies, local state and git out of the build context', () => {
+  const ignored = readFileSync(`${REPO_ROOT}.dockerignore`, 'utf8').split('\n');
+  for (const entry of ['**/node_modules', '.git', '.data', '.cache']) expect(ignored).toContain(entry);
+});
+
+describe.each(Object.entries(IMAGES))('%s image', (service, want) => {
+  const stages = parseStages(`${service}.Dockerfile`);
+  const final = stages.at(-1)!;
+  const builders = stages.slice(0, -1);
+
+  it('is a multi-stage build whose final stage copies node_modules from a build stage', () => {
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    const copied = final.steps.filter((s) => s.keyword === 'COPY' && s.flags.from && builders.some((b) => b.alias === s.flags.from));
+    expect(copied.map((s) => s.args)).toContainEqual(expect.stringMatching(/node_modules node_modules$/));
+  });
+
+  it('pins every base image to a version tag or digest', () => {
+    for (const stage of stages) {
+      const pinned = !!stage.digest || (!!stage.tag && stage.tag !== 'latest' && /^\d+\.\d+\.\d+/.test(stage.tag));
+      expect(pinned, `FROM ${stage.image}`).toBe(true);
+    }
+  });
+
+  it(want.gpu ? 'ships on CUDA 11.2+ with cuDNN 8 and tfjs-node-gpu' : 'ships on slim Node 20 with tfjs-node', () => {
+    const install = builders.flatMap(runs).join('\n');
+    if (want.gpu) {
+      expect(final.name).toBe('nvidia/cuda');
+      const [, minor] = /^11\.(\d+)\.\d+-cudnn8-runtime-/.exec(final.tag ?? '') ?? [];
+      expect(Number(minor), `CUDA tag ${final.tag}`).toBeGreaterThanOrEqual(2);
+      expect(install).toMatch(/npm rebuild @tensorflow\/tfjs-node-gpu\b/);
+      // Node itself comes from a pinned Node 20 stage.
+      const node = final.steps.find((s) => s.keyword === 'COPY' && s.args.startsWith('/usr/local/bin/node '));
+      expect(stages.find((s) => s.alias === node?.flags.from)?.tag).toMatch(/^20\.\d+\.\d+-/);
+    } else {
+      expect(final.name).toBe('node');
+      expect(final.tag).toMatch(/^20\.\d+\.\d+-\w+-slim$/);
+      expect(install).toMatch(/npm rebuild @tensorflow\/tfjs-node(?!-gpu)/);
+    }
+  });
+
+  it('installs production dependencies only, and nothing with npm in the final stage', () => {
+    const installs = builders.flatMap(runs).filter((r) => /\bnpm (ci|install|i)\b/.test(r));
+    expect(installs.length).toBeGreaterThan(0);
+    for (const r of installs) expect(r).toMatch(/--omit=dev\b/);
+    expect(runs(final).filter((r) => /\bnpm\b/.test(r))).toEqual([]);
+  });
+
+  it('runs as a numeric non-root user', () => {
+    const user = last(final, 'USER')?.args ?? '';
+    expect(user).toMatch(/^\d+(:\d+)?$/);
+    expect(Number(user.split(':')[0])).toBeGreaterThan(0);
+    // Nothing after USER switches back.
+    const index = final.steps.findIndex((s) => s.keyword === 'USER' && s.args === user);
+    expect(final.steps.slice(index).filter((s) => s.keyword === 'RUN')).toEqual([]);
+  });
+
+  it(`exposes ${want.port}, health-checks it and starts services/${service}/src/main.ts`, () => {
+    expect(last(final, 'EXPOSE')?.args).toBe(String(want.port));
+    const check = jsonArgs(last(final, 'HEALTHCHECK')?.args ?? 'null');
+    expect(check.slice(0, 4)).toEqual(['node', 'deploy/docker/healthcheck.mjs', service === 'gateway' ? 'http' : 'grpc', String(want.port)]);
+    const cmd = jsonArgs(last(final, 'CMD')?.args ?? 'null');
+    expect(cmd).toEqual(['node', '--import', 'tsx', `services/${service}/src/main.ts`]);
+    expect(existsSync(`${REPO_ROOT}${cmd.at(-1)}`)).toBe(true);
+  });
+
+  it(want.ffmpeg ? 'installs ffmpeg in the final image' : 'leaves ffmpeg out', () => {
+    expect(runs(final).some((r) => /apt-get install[^&]*\bffmpeg\b/.test(r))).toBe(want.ffmpeg);
+  });
+
+  it('copies only paths that exist in the repository', () => {
+    for (const s of stages.flatMap((st) => st.steps).filter((x) => x.keyword === 'COPY' && !x.flags.from)) {
+      const sources = s.args.split(' ').slice(0, -1);
+      for (const src of sources) expect(existsSync(`${REPO_ROOT}${src}`), `COPY ${src}`).toBe(true);
+    }
+  });
+});

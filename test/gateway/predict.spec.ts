@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeWav, synthesizeTestSignal } from '@ser/audio';
+import { gql, gqlUpload } from './client';
+import { startTestGateway, type TestGateway } from './harness';
+import { startInferenceDouble } from './inference-double';
+
+const PREDICT = `mutation($input: PredictInput!) { predict(input: $input) {
+  predictionId label probabilities { label probability } modelName modelVersion latencyMs } }`;
+const MAX_UPLOAD = 64 * 1024;
+
+describe('the predict mutation', () => {
+  let t: TestGateway;
+  let inference: Awaited<ReturnType<typeof startInferenceDouble>>;
+  let dir: string;
+  const wav = encodeWav(synthesizeTestSignal({ sampleRate: 16000, seconds: 0.5 }), 16000);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ser-gw-predict-'));
+    inference = await startInferenceDouble();
+    t = await startTestGateway({ addresses: { inference: inference.address }, uploads: { maxFileBytes: MAX_UPLOAD } });
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await inference?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('sends a multipart upload to the inference service and returns its prediction', async () => {
+    const variables = { input: { audio: null, model: { name: 'ser', version: 3 } } };
+    const res = await gqlUpload(t.gateway.url, PREDICT, variables, { path: 'variables.input.audio', name: 'clip.wav', content: wav }, t.tokens.operator);
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({
+      predict: {
+        predictionId: 'p-1',
+        label: 'happy',
+        probabilities: [{ label: 'sad', probability: 0.25 }, { label: 'happy', probability: 0.75 }],
+        modelName: 'ser',
+        modelVersion: '3',
+        latencyMs: 4.5,
+      },
+    });
+    const sent = inference.requests.at(-1)!;
+    expect(Buffer.compare(sent.audio!.content, Buffer.from(wav))).toBe(0);
+    expect(sent.audio!.filename).toBe('clip.wav');
+    expect(sent.model).toMatchObject({ name: 'ser', version: '3' });
+  });
+
+  it('reads a dataset utterance from its path under the version source', async () => {
+    writeFileSync(join(dir, 'u1.wav'), wav);
+    const { version } = await t.store.datasets.registerVersion({ datasetName: 'local', version: 'v1', format: 'manifest', sourceUri: dir, utteranceCount: 1 });
+    await t.store.datasets.addUtterances(version.id, [{ utteranceId: 'u1', path: 'u1.wav', durationS: 0.5, contentHash: 'x' }]);
+    const res = await gql<{ predict: { label: string } }>(t.gateway.url, PREDICT, { input: { utterance: { datasetVersionId: version.id, utteranceId: 'u1' }, recordOptOut: true } }, t.tokens.operator);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.predict.label).toBe('happy');
+    const sent = inference.requests.at(-1)!;
+    expect(Buffer.compare(sent.audio!.content, Buffer.from(wav))).toBe(0);
+    expect(sent.recordOptOut).toBe(true);
+    expect(sent.model).toBeNull(); // no selector: the inference service picks its default
+    const missing = await gql(t.gateway.url, PREDICT, { input: { utterance: { datasetVersionId: version.id, utteranceId: 'nope' } } }, t.tokens.operator);
+    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses an upload over the size limit with 413, before calling inference', async () => {
+    const calls = inference.requests.length;
+    const big = new Uint8Array(MAX_UPLOAD + 1);
+    const res = await gqlUpload(t.gateway.url, PREDICT, { input: { audio: null } }, { path: 'variables.input.audio', name: 'big.wav', content: big }, t.tokens.operator);
+    expect(res.status).toBe(413);
+    expect(res.errors?.[0]?.message).toMatch(/over 65536 bytes/);
+    expect(inference.requests.length).toBe(calls);
+  });
+
+  it('refuses an Upload faked in JSON variables, a missing or double input, and a viewer', async () => {
+    const fake = await gql(t.gateway.url, PREDICT, { input: { audio: { filename: 'x.wav', content: 'AAAA' } } }, t.tokens.operator);
+    expect(fake.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const neither = await gql(t.gateway.url, PREDICT, { input: {} }, t.tokens.operator);
+    expect(neither.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const viewer = await gqlUpload(t.gateway.url, PREDICT, { input: { audio: null } }, { path: 'variables.input.audio', name: 'a.wav', content: wav }, t.tokens.viewer);
+    expect(viewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses a multipart map pointing outside the variables', async () => {
+    const res = await gqlUpload(t.gateway.url, PREDICT, { input: { audio: null } }, { path: '__proto__.polluted', name: 'a.wav', content: wav }, t.tokens.operator);
+    expect(res.status).toBe(400);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

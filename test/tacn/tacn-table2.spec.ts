@@ -1,0 +1,55 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExperimentResults } from '@ser/experiments';
+import { prepareDataDir, ser } from '../experiments/prepare-data';
+
+const PNG_SIGNATURE = '89504e470d0a1a0a';
+
+// `ser experiment tacn-table2 --smoke` end to end: a VQ-VAE pre-trained on 'demo', Deep/Fusion TCN and TACN on
+// 'four'; results.json, results.md (F1, WA, UA) and one confusion-matrix PNG per cell.
+describe('ser experiment tacn-table2', () => {
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'ser-tacn2-'));
+    await prepareDataDir(dataDir);
+  }, 300_000);
+
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('pre-trains the VQ-VAE once and fills Deep/Fusion TCN/TACN with metrics and confusion-matrix images', async () => {
+    const out = join(dataDir, 'tacn2');
+    const r = await ser(['experiment', 'tacn-table2', '--dataset', 'four', '--vqvae-pretrain', 'demo', '--smoke', '--out', out, '--data-dir', dataDir]);
+    expect(r.code, r.stderr).toBe(0);
+
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as ExperimentResults;
+    expect(results.experiment).toBe('tacn-table2');
+    expect(results.pretraining).toHaveLength(1);
+    const checkpointId = results.pretraining[0]!.checkpointId;
+    expect(checkpointId).not.toBe('');
+    expect(results.cells.map((c) => c.row)).toEqual(['deep-tcn', 'fusion-tcn', 'deep-tacn', 'fusion-tacn']);
+    for (const cell of results.cells) {
+      expect(cell.status, `${cell.row}: ${cell.error}`).toBe('succeeded');
+      const fusion = cell.row.startsWith('fusion');
+      expect(cell.config).toMatchObject({ method: 'sequence-model', features: fusion ? 'fusion' : 'deep' });
+      expect(cell.config.vqvaeCheckpointId).toBe(fusion ? checkpointId : undefined);
+      for (const value of [cell.wa!.mean, cell.ua!.mean, cell.macroF1!.mean]) {
+        expect(value).toBeGreaterThanOrEqual(0);
+        expect(value).toBeLessThanOrEqual(1);
+      }
+      const png = readFileSync(join(out, `confusion-${cell.row}-result.png`));
+      expect(png.subarray(0, 8).toString('hex')).toBe(PNG_SIGNATURE);
+    }
+    const md = readFileSync(join(out, 'results.md'), 'utf8');
+    expect(md).toContain('| Model | F1 (%) | WA (%) | UA (%) |');
+    expect(md).toContain('![Fusion TACN](confusion-fusion-tacn-result.png)');
+  }, 900_000);
+
+  it('needs --vqvae-pretrain, not --pretrain', async () => {
+    const r = await ser(['experiment', 'tacn-table2', '--dataset', 'four', '--pretrain', 'demo']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--vqvae-pretrain is required/);
+  }, 120_000);
+});
