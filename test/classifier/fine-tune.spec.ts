@@ -1,16 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startClassifierTrainerService } from '@ser/classifier-trainer';
-import { loadPlatformConfig } from '@ser/config';
-import { loadSerProto, type ClassifierTrainingServiceClient, type FeatureServiceClient, type Run__Output } from '@ser/contracts';
-import { createInProcessBus, TOPICS, type Envelope, type InProcessBus } from '@ser/events';
-import { startFeaturesService } from '@ser/features-service';
-import { callUnary, closeClient, createClient, deadlineIn, iterateStream } from '@ser/grpc-kit';
-import { createFop, saveVariables } from '@ser/models';
-import { openPlatform, type Platform, type RunningService } from '@ser/runtime';
-import { writeFourSpeakerCorpus } from './four-speaker-corpus';
+import { type Run__Output } from '@ser/contracts';
+import { callUnary, deadlineIn, iterateStream } from '@ser/grpc-kit';
+import { createFop } from '@ser/models';
+import { startClassifierHarness, writePretrainedCheckpoint, type ClassifierHarness } from './classifier-harness';
 
 // A FOP small enough to fine-tune in seconds, with the paper's structure.
 const TINY_FOP = { nMels: 80, dModel: 16, numHeads: 2, ffnUnits: 32, numLayers: 1, dropout: 0.1 };
@@ -22,79 +14,35 @@ interface StoredEvaluation {
 }
 
 describe('FOP fine-tuning classifier runs (in-process platform)', () => {
-  let dataDir: string;
-  let bus: InProcessBus;
-  let platform: Platform;
-  let features: RunningService;
-  let trainer: RunningService;
-  let client: ClassifierTrainingServiceClient;
-  let datasetVersionId = '';
+  let h: ClassifierHarness;
   let checkpointId = '';
-  const saved: Envelope[] = [];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'ser-classifier-'));
-    const corpus = join(dataDir, 'corpora', 'four');
-    mkdirSync(corpus, { recursive: true });
-    await writeFourSpeakerCorpus(corpus, 2);
-    bus = createInProcessBus();
-    const config = loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_FEATURE_WORKERS: '1', SER_LOG_LEVEL: 'warn' }, overrides: ['--ports.features=0', '--ports.classifierTrainer=0'] });
-    platform = await openPlatform(config, { bus });
-    features = await startFeaturesService(platform);
-    trainer = await startClassifierTrainerService(platform, { port: 0, featuresAddress: features.address });
-    await bus.subscribe({ groupId: 'test-checkpoints', topics: [TOPICS.checkpointSaved], fromBeginning: true, handler: async (e) => void saved.push(e) });
-
-    const proto = loadSerProto().grpc.ser.v1;
-    const featureClient = createClient<FeatureServiceClient>(proto.FeatureService, features.address, { deadlineMs: 120_000 });
-    for await (const m of iterateStream(featureClient.IngestDataset({ corpusName: 'four', format: 'DATASET_FORMAT_URDU', uri: corpus }))) {
-      if (m.datasetVersion) datasetVersionId = m.datasetVersion.id;
-    }
-    closeClient(featureClient);
-    client = createClient<ClassifierTrainingServiceClient>(proto.ClassifierTrainingService, trainer.address, { deadlineMs: 30_000 });
-
-    // A pre-training checkpoint in the FOP pre-trainer's format, made directly: a run record, its checkpoint
-    // record, and checkpoints/<run>/epoch-0000/{checkpoint.json, weights.bin}.
-    const pretrainRun = await platform.store.runs.create({ kind: 'fop-pretrain', config: { model: TINY_FOP } });
+    h = await startClassifierHarness('fine-tune');
     const fop = createFop(TINY_FOP, 11);
-    const { data, manifest } = saveVariables(fop.variables);
+    checkpointId = await writePretrainedCheckpoint(h.platform, 'fop-pretrain', TINY_FOP, fop.variables);
     fop.dispose();
-    const prefix = `checkpoints/${pretrainRun.id}/epoch-0000`;
-    await platform.artifacts.put(`${prefix}/weights.bin`, data);
-    await platform.artifacts.put(`${prefix}/checkpoint.json`, Buffer.from(JSON.stringify({ weights: { manifest } })));
-    checkpointId = (await platform.store.checkpoints.add({ runId: pretrainRun.id, epoch: 0, artifactKey: prefix })).id;
   }, 120_000);
 
-  afterAll(async () => {
-    closeClient(client);
-    await trainer?.stop();
-    await features?.stop();
-    await platform?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const watchToEnd = async (runId: string): Promise<Run__Output> => {
-    let last: Run__Output | null = null;
-    for await (const m of iterateStream(client.WatchClassifierRun({ runId }, deadlineIn(120_000)))) if (m.run) last = m.run;
-    return last!;
-  };
+  afterAll(() => h?.stop());
 
   it('fine-tunes with and without a pre-trained checkpoint and serves a speaker-independent evaluation', async () => {
-    expect(datasetVersionId).not.toBe('');
-    const scratch = await callUnary(client, 'StartClassifierRun', { configJson: JSON.stringify({ ...RUN, model: TINY_FOP }), datasetVersionIds: [datasetVersionId] });
-    const transfer = await callUnary(client, 'StartClassifierRun', { configJson: JSON.stringify(RUN), datasetVersionIds: [datasetVersionId], checkpointId });
+    expect(h.datasetVersionId).not.toBe('');
+    const scratch = await callUnary(h.client, 'StartClassifierRun', { configJson: JSON.stringify({ ...RUN, model: TINY_FOP }), datasetVersionIds: [h.datasetVersionId] });
+    const transfer = await callUnary(h.client, 'StartClassifierRun', { configJson: JSON.stringify(RUN), datasetVersionIds: [h.datasetVersionId], checkpointId });
     expect(scratch.run!.status).toBe('RUN_STATUS_QUEUED');
 
     for (const { run } of [scratch, transfer]) {
-      const final = await watchToEnd(run!.id);
+      const final = await h.watchToEnd(run!.id);
       expect(final.status, final.error).toBe('RUN_STATUS_SUCCEEDED');
       for (const name of ['wa', 'ua', 'macroF1']) {
         expect(final.metrics[name]).toBeGreaterThanOrEqual(0);
         expect(final.metrics[name]).toBeLessThanOrEqual(1);
       }
       expect(final.metrics.waStd).toBeUndefined(); // one repeat has no spread
-      expect(final.lineage!.datasetVersionIds).toEqual([datasetVersionId]);
+      expect(final.lineage!.datasetVersionIds).toEqual([h.datasetVersionId]);
 
-      const { evaluation } = await callUnary(client, 'GetClassifierRunEvaluation', { runId: run!.id });
+      const { evaluation } = await callUnary(h.client, 'GetClassifierRunEvaluation', { runId: run!.id });
       expect(evaluation!.runId).toBe(run!.id);
       expect(evaluation!.protocol).toBe('speaker-holdout');
       expect(evaluation!.labels).toEqual(['angry', 'happy', 'neutral', 'sad']);
@@ -105,7 +53,7 @@ describe('FOP fine-tuning classifier runs (in-process platform)', () => {
       expect(evaluation!.metrics.wa).toBeCloseTo(final.metrics.wa!, 10);
       expect(evaluation!.perClassRecall.map((r) => r.support)).toEqual([4, 4, 4, 4]);
 
-      const stored = JSON.parse((await platform.artifacts.get(`evaluations/${run!.id}.json`)).toString('utf8')) as StoredEvaluation;
+      const stored = JSON.parse((await h.platform.artifacts.get(`evaluations/${run!.id}.json`)).toString('utf8')) as StoredEvaluation;
       const fold = stored.folds[0]!;
       expect(fold.counts.test).toBe(16);
       expect(fold.testSpeakers).toHaveLength(2);
@@ -113,45 +61,45 @@ describe('FOP fine-tuning classifier runs (in-process platform)', () => {
         expect(fold.trainSpeakers).not.toContain(speaker);
         expect(fold.validationSpeakers).not.toContain(speaker);
       }
-      expect(await platform.artifacts.exists(`${stored.finalModel.artifactKey}/model.json`)).toBe(true);
-      await expect.poll(() => saved.filter((e) => (e.data as { runId: string }).runId === run!.id).length).toBe(1);
+      expect(await h.platform.artifacts.exists(`${stored.finalModel.artifactKey}/model.json`)).toBe(true);
+      await expect.poll(() => h.saved.filter((e) => (e.data as { runId: string }).runId === run!.id).length).toBe(1);
     }
-    const transferRun = await callUnary(client, 'GetClassifierRun', { runId: transfer.run!.id });
+    const transferRun = await callUnary(h.client, 'GetClassifierRun', { runId: transfer.run!.id });
     expect(transferRun.run!.lineage!.checkpointId).toBe(checkpointId);
     expect(transferRun.checkpoints.map((c) => c.uri)).toEqual([`models/${transfer.run!.id}`]); // the model kept for serving
     expect(JSON.parse(transferRun.run!.configJson).model).toMatchObject({ dModel: 16, numLayers: 1 }); // taken from the checkpoint
   }, 120_000);
 
   it('streams per-epoch progress and cancels a running run between steps, and a queued one at once', async () => {
-    const long = { configJson: JSON.stringify({ ...RUN, model: TINY_FOP, epochs: 500, patience: 500 }), datasetVersionIds: [datasetVersionId] };
-    const { run } = await callUnary(client, 'StartClassifierRun', long);
-    const { run: queued } = await callUnary(client, 'StartClassifierRun', long);
-    await callUnary(client, 'CancelClassifierRun', { runId: queued!.id });
-    expect((await watchToEnd(queued!.id)).status).toBe('RUN_STATUS_CANCELLED');
+    const long = { configJson: JSON.stringify({ ...RUN, model: TINY_FOP, epochs: 500, patience: 500 }), datasetVersionIds: [h.datasetVersionId] };
+    const { run } = await callUnary(h.client, 'StartClassifierRun', long);
+    const { run: queued } = await callUnary(h.client, 'StartClassifierRun', long);
+    await callUnary(h.client, 'CancelClassifierRun', { runId: queued!.id });
+    expect((await h.watchToEnd(queued!.id)).status).toBe('RUN_STATUS_CANCELLED');
     const messages: string[] = [];
     let final: Run__Output | null = null;
-    for await (const m of iterateStream(client.WatchClassifierRun({ runId: run!.id }, deadlineIn(120_000)))) {
+    for await (const m of iterateStream(h.client.WatchClassifierRun({ runId: run!.id }, deadlineIn(120_000)))) {
       messages.push(m.progress!.message);
-      if (m.progress!.message === 'repeat 0 fold 0 epoch 1') await callUnary(client, 'CancelClassifierRun', { runId: run!.id });
+      if (m.progress!.message === 'repeat 0 fold 0 epoch 1') await callUnary(h.client, 'CancelClassifierRun', { runId: run!.id });
       if (m.run) final = m.run;
     }
     expect(messages).toContain('repeat 0 fold 0 epoch 0');
     expect(final!.status).toBe('RUN_STATUS_CANCELLED');
     expect(final!.progress).toBeLessThan(0.1);
-    const evaluation = await callUnary(client, 'GetClassifierRunEvaluation', { runId: run!.id }).catch((e: { code: number }) => e);
+    const evaluation = await callUnary(h.client, 'GetClassifierRunEvaluation', { runId: run!.id }).catch((e: { code: number }) => e);
     expect(evaluation).toMatchObject({ code: 9 }); // FAILED_PRECONDITION: no evaluation
   });
 
   it('refuses a bad config with INVALID_ARGUMENT and an unknown checkpoint with NOT_FOUND', async () => {
     const start = (configJson: string, checkpoint = '') =>
-      callUnary(client, 'StartClassifierRun', { configJson, datasetVersionIds: [datasetVersionId], checkpointId: checkpoint }).catch((e: { code: number }) => e);
+      callUnary(h.client, 'StartClassifierRun', { configJson, datasetVersionIds: [h.datasetVersionId], checkpointId: checkpoint }).catch((e: { code: number }) => e);
     expect(await start(JSON.stringify({ ...RUN, epochs: -1 }))).toMatchObject({ code: 3 });
     expect(await start(JSON.stringify({ ...RUN, learningRat: 0.1 }))).toMatchObject({ code: 3 });
     expect(await start('{not json')).toMatchObject({ code: 3 });
     // The checkpoint fixes the architecture: a different width cannot load its weights.
     expect(await start(JSON.stringify({ ...RUN, model: { dModel: 32 } }), checkpointId)).toMatchObject({ code: 3 });
     expect(await start(JSON.stringify(RUN), 'no-such-checkpoint')).toMatchObject({ code: 5 });
-    const missing = await callUnary(client, 'GetClassifierRunEvaluation', { runId: 'no-such-run' }).catch((e: { code: number }) => e);
+    const missing = await callUnary(h.client, 'GetClassifierRunEvaluation', { runId: 'no-such-run' }).catch((e: { code: number }) => e);
     expect(missing).toMatchObject({ code: 5 });
   });
 });

@@ -1,16 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startClassifierTrainerService } from '@ser/classifier-trainer';
-import { loadPlatformConfig } from '@ser/config';
-import { loadSerProto, type ClassifierTrainingServiceClient, type FeatureServiceClient, type Run__Output } from '@ser/contracts';
-import { createInProcessBus } from '@ser/events';
-import { startFeaturesService } from '@ser/features-service';
-import { callUnary, closeClient, createClient, deadlineIn, iterateStream } from '@ser/grpc-kit';
-import { createVqvae, saveVariables } from '@ser/models';
-import { openPlatform, type Platform, type RunningService } from '@ser/runtime';
-import { writeFourSpeakerCorpus } from '../classifier/four-speaker-corpus';
+import { callUnary } from '@ser/grpc-kit';
+import { createVqvae } from '@ser/models';
+import { startClassifierHarness, writePretrainedCheckpoint, type ClassifierHarness } from '../classifier/classifier-harness';
 
 // A VQ-VAE small enough for a test: 32 frames -> 8 latent steps x 4 channels = 32 latent units per segment.
 const TINY_VQVAE = { hiddenChannels: 4, embeddingDim: 4, codebookSize: 8, downsamplings: 2 };
@@ -30,57 +21,19 @@ interface StoredModel {
 }
 
 describe("sequence-model classifier runs (TACN paper's method, in-process platform)", () => {
-  let dataDir: string;
-  let platform: Platform;
-  let features: RunningService;
-  let trainer: RunningService;
-  let client: ClassifierTrainingServiceClient;
-  let datasetVersionId = '';
+  let h: ClassifierHarness;
   let checkpointId = '';
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'ser-sequence-model-'));
-    const corpus = join(dataDir, 'corpora', 'four');
-    mkdirSync(corpus, { recursive: true });
-    await writeFourSpeakerCorpus(corpus, 2);
-    const config = loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_FEATURE_WORKERS: '1', SER_LOG_LEVEL: 'warn' }, overrides: ['--ports.features=0', '--ports.classifierTrainer=0'] });
-    platform = await openPlatform(config, { bus: createInProcessBus() });
-    features = await startFeaturesService(platform);
-    trainer = await startClassifierTrainerService(platform, { port: 0, featuresAddress: features.address });
-    const proto = loadSerProto().grpc.ser.v1;
-    const featureClient = createClient<FeatureServiceClient>(proto.FeatureService, features.address, { deadlineMs: 120_000 });
-    for await (const m of iterateStream(featureClient.IngestDataset({ corpusName: 'four', format: 'DATASET_FORMAT_URDU', uri: corpus }))) {
-      if (m.datasetVersion) datasetVersionId = m.datasetVersion.id;
-    }
-    closeClient(featureClient);
-    client = createClient<ClassifierTrainingServiceClient>(proto.ClassifierTrainingService, trainer.address, { deadlineMs: 30_000 });
-
-    // A checkpoint in the vqvae-pretrainer's format, made directly: a 'vqvae-pretrain' run record with its model
-    // config, a checkpoint record, and checkpoints/<run>/epoch-0000/{checkpoint.json, weights.bin, normalisation.json}.
-    const pretrainRun = await platform.store.runs.create({ kind: 'vqvae-pretrain', config: { model: TINY_VQVAE } });
+    h = await startClassifierHarness('sequence-model');
     const vqvae = createVqvae({ ...TINY_VQVAE, frames: 32, bins: 129 }, 5);
-    const { data, manifest } = saveVariables(vqvae.variables);
+    checkpointId = await writePretrainedCheckpoint(h.platform, 'vqvae-pretrain', TINY_VQVAE, vqvae.variables, {
+      'normalisation.json': { mean: new Array(129).fill(-3), std: new Array(129).fill(2) },
+    });
     vqvae.dispose();
-    const prefix = `checkpoints/${pretrainRun.id}/epoch-0000`;
-    await platform.artifacts.put(`${prefix}/weights.bin`, data);
-    await platform.artifacts.put(`${prefix}/checkpoint.json`, Buffer.from(JSON.stringify({ weights: { manifest } })));
-    await platform.artifacts.put(`${prefix}/normalisation.json`, Buffer.from(JSON.stringify({ mean: new Array(129).fill(-3), std: new Array(129).fill(2) })));
-    checkpointId = (await platform.store.checkpoints.add({ runId: pretrainRun.id, epoch: 0, artifactKey: prefix })).id;
   }, 120_000);
 
-  afterAll(async () => {
-    closeClient(client);
-    await trainer?.stop();
-    await features?.stop();
-    await platform?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const watchToEnd = async (runId: string): Promise<Run__Output> => {
-    let last: Run__Output | null = null;
-    for await (const m of iterateStream(client.WatchClassifierRun({ runId }, deadlineIn(180_000)))) if (m.run) last = m.run;
-    return last!;
-  };
+  afterAll(() => h?.stop());
 
   const cases = [
     { name: 'Deep TACN', settings: { sequenceModel: 'tacn', features: 'deep' } },
@@ -88,16 +41,16 @@ describe("sequence-model classifier runs (TACN paper's method, in-process platfo
   ] as const;
 
   it.each(cases)('$name: trains through the run manager, stores the evaluation and a rebuildable model', async ({ settings }) => {
-    expect(datasetVersionId).not.toBe('');
+    expect(h.datasetVersionId).not.toBe('');
     const fusion = settings.features === 'fusion';
-    const { run } = await callUnary(client, 'StartClassifierRun', { configJson: JSON.stringify({ ...RUN, ...settings }), datasetVersionIds: [datasetVersionId], checkpointId: fusion ? checkpointId : '' });
-    const final = await watchToEnd(run!.id);
+    const { run } = await callUnary(h.client, 'StartClassifierRun', { configJson: JSON.stringify({ ...RUN, ...settings }), datasetVersionIds: [h.datasetVersionId], checkpointId: fusion ? checkpointId : '' });
+    const final = await h.watchToEnd(run!.id);
     expect(final.status, final.error).toBe('RUN_STATUS_SUCCEEDED');
     expect(final.lineage!.checkpointId).toBe(fusion ? checkpointId : '');
     const resolved = JSON.parse(final.configJson) as Record<string, unknown>;
     expect(resolved).toMatchObject({ optimizer: 'adadelta', segmentHop: 2120, ...(fusion ? { vqvaeCheckpointId: checkpointId } : {}) });
 
-    const { evaluation } = await callUnary(client, 'GetClassifierRunEvaluation', { runId: run!.id });
+    const { evaluation } = await callUnary(h.client, 'GetClassifierRunEvaluation', { runId: run!.id });
     expect(evaluation!.labels).toEqual(['angry', 'happy', 'neutral', 'sad']);
     // Two of the four speakers (8 clips each) are the test set; each clip is classified once.
     expect(evaluation!.confusionMatrix!.counts.reduce((a, b) => a + b, 0)).toBe(16);
@@ -106,7 +59,7 @@ describe("sequence-model classifier runs (TACN paper's method, in-process platfo
       expect(evaluation!.metrics[name]).toBeGreaterThanOrEqual(0);
       expect(evaluation!.metrics[name]).toBeLessThanOrEqual(1);
     }
-    const stored = JSON.parse((await platform.artifacts.get(`evaluations/${run!.id}.json`)).toString('utf8')) as {
+    const stored = JSON.parse((await h.platform.artifacts.get(`evaluations/${run!.id}.json`)).toString('utf8')) as {
       method: string;
       pretrainedCheckpointId: string | null;
       folds: Array<{ testSpeakers: string[]; trainSpeakers: string[]; validationSpeakers: string[]; epochsRun: number }>;
@@ -118,16 +71,16 @@ describe("sequence-model classifier runs (TACN paper's method, in-process platfo
     expect(fold.epochsRun).toBeGreaterThan(0);
     for (const speaker of fold.testSpeakers) expect([...fold.trainSpeakers, ...fold.validationSpeakers]).not.toContain(speaker);
 
-    const model = JSON.parse((await platform.artifacts.get(`models/${run!.id}/model.json`)).toString('utf8')) as StoredModel;
+    const model = JSON.parse((await h.platform.artifacts.get(`models/${run!.id}/model.json`)).toString('utf8')) as StoredModel;
     expect(model).toMatchObject({ kind: 'sequence-model', sequenceModel: settings.sequenceModel, features: settings.features, classes: evaluation!.labels });
     expect(model.network.cnn.representationUnits).toBe(8);
     expect(model.weights.manifest.some((e) => e.name.startsWith('cnn.'))).toBe(true);
     expect(model.weights.manifest.some((e) => e.name.startsWith('classifier.'))).toBe(true);
-    expect(await platform.artifacts.exists(`models/${run!.id}/weights.bin`)).toBe(true);
+    expect(await h.platform.artifacts.exists(`models/${run!.id}/weights.bin`)).toBe(true);
     if (fusion) {
       expect(model.network.fusion!.latentUnits).toBe(32); // 8 latent steps x 4 channels
       expect(model.vqvae!.config.hiddenChannels).toBe(4);
-      expect(await platform.artifacts.exists(`models/${run!.id}/vqvae.bin`)).toBe(true);
+      expect(await h.platform.artifacts.exists(`models/${run!.id}/vqvae.bin`)).toBe(true);
       expect(model.lineage.vqvaeCheckpointId).toBe(checkpointId);
     } else {
       expect(model.network.fusion).toBeNull();
@@ -136,7 +89,7 @@ describe("sequence-model classifier runs (TACN paper's method, in-process platfo
   }, 240_000);
 
   it("refuses 'fusion' without a VQ-VAE checkpoint, a FOP-style key, and an unknown sequence model (INVALID_ARGUMENT)", async () => {
-    const start = (config: object) => callUnary(client, 'StartClassifierRun', { configJson: JSON.stringify(config), datasetVersionIds: [datasetVersionId] }).catch((e: { code: number }) => e);
+    const start = (config: object) => callUnary(h.client, 'StartClassifierRun', { configJson: JSON.stringify(config), datasetVersionIds: [h.datasetVersionId] }).catch((e: { code: number }) => e);
     expect(await start({ ...RUN, sequenceModel: 'tacn', features: 'fusion' })).toMatchObject({ code: 3 });
     expect(await start({ ...RUN, sequenceModel: 'tacn', features: 'deep', cropFrames: 300 })).toMatchObject({ code: 3 });
     expect(await start({ ...RUN, sequenceModel: 'transformer', features: 'deep' })).toMatchObject({ code: 3 });

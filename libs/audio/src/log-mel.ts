@@ -31,7 +31,8 @@ const BLOCK_FRAMES = 2048;
  * torchaudio.transforms.MelSpectrogram followed by log(x + offset). The window (zero-padded to
  * nFft and centred, as torch.stft does), the FFT tables and the filterbank are built once per front
  * end. Each frame is then a windowed real FFT, power, the sparse filters (each a run of bins) and
- * nMels logs: by default in a generated WebAssembly kernel (frame-kernel.ts, ~2.5x faster), or
+ * nMels logs: by default in a generated WebAssembly kernel (frame-kernel.ts: ~9x fewer instructions,
+ * ~5x faster on the URDU clips), or
  * in JavaScript (RealFft straight from the padded signal) for nFft above MAX_KERNEL_NFFT.
  */
 export function createLogMel(overrides: Partial<MelConfig> = {}, engine: LogMelEngine = 'auto'): LogMelFrontEnd {

@@ -65,6 +65,7 @@ export async function runExperiment(plan: ExperimentPlan, backend: ExperimentBac
     protocol: plan.protocol,
     repeats: plan.repeats,
     seed: plan.seed,
+    modelSize: plan.modelSize,
     rowHeading: plan.rowHeading,
     rows: plan.rows,
     columns: plan.columns,

@@ -1,7 +1,7 @@
 // @ser/experiments: the FOP paper's experiments as data (plans), an executor that drives the services over gRPC,
 // and the results.json / results.md writers.
 export { ExperimentError } from './errors';
-export { resolveSettings, SMOKE_SETTINGS, PAPER_REPEATS, PROTOCOL_KINDS, type ExperimentSettings, type SettingsInput, type FopArchitecture } from './settings';
+export { resolveSettings, SMOKE_SETTINGS, FOP_MODEL_SIZES, MODEL_SIZES, type ModelSize, PAPER_REPEATS, PROTOCOL_KINDS, type ExperimentSettings, type SettingsInput, type FopArchitecture } from './settings';
 export {
   buildFopTable1Plan,
   buildFopTable2Plan,
@@ -20,6 +20,6 @@ export { runExperiment, type ExperimentHooks, type ExecuteOptions } from './exec
 export { repeatMetrics, measuredCell, METRIC_DEFINITIONS, type ExperimentResults, type CellResult, type PretrainResult, type RepeatMetrics } from './results';
 export { resultsMarkdown } from './markdown';
 export { writeResults } from './write-results';
-export { buildTacnTable1Plan, buildTacnTable2Plan, SEQUENCE_MODELS, FEATURE_SETS, TACN_SMOKE } from './tacn/plan';
+export { buildTacnTable1Plan, buildTacnTable2Plan, SEQUENCE_MODELS, FEATURE_SETS, TACN_SMOKE, TACN_SMALL } from './tacn/plan';
 export { writeTacnFigures } from './tacn/figures';
 export { specToPng, specToSvg, confusionMatrixPng, confusionMatrixSpec, tsne2d, tsnePng, tsneScatterSpec, type ConfusionInput, type ScatterPanel, type TsneOptions } from './plots';

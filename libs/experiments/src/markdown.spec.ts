@@ -37,6 +37,7 @@ function results(overrides: Partial<ExperimentResults>): ExperimentResults {
     protocol: { kind: 'speaker-holdout' },
     repeats: 2,
     seed: 5,
+    modelSize: 'paper',
     rowHeading: 'Pre-training',
     rows: [
       { key: 'none', label: 'None (random init)' },
@@ -67,6 +68,11 @@ describe('results.md', () => {
     expect(md).toContain('Command: `ser experiment fop-table1 --dataset urdu --pretrain demo`');
     expect(md).toContain(METRIC_DEFINITIONS.wa);
     expect(md).toContain(METRIC_DEFINITIONS.ua);
+  });
+
+  it("says the table is not paper-size when the models were smaller, and that it is when they were not", () => {
+    expect(resultsMarkdown(results({ modelSize: 'small' }))).toContain('- Model size: `small`: smaller models than the papers');
+    expect(resultsMarkdown(results({}))).toContain("- Model size: `paper` (the papers' sizes).");
   });
 
   it('prints Table 2 as a WA table and a UA table, representations by classifiers, and marks failed cells', () => {

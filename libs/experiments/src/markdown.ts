@@ -45,6 +45,11 @@ function describeDataset(d: DatasetRef): string {
   return `\`${d.name}\` version \`${d.versionId}\` (hash \`${d.versionHash.slice(0, 12)}\`; ${d.utteranceCount} utterances, ${d.speakers} speakers; ${classes})`;
 }
 
+function modelSizeLine(size: ExperimentResults['modelSize']): string {
+  if (size === 'paper') return "- Model size: `paper` (the papers' sizes).";
+  return `- Model size: \`${size}\`: smaller models than the papers' (sizes in results.json), so this is not the paper-size table.`;
+}
+
 /** results.md: the table(s) with mean ± std of WA and UA per cell, and what it takes to read and repeat them. */
 export function resultsMarkdown(r: ExperimentResults): string {
   const failed = r.cells.filter((c) => c.status !== 'succeeded');
@@ -65,6 +70,7 @@ export function resultsMarkdown(r: ExperimentResults): string {
     }),
     `- Protocol: \`${r.protocol.kind}\` (\`${JSON.stringify(r.protocol)}\`).`,
     `- Repeats: ${r.repeats} (${seeds}).`,
+    modelSizeLine(r.modelSize),
     `- Command: \`${r.command}\``,
     `- Ran ${r.startedAt} – ${r.finishedAt}; every config, run id and per-repeat number is in results.json.`,
     '',

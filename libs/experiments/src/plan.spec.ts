@@ -1,11 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { buildFopTable1Plan, buildFopTable2Plan } from './plan';
-import { PAPER_REPEATS, resolveSettings, SMOKE_SETTINGS } from './settings';
+import { FOP_MODEL_SIZES, PAPER_REPEATS, resolveSettings, SMOKE_SETTINGS } from './settings';
 
 describe('experiment settings', () => {
   it('defaults to the paper: speaker hold-out, 20 repeats, service defaults for epochs', () => {
     const s = resolveSettings({});
-    expect(s).toEqual({ protocol: { kind: 'speaker-holdout' }, repeats: PAPER_REPEATS, seed: 1 });
+    expect(s).toEqual({ protocol: { kind: 'speaker-holdout' }, repeats: PAPER_REPEATS, seed: 1, modelSize: 'paper' });
+  });
+
+  it("--model-size small narrows FOP and the attention-LSTM, and the plans record it", () => {
+    const s = resolveSettings({ modelSize: 'small', epochs: 3 });
+    expect(s).toMatchObject({ modelSize: 'small', repeats: PAPER_REPEATS, epochs: 3, ...FOP_MODEL_SIZES.small });
+    expect(s.model).toEqual({ nMels: 80, dModel: 64, numHeads: 2, ffnUnits: 128, numLayers: 2 });
+    const plan = buildFopTable1Plan('urdu', ['demo'], s);
+    expect(plan.modelSize).toBe('small');
+    expect(plan.pretraining[0]!.config.model).toEqual(s.model);
+    expect(plan.classifierRuns.every((c) => c.config.model === s.model)).toBe(true);
+  });
+
+  it('--smoke means tiny sizes unless a model size is chosen; paper sizes set no model at all', () => {
+    expect(resolveSettings({ smoke: true }).modelSize).toBe('tiny');
+    const smallSmoke = resolveSettings({ smoke: true, modelSize: 'small' });
+    expect(smallSmoke).toMatchObject({ modelSize: 'small', epochs: SMOKE_SETTINGS.epochs, model: FOP_MODEL_SIZES.small.model, attentionLstm: FOP_MODEL_SIZES.small.attentionLstm });
+    const paperSmoke = resolveSettings({ smoke: true, modelSize: 'paper' });
+    expect(paperSmoke).not.toHaveProperty('model');
+    expect(paperSmoke).not.toHaveProperty('attentionLstm');
+    expect(resolveSettings({ modelSize: 'tiny' })).toMatchObject({ model: SMOKE_SETTINGS.model, repeats: PAPER_REPEATS });
+  });
+
+  it('refuses an unknown model size', () => {
+    expect(() => resolveSettings({ modelSize: 'huge' })).toThrow(/model size must be one of paper, small, tiny, got 'huge'/);
   });
 
   it('starts from the smoke preset and lets explicit values win', () => {

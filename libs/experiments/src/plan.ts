@@ -1,5 +1,5 @@
 import type { EvaluationProtocol } from '@ser/evaluation';
-import type { ExperimentSettings } from './settings';
+import type { ExperimentSettings, ModelSize } from './settings';
 
 export type ExperimentName = 'fop-table1' | 'fop-table2' | 'tacn-table1' | 'tacn-table2';
 
@@ -44,6 +44,8 @@ export interface ExperimentPlan {
   protocol: EvaluationProtocol;
   repeats: number;
   seed: number;
+  /** The models' sizes: 'paper' or smaller ones (then the table is not the paper's). */
+  modelSize: ModelSize;
 }
 
 export const HYPERCOLUMN_REPRESENTATIONS: readonly PlanAxis[] = [
@@ -117,6 +119,7 @@ export function buildFopTable1Plan(dataset: string, pretrainOn: readonly string[
     protocol: settings.protocol,
     repeats: settings.repeats,
     seed: settings.seed,
+    modelSize: settings.modelSize,
   };
 }
 
@@ -156,5 +159,6 @@ export function buildFopTable2Plan(dataset: string, pretrainOn: readonly string[
     protocol: settings.protocol,
     repeats: settings.repeats,
     seed: settings.seed,
+    modelSize: settings.modelSize,
   };
 }

@@ -2,6 +2,7 @@ import type { ClassifierEvaluation__Output } from '@ser/contracts';
 import { meanStd, reportFromConfusion, sumConfusions, type ConfusionMatrix, type EvaluationProtocol, type MeanStd } from '@ser/evaluation';
 import type { DatasetRef } from './datasets';
 import type { ExperimentName, PlanAxis } from './plan';
+import type { ModelSize } from './settings';
 
 export const METRIC_DEFINITIONS = {
   wa: 'WA (weighted accuracy) = correct predictions / test utterances, so frequent classes weigh more.',
@@ -64,6 +65,8 @@ export interface ExperimentResults {
   protocol: EvaluationProtocol;
   repeats: number;
   seed: number;
+  /** The models' sizes ('paper' or smaller; configs in `pretraining` and `cells` have the numbers). */
+  modelSize: ModelSize;
   rowHeading: string;
   rows: PlanAxis[];
   columns: PlanAxis[];

@@ -15,7 +15,9 @@ export interface FopArchitecture {
  */
 export interface ExperimentSettings {
   protocol: EvaluationProtocol;
-  /** The smoke preset was asked for (plans with their own tiny sizes, e.g. TACN's, pick them). */
+  /** Which sizes the models have: the paper's, or smaller ones that fit a CPU (recorded with the results). */
+  modelSize: ModelSize;
+  /** The smoke preset was asked for (short runs; the model size, 'tiny' unless chosen, sets the sizes). */
   smoke?: boolean;
   /** Independent repetitions per cell; the FOP paper reports means over 20. */
   repeats: number;
@@ -33,13 +35,20 @@ export interface ExperimentSettings {
   attentionLstm?: Record<string, number>;
 }
 
+/**
+ * 'paper': the services' defaults (the papers' sizes). 'small': narrower models for CPU runs on a real corpus
+ * (a table from them is not the paper's). 'tiny': the smoke sizes, for tests.
+ */
+export const MODEL_SIZES = ['paper', 'small', 'tiny'] as const;
+export type ModelSize = (typeof MODEL_SIZES)[number];
+
 export const PAPER_REPEATS = 20; // 20: "mean over 20 runs", FOP paper sec. 4.2
 
 /**
  * The smoke configuration (SpeechBrain-recipe style): 2 epochs, 1 repeat, short crops and a 2-layer FOP narrow
  * enough to train in seconds on a laptop. Two layers, not one, so the hypercolumns h1 and h2 both exist.
  */
-export const SMOKE_SETTINGS: Omit<ExperimentSettings, 'protocol' | 'seed'> = {
+export const SMOKE_SETTINGS: Omit<ExperimentSettings, 'protocol' | 'seed' | 'modelSize'> = {
   repeats: 1,
   epochs: 2,
   pretrainEpochs: 2,
@@ -50,6 +59,14 @@ export const SMOKE_SETTINGS: Omit<ExperimentSettings, 'protocol' | 'seed'> = {
   attentionLstm: { units: 8, attentionUnits: 8, maxFrames: 100, batchSize: 8 },
 };
 
+/** FOP and attention-LSTM sizes per model size ('paper' sets none: the services' defaults). */
+export const FOP_MODEL_SIZES: Record<ModelSize, Pick<ExperimentSettings, 'model' | 'attentionLstm'>> = {
+  paper: {},
+  // dModel 64, 2 heads, FFN 128, 2 layers: a quarter of the paper's width, still two layers for h1 and h2.
+  small: { model: { nMels: 80, dModel: 64, numHeads: 2, ffnUnits: 128, numLayers: 2 }, attentionLstm: { units: 32, attentionUnits: 32 } },
+  tiny: { model: SMOKE_SETTINGS.model, attentionLstm: SMOKE_SETTINGS.attentionLstm },
+};
+
 export interface SettingsInput {
   protocol?: string;
   repeats?: number;
@@ -57,17 +74,28 @@ export interface SettingsInput {
   epochs?: number;
   pretrainEpochs?: number;
   smoke?: boolean;
+  /** 'paper' | 'small' | 'tiny'; absent: 'tiny' with smoke, else 'paper'. */
+  modelSize?: string;
 }
 
-/** Settings from command-line style input: the smoke preset first, explicit values over it. Bad values throw. */
+/**
+ * Settings from command-line style input: the smoke preset first, the model size's sizes over it, explicit values
+ * over both. Bad values throw.
+ */
 export function resolveSettings(input: SettingsInput): ExperimentSettings {
   const base = input.smoke ? SMOKE_SETTINGS : { repeats: PAPER_REPEATS };
+  const modelSize = parseModelSize(input.modelSize ?? (input.smoke ? 'tiny' : 'paper'));
   const settings: ExperimentSettings = {
     ...base,
+    modelSize,
     protocol: parseProtocol(input.protocol ?? 'speaker-holdout'),
     seed: input.seed ?? 1,
     ...(input.smoke ? { smoke: true } : {}),
   };
+  // The model size alone decides the sizes, smoke or not (--smoke --model-size small: short runs, small models).
+  delete settings.model;
+  delete settings.attentionLstm;
+  Object.assign(settings, FOP_MODEL_SIZES[modelSize]);
   if (input.repeats !== undefined) settings.repeats = input.repeats;
   if (input.epochs !== undefined) settings.epochs = input.epochs;
   if (input.pretrainEpochs !== undefined) settings.pretrainEpochs = input.pretrainEpochs;
@@ -79,6 +107,11 @@ export function resolveSettings(input: SettingsInput): ExperimentSettings {
 }
 
 export const PROTOCOL_KINDS = ['speaker-holdout', 'leave-one-speaker-out', 'leave-one-session-out', 'stratified-holdout'] as const;
+
+function parseModelSize(size: string): ModelSize {
+  if (!(MODEL_SIZES as readonly string[]).includes(size)) throw new RangeError(`model size must be one of ${MODEL_SIZES.join(', ')}, got '${size}'`);
+  return size as ModelSize;
+}
 
 function parseProtocol(kind: string): EvaluationProtocol {
   if (!(PROTOCOL_KINDS as readonly string[]).includes(kind)) throw new RangeError(`protocol must be one of ${PROTOCOL_KINDS.join(', ')}, got '${kind}'`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveSettings } from '../settings';
-import { buildTacnTable1Plan, buildTacnTable2Plan, FEATURE_SETS, SEQUENCE_MODELS, TACN_SMOKE } from './plan';
+import { buildTacnTable1Plan, buildTacnTable2Plan, FEATURE_SETS, SEQUENCE_MODELS, TACN_SMALL, TACN_SMOKE } from './plan';
 
 describe('TACN experiment plans', () => {
   it('Table 1: 7 sequence models x {Deep, Fusion}; only Fusion cells use the one VQ-VAE pre-training', () => {
@@ -21,6 +21,15 @@ describe('TACN experiment plans', () => {
     const fusionTacn = plan.classifierRuns.find((r) => r.row === 'fusion-tacn')!;
     expect(fusionTacn.config).toMatchObject({ sequenceModel: 'tacn', features: 'fusion', model: TACN_SMOKE.model, epochs: 2, repeats: 1, vqvaeFineTuneEpochs: 1 });
     expect(plan.classifierRuns.find((r) => r.row === 'deep-tcn')!.config).not.toHaveProperty('vqvaeFineTuneEpochs');
+  });
+
+  it('--model-size small: small CNN/TACN sizes in every cell, a small VQ-VAE, recorded in the plan', () => {
+    const plan = buildTacnTable2Plan('urdu', ['urdu'], resolveSettings({ modelSize: 'small', epochs: 4 }));
+    expect(plan.modelSize).toBe('small');
+    expect(plan.pretraining[0]!.config).toMatchObject({ model: TACN_SMALL.vqvae });
+    for (const run of plan.classifierRuns) expect(run.config).toMatchObject({ model: TACN_SMALL.model, maxSegments: TACN_SMALL.maxSegments, epochs: 4, repeats: 20 });
+    expect(plan.classifierRuns.find((r) => r.row === 'fusion-tacn')!.config.vqvaeFineTuneEpochs).toBe(TACN_SMALL.vqvaeFineTuneEpochs);
+    expect(buildTacnTable2Plan('urdu', ['urdu'], resolveSettings({ smoke: true, modelSize: 'paper' })).classifierRuns[0]!.config).not.toHaveProperty('model');
   });
 
   it('takes exactly one VQ-VAE pre-training dataset', () => {

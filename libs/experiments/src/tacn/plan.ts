@@ -28,6 +28,22 @@ export const TACN_SMOKE = {
   vqvae: { hiddenChannels: 4, embeddingDim: 4, codebookSize: 8 },
 } as const;
 
+/**
+ * Small sizes for CPU runs on a real corpus: a CNN with 4/8/8 filters, 32-wide representation and fusion, 32-channel
+ * TCN/TACN, 32-unit RNNs, 16 segments (2.1 s) per utterance, a 32-channel VQ-VAE with a 64-code book.
+ */
+export const TACN_SMALL = {
+  model: { cnnFilters: [4, 8, 8], representationUnits: 32, fusionUnits: 32, channels: 32, layers: 3, numHeads: 2, rnnUnits: 32 },
+  maxSegments: 16,
+  vqvaeFineTuneEpochs: 1,
+  vqvae: { hiddenChannels: 32, embeddingDim: 16, codebookSize: 64 },
+} as const;
+
+/** The sizes of a model size; undefined for 'paper' (the services' defaults are the paper's). */
+function tacnSizes(s: ExperimentSettings): typeof TACN_SMOKE | typeof TACN_SMALL | undefined {
+  return s.modelSize === 'tiny' ? TACN_SMOKE : s.modelSize === 'small' ? TACN_SMALL : undefined;
+}
+
 const defined = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
 
 function assertNames(dataset: string, pretrainOn: readonly string[]): void {
@@ -36,18 +52,19 @@ function assertNames(dataset: string, pretrainOn: readonly string[]): void {
 }
 
 function vqvaeStep(dataset: string, s: ExperimentSettings): PretrainStep {
-  const config = defined({ model: s.smoke ? TACN_SMOKE.vqvae : undefined, epochs: s.pretrainEpochs, batchSize: s.batchSize, patience: s.patience, seed: s.seed });
+  const config = defined({ model: tacnSizes(s)?.vqvae, epochs: s.pretrainEpochs, batchSize: s.batchSize, patience: s.patience, seed: s.seed });
   return { key: `vqvae:${dataset}`, service: 'vqvae', datasetName: dataset, config };
 }
 
 function cell(row: string, column: string, sequenceModel: string, features: string, pretrain: PretrainStep, s: ExperimentSettings): ClassifierStep {
+  const sizes = tacnSizes(s);
   const config = defined({
     method: 'sequence-model',
     sequenceModel,
     features,
-    vqvaeFineTuneEpochs: features === 'fusion' && s.smoke ? TACN_SMOKE.vqvaeFineTuneEpochs : undefined,
-    model: s.smoke ? TACN_SMOKE.model : undefined,
-    maxSegments: s.smoke ? TACN_SMOKE.maxSegments : undefined,
+    vqvaeFineTuneEpochs: features === 'fusion' ? sizes?.vqvaeFineTuneEpochs : undefined,
+    model: sizes?.model,
+    maxSegments: sizes?.maxSegments,
     epochs: s.epochs,
     batchSize: s.batchSize,
     patience: s.patience,
@@ -58,8 +75,8 @@ function cell(row: string, column: string, sequenceModel: string, features: stri
   return { row, column, pretrainKey: features === 'fusion' ? pretrain.key : null, config };
 }
 
-function basePlan(dataset: string, pretrain: PretrainStep, s: ExperimentSettings): Pick<ExperimentPlan, 'dataset' | 'pretraining' | 'protocol' | 'repeats' | 'seed'> {
-  return { dataset, pretraining: [pretrain], protocol: s.protocol, repeats: s.repeats, seed: s.seed };
+function basePlan(dataset: string, pretrain: PretrainStep, s: ExperimentSettings): Pick<ExperimentPlan, 'dataset' | 'pretraining' | 'protocol' | 'repeats' | 'seed' | 'modelSize'> {
+  return { dataset, pretraining: [pretrain], protocol: s.protocol, repeats: s.repeats, seed: s.seed, modelSize: s.modelSize };
 }
 
 /** TACN paper Table 1: SimpleRNN, GRU, BiGRU, LSTM, BiLSTM, TCN, TACN (rows) on Deep and Fusion features (columns). */

@@ -59,6 +59,20 @@ describe.each(['cpu', 'wasm'] as const)('conv1d as matMul + shifted slices on %s
     expect(maxAbsDiff(strided, tf.stack([0, 2, 4, 6].map((t) => tf.slice(full, [0, t, 0], [B, 1, F]).squeeze([1])), 1))).toBeLessThan(1e-6);
   });
 
+  it('stays the textbook convolution when taps reach before the start (dilation x taps > time)', async () => {
+    await initTfjs({ prefer: kind });
+    const p = params(21);
+    const xv = seededValues(B * T * C, 22);
+    for (const dilation of [4, 8, 16]) {
+      const shape: Conv1dShape = { taps: K, dilation, padding: 'causal' };
+      const got = conv1d(p, tf.tensor3d(xv, [B, T, C]), shape);
+      expect(maxRelativeError(got.dataSync(), reference(xv, p.kernel.dataSync() as Float32Array, p.bias.dataSync() as Float32Array, shape, 1))).toBeLessThan(1e-5);
+    }
+    const wide: Conv1dShape = { taps: K, dilation: 8, padding: 'same' };
+    const got = conv1d(p, tf.tensor3d(xv, [B, T, C]), wide);
+    expect(maxRelativeError(got.dataSync(), reference(xv, p.kernel.dataSync() as Float32Array, p.bias.dataSync() as Float32Array, wide, 1))).toBeLessThan(1e-5);
+  });
+
   it('is causal: changing the input after step t leaves outputs up to t unchanged', async () => {
     await initTfjs({ prefer: kind });
     const p = params(5);

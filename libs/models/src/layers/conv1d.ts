@@ -45,12 +45,16 @@ export function conv1dTaps(params: Conv1dParams, x: tf.Tensor3D, shape: Conv1dSh
   tf.util.assert(params.kernel.shape[0] === inChannels, () => `conv1d expects ${params.kernel.shape[0]} input channels, got ${inChannels}`);
   tf.util.assert(params.kernel.shape[1] === shape.taps * outChannels, () => `conv1d kernel has ${params.kernel.shape[1]} columns, not ${shape.taps} x ${outChannels}`);
   const offsets = tapOffsets(shape);
-  const left = Math.max(0, -offsets[0]!);
-  const right = Math.max(0, offsets[offsets.length - 1]!);
+  // Padding beyond the sequence length is never read by a tap that sees any of it (TACN's last layers have
+  // dilation 128 on ~20 segments): clamp it, and give taps that fall wholly outside zeros.
+  const left = Math.min(time, Math.max(0, -offsets[0]!));
+  const right = Math.min(time, Math.max(0, offsets[offsets.length - 1]!));
   const projected = matMul2d(tf.reshape(x, [batch * time, inChannels]), params.kernel as tf.Tensor2D); // [batch * time, taps * out]
   const perTap = tf.reshape(projected, [batch, time, shape.taps, outChannels]);
   const padded = tf.pad(perTap, [[0, 0], [left, right], [0, 0], [0, 0]]); // [batch, left + time + right, taps, out]
-  const shifted = offsets.map((o, j) => tf.slice(padded, [0, left + o, j, 0], [batch, time, 1, outChannels])); // each [batch, time, 1, out]
+  const shifted = offsets.map((o, j) =>
+    Math.abs(o) >= time ? tf.zeros([batch, time, 1, outChannels]) : tf.slice(padded, [0, left + o, j, 0], [batch, time, 1, outChannels]),
+  ); // each [batch, time, 1, out]
   return tf.concat(shifted, 2) as tf.Tensor4D; // [batch, time, taps, out]
 }
 

@@ -5,18 +5,13 @@
 //           the layers 256-d; the FOP's own input embedding W_e F + PE is the input as the layers see it (the
 //           residual stream they add onto), so the sum needs no weights the model does not already have.
 //   concat  [F, h1, h2] on the feature axis (nMels + 2 * dModel = 592-d for the paper's FOP): nothing to align.
-// (fopHypercolumns in @ser/models computes them; L layers generalise h1 + h2 to h1 + ... + hL.)
+// (batchHypercolumns in @ser/models computes them, shared with serving; L layers generalise h1 + h2 to h1 + ... + hL.)
 import * as tf from '@tensorflow/tfjs';
-import { fopHypercolumns, type FopConfig, type FopModel } from '@ser/models';
+import { batchHypercolumns, hypercolumnDim, meanOverFrames, type FopModel } from '@ser/models';
 import type { HypercolumnRepresentation } from './classifier-config';
 import { lengthBatches } from './predict';
 
-/** Features per frame of a representation. */
-export function hypercolumnDim(fop: FopConfig, representation: HypercolumnRepresentation): number {
-  if (representation === 'F') return fop.nMels;
-  if (representation === 'concat') return fop.nMels + fop.numLayers * fop.dModel;
-  return fop.dModel;
-}
+export { hypercolumnDim } from '@ser/models';
 
 export interface ExtractOptions {
   representation: HypercolumnRepresentation;
@@ -42,41 +37,19 @@ export interface ExtractedHypercolumns {
  * and keeps the chosen representation of the real frames. `sequences` are log-mel features [frames * nMels].
  */
 export function extractHypercolumns(fop: FopModel, sequences: readonly Float32Array[], options: ExtractOptions): ExtractedHypercolumns {
-  const { nMels, numLayers } = fop.config;
+  const { nMels } = fop.config;
   const { representation } = options;
-  if (representation === 'h2' && numLayers < 2) throw new Error(`representation h2 needs a FOP with 2+ layers; this checkpoint has ${numLayers}`);
   const dim = hypercolumnDim(fop.config, representation);
   const frames = sequences.map((s) => Math.min(s.length / nMels, options.maxFrames ?? Number.POSITIVE_INFINITY));
   tf.util.assert(frames.every((n) => Number.isInteger(n) && n >= 1), () => `every utterance needs a whole number (>= 1) of ${nMels}-mel frames`);
   const pooled: Float32Array[] = new Array(sequences.length);
   const kept: Float32Array[] | null = options.keepSequences ? new Array(sequences.length) : null;
   for (const rows of lengthBatches(frames, options.maxRows ?? 32)) {
-    const longest = frames[rows[rows.length - 1]!]!;
-    const x = new Float32Array(rows.length * longest * nMels);
-    rows.forEach((source, row) => x.set(sequences[source]!.subarray(0, frames[source]! * nMels), row * longest * nMels));
-    const values = representation === 'F' ? x : runFop(fop, x, rows.length, longest, representation);
+    const values = batchHypercolumns(fop, rows.map((source) => sequences[source]!), rows.map((source) => frames[source]!), representation);
     rows.forEach((source, row) => {
-      const sequence = values.slice(row * longest * dim, (row * longest + frames[source]!) * dim); // real frames only
-      pooled[source] = meanOverFrames(sequence, dim);
-      if (kept) kept[source] = sequence;
+      pooled[source] = meanOverFrames(values[row]!, dim);
+      if (kept) kept[source] = values[row]!;
     });
   }
   return { dim, pooled, sequences: kept };
-}
-
-/** One batch through the FOP: the representation's values, [batch * frames * dim]. */
-function runFop(fop: FopModel, x: Float32Array, batch: number, frames: number, representation: Exclude<HypercolumnRepresentation, 'F'>): Float32Array {
-  return tf.tidy(() => {
-    const h = fopHypercolumns(fop, tf.tensor3d(x, [batch, frames, fop.config.nMels])); // padding is after the real frames: causal attention never sees it
-    return h[representation]!.dataSync() as Float32Array; // [batch, frames, dim]
-  });
-}
-
-function meanOverFrames(sequence: Float32Array, dim: number): Float32Array {
-  const mean = new Float32Array(dim);
-  const frames = sequence.length / dim;
-  const sum = new Float64Array(dim);
-  for (let t = 0; t < frames; t++) for (let j = 0; j < dim; j++) sum[j]! += sequence[t * dim + j]!;
-  for (let j = 0; j < dim; j++) mean[j] = sum[j]! / frames;
-  return mean;
 }

@@ -6,6 +6,7 @@ import {
   buildTacnTable1Plan,
   buildTacnTable2Plan,
   ExperimentError,
+  MODEL_SIZES,
   PAPER_REPEATS,
   PROTOCOL_KINDS,
   resolveSettings,
@@ -44,6 +45,9 @@ Options:
   --pretrain-epochs N      FOP pre-training epochs (default: the service's)
   --protocol P             ${PROTOCOL_KINDS.join(' | ')} (default speaker-holdout)
   --seed N                 seed of repeat 1; repeat i uses seed + i - 1 (default 1)
+  --model-size S           ${MODEL_SIZES.join(' | ')}: the papers' sizes (default), narrower models that fit a CPU
+                           (FOP dModel 64, 2 heads, FFN 128; small CNN/TACN/VQ-VAE), or the --smoke sizes;
+                           recorded in results.json and results.md
   --smoke                  tiny configuration for tests: 2 epochs, 1 repeat, 40-frame crops, a 16-wide 2-layer FOP
   --data-dir DIR           data folder of the embedded platform (default SER_DATA_DIR or .data)
   --remote                 drive the platform already running at SER_FEATURES_ADDRESS, SER_FOP_PRETRAINER_ADDRESS
@@ -62,6 +66,7 @@ const OPTIONS = {
   protocol: { type: 'string' },
   seed: { type: 'string' },
   smoke: { type: 'boolean' },
+  'model-size': { type: 'string' },
   'data-dir': { type: 'string' },
   remote: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -98,6 +103,7 @@ function planFromArgs(name: string, values: ReturnType<typeof parseArgs<{ option
       pretrainEpochs: integer('pretrain-epochs', values['pretrain-epochs']),
       seed: integer('seed', values.seed),
       smoke: values.smoke,
+      modelSize: values['model-size'],
     });
     return build(values.dataset, pretrain.split(',').map((s) => s.trim()), settings);
   } catch (err) {

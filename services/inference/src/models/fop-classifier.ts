@@ -14,6 +14,9 @@ interface FopClassifierManifest {
 // The trainer's features: the features service's log-mel front end (DEFAULT_MEL_CONFIG, no normalisation).
 const logMel = createLogMel();
 
+/** Log-mel frames [frames * nMels] of 16 kHz samples, as every FOP-based model was trained on. */
+export const logMelFeatures = (samples: Float32Array): Float32Array => logMel.compute(samples).data;
+
 /**
  * A fine-tuned FOP (pooled softmax head) from models/<run>/{model.json, weights.bin}. Inputs of a batch are
  * right-padded to the longest and the pooling masked by length, so each classifies as it would alone.
@@ -33,7 +36,7 @@ export function fopClassifierFromWeights(meta: Omit<FopClassifierManifest, 'weig
     kind: 'fop-classifier',
     labels: [...meta.classes],
     featureKind: 'log-mel',
-    featurize: (samples) => logMel.compute(samples).data, // [frames * nMels]
+    featurize: logMelFeatures, // [frames * nMels]
     predict(inputs) {
       const lengths = inputs.map((x) => x.length / nMels);
       const longest = Math.max(...lengths);

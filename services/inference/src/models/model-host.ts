@@ -8,6 +8,8 @@ import type { MetadataStore } from '@ser/store';
 import { LoadedVersion, type BatchingSettings } from './loaded-version';
 import { loadServableModel } from './model-kinds';
 import './fop-classifier'; // registers the 'fop-classifier' kind
+import './hypercolumn-model'; // 'fop-hypercolumn-classical' and 'fop-hypercolumn-attention-lstm'
+import './sequence-model'; // 'sequence-model'
 
 export interface ModelHostOptions extends BatchingSettings {
   store: MetadataStore;

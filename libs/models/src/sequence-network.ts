@@ -1,0 +1,81 @@
+// The trainable network of a sequence-model run: CNN over each 32x129 segment (its deep representation), the
+// fusion layer with the frozen VQ-VAE's latent (features 'fusion'), and the sequence model over an utterance's
+// segments. Built from a resolved config (stored in model.json), so the classifier trainer and the inference
+// service rebuild exactly the same network.
+import * as tf from '@tensorflow/tfjs';
+import { createCnn, type CnnConfig, type CnnModel } from './cnn';
+import { createFusion, type FusionConfig, type FusionModel } from './fusion';
+import type { NamedVariables } from './layers/variables';
+import { createRnnClassifier, type RnnVariant } from './rnn';
+import { createTacn } from './tacn';
+import { createTcn, type SequenceClassifier } from './tcn';
+
+export type SequenceModelKind = 'tacn' | 'tcn' | RnnVariant;
+
+/** Everything needed to rebuild the network (saved in model.json as `network`). */
+export interface SequenceNetworkConfig {
+  sequenceModel: SequenceModelKind;
+  cnn: CnnConfig;
+  /** null for features 'deep'. */
+  fusion: FusionConfig | null;
+  /** The sequence model's own config (TacnModelConfig, TcnConfig or RnnConfig). */
+  classifier: Record<string, unknown>;
+}
+
+export interface SequenceNetwork {
+  config: SequenceNetworkConfig;
+  /** Every trained variable, keyed `cnn.*`, `fusion.*`, `classifier.*` (the layout of weights.bin). */
+  variables: NamedVariables;
+  /**
+   * Logits [utterances, classes] of a batch of utterances: `segments` [total, frames, bins] holds each one's
+   * segments back to back (`lengths` of them each); `latent` [total, latentUnits] their VQ-VAE latents ('fusion').
+   */
+  forward(segments: tf.Tensor3D, lengths: readonly number[], latent: tf.Tensor2D | undefined, options: { training: boolean; seed?: number }): tf.Tensor2D;
+  dispose(): void;
+}
+
+function createClassifier(config: SequenceNetworkConfig, seed: number): SequenceClassifier<unknown> {
+  if (config.sequenceModel === 'tacn') return createTacn(config.classifier, seed);
+  if (config.sequenceModel === 'tcn') return createTcn(config.classifier, seed);
+  return createRnnClassifier(config.classifier, seed);
+}
+
+const prefixed = (prefix: string, variables: NamedVariables): NamedVariables => Object.fromEntries(Object.entries(variables).map(([k, v]) => [`${prefix}.${k}`, v]));
+
+/**
+ * Per-utterance rows of `features` [total, units] right-padded into [utterances, longest, units]; built from
+ * slices and pads (not gather, whose gradient the wasm backend lacks).
+ */
+export function padSequences(features: tf.Tensor2D, lengths: readonly number[]): tf.Tensor3D {
+  const longest = Math.max(...lengths);
+  let offset = 0;
+  const rows = lengths.map((n) => {
+    const part = tf.slice(features, [offset, 0], [n, features.shape[1]]); // [n, units]
+    offset += n;
+    return n < longest ? tf.pad(part, [[0, longest - n], [0, 0]]) : part;
+  });
+  return tf.stack(rows) as tf.Tensor3D; // [utterances, longest, units]
+}
+
+export function createSequenceNetwork(config: SequenceNetworkConfig, seed: number): SequenceNetwork {
+  const cnn: CnnModel = createCnn(config.cnn, seed);
+  const fusion: FusionModel | undefined = config.fusion ? createFusion(config.fusion, seed + 1) : undefined;
+  const classifier = createClassifier(config, seed + 2);
+  const variables = { ...prefixed('cnn', cnn.variables), ...(fusion ? prefixed('fusion', fusion.variables) : {}), ...prefixed('classifier', classifier.variables) };
+  return {
+    config,
+    variables,
+    forward: (segments, lengths, latent, options) =>
+      tf.tidy(() => {
+        tf.util.assert(!fusion || latent !== undefined, () => 'a fusion network needs the VQ-VAE latents of its segments');
+        const deep = cnn.forward(segments, options); // [total, representationUnits]
+        const perSegment = fusion ? fusion.forward(deep, latent!) : deep; // [total, units]
+        return classifier.forward(padSequences(perSegment, lengths), { ...options, lengths }); // [utterances, classes]
+      }),
+    dispose: () => {
+      cnn.dispose();
+      fusion?.dispose();
+      classifier.dispose();
+    },
+  };
+}

@@ -1,0 +1,98 @@
+// Serving the models hypercolumn runs keep (classifier-trainer's run/hypercolumn-model.ts has the format): the
+// frozen FOP's hypercolumns of the utterance's log-mel frames (batchHypercolumns, shared with the trainer), then
+// either an SVM / random forest on their mean over time, or the attention-LSTM on the z-scored sequence.
+import * as tf from '@tensorflow/tfjs';
+import { loadClassicalClassifier, type ClassicalModelJson, type StandardizerState } from '@ser/classical';
+import {
+  batchHypercolumns,
+  createAttentionLstm,
+  createFop,
+  hypercolumnDim,
+  loadVariables,
+  meanOverFrames,
+  type AttentionLstmConfig,
+  type FopConfig,
+  type FopModel,
+  type HypercolumnRepresentation,
+} from '@ser/models';
+import { logMelFeatures } from './fop-classifier';
+import { registerModelKind, type ServableModel } from './model-kinds';
+import { disposeOnFailure, readWeights, standardizeRows, type WeightsFile } from './model-files';
+
+interface HypercolumnManifest {
+  kind: 'fop-hypercolumn-classical' | 'fop-hypercolumn-attention-lstm';
+  classes: string[];
+  fop: { config: FopConfig; weights: WeightsFile };
+  representation: HypercolumnRepresentation;
+}
+
+interface ClassicalManifest extends HypercolumnManifest {
+  kind: 'fop-hypercolumn-classical';
+  classifier: ClassicalModelJson;
+}
+
+interface AttentionLstmManifest extends HypercolumnManifest {
+  kind: 'fop-hypercolumn-attention-lstm';
+  maxFrames: number;
+  standardizer: StandardizerState;
+  attentionLstm: { config: AttentionLstmConfig; weights: WeightsFile };
+}
+
+/** The servable parts every hypercolumn model shares; `classify` turns a batch's hypercolumns into probabilities. */
+function hypercolumnModel(meta: HypercolumnManifest, fop: FopModel, maxFrames: number, classify: (sequences: Float32Array[], dim: number) => number[][], release: () => void): ServableModel {
+  const nMels = meta.fop.config.nMels;
+  const dim = hypercolumnDim(meta.fop.config, meta.representation);
+  return {
+    kind: meta.kind,
+    labels: [...meta.classes],
+    featureKind: 'log-mel',
+    featurize: logMelFeatures,
+    predict(inputs) {
+      const frames = inputs.map((x) => Math.min(x.length / nMels, maxFrames));
+      return classify(batchHypercolumns(fop, inputs, frames, meta.representation), dim);
+    },
+    dispose() {
+      release();
+      fop.dispose();
+    },
+  };
+}
+
+async function loadFrozenFop(artifacts: Parameters<typeof readWeights>[0], key: string, meta: HypercolumnManifest): Promise<FopModel> {
+  const weights = await readWeights(artifacts, key, meta.fop.weights);
+  const fop = createFop(meta.fop.config);
+  return disposeOnFailure([fop], () => {
+    loadVariables(fop.variables, weights);
+    return fop;
+  });
+}
+
+/** SVM / forest on the mean hypercolumn; they give a class, so its probability is 1 (what the trainer scored). */
+registerModelKind('fop-hypercolumn-classical', async (artifacts, key, manifest) => {
+  const meta = manifest as unknown as ClassicalManifest;
+  const fop = await loadFrozenFop(artifacts, key, meta);
+  const classifier = disposeOnFailure([fop], () => loadClassicalClassifier(meta.classifier));
+  const classify = (sequences: Float32Array[], dim: number) =>
+    classifier.predict(sequences.map((s) => meanOverFrames(s, dim))).map((predicted) => meta.classes.map((_, c) => (c === predicted ? 1 : 0)));
+  return hypercolumnModel(meta, fop, Number.POSITIVE_INFINITY, classify, () => classifier.dispose());
+});
+
+/** The attention-LSTM on each utterance's first maxFrames hypercolumns, z-scored with the training statistics. */
+registerModelKind('fop-hypercolumn-attention-lstm', async (artifacts, key, manifest) => {
+  const meta = manifest as unknown as AttentionLstmManifest;
+  const fop = await loadFrozenFop(artifacts, key, meta);
+  const weights = await readWeights(artifacts, key, meta.attentionLstm.weights).catch((err: unknown) => {
+    fop.dispose();
+    throw err;
+  });
+  const lstm = disposeOnFailure([fop], () => createAttentionLstm(meta.attentionLstm.config));
+  disposeOnFailure([fop, lstm], () => loadVariables(lstm.variables, weights));
+  const classify = (sequences: Float32Array[], dim: number) => {
+    const lengths = sequences.map((s) => s.length / dim);
+    const longest = Math.max(...lengths);
+    const x = new Float32Array(sequences.length * longest * dim); // right-padded; the LSTM masks by length
+    sequences.forEach((s, row) => x.set(standardizeRows(s, meta.standardizer, dim), row * longest * dim));
+    return tf.tidy(() => lstm.forward(tf.tensor3d(x, [sequences.length, longest, dim]), { training: false, lengths }).probabilities.arraySync()); // [batch, classes]
+  };
+  return hypercolumnModel(meta, fop, meta.maxFrames, classify, () => lstm.dispose());
+});

@@ -1,0 +1,65 @@
+// Serving the model a sequence-model run keeps (classifier-trainer's run/sequence-model-file.ts has the format):
+// the utterance's first maxSegments 32x129 spectrogram segments (@ser/audio's TACN front end with the run's
+// hop), z-scored per bin, through the CNN (+ the frozen VQ-VAE's latents fused in) and the sequence model.
+import * as tf from '@tensorflow/tfjs';
+import { createTacnFrontEnd } from '@ser/audio';
+import type { StandardizerState } from '@ser/classical';
+import { createSequenceNetwork, createVqvae, loadVariables, type SequenceNetworkConfig, type VqvaeConfig, type VqvaeModel } from '@ser/models';
+import { registerModelKind, type ServableModel } from './model-kinds';
+import { disposeOnFailure, readWeights, standardizeRows, type WeightsFile } from './model-files';
+
+interface SequenceModelManifest {
+  kind: 'sequence-model';
+  classes: string[];
+  segments: { frames: number; bins: number; hopSamples: number; maxSegments: number };
+  standardizer: StandardizerState;
+  network: SequenceNetworkConfig;
+  weights: WeightsFile;
+  vqvae: { config: VqvaeConfig; normalisation: StandardizerState; weights: WeightsFile } | null;
+}
+
+registerModelKind('sequence-model', async (artifacts, key, manifest) => {
+  const meta = manifest as unknown as SequenceModelManifest;
+  const weights = await readWeights(artifacts, key, meta.weights);
+  const vqvaeWeights = meta.vqvae ? await readWeights(artifacts, key, meta.vqvae.weights) : null;
+  const network = createSequenceNetwork(meta.network, 0);
+  const vqvae = meta.vqvae ? disposeOnFailure([network], () => createVqvae(meta.vqvae!.config)) : undefined;
+  const owned = vqvae ? [network, vqvae] : [network];
+  disposeOnFailure(owned, () => {
+    loadVariables(network.variables, weights);
+    if (vqvae) loadVariables(vqvae.variables, vqvaeWeights!);
+  });
+  return sequenceModel(meta, network, vqvae);
+});
+
+function sequenceModel(meta: SequenceModelManifest, network: ReturnType<typeof createSequenceNetwork>, vqvae: VqvaeModel | undefined): ServableModel {
+  const { frames, bins, hopSamples, maxSegments } = meta.segments;
+  const size = frames * bins;
+  const frontEnd = createTacnFrontEnd({ segmentHopSamples: hopSamples });
+  return {
+    kind: meta.kind,
+    labels: [...meta.classes],
+    featureKind: 'spectrogram-segments',
+    featurize: (samples) => frontEnd.compute(samples).data.slice(0, maxSegments * size), // [segments, frames, bins]
+    predict(inputs) {
+      const lengths = inputs.map((x) => Math.min(x.length / size, maxSegments));
+      const total = lengths.reduce((a, b) => a + b, 0);
+      const raw = new Float32Array(total * size); // every utterance's segments back to back
+      let offset = 0;
+      inputs.forEach((x, i) => {
+        raw.set(x.subarray(0, lengths[i]! * size), offset);
+        offset += lengths[i]! * size;
+      });
+      return tf.tidy(() => {
+        const segments = tf.tensor3d(standardizeRows(raw, meta.standardizer, bins), [total, frames, bins]);
+        // The VQ-VAE reads the segments z-scored its own way (its pre-training statistics).
+        const latent = vqvae ? vqvae.latent(tf.tensor3d(standardizeRows(raw, meta.vqvae!.normalisation, bins), [total, frames, bins])) : undefined;
+        return tf.softmax(network.forward(segments, lengths, latent, { training: false })).arraySync() as number[][]; // [batch, classes]
+      });
+    },
+    dispose() {
+      network.dispose();
+      vqvae?.dispose();
+    },
+  };
+}
