@@ -90,4 +90,17 @@ describe('attention-LSTM', () => {
     const weighted = weightedSoftmaxCrossEntropy(logits, [0, 1], [3, 1]).dataSync()[0]!;
     expect(weighted).toBeCloseTo((3 * ce([2, 0], 0) + ce([0, 1], 1)) / 4, 5);
   });
+
+  it('starts its LSTM with forget-gate bias 1 (input bias block 1, recurrent block 0), other gates as PyTorch', () => {
+    const units = 6;
+    const model = createAttentionLstm({ inputDim: 5, numClasses: 3, units, attentionUnits: 4 }, 7);
+    const inputBias = model.variables['lstm.inputBias']!.dataSync();
+    const recurrentBias = model.variables['lstm.recurrentBias']!.dataSync();
+    expect([...inputBias.slice(units, 2 * units)]).toEqual(new Array(units).fill(1));
+    expect([...recurrentBias.slice(units, 2 * units)]).toEqual(new Array(units).fill(0));
+    // The input, cell and output gates keep PyTorch's uniform +-1/sqrt(units), not constants.
+    const others = [...inputBias.slice(0, units), ...inputBias.slice(2 * units)];
+    expect(Math.max(...others.map(Math.abs))).toBeLessThanOrEqual(1 / Math.sqrt(units));
+    expect(new Set(others).size).toBeGreaterThan(1);
+  });
 });

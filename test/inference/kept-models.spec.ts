@@ -1,0 +1,131 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startClassifierTrainerService } from '@ser/classifier-trainer';
+import { loadPlatformConfig } from '@ser/config';
+import { loadSerProto, type ClassifierTrainingServiceClient, type FeatureServiceClient, type InferenceServiceClient, type Run__Output, type UtterancePrediction__Output } from '@ser/contracts';
+import { evaluate } from '@ser/evaluation';
+import { createInProcessBus } from '@ser/events';
+import { startFeaturesService } from '@ser/features-service';
+import { callUnary, closeClient, createClient, deadlineIn, iterateStream } from '@ser/grpc-kit';
+import { startInferenceService } from '@ser/inference';
+import { createFop, createVqvae } from '@ser/models';
+import { openPlatform, type Platform, type RunningService } from '@ser/runtime';
+import type { Utterance } from '@ser/store';
+import { writeFourSpeakerCorpus } from '../classifier/four-speaker-corpus';
+import { writeCheckpoint } from './model-fixtures';
+
+// Tiny models (as test/classifier/hypercolumns.spec.ts and test/tacn/sequence-model.spec.ts train them): seconds each.
+const TINY_FOP = { nMels: 80, dModel: 16, numHeads: 2, ffnUnits: 32, numLayers: 2, dropout: 0.1 };
+const TINY_VQVAE = { hiddenChannels: 4, embeddingDim: 4, codebookSize: 8, downsamplings: 2 };
+const TINY_SEQUENCE = { cnnFilters: [2, 2, 2], representationUnits: 8, fusionUnits: 8, channels: 4, layers: 2, numHeads: 2, rnnUnits: 4, dropout: 0.1 };
+const COMMON = { seed: 3, protocol: { kind: 'speaker-holdout' } };
+const CASES = [
+  { name: 'SVM on concat hypercolumns', kind: 'fop-hypercolumn-classical', checkpoint: 'fop', config: { method: 'fop-hypercolumns', classifier: 'svm', representation: 'concat', svm: { kernel: 'rbf', C: 1 } } },
+  {
+    name: 'attention-LSTM on h2 hypercolumns',
+    kind: 'fop-hypercolumn-attention-lstm',
+    checkpoint: 'fop',
+    config: { method: 'fop-hypercolumns', classifier: 'attention-lstm', representation: 'h2', attentionLstm: { units: 8, attentionUnits: 4, epochs: 3, batchSize: 8, patience: 5, maxFrames: 40 } },
+  },
+  { name: 'deep TACN', kind: 'sequence-model', checkpoint: null, config: { method: 'sequence-model', sequenceModel: 'tacn', features: 'deep', epochs: 2, batchSize: 8, patience: 2, maxSegments: 4, model: TINY_SEQUENCE } },
+  {
+    name: 'fusion BiGRU (VQ-VAE latents)',
+    kind: 'sequence-model',
+    checkpoint: 'vqvae',
+    config: { method: 'sequence-model', sequenceModel: 'bigru', features: 'fusion', vqvaeFineTuneEpochs: 1, epochs: 2, batchSize: 8, patience: 2, maxSegments: 4, model: TINY_SEQUENCE },
+  },
+] as const;
+
+describe('inference serves every kind of model a classifier run keeps, as the trainer predicted', () => {
+  let dataDir: string;
+  let corpus: string;
+  let platform: Platform;
+  const services: RunningService[] = [];
+  let trainer: ClassifierTrainingServiceClient;
+  let inference: InferenceServiceClient;
+  let datasetVersionId = '';
+  const checkpoints: Record<string, string> = {};
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'ser-kept-models-'));
+    corpus = join(dataDir, 'corpora', 'four');
+    mkdirSync(corpus, { recursive: true });
+    await writeFourSpeakerCorpus(corpus, 2);
+    const config = loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_FEATURE_WORKERS: '1', SER_LOG_LEVEL: 'warn', SER_METRICS_PORT: '0' }, overrides: ['--ports.features=0'] });
+    platform = await openPlatform(config, { bus: createInProcessBus() });
+    const features = await startFeaturesService(platform);
+    services.push(features);
+    services.push(await startClassifierTrainerService(platform, { port: 0, featuresAddress: features.address }));
+    services.push(await startInferenceService(platform, { port: 0, featuresAddress: features.address, inference: { maxBatchWaitMs: 2 } }));
+    const proto = loadSerProto().grpc.ser.v1;
+    const featureClient = createClient<FeatureServiceClient>(proto.FeatureService, features.address, { deadlineMs: 120_000 });
+    for await (const m of iterateStream(featureClient.IngestDataset({ corpusName: 'four', format: 'DATASET_FORMAT_URDU', uri: corpus }))) {
+      if (m.datasetVersion) datasetVersionId = m.datasetVersion.id;
+    }
+    closeClient(featureClient);
+    trainer = createClient<ClassifierTrainingServiceClient>(proto.ClassifierTrainingService, services[1]!.address, { deadlineMs: 30_000 });
+    inference = createClient<InferenceServiceClient>(proto.InferenceService, services[2]!.address, { deadlineMs: 60_000 });
+
+    const fop = createFop(TINY_FOP, 11);
+    checkpoints.fop = await writeCheckpoint(platform, 'fop-pretrain', TINY_FOP, fop.variables);
+    fop.dispose();
+    const vqvae = createVqvae({ ...TINY_VQVAE, frames: 32, bins: 129 }, 5);
+    checkpoints.vqvae = await writeCheckpoint(platform, 'vqvae-pretrain', TINY_VQVAE, vqvae.variables, { 'normalisation.json': { mean: new Array(129).fill(-3), std: new Array(129).fill(2) } });
+    vqvae.dispose();
+  }, 120_000);
+
+  afterAll(async () => {
+    if (trainer) closeClient(trainer);
+    if (inference) closeClient(inference);
+    for (const s of services.reverse()) await s.stop();
+    await platform?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const train = async (config: object, checkpointId: string, modelName: string): Promise<Run__Output> => {
+    const { run } = await callUnary(trainer, 'StartClassifierRun', { configJson: JSON.stringify({ ...COMMON, ...config }), datasetVersionIds: [datasetVersionId], checkpointId, modelName });
+    let final: Run__Output | null = null;
+    for await (const m of iterateStream(trainer.WatchClassifierRun({ runId: run!.id }, deadlineIn(240_000)))) if (m.run) final = m.run;
+    return final!;
+  };
+
+  const utterancesOf = async (speakers: readonly string[]): Promise<Utterance[]> => {
+    const page = await platform.store.datasets.listUtterances(datasetVersionId, { first: 1000 });
+    return page.edges.map((e) => e.node).filter((u) => speakers.includes(u.speaker ?? ''));
+  };
+
+  it.each(CASES)('$name: BatchPredict on the stored features reproduces the run’s test confusion, and Predict on the audio agrees', async ({ kind, checkpoint, config }) => {
+    expect(datasetVersionId).not.toBe('');
+    const final = await train(config, checkpoint ? checkpoints[checkpoint]! : '', `kept-${kind}`);
+    expect(final.status, final.error).toBe('RUN_STATUS_SUCCEEDED');
+    const model = { name: final.outputModel!.name, version: final.outputModel!.version };
+    const manifest = JSON.parse((await platform.artifacts.get(`models/${final.id}/model.json`)).toString('utf8')) as { kind: string };
+    expect(manifest.kind).toBe(kind);
+
+    // Speaker hold-out has one fold, whose model is the kept one: its test confusion is the trainer's own
+    // prediction of each test utterance with exactly this model on exactly these features.
+    const { evaluation } = await callUnary(trainer, 'GetClassifierRunEvaluation', { runId: final.id });
+    const stored = JSON.parse((await platform.artifacts.get(`evaluations/${final.id}.json`)).toString('utf8')) as { folds: Array<{ testSpeakers: string[] }> };
+    const test = await utterancesOf(stored.folds[0]!.testSpeakers);
+    expect(test).toHaveLength(16);
+    const served: UtterancePrediction__Output[] = [];
+    for await (const m of iterateStream(inference.BatchPredict({ datasetVersionId, model, utteranceIds: test.map((u) => u.utteranceId), recordOptOut: true }, deadlineIn(120_000)))) served.push(...m.predictions);
+    expect(served).toHaveLength(16);
+    for (const p of served) {
+      expect(p.prediction!.model).toEqual(model);
+      expect(p.prediction!.classProbabilities.reduce((sum, c) => sum + c.probability, 0)).toBeCloseTo(1, 5);
+    }
+    const labels = evaluation!.confusionMatrix!.labels;
+    const confusion = evaluate(served.map((p) => p.trueLabel), served.map((p) => p.prediction!.label), labels).confusion.matrix.flat();
+    expect(confusion).toEqual(evaluation!.confusionMatrix!.counts);
+
+    // From audio, the service's own front end gives the features the features service stored.
+    const utterance = test[0]!;
+    const { prediction } = await callUnary(inference, 'Predict', { audio: { content: readFileSync(join(corpus, utterance.path)) }, model });
+    const batch = served.find((p) => p.utteranceId === utterance.utteranceId)!.prediction!;
+    expect(prediction!.label).toBe(batch.label);
+    prediction!.classProbabilities.forEach((c, i) => expect(c.probability).toBeCloseTo(batch.classProbabilities[i]!.probability, 4));
+  }, 300_000);
+});
