@@ -4,3 +4,4 @@ export { pageArgsFromRequest, pageResponse } from './paging';
 export { watchRun, type ProgressSource } from './watch-run';
 export { RunQueue, type RunQueueOptions } from './run-queue';
 export { WorkerRunManager, type TrainingWorkerMessage, type WorkerRunManagerOptions } from './worker-run-manager';
+export { runTrainingWorker, type TrainingWorkerChannel } from './training-worker';

@@ -7,7 +7,7 @@ type EpochEvent = Parameters<PretrainJobEvents['onEpoch']>[0];
 // FOP runs store trainLoss / heldOutLoss / bestHeldOutLoss and show watchers `train` / `heldOut`: the gateway and
 // stored runs read these names, so the worker names both sides rather than taking the generic defaults.
 
-export function stepMessage(p: StepEvent): TrainingWorkerMessage {
+export function stepMessage(p: StepEvent): Extract<TrainingWorkerMessage, { type: 'step' }> {
   return { type: 'step', epoch: p.epoch, step: p.step, totalSteps: p.totalSteps, losses: { train: p.loss }, metrics: { trainLoss: p.loss } };
 }
 

@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeWav, synthesizeTestSignal } from '@ser/audio';
+import { DEMO_MODEL_NAME, seedDemoCorpus, startAll, trainDemoModel, type RunningSystem } from '@ser/all-in-one';
+import { loadPlatformConfig } from '@ser/config';
+import { loadSerProto, type InferenceServiceClient } from '@ser/contracts';
+import { callUnary, closeClient, createClient } from '@ser/grpc-kit';
+import { openPlatform, type Platform } from '@ser/runtime';
+
+const FREE_PORTS = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'gateway'].map((n) => `--ports.${n}=0`);
+// npm start's flow at test size: the configs are the demo's with a tiny model and two epochs.
+const TINY = { pretrainConfig: { model: { dModel: 16, numHeads: 2, ffnUnits: 32, numLayers: 1 }, epochs: 2, batchSize: 8, cropFrames: 60 }, fineTuneConfig: { epochs: 2, batchSize: 8, cropFrames: 60 } };
+
+// First run of `npm start`: demo corpus -> FOP pre-training -> fine-tuning -> 'production', through the services' APIs.
+describe('the demo model of the first start', () => {
+  let dataDir: string;
+  let platform: Platform;
+  let system: RunningSystem;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'ser-demo-model-'));
+    platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_SEED_DEMO: 'false', SER_LOG_LEVEL: 'warn' }, overrides: FREE_PORTS }));
+    system = await startAll(platform);
+  });
+
+  afterAll(async () => {
+    for (const s of [...(system?.stoppables ?? [])].reverse()) await s.stop();
+    await platform?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('trains and promotes a model that answers a predict naming no model, and does it only once', async () => {
+    expect(await seedDemoCorpus(platform, { speakers: 4, utterancesPerEmotion: 2 })).toBe('seeded');
+    const lines: string[] = [];
+    expect(await trainDemoModel(platform, system.serviceAddresses, { ...TINY, report: (l) => lines.push(l) })).toBe('trained');
+    expect(lines.some((l) => l.startsWith('demo model: pre-training'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('demo model: fine-tuning'))).toBe(true);
+    expect(lines.at(-1)).toMatch(/is now 'production'/);
+
+    const production = await platform.store.models.resolve(DEMO_MODEL_NAME, 'production');
+    expect(production).not.toBeNull();
+    expect(production!.lineage).toMatchObject({ datasetVersionIds: [(await platform.store.datasets.latestVersion('demo'))!.id] });
+
+    // The inference service's default model is the demo model: a predict without a model selector gets it.
+    const inference = createClient<InferenceServiceClient>(loadSerProto().grpc.ser.v1.InferenceService, system.serviceAddresses.inference, { deadlineMs: 60_000 });
+    try {
+      const wav = encodeWav(synthesizeTestSignal({ seconds: 1.5, sampleRate: 16_000 }), 16_000);
+      const { prediction } = await callUnary(inference, 'Predict', { audio: { content: wav, filename: 'clip.wav' } });
+      expect(prediction!.model).toMatchObject({ name: DEMO_MODEL_NAME, version: String(production!.version) });
+      expect(['angry', 'happy', 'neutral', 'sad']).toContain(prediction!.label);
+    } finally {
+      closeClient(inference);
+    }
+
+    // A second start finds the model and trains nothing.
+    const runsBefore = (await platform.store.runs.list({}, { first: 100 })).edges.length;
+    expect(await trainDemoModel(platform, system.serviceAddresses, TINY)).toBe('present');
+    expect((await platform.store.runs.list({}, { first: 100 })).edges.length).toBe(runsBefore);
+  }, 600_000);
+});
