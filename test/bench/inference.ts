@@ -1,15 +1,16 @@
 /**
- * Inference serving speed: Predict over gRPC on 3-second clips at concurrency 1, 8 and 32, with dynamic batching
- * (max batch 32, max wait 5 ms) and without (max batch 1), next to the bare forward pass of one clip measured in
- * the same run on the same loaded model. A paper-size FOP classifier (DEFAULT_FOP_CONFIG) with random weights,
+ * Inference serving speed: Predict on 3-second clips at concurrency 1, 8 and 32, with dynamic batching (max batch
+ * 32, max wait 5 ms) and without (max batch 1), next to the bare forward pass of one clip measured in the same run
+ * on the same loaded model. --via grpc calls the inference service's Predict; --via gateway sends the GraphQL
+ * multipart `predict` mutation (an operator token, the clip as an upload) to the gateway started in this process,
+ * which forwards it to the same inference service. A paper-size FOP classifier (DEFAULT_FOP_CONFIG) with random weights,
  * saved in the artifact format classifier runs write and loaded through the service's own loader.
  *
  *   npx tsx test/bench/inference.ts [--json] [--requests N] [--via grpc] [--no-record]
  *
  * Latency is measured by the client (request sent -> response read), p50/p99 over every request of a level;
  * throughput is requests / wall time of the level. Client and server share this process (as with `npm start`).
- * Only --via grpc is measured: the gateway's `predict` mutation needs an operator token and a multipart upload,
- * which this bench does not set up yet. --no-record opts every request out of the prediction records.
+ * --no-record opts every request out of the prediction records.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,16 +18,56 @@ import { join } from 'node:path';
 import { encodeWav } from '@ser/audio';
 import { loadPlatformConfig } from '@ser/config';
 import { loadSerProto, type InferenceServiceClient } from '@ser/contracts';
+import { createGateway } from '@ser/gateway';
 import { callUnary, closeClient, createClient } from '@ser/grpc-kit';
 import { loadServableModel, startInferenceService } from '@ser/inference';
+import { createLogger } from '@ser/logging';
 import { DEFAULT_FOP_CONFIG } from '@ser/models';
-import { openPlatform } from '@ser/runtime';
+import { openPlatform, type Platform } from '@ser/runtime';
 import { initTfjs } from '@ser/tfjs-backend';
+import { gqlUpload } from '../gateway/client';
 import { registerRandomModel, tone } from '../inference/model-fixtures';
 
 const CLIP_SECONDS = 3;
 const LEVELS = [1, 8, 32];
 const MODEL = 'bench-emotion';
+
+const PREDICT = 'mutation($input: PredictInput!) { predict(input: $input) { label modelVersion } }';
+const DEADLINE_MS = 300_000; // 32 queued 3 s clips on a loaded 2-core machine take a while without batching
+
+type Via = 'grpc' | 'gateway';
+/** One Predict of `clip` through the chosen front door, with its own teardown. */
+interface PredictPath {
+  predict(clip: Buffer, recordOptOut: boolean): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The path a request takes to the inference service at `address`: straight over gRPC, or via the gateway. */
+async function openPath(via: Via, platform: Platform, address: string): Promise<PredictPath> {
+  if (via === 'grpc') {
+    const client = createClient<InferenceServiceClient>(loadSerProto().grpc.ser.v1.InferenceService, address, { deadlineMs: DEADLINE_MS });
+    return {
+      predict: async (clip, recordOptOut) => void (await callUnary(client, 'Predict', { audio: { content: clip }, recordOptOut })),
+      close: async () => closeClient(client),
+    };
+  }
+  const gateway = await createGateway({
+    port: 0,
+    host: '127.0.0.1',
+    store: platform.store,
+    serviceAddresses: { ...platform.config.addresses, inference: address },
+    logger: createLogger('bench-gateway', { level: 'warn' }),
+    grpcDeadlineMs: DEADLINE_MS,
+  });
+  const { token } = await platform.store.apiTokens.create({ name: 'bench-operator', role: 'operator' });
+  return {
+    async predict(clip, recordOptOut) {
+      const res = await gqlUpload(gateway.url, PREDICT, { input: { audio: null, recordOptOut } }, { path: 'variables.input.audio', name: 'clip.wav', content: clip }, token);
+      if (res.errors?.length || !res.data) throw new Error(`gateway predict failed (HTTP ${res.status}): ${JSON.stringify(res.errors)}`);
+    },
+    close: () => gateway.stop(),
+  };
+}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
@@ -34,7 +75,7 @@ async function main() {
   const argv = process.argv.slice(2);
   const json = argv.includes('--json');
   const via = argv.includes('--via') ? argv[argv.indexOf('--via') + 1] : 'grpc';
-  if (via !== 'grpc') throw new Error(`--via ${via}: only grpc is measured so far (the gateway's predict mutation is not wired to this bench)`);
+  if (via !== 'grpc' && via !== 'gateway') throw new Error(`--via ${via}: one of grpc, gateway`);
   const requestsAt = argv.indexOf('--requests');
   const perLevel = requestsAt >= 0 ? Number(argv[requestsAt + 1]) : 96;
   const optOut = argv.includes('--no-record');
@@ -62,9 +103,10 @@ async function main() {
     const results: Array<{ mode: string; concurrency: number; requests: number; p50Ms: number; p99Ms: number; throughputPerS: number }> = [];
     for (const [mode, maxBatchSize] of [['batching', 32], ['no-batching', 1]] as const) {
       const service = await startInferenceService(platform, { port: 0, inference: { defaultModelName: MODEL, maxBatchSize, maxBatchWaitMs: 5 } });
-      const client = createClient<InferenceServiceClient>(loadSerProto().grpc.ser.v1.InferenceService, service.address, { deadlineMs: 300_000 });
+      const client = createClient<InferenceServiceClient>(loadSerProto().grpc.ser.v1.InferenceService, service.address, { deadlineMs: DEADLINE_MS });
+      const path = await openPath(via, platform, service.address);
       try {
-        await callUnary(client, 'Predict', { audio: { content: clip }, recordOptOut: true }); // loads + warms the model
+        await path.predict(clip, true); // loads + warms the model (and the gateway's connection)
         for (const concurrency of LEVELS) {
           const latencies: number[] = [];
           let next = 0;
@@ -73,7 +115,7 @@ async function main() {
             Array.from({ length: concurrency }, async () => {
               while (next++ < perLevel) {
                 const t = performance.now();
-                await callUnary(client, 'Predict', { audio: { content: clip }, recordOptOut: optOut });
+                await path.predict(clip, optOut);
                 latencies.push(performance.now() - t);
               }
             }),
@@ -85,6 +127,7 @@ async function main() {
         const { models } = await callUnary(client, 'GetModelStatus', {});
         if (!json) process.stdout.write(`${mode}: forward passes by batch size ${JSON.stringify(models[0]?.batchesBySize ?? {})}\n`);
       } finally {
+        await path.close();
         closeClient(client);
         await service.stop();
       }

@@ -38,7 +38,7 @@ describe('InferenceService and the model registry over gRPC (in-process platform
     mkdirSync(corpus, { recursive: true });
     await writeFourSpeakerCorpus(corpus, 1);
     bus = createInProcessBus();
-    const config = loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_FEATURE_WORKERS: '1', SER_LOG_LEVEL: 'warn' }, overrides: ['--ports.features=0'] });
+    const config = loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_FEATURE_WORKERS: '1', SER_LOG_LEVEL: 'warn', SER_METRICS_PORT: '0' }, overrides: ['--ports.features=0'] });
     platform = await openPlatform(config, { bus });
     await bus.subscribe({ groupId: 'test-moves', topics: [TOPICS.modelAliasMoved], fromBeginning: true, handler: async (e) => void moves.push(e) });
     features = await startFeaturesService(platform);

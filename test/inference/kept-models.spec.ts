@@ -29,12 +29,12 @@ const CASES = [
     checkpoint: 'fop',
     config: { method: 'fop-hypercolumns', classifier: 'attention-lstm', representation: 'h2', attentionLstm: { units: 8, attentionUnits: 4, epochs: 3, batchSize: 8, patience: 5, maxFrames: 40 } },
   },
-  { name: 'deep TACN', kind: 'sequence-model', checkpoint: null, config: { method: 'sequence-model', sequenceModel: 'tacn', features: 'deep', epochs: 2, batchSize: 8, patience: 2, maxSegments: 4, model: TINY_SEQUENCE } },
+  { name: 'deep TACN', kind: 'sequence-model', checkpoint: null, config: { method: 'sequence-model', sequenceModel: 'tacn', features: 'deep', optimizer: 'adam', learningRate: 0.01, epochs: 6, batchSize: 8, patience: 6, maxSegments: 4, model: TINY_SEQUENCE } },
   {
     name: 'fusion BiGRU (VQ-VAE latents)',
     kind: 'sequence-model',
     checkpoint: 'vqvae',
-    config: { method: 'sequence-model', sequenceModel: 'bigru', features: 'fusion', vqvaeFineTuneEpochs: 1, epochs: 2, batchSize: 8, patience: 2, maxSegments: 4, model: TINY_SEQUENCE },
+    config: { method: 'sequence-model', sequenceModel: 'bigru', features: 'fusion', vqvaeFineTuneEpochs: 1, optimizer: 'adam', learningRate: 0.01, epochs: 6, batchSize: 8, patience: 6, maxSegments: 4, model: TINY_SEQUENCE },
   },
 ] as const;
 

@@ -27,7 +27,7 @@ describe('a classifier run registers its model, which inference then serves', ()
     const corpus = join(dataDir, 'corpora', 'four');
     mkdirSync(corpus, { recursive: true });
     await writeFourSpeakerCorpus(corpus, 2);
-    const config = loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_FEATURE_WORKERS: '1', SER_LOG_LEVEL: 'warn' }, overrides: ['--ports.features=0'] });
+    const config = loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_FEATURE_WORKERS: '1', SER_LOG_LEVEL: 'warn', SER_METRICS_PORT: '0' }, overrides: ['--ports.features=0'] });
     platform = await openPlatform(config);
     const features = await startFeaturesService(platform);
     services.push(features);
