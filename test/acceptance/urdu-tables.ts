@@ -7,7 +7,8 @@
  * Registers ../shared/data/urdu as 'urdu' (and the synthetic demo corpus as 'demo' when a dataset option names
  * it) in the data folder once, then runs `ser experiment <table>` against it with the speaker-independent protocol
  * (speaker-holdout). Defaults: --dataset urdu; fop-table1 --pretrain urdu,demo; fop-table2 --pretrain urdu;
- * tacn-* --vqvae-pretrain urdu. Options given override them. Says so and exits 1 when ../shared is missing.
+ * tacn-* --vqvae-pretrain urdu; --test-speakers URDU_TEST_SPEAKERS. Options given override them. Says so and exits
+ * 1 when ../shared is missing.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -22,6 +23,13 @@ import { openPlatform } from '@ser/runtime';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const URDU = resolve(repoRoot, '../shared/data/urdu');
+
+/**
+ * URDU's speakers mostly speak one emotion each, so the protocol's default test speakers (the first two ids, SF1 and
+ * SF10) hold out 12 happy and 2 sad utterances. These 11 of the 29 hold out 86 utterances covering every class
+ * (angry 24, happy 22, neutral 22, sad 18) and leave every class in training.
+ */
+const URDU_TEST_SPEAKERS = 'SM1,SF6,SF7,SM20,SM3,SF9,SM23,SF11,SM27,SF10,SM26';
 
 const DEFAULTS: Record<string, string[]> = {
   'fop-table1': ['--pretrain', 'urdu,demo'],
@@ -54,6 +62,10 @@ if (!existsSync(URDU)) {
 const experimentArgs = [...args];
 for (const [option, value] of [['--dataset', 'urdu'] as [string, string], ['--protocol', 'speaker-holdout'] as [string, string], ...chunk(DEFAULTS[table ?? ''] ?? [])]) {
   if (!experimentArgs.includes(option)) experimentArgs.push(option, value);
+}
+const speakerHoldout = experimentArgs[experimentArgs.indexOf('--protocol') + 1] === 'speaker-holdout';
+if (speakerHoldout && experimentArgs[experimentArgs.indexOf('--dataset') + 1] === 'urdu' && !experimentArgs.includes('--test-speakers')) {
+  experimentArgs.push('--test-speakers', URDU_TEST_SPEAKERS);
 }
 const named = ['--dataset', '--pretrain', '--vqvae-pretrain'].flatMap((o) => (experimentArgs.includes(o) ? (experimentArgs[experimentArgs.indexOf(o) + 1] ?? '').split(',') : []));
 const needsDemo = importOnly || named.includes('demo');

@@ -29,6 +29,7 @@ describe('ser experiment fop-table1', () => {
     expect(results.experiment).toBe('fop-table1');
     expect(results.protocol).toEqual({ kind: 'speaker-holdout' });
     expect(results.repeats).toBe(1);
+    expect(results.modelSize).toBe('tiny'); // --smoke's sizes, recorded so a reader knows the table is not paper-size
     expect(results.dataset.name).toBe('four');
     expect(results.pretrainDatasets.map((d) => d.name)).toEqual(['four', 'demo']);
     expect(results.rows.map((r) => r.key)).toEqual(['none', 'pretrain:four', 'pretrain:demo']);
@@ -65,6 +66,7 @@ describe('ser experiment fop-table1', () => {
     }
     expect(md).toContain('`speaker-holdout`');
     expect(md).toContain('Repeats: 1');
+    expect(md).toContain('Model size: `tiny`');
     expect(md).toContain(results.dataset.versionId);
     expect(md).toContain(`ser ${args.join(' ')}`);
     expect(md).toMatch(/WA \(weighted accuracy\)/);
@@ -79,5 +81,8 @@ describe('ser experiment fop-table1', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/coin-flip/);
     expect((await ser(['experiment', 'fop-table1', '--pretrain', 'four'])).stderr).toMatch(/--dataset is required/);
+    const size = await ser(['experiment', 'fop-table1', '--dataset', 'four', '--pretrain', 'four', '--model-size', 'huge']);
+    expect(size.code).toBe(2);
+    expect(size.stderr).toMatch(/model size must be one of paper, small, tiny, got 'huge'/);
   }, 120_000);
 });

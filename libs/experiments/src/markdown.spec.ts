@@ -75,6 +75,11 @@ describe('results.md', () => {
     expect(resultsMarkdown(results({}))).toContain("- Model size: `paper` (the papers' sizes).");
   });
 
+  it('names the pre-trained model: FOP for the FOP tables, VQ-VAE for the TACN tables', () => {
+    expect(resultsMarkdown(results({}))).toContain('- FOP pre-trained on `demo`');
+    expect(resultsMarkdown(results({ experiment: 'tacn-table2' }))).toContain('- VQ-VAE pre-trained on `demo`');
+  });
+
   it('prints Table 2 as a WA table and a UA table, representations by classifiers, and marks failed cells', () => {
     const rows = [
       { key: 'F', label: 'F (input frames)' },

@@ -66,7 +66,7 @@ export function resultsMarkdown(r: ExperimentResults): string {
     `- Evaluated on ${describeDataset(r.dataset)}.`,
     ...r.pretraining.map((p) => {
       const data = r.pretrainDatasets.find((d) => d.name === p.datasetName);
-      return `- FOP pre-trained on ${data ? describeDataset(data) : `\`${p.datasetName}\``}: run \`${p.runId}\`, checkpoint \`${p.checkpointId}\`.`;
+      return `- ${r.experiment.startsWith('tacn-') ? 'VQ-VAE' : 'FOP'} pre-trained on ${data ? describeDataset(data) : `\`${p.datasetName}\``}: run \`${p.runId}\`, checkpoint \`${p.checkpointId}\`.`;
     }),
     `- Protocol: \`${r.protocol.kind}\` (\`${JSON.stringify(r.protocol)}\`).`,
     `- Repeats: ${r.repeats} (${seeds}).`,

@@ -28,6 +28,12 @@ describe('experiment settings', () => {
     expect(resolveSettings({ modelSize: 'tiny' })).toMatchObject({ model: SMOKE_SETTINGS.model, repeats: PAPER_REPEATS });
   });
 
+  it('--test-speakers names the speaker-holdout test speakers, and only for that protocol', () => {
+    expect(resolveSettings({ testSpeakers: ['SM1', 'SF6'] }).protocol).toEqual({ kind: 'speaker-holdout', testSpeakers: ['SM1', 'SF6'] });
+    expect(() => resolveSettings({ protocol: 'leave-one-speaker-out', testSpeakers: ['SM1'] })).toThrow(/only with the speaker-holdout protocol/);
+    expect(() => resolveSettings({ testSpeakers: [''] })).toThrow(/need speaker ids/);
+  });
+
   it('refuses an unknown model size', () => {
     expect(() => resolveSettings({ modelSize: 'huge' })).toThrow(/model size must be one of paper, small, tiny, got 'huge'/);
   });

@@ -76,6 +76,8 @@ export interface SettingsInput {
   smoke?: boolean;
   /** 'paper' | 'small' | 'tiny'; absent: 'tiny' with smoke, else 'paper'. */
   modelSize?: string;
+  /** speaker-holdout only: the test speakers (absent: the protocol's default, the first two speaker ids). */
+  testSpeakers?: string[];
 }
 
 /**
@@ -88,7 +90,7 @@ export function resolveSettings(input: SettingsInput): ExperimentSettings {
   const settings: ExperimentSettings = {
     ...base,
     modelSize,
-    protocol: parseProtocol(input.protocol ?? 'speaker-holdout'),
+    protocol: parseProtocol(input.protocol ?? 'speaker-holdout', input.testSpeakers),
     seed: input.seed ?? 1,
     ...(input.smoke ? { smoke: true } : {}),
   };
@@ -113,7 +115,10 @@ function parseModelSize(size: string): ModelSize {
   return size as ModelSize;
 }
 
-function parseProtocol(kind: string): EvaluationProtocol {
+function parseProtocol(kind: string, testSpeakers: string[] | undefined): EvaluationProtocol {
   if (!(PROTOCOL_KINDS as readonly string[]).includes(kind)) throw new RangeError(`protocol must be one of ${PROTOCOL_KINDS.join(', ')}, got '${kind}'`);
-  return parseEvaluationProtocol({ kind });
+  if (testSpeakers === undefined) return parseEvaluationProtocol({ kind });
+  if (kind !== 'speaker-holdout') throw new RangeError(`test speakers are chosen only with the speaker-holdout protocol, not ${kind}`);
+  if (testSpeakers.length === 0 || testSpeakers.some((s) => s.trim() === '')) throw new RangeError('test speakers need speaker ids');
+  return parseEvaluationProtocol({ kind, testSpeakers });
 }

@@ -85,10 +85,12 @@ export class RunQueue {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.active) {
+    // Held locally: the worker's exit handler clears this.active while terminate() is awaited.
+    const active = this.active;
+    if (active) {
       // Hand the run back so this replica (after a restart) or another one resumes it.
-      await this.active.worker.terminate();
-      await this.opts.store.runs.release(this.active.runId, this.opts.instanceId).catch(() => null);
+      await active.worker.terminate();
+      await this.opts.store.runs.release(active.runId, this.opts.instanceId).catch(() => null);
     }
     await this.draining.catch(() => {});
   }

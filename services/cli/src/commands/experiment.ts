@@ -44,6 +44,7 @@ Options:
   --epochs N               classifier epochs: fine-tuning, attention-LSTM (default: the service's)
   --pretrain-epochs N      FOP pre-training epochs (default: the service's)
   --protocol P             ${PROTOCOL_KINDS.join(' | ')} (default speaker-holdout)
+  --test-speakers A,B,...  speaker-holdout: the held-out test speakers (default: the first two speaker ids)
   --seed N                 seed of repeat 1; repeat i uses seed + i - 1 (default 1)
   --model-size S           ${MODEL_SIZES.join(' | ')}: the papers' sizes (default), narrower models that fit a CPU
                            (FOP dModel 64, 2 heads, FFN 128; small CNN/TACN/VQ-VAE), or the --smoke sizes;
@@ -67,6 +68,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   smoke: { type: 'boolean' },
   'model-size': { type: 'string' },
+  'test-speakers': { type: 'string' },
   'data-dir': { type: 'string' },
   remote: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -104,6 +106,7 @@ function planFromArgs(name: string, values: ReturnType<typeof parseArgs<{ option
       seed: integer('seed', values.seed),
       smoke: values.smoke,
       modelSize: values['model-size'],
+      testSpeakers: values['test-speakers']?.split(',').map((s) => s.trim()),
     });
     return build(values.dataset, pretrain.split(',').map((s) => s.trim()), settings);
   } catch (err) {
