@@ -4,7 +4,7 @@ import { saveVariables, type FopConfig, type SavedTensors } from '@ser/models';
 import type { FineTuneRunConfig } from './classifier-config';
 import type { RunEvaluation } from './evaluation';
 import { disposeClassifier, trainFold, type FoldEpoch, type LabelledSet } from './fine-tune-fold';
-import { argmax, buildEvaluation, carveFoldValidation, runProtocol } from './fold-loop';
+import { buildEvaluation, carveFoldValidation, earlyStoppedOutcome, runProtocol } from './fold-loop';
 import { predictProbabilities } from './predict';
 
 export interface FineTuneJob {
@@ -59,13 +59,7 @@ export async function runFineTuneJob(job: FineTuneJob, events: FineTuneEvents): 
         finalModel = { artifactKey, repeat: plan.repeat, fold: plan.fold, note: FINAL_MODEL_NOTE };
         events.onModelSaved({ artifactKey, bestEpoch: trained.bestEpoch, validationLoss: trained.bestValidationLoss });
       }
-      return {
-        ...split,
-        predicted: probabilities.map((p) => classes[argmax(p)]!),
-        epochsRun: trained.history.length,
-        bestEpoch: trained.bestEpoch,
-        bestValidationLoss: trained.bestValidationLoss,
-      };
+      return earlyStoppedOutcome(split, probabilities, classes, trained);
     } finally {
       disposeClassifier(trained.classifier);
     }

@@ -44,6 +44,22 @@ export interface FoldEvents {
   shouldCancel(): boolean;
 }
 
+/** A fold trained with early stopping: its split, the test predictions (argmax of the probabilities), its history. */
+export function earlyStoppedOutcome(
+  split: { train: EvaluationItem[]; validation: EvaluationItem[] },
+  probabilities: readonly ArrayLike<number>[],
+  classes: readonly string[],
+  trained: { history: readonly unknown[]; bestEpoch: number; bestValidationLoss: number },
+): FoldOutcome {
+  return {
+    ...split,
+    predicted: probabilities.map((p) => classes[argmax(p)]!),
+    epochsRun: trained.history.length,
+    bestEpoch: trained.bestEpoch,
+    bestValidationLoss: trained.bestValidationLoss,
+  };
+}
+
 /** A validation split of the plan's training items: whole speakers when the protocol is speaker-independent. */
 export function carveFoldValidation(plan: FoldPlan, config: ProtocolConfig): { train: EvaluationItem[]; validation: EvaluationItem[] } {
   return carveValidation(plan.train, { fraction: config.validationFraction, seed: plan.seed, bySpeaker: isSpeakerIndependent(config.protocol) });

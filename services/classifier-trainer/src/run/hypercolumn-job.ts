@@ -8,7 +8,7 @@ import { createFop, loadVariables, type FopConfig, type SavedTensors } from '@se
 import type { HypercolumnRunConfig } from './classifier-config';
 import type { RunEvaluation } from './evaluation';
 import type { FineTuneEvents } from './fine-tune-job';
-import { argmax, buildEvaluation, carveFoldValidation, runProtocol, type FoldOutcome, type FoldPlan } from './fold-loop';
+import { buildEvaluation, carveFoldValidation, earlyStoppedOutcome, type FoldOutcome, type FoldPlan, runProtocol } from './fold-loop';
 import { extractHypercolumns, type ExtractedHypercolumns } from './hypercolumn-extract';
 import { predictLstm, trainLstmFold } from './hypercolumn-lstm';
 import { saveHypercolumnModel, type KeptModelContext } from './hypercolumn-model';
@@ -74,13 +74,7 @@ export async function runHypercolumnJob(job: HypercolumnJob, events: FineTuneEve
       const probabilities = predictLstm(trained.model, trained.standardizer, set(plan.test).sequences, config.attentionLstm.batchSize);
       const saved = { kind: 'attention-lstm' as const, model: trained.model, standardizer: trained.standardizer, bestEpoch: trained.bestEpoch };
       await keep(plan, () => saveHypercolumnModel(kept, saved), trained.bestEpoch, trained.bestValidationLoss);
-      return {
-        ...split,
-        predicted: probabilities.map((p) => classes[argmax(p)]!),
-        epochsRun: trained.history.length,
-        bestEpoch: trained.bestEpoch,
-        bestValidationLoss: trained.bestValidationLoss,
-      };
+      return earlyStoppedOutcome(split, probabilities, classes, trained);
     } finally {
       trained.model.dispose();
     }

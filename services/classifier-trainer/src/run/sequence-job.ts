@@ -6,7 +6,7 @@ import { classWeights, type EvaluationItem } from '@ser/evaluation';
 import type { SequenceModelRunConfig } from './classifier-config';
 import type { RunEvaluation } from './evaluation';
 import type { FineTuneEvents } from './fine-tune-job';
-import { argmax, buildEvaluation, carveFoldValidation, runProtocol, type FoldPlan } from './fold-loop';
+import { buildEvaluation, carveFoldValidation, earlyStoppedOutcome, type FoldPlan, runProtocol } from './fold-loop';
 import { predictSequences, trainSequenceFold, type SequenceData } from './sequence-fold';
 import { saveSequenceModel } from './sequence-model-file';
 import { resolveNetworkConfig } from './sequence-network';
@@ -68,13 +68,7 @@ export async function runSequenceJob(job: SequenceJob, events: FineTuneEvents): 
         finalModel = { artifactKey, repeat: plan.repeat, fold: plan.fold, note: FINAL_MODEL_NOTE };
         events.onModelSaved({ artifactKey, bestEpoch: trained.bestEpoch, validationLoss: trained.bestValidationLoss });
       }
-      return {
-        ...split,
-        predicted: probabilities.map((p) => classes[argmax(p)]!),
-        epochsRun: trained.history.length,
-        bestEpoch: trained.bestEpoch,
-        bestValidationLoss: trained.bestValidationLoss,
-      };
+      return earlyStoppedOutcome(split, probabilities, classes, trained);
     } finally {
       trained.network.dispose();
     }
