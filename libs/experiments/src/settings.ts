@@ -73,6 +73,8 @@ export interface SettingsInput {
   seed?: number;
   epochs?: number;
   pretrainEpochs?: number;
+  /** Batch size of pre-training and of the classifier runs. */
+  batchSize?: number;
   smoke?: boolean;
   /** 'paper' | 'small' | 'tiny'; absent: 'tiny' with smoke, else 'paper'. */
   modelSize?: string;
@@ -101,7 +103,8 @@ export function resolveSettings(input: SettingsInput): ExperimentSettings {
   if (input.repeats !== undefined) settings.repeats = input.repeats;
   if (input.epochs !== undefined) settings.epochs = input.epochs;
   if (input.pretrainEpochs !== undefined) settings.pretrainEpochs = input.pretrainEpochs;
-  for (const key of ['repeats', 'epochs', 'pretrainEpochs'] as const) {
+  if (input.batchSize !== undefined) settings.batchSize = input.batchSize;
+  for (const key of ['repeats', 'epochs', 'pretrainEpochs', 'batchSize'] as const) {
     const value = settings[key];
     if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new RangeError(`${key} must be a positive integer, got ${value}`);
   }

@@ -61,7 +61,8 @@ export function createCnn(overrides: Partial<CnnConfig> = {}, seed = 0): CnnMode
     tf.util.assert(frames === config.frames && bins === config.bins, () => `CNN expects ${config.frames}x${config.bins} segments, got ${frames}x${bins}`);
     const seeds = options.training ? new DropoutSeeds(options.seed ?? Math.floor(Math.random() * 2 ** 32)) : undefined;
     let h = tf.expandDims(x, 3) as tf.Tensor4D; // [batch, frames, bins, 1]
-    for (const conv of convs) h = tf.maxPool(relu(conv2dSame(conv, h)), 2, 2, 'same'); // [batch, ceil(t/2), ceil(f/2), filters]
+    // The first layer reads the spectrogram (no gradient wanted); the others, the layer before.
+    convs.forEach((conv, i) => (h = tf.maxPool(relu(conv2dSame(conv, h, { inputGradient: i > 0 })), 2, 2, 'same'))); // [batch, ceil(t/2), ceil(f/2), filters]
     const flat = tf.reshape(h, [batch, flatUnits]) as tf.Tensor2D;
     return relu(dense(head, dropout(flat, config.dropout, seeds))); // [batch, representationUnits]
   }

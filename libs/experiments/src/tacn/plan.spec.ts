@@ -32,6 +32,13 @@ describe('TACN experiment plans', () => {
     expect(buildTacnTable2Plan('urdu', ['urdu'], resolveSettings({ smoke: true, modelSize: 'paper' })).classifierRuns[0]!.config).not.toHaveProperty('model');
   });
 
+  it('--batch-size reaches the VQ-VAE pre-training and every classifier run', () => {
+    const plan = buildTacnTable1Plan('urdu', ['urdu'], resolveSettings({ modelSize: 'small', batchSize: 32 }));
+    expect(plan.pretraining[0]!.config).toMatchObject({ batchSize: 32 });
+    for (const run of plan.classifierRuns) expect(run.config).toMatchObject({ batchSize: 32 });
+    expect(() => resolveSettings({ batchSize: 0 })).toThrow(/batchSize must be a positive integer/);
+  });
+
   it('takes exactly one VQ-VAE pre-training dataset', () => {
     expect(() => buildTacnTable2Plan('four', ['a', 'b'], resolveSettings({}))).toThrow(/exactly one/);
   });

@@ -42,7 +42,9 @@ Options:
   --out DIR                where results go (default <data dir>/experiments/<experiment>-<time>)
   --repeats N              repetitions per cell (default ${PAPER_REPEATS}, the paper's)
   --epochs N               classifier epochs: fine-tuning, attention-LSTM (default: the service's)
-  --pretrain-epochs N      FOP pre-training epochs (default: the service's)
+  --pretrain-epochs N      pre-training epochs, FOP or VQ-VAE (default: the service's)
+  --batch-size N           batch size of pre-training and classifier runs (default: the services', the papers'
+                           128 for TACN runs); a small corpus needs smaller batches to get enough updates
   --protocol P             ${PROTOCOL_KINDS.join(' | ')} (default speaker-holdout)
   --test-speakers A,B,...  speaker-holdout: the held-out test speakers (default: the first two speaker ids)
   --seed N                 seed of repeat 1; repeat i uses seed + i - 1 (default 1)
@@ -64,6 +66,7 @@ const OPTIONS = {
   repeats: { type: 'string' },
   epochs: { type: 'string' },
   'pretrain-epochs': { type: 'string' },
+  'batch-size': { type: 'string' },
   protocol: { type: 'string' },
   seed: { type: 'string' },
   smoke: { type: 'boolean' },
@@ -103,6 +106,7 @@ function planFromArgs(name: string, values: ReturnType<typeof parseArgs<{ option
       repeats: integer('repeats', values.repeats),
       epochs: integer('epochs', values.epochs),
       pretrainEpochs: integer('pretrain-epochs', values['pretrain-epochs']),
+      batchSize: integer('batch-size', values['batch-size']),
       seed: integer('seed', values.seed),
       smoke: values.smoke,
       modelSize: values['model-size'],
