@@ -71,6 +71,18 @@ describe("sequence-model classifier runs (TACN paper's method, in-process platfo
     expect(fold.epochsRun).toBeGreaterThan(0);
     for (const speaker of fold.testSpeakers) expect([...fold.trainSpeakers, ...fold.validationSpeakers]).not.toContain(speaker);
 
+    // The test utterances' representations for t-SNE: one per test clip, the deep one 8 wide, the fused one too.
+    const representations = await callUnary(h.client, 'GetClassifierRunRepresentations', { runId: run!.id });
+    expect(representations.features).toBe(settings.features);
+    expect(representations.utterances).toHaveLength(16);
+    expect(representations.utterances.map((u) => u.label).sort()).toEqual(['angry', 'happy', 'neutral', 'sad'].flatMap((l) => [l, l, l, l]));
+    for (const u of representations.utterances) {
+      expect(u.deep).toHaveLength(8);
+      expect(u.deep.every(Number.isFinite)).toBe(true);
+      expect(u.fused).toHaveLength(fusion ? 8 : 0);
+    }
+    expect(new Set(representations.utterances.map((u) => u.deep.join())).size).toBeGreaterThan(1);
+
     const model = JSON.parse((await h.platform.artifacts.get(`models/${run!.id}/model.json`)).toString('utf8')) as StoredModel;
     expect(model).toMatchObject({ kind: 'sequence-model', sequenceModel: settings.sequenceModel, features: settings.features, classes: evaluation!.labels });
     expect(model.network.cnn.representationUnits).toBe(8);
@@ -87,6 +99,11 @@ describe("sequence-model classifier runs (TACN paper's method, in-process platfo
       expect(model.vqvae).toBeNull();
     }
   }, 240_000);
+
+  it('GetClassifierRunRepresentations: NOT_FOUND for an unknown run', async () => {
+    const err = await callUnary(h.client, 'GetClassifierRunRepresentations', { runId: '00000000-0000-4000-8000-000000000000' }).catch((e: { code: number }) => e);
+    expect(err).toMatchObject({ code: 5 });
+  });
 
   it("refuses 'fusion' without a VQ-VAE checkpoint, a FOP-style key, and an unknown sequence model (INVALID_ARGUMENT)", async () => {
     const start = (config: object) => callUnary(h.client, 'StartClassifierRun', { configJson: JSON.stringify(config), datasetVersionIds: [h.datasetVersionId] }).catch((e: { code: number }) => e);

@@ -8,7 +8,7 @@ import { prepareDataDir, ser } from '../experiments/prepare-data';
 const PNG_SIGNATURE = '89504e470d0a1a0a';
 
 // `ser experiment tacn-table2 --smoke` end to end: a VQ-VAE pre-trained on 'demo', Deep/Fusion TCN and TACN on
-// 'four'; results.json, results.md (F1, WA, UA) and one confusion-matrix PNG per cell.
+// 'four'; results.json, results.md (F1, WA, UA), one confusion-matrix PNG per cell and the t-SNE PNG.
 describe('ser experiment tacn-table2', () => {
   let dataDir: string;
 
@@ -45,6 +45,10 @@ describe('ser experiment tacn-table2', () => {
     const md = readFileSync(join(out, 'results.md'), 'utf8');
     expect(md).toContain('| Model | F1 (%) | WA (%) | UA (%) |');
     expect(md).toContain('![Fusion TACN](confusion-fusion-tacn-result.png)');
+    // The t-SNE of the Deep TACN run's deep and the Fusion TACN run's fused test-utterance representations.
+    expect(md).toContain('![t-SNE of deep and fused representations](tsne-deep-vs-fused.png)');
+    expect(md).not.toContain('left out:');
+    expect(readFileSync(join(out, 'tsne-deep-vs-fused.png')).subarray(0, 8).toString('hex')).toBe(PNG_SIGNATURE);
   }, 900_000);
 
   it('needs --vqvae-pretrain, not --pretrain', async () => {

@@ -21,5 +21,6 @@ export { repeatMetrics, measuredCell, METRIC_DEFINITIONS, type ExperimentResults
 export { resultsMarkdown } from './markdown';
 export { writeResults } from './write-results';
 export { buildTacnTable1Plan, buildTacnTable2Plan, SEQUENCE_MODELS, FEATURE_SETS, TACN_SMOKE, TACN_SMALL } from './tacn/plan';
-export { writeTacnFigures } from './tacn/figures';
+export { writeTacnFigures, TSNE_FILE } from './tacn/figures';
+export { fetchTsnePanels, tsneCells, thin, MAX_TSNE_POINTS, type RepresentationPanel } from './tacn/representations';
 export { specToPng, specToSvg, confusionMatrixPng, confusionMatrixSpec, tsne2d, tsnePng, tsneScatterSpec, type ConfusionInput, type ScatterPanel, type TsneOptions } from './plots';

@@ -31,6 +31,12 @@ export interface SequenceNetwork {
    * segments back to back (`lengths` of them each); `latent` [total, latentUnits] their VQ-VAE latents ('fusion').
    */
   forward(segments: tf.Tensor3D, lengths: readonly number[], latent: tf.Tensor2D | undefined, options: { training: boolean; seed?: number }): tf.Tensor2D;
+  /**
+   * Per-utterance representations, inference mode, each the mean over the utterance's segments: `deep` the CNN's
+   * output [utterances, representationUnits], `fused` the fusion layer's [utterances, outputUnits] (null for 'deep').
+   * What the TACN paper's t-SNE figure compares.
+   */
+  represent(segments: tf.Tensor3D, lengths: readonly number[], latent: tf.Tensor2D | undefined): { deep: tf.Tensor2D; fused: tf.Tensor2D | null };
   dispose(): void;
 }
 
@@ -57,6 +63,17 @@ export function padSequences(features: tf.Tensor2D, lengths: readonly number[]):
   return tf.stack(rows) as tf.Tensor3D; // [utterances, longest, units]
 }
 
+/** The mean of each utterance's rows of `features` [total, units] ([utterances, units]). */
+export function utteranceMeans(features: tf.Tensor2D, lengths: readonly number[]): tf.Tensor2D {
+  let offset = 0;
+  const means = lengths.map((n) => {
+    const part = tf.slice(features, [offset, 0], [n, features.shape[1]]);
+    offset += n;
+    return tf.mean(part, 0);
+  });
+  return tf.stack(means) as tf.Tensor2D;
+}
+
 export function createSequenceNetwork(config: SequenceNetworkConfig, seed: number): SequenceNetwork {
   const cnn: CnnModel = createCnn(config.cnn, seed);
   const fusion: FusionModel | undefined = config.fusion ? createFusion(config.fusion, seed + 1) : undefined;
@@ -72,6 +89,15 @@ export function createSequenceNetwork(config: SequenceNetworkConfig, seed: numbe
         const perSegment = fusion ? fusion.forward(deep, latent!) : deep; // [total, units]
         return classifier.forward(padSequences(perSegment, lengths), { ...options, lengths }); // [utterances, classes]
       }),
+    represent: (segments, lengths, latent) => {
+      const out = tf.tidy(() => {
+        tf.util.assert(!fusion || latent !== undefined, () => 'a fusion network needs the VQ-VAE latents of its segments');
+        const perSegment = cnn.forward(segments, { training: false });
+        const deep = utteranceMeans(perSegment, lengths);
+        return fusion ? { deep, fused: utteranceMeans(fusion.forward(perSegment, latent!), lengths) } : { deep };
+      }) as { deep: tf.Tensor2D; fused?: tf.Tensor2D };
+      return { deep: out.deep, fused: out.fused ?? null };
+    },
     dispose: () => {
       cnn.dispose();
       fusion?.dispose();

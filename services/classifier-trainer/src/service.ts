@@ -47,6 +47,7 @@ export async function startClassifierTrainerService(platform: Platform, opts: { 
     }, logger),
     CancelClassifierRun: unary(async (req) => ({ run: await runs.cancel(req.runId) }), logger),
     GetClassifierRunEvaluation: unary(async (req) => ({ evaluation: await runs.evaluation(req.runId) }), logger),
+    GetClassifierRunRepresentations: unary((req) => runs.representations(req.runId), logger),
     ...registry.handlers(),
   };
   const server = await serveGrpc(platform, {

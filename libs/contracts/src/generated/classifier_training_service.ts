@@ -16,6 +16,8 @@ import type { FeatureMatrix as _ser_v1_FeatureMatrix, FeatureMatrix__Output as _
 import type { FoldEvaluation as _ser_v1_FoldEvaluation, FoldEvaluation__Output as _ser_v1_FoldEvaluation__Output } from './ser/v1/FoldEvaluation';
 import type { GetClassifierRunEvaluationRequest as _ser_v1_GetClassifierRunEvaluationRequest, GetClassifierRunEvaluationRequest__Output as _ser_v1_GetClassifierRunEvaluationRequest__Output } from './ser/v1/GetClassifierRunEvaluationRequest';
 import type { GetClassifierRunEvaluationResponse as _ser_v1_GetClassifierRunEvaluationResponse, GetClassifierRunEvaluationResponse__Output as _ser_v1_GetClassifierRunEvaluationResponse__Output } from './ser/v1/GetClassifierRunEvaluationResponse';
+import type { GetClassifierRunRepresentationsRequest as _ser_v1_GetClassifierRunRepresentationsRequest, GetClassifierRunRepresentationsRequest__Output as _ser_v1_GetClassifierRunRepresentationsRequest__Output } from './ser/v1/GetClassifierRunRepresentationsRequest';
+import type { GetClassifierRunRepresentationsResponse as _ser_v1_GetClassifierRunRepresentationsResponse, GetClassifierRunRepresentationsResponse__Output as _ser_v1_GetClassifierRunRepresentationsResponse__Output } from './ser/v1/GetClassifierRunRepresentationsResponse';
 import type { GetClassifierRunRequest as _ser_v1_GetClassifierRunRequest, GetClassifierRunRequest__Output as _ser_v1_GetClassifierRunRequest__Output } from './ser/v1/GetClassifierRunRequest';
 import type { GetClassifierRunResponse as _ser_v1_GetClassifierRunResponse, GetClassifierRunResponse__Output as _ser_v1_GetClassifierRunResponse__Output } from './ser/v1/GetClassifierRunResponse';
 import type { GetModelVersionRequest as _ser_v1_GetModelVersionRequest, GetModelVersionRequest__Output as _ser_v1_GetModelVersionRequest__Output } from './ser/v1/GetModelVersionRequest';
@@ -40,6 +42,7 @@ import type { SkippedFile as _ser_v1_SkippedFile, SkippedFile__Output as _ser_v1
 import type { StartClassifierRunRequest as _ser_v1_StartClassifierRunRequest, StartClassifierRunRequest__Output as _ser_v1_StartClassifierRunRequest__Output } from './ser/v1/StartClassifierRunRequest';
 import type { StartClassifierRunResponse as _ser_v1_StartClassifierRunResponse, StartClassifierRunResponse__Output as _ser_v1_StartClassifierRunResponse__Output } from './ser/v1/StartClassifierRunResponse';
 import type { Utterance as _ser_v1_Utterance, Utterance__Output as _ser_v1_Utterance__Output } from './ser/v1/Utterance';
+import type { UtteranceRepresentation as _ser_v1_UtteranceRepresentation, UtteranceRepresentation__Output as _ser_v1_UtteranceRepresentation__Output } from './ser/v1/UtteranceRepresentation';
 import type { WatchClassifierRunRequest as _ser_v1_WatchClassifierRunRequest, WatchClassifierRunRequest__Output as _ser_v1_WatchClassifierRunRequest__Output } from './ser/v1/WatchClassifierRunRequest';
 import type { WatchClassifierRunResponse as _ser_v1_WatchClassifierRunResponse, WatchClassifierRunResponse__Output as _ser_v1_WatchClassifierRunResponse__Output } from './ser/v1/WatchClassifierRunResponse';
 
@@ -73,6 +76,8 @@ export interface ProtoGrpcType {
       Gender: EnumTypeDefinition
       GetClassifierRunEvaluationRequest: MessageTypeDefinition<_ser_v1_GetClassifierRunEvaluationRequest, _ser_v1_GetClassifierRunEvaluationRequest__Output>
       GetClassifierRunEvaluationResponse: MessageTypeDefinition<_ser_v1_GetClassifierRunEvaluationResponse, _ser_v1_GetClassifierRunEvaluationResponse__Output>
+      GetClassifierRunRepresentationsRequest: MessageTypeDefinition<_ser_v1_GetClassifierRunRepresentationsRequest, _ser_v1_GetClassifierRunRepresentationsRequest__Output>
+      GetClassifierRunRepresentationsResponse: MessageTypeDefinition<_ser_v1_GetClassifierRunRepresentationsResponse, _ser_v1_GetClassifierRunRepresentationsResponse__Output>
       GetClassifierRunRequest: MessageTypeDefinition<_ser_v1_GetClassifierRunRequest, _ser_v1_GetClassifierRunRequest__Output>
       GetClassifierRunResponse: MessageTypeDefinition<_ser_v1_GetClassifierRunResponse, _ser_v1_GetClassifierRunResponse__Output>
       GetModelVersionRequest: MessageTypeDefinition<_ser_v1_GetModelVersionRequest, _ser_v1_GetModelVersionRequest__Output>
@@ -99,6 +104,7 @@ export interface ProtoGrpcType {
       StartClassifierRunRequest: MessageTypeDefinition<_ser_v1_StartClassifierRunRequest, _ser_v1_StartClassifierRunRequest__Output>
       StartClassifierRunResponse: MessageTypeDefinition<_ser_v1_StartClassifierRunResponse, _ser_v1_StartClassifierRunResponse__Output>
       Utterance: MessageTypeDefinition<_ser_v1_Utterance, _ser_v1_Utterance__Output>
+      UtteranceRepresentation: MessageTypeDefinition<_ser_v1_UtteranceRepresentation, _ser_v1_UtteranceRepresentation__Output>
       WatchClassifierRunRequest: MessageTypeDefinition<_ser_v1_WatchClassifierRunRequest, _ser_v1_WatchClassifierRunRequest__Output>
       WatchClassifierRunResponse: MessageTypeDefinition<_ser_v1_WatchClassifierRunResponse, _ser_v1_WatchClassifierRunResponse__Output>
     }

@@ -1,10 +1,13 @@
 // The TACN experiments' figures and extra table, beside results.json / results.md: a confusion-matrix PNG per
-// succeeded cell, and (Table 2) macro-F1 next to WA and UA, appended to results.md with links to the images.
+// succeeded cell, a t-SNE of deep vs fused representations, and (Table 2) macro-F1 next to WA and UA, appended to
+// results.md with links to the images.
 import { appendFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatMeanStd, resultsTable } from '@ser/evaluation';
 import { confusionMatrixPng } from '../plots/confusion';
+import { tsnePng } from '../plots/tsne';
 import type { CellResult, ExperimentResults } from '../results';
+import type { RepresentationPanel } from './representations';
 
 const label = (r: ExperimentResults, c: CellResult) => {
   const row = r.rows.find((x) => x.key === c.row)?.label ?? c.row;
@@ -12,8 +15,13 @@ const label = (r: ExperimentResults, c: CellResult) => {
 };
 const metric = (c: CellResult, m: 'wa' | 'ua' | 'macroF1') => (c.status === 'succeeded' && c.perRepeat.length ? formatMeanStd(c.perRepeat.map((x) => x[m]), 1, { percent: true }) : 'failed');
 
-/** Writes confusion-<row>-<column>.png per succeeded cell and appends the figures section to results.md; the PNG paths. */
-export async function writeTacnFigures(dir: string, results: ExperimentResults): Promise<string[]> {
+export const TSNE_FILE = 'tsne-deep-vs-fused.png';
+
+/**
+ * Writes confusion-<row>-<column>.png per succeeded cell and, given representation panels, tsne-deep-vs-fused.png;
+ * appends the figures section to results.md; the PNG paths.
+ */
+export async function writeTacnFigures(dir: string, results: ExperimentResults, tsne?: { panels: RepresentationPanel[]; missing: string[] }): Promise<string[]> {
   const written: string[] = [];
   const lines: string[] = [];
   if (results.experiment === 'tacn-table2') {
@@ -28,6 +36,25 @@ export async function writeTacnFigures(dir: string, results: ExperimentResults):
     written.push(join(dir, file));
     lines.push(`![${label(results, c)}](${file})`, '');
   }
+  if (tsne) lines.push(...(await writeTsne(dir, results, tsne, written)));
   await appendFile(join(dir, 'results.md'), `\n${lines.join('\n')}`);
   return written;
+}
+
+async function writeTsne(dir: string, results: ExperimentResults, tsne: { panels: RepresentationPanel[]; missing: string[] }, written: string[]): Promise<string[]> {
+  const lines = ['## t-SNE of deep and fused representations', ''];
+  lines.push(
+    "Each point is a test utterance of the first repeat (the mean of its segments' representation), coloured by its true class: 'Deep' is the CNN's output in the TACN run on deep features, 'Fused' the fusion layer's output in the TACN run on fused features. Each panel is embedded on its own (t-SNE, perplexity up to 30, seed of the experiment).",
+    '',
+  );
+  for (const why of tsne.missing) lines.push(`- left out: ${why}`);
+  const drawable = tsne.panels.filter((p) => p.vectors.length >= 3);
+  for (const p of tsne.panels) if (p.vectors.length < 3) lines.push(`- left out: ${p.name}: ${p.vectors.length} utterances (t-SNE needs 3)`);
+  if (drawable.length > 0) {
+    await writeFile(join(dir, TSNE_FILE), await tsnePng(drawable, `t-SNE of test-utterance representations (${results.dataset.name})`, { seed: results.seed }));
+    written.push(join(dir, TSNE_FILE));
+    lines.push(`![t-SNE of deep and fused representations](${TSNE_FILE})`);
+  }
+  lines.push('');
+  return lines;
 }

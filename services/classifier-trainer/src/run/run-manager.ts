@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { ArtifactStore } from '@ser/artifacts';
-import type { Checkpoint as ProtoCheckpoint, ClassifierEvaluation, FeatureServiceClient, Run as ProtoRun, RunProgress } from '@ser/contracts';
+import type { Checkpoint as ProtoCheckpoint, ClassifierEvaluation, FeatureServiceClient, GetClassifierRunRepresentationsResponse, Run as ProtoRun, RunProgress } from '@ser/contracts';
 import { TOPICS, type EventBus } from '@ser/events';
 import { DomainError, failedPrecondition, invalidArgument, notFound, toGrpcError } from '@ser/grpc-kit';
 import type { Logger } from '@ser/logging';
@@ -10,6 +10,7 @@ import type { MetadataStore, Run } from '@ser/store';
 import { ZodError } from 'zod';
 import { classifierRunConfigSchema, maxEpochsPerFold, type ClassifierRunConfig } from './classifier-config';
 import { evaluationToProto, runMetrics, type RunEvaluation } from './evaluation';
+import { representationsKey, type StoredRepresentations } from './sequence-representations';
 import type { FineTuneWorkerData, WorkerMessage } from './fine-tune-worker';
 import { loadLabelledDataset } from './load-dataset';
 import { readPretrainedWeights, resolveFopModel } from './pretrained-checkpoint';
@@ -110,6 +111,15 @@ export class ClassifierRunManager {
     if (run.status !== 'RUN_STATUS_SUCCEEDED') throw failedPrecondition(`run ${runId} has no evaluation (status ${run.status})`, 'EVALUATION_NOT_READY');
     if (!(await this.opts.artifacts.exists(evaluationKey(runId)))) throw notFound('evaluation of run', runId);
     return evaluationToProto(JSON.parse((await this.opts.artifacts.get(evaluationKey(runId))).toString('utf8')) as RunEvaluation);
+  }
+
+  /** The test-utterance representations a succeeded sequence-model run kept, as the proto message. */
+  async representations(runId: string): Promise<GetClassifierRunRepresentationsResponse> {
+    const run = await this.queries.get(runId); // INVALID_ARGUMENT / NOT_FOUND
+    if (run.status !== 'RUN_STATUS_SUCCEEDED') throw failedPrecondition(`run ${runId} has no representations (status ${run.status})`, 'EVALUATION_NOT_READY');
+    if (!(await this.opts.artifacts.exists(representationsKey(runId)))) throw notFound('representations of run', runId); // only sequence-model runs keep them
+    const stored = JSON.parse((await this.opts.artifacts.get(representationsKey(runId))).toString('utf8')) as StoredRepresentations;
+    return { runId, features: stored.features, utterances: stored.utterances.map((u) => ({ utteranceId: u.utteranceId, label: u.label, deep: u.deep, fused: u.fused ?? [] })) };
   }
 
   /** Queues this replica's queued and interrupted runs again (a classifier run restarts from its first fold). */

@@ -9,6 +9,7 @@ import type { FineTuneEvents } from './fine-tune-job';
 import { buildEvaluation, carveFoldValidation, earlyStoppedOutcome, type FoldPlan, runProtocol } from './fold-loop';
 import { predictSequences, trainSequenceFold, type SequenceData } from './sequence-fold';
 import { saveSequenceModel } from './sequence-model-file';
+import { representSequences, saveRepresentations, type UtteranceRepresentation } from './sequence-representations';
 import { resolveNetworkConfig } from './sequence-network';
 import { binStatistics, selectSegments, type SegmentSequence, type SegmentShape } from './sequence-segments';
 import { foldLatents, type FoldLatents, type VqvaeSource } from './sequence-vqvae';
@@ -44,6 +45,7 @@ export async function runSequenceJob(job: SequenceJob, events: FineTuneEvents): 
   // The evaluation names the VQ-VAE checkpoint as the run's pre-trained checkpoint.
   const protocolConfig = { ...config, pretrainedCheckpointId: config.vqvaeCheckpointId };
   let finalModel: RunEvaluation['finalModel'] | undefined;
+  const representations: UtteranceRepresentation[] = [];
 
   const trainFold = async (plan: FoldPlan) => {
     const split = carveFoldValidation(plan, config);
@@ -62,6 +64,7 @@ export async function runSequenceJob(job: SequenceJob, events: FineTuneEvents): 
     try {
       if (trained.status === 'cancelled') return null;
       const probabilities = predictSequences(trained.network, data, rows(plan.test), config.batchSize);
+      if (plan.repeat === 0) representations.push(...representSequences(trained.network, data, plan.test, rows(plan.test), config.batchSize));
       if (plan.keepModel) {
         const vqvae = job.vqvae && latents ? { source: job.vqvae, weights: latents.weights } : undefined;
         const artifactKey = await saveSequenceModel(job.artifacts, { ...job, shape, standardizer: data.stats, network: trained.network, bestEpoch: trained.bestEpoch, vqvae });
@@ -75,5 +78,7 @@ export async function runSequenceJob(job: SequenceJob, events: FineTuneEvents): 
   };
 
   const folds = await runProtocol(protocolConfig, job.items, classes, events, trainFold);
-  return folds && buildEvaluation(job.runId, protocolConfig, classes, folds, finalModel!);
+  if (!folds) return null;
+  await saveRepresentations(job.artifacts, { runId: job.runId, features: config.features, repeat: 0, utterances: representations });
+  return buildEvaluation(job.runId, protocolConfig, classes, folds, finalModel!);
 }

@@ -36,4 +36,23 @@ describe('sequence-model config and network', () => {
     tf.dispose([segments, latent, both, alone]);
     network.dispose();
   });
+
+  it("represents each utterance by the mean of its segments' deep and fused rows (fused only for 'fusion')", () => {
+    const config = sequenceModelRunConfigSchema.parse({ ...BASE, sequenceModel: 'tcn', features: 'fusion', vqvaeCheckpointId: 'ck', model: { cnnFilters: [2], representationUnits: 4, fusionUnits: 5, channels: 4, layers: 1 } });
+    const network = createSequenceNetwork(resolveNetworkConfig(config, 3, 6), 1);
+    const segments = tf.randomNormal([3, 32, 129], 0, 1, 'float32', 2) as tf.Tensor3D;
+    const latent = tf.randomNormal([3, 6], 0, 1, 'float32', 3) as tf.Tensor2D;
+    const { deep, fused } = network.represent(segments, [1, 2], latent);
+    expect(deep.shape).toEqual([2, 4]);
+    expect(fused!.shape).toEqual([2, 5]);
+    // The second utterance's deep row is the mean of its two segments' lone representations.
+    const second = network.represent(tf.slice(segments, [1, 0, 0], [1, 32, 129]), [1], tf.slice(latent, [1, 0], [1, 6])).deep.dataSync();
+    const third = network.represent(tf.slice(segments, [2, 0, 0], [1, 32, 129]), [1], tf.slice(latent, [2, 0], [1, 6])).deep.dataSync();
+    Array.from(deep.dataSync()).slice(4).forEach((v, i) => expect(v).toBeCloseTo((second[i]! + third[i]!) / 2, 5));
+    const deepOnly = createSequenceNetwork(resolveNetworkConfig(sequenceModelRunConfigSchema.parse({ ...BASE, model: { cnnFilters: [2], representationUnits: 4 } }), 3, null), 1);
+    expect(deepOnly.represent(segments, [3], undefined).fused).toBeNull();
+    tf.dispose([segments, latent, deep, fused!]);
+    network.dispose();
+    deepOnly.dispose();
+  });
 });

@@ -6,6 +6,7 @@ import {
   buildTacnTable1Plan,
   buildTacnTable2Plan,
   ExperimentError,
+  fetchTsnePanels,
   MODEL_SIZES,
   PAPER_REPEATS,
   PROTOCOL_KINDS,
@@ -151,7 +152,7 @@ export async function experimentCommand(argv: string[]): Promise<void> {
       },
     });
     const paths = await writeResults(outDir, results);
-    const figures = plan.name.startsWith('tacn-') ? await writeTacnFigures(outDir, results) : [];
+    const figures = plan.name.startsWith('tacn-') ? await writeTacnFigures(outDir, results, await fetchTsnePanels(system.backend, results)) : [];
     process.stdout.write([paths.markdown, paths.json, ...figures].map((p) => `${p}\n`).join(''));
     const failed = results.cells.filter((c) => c.status !== 'succeeded');
     if (failed.length > 0) throw new CliError(`${failed.length} of ${results.cells.length} cells failed (see ${paths.markdown}); first: ${failed[0]!.row} × ${failed[0]!.column}: ${failed[0]!.error}`);

@@ -6,6 +6,8 @@ import type { CancelClassifierRunRequest as _ser_v1_CancelClassifierRunRequest, 
 import type { CancelClassifierRunResponse as _ser_v1_CancelClassifierRunResponse, CancelClassifierRunResponse__Output as _ser_v1_CancelClassifierRunResponse__Output } from '../../ser/v1/CancelClassifierRunResponse';
 import type { GetClassifierRunEvaluationRequest as _ser_v1_GetClassifierRunEvaluationRequest, GetClassifierRunEvaluationRequest__Output as _ser_v1_GetClassifierRunEvaluationRequest__Output } from '../../ser/v1/GetClassifierRunEvaluationRequest';
 import type { GetClassifierRunEvaluationResponse as _ser_v1_GetClassifierRunEvaluationResponse, GetClassifierRunEvaluationResponse__Output as _ser_v1_GetClassifierRunEvaluationResponse__Output } from '../../ser/v1/GetClassifierRunEvaluationResponse';
+import type { GetClassifierRunRepresentationsRequest as _ser_v1_GetClassifierRunRepresentationsRequest, GetClassifierRunRepresentationsRequest__Output as _ser_v1_GetClassifierRunRepresentationsRequest__Output } from '../../ser/v1/GetClassifierRunRepresentationsRequest';
+import type { GetClassifierRunRepresentationsResponse as _ser_v1_GetClassifierRunRepresentationsResponse, GetClassifierRunRepresentationsResponse__Output as _ser_v1_GetClassifierRunRepresentationsResponse__Output } from '../../ser/v1/GetClassifierRunRepresentationsResponse';
 import type { GetClassifierRunRequest as _ser_v1_GetClassifierRunRequest, GetClassifierRunRequest__Output as _ser_v1_GetClassifierRunRequest__Output } from '../../ser/v1/GetClassifierRunRequest';
 import type { GetClassifierRunResponse as _ser_v1_GetClassifierRunResponse, GetClassifierRunResponse__Output as _ser_v1_GetClassifierRunResponse__Output } from '../../ser/v1/GetClassifierRunResponse';
 import type { GetModelVersionRequest as _ser_v1_GetModelVersionRequest, GetModelVersionRequest__Output as _ser_v1_GetModelVersionRequest__Output } from '../../ser/v1/GetModelVersionRequest';
@@ -70,6 +72,23 @@ export interface ClassifierTrainingServiceClient extends grpc.Client {
   getClassifierRunEvaluation(argument: _ser_v1_GetClassifierRunEvaluationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ser_v1_GetClassifierRunEvaluationResponse__Output>): grpc.ClientUnaryCall;
   getClassifierRunEvaluation(argument: _ser_v1_GetClassifierRunEvaluationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_GetClassifierRunEvaluationResponse__Output>): grpc.ClientUnaryCall;
   getClassifierRunEvaluation(argument: _ser_v1_GetClassifierRunEvaluationRequest, callback: grpc.requestCallback<_ser_v1_GetClassifierRunEvaluationResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Returns a finished sequence-model run's per-utterance representations of its first repeat's test utterances
+   * (deep, and fused for 'fusion' runs): what a t-SNE figure plots. NOT_FOUND for methods that keep none.
+   */
+  GetClassifierRunRepresentations(argument: _ser_v1_GetClassifierRunRepresentationsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_GetClassifierRunRepresentationsResponse__Output>): grpc.ClientUnaryCall;
+  GetClassifierRunRepresentations(argument: _ser_v1_GetClassifierRunRepresentationsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ser_v1_GetClassifierRunRepresentationsResponse__Output>): grpc.ClientUnaryCall;
+  GetClassifierRunRepresentations(argument: _ser_v1_GetClassifierRunRepresentationsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_GetClassifierRunRepresentationsResponse__Output>): grpc.ClientUnaryCall;
+  GetClassifierRunRepresentations(argument: _ser_v1_GetClassifierRunRepresentationsRequest, callback: grpc.requestCallback<_ser_v1_GetClassifierRunRepresentationsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Returns a finished sequence-model run's per-utterance representations of its first repeat's test utterances
+   * (deep, and fused for 'fusion' runs): what a t-SNE figure plots. NOT_FOUND for methods that keep none.
+   */
+  getClassifierRunRepresentations(argument: _ser_v1_GetClassifierRunRepresentationsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_GetClassifierRunRepresentationsResponse__Output>): grpc.ClientUnaryCall;
+  getClassifierRunRepresentations(argument: _ser_v1_GetClassifierRunRepresentationsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ser_v1_GetClassifierRunRepresentationsResponse__Output>): grpc.ClientUnaryCall;
+  getClassifierRunRepresentations(argument: _ser_v1_GetClassifierRunRepresentationsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_GetClassifierRunRepresentationsResponse__Output>): grpc.ClientUnaryCall;
+  getClassifierRunRepresentations(argument: _ser_v1_GetClassifierRunRepresentationsRequest, callback: grpc.requestCallback<_ser_v1_GetClassifierRunRepresentationsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Returns one model version, picked by alias or version.
@@ -180,6 +199,12 @@ export interface ClassifierTrainingServiceHandlers extends grpc.UntypedServiceIm
   GetClassifierRunEvaluation: grpc.handleUnaryCall<_ser_v1_GetClassifierRunEvaluationRequest__Output, _ser_v1_GetClassifierRunEvaluationResponse>;
   
   /**
+   * Returns a finished sequence-model run's per-utterance representations of its first repeat's test utterances
+   * (deep, and fused for 'fusion' runs): what a t-SNE figure plots. NOT_FOUND for methods that keep none.
+   */
+  GetClassifierRunRepresentations: grpc.handleUnaryCall<_ser_v1_GetClassifierRunRepresentationsRequest__Output, _ser_v1_GetClassifierRunRepresentationsResponse>;
+  
+  /**
    * Returns one model version, picked by alias or version.
    */
   GetModelVersion: grpc.handleUnaryCall<_ser_v1_GetModelVersionRequest__Output, _ser_v1_GetModelVersionResponse>;
@@ -215,6 +240,7 @@ export interface ClassifierTrainingServiceDefinition extends grpc.ServiceDefinit
   CancelClassifierRun: MethodDefinition<_ser_v1_CancelClassifierRunRequest, _ser_v1_CancelClassifierRunResponse, _ser_v1_CancelClassifierRunRequest__Output, _ser_v1_CancelClassifierRunResponse__Output>
   GetClassifierRun: MethodDefinition<_ser_v1_GetClassifierRunRequest, _ser_v1_GetClassifierRunResponse, _ser_v1_GetClassifierRunRequest__Output, _ser_v1_GetClassifierRunResponse__Output>
   GetClassifierRunEvaluation: MethodDefinition<_ser_v1_GetClassifierRunEvaluationRequest, _ser_v1_GetClassifierRunEvaluationResponse, _ser_v1_GetClassifierRunEvaluationRequest__Output, _ser_v1_GetClassifierRunEvaluationResponse__Output>
+  GetClassifierRunRepresentations: MethodDefinition<_ser_v1_GetClassifierRunRepresentationsRequest, _ser_v1_GetClassifierRunRepresentationsResponse, _ser_v1_GetClassifierRunRepresentationsRequest__Output, _ser_v1_GetClassifierRunRepresentationsResponse__Output>
   GetModelVersion: MethodDefinition<_ser_v1_GetModelVersionRequest, _ser_v1_GetModelVersionResponse, _ser_v1_GetModelVersionRequest__Output, _ser_v1_GetModelVersionResponse__Output>
   ListClassifierRuns: MethodDefinition<_ser_v1_ListClassifierRunsRequest, _ser_v1_ListClassifierRunsResponse, _ser_v1_ListClassifierRunsRequest__Output, _ser_v1_ListClassifierRunsResponse__Output>
   ListModelVersions: MethodDefinition<_ser_v1_ListModelVersionsRequest, _ser_v1_ListModelVersionsResponse, _ser_v1_ListModelVersionsRequest__Output, _ser_v1_ListModelVersionsResponse__Output>
