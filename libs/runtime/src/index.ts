@@ -4,3 +4,4 @@ export { serveGrpc } from './serve-grpc';
 export { acquireMetricsServer, getMetricsRegistry, grpcMetricsInterceptor, metricsServerAddress, type MetricsServerHandle } from './metrics';
 export type { RunningService } from './running-service';
 export { createWorker } from './ts-worker';
+export { serveTrainer, type TrainerParts, type TrainerRuns } from './serve-trainer';

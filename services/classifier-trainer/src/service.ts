@@ -1,67 +1,53 @@
 import { resolve } from 'node:path';
-import { loadSerProto, SER_SERVICE_NAMES, type ClassifierTrainingServiceHandlers, type FeatureServiceClient } from '@ser/contracts';
-import { closeClient, createClient, serverStream, unary } from '@ser/grpc-kit';
+import { loadSerProto, SER_SERVICE_NAMES, type ClassifierTrainingServiceHandlers } from '@ser/contracts';
+import { serverStream, unary } from '@ser/grpc-kit';
 import { runToProto } from '@ser/runs';
-import { serveGrpc, type Platform, type RunningService } from '@ser/runtime';
+import { serveTrainer, type Platform, type RunningService } from '@ser/runtime';
 import { ModelRegistry } from './registry/registry-handlers';
 import { DEFAULT_MODEL_NAME } from './registry/register-run-model';
 import { ClassifierRunManager } from './run/run-manager';
 
 /**
- * ClassifierTrainingService: classifier runs (FOP fine-tuning) — start, watch (streamed progress), cancel, get,
- * list, evaluation — executed in a worker thread over the run's protocol folds and repeats — and the model registry:
+ * ClassifierTrainingService: classifier runs (FOP fine-tuning, hypercolumns, sequence models) — start, watch (streamed progress), cancel, get,
+ * list, evaluation, representations — executed in a worker thread over the run's protocol folds and repeats — and the model registry:
  * a run that keeps a model registers it as a version of its model name; aliases move with SetModelAlias.
  */
-export async function startClassifierTrainerService(platform: Platform, opts: { port?: number; featuresAddress?: string } = {}): Promise<RunningService> {
+export function startClassifierTrainerService(platform: Platform, opts: { port?: number; featuresAddress?: string } = {}): Promise<RunningService> {
   const { store, bus, artifacts, config } = platform;
-  const logger = platform.logger.child({ service: 'classifier-trainer' });
-  const proto = loadSerProto().grpc.ser.v1;
-  const features = createClient<FeatureServiceClient>(proto.FeatureService, opts.featuresAddress ?? config.addresses.features, { deadlineMs: config.grpcDeadlineMs });
-  const runs = new ClassifierRunManager({
-    store,
-    bus,
-    artifacts,
-    artifactsRoot: resolve(config.dataDir, 'artifacts'),
-    features,
-    logger,
-    instanceId: `${config.instanceId}/classifier-trainer`,
-  });
-  const registry = new ModelRegistry({ store, bus, logger });
-  const handlers: Partial<ClassifierTrainingServiceHandlers> = {
-    StartClassifierRun: unary(async (req) => {
-      const run = await runs.start({ configJson: req.configJson, datasetVersionIds: req.datasetVersionIds, checkpointId: req.checkpointId, displayName: req.displayName || undefined });
-      // The name the kept model registers under when the run succeeds (registry/register-run-model.ts).
-      await store.runs.update(run.id, { lineage: { modelName: req.modelName || DEFAULT_MODEL_NAME } });
-      return { run: runToProto(run) };
-    }, logger),
-    WatchClassifierRun: serverStream(async function* (req) {
-      for await (const m of runs.watch(req.runId)) yield m.run ? { ...m, run: (await registry.withOutputModel(m.run)).run } : m;
-    }, logger),
-    GetClassifierRun: unary(async (req) => {
-      const { run, checkpoints } = await runs.getWithCheckpoints(req.runId);
-      return { ...(await registry.withOutputModel(run)), checkpoints };
-    }, logger),
-    ListClassifierRuns: unary(async (req) => {
-      const listed = await runs.list(req.page);
-      return { ...listed, runs: await Promise.all(listed.runs.map(async (r) => (await registry.withOutputModel(r)).run)) };
-    }, logger),
-    CancelClassifierRun: unary(async (req) => ({ run: await runs.cancel(req.runId) }), logger),
-    GetClassifierRunEvaluation: unary(async (req) => ({ evaluation: await runs.evaluation(req.runId) }), logger),
-    GetClassifierRunRepresentations: unary((req) => runs.representations(req.runId), logger),
-    ...registry.handlers(),
-  };
-  const server = await serveGrpc(platform, {
+  return serveTrainer(platform, {
     name: 'classifier-trainer',
     port: opts.port ?? config.ports.classifierTrainer,
-    services: [{ name: SER_SERVICE_NAMES.classifierTraining, definition: proto.ClassifierTrainingService.service, implementation: handlers as never }],
-  });
-  await runs.recover();
-  return {
-    ...server,
-    async stop() {
-      await server.stop();
-      await runs.stop();
-      closeClient(features);
+    featuresAddress: opts.featuresAddress,
+    serviceName: SER_SERVICE_NAMES.classifierTraining,
+    definition: loadSerProto().grpc.ser.v1.ClassifierTrainingService.service,
+    build({ features, logger }) {
+      const artifactsRoot = resolve(config.dataDir, 'artifacts');
+      const runs = new ClassifierRunManager({ store, bus, artifacts, artifactsRoot, features, logger, instanceId: `${config.instanceId}/classifier-trainer` });
+      const registry = new ModelRegistry({ store, bus, logger });
+      const handlers: Partial<ClassifierTrainingServiceHandlers> = {
+        StartClassifierRun: unary(async (req) => {
+          const run = await runs.start({ configJson: req.configJson, datasetVersionIds: req.datasetVersionIds, checkpointId: req.checkpointId, displayName: req.displayName || undefined });
+          // The name the kept model registers under when the run succeeds (registry/register-run-model.ts).
+          await store.runs.update(run.id, { lineage: { modelName: req.modelName || DEFAULT_MODEL_NAME } });
+          return { run: runToProto(run) };
+        }, logger),
+        WatchClassifierRun: serverStream(async function* (req) {
+          for await (const m of runs.watch(req.runId)) yield m.run ? { ...m, run: (await registry.withOutputModel(m.run)).run } : m;
+        }, logger),
+        GetClassifierRun: unary(async (req) => {
+          const { run, checkpoints } = await runs.getWithCheckpoints(req.runId);
+          return { ...(await registry.withOutputModel(run)), checkpoints };
+        }, logger),
+        ListClassifierRuns: unary(async (req) => {
+          const listed = await runs.list(req.page);
+          return { ...listed, runs: await Promise.all(listed.runs.map(async (r) => (await registry.withOutputModel(r)).run)) };
+        }, logger),
+        CancelClassifierRun: unary(async (req) => ({ run: await runs.cancel(req.runId) }), logger),
+        GetClassifierRunEvaluation: unary(async (req) => ({ evaluation: await runs.evaluation(req.runId) }), logger),
+        GetClassifierRunRepresentations: unary((req) => runs.representations(req.runId), logger),
+        ...registry.handlers(),
+      };
+      return { runs, handlers };
     },
-  };
+  });
 }
