@@ -30,6 +30,10 @@ export interface ExperimentSettings {
   batchSize?: number;
   /** Early-stopping patience of pre-training and fine-tuning. */
   patience?: number;
+  /** Optimizer of the sequence-model (TACN) classifier runs; absent: the service's, the paper's Adadelta. */
+  optimizer?: 'adadelta' | 'adam';
+  /** Its learning rate; absent: the service's default for the optimizer (1.0 Adadelta, 1e-3 Adam). */
+  learningRate?: number;
   model?: Partial<FopArchitecture>;
   /** Attention-LSTM sizes of the hypercolumn runs (units, attentionUnits, maxFrames, batchSize). */
   attentionLstm?: Record<string, number>;
@@ -75,6 +79,9 @@ export interface SettingsInput {
   pretrainEpochs?: number;
   /** Batch size of pre-training and of the classifier runs. */
   batchSize?: number;
+  patience?: number;
+  optimizer?: string;
+  learningRate?: number;
   smoke?: boolean;
   /** 'paper' | 'small' | 'tiny'; absent: 'tiny' with smoke, else 'paper'. */
   modelSize?: string;
@@ -104,9 +111,19 @@ export function resolveSettings(input: SettingsInput): ExperimentSettings {
   if (input.epochs !== undefined) settings.epochs = input.epochs;
   if (input.pretrainEpochs !== undefined) settings.pretrainEpochs = input.pretrainEpochs;
   if (input.batchSize !== undefined) settings.batchSize = input.batchSize;
+  if (input.patience !== undefined) settings.patience = input.patience;
   for (const key of ['repeats', 'epochs', 'pretrainEpochs', 'batchSize'] as const) {
     const value = settings[key];
     if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new RangeError(`${key} must be a positive integer, got ${value}`);
+  }
+  if (settings.patience !== undefined && (!Number.isInteger(settings.patience) || settings.patience < 0)) throw new RangeError(`patience must be a non-negative integer, got ${settings.patience}`);
+  if (input.optimizer !== undefined) {
+    if (input.optimizer !== 'adadelta' && input.optimizer !== 'adam') throw new RangeError(`optimizer must be adadelta or adam, got '${input.optimizer}'`);
+    settings.optimizer = input.optimizer;
+  }
+  if (input.learningRate !== undefined) {
+    if (!(input.learningRate > 0) || !Number.isFinite(input.learningRate)) throw new RangeError(`learning rate must be a positive number, got ${input.learningRate}`);
+    settings.learningRate = input.learningRate;
   }
   return settings;
 }

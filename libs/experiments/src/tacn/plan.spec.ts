@@ -39,6 +39,15 @@ describe('TACN experiment plans', () => {
     expect(() => resolveSettings({ batchSize: 0 })).toThrow(/batchSize must be a positive integer/);
   });
 
+  it('--optimizer, --learning-rate and --patience reach every classifier run; bad values are refused', () => {
+    const plan = buildTacnTable2Plan('urdu', ['urdu'], resolveSettings({ optimizer: 'adam', learningRate: 5e-4, patience: 8 }));
+    for (const run of plan.classifierRuns) expect(run.config).toMatchObject({ optimizer: 'adam', learningRate: 5e-4, patience: 8 });
+    expect(buildTacnTable2Plan('urdu', ['urdu'], resolveSettings({})).classifierRuns[0]!.config).not.toHaveProperty('optimizer');
+    expect(() => resolveSettings({ optimizer: 'sgd' })).toThrow(/optimizer must be adadelta or adam/);
+    expect(() => resolveSettings({ learningRate: 0 })).toThrow(/learning rate must be a positive number/);
+    expect(() => resolveSettings({ patience: -1 })).toThrow(/patience must be a non-negative integer/);
+  });
+
   it('takes exactly one VQ-VAE pre-training dataset', () => {
     expect(() => buildTacnTable2Plan('four', ['a', 'b'], resolveSettings({}))).toThrow(/exactly one/);
   });

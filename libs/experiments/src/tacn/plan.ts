@@ -68,6 +68,8 @@ function cell(row: string, column: string, sequenceModel: string, features: stri
     epochs: s.epochs,
     batchSize: s.batchSize,
     patience: s.patience,
+    optimizer: s.optimizer,
+    learningRate: s.learningRate,
     protocol: s.protocol,
     repeats: s.repeats,
     seed: s.seed,

@@ -46,6 +46,9 @@ Options:
   --pretrain-epochs N      pre-training epochs, FOP or VQ-VAE (default: the service's)
   --batch-size N           batch size of pre-training and classifier runs (default: the services', the papers'
                            128 for TACN runs); a small corpus needs smaller batches to get enough updates
+  --patience N             early-stopping patience, epochs (default: the services')
+  --optimizer O            adadelta | adam: the TACN classifier runs' optimizer (default adadelta, the paper's)
+  --learning-rate R        its learning rate (default 1.0 for Adadelta, 1e-3 for Adam)
   --protocol P             ${PROTOCOL_KINDS.join(' | ')} (default speaker-holdout)
   --test-speakers A,B,...  speaker-holdout: the held-out test speakers (default: the first two speaker ids)
   --seed N                 seed of repeat 1; repeat i uses seed + i - 1 (default 1)
@@ -68,6 +71,9 @@ const OPTIONS = {
   epochs: { type: 'string' },
   'pretrain-epochs': { type: 'string' },
   'batch-size': { type: 'string' },
+  patience: { type: 'string' },
+  optimizer: { type: 'string' },
+  'learning-rate': { type: 'string' },
   protocol: { type: 'string' },
   seed: { type: 'string' },
   smoke: { type: 'boolean' },
@@ -91,6 +97,12 @@ function integer(name: string, text: string | undefined): number | undefined {
   return Number(text);
 }
 
+function number(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^[0-9.eE+-]+$/.test(text) || Number.isNaN(Number(text))) throw usageError(`--${name} takes a number, got '${text}'`);
+  return Number(text);
+}
+
 /** The plan for argv, or a usage error (exit 2) naming what is wrong. */
 function planFromArgs(name: string, values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values']): ExperimentPlan {
   const build = BUILDERS[name];
@@ -101,6 +113,7 @@ function planFromArgs(name: string, values: ReturnType<typeof parseArgs<{ option
   const pretrain = values[pretrainOption];
   if (!pretrain) throw usageError(`--${pretrainOption} is required`);
   if (tacn && values.pretrain) throw usageError(`${name} pre-trains a VQ-VAE: use --vqvae-pretrain, not --pretrain`);
+  if (!tacn && (values.optimizer || values['learning-rate'])) throw usageError(`--optimizer and --learning-rate choose the TACN runs' optimizer; ${name} fine-tunes with the FOP paper's`);
   try {
     const settings = resolveSettings({
       protocol: values.protocol,
@@ -108,6 +121,9 @@ function planFromArgs(name: string, values: ReturnType<typeof parseArgs<{ option
       epochs: integer('epochs', values.epochs),
       pretrainEpochs: integer('pretrain-epochs', values['pretrain-epochs']),
       batchSize: integer('batch-size', values['batch-size']),
+      patience: integer('patience', values.patience),
+      optimizer: values.optimizer,
+      learningRate: number('learning-rate', values['learning-rate']),
       seed: integer('seed', values.seed),
       smoke: values.smoke,
       modelSize: values['model-size'],
