@@ -123,6 +123,17 @@ export const RunResolvers = {
       throw err;
     }
   },
+  async representations(r: Run, _: unknown, ctx: GatewayContext) {
+    if (r.kind !== 'classifier' || r.status !== 'succeeded') return null;
+    try {
+      const res = await callUnary(ctx.clients.classifierTraining, 'GetClassifierRunRepresentations', { runId: r.id });
+      return { features: res.features.toUpperCase(), utterances: res.utterances.map((u) => ({ ...u, fused: u.fused.length > 0 ? u.fused : null })) };
+    } catch (err) {
+      // Runs of the other methods keep none: an absence, not a failure.
+      if ((err as { code?: number }).code === GrpcStatus.NOT_FOUND) return null;
+      throw err;
+    }
+  },
   async modelVersion(r: Run, _: unknown, ctx: GatewayContext) {
     if (r.kind !== 'classifier') return null;
     const id = await findModelVersionIdOfRun(ctx.store, r.id);
