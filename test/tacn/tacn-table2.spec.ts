@@ -51,6 +51,25 @@ describe('ser experiment tacn-table2', () => {
     expect(readFileSync(join(out, 'tsne-deep-vs-fused.png')).subarray(0, 8).toString('hex')).toBe(PNG_SIGNATURE);
   }, 900_000);
 
+  it('--reuse takes over the earlier run of the same configs: no new pre-training or classifier runs', async () => {
+    const earlier = JSON.parse(readFileSync(join(dataDir, 'tacn2', 'results.json'), 'utf8')) as ExperimentResults;
+    const out = join(dataDir, 'tacn2-again');
+    const r = await ser(['experiment', 'tacn-table2', '--dataset', 'four', '--vqvae-pretrain', 'demo', '--smoke', '--out', out, '--data-dir', dataDir, '--reuse', join(dataDir, 'tacn2')]);
+    expect(r.code, r.stderr).toBe(0);
+    const again = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as ExperimentResults;
+    expect(again.pretraining[0]).toMatchObject({ runId: earlier.pretraining[0]!.runId, reused: true });
+    expect(again.cells.map((c) => c.runId)).toEqual(earlier.cells.map((c) => c.runId));
+    expect(again.cells.map((c) => c.reusedFrom)).toEqual(earlier.cells.map((c) => c.runId));
+    expect(again.cells.map((c) => c.wa)).toEqual(earlier.cells.map((c) => c.wa));
+    expect(readFileSync(join(out, 'results.md'), 'utf8')).toContain('Taken over from earlier results with the same configs (--reuse)');
+    // The runs still answer for their representations: the t-SNE is drawn again.
+    expect(readFileSync(join(out, 'tsne-deep-vs-fused.png')).subarray(0, 8).toString('hex')).toBe(PNG_SIGNATURE);
+
+    const bad = await ser(['experiment', 'tacn-table2', '--dataset', 'four', '--vqvae-pretrain', 'demo', '--smoke', '--data-dir', dataDir, '--reuse', join(dataDir, 'no-such-dir')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--reuse: cannot read results from .*no-such-dir/);
+  }, 300_000);
+
   it('needs --vqvae-pretrain, not --pretrain', async () => {
     const r = await ser(['experiment', 'tacn-table2', '--dataset', 'four', '--pretrain', 'demo']);
     expect(r.code).toBe(2);

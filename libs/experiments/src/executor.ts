@@ -5,6 +5,7 @@ import { pretrainedCheckpointId, vqvaeClient } from './checkpoint';
 import { resolveDatasets, type DatasetRef } from './datasets';
 import { ExperimentError } from './errors';
 import type { ClassifierStep, ExperimentPlan, PretrainStep } from './plan';
+import { reusableCell, reusablePretraining } from './reuse';
 import { measuredCell, METRIC_DEFINITIONS, type CellResult, type ExperimentResults, type PretrainResult } from './results';
 import { followRun, isSucceeded, whyNotSucceeded } from './watch';
 
@@ -21,6 +22,8 @@ export interface ExecuteOptions {
   hooks?: ExperimentHooks;
   /** How long one run may take before the watch gives up. */
   runDeadlineMs?: number;
+  /** Earlier results whose identical pre-trainings and succeeded cells are taken over instead of trained again. */
+  reuse?: readonly ExperimentResults[];
 }
 
 const DEFAULT_RUN_DEADLINE_MS = 7 * 24 * 3600_000; // training on a laptop may take days; a deadline must still exist
@@ -44,15 +47,22 @@ export async function runExperiment(plan: ExperimentPlan, backend: ExperimentBac
   let index = 0;
   const label = (what: string) => `[${++index}/${total}] ${what}`;
 
+  const earlier = options.reuse ?? [];
   const pretraining: PretrainResult[] = [];
   for (const step of plan.pretraining) {
-    pretraining.push(await pretrain(step, datasets.get(step.datasetName)!, backend, label(`pre-training on ${step.datasetName}`), hooks, runDeadlineMs));
+    const what = label(`pre-training on ${step.datasetName}`);
+    const reused = reusablePretraining(step, datasets.get(step.datasetName)!.versionId, earlier);
+    if (reused) hooks.onRunEnd?.(what, `reused run ${reused.runId}`);
+    pretraining.push(reused ? { ...reused, reused: true } : await pretrain(step, datasets.get(step.datasetName)!, backend, what, hooks, runDeadlineMs));
   }
   const cells: CellResult[] = [];
   for (const step of plan.classifierRuns) {
     const pretrained = step.pretrainKey ? pretraining.find((p) => p.key === step.pretrainKey) : undefined;
     if (step.pretrainKey && !pretrained) throw new Error(`plan ${plan.name}: cell ${step.row}/${step.column} needs pre-training '${step.pretrainKey}', which the plan lacks`);
-    cells.push(await classify(step, dataset, pretrained, backend, label(`${plan.name} ${step.row} × ${step.column}`), hooks, runDeadlineMs));
+    const what = label(`${plan.name} ${step.row} × ${step.column}`);
+    const reused = reusableCell(step, cellConfig(step, dataset, pretrained), earlier);
+    if (reused) hooks.onRunEnd?.(what, `reused run ${reused.runId}`);
+    cells.push(reused ?? (await classify(step, dataset, pretrained, backend, what, hooks, runDeadlineMs)));
   }
   return {
     experiment: plan.name,
@@ -113,6 +123,13 @@ async function pretrainFop(step: PretrainStep, data: DatasetRef, backend: Experi
   );
 }
 
+/** The config a cell's run is started with: the plan's, the dataset version and the pre-trained checkpoint. */
+function cellConfig(step: ClassifierStep, data: DatasetRef, pretrained: PretrainResult | undefined): Record<string, unknown> {
+  // A sequence-model (TACN) run names its VQ-VAE checkpoint under its own key.
+  const checkpointKey = step.config.method === 'sequence-model' ? 'vqvaeCheckpointId' : 'pretrainedCheckpointId';
+  return { ...step.config, datasetVersionId: data.versionId, ...(pretrained ? { [checkpointKey]: pretrained.checkpointId } : {}) };
+}
+
 async function classify(
   step: ClassifierStep,
   data: DatasetRef,
@@ -122,9 +139,7 @@ async function classify(
   hooks: ExperimentHooks,
   deadlineMs: number,
 ): Promise<CellResult> {
-  // A sequence-model (TACN) run names its VQ-VAE checkpoint under its own key.
-  const checkpointKey = step.config.method === 'sequence-model' ? 'vqvaeCheckpointId' : 'pretrainedCheckpointId';
-  const config = { ...step.config, datasetVersionId: data.versionId, ...(pretrained ? { [checkpointKey]: pretrained.checkpointId } : {}) };
+  const config = cellConfig(step, data, pretrained);
   const cell: CellResult = {
     row: step.row,
     column: step.column,

@@ -66,8 +66,9 @@ export function resultsMarkdown(r: ExperimentResults): string {
     `- Evaluated on ${describeDataset(r.dataset)}.`,
     ...r.pretraining.map((p) => {
       const data = r.pretrainDatasets.find((d) => d.name === p.datasetName);
-      return `- ${r.experiment.startsWith('tacn-') ? 'VQ-VAE' : 'FOP'} pre-trained on ${data ? describeDataset(data) : `\`${p.datasetName}\``}: run \`${p.runId}\`, checkpoint \`${p.checkpointId}\`.`;
+      return `- ${r.experiment.startsWith('tacn-') ? 'VQ-VAE' : 'FOP'} pre-trained on ${data ? describeDataset(data) : `\`${p.datasetName}\``}: run \`${p.runId}\`, checkpoint \`${p.checkpointId}\`${p.reused ? ' (taken over from earlier results)' : ''}.`;
     }),
+    ...reusedLine(r),
     `- Protocol: \`${r.protocol.kind}\` (\`${JSON.stringify(r.protocol)}\`).`,
     `- Repeats: ${r.repeats} (${seeds}).`,
     modelSizeLine(r.modelSize),
@@ -82,4 +83,10 @@ export function resultsMarkdown(r: ExperimentResults): string {
     '',
   ];
   return lines.join('\n');
+}
+
+function reusedLine(r: ExperimentResults): string[] {
+  const reused = r.cells.filter((c) => c.reusedFrom);
+  if (reused.length === 0) return [];
+  return [`- Taken over from earlier results with the same configs (--reuse): ${reused.map((c) => `${c.row} × ${c.column} (run \`${c.reusedFrom}\`)`).join(', ')}.`];
 }

@@ -40,6 +40,8 @@ export interface CellResult {
   macroF1: MeanStd | null;
   /** Summed over every fold and repeat, row-major (row = true label). */
   confusion: { labels: string[]; counts: number[] } | null;
+  /** Set when the cell was taken over from an earlier experiment's results (--reuse): that run's id. */
+  reusedFrom?: string;
 }
 
 export interface PretrainResult {
@@ -51,6 +53,8 @@ export interface PretrainResult {
   config: Record<string, unknown>;
   resolvedConfig: Record<string, unknown>;
   metrics: Record<string, number>;
+  /** Set when taken over from an earlier experiment's results (--reuse). */
+  reused?: boolean;
 }
 
 /** Everything an experiment did and measured: results.json. */

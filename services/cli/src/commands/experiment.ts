@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -15,6 +16,7 @@ import {
   writeResults,
   writeTacnFigures,
   type ExperimentPlan,
+  type ExperimentResults,
   type ExperimentSettings,
 } from '@ser/experiments';
 import { CliError, usageError } from '../cli-error';
@@ -56,6 +58,8 @@ Options:
                            (FOP dModel 64, 2 heads, FFN 128; small CNN/TACN/VQ-VAE), or the --smoke sizes;
                            recorded in results.json and results.md
   --smoke                  tiny configuration for tests: 2 epochs, 1 repeat, 40-frame crops, a 16-wide 2-layer FOP
+  --reuse R[,R...]         earlier results.json files (or folders holding one): their pre-trainings and succeeded
+                           cells with the very same configs are taken over, not trained again (same data dir)
   --data-dir DIR           data folder of the embedded platform (default SER_DATA_DIR or .data)
   --remote                 drive the platform already running at SER_FEATURES_ADDRESS, SER_FOP_PRETRAINER_ADDRESS
                            and SER_CLASSIFIER_TRAINER_ADDRESS instead of starting one in this process
@@ -80,6 +84,7 @@ const OPTIONS = {
   'model-size': { type: 'string' },
   'test-speakers': { type: 'string' },
   'data-dir': { type: 'string' },
+  reuse: { type: 'string' },
   remote: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -136,6 +141,21 @@ function planFromArgs(name: string, values: ReturnType<typeof parseArgs<{ option
   }
 }
 
+/** The results.json files --reuse names (a folder means its results.json); a usage error when one is unreadable. */
+function readEarlierResults(list: string): ExperimentResults[] {
+  return list.split(',').map((entry) => {
+    const path = resolve(entry.trim());
+    const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'results.json') : path;
+    try {
+      const parsed = JSON.parse(readFileSync(file, 'utf8')) as ExperimentResults;
+      if (!Array.isArray(parsed.cells) || !Array.isArray(parsed.pretraining)) throw new Error('no cells or pre-training list');
+      return parsed;
+    } catch (err) {
+      throw usageError(`--reuse: cannot read results from ${file}: ${(err as Error).message}`);
+    }
+  });
+}
+
 const stamp = () => new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
 
 export async function experimentCommand(argv: string[]): Promise<void> {
@@ -149,12 +169,14 @@ export async function experimentCommand(argv: string[]): Promise<void> {
   const outDir = resolve(values.out ?? join(dataDir, 'experiments', `${name}-${stamp()}`));
   const command = ['ser', 'experiment', ...argv].join(' ');
 
+  const reuse = values.reuse ? readEarlierResults(values.reuse) : [];
   const system: ExperimentSystem = values.remote ? connectRunningSystem() : await startEmbeddedSystem(dataDir);
   process.stderr.write(`${plan.title}\n${plan.pretraining.length} pre-training run(s), ${plan.classifierRuns.length} classifier run(s); ${system.description}\n`);
   const bars = new Map<string, ReturnType<typeof progressBar>>();
   try {
     const results = await runExperiment(plan, system.backend, {
       command,
+      reuse,
       hooks: {
         onNote: (line) => process.stderr.write(`${line}\n`),
         onRunProgress(label, fraction) {
