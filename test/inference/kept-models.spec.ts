@@ -1,20 +1,14 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startClassifierTrainerService } from '@ser/classifier-trainer';
-import { loadPlatformConfig } from '@ser/config';
-import { loadSerProto, type ClassifierTrainingServiceClient, type FeatureServiceClient, type InferenceServiceClient, type Run__Output, type UtterancePrediction__Output } from '@ser/contracts';
+import type { ClassifierTrainingServiceClient, InferenceServiceClient, Run__Output, UtterancePrediction__Output } from '@ser/contracts';
 import { evaluate } from '@ser/evaluation';
-import { createInProcessBus } from '@ser/events';
-import { startFeaturesService } from '@ser/features-service';
-import { callUnary, closeClient, createClient, deadlineIn, iterateStream } from '@ser/grpc-kit';
-import { startInferenceService } from '@ser/inference';
+import { callUnary, deadlineIn, iterateStream } from '@ser/grpc-kit';
 import { createFop, createVqvae } from '@ser/models';
-import { openPlatform, type Platform, type RunningService } from '@ser/runtime';
+import type { Platform } from '@ser/runtime';
 import type { Utterance } from '@ser/store';
-import { writeFourSpeakerCorpus } from '../classifier/four-speaker-corpus';
-import { writeCheckpoint } from './model-fixtures';
+import { writePretrainedCheckpoint } from '../classifier/classifier-harness';
+import { startTrainAndServe, type TrainAndServe } from './train-and-serve';
 
 // Tiny models (as test/classifier/hypercolumns.spec.ts and test/tacn/sequence-model.spec.ts train them): seconds each.
 const TINY_FOP = { nMels: 80, dModel: 16, numHeads: 2, ffnUnits: 32, numLayers: 2, dropout: 0.1 };
@@ -39,50 +33,26 @@ const CASES = [
 ] as const;
 
 describe('inference serves every kind of model a classifier run keeps, as the trainer predicted', () => {
-  let dataDir: string;
+  let env: TrainAndServe;
   let corpus: string;
   let platform: Platform;
-  const services: RunningService[] = [];
   let trainer: ClassifierTrainingServiceClient;
   let inference: InferenceServiceClient;
   let datasetVersionId = '';
   const checkpoints: Record<string, string> = {};
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'ser-kept-models-'));
-    corpus = join(dataDir, 'corpora', 'four');
-    mkdirSync(corpus, { recursive: true });
-    await writeFourSpeakerCorpus(corpus, 2);
-    const config = loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_FEATURE_WORKERS: '1', SER_LOG_LEVEL: 'warn', SER_METRICS_PORT: '0' }, overrides: ['--ports.features=0'] });
-    platform = await openPlatform(config, { bus: createInProcessBus() });
-    const features = await startFeaturesService(platform);
-    services.push(features);
-    services.push(await startClassifierTrainerService(platform, { port: 0, featuresAddress: features.address }));
-    services.push(await startInferenceService(platform, { port: 0, featuresAddress: features.address, inference: { maxBatchWaitMs: 2 } }));
-    const proto = loadSerProto().grpc.ser.v1;
-    const featureClient = createClient<FeatureServiceClient>(proto.FeatureService, features.address, { deadlineMs: 120_000 });
-    for await (const m of iterateStream(featureClient.IngestDataset({ corpusName: 'four', format: 'DATASET_FORMAT_URDU', uri: corpus }))) {
-      if (m.datasetVersion) datasetVersionId = m.datasetVersion.id;
-    }
-    closeClient(featureClient);
-    trainer = createClient<ClassifierTrainingServiceClient>(proto.ClassifierTrainingService, services[1]!.address, { deadlineMs: 30_000 });
-    inference = createClient<InferenceServiceClient>(proto.InferenceService, services[2]!.address, { deadlineMs: 60_000 });
-
+    env = await startTrainAndServe('ser-kept-models-', { maxBatchWaitMs: 2 });
+    ({ corpus, platform, trainer, inference, datasetVersionId } = env);
     const fop = createFop(TINY_FOP, 11);
-    checkpoints.fop = await writeCheckpoint(platform, 'fop-pretrain', TINY_FOP, fop.variables);
+    checkpoints.fop = await writePretrainedCheckpoint(platform, 'fop-pretrain', TINY_FOP, fop.variables);
     fop.dispose();
     const vqvae = createVqvae({ ...TINY_VQVAE, frames: 32, bins: 129 }, 5);
-    checkpoints.vqvae = await writeCheckpoint(platform, 'vqvae-pretrain', TINY_VQVAE, vqvae.variables, { 'normalisation.json': { mean: new Array(129).fill(-3), std: new Array(129).fill(2) } });
+    checkpoints.vqvae = await writePretrainedCheckpoint(platform, 'vqvae-pretrain', TINY_VQVAE, vqvae.variables, { 'normalisation.json': { mean: new Array(129).fill(-3), std: new Array(129).fill(2) } });
     vqvae.dispose();
   }, 120_000);
 
-  afterAll(async () => {
-    if (trainer) closeClient(trainer);
-    if (inference) closeClient(inference);
-    for (const s of services.reverse()) await s.stop();
-    await platform?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => env?.stop());
 
   const train = async (config: object, checkpointId: string, modelName: string): Promise<Run__Output> => {
     const { run } = await callUnary(trainer, 'StartClassifierRun', { configJson: JSON.stringify({ ...COMMON, ...config }), datasetVersionIds: [datasetVersionId], checkpointId, modelName });

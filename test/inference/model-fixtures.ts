@@ -1,7 +1,6 @@
 import type { ArtifactStore } from '@ser/artifacts';
 import { encodeWav } from '@ser/audio';
-import { createFop, createFopClassifier, saveVariables, type FopConfig, type NamedVariables } from '@ser/models';
-import type { Platform } from '@ser/runtime';
+import { createFop, createFopClassifier, saveVariables, type FopConfig } from '@ser/models';
 import type { MetadataStore } from '@ser/store';
 
 export const TINY_FOP: FopConfig = { nMels: 80, dModel: 16, numHeads: 2, ffnUnits: 32, numLayers: 1, dropout: 0.1, attentionDropout: 0.1 };
@@ -41,18 +40,4 @@ export function pcm16(samples: Float32Array): Buffer {
   const out = Buffer.alloc(samples.length * 2);
   samples.forEach((s, i) => out.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(s * 32767))), i * 2));
   return out;
-}
-
-/**
- * Pre-training checkpoints in the pre-trainers' formats, made directly (a run record of `kind` with its model
- * config, a checkpoint record, checkpoints/<run>/epoch-0000/{checkpoint.json, weights.bin, extra files}).
- */
-export async function writeCheckpoint(platform: Platform, kind: 'fop-pretrain' | 'vqvae-pretrain', model: Record<string, number>, variables: NamedVariables, extra: Record<string, object> = {}): Promise<string> {
-  const run = await platform.store.runs.create({ kind, config: { model } });
-  const { data, manifest } = saveVariables(variables);
-  const prefix = `checkpoints/${run.id}/epoch-0000`;
-  await platform.artifacts.put(`${prefix}/weights.bin`, data);
-  await platform.artifacts.put(`${prefix}/checkpoint.json`, Buffer.from(JSON.stringify({ weights: { manifest } })));
-  for (const [name, content] of Object.entries(extra)) await platform.artifacts.put(`${prefix}/${name}`, Buffer.from(JSON.stringify(content)));
-  return (await platform.store.checkpoints.add({ runId: run.id, epoch: 0, artifactKey: prefix })).id;
 }
