@@ -23,4 +23,24 @@ describe('loadPlatformConfig', () => {
     expect(() => loadPlatformConfig({ env: { SER_STORE: 'postgres' } })).toThrow(/store.url is required/);
     expect(() => loadPlatformConfig({ env: { SER_KAFKA_BROKERS: 'nohost' } })).toThrow(/host:port/);
   });
+
+  it('reads the gateway settings: CORS origins as a comma list of origins, introspection, body limit', () => {
+    const embedded = loadPlatformConfig({ env: {} }).gateway;
+    expect(embedded).toEqual({ anonymousRead: true, corsOrigins: ['http://localhost:4000', 'http://127.0.0.1:4000'], introspection: true });
+    const cfg = loadPlatformConfig({
+      env: {
+        SER_GATEWAY_CORS_ORIGINS: 'https://console.example.com/, http://localhost:5173',
+        SER_GATEWAY_INTROSPECTION: 'false',
+        SER_GATEWAY_MAX_BODY_BYTES: String(16 << 20),
+      },
+    });
+    expect(cfg.gateway).toMatchObject({ corsOrigins: ['https://console.example.com', 'http://localhost:5173'], introspection: false, maxBodyBytes: 16 << 20 });
+    expect(loadPlatformConfig({ env: { SER_GATEWAY_CORS_ORIGINS: '*' } }).gateway.corsOrigins).toEqual(['*']);
+  });
+
+  it('refuses CORS entries that are not http(s) origins and a body limit that audio uploads would not fit', () => {
+    expect(() => loadPlatformConfig({ env: { SER_GATEWAY_CORS_ORIGINS: 'console.example.com' } })).toThrow(/gateway.corsOrigins/);
+    expect(() => loadPlatformConfig({ env: { SER_GATEWAY_CORS_ORIGINS: 'ftp://example.com' } })).toThrow(/gateway.corsOrigins/);
+    expect(() => loadPlatformConfig({ env: { SER_GATEWAY_MAX_BODY_BYTES: String(1 << 20) } })).toThrow(/must be larger than inference.maxAudioBytes/);
+  });
 });

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
-import { loadConfig, type ConfigSources } from './load-config';
+import { ConfigError, loadConfig, type ConfigSources } from './load-config';
 
 export const SERVICE_NAMES = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -10,6 +10,9 @@ const brokerList = z.preprocess(
   z.array(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port')).min(1),
 );
 const port = z.number().int().min(0).max(65535);
+
+/** Origins the gateway allows by default: its own, as `npm start` serves it (the console is served there too). */
+export const DEFAULT_GATEWAY_CORS_ORIGINS = ['http://localhost:4000', 'http://127.0.0.1:4000'] as const;
 
 /**
  * Settings every service reads. Defaults are the embedded single-machine setup (`npm start`);
@@ -108,6 +111,18 @@ export const platformConfigSchema = z
       .object({
         /** Queries without a token: handy on one machine; clusters should set false (reads then need a viewer token). */
         anonymousRead: z.boolean().default(true),
+        /** Origins browsers may call the API from (CORS); `*` allows any. Default: the gateway's own origin on one machine. */
+        corsOrigins: z.preprocess(
+          (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+          z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)])),
+        ).default([...DEFAULT_GATEWAY_CORS_ORIGINS]),
+        /** Schema introspection (tools, GraphiQL): on for development; production values turn it off. */
+        introspection: z.boolean().default(true),
+        /**
+         * Largest request body (bytes); larger is refused with 413. Unset: inference.maxAudioBytes plus 2 MiB for the
+         * multipart `operations` and `map` fields, so every upload the inference service accepts fits.
+         */
+        maxBodyBytes: z.number().int().positive().optional(),
       })
       .strict()
       .prefault({}),
@@ -154,6 +169,9 @@ export const PLATFORM_ENV: Record<string, string> = {
   'store.schema': 'SER_DATABASE_SCHEMA',
   metricsPort: 'SER_METRICS_PORT',
   'gateway.anonymousRead': 'SER_GATEWAY_ANONYMOUS_READ',
+  'gateway.corsOrigins': 'SER_GATEWAY_CORS_ORIGINS',
+  'gateway.introspection': 'SER_GATEWAY_INTROSPECTION',
+  'gateway.maxBodyBytes': 'SER_GATEWAY_MAX_BODY_BYTES',
   'inference.maxAudioSeconds': 'SER_INFERENCE_MAX_AUDIO_SECONDS',
   'inference.maxAudioBytes': 'SER_INFERENCE_MAX_AUDIO_BYTES',
   'inference.maxBatchSize': 'SER_INFERENCE_MAX_BATCH_SIZE',
@@ -175,5 +193,11 @@ export function loadPlatformConfig(sources: Omit<ConfigSources, 'envMap'> = {}):
   ) as Record<ServiceName, string>;
   // Tests run many processes at once: a fixed default port would collide, so vitest gets an ephemeral one.
   const metricsPort = cfg.metricsPort ?? (env.VITEST ? 0 : 9464);
+  if (cfg.gateway.maxBodyBytes !== undefined && cfg.gateway.maxBodyBytes <= cfg.inference.maxAudioBytes) {
+    // The gateway would answer 413 to uploads the inference service accepts.
+    throw new ConfigError(
+      `invalid configuration:\n  - gateway.maxBodyBytes: ${cfg.gateway.maxBodyBytes} must be larger than inference.maxAudioBytes (${cfg.inference.maxAudioBytes})`,
+    );
+  }
   return { ...cfg, addresses, instanceId: cfg.instanceId ?? hostname(), metricsPort };
 }
