@@ -1,4 +1,5 @@
-export { TOPICS, TOPIC_SCHEMAS, EVENT_TYPES, CORPUS_FORMATS, RUN_KINDS, RUN_STATUSES, isTopic } from './topics';
+export { TOPICS, TOPIC_SCHEMAS, EVENT_TYPES, CORPUS_FORMATS, RUN_KINDS, RUN_STATUSES, isTopic, dataSchemaUri } from './topics';
+export { SCHEMAS_DIR, schemaFileName, topicJsonSchema } from './json-schema';
 export type { Topic, TopicData, EventType, CorpusFormat, RunKind, RunStatus } from './topics';
 export { CLOUDEVENTS_CONTENT_TYPE, createEnvelope, decodeEnvelope, type Envelope, type Decoded } from './envelope';
 export { PoisonMessageError, InvalidEventError } from './errors';
