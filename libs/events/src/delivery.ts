@@ -2,7 +2,7 @@
 // Shared by both buses so the error policy documented on EventBus is implemented exactly once.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@ser/logging';
-import { decodeEnvelope } from './envelope';
+import { MAX_EVENT_BYTES, decodeEnvelope, type MessageHeaders } from './envelope';
 import { PoisonMessageError } from './errors';
 import type { EventHandler } from './event-bus';
 import { TOPICS, type Topic, type TopicData } from './topics';
@@ -16,6 +16,7 @@ export interface ConsumedMessage<T extends Topic> {
   offset: string;
   key: string | null;
   value: Buffer | null;
+  headers?: MessageHeaders;
 }
 
 export interface DeliveryContext<T extends Topic> {
@@ -39,13 +40,13 @@ export async function deliver<T extends Topic>(msg: ConsumedMessage<T>, ctx: Del
       log.error({ reason }, 'dropping a dead letter that could not be handled (dead letters are not dead-lettered again)');
       return 'dropped';
     }
-    const payload = msg.value?.toString('utf8') ?? '';
-    await ctx.deadLetter({ originalTopic: topic, partition, offset, groupId: ctx.groupId, reason, payload }, msg.key);
+    const letter = { originalTopic: topic, partition, offset, groupId: ctx.groupId, reason, ...quote(msg) };
+    await ctx.deadLetter(letter, msg.key);
     log.error({ reason }, 'message dead-lettered');
     return 'dead-lettered';
   };
 
-  const decoded = decodeEnvelope(topic, msg.value);
+  const decoded = decodeEnvelope(topic, msg.value, msg.headers);
   if (!decoded.ok) return giveUp(decoded.reason);
 
   for (let attempt = 1; ; attempt++) {
@@ -66,6 +67,40 @@ export async function deliver<T extends Topic>(msg: ConsumedMessage<T>, ctx: Del
       }
     }
   }
+}
+
+// A dead letter must itself fit under the event size limit, whatever it quotes: the payload gets half of
+// it (JSON escaping can make a byte six), the headers a small share.
+const PAYLOAD_BUDGET_BYTES = MAX_EVENT_BYTES / 2;
+const HEADER_VALUE_MAX_CHARS = 1024;
+const HEADERS_MAX = 32;
+
+/** What a dead letter quotes of the message: its value (the start only, when too big) and its headers. */
+function quote(msg: ConsumedMessage<Topic>): Pick<TopicData<typeof TOPICS.deadLetter>, 'payload' | 'payloadTruncated' | 'headers'> {
+  const text = msg.value?.toString('utf8') ?? '';
+  const jsonBytes = (s: string) => Buffer.byteLength(JSON.stringify(s));
+  let payload = text;
+  if (jsonBytes(text) > PAYLOAD_BUDGET_BYTES) {
+    // The longest prefix that fits, by bisection (only oversized messages get here).
+    let [fits, tooLong] = [0, text.length];
+    while (tooLong - fits > 1) {
+      const mid = Math.floor((fits + tooLong) / 2);
+      if (jsonBytes(text.slice(0, mid)) <= PAYLOAD_BUDGET_BYTES) fits = mid;
+      else tooLong = mid;
+    }
+    payload = text.slice(0, fits);
+  }
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(msg.headers ?? {}).slice(0, HEADERS_MAX)) {
+    if (value === undefined) continue;
+    const text = (Array.isArray(value) ? value : [value]).map((v) => v.toString()).join(', ');
+    headers[name.slice(0, HEADER_VALUE_MAX_CHARS)] = text.slice(0, HEADER_VALUE_MAX_CHARS);
+  }
+  return {
+    payload,
+    ...(payload.length < text.length && { payloadTruncated: true }),
+    ...(Object.keys(headers).length > 0 && { headers }),
+  };
 }
 
 /** The delivery's outcome, or 'abandoned' as soon as `abandon` fires (a hung handler is left behind). */

@@ -2,15 +2,15 @@
 // Run from in-process-bus.spec.ts and kafka-bus.spec.ts.
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Envelope } from './envelope';
+import { MAX_EVENT_BYTES, type Envelope, type MessageHeaders } from './envelope';
 import { InvalidEventError, PoisonMessageError } from './errors';
 import type { BusOptions, EventBus, MessageMeta } from './event-bus';
-import { EVENT_TYPES, TOPICS, type Topic, type TopicData } from './topics';
+import { EVENT_TYPES, TOPICS, dataSchemaUri, type Topic, type TopicData } from './topics';
 
 export interface BusUnderTest {
   bus: EventBus;
-  /** Writes bytes to a topic the way any foreign producer could: no envelope, no validation. */
-  produceRaw(topic: Topic, value: string, key: string): Promise<void>;
+  /** Writes bytes (and headers) to a topic the way any foreign producer could: no envelope, no validation. */
+  produceRaw(topic: Topic, value: string, key: string, headers?: MessageHeaders): Promise<void>;
   /** Releases whatever makeBus opened besides the bus. */
   dispose?(): Promise<void>;
 }
@@ -85,7 +85,7 @@ export function eventBusContract(name: string, makeBus: MakeBus): void {
       const { received, subscription } = await member(unique('group'));
       const published = await bus.publish(CORPUS, { ...corpus('iemocap-s1'), labelMap: { exc: 'happy' } }, { key: 'iemocap', subject: 'iemocap-s1' });
 
-      expect(published).toMatchObject({ specversion: '1.0', type: EVENT_TYPES[CORPUS], datacontenttype: 'application/json', subject: 'iemocap-s1' });
+      expect(published).toMatchObject({ specversion: '1.0', type: EVENT_TYPES[CORPUS], datacontenttype: 'application/json', dataschema: dataSchemaUri(CORPUS), subject: 'iemocap-s1' });
       expect(published.id).toMatch(/^[0-9a-f-]{36}$/);
       expect(new Date(published.time).toISOString()).toBe(published.time);
       await waitFor('the event', () => received.length === 1);
@@ -193,6 +193,76 @@ export function eventBusContract(name: string, makeBus: MakeBus): void {
       expect(data[1]!.reason).toMatch(/unexpected event type 'ser\.run\.status\.v1'/);
       expect(data[2]!.reason).toMatch(/corpusName/);
       expect(data[2]!.reason).toMatch(/format/);
+    });
+
+    it('decodes binary-mode events (attributes in ce_* headers, data in the value) next to structured ones', async () => {
+      const consumer = await member(unique('group'));
+      const time = new Date().toISOString();
+      const full = { specversion: '1.0', id: randomUUID(), source: '/pipelines/python', type: EVENT_TYPES[CORPUS], time, subject: 'full', dataschema: dataSchemaUri(CORPUS) };
+      const headers = (attrs: Record<string, string>): MessageHeaders => Object.fromEntries(Object.entries(attrs).map(([k, v]) => [`ce_${k}`, Buffer.from(v)]));
+      await underTest.produceRaw(CORPUS, JSON.stringify(corpus('binary-full')), 'same', { 'content-type': 'application/json; charset=utf-8', ...headers(full) });
+      // The least the binding allows: no content-type, no dataschema, no subject; unknown ce_ extensions are ignored.
+      const { subject: _s, dataschema: _d, ...minimal } = { ...full, id: randomUUID() };
+      await underTest.produceRaw(CORPUS, JSON.stringify(corpus('binary-minimal')), 'same', headers({ ...minimal, partitionkey: 'same' }));
+      const structured = await bus.publish(CORPUS, corpus('structured'), { key: 'same' });
+
+      await waitFor('3 events', () => consumer.received.length === 3);
+      expect(consumer.names()).toEqual(['binary-full', 'binary-minimal', 'structured']);
+      const filledIn = { datacontenttype: 'application/json', dataschema: dataSchemaUri(CORPUS) };
+      expect(consumer.received[0]!.event).toEqual({ ...full, ...filledIn, data: corpus('binary-full') });
+      expect(consumer.received[1]!.event).toEqual({ ...minimal, ...filledIn, data: corpus('binary-minimal') });
+      expect(consumer.received[2]!.event).toEqual(structured);
+    });
+
+    it('dead-letters binary-mode events that break the contract, with the reason and their headers', async () => {
+      const letters = await deadLetters();
+      const consumer = await member(unique('group'));
+      const attrs = { specversion: '1.0', source: '/pipelines/python', type: EVENT_TYPES[CORPUS], time: new Date().toISOString() };
+      const send = (data: unknown, over: Record<string, string | undefined>, contentType = 'application/json') => {
+        const ce = Object.entries({ ...attrs, id: randomUUID(), ...over }).filter(([, v]) => v !== undefined);
+        return underTest.produceRaw(CORPUS, typeof data === 'string' ? data : JSON.stringify(data), 'same', {
+          'content-type': contentType,
+          ...Object.fromEntries(ce.map(([k, v]) => [`ce_${k}`, v!])),
+        });
+      };
+      await send(corpus('x'), { type: 'com.example.unknown.v1' });
+      await send(corpus('x'), { id: undefined });
+      await send({ corpusName: 'x', format: 'mp3', uri: '/x' }, {});
+      await send(corpus('x'), { dataschema: 'urn:ser:schema:ser.corpus.published.v0' });
+      await send('corpusName=x', {}, 'text/plain');
+      await send('{"corpusName":', {});
+      await send(corpus('good'), {});
+
+      await waitFor('the good event', () => consumer.received.length === 1);
+      expect(consumer.names()).toEqual(['good']);
+      await waitFor('6 dead letters', () => letters.length === 6);
+      const reasons = letters.map((l) => l.data.reason);
+      expect(reasons[0]).toMatch(/unexpected event type 'com\.example\.unknown\.v1'/);
+      expect(reasons[1]).toMatch(/binary mode[\s\S]*id/);
+      expect(reasons[2]).toMatch(/does not match its schema[\s\S]*format/);
+      expect(reasons[3]).toMatch(/dataschema 'urn:ser:schema:ser\.corpus\.published\.v0' is not the schema/);
+      expect(reasons[4]).toMatch(/content-type 'text\/plain'/);
+      expect(reasons[5]).toMatch(/data is not valid JSON/);
+      expect(letters[0]!.data.headers).toMatchObject({ ce_type: 'com.example.unknown.v1', ce_specversion: '1.0', 'content-type': 'application/json' });
+      expect(letters[4]!.data.payload).toBe('corpusName=x');
+    });
+
+    it('dead-letters an oversized message, quoting its start, and refuses to publish one', async () => {
+      const letters = await deadLetters();
+      const consumer = await member(unique('group'));
+      const huge = JSON.stringify({ specversion: '1.0', id: randomUUID(), source: '/test', type: EVENT_TYPES[CORPUS], time: new Date().toISOString(), data: corpus('x'.repeat(MAX_EVENT_BYTES)) });
+      await underTest.produceRaw(CORPUS, huge, 'same');
+      await expect(bus.publish(CORPUS, corpus('y'.repeat(MAX_EVENT_BYTES)), { key: 'same' })).rejects.toThrow(/larger than the 262144-byte limit/);
+      await bus.publish(CORPUS, corpus('after'), { key: 'same' });
+
+      await waitFor('the event after it', () => consumer.received.length === 1);
+      expect(consumer.names()).toEqual(['after']);
+      await waitFor('1 dead letter', () => letters.length === 1);
+      const letter = letters[0]!.data;
+      expect(letter.reason).toMatch(/message of \d+ bytes is larger than the 262144-byte limit/);
+      expect(letter.payloadTruncated).toBe(true);
+      expect(letter.payload.length).toBeGreaterThan(1000);
+      expect(huge.startsWith(letter.payload)).toBe(true);
     });
 
     it('retries a failing handler with backoff, dead-letters it when retries run out, and poison at once', async () => {

@@ -15,9 +15,12 @@ import type { Topic, TopicData } from './topics';
  *   `fromBeginning` is set; a known group resumes at its committed offsets.
  * - Ordering per key: messages with the same key land on the same partition and are handled one
  *   at a time, in order. Different partitions are handled concurrently.
- * - Poison messages never stop a consumer: a value that is not a valid envelope, an event whose
- *   type or data does not match the topic's schema, or a handler throwing `PoisonMessageError` is
- *   published to `ser.dead-letter` with the reason and the raw payload, then committed.
+ * - Events arrive in either CloudEvents content mode: structured (the JSON envelope is the value;
+ *   what the buses publish) or binary (attributes in `ce_*` headers, the JSON data alone in the value).
+ * - Poison messages never stop a consumer: a message larger than MAX_EVENT_BYTES, a value that is not
+ *   a valid envelope, an event whose type, dataschema or data does not match the topic's, or a handler
+ *   throwing `PoisonMessageError` is published to `ser.dead-letter` with the reason, the raw payload
+ *   (its start only when it is too large to quote whole) and the headers, then committed.
  * - Any other handler error is retried `handlerRetry.retries` times with exponential backoff
  *   (`backoffMs`, doubled each time), then dead-lettered with the last error as the reason.
  * - Messages on `ser.dead-letter` itself are never dead-lettered again (no loops): a failing

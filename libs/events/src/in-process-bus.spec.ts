@@ -9,7 +9,7 @@ const logger = createLogger('events', { level: process.env.SER_LOG_LEVEL ?? 'sil
 
 eventBusContract('in-process', async (opts) => {
   const bus = createInProcessBus({ ...opts, logger });
-  return { bus, produceRaw: async (topic, value, key) => bus.appendRaw(topic, value, key) };
+  return { bus, produceRaw: async (topic, value, key, headers) => bus.appendRaw(topic, value, key, headers) };
 });
 
 describe('createInProcessBus', () => {

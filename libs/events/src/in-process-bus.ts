@@ -5,7 +5,7 @@
 // the cluster uses KafkaEventBus).
 import { createLogger, type Logger } from '@ser/logging';
 import { deliver, shutdownSignals, unlessAbandoned, type DeliveryContext } from './delivery';
-import { createEnvelope, encodeEnvelope, type Envelope } from './envelope';
+import { createEnvelope, encodeEnvelope, type Envelope, type MessageHeaders } from './envelope';
 import { BUS_DEFAULTS, type BusOptions, type EventBus, type PublishOptions, type SubscribeOptions, type Subscription } from './event-bus';
 import { TOPICS, type Topic, type TopicData } from './topics';
 
@@ -14,9 +14,9 @@ export interface InProcessBusOptions extends BusOptions {
   logger?: Logger;
 }
 
-/** An in-process bus; `appendRaw` writes arbitrary bytes, as any foreign Kafka producer could. */
+/** An in-process bus; `appendRaw` writes arbitrary bytes and headers, as any foreign Kafka producer could. */
 export interface InProcessBus extends EventBus {
-  appendRaw(topic: Topic, value: string | Buffer, key?: string): void;
+  appendRaw(topic: Topic, value: string | Buffer, key?: string, headers?: MessageHeaders): void;
 }
 
 export function createInProcessBus(opts: InProcessBusOptions = {}): InProcessBus {
@@ -26,6 +26,7 @@ export function createInProcessBus(opts: InProcessBusOptions = {}): InProcessBus
 interface StoredMessage {
   key: string | null;
   value: Buffer;
+  headers?: MessageHeaders;
 }
 
 interface Member {
@@ -77,9 +78,9 @@ class MemoryBus implements InProcessBus {
     return envelope;
   }
 
-  appendRaw(topic: Topic, value: string | Buffer, key?: string): void {
+  appendRaw(topic: Topic, value: string | Buffer, key?: string, headers?: MessageHeaders): void {
     this.assertOpen();
-    this.append(topic, Buffer.isBuffer(value) ? value : Buffer.from(value, 'utf8'), key ?? null);
+    this.append(topic, Buffer.isBuffer(value) ? value : Buffer.from(value, 'utf8'), key ?? null, headers);
   }
 
   async subscribe<T extends Topic>(opts: SubscribeOptions<T>): Promise<Subscription> {
@@ -137,10 +138,10 @@ class MemoryBus implements InProcessBus {
     return log;
   }
 
-  private append(topic: Topic, value: Buffer, key: string | null): void {
+  private append(topic: Topic, value: Buffer, key: string | null, headers?: MessageHeaders): void {
     const partitions = this.topicLog(topic);
     const partition = key === null ? this.roundRobin++ % partitions.length : fnv1a(key) % partitions.length;
-    partitions[partition]!.push({ key, value });
+    partitions[partition]!.push({ key, value, ...(headers && { headers }) });
     for (const group of this.groups.values()) {
       const cursor = group.cursors.get(cursorKey(topic, partition));
       if (cursor) this.schedulePump(cursor);

@@ -1,7 +1,7 @@
 export { TOPICS, TOPIC_SCHEMAS, EVENT_TYPES, CORPUS_FORMATS, RUN_KINDS, RUN_STATUSES, isTopic, dataSchemaUri } from './topics';
 export { SCHEMAS_DIR, schemaFileName, topicJsonSchema } from './json-schema';
 export type { Topic, TopicData, EventType, CorpusFormat, RunKind, RunStatus } from './topics';
-export { CLOUDEVENTS_CONTENT_TYPE, createEnvelope, decodeEnvelope, type Envelope, type Decoded } from './envelope';
+export { CLOUDEVENTS_CONTENT_TYPE, MAX_EVENT_BYTES, createEnvelope, decodeEnvelope, type Envelope, type Decoded, type MessageHeaders } from './envelope';
 export { PoisonMessageError, InvalidEventError } from './errors';
 export { BUS_DEFAULTS } from './event-bus';
 export type { EventBus, BusOptions, PublishOptions, SubscribeOptions, Subscription, MessageMeta, EventHandler } from './event-bus';

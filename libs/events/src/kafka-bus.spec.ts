@@ -36,8 +36,8 @@ eventBusContract('kafka', async (opts) => {
   const bus = await KafkaEventBus.fromConfig({ ...opts, brokers: brokers(), clientId: 'events-contract', logger, consumer });
   return {
     bus,
-    produceRaw: async (topic, value, key) => {
-      await (await producer()).send({ topic: `${opts.topicPrefix ?? ''}${topic}`, messages: [{ key, value }] });
+    produceRaw: async (topic, value, key, headers) => {
+      await (await producer()).send({ topic: `${opts.topicPrefix ?? ''}${topic}`, messages: [{ key, value, ...(headers && { headers }) }] });
     },
   };
 });

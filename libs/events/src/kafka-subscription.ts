@@ -52,7 +52,7 @@ export async function startKafkaSubscription<T extends Topic>(deps: KafkaSubscri
     // kafkajs heartbeats only between messages; a long handler must not cost the member its partitions.
     const beating = setInterval(() => heartbeat().catch(() => {}), heartbeatMs);
     const work = (async () => {
-      const consumed = { ...where, key: message.key?.toString('utf8') ?? null, value: message.value };
+      const consumed = { ...where, key: message.key?.toString('utf8') ?? null, value: message.value, headers: message.headers };
       const outcome = await unlessAbandoned(deliver(consumed, context), signals.abandon);
       if (outcome === 'abandoned') {
         log.warn(where, 'message left uncommitted at shutdown; it will be delivered again');
