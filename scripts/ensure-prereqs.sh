@@ -11,6 +11,8 @@ if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 && ! command -v postg
   missing+=(postgresql)
 fi
 command -v ffmpeg >/dev/null || missing+=(ffmpeg)
+python="${SER_TEST_PYTHON:-python3}"
+command -v "$python" >/dev/null || missing+=(python3 python3-pip)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -22,6 +24,17 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "ensure-prereqs: missing ${missing[*]}; install them (Debian: sudo apt-get install ${missing[*]})" >&2
     exit 1
   fi
+fi
+
+# The Python producer test (test/acceptance/python-producer.spec.ts): a Kafka client and jsonschema from PyPI,
+# skipped when both import already. Debian's own python3 refuses a plain pip install (PEP 668), hence the retry.
+PY_PACKAGES=(confluent-kafka==2.16.1 jsonschema==4.26.0)
+if ! "$python" -c 'import confluent_kafka, jsonschema' 2>/dev/null; then
+  echo "ensure-prereqs: installing ${PY_PACKAGES[*]} with pip" >&2
+  "$python" -m pip install -q "${PY_PACKAGES[@]}" || "$python" -m pip install -q --break-system-packages "${PY_PACKAGES[@]}" || {
+    echo "ensure-prereqs: could not pip install ${PY_PACKAGES[*]} for $python" >&2
+    exit 1
+  }
 fi
 
 # helm for the chart tests (test/deploy), built from the Go module proxy into .cache/tools/bin (git-ignored);
