@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import type { ServiceName } from '@ser/config';
+import { DEFAULT_GATEWAY_CORS_ORIGINS, type ServiceName } from '@ser/config';
 import type { EventBus } from '@ser/events';
 import type { Logger } from '@ser/logging';
+import { getMetricsRegistry } from '@ser/runtime';
 import type { MetadataStore } from '@ser/store';
 import { authenticate, requireRead } from './auth/access';
 import { createContext, type GatewayContext, type GatewayDeps } from './context';
@@ -11,9 +12,12 @@ import { formatError } from './errors';
 import { EventHub } from './event-hub';
 import { buildExecutableSchema } from './executable-schema';
 import { createGrpcClients } from './grpc-clients';
+import { corsHandler } from './http/cors';
 import { graphqlHttpHandler } from './http/http-adapter';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './http/multipart';
+import { probeHandler } from './http/probes';
 import { checkQueryCost, DEFAULT_QUERY_LIMITS, depthLimitRule, type QueryLimits } from './limits';
+import { operationMetrics, operationMetricsPlugin } from './operation-metrics';
 import { resolvers } from './resolvers';
 import { attachSubscriptionServer } from './ws-server';
 
@@ -32,7 +36,16 @@ export interface GatewayOptions {
   grpcDeadlineMs?: number;
   limits?: Partial<QueryLimits>;
   uploads?: Partial<UploadLimits>;
+  /** Origins browsers may call from (config gateway.corsOrigins; `*`: any). Default: the gateway's own, on port 4000. */
+  corsOrigins?: readonly string[];
+  /** Schema introspection over HTTP and WebSocket (config gateway.introspection). Default true. */
+  introspection?: boolean;
+  /** Largest request body (config gateway.maxBodyBytes). Default: the upload limit plus MULTIPART_FIELDS_BYTES. */
+  maxBodyBytes?: number;
 }
+
+/** Room for a multipart request's `operations` and `map` fields (1 MiB each at most) beside its largest upload. */
+export const MULTIPART_FIELDS_BYTES = 2 << 20;
 
 export interface RunningGateway {
   /** http://host:port/graphql (ws://… for subscriptions) */
@@ -69,36 +82,45 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
     logger: opts.logger,
     anonymousRead: opts.anonymousRead ?? true,
   };
+  const introspection = opts.introspection ?? true;
+  const uploads = { ...DEFAULT_UPLOAD_LIMITS, ...opts.uploads };
+  const registry = getMetricsRegistry();
+  const metrics = operationMetrics(registry);
   const schema = buildExecutableSchema(resolvers);
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     formatError,
-    introspection: true,
+    introspection,
     validationRules: [depthLimitRule(limits.maxDepth)],
-    plugins: [accessAndCostPlugin(deps, limits)],
+    plugins: [accessAndCostPlugin(deps, limits), operationMetricsPlugin(metrics)],
   });
   await apollo.start();
   const handler = graphqlHttpHandler(
     apollo,
     async (req) => createContext(deps, await authenticate(opts.store, req.headers.authorization, opts.logger)),
-    { ...DEFAULT_UPLOAD_LIMITS, ...opts.uploads },
+    { ...uploads, maxBodyBytes: opts.maxBodyBytes ?? uploads.maxFileBytes + MULTIPART_FIELDS_BYTES },
   );
+  const cors = corsHandler(opts.corsOrigins ?? DEFAULT_GATEWAY_CORS_ORIGINS);
+  let stopping = false;
+  const probes = probeHandler({ serviceAddresses: opts.serviceAddresses, stopping: () => stopping, registry });
   const server: Server = createServer((req, res) => {
+    if (cors(req, res) || probes(req, res)) return;
     if (req.url?.startsWith('/graphql')) return handler(req, res);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: the API is at /graphql\n');
   });
-  const subscriptions = attachSubscriptionServer(server, schema, deps, limits);
+  const subscriptions = attachSubscriptionServer(server, schema, deps, { limits, introspection, metrics });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host ?? '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : 'localhost'}:${port}/graphql`;
-  opts.logger.info({ url, anonymousRead: deps.anonymousRead, subscriptions: !!hub }, 'GraphQL gateway listening');
+  opts.logger.info({ url, anonymousRead: deps.anonymousRead, introspection, subscriptions: !!hub }, 'GraphQL gateway listening');
   return {
     url,
     port,
     async stop() {
+      stopping = true;
       await subscriptions.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections(); // keep-alive clients would otherwise hold close() open

@@ -9,4 +9,16 @@ import { createRequire } from 'node:module';
  */
 const graphql = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
-export const { GraphQLError, GraphQLObjectType, GraphQLScalarType, Kind, buildSchema, specifiedRules, validate, valueFromASTUntyped } = graphql;
+export const {
+  GraphQLError,
+  GraphQLObjectType,
+  GraphQLScalarType,
+  Kind,
+  NoSchemaIntrospectionCustomRule,
+  buildSchema,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  valueFromASTUntyped,
+} = graphql;

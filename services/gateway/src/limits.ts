@@ -1,6 +1,6 @@
 import type { ASTVisitor, DocumentNode, FragmentDefinitionNode, GraphQLSchema, SelectionSetNode, ValidationContext } from 'graphql';
-import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
-import { GraphQLError, Kind } from './graphql-runtime';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { GraphQLError, Kind, parse } from './graphql-runtime';
 
 export interface QueryLimits {
   /** Deepest field nesting accepted (introspection fields not counted). */
@@ -48,9 +48,26 @@ export function depthLimitRule(maxDepth: number): (ctx: ValidationContext) => AS
   };
 }
 
-// A connection's children are paid once per row it may return.
-const connectionEstimator: ComplexityEstimator = ({ args, childComplexity }) =>
-  typeof args.first === 'number' ? 1 + childComplexity * Math.max(args.first, 1) : undefined;
+/**
+ * Each root field is its own resolver call against a service or the store; aliases make as many calls as a client
+ * writes (`a1: health … a2000: health`), so every alias pays the whole field, at these prices.
+ */
+export const ROOT_FIELD_COST = 10;
+/** Root fields dearer than ROOT_FIELD_COST: `health` opens a gRPC channel to every service. */
+const FIELD_COSTS: Record<string, number> = { 'Query.health': 50 };
+
+/**
+ * 1 per field, ROOT_FIELD_COST (or FIELD_COSTS) per root field; a connection's children are paid once per row it
+ * may return (`first`, its default included).
+ */
+function fieldCostEstimator(schema: GraphQLSchema): ComplexityEstimator {
+  const roots = new Set<unknown>([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean));
+  return ({ type, field, args, childComplexity }) => {
+    const own = FIELD_COSTS[`${type.name}.${field.name}`] ?? (roots.has(type) ? ROOT_FIELD_COST : 1);
+    const rows = typeof args.first === 'number' ? Math.max(args.first, 1) : 1;
+    return own + childComplexity * rows;
+  };
+}
 
 /** Throws QUERY_TOO_COSTLY when the operation's estimated cost is over maxCost. */
 export function checkQueryCost(
@@ -60,11 +77,44 @@ export function checkQueryCost(
   operationName: string | undefined,
   maxCost: number,
 ): number {
-  const cost = getComplexity({ schema, query, variables, operationName, estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })] });
-  if (cost > maxCost) {
-    throw new GraphQLError(`query cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages or fewer nested connections`, {
-      extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost, http: { status: 400 } },
-    });
+  let cost: number;
+  try {
+    cost = getComplexity({ schema, query, variables, operationName, estimators: [fieldCostEstimator(schema)], maxQueryNodes: MAX_QUERY_NODES });
+  } catch (err) {
+    // Past MAX_QUERY_NODES selections the library stops counting: such a document is over any limit.
+    if (/maximum allowed number of nodes/.test((err as Error).message)) throw tooCostly(`query has more than ${MAX_QUERY_NODES} selections`, { maxCost });
+    throw err;
   }
+  if (cost > maxCost) throw tooCostly(`query cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages or fewer nested connections`, { cost, maxCost });
   return cost;
+}
+
+/** Selections counted before a document is refused without a cost (graphql-query-complexity's default). */
+const MAX_QUERY_NODES = 10_000;
+
+const tooCostly = (message: string, extensions: Record<string, number>) =>
+  new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COSTLY', ...extensions, http: { status: 400 } } });
+
+/**
+ * The cost check for operations arriving over graphql-ws (subscriptions, and queries sent there), which Apollo's
+ * request pipeline never sees: QUERY_TOO_COSTLY errors for graphql-ws's onSubscribe to answer with, or nothing.
+ * Documents that do not parse or validate are left to graphql-ws, which reports those errors itself.
+ */
+export function wsCostErrors(
+  schema: GraphQLSchema,
+  payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null },
+  maxCost: number,
+): InstanceType<typeof GraphQLError>[] | undefined {
+  let document: DocumentNode;
+  try {
+    document = parse(payload.query);
+  } catch {
+    return undefined;
+  }
+  try {
+    checkQueryCost(schema, document, payload.variables ?? undefined, payload.operationName ?? undefined, maxCost);
+    return undefined;
+  } catch (err) {
+    return err instanceof GraphQLError && err.extensions.code === 'QUERY_TOO_COSTLY' ? [err] : undefined;
+  }
 }

@@ -1,17 +1,27 @@
 import { loadPlatformConfig } from '@ser/config';
-import { openPlatform, runUntilSignal } from '@ser/runtime';
+import { acquireMetricsServer, openPlatform, runUntilSignal } from '@ser/runtime';
 import { createGateway } from './create-gateway';
 
 // The GraphQL gateway on its own (one container in a cluster); services are reached at config.addresses.
 const platform = await openPlatform(loadPlatformConfig({ overrides: process.argv.slice(2) }));
+const { config } = platform;
+const logger = platform.logger.child({ service: 'gateway' });
+// /metrics on SER_METRICS_PORT as in every service (the chart's ServiceMonitor scrapes that port); the gateway's
+// own port serves it too.
+const metrics = await acquireMetricsServer({ host: config.grpcHost, port: config.metricsPort, logger });
 const gateway = await createGateway({
-  port: platform.config.ports.gateway,
-  host: platform.config.grpcHost,
+  port: config.ports.gateway,
+  host: config.grpcHost,
   store: platform.store,
   bus: platform.bus,
-  serviceAddresses: platform.config.addresses,
-  anonymousRead: platform.config.gateway.anonymousRead,
-  grpcDeadlineMs: platform.config.grpcDeadlineMs,
-  logger: platform.logger.child({ service: 'gateway' }),
+  serviceAddresses: config.addresses,
+  anonymousRead: config.gateway.anonymousRead,
+  corsOrigins: config.gateway.corsOrigins,
+  introspection: config.gateway.introspection,
+  maxBodyBytes: config.gateway.maxBodyBytes,
+  // An upload the inference service would refuse as too large is refused here, before it crosses the network.
+  uploads: { maxFileBytes: config.inference.maxAudioBytes },
+  grpcDeadlineMs: config.grpcDeadlineMs,
+  logger,
 });
-runUntilSignal([{ stop: () => platform.close() }, gateway], platform.logger);
+runUntilSignal([{ stop: () => platform.close() }, { stop: () => metrics.release() }, gateway], platform.logger);

@@ -1,10 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import { BodyError } from './body-error';
+import { BodyError, bodyTooLarge } from './body-error';
 import { readMultipartOperations, type UploadLimits } from './multipart';
 
 /** Largest JSON body accepted; audio uploads use multipart and have their own limit. */
 const MAX_JSON_BYTES = 1 << 20;
+/**
+ * After refusing a body the adapter still reads (and drops) what the client sends, so the client gets to read the
+ * 413 instead of a connection reset; past this many further bytes it gives up and closes the connection.
+ */
+const MAX_DISCARDED_BYTES = 64 << 20;
+
+export interface HttpLimits extends UploadLimits {
+  /** Largest request body of any kind, in bytes; over it the answer is 413. */
+  maxBodyBytes: number;
+}
 
 /**
  * Bridges node:http to Apollo's transport-neutral executeHTTPGraphQLRequest, reading JSON bodies and GraphQL
@@ -14,12 +24,15 @@ const MAX_JSON_BYTES = 1 << 20;
 export function graphqlHttpHandler<C extends BaseContext>(
   server: ApolloServer<C>,
   context: (req: IncomingMessage) => Promise<C>,
-  uploads: UploadLimits,
+  limits: HttpLimits,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    handle(server, context, uploads, req, res).catch((err: Error) => {
-      if (!res.headersSent) res.writeHead(err instanceof BodyError ? err.status : 500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: err instanceof BodyError ? err.message : 'internal error', extensions: { code: 'BAD_REQUEST' } }] }));
+    handle(server, context, limits, req, res).catch((err: Error) => {
+      const refused = err instanceof BodyError ? err : undefined;
+      if (!res.headersSent) res.writeHead(refused?.status ?? 500, { 'content-type': 'application/json' });
+      const error = refused ? { message: refused.message, extensions: { code: refused.code, ...refused.extensions } } : { message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      res.end(JSON.stringify({ errors: [error] }));
+      discardRest(req);
     });
   };
 }
@@ -27,22 +40,28 @@ export function graphqlHttpHandler<C extends BaseContext>(
 async function handle<C extends BaseContext>(
   server: ApolloServer<C>,
   context: (req: IncomingMessage) => Promise<C>,
-  uploads: UploadLimits,
+  limits: HttpLimits,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
+  // A declared length over the limit is refused before a byte is read; chunked bodies are counted as they arrive.
+  if (Number(req.headers['content-length']) > limits.maxBodyBytes) throw bodyTooLarge(limits.maxBodyBytes);
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const body = req.method === 'POST' ? await readBody(req, uploads) : undefined;
+  const body = req.method === 'POST' ? await readBody(req, limits) : undefined;
   // Headers go to Apollo unchanged, so its CSRF prevention still asks multipart senders for a preflight header.
   const response = await server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
     context: () => context(req),
   });
-  for (const [key, value] of response.headers) res.setHeader(key, value);
+  for (const [key, value] of response.headers) {
+    // Keep the CORS handler's `Vary: Origin` when Apollo varies on other headers too.
+    const previous = res.getHeader(key);
+    res.setHeader(key, key === 'vary' && typeof previous === 'string' ? `${previous}, ${value}` : value);
+  }
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
     res.end(response.body.string);
@@ -52,20 +71,28 @@ async function handle<C extends BaseContext>(
   res.end();
 }
 
-function readBody(req: IncomingMessage, uploads: UploadLimits): Promise<unknown> {
+function readBody(req: IncomingMessage, limits: HttpLimits): Promise<unknown> {
   const type = req.headers['content-type'] ?? '';
-  return type.startsWith('multipart/form-data') ? readMultipartOperations(req, uploads) : readJsonBody(req);
+  return type.startsWith('multipart/form-data') ? readMultipartOperations(req, limits, limits.maxBodyBytes) : readJsonBody(req, limits.maxBodyBytes);
 }
 
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_JSON_BYTES) throw new BodyError(`request body over ${MAX_JSON_BYTES} bytes`, 413);
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+async function readJsonBody(req: IncomingMessage, maxBodyBytes: number): Promise<unknown> {
+  const limit = Math.min(MAX_JSON_BYTES, maxBodyBytes);
+  const raw = await new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      // Not `for await`: leaving its loop destroys the request, and with it the socket the 413 must go out on.
+      req.off('data', onData);
+      reject(limit === maxBodyBytes ? bodyTooLarge(maxBodyBytes) : new BodyError(`JSON request body over ${limit} bytes`, 413, { maxJsonBytes: limit }));
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
+  const text = raw.toString('utf8');
   if (!text) return undefined;
   const type = req.headers['content-type'] ?? '';
   if (!type.includes('application/json')) return text;
@@ -74,4 +101,15 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   } catch {
     throw new BodyError('request body is not valid JSON', 400);
   }
+}
+
+/** Reads and drops the rest of a refused request body, up to MAX_DISCARDED_BYTES; then closes the connection. */
+function discardRest(req: IncomingMessage): void {
+  if (req.complete || req.destroyed) return;
+  let discarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > MAX_DISCARDED_BYTES) req.socket.destroy();
+  });
+  req.resume();
 }

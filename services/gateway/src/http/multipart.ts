@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
-import { BodyError } from './body-error';
+import { BodyError, bodyTooLarge } from './body-error';
 
 /** One uploaded file, fully read (audio clips are small; the size limit keeps them so). */
 export class UploadedFile {
@@ -28,7 +28,7 @@ const MAX_FIELD_BYTES = 1 << 20;
  * `operations` field, the `map` field, then the files; returns operations with each mapped variable path set to
  * its UploadedFile.
  */
-export function readMultipartOperations(req: IncomingMessage, limits: UploadLimits): Promise<unknown> {
+export function readMultipartOperations(req: IncomingMessage, limits: UploadLimits, maxBodyBytes = Infinity): Promise<unknown> {
   return new Promise((resolve, reject) => {
     let operations: unknown;
     let map: Record<string, string[]> | undefined;
@@ -44,7 +44,8 @@ export function readMultipartOperations(req: IncomingMessage, limits: UploadLimi
     };
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fieldSize: MAX_FIELD_BYTES } });
+      // busboy marks a file that reaches fileSize as truncated, so a file of exactly maxFileBytes needs one byte more.
+      parser = busboy({ headers: req.headers, limits: { fileSize: limits.maxFileBytes + 1, files: limits.maxFiles, fieldSize: MAX_FIELD_BYTES } });
     } catch (err) {
       reject(new BodyError(`malformed multipart request: ${(err as Error).message}`, 400));
       return;
@@ -92,6 +93,12 @@ export function readMultipartOperations(req: IncomingMessage, limits: UploadLimi
         }
         resolve(operations);
       });
+    });
+    // The whole body counts, not only files: fields and parts past maxFiles would otherwise stream on unbounded.
+    let received = 0;
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > maxBodyBytes) fail(bodyTooLarge(maxBodyBytes));
     });
     req.pipe(parser);
   });
