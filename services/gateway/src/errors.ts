@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { grpcCodeToGraphqlCode } from '@ser/grpc-kit';
+import { grpcCodeToGraphqlCode, readErrorDetails } from '@ser/grpc-kit';
 import { StoreError } from '@ser/store';
 
 const STORE_CODES = { NOT_FOUND: 'NOT_FOUND', INVALID_ARGUMENT: 'BAD_USER_INPUT' } as const;
@@ -15,7 +15,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, extensions: { ...formatted.extensions, code: STORE_CODES[original.code] } };
   }
   if (isGrpcError(original)) {
-    return { ...formatted, message: original.details || formatted.message, extensions: { code: grpcCodeToGraphqlCode(original.code) } };
+    return { ...formatted, message: original.details || formatted.message, extensions: { code: grpcCodeToGraphqlCode(original.code), ...grpcDetails(original) } };
   }
   const code = formatted.extensions?.code;
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
@@ -26,4 +26,22 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 
 function isGrpcError(e: unknown): e is { code: number; details: string } {
   return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'number' && 'details' in e && 'metadata' in e;
+}
+
+/**
+ * The rich details a service put in its status (google.rpc.BadRequest, google.rpc.ErrorInfo), as `extensions`
+ * fields: `fieldViolations: [{ field, description }]` for a form to show beside its fields, and `reason`, `domain`,
+ * `metadata` for a client to branch on. Services build them for callers (grpc-kit's DomainError, invalidArgument,
+ * notFound), so they are safe to pass on.
+ */
+function grpcDetails(err: unknown): Record<string, unknown> {
+  const rich = readErrorDetails(err);
+  const out: Record<string, unknown> = {};
+  if (rich.fieldViolations.length > 0) out.fieldViolations = rich.fieldViolations;
+  if (rich.errorInfo) {
+    out.reason = rich.errorInfo.reason;
+    out.domain = rich.errorInfo.domain;
+    if (Object.keys(rich.errorInfo.metadata).length > 0) out.metadata = rich.errorInfo.metadata;
+  }
+  return out;
 }
