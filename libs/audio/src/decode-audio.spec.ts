@@ -3,12 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeAudio, decodeAudioFile } from './decode-audio';
+import { decodeAudio, decodeAudioFile, MIN_CLIP_MS } from './decode-audio';
 import { AudioDecodeError } from './errors';
 import { resample } from './resample';
 import { detectContainer } from './sniff';
 import { decodeWav } from './wav-decode';
 import { encodeWav } from './wav-encode';
+import { resetAudioWork, totalAudioWork } from './work';
 
 const tone = (hz: number, rate: number, n: number) => Float32Array.from({ length: n }, (_, i) => 0.4 * Math.sin((2 * Math.PI * hz * i) / rate));
 
@@ -130,6 +131,32 @@ describe('decodeAudio', () => {
   it("fails with 'empty' for zero bytes and keeps WAV reasons for broken WAVs", async () => {
     expect((await reasonOf(decodeAudio(new Uint8Array(0)))).reason).toBe('empty');
     expect((await reasonOf(decodeAudio(stereo.subarray(0, 40)))).reason).toBe('truncated');
+  });
+
+  it(`fails with 'too-short' under one ${MIN_CLIP_MS} ms analysis window, naming both durations`, async () => {
+    const short = encodeWav(tone(440, 16000, 399), 16000);
+    const error = await reasonOf(decodeAudio(short));
+    expect(error.reason).toBe('too-short');
+    expect(error.message).toBe('clip is 24.9 ms long; at least 25 ms (one analysis window) is needed for a prediction or features');
+    expect((await decodeAudio(encodeWav(tone(440, 16000, 400), 16000))).samples.length).toBe(400);
+    expect((await decodeAudio(short, { minDurationMs: 0 })).samples.length).toBe(399);
+  });
+
+  it('resamples a short clip at a rate coprime with 16 kHz in work proportional to the clip, not the rates', async () => {
+    // 44101 -> 16000 has 16000 phases of a 44101-sample window each: building that took ~10 s for any clip.
+    for (const rate of [44101, 383999, 1001]) {
+      resetAudioWork();
+      const bytes = encodeWav(tone(440, rate, Math.ceil(rate / 40)), rate); // 25 ms
+      const out = await decodeAudio(bytes);
+      expect(out.samples.length).toBe(Math.ceil((16000 * Math.ceil(rate / 40)) / rate));
+      expect(totalAudioWork()).toBeLessThan(600 * bytes.length);
+    }
+  });
+
+  it("turns ffmpeg off with ffmpegPath: null ('unsupported' for a WAV payload it would need)", async () => {
+    const adpcm = encodeWav(tone(440, 16000, 800), 16000);
+    new DataView(adpcm.buffer).setUint16(20, 0x0011, true);
+    expect((await reasonOf(decodeAudio(adpcm, { ffmpegPath: null }))).reason).toBe('unsupported');
   });
 });
 

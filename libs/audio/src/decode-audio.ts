@@ -1,15 +1,28 @@
 import { readFile } from 'node:fs/promises';
 import { AudioDecodeError, withSource } from './errors';
 import { decodeWithFfmpeg, type FfmpegOptions } from './ffmpeg';
+import { DEFAULT_MEL_CONFIG } from './mel-config';
 import { resample, type ResampleOptions } from './resample';
 import { detectContainer, type AudioContainer } from './sniff';
-import { decodeWav, type DecodedWav } from './wav-decode';
+import { checkFiniteSamples, decodeWav, type DecodedWav } from './wav-decode';
+
+/** The shortest clip decodeAudio passes on by default: one analysis window of the log-mel front end (400 samples at 16 kHz, 25 ms). */
+export const MIN_CLIP_MS = (1000 * DEFAULT_MEL_CONFIG.winLength) / DEFAULT_MEL_CONFIG.sampleRate;
+
+/** Throws 'too-short' when `frames` samples at `sampleRate` last less than `minMs`, naming both durations. */
+export function checkClipDuration(frames: number, sampleRate: number, minMs: number = MIN_CLIP_MS): void {
+  if (frames * 1000 >= minMs * sampleRate) return;
+  const ms = (1000 * frames) / sampleRate;
+  throw new AudioDecodeError('too-short', `clip is ${ms.toFixed(1)} ms long; at least ${minMs} ms (one analysis window) is needed for a prediction or features`);
+}
 
 export interface DecodeAudioOptions extends FfmpegOptions {
   /** Output rate in Hz; default 16000 (the front end's rate); null keeps the file's own rate. */
   targetRate?: number | null;
   /** Resampler settings; defaults match mel_reference.py. */
   resample?: ResampleOptions;
+  /** Shorter clips fail with 'too-short'; default MIN_CLIP_MS (one front-end window), 0 takes any. */
+  minDurationMs?: number;
 }
 
 export interface DecodedAudio {
@@ -43,16 +56,21 @@ async function decodeContainer(bytes: Uint8Array, container: AudioContainer, opt
 
 /**
  * Decodes audio bytes of any common container to mono float32 at `targetRate` (16 kHz unless
- * told otherwise): WAV in-process, everything else through ffmpeg. Throws AudioDecodeError.
+ * told otherwise): WAV in-process, everything else through ffmpeg. Throws AudioDecodeError: among
+ * others 'non-finite' (NaN or infinite samples) and 'too-short' (under `minDurationMs`).
+ * The work is bounded by the bytes present (and the rate limits of WAV_LIMITS), not by the header.
  */
 export async function decodeAudio(bytes: Uint8Array, options: DecodeAudioOptions = {}): Promise<DecodedAudio> {
   if (bytes.length === 0) throw new AudioDecodeError('empty', 'no bytes');
   const container = detectContainer(bytes);
   const decoded = await decodeContainer(bytes, container, options);
+  checkClipDuration(decoded.samples.length, decoded.sampleRate, options.minDurationMs);
   const targetRate = options.targetRate === undefined ? 16000 : options.targetRate;
   const sampleRate = targetRate ?? decoded.sampleRate;
+  const samples = resample(decoded.samples, decoded.sampleRate, sampleRate, options.resample);
+  checkFiniteSamples(samples, sampleRate); // finite samples near ±3.4e38 can overflow float32 once filtered
   return {
-    samples: resample(decoded.samples, decoded.sampleRate, sampleRate, options.resample),
+    samples,
     sampleRate,
     source: { container, sampleRate: decoded.sampleRate, channels: decoded.channels, truncated: decoded.truncated },
   };

@@ -5,7 +5,9 @@
 export type AudioDecodeReason =
   | 'empty' // no audio at all: zero bytes, or a header whose data holds no whole frame
   | 'truncated' // the file ends inside the header or before the first whole frame
-  | 'bad-header' // a RIFF/WAVE file whose fmt chunk is missing or inconsistent
+  | 'bad-header' // a RIFF/WAVE file whose fmt chunk is missing, inconsistent or outside WAV_LIMITS
+  | 'non-finite' // float samples that are NaN or infinite (or overflow float32): never passed on to a model
+  | 'too-short' // decoded, but shorter than one analysis window of the front end
   | 'unsupported' // a well-formed file in an encoding this library does not decode
   | 'not-wav' // decodeWav was given something that is not RIFF/WAVE
   | 'not-audio' // decodeAudio found no known audio container signature

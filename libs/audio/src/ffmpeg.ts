@@ -7,8 +7,8 @@ import { NEEDS_SEEKABLE_INPUT, type AudioContainer } from './sniff';
 import { decodeWav, type DecodedWav } from './wav-decode';
 
 export interface FfmpegOptions {
-  /** The ffmpeg executable; default $SER_FFMPEG or 'ffmpeg' on PATH. */
-  ffmpegPath?: string;
+  /** The ffmpeg executable; default $SER_FFMPEG or 'ffmpeg' on PATH; null decodes in-process only ('tool-missing' otherwise). */
+  ffmpegPath?: string | null;
   /** Kill ffmpeg after this long; default 60 s. */
   timeoutMs?: number;
 }
@@ -23,6 +23,7 @@ export async function decodeWithFfmpeg(
   container: AudioContainer,
   options: FfmpegOptions = {},
 ): Promise<DecodedWav> {
+  if (options.ffmpegPath === null) throw new AudioDecodeError('tool-missing', `decoding ${container} audio needs ffmpeg, which this caller turned off`);
   const ffmpeg = options.ffmpegPath ?? process.env['SER_FFMPEG'] ?? 'ffmpeg';
   // MP4-family files often keep their index at the end; ffmpeg cannot seek in a pipe.
   const tempDir = NEEDS_SEEKABLE_INPUT.has(container) ? await mkdtemp(join(tmpdir(), 'ser-audio-')) : undefined;

@@ -1,10 +1,18 @@
 export { AudioDecodeError, type AudioDecodeReason } from './errors';
 export type { WavEncoding } from './wav-format';
-export { decodeWav, type DecodedWav } from './wav-decode';
+export { checkFiniteSamples, decodeWav, type DecodedWav } from './wav-decode';
+export { WAV_LIMITS } from './wav-header';
 export { encodeWav, type WavEncodeOptions, type WavWriteEncoding } from './wav-encode';
 export { detectContainer, type AudioContainer } from './sniff';
 export { decodeWithFfmpeg, type FfmpegOptions } from './ffmpeg';
-export { decodeAudio, decodeAudioFile, type DecodeAudioOptions, type DecodedAudio } from './decode-audio';
+export {
+  MIN_CLIP_MS,
+  checkClipDuration,
+  decodeAudio,
+  decodeAudioFile,
+  type DecodeAudioOptions,
+  type DecodedAudio,
+} from './decode-audio';
 export { createResampler, resample, type ResampleOptions, type Resampler } from './resample';
 export { DEFAULT_MEL_CONFIG, resolveMelConfig, type MelConfig, type MelScale } from './mel-config';
 export { createMelFilterbank, hzToMel, melToHz, type SparseFilterbank } from './mel-filterbank';

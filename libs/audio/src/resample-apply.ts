@@ -1,4 +1,5 @@
 import type { PolyphaseKernel } from './resample-kernel';
+import { audioWork } from './work';
 
 // Reused between calls (the library is synchronous, so one caller at a time per thread): a fresh
 // buffer per clip costs an allocation and its page faults. Float64 so the hot loop needs no
@@ -19,6 +20,22 @@ function paddedCopy(input: Float32Array, before: number, after: number): Float64
   }
   out.set(input, before);
   return out;
+}
+
+/**
+ * Padded samples the outputs [0, outLength) read: torchaudio pads `width + orig` zeros behind, but a
+ * short clip's last block reads only up to its last phase's taps, so no more than that is filled.
+ */
+function paddedLength(kernel: PolyphaseKernel, outLength: number): number {
+  const { orig, next, first, count } = kernel;
+  const lastBlock = Math.floor((outLength - 1) / next);
+  const lastPhase = (outLength - 1) % next;
+  let end = 0;
+  for (let j = 0; j < Math.min(next, outLength); j++) {
+    const blockOfJ = j <= lastPhase ? lastBlock : lastBlock - 1; // the last block that computes phase j
+    end = Math.max(end, blockOfJ * orig + first[j]! + count[j]!);
+  }
+  return end;
 }
 
 /** One output sample: phase j of the block starting at input offset `blockStart` (padded coordinates). */
@@ -81,8 +98,11 @@ const BLOCKS = 4; // consecutive blocks computed together
  */
 export function applyKernel(kernel: PolyphaseKernel, input: Float32Array, outLength: number): Float32Array {
   const { orig, next, width } = kernel;
-  const padded = paddedCopy(input, width, width + orig);
   const out = new Float32Array(outLength);
+  if (outLength === 0) return out;
+  const after = Math.max(0, paddedLength(kernel, outLength) - width - input.length);
+  const padded = paddedCopy(input, width, after); // may be longer (the reused scratch): nothing past `after` is read
+  let steps = width + input.length + after;
   const blocks = Math.ceil(outLength / next);
   const fullBlocks = Math.floor(outLength / next);
   let block = 0;
@@ -125,6 +145,7 @@ export function applyKernel(kernel: PolyphaseKernel, input: Float32Array, outLen
           a3 += u * v3;
           b3 += w * v3;
         }
+        steps += end - at[g]!;
         const o = block * next + j;
         out[o] = a0;
         out[o + next] = a1;
@@ -139,7 +160,11 @@ export function applyKernel(kernel: PolyphaseKernel, input: Float32Array, outLen
     }
   }
   for (; block < blocks; block++) {
-    for (let j = 0, o = block * next; j < next && o < outLength; j++, o++) out[o] = dot(kernel, padded, block * orig, j);
+    for (let j = 0, o = block * next; j < next && o < outLength; j++, o++) {
+      out[o] = dot(kernel, padded, block * orig, j);
+      steps += kernel.count[j]!;
+    }
   }
+  audioWork.resampleSteps += steps;
   return out;
 }

@@ -25,9 +25,12 @@ export interface Resampler {
   process(input: Float32Array): Float32Array;
 }
 
+// Kernels are kept per rate pair and options; the least recently used goes past this many, as
+// uploads may bring any rate the header limits allow and each kernel holds ~12 * (orig + next) taps.
+const CACHE_SIZE = 16;
 const cache = new Map<string, Resampler>();
 
-/** A resampler for one rate pair, with its polyphase kernel precomputed (and cached per options). */
+/** A resampler for one rate pair, with its polyphase kernel built on first use (and cached per options). */
 export function createResampler(fromRate: number, toRate: number, options: ResampleOptions = {}): Resampler {
   const lowpassFilterWidth = options.lowpassFilterWidth ?? 6;
   const rolloff = options.rolloff ?? 0.99;
@@ -37,10 +40,15 @@ export function createResampler(fromRate: number, toRate: number, options: Resam
   if (lowpassFilterWidth <= 0) throw new RangeError('lowpassFilterWidth must be positive');
   const key = `${fromRate}:${toRate}:${lowpassFilterWidth}:${rolloff}`;
   const cached = cache.get(key);
-  if (cached) return cached;
+  if (cached) {
+    cache.delete(key); // most recently used goes last
+    cache.set(key, cached);
+    return cached;
+  }
 
   const g = gcd(fromRate, toRate);
-  const outputLength = (n: number) => Math.ceil(((toRate / g) * n) / (fromRate / g));
+  const next = toRate / g;
+  const outputLength = (n: number) => Math.ceil((next * n) / (fromRate / g));
   let kernel: PolyphaseKernel | undefined; // built on first use: 44.1k->16k has 160 phases
   const resampler: Resampler = {
     fromRate,
@@ -48,11 +56,16 @@ export function createResampler(fromRate: number, toRate: number, options: Resam
     outputLength,
     process(input) {
       if (fromRate === toRate) return input;
+      const length = outputLength(input.length);
+      // A clip shorter than one block (next outputs) uses only its own phases: building all of them
+      // (16000 for 44101 -> 16000) would cost more than the clip.
+      if (!kernel && length < next) return applyKernel(buildKernel(fromRate, toRate, lowpassFilterWidth, rolloff, length), input, length);
       kernel ??= buildKernel(fromRate, toRate, lowpassFilterWidth, rolloff);
-      return applyKernel(kernel, input, outputLength(input.length));
+      return applyKernel(kernel, input, length);
     },
   };
   cache.set(key, resampler);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return resampler;
 }
 

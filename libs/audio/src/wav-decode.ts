@@ -1,6 +1,8 @@
+import { AudioDecodeError } from './errors';
 import { ALAW_TABLE, MULAW_TABLE } from './g711';
 import { parseWavHeader, type WavLayout } from './wav-header';
 import type { WavEncoding } from './wav-format';
+import { audioWork } from './work';
 
 export interface DecodedWav {
   /** Mono samples in [-1, 1]: channels mixed down by averaging (as torchaudio's `wav.mean(0)`). */
@@ -78,15 +80,32 @@ function decodeGeneric(view: DataView, layout: WavLayout, out: Float32Array): vo
 }
 
 /**
+ * Throws 'non-finite' at the first sample that is NaN or infinite, after rounding to float32 (a
+ * float64 beyond ±3.4e38 becomes infinite there): such a value would poison every feature of the clip.
+ */
+export function checkFiniteSamples(samples: Float32Array, sampleRate: number): void {
+  for (let i = 0; i < samples.length; i++) {
+    if (Number.isFinite(samples[i]!)) continue;
+    throw new AudioDecodeError(
+      'non-finite',
+      `sample ${i} (at ${(i / sampleRate).toFixed(3)} s) is ${samples[i]}; audio samples must be finite numbers`,
+    );
+  }
+}
+
+/**
  * Decodes a RIFF/WAVE file of any common kind: PCM 8/16/24/32-bit, IEEE float 32/64, A-law, µ-law,
- * plain or WAVE_FORMAT_EXTENSIBLE, any channel count. Throws AudioDecodeError with a reason.
+ * plain or WAVE_FORMAT_EXTENSIBLE, any channel count. Throws AudioDecodeError with a reason, 'non-finite'
+ * for float samples that are NaN or infinite.
  */
 export function decodeWav(bytes: Uint8Array): DecodedWav {
   const layout = parseWavHeader(bytes);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const samples = new Float32Array(layout.frames);
+  audioWork.samplesRead += layout.frames * layout.channels;
   if (layout.encoding === 'pcm16') decodePcm16(view, layout, samples);
   else decodeGeneric(view, layout, samples);
+  if (layout.encoding === 'float32' || layout.encoding === 'float64') checkFiniteSamples(samples, layout.sampleRate);
   const { sampleRate, channels, encoding, truncated } = layout;
   return { samples, sampleRate, channels, encoding, truncated };
 }

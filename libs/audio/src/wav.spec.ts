@@ -210,3 +210,75 @@ describe('decodeWav errors', () => {
     expect(error.message).toContain('IMA ADPCM');
   });
 });
+
+describe('decodeWav header limits and quirks', () => {
+  const withFmt = (bytes: Uint8Array, at: number, value: number, width: 16 | 32 = 16) => {
+    const copy = bytes.slice();
+    const view = new DataView(copy.buffer);
+    if (width === 16) view.setUint16(at, value, true);
+    else view.setUint32(at, value, true);
+    return copy;
+  };
+  const wav = encodeWav([exactRamp(64), exactRamp(64)], 16000); // stereo 16-bit: channels @22, rate @24, align @32, bits @34
+
+  it.each([
+    ['a sample rate of 1 Hz', withFmt(wav, 24, 1, 32), /sample rate of 1 Hz; 1000 to 384000 Hz/],
+    ['a sample rate of 4 GHz', withFmt(wav, 24, 0xffffffff, 32), /4294967295 Hz; 1000 to 384000 Hz/],
+    ['65535 channels', withFmt(wav, 22, 65535), /65535 channels; 1 to 512/],
+    ['0-bit PCM', withFmt(wav, 34, 0), /0-bit PCM; integer PCM is 8, 16, 24 or 32 bits/],
+    ['48-bit PCM', withFmt(wav, 34, 48), /48-bit PCM/],
+    ['a block align of 3 for stereo 16-bit', withFmt(wav, 32, 3), /block align of 3 bytes; 2 channels of 16-bit PCM need 4/],
+    ['a block align of 60000', withFmt(wav, 32, 60000), /block align of 60000/],
+  ])("refuses %s as 'bad-header', naming the range", (_, bytes, message) => {
+    const error = catchDecode(bytes);
+    expect(error.reason).toBe('bad-header');
+    expect(error.message).toMatch(message);
+  });
+
+  it('refuses float samples of other than 32 or 64 bits', () => {
+    const float = encodeWav(exactRamp(8), 16000, { encoding: 'float32' });
+    expect(catchDecode(withFmt(float, 34, 16)).message).toMatch(/16-bit IEEE float; float samples are 32 or 64 bits/);
+  });
+
+  it('reads 24-bit samples in 4-byte containers and an unset (0) block align', () => {
+    const samples = exactRamp(32);
+    const pcm32 = encodeWav(samples, 16000, { encoding: 'pcm32' });
+    expect(Array.from(decodeWav(withFmt(pcm32, 34, 24)).samples)).toEqual(Array.from(samples));
+    expect(Array.from(decodeWav(withFmt(wav, 32, 0)).samples)).toEqual(Array.from(decodeWav(wav).samples));
+  });
+
+  it('reads a data chunk of size 0 (left unset by a streaming writer) up to the end, as ffmpeg does', () => {
+    const streamed = withFmt(wav, 40, 0, 32);
+    const decoded = decodeWav(streamed);
+    expect(decoded.truncated).toBe(false);
+    expect(Array.from(decoded.samples)).toEqual(Array.from(decodeWav(wav).samples));
+  });
+
+  it('clamps a data size larger than the file to the bytes present', () => {
+    const decoded = decodeWav(withFmt(wav, 40, 0x7ffff000, 32));
+    expect(decoded.truncated).toBe(true);
+    expect(decoded.samples.length).toBe(64);
+  });
+
+  it('finds the next chunk after an odd-sized one whose pad byte the writer left out', () => {
+    const samples = exactRamp(20);
+    const plain = encodeWav(samples, 16000);
+    const bytes = concat(plain.subarray(0, 36), ascii('junk'), u32(3), ascii('abc'), plain.subarray(36));
+    new DataView(bytes.buffer).setUint32(4, bytes.length - 8, true);
+    expect(Array.from(decodeWav(bytes).samples)).toEqual(Array.from(samples));
+  });
+
+  it("refuses NaN and infinite float samples as 'non-finite', saying where", () => {
+    for (const bad of [NaN, Infinity, -Infinity]) {
+      const samples = exactRamp(100);
+      samples[37] = bad;
+      const error = catchDecode(encodeWav(samples, 16000, { encoding: 'float32' }));
+      expect(error.reason).toBe('non-finite');
+      expect(error.message).toContain(`sample 37 (at 0.002 s) is ${bad}`);
+    }
+    // A float64 beyond float32's range is infinite once read.
+    const big = encodeWav(exactRamp(10), 16000, { encoding: 'float64' });
+    new DataView(big.buffer).setFloat64(big.length - 8, 1e300, true);
+    expect(catchDecode(big).reason).toBe('non-finite');
+  });
+});
