@@ -1,9 +1,11 @@
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
-/** Audio containers the generic formats accept; the acted corpora ship WAV only. */
+/**
+ * Audio containers every importer accepts: what the front end decodes (WAV itself, the rest through ffmpeg). Named
+ * corpora are often redistributed converted (the shared RAVDESS copy is FLAC), so no importer is WAV-only.
+ */
 export const AUDIO_EXTENSIONS = ['.wav', '.flac', '.mp3', '.ogg', '.m4a'] as const;
-export const WAV_ONLY = ['.wav'] as const;
 
 /** True when `child` is `parent` or lies below it (both absolute, already resolved). */
 export function isInside(child: string, parent: string): boolean {

@@ -29,6 +29,18 @@ describe('RAVDESS importer', () => {
     expect(manifest.skipped).toEqual([{ path: 'Actor_02/notes.wav', reason: 'unrecognised file name' }]);
   });
 
+  it('takes every container the front end decodes, not only WAV (the shared RAVDESS copy is FLAC)', async () => {
+    const root = await corpora.root('ravdess-flac');
+    await writeWav(root, 'Actor_03/03-01-04-01-01-01-03.flac', 1);
+    await writeWav(root, 'Actor_04/03-01-03-01-01-01-04.mp3', 2);
+    await writeText(root, 'Actor_04/03-01-03-01-01-02-04.txt', 'not audio');
+    const manifest = await importCorpus(root, { format: 'ravdess' });
+    expect(summary(manifest.entries)).toEqual([
+      ['03-01-04-01-01-01-03', 'sad', 'Actor_03', 'male'],
+      ['03-01-03-01-01-01-04', 'happy', 'Actor_04', 'female'],
+    ]);
+  });
+
   it('maps labels through a label map and skips the unmapped ones', async () => {
     const manifest = await importCorpus(await tinyRavdess(), { format: 'ravdess', labelMap: { calm: 'neutral', angry: 'angry' } });
     expect(manifest.entries.map((e) => e.label)).toEqual(['angry', 'neutral']);

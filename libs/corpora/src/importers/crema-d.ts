@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readCsvRecords } from '../csv';
 import { SKIP_REASONS, type Gender } from '../manifest';
-import { WAV_ONLY, stemOf } from '../paths';
+import { AUDIO_EXTENSIONS, stemOf } from '../paths';
 import type { CorpusImporter } from './candidate';
 import { walkAndParse, type ParsedFile } from './walk-and-parse';
 
@@ -60,5 +60,5 @@ export async function readCremaDGenders(root: string): Promise<Map<string, Gende
 
 export const importCremaD: CorpusImporter = async function* ({ root }) {
   const genders = await readCremaDGenders(root);
-  yield* walkAndParse(root, WAV_ONLY, (path) => parseCremaDPath(path, genders));
+  yield* walkAndParse(root, AUDIO_EXTENSIONS, (path) => parseCremaDPath(path, genders));
 };

@@ -1,5 +1,5 @@
 import { SKIP_REASONS, type Gender } from '../manifest';
-import { WAV_ONLY, stemOf } from '../paths';
+import { AUDIO_EXTENSIONS, stemOf } from '../paths';
 import type { CorpusImporter } from './candidate';
 import { walkAndParse, type ParsedFile } from './walk-and-parse';
 
@@ -37,4 +37,4 @@ export function parseEmodbPath(path: string): ParsedFile | typeof SKIP_REASONS.u
   };
 }
 
-export const importEmodb: CorpusImporter = ({ root }) => walkAndParse(root, WAV_ONLY, parseEmodbPath);
+export const importEmodb: CorpusImporter = ({ root }) => walkAndParse(root, AUDIO_EXTENSIONS, parseEmodbPath);

@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { CorpusLayoutError, SKIP_REASONS, type SkipReason } from '../manifest';
-import { WAV_ONLY, stemOf } from '../paths';
+import { AUDIO_EXTENSIONS, stemOf } from '../paths';
 import { walkFiles } from '../walk-files';
 import type { Candidate, CorpusImporter } from './candidate';
 import type { ParsedFile } from './walk-and-parse';
@@ -74,7 +74,7 @@ export const importIemocap: CorpusImporter = async function* ({ root }): AsyncGe
   if (sessions.length === 0) throw new CorpusLayoutError(`no Session<n> folders in ${root}: is it the IEMOCAP release root?`);
   for (const session of sessions) {
     const labels = await readEmoEvaluation(join(root, session));
-    for await (const item of walkFiles(root, WAV_ONLY, `${session}/sentences/wav`)) {
+    for await (const item of walkFiles(root, AUDIO_EXTENSIONS, `${session}/sentences/wav`)) {
       if (item.kind === 'skip') {
         yield item;
         continue;

@@ -1,5 +1,5 @@
 import { SKIP_REASONS } from '../manifest';
-import { WAV_ONLY, stemOf } from '../paths';
+import { AUDIO_EXTENSIONS, stemOf } from '../paths';
 import type { CorpusImporter } from './candidate';
 import { walkAndParse, type ParsedFile } from './walk-and-parse';
 
@@ -34,4 +34,4 @@ export function parseRavdessPath(path: string): ParsedFile | typeof SKIP_REASONS
   };
 }
 
-export const importRavdess: CorpusImporter = ({ root }) => walkAndParse(root, WAV_ONLY, parseRavdessPath);
+export const importRavdess: CorpusImporter = ({ root }) => walkAndParse(root, AUDIO_EXTENSIONS, parseRavdessPath);

@@ -1,6 +1,6 @@
 import { normaliseEmotionName } from '../emotion-labels';
 import { SKIP_REASONS } from '../manifest';
-import { WAV_ONLY, stemOf } from '../paths';
+import { AUDIO_EXTENSIONS, stemOf } from '../paths';
 import type { CorpusImporter } from './candidate';
 import { walkAndParse, type ParsedFile } from './walk-and-parse';
 
@@ -27,4 +27,4 @@ export function parseTessPath(path: string): ParsedFile | typeof SKIP_REASONS.un
   };
 }
 
-export const importTess: CorpusImporter = ({ root }) => walkAndParse(root, WAV_ONLY, parseTessPath);
+export const importTess: CorpusImporter = ({ root }) => walkAndParse(root, AUDIO_EXTENSIONS, parseTessPath);

@@ -1,6 +1,6 @@
 import { normaliseEmotionName } from '../emotion-labels';
 import { SKIP_REASONS, type SkipReason } from '../manifest';
-import { WAV_ONLY, stemOf } from '../paths';
+import { AUDIO_EXTENSIONS, stemOf } from '../paths';
 import type { CorpusImporter } from './candidate';
 import { walkAndParse, type ParsedFile } from './walk-and-parse';
 
@@ -32,4 +32,4 @@ export function parseUrduPath(path: string): ParsedFile | SkipReason {
   };
 }
 
-export const importUrdu: CorpusImporter = ({ root }) => walkAndParse(root, WAV_ONLY, parseUrduPath);
+export const importUrdu: CorpusImporter = ({ root }) => walkAndParse(root, AUDIO_EXTENSIONS, parseUrduPath);
