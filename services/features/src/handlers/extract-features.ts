@@ -1,6 +1,6 @@
 import { AudioDecodeError, createLogMel, createTacnFrontEnd, decodeAudio } from '@ser/audio';
 import { encodeFeatureData, type ExtractFeaturesRequest__Output, type ExtractFeaturesResponse } from '@ser/contracts';
-import { invalidArgument } from '@ser/grpc-kit';
+import { failedPrecondition, invalidArgument } from '@ser/grpc-kit';
 
 /** Longest upload ExtractFeatures accepts; longer recordings belong in a corpus ingestion. */
 export const MAX_EXTRACT_SECONDS = 600;
@@ -19,6 +19,8 @@ export async function extractFeatures(req: ExtractFeaturesRequest__Output): Prom
     decoded = await decodeAudio(content);
   } catch (err) {
     if (err instanceof AudioDecodeError) {
+      if (err.reason === 'tool-missing') throw failedPrecondition(`audio needs ffmpeg, which this server lacks: ${err.message}`, 'FFMPEG_MISSING');
+      // Bad headers name the range they break, non-finite samples where they are, short clips both durations.
       const name = req.audio?.filename ? `audio '${req.audio.filename}'` : 'audio';
       throw invalidArgument(`${name} cannot be decoded: ${err.message}`, [
         { field: 'audio.content', description: err.reason },

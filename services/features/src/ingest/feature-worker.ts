@@ -20,8 +20,9 @@ export type FeatureJobResult =
   | { ok: false; reason: 'unreadable' | 'empty' | 'too short' | 'unsupported' | 'truncated'; message: string };
 
 /** Decoder reasons -> the ingestion report's reasons (what a user can act on). */
-const REASONS: Partial<Record<AudioDecodeReason, 'empty' | 'truncated' | 'unsupported'>> = {
+const REASONS: Partial<Record<AudioDecodeReason, 'empty' | 'truncated' | 'unsupported' | 'too short'>> = {
   empty: 'empty',
+  'too-short': 'too short',
   truncated: 'truncated',
   unsupported: 'unsupported',
   'not-audio': 'unsupported',

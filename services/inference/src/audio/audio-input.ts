@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AudioDecodeError, decodeAudio, resample } from '@ser/audio';
+import { AudioDecodeError, checkClipDuration, decodeAudio, resample } from '@ser/audio';
 import type { AudioData__Output } from '@ser/contracts';
 import { failedPrecondition, GrpcError, GrpcStatus, invalidArgument } from '@ser/grpc-kit';
 import { checkPcmFormat, isPcm, pcmToMono } from './pcm';
@@ -32,6 +32,14 @@ export function checkAudioSeconds(field: string, seconds: number, limits: AudioL
   });
 }
 
+/** A decoder error as gRPC: FAILED_PRECONDITION when ffmpeg is missing, else INVALID_ARGUMENT with the reason on audio.content. */
+function toGrpcAudioError(err: unknown, filename: string): unknown {
+  if (!(err instanceof AudioDecodeError)) return err;
+  if (err.reason === 'tool-missing') return failedPrecondition(`audio needs ffmpeg, which this server lacks: ${err.message}`, 'FFMPEG_MISSING');
+  const name = filename ? `audio '${filename}'` : 'audio';
+  return invalidArgument(`${name} cannot be decoded: ${err.message}`, [{ field: 'audio.content', description: err.reason }]);
+}
+
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
@@ -47,16 +55,19 @@ export async function decodeAudioInput(audio: AudioData__Output | null | undefin
     checkPcmFormat('audio', audio.sampleRateHz, audio.channels);
     const seconds = content.length / (audio.channels * (audio.encoding === 'AUDIO_ENCODING_PCM_S16LE' ? 2 : 4)) / audio.sampleRateHz;
     checkAudioSeconds('audio.content', seconds, limits);
-    return { samples: resample(pcmToMono(content, audio.encoding, audio.channels), audio.sampleRateHz, MODEL_RATE), inputHash };
+    const mono = pcmToMono(content, audio.encoding, audio.channels);
+    try {
+      checkClipDuration(mono.length, audio.sampleRateHz);
+    } catch (err) {
+      throw toGrpcAudioError(err, audio.filename);
+    }
+    return { samples: resample(mono, audio.sampleRateHz, MODEL_RATE), inputHash };
   }
   let samples: Float32Array;
   try {
     samples = (await decodeAudio(content, { targetRate: MODEL_RATE })).samples;
   } catch (err) {
-    if (!(err instanceof AudioDecodeError)) throw err;
-    if (err.reason === 'tool-missing') throw failedPrecondition(`audio needs ffmpeg, which this server lacks: ${err.message}`, 'FFMPEG_MISSING');
-    const name = audio.filename ? `audio '${audio.filename}'` : 'audio';
-    throw invalidArgument(`${name} cannot be decoded: ${err.message}`, [{ field: 'audio.content', description: err.reason }]);
+    throw toGrpcAudioError(err, audio.filename);
   }
   if (samples.length === 0) throw invalidArgument('audio holds no samples', [{ field: 'audio.content', description: 'empty' }]);
   checkAudioSeconds('audio.content', samples.length / MODEL_RATE, limits);

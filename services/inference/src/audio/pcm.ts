@@ -7,8 +7,11 @@ export const isPcm = (encoding: string): encoding is PcmEncoding => encoding ===
 /** Bytes of one interleaved frame (a sample of every channel). */
 export const pcmFrameBytes = (encoding: PcmEncoding, channels: number) => (encoding === 'AUDIO_ENCODING_PCM_S16LE' ? 2 : 4) * channels;
 
-/** Raw interleaved PCM (whole frames) mixed down to mono float32 in [-1, 1]. */
-export function pcmToMono(bytes: Uint8Array, encoding: PcmEncoding, channels: number): Float32Array {
+/**
+ * Raw interleaved PCM (whole frames) mixed down to mono float32 in [-1, 1]. A float frame that is NaN or
+ * infinite is INVALID_ARGUMENT on `field`: it would reach the model and poison every feature of the clip.
+ */
+export function pcmToMono(bytes: Uint8Array, encoding: PcmEncoding, channels: number, field = 'audio.content'): Float32Array {
   const frameBytes = pcmFrameBytes(encoding, channels);
   const frames = Math.floor(bytes.length / frameBytes);
   const view = new DataView(bytes.buffer, bytes.byteOffset, frames * frameBytes);
@@ -18,6 +21,9 @@ export function pcmToMono(bytes: Uint8Array, encoding: PcmEncoding, channels: nu
     let sum = 0;
     for (let c = 0; c < channels; c++, at += s16 ? 2 : 4) sum += s16 ? view.getInt16(at, true) / 32768 : view.getFloat32(at, true);
     out[f] = sum / channels;
+    if (!s16 && !Number.isFinite(out[f]!)) {
+      throw invalidArgument(`raw PCM frame ${f} is ${out[f]}; float samples must be finite`, [{ field, description: 'non-finite' }]);
+    }
   }
   return out;
 }

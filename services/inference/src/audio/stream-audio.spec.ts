@@ -1,3 +1,4 @@
+import { GrpcStatus, readErrorDetails, type GrpcError } from '@ser/grpc-kit';
 import { describe, expect, it } from 'vitest';
 import { pcmToMono } from './pcm';
 import { StreamWindows } from './stream-windows';
@@ -40,5 +41,23 @@ describe('pcmToMono', () => {
     const f32 = Buffer.alloc(12);
     [0.5, 0.25, -1].forEach((v, i) => f32.writeFloatLE(v, i * 4));
     expect(Array.from(pcmToMono(f32, 'AUDIO_ENCODING_PCM_F32LE', 1))).toEqual([0.5, 0.25, -1]);
+  });
+
+  it('refuses NaN and infinite float frames with INVALID_ARGUMENT on the field, before any model reads them', () => {
+    for (const bad of [NaN, Infinity]) {
+      const f32 = Buffer.alloc(16);
+      [0.5, 0.25, bad, 0].forEach((v, i) => f32.writeFloatLE(v, i * 4));
+      const error = (() => {
+        try {
+          pcmToMono(f32, 'AUDIO_ENCODING_PCM_F32LE', 2, 'audio_chunk');
+        } catch (e) {
+          return e as GrpcError;
+        }
+        throw new Error('pcmToMono should throw');
+      })();
+      expect(error.code).toBe(GrpcStatus.INVALID_ARGUMENT);
+      expect(error.message).toContain(`raw PCM frame 1 is ${bad}`);
+      expect(readErrorDetails(error).fieldViolations).toEqual([{ field: 'audio_chunk', description: 'non-finite' }]);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { resample } from '@ser/audio';
+import { MIN_CLIP_MS, resample } from '@ser/audio';
 import type { PredictStreamConfig__Output, PredictStreamRequest__Output, PredictStreamResponse } from '@ser/contracts';
 import { invalidArgument } from '@ser/grpc-kit';
 import type { MetadataStore } from '@ser/store';
@@ -43,7 +43,7 @@ export async function* predictStream(
     const encoding = config.encoding as Parameters<typeof pcmToMono>[1];
     const whole = bytes.length - (bytes.length % pcmFrameBytes(encoding, config.channels));
     carry = bytes.slice(whole);
-    for (const w of windows!.push(pcmToMono(bytes.subarray(0, whole), encoding, config.channels))) {
+    for (const w of windows!.push(pcmToMono(bytes.subarray(0, whole), encoding, config.channels, 'audio_chunk'))) {
       const startedAt = performance.now();
       const samples = resample(w.samples, config.sampleRateHz, MODEL_RATE);
       if (voicedFraction(samples, { thresholdDb: settings.vadThresholdDb }) < settings.vadMinVoicedFraction) continue;
@@ -67,5 +67,8 @@ function openWindows(config: PredictStreamConfig__Output, settings: StreamSettin
   const windowSamples = Math.round(windowSeconds * config.sampleRateHz);
   const hopSamples = Math.round(hopSeconds * config.sampleRateHz);
   if (windowSamples < 1 || hopSamples < 1) throw invalidArgument('window and hop must hold at least one sample', [{ field: 'config.window_seconds', description: 'too short' }]);
+  if (windowSamples * 1000 < MIN_CLIP_MS * config.sampleRateHz) {
+    throw invalidArgument(`a window of ${windowSeconds} s is shorter than one ${MIN_CLIP_MS} ms analysis window`, [{ field: 'config.window_seconds', description: 'too short' }]);
+  }
   return new StreamWindows(config.sampleRateHz, windowSamples, hopSamples);
 }
