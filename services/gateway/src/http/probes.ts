@@ -6,7 +6,7 @@ import type { Registry } from 'prom-client';
 export interface ProbeOptions {
   /** The gRPC services the gateway calls; /readyz asks each for grpc.health.v1. */
   serviceAddresses: Record<ServiceName, string>;
-  /** Set once the gateway is stopping: /readyz then fails so load balancers drain it first. */
+  /** True once stop() has begun: /readyz then answers 503 to probes that still reach it. */
   stopping: () => boolean;
   registry: Registry;
 }
