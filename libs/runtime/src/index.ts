@@ -1,5 +1,5 @@
 export { openPlatform, type Platform } from './platform';
-export { runUntilSignal, type Stoppable } from './signals';
+export { DUPLICATE_SIGNAL_WINDOW_MS, runUntilSignal, type Stoppable } from './signals';
 export { serveGrpc } from './serve-grpc';
 export { acquireMetricsServer, getMetricsRegistry, grpcMetricsInterceptor, metricsServerAddress, type MetricsServerHandle } from './metrics';
 export type { RunningService } from './running-service';

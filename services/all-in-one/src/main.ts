@@ -11,11 +11,12 @@ try {
   const system = await startAll(platform);
   // A newcomer needs a token for mutations (predict, start runs): the first start writes an admin one.
   const tokenFile = await ensureBootstrapToken(platform.store, platform.config.dataDir);
+  // Before anything says "ready": a Ctrl-C from then on must find the graceful stop in place.
+  runUntilSignal([{ stop: () => platform.close() }, ...system.stoppables], platform.logger);
   platform.logger.info({ gateway: system.gatewayUrl, services: system.addresses, dataDir: platform.config.dataDir }, 'SER platform ready');
   process.stdout.write(`\nSER platform ready: GraphQL at ${system.gatewayUrl} (Ctrl-C stops)\n`);
   if (tokenFile) process.stdout.write(`An admin API token was written to ${tokenFile} (send it as "Authorization: Bearer <token>").\n`);
   process.stdout.write('\n');
-  runUntilSignal([{ stop: () => platform.close() }, ...system.stoppables], platform.logger);
   if (platform.config.seedDemoCorpus) {
     // In the background: the API answers while the demo corpus is synthesised and ingested and the demo model trains.
     const report = (line: string) => process.stdout.write(`${line}\n`);
