@@ -48,7 +48,7 @@ describe("sequence-model classifier runs (TACN paper's method, in-process platfo
     expect(final.status, final.error).toBe('RUN_STATUS_SUCCEEDED');
     expect(final.lineage!.checkpointId).toBe(fusion ? checkpointId : '');
     const resolved = JSON.parse(final.configJson) as Record<string, unknown>;
-    expect(resolved).toMatchObject({ optimizer: 'adadelta', segmentHop: 2120, ...(fusion ? { vqvaeCheckpointId: checkpointId } : {}) });
+    expect(resolved).toMatchObject({ optimizer: 'adam', segmentHop: 2120, ...(fusion ? { vqvaeCheckpointId: checkpointId } : {}) });
 
     const { evaluation } = await callUnary(h.client, 'GetClassifierRunEvaluation', { runId: run!.id });
     expect(evaluation!.labels).toEqual(['angry', 'happy', 'neutral', 'sad']);

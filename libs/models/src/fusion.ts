@@ -16,7 +16,7 @@ export interface FusionConfig {
 
 export const DEFAULT_FUSION_CONFIG: FusionConfig = {
   deepUnits: 128, // DEFAULT_CNN_CONFIG.representationUnits
-  latentUnits: 1024, // DEFAULT_VQVAE_CONFIG: 8 latent steps x 128 channels
+  latentUnits: 512, // DEFAULT_VQVAE_CONFIG: R_l = Flatten(D_i), 8 latent steps x 64-dim codes
   outputUnits: 256, // 256: segment feature size fed to TACN, project choice
 };
 

@@ -2,11 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import { initTfjs } from '@ser/tfjs-backend';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { finiteDifferenceGradient, maxRelativeError } from './layers/conv-gradient-check';
-import { conv1d } from './layers/conv1d';
+import { createAttention } from './layers/attention';
+import { createWeightNormConv1d } from './layers/conv1d';
+import { VariableFactory } from './layers/variables';
 import { createAdam } from './training/optimizer-state';
-import { maxAbsDiff, seededTensor3d, seededValues } from './testing/fixtures';
-import { attentiveCausalConv, createTacn } from './tacn';
-import { sequenceClassifierLoss } from './tcn';
+import { maxAbsDiff, seededTensor3d } from './testing/fixtures';
+import { attentiveCausalConv, causalTaps, createTacn, tapSelfAttention, type AttentiveConvParams } from './tacn';
+import { createTcn, sequenceClassifierLoss } from './tcn';
 
 const TINY = { inputUnits: 6, channels: 8, numHeads: 2, layers: 3, numClasses: 3 };
 
@@ -14,45 +16,113 @@ beforeAll(async () => {
   await initTfjs({ prefer: 'cpu' });
 });
 
-function convParams(inUnits: number, channels: number, seed: number) {
-  return {
-    taps: { kernel: tf.variable(tf.tensor2d(seededValues(inUnits * 3 * channels, seed), [inUnits, 3 * channels])), bias: tf.variable(tf.tensor1d(seededValues(channels, seed + 1))) },
-    query: { kernel: tf.variable(tf.tensor2d(seededValues(inUnits * channels, seed + 2), [inUnits, channels])), bias: tf.variable(tf.tensor1d(seededValues(channels, seed + 3))) },
-  };
+function attentiveConvParams(inUnits: number, channels: number, seed: number): AttentiveConvParams {
+  const factory = new VariableFactory('spec', seed);
+  const attention = createAttention(factory, 'attention', inUnits);
+  // Non-zero biases, so the reference below checks them too.
+  attention.qkv.bias.assign(tf.mul(seededTensor3d([1, 1, 3 * inUnits], seed + 1).reshape([3 * inUnits]), 0.3));
+  attention.out.bias.assign(tf.mul(seededTensor3d([1, 1, inUnits], seed + 2).reshape([inUnits]), 0.3));
+  return { attention, conv: createWeightNormConv1d(factory, 'conv', inUnits, channels, 3) };
 }
 
-describe('attentive causal convolution', () => {
-  it('is a convex combination of the dilated taps per head: equal to the plain conv / k when the query is zero', () => {
-    const p = convParams(4, 6, 1);
-    const x = seededTensor3d([2, 9, 4], 2);
-    p.query.kernel.assign(tf.zerosLike(p.query.kernel));
-    p.query.bias.assign(tf.zerosLike(p.query.bias));
-    // Zero query: every score is 0, so each tap weighs 1/3; the result is (plain conv - bias) / 3 + bias.
-    const plain = conv1d(p.taps, x, { taps: 3, dilation: 2, padding: 'causal' });
-    const expected = tf.add(tf.div(tf.sub(plain, p.taps.bias), 3), p.taps.bias);
-    expect(maxAbsDiff(attentiveCausalConv(p, x, 2, 2), expected)).toBeLessThan(1e-5);
+/**
+ * Eqs. 4-7 written out step by step: S_n = the real taps x_{t-(k-1-j)d}; per head softmax(Q K^T / sqrt(d_h)) V with
+ * Q = S W^Q, K = S W^K, V = S W^V; heads concatenated and projected by W. Taps before the start give zero rows.
+ */
+function referenceTapAttention(p: AttentiveConvParams, x: number[][], taps: number, dilation: number, heads: number): number[][][] {
+  const units = x[0]!.length;
+  const headUnits = units / heads;
+  const [wqkv, bqkv, wo, bo] = [p.attention.qkv.kernel, p.attention.qkv.bias, p.attention.out.kernel, p.attention.out.bias].map((v) => v.arraySync()) as [number[][], number[], number[][], number[]];
+  const project = (row: number[], w: number[][], b: number[], from: number, size: number) => Array.from({ length: size }, (_, c) => b[from + c]! + row.reduce((s, v, i) => s + v * w[i]![from + c]!, 0));
+  return x.map((_, t) => {
+    const real = Array.from({ length: taps }, (_, j) => t - (taps - 1 - j) * dilation).filter((s) => s >= 0);
+    const S = real.map((s) => x[s]!);
+    const q = S.map((row) => project(row, wqkv, bqkv, 0, units));
+    const k = S.map((row) => project(row, wqkv, bqkv, units, units));
+    const v = S.map((row) => project(row, wqkv, bqkv, 2 * units, units));
+    const concat = S.map((_, i) =>
+      Array.from({ length: heads }).flatMap((__, h) => {
+        const slice = (m: number[][], r: number) => m[r]!.slice(h * headUnits, (h + 1) * headUnits);
+        const scores = S.map((___, j) => slice(q, i).reduce((s, qv, c) => s + qv * slice(k, j)[c]!, 0) / Math.sqrt(headUnits));
+        const top = Math.max(...scores);
+        const e = scores.map((s) => Math.exp(s - top));
+        const z = e.reduce((a, b) => a + b, 0);
+        return Array.from({ length: headUnits }, (____, c) => e.reduce((s, w, j) => s + (w / z) * slice(v, j)[c]!, 0));
+      }),
+    );
+    const attended = concat.map((row) => project(row, wo, bo, 0, units));
+    const padding = Array.from({ length: taps - real.length }, () => new Array<number>(units).fill(0));
+    return [...padding, ...attended];
+  });
+}
+
+describe('attention over the dilated taps (TACN paper eqs. 4-7)', () => {
+  it('stacks causal taps with zeros before the start', () => {
+    const x = tf.tensor3d([1, 2, 3, 4, 5], [1, 5, 1]);
+    expect(causalTaps(x, 3, 2).reshape([5, 3]).arraySync()).toEqual([[0, 0, 1], [0, 0, 2], [0, 1, 3], [0, 2, 4], [1, 3, 5]]);
+  });
+
+  it('is multi-head self-attention with Q = K = V = S_n, per-head projections and an output projection', () => {
+    const p = attentiveConvParams(4, 6, 1);
+    const x = seededTensor3d([1, 9, 4], 2);
+    const ours = tapSelfAttention(p.attention, x, 3, 2, 2).arraySync()[0]!;
+    const reference = referenceTapAttention(p, x.arraySync()[0]!, 3, 2, 2);
+    expect(maxAbsDiff(tf.tensor(ours), tf.tensor(reference))).toBeLessThan(1e-5);
+  });
+
+  it('feeds the taps plus their attention to the convolution: a tap sum with the kernel weights of eq. 3', () => {
+    const p = attentiveConvParams(4, 6, 3);
+    const x = seededTensor3d([2, 7, 4], 4);
+    const attended = tf.add(causalTaps(x, 3, 1), tapSelfAttention(p.attention, x, 3, 1, 2)).arraySync() as number[][][][];
+    const kernel = tf.mul(p.conv.direction, tf.div(p.conv.gain, tf.sqrt(tf.sum(tf.square(tf.reshape(p.conv.direction, [4, 3, 6])), [0, 1]))).tile([3])).arraySync() as number[][];
+    const bias = p.conv.bias.arraySync() as number[];
+    const expected = attended.map((steps) => steps.map((tapRows) => bias.map((b, c) => b + tapRows.reduce((s, row, j) => s + row.reduce((r, v, i) => r + v * kernel[i]![j * 6 + c]!, 0), 0))));
+    expect(maxAbsDiff(attentiveCausalConv(p, x, 1, 2), tf.tensor(expected))).toBeLessThan(1e-5);
   });
 
   it('is causal and has gradients that match finite differences', () => {
-    const p = convParams(3, 4, 5);
-    const x = seededTensor3d([1, 7, 3], 6);
-    const later = tf.concat([x.slice([0, 0, 0], [1, 4, 3]), tf.fill([1, 3, 3], 5)], 1) as tf.Tensor3D;
+    const p = attentiveConvParams(4, 4, 5);
+    const x = seededTensor3d([1, 7, 4], 6);
+    const later = tf.concat([x.slice([0, 0, 0], [1, 4, 4]), tf.fill([1, 3, 4], 5)], 1) as tf.Tensor3D;
     expect(maxAbsDiff(attentiveCausalConv(p, x, 2, 2).slice([0, 0, 0], [1, 4, 4]), attentiveCausalConv(p, later, 2, 2).slice([0, 0, 0], [1, 4, 4]))).toBe(0);
     const w = seededTensor3d([1, 7, 4], 7);
-    const loss = (xx: tf.Tensor, taps: tf.Tensor, query: tf.Tensor) =>
-      tf.sum(tf.mul(attentiveCausalConv({ taps: { kernel: taps, bias: p.taps.bias }, query: { kernel: query, bias: p.query.bias } } as never, xx as tf.Tensor3D, 2, 2), w)) as tf.Scalar;
-    const inputs = [x, p.taps.kernel.clone(), p.query.kernel.clone()];
+    const loss = (xx: tf.Tensor, qkv: tf.Tensor, direction: tf.Tensor) =>
+      tf.sum(tf.mul(attentiveCausalConv({ attention: { ...p.attention, qkv: { kernel: qkv, bias: p.attention.qkv.bias } }, conv: { ...p.conv, direction } } as never, xx as tf.Tensor3D, 2, 2), w)) as tf.Scalar;
+    const inputs = [x, p.attention.qkv.kernel.clone(), p.conv.direction.clone()];
     const analytic = tf.grads(loss)(inputs);
     inputs.forEach((_, i) => expect(maxRelativeError(analytic[i]!.dataSync(), finiteDifferenceGradient(loss, inputs, i))).toBeLessThan(5e-3));
   });
 });
 
 describe('TACN', () => {
-  it('has 8 layers of 8 heads by default and classifies a padded utterance like the unpadded one', () => {
-    const full = createTacn({}, 1);
-    expect(Object.keys(full.variables).filter((n) => n.endsWith('.query.kernel'))).toHaveLength(8);
-    expect(full.forward(seededTensor3d([2, 5, 256], 1), { training: false }).shape).toEqual([2, 4]);
-    full.dispose();
+  it('computes exactly its TCN when the attention adds nothing (output projection at zero)', () => {
+    const config = { inputUnits: 6, channels: 8, numHeads: 2, layers: 3, numClasses: 3 };
+    const tacn = createTacn(config, 4);
+    const tcn = createTcn({ ...config, levels: 3 }, 4);
+    for (const [name, v] of Object.entries(tacn.variables)) {
+      if (name.includes('.attention.out.')) v.assign(tf.zerosLike(v));
+      const twin = tcn.variables[name.replace(/^layer/, 'block').replace('.conv.', '.')];
+      if (twin) twin.assign(v);
+    }
+    const x = seededTensor3d([2, 9, 6], 8);
+    expect(maxAbsDiff(tacn.forward(x, { training: false }), tcn.forward(x, { training: false }))).toBeLessThan(1e-5);
+    tacn.dispose();
+    tcn.dispose();
+  });
+
+  it("is the TCN's residual network with attention added: two weight-normalised convolutions per block, 8 blocks of 8 heads", () => {
+    const tacn = createTacn({}, 1);
+    const tcn = createTcn({}, 1);
+    const names = (vars: Record<string, unknown>) => Object.keys(vars).map((n) => n.replace(/^layer/, 'block'));
+    const withoutAttention = names(tacn.variables).filter((n) => !n.includes('.attention.'));
+    expect(withoutAttention.map((n) => n.replace(/^(block\d+)\.(conv\d)\.conv\./, '$1.$2.')).sort()).toEqual(names(tcn.variables).sort());
+    expect(Object.keys(tacn.variables).filter((n) => n.endsWith('.attention.qkv.kernel'))).toHaveLength(16);
+    expect(tacn.forward(seededTensor3d([2, 5, 256], 1), { training: false }).shape).toEqual([2, 4]);
+    tacn.dispose();
+    tcn.dispose();
+  });
+
+  it('classifies a padded utterance like the unpadded one', () => {
     const model = createTacn(TINY, 2);
     const short = seededTensor3d([1, 4, 6], 3);
     const padded = tf.concat([short, tf.fill([1, 3, 6], 9)], 1) as tf.Tensor3D;

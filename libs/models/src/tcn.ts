@@ -4,7 +4,7 @@
 // utterances in time order, [batch, segments, features]; output: class logits.
 import * as tf from '@tensorflow/tfjs';
 import { relu } from './layers/activations';
-import { conv1d, createConv1d, type Conv1dParams } from './layers/conv1d';
+import { conv1d, createConv1d, createWeightNormConv1d, weightNormed, type Conv1dParams, type WeightNormConv1dParams } from './layers/conv1d';
 import { createDense, dense, type DenseParams } from './layers/dense';
 import { DropoutSeeds, dropout } from './layers/dropout';
 import { VariableFactory, disposeVariables, type NamedVariables } from './layers/variables';
@@ -70,36 +70,45 @@ export const DEFAULT_TCN_CONFIG: TcnConfig = {
   numClasses: 4, // IEMOCAP's 4 classes (angry, happy+excited, sad, neutral)
 };
 
-interface TemporalBlockParams {
-  conv1: Conv1dParams;
-  conv2: Conv1dParams;
-  downsample?: Conv1dParams; // 1x1 conv on the residual when channel counts differ
+/** Bai et al.'s residual block around any pair of causal dilated convolutions of the same kind (TCN's or TACN's). */
+export interface ResidualBlockParams<P> {
+  conv1: P;
+  conv2: P;
+  downsample?: Conv1dParams; // 1x1 conv on the residual when channel counts differ (not weight-normalised, as Bai et al.)
 }
+
+/** One causal dilated convolution of a block: [batch, time, in] -> [batch, time, channels]. */
+export type CausalConvolution<P> = (params: P, x: tf.Tensor3D, dilation: number) => tf.Tensor3D;
 
 /**
  * Bai et al.'s residual block: two causal dilated convolutions, each with ReLU and dropout, plus the input
- * (1x1-projected if needed), then ReLU. Weight normalisation is left out (it reparameterises, it does not change
- * what the block computes). [batch, time, in] -> [batch, time, channels].
+ * (1x1-projected if needed), then ReLU. [batch, time, in] -> [batch, time, channels].
  */
-function temporalBlock(p: TemporalBlockParams, x: tf.Tensor3D, dilation: number, c: TcnConfig, seeds: DropoutSeeds | undefined): tf.Tensor3D {
-  const shape = { taps: c.kernelSize, dilation, padding: 'causal' as const };
-  const h1 = dropout(relu(conv1d(p.conv1, x, shape)), c.dropout, seeds);
-  const h2 = dropout(relu(conv1d(p.conv2, h1, shape)), c.dropout, seeds);
+export function residualBlock<P>(p: ResidualBlockParams<P>, convolve: CausalConvolution<P>, x: tf.Tensor3D, dilation: number, rate: number, seeds: DropoutSeeds | undefined): tf.Tensor3D {
+  const h1 = dropout(relu(convolve(p.conv1, x, dilation)), rate, seeds);
+  const h2 = dropout(relu(convolve(p.conv2, h1, dilation)), rate, seeds);
   const residual = p.downsample ? conv1d(p.downsample, x, { taps: 1, dilation: 1, padding: 'causal' }) : x;
   return relu(tf.add(h2, residual));
+}
+
+/** The residual 1x1 projection a block needs when its input width differs from its channels. */
+export function createDownsample(factory: VariableFactory, name: string, inUnits: number, channels: number): Conv1dParams | undefined {
+  return inUnits !== channels ? createConv1d(factory, name, inUnits, channels, 1) : undefined;
 }
 
 export function createTcn(overrides: Partial<TcnConfig> = {}, seed = 0): SequenceClassifier<TcnConfig> {
   const config: TcnConfig = { ...DEFAULT_TCN_CONFIG, ...overrides };
   const factory = new VariableFactory('tcn', seed);
-  const blocks: TemporalBlockParams[] = Array.from({ length: config.levels }, (_, i) => {
+  // Bai et al. weight-normalise both dilated convolutions of every block: direction and length train apart.
+  const blocks: ResidualBlockParams<WeightNormConv1dParams>[] = Array.from({ length: config.levels }, (_, i) => {
     const inUnits = i === 0 ? config.inputUnits : config.channels;
     return {
-      conv1: createConv1d(factory, `block${i}.conv1`, inUnits, config.channels, config.kernelSize),
-      conv2: createConv1d(factory, `block${i}.conv2`, config.channels, config.channels, config.kernelSize),
-      downsample: inUnits !== config.channels ? createConv1d(factory, `block${i}.downsample`, inUnits, config.channels, 1) : undefined,
+      conv1: createWeightNormConv1d(factory, `block${i}.conv1`, inUnits, config.channels, config.kernelSize),
+      conv2: createWeightNormConv1d(factory, `block${i}.conv2`, config.channels, config.channels, config.kernelSize),
+      downsample: createDownsample(factory, `block${i}.downsample`, inUnits, config.channels),
     };
   });
+  const convolve: CausalConvolution<WeightNormConv1dParams> = (p, x, dilation) => conv1d(weightNormed(p), x, { taps: config.kernelSize, dilation, padding: 'causal' });
   const head: DenseParams = createDense(factory, 'head', config.channels, config.numClasses);
   return {
     config,
@@ -108,7 +117,7 @@ export function createTcn(overrides: Partial<TcnConfig> = {}, seed = 0): Sequenc
       tf.tidy(() => {
         const seeds = dropoutSeedsFor(options);
         // Causal convolutions: padding after a sequence's end never reaches its real steps.
-        const h = blocks.reduce((acc, block, i) => temporalBlock(block, acc, 2 ** i, config, seeds), x); // [batch, time, channels]
+        const h = blocks.reduce((acc, block, i) => residualBlock(block, convolve, acc, 2 ** i, config.dropout, seeds), x); // [batch, time, channels]
         return dense(head, lastRealStep(h, options.lengths)); // [batch, classes]
       }),
     dispose: () => disposeVariables(factory.variables),

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initTfjs } from '@ser/tfjs-backend';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAdam } from './training/optimizer-state';
-import { seededTensor3d } from './testing/fixtures';
+import { maxAbsDiff, seededTensor3d } from './testing/fixtures';
 import { codebookPerplexity, createVqvae, vqvaeLosses } from './vqvae';
 
 const TINY = { frames: 8, bins: 5, hiddenChannels: 12, embeddingDim: 4, codebookSize: 16 };
@@ -19,8 +19,12 @@ describe('VQ-VAE', () => {
     expect(out.reconstruction.shape).toEqual([2, 32, 129]);
     expect(out.encoded.shape).toEqual([16, 64]);
     expect(out.indices).toHaveLength(16);
-    expect(out.latent.shape).toEqual([2, 8 * 128]);
+    expect(out.latent.shape).toEqual([2, 8 * 64]);
     expect(model.latent(x).shape).toEqual([2, model.latentUnits]);
+    // R_l = Flatten(D_i) (TACN paper sec. 2.1): the decoder's input, i.e. each latent step's chosen code, flattened.
+    const codebook = model.variables.codebook!.arraySync() as number[][];
+    const expected = Array.from(out.indices).flatMap((code) => codebook[code]!);
+    expect(maxAbsDiff(out.latent, tf.tensor2d(expected, [2, 8 * 64]))).toBeLessThan(1e-6);
     expect(Object.keys(model.trainableVariables)).toContain('codebook');
     model.dispose();
   });

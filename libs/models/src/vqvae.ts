@@ -1,7 +1,8 @@
 // VQ-VAE over 32x129 spectrogram segments (the TACN paper's sec. 2.1, after van den Oord et al. 2017): an
 // encoder of strided 1-D convolutions over the 32 frames (the 129 bins are channels), nearest-neighbour
-// quantisation against a learned codebook, and a decoder that reconstructs the segment. Its first decoder layer's
-// output, flattened, is the latent representation fused with the CNN's (paper eq. 1). Read bottom-up.
+// quantisation against a learned codebook, and a decoder that reconstructs the segment. The decoder's input (the
+// quantised codes), flattened, is the latent representation fused with the CNN's: R_l = Flatten(D_i), TACN paper
+// sec. 2.1. Read bottom-up.
 import * as tf from '@tensorflow/tfjs';
 import { relu } from './layers/activations';
 import { conv1d, createConv1d, repeatInTime, type Conv1dParams, type Conv1dShape } from './layers/conv1d';
@@ -42,7 +43,7 @@ export interface VqvaeOutput {
   codes: tf.Tensor2D; // z_q with its gradient to the codebook, same shape
   assignments: tf.Tensor2D; // one-hot codes, [batch * latentSteps, codebookSize]
   indices: Int32Array; // chosen code per latent step
-  latent: tf.Tensor2D; // first decoder layer's output, flattened: [batch, latentSteps * hiddenChannels]
+  latent: tf.Tensor2D; // R_l = Flatten(D_i), the decoder's input z_q flattened: [batch, latentSteps * embeddingDim]
 }
 
 export interface VqvaeModel {
@@ -109,8 +110,8 @@ export function createVqvae(overrides: Partial<VqvaeConfig> = {}, seed = 0): Vqv
     const encoded = tf.reshape(encoded3d, [batch * latentSteps, config.embeddingDim]) as tf.Tensor2D;
     const q = quantise(encoded, codebook as tf.Tensor2D);
     const quantised3d = tf.reshape(q.output, [batch, latentSteps, config.embeddingDim]) as tf.Tensor3D;
+    const latent = tf.reshape(quantised3d, [batch, latentSteps * config.embeddingDim]) as tf.Tensor2D; // R_l = Flatten(D_i)
     const first = relu(conv1d(params.decoderIn, quantised3d, KERNEL)); // [batch, latentSteps, hidden]
-    const latent = tf.reshape(first, [batch, latentSteps * config.hiddenChannels]) as tf.Tensor2D;
     let d = first;
     params.decoder.forEach((layer, i) => {
       const out = conv1d(layer, repeatInTime(d, 2), KERNEL); // [batch, 2 * steps, hidden or bins]
@@ -124,7 +125,7 @@ export function createVqvae(overrides: Partial<VqvaeConfig> = {}, seed = 0): Vqv
     variables: factory.variables,
     trainableVariables,
     latentSteps,
-    latentUnits: latentSteps * config.hiddenChannels,
+    latentUnits: latentSteps * config.embeddingDim,
     forward: (x) => {
       let indices: Int32Array = new Int32Array(0);
       const tensors = tf.tidy(() => {

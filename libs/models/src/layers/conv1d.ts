@@ -12,6 +12,12 @@ export interface Conv1dParams {
   bias: tf.Variable; // [outChannels]
 }
 
+/** What a convolution reads: trained variables (Conv1dParams) or a kernel derived from them (weightNormed). */
+export interface Conv1dWeights {
+  kernel: tf.Tensor; // [inChannels, taps * outChannels]
+  bias: tf.Tensor; // [outChannels]
+}
+
 export interface Conv1dShape {
   taps: number;
   dilation: number;
@@ -39,7 +45,7 @@ export function tapOffsets(shape: Conv1dShape): number[] {
  * Each tap's contribution, without bias: out[b, t, j] = x[b, t + o_j] @ W_j, zero where t + o_j falls outside
  * the sequence. x: [batch, time, in] -> [batch, time, taps, out].
  */
-export function conv1dTaps(params: Conv1dParams, x: tf.Tensor3D, shape: Conv1dShape): tf.Tensor4D {
+export function conv1dTaps(params: Conv1dWeights, x: tf.Tensor3D, shape: Conv1dShape): tf.Tensor4D {
   const [batch, time, inChannels] = x.shape;
   const outChannels = params.bias.shape[0]!;
   tf.util.assert(params.kernel.shape[0] === inChannels, () => `conv1d expects ${params.kernel.shape[0]} input channels, got ${inChannels}`);
@@ -62,7 +68,7 @@ export function conv1dTaps(params: Conv1dParams, x: tf.Tensor3D, shape: Conv1dSh
  * A convolution over time: the taps summed, plus bias, optionally keeping every `stride`-th output step
  * (time must then be a multiple of the stride). [batch, time, in] -> [batch, time / stride, out].
  */
-export function conv1d(params: Conv1dParams, x: tf.Tensor3D, shape: Conv1dShape, stride = 1): tf.Tensor3D {
+export function conv1d(params: Conv1dWeights, x: tf.Tensor3D, shape: Conv1dShape, stride = 1): tf.Tensor3D {
   const summed = tf.add(tf.sum(conv1dTaps(params, x, shape), 2), params.bias) as tf.Tensor3D; // [batch, time, out]
   return stride === 1 ? summed : takeEvery(summed, stride);
 }
@@ -79,4 +85,38 @@ export function takeEvery(x: tf.Tensor3D, stride: number): tf.Tensor3D {
 export function repeatInTime(x: tf.Tensor3D, factor: number): tf.Tensor3D {
   const [batch, time, channels] = x.shape;
   return tf.reshape(tf.tile(tf.expandDims(x, 2), [1, 1, factor, 1]), [batch, time * factor, channels]);
+}
+
+/**
+ * A weight-normalised convolution (Salimans & Kingma 2016), as Bai et al.'s TCN wraps every dilated convolution:
+ * kernel = g * v / ||v||, the norm taken per output channel over inputs and taps. `direction` holds v, laid out as
+ * Conv1dParams.kernel; g starts at ||v|| (what PyTorch's weight_norm does), so the initial kernel is v itself.
+ */
+export interface WeightNormConv1dParams {
+  direction: tf.Variable; // v: [inChannels, taps * outChannels]
+  gain: tf.Variable; // g: [outChannels]
+  bias: tf.Variable; // [outChannels]
+}
+
+export function createWeightNormConv1d(factory: VariableFactory, name: string, inChannels: number, outChannels: number, taps: number): WeightNormConv1dParams {
+  const fanIn = inChannels * taps; // v and the bias initialised like createConv1d (PyTorch's nn.Conv1d)
+  const direction = factory.fanIn(`${name}.direction`, [inChannels, taps * outChannels], fanIn);
+  const gain = factory.constant(`${name}.gain`, [outChannels], 0);
+  tf.tidy(() => gain.assign(channelNorms(direction, taps)));
+  return { direction, gain, bias: factory.fanIn(`${name}.bias`, [outChannels], fanIn) };
+}
+
+/** ||v|| per output channel of a [in, taps * out] kernel: [out]. */
+function channelNorms(direction: tf.Tensor, taps: number): tf.Tensor1D {
+  const [inChannels, columns] = direction.shape as [number, number];
+  return tf.sqrt(tf.sum(tf.square(tf.reshape(direction, [inChannels, taps, columns / taps])), [0, 1])) as tf.Tensor1D;
+}
+
+/** The kernel g * v / ||v|| of a weight-normalised convolution, as a plain Conv1dParams for conv1d / conv1dTaps. */
+export function weightNormed(p: WeightNormConv1dParams): Conv1dWeights {
+  const outChannels = p.gain.shape[0]!;
+  const taps = p.direction.shape[1]! / outChannels;
+  const scale = tf.div(p.gain, channelNorms(p.direction, taps)); // [out]
+  const kernel = tf.reshape(tf.mul(tf.reshape(p.direction, [p.direction.shape[0]!, taps, outChannels]), scale), p.direction.shape); // [in, taps * out]
+  return { kernel, bias: p.bias };
 }

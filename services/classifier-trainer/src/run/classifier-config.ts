@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_TACN_CONFIG } from '@ser/audio';
 import { evaluationProtocolSchema } from '@ser/evaluation';
+import { DEFAULT_CNN_CONFIG, DEFAULT_FUSION_CONFIG, DEFAULT_TACN_MODEL_CONFIG } from '@ser/models';
 
 /** FOP architecture keys: a pre-trained checkpoint fixes them; dropout may differ when fine-tuning. */
 export const FOP_ARCHITECTURE_KEYS = ['nMels', 'dModel', 'numHeads', 'ffnUnits', 'numLayers'] as const;
@@ -27,8 +28,11 @@ const evaluationFields = {
   repeats: z.number().int().positive().default(1),
   /** Share of a fold's training items (whole speakers when the protocol is speaker-independent). */
   validationFraction: z.number().gt(0).lt(1).default(0.1),
-  /** 'balanced' weighs the loss by inverse class frequency (IEMOCAP is imbalanced; UA counts every class). */
-  classWeights: z.enum(['balanced', 'none']).default('balanced'),
+  /**
+   * 'balanced' weighs the loss by inverse class frequency (IEMOCAP is imbalanced; UA counts every class). 'none' by
+   * default: neither paper weighs its classes.
+   */
+  classWeights: z.enum(['balanced', 'none']).default('none'),
   seed: z.number().int().default(1),
 };
 
@@ -146,10 +150,16 @@ export const sequenceModelRunConfigSchema = z
      * (the TACN paper fine-tunes the pre-trained VQ-VAE on the target data); 0 uses the checkpoint as it is.
      */
     vqvaeFineTuneEpochs: z.number().int().nonnegative().default(3),
-    optimizer: z.enum(['adadelta', 'adam']).default('adadelta'), // Adadelta: TACN paper sec. 3.2
+    /**
+     * Adam by default. The TACN paper trains with Adadelta, batch 128 (sec. 3.2) on IEMOCAP's ~5,500 utterances; on
+     * corpora of a few hundred that is a handful of updates an epoch, and Adadelta (lr 1.0, eps 1e-7) left every
+     * network predicting one class: exactly 25.0 UA on RAVDESS 4-class and on the learn-above-chance task, where Adam
+     * at batch 16-32 learns (docs/results/tacn-diagnosis.md). 'adadelta' with batchSize 128 is the paper's setting.
+     */
+    optimizer: z.enum(['adadelta', 'adam']).default('adam'),
     /** Absent: 1.0 for Adadelta (Keras' default, which the paper's Keras setup used), 1e-3 for Adam. */
     learningRate: z.number().positive().optional(),
-    batchSize: z.number().int().positive().default(128), // 128: TACN paper sec. 3.2
+    batchSize: z.number().int().positive().default(32), // 32: see optimizer; the paper's is 128
     /** At most this many epochs per fold; early stopping usually ends sooner. */
     epochs: z.number().int().positive().default(50),
     /** Epochs without validation-loss improvement a fold tolerates (EarlyStopping). */
@@ -159,7 +169,10 @@ export const sequenceModelRunConfigSchema = z
      * @ser/audio DEFAULT_TACN_CONFIG), since segments are read from it and every k-th one is kept.
      */
     segmentHop: z.number().int().positive().default(STORED_SEGMENT_HOP),
-    /** Segments each utterance contributes (its first ones): bounds memory and time per batch (64 x 132.5 ms = 8.5 s). */
+    /**
+     * Segments of an utterance a training batch reads: a longer one is cut to a window of this many, drawn anew each
+     * step (bounds memory and time per batch; 64 x 132.5 ms = 8.5 s). Evaluation and serving read whole utterances.
+     */
     maxSegments: z.number().int().positive().default(64),
     model: z
       .object({
@@ -180,6 +193,15 @@ export const sequenceModelRunConfigSchema = z
   .superRefine((c, ctx) => {
     if (c.features === 'fusion' && !c.vqvaeCheckpointId) ctx.addIssue({ code: 'custom', path: ['vqvaeCheckpointId'], message: "features 'fusion' needs a vqvaeCheckpointId" });
     if (c.features === 'deep' && c.vqvaeCheckpointId) ctx.addIssue({ code: 'custom', path: ['vqvaeCheckpointId'], message: "features 'deep' uses no VQ-VAE; leave vqvaeCheckpointId out" });
+    if (c.sequenceModel === 'tacn') {
+      // The taps' attention runs over the TACN's input width (the deep or fused features) and over its channels.
+      const heads = c.model.numHeads ?? DEFAULT_TACN_MODEL_CONFIG.numHeads;
+      const input = c.features === 'fusion' ? (c.model.fusionUnits ?? DEFAULT_FUSION_CONFIG.outputUnits) : (c.model.representationUnits ?? DEFAULT_CNN_CONFIG.representationUnits);
+      for (const [key, units] of [['representationUnits', input], ['channels', c.model.channels ?? DEFAULT_TACN_MODEL_CONFIG.channels]] as const) {
+        const path = key === 'representationUnits' && c.features === 'fusion' ? 'fusionUnits' : key;
+        if (units % heads !== 0) ctx.addIssue({ code: 'custom', path: ['model', path], message: `TACN attention needs ${path} (${units}) divisible by numHeads (${heads})` });
+      }
+    }
     if (c.segmentHop % STORED_SEGMENT_HOP !== 0) ctx.addIssue({ code: 'custom', path: ['segmentHop'], message: `segmentHop must be a multiple of ${STORED_SEGMENT_HOP} samples (the stored segments' hop)` });
   });
 

@@ -14,7 +14,7 @@ describe('classifier run config', () => {
       batchSize: 32,
       cropFrames: 300,
       validationFraction: 0.1,
-      classWeights: 'balanced',
+      classWeights: 'none',
     });
     expect(parseConfig(base)).not.toHaveProperty('pretrainedCheckpointId'); // "None": random initialisation
   });
@@ -64,7 +64,7 @@ describe('classifier run config', () => {
         protocol: { kind: 'speaker-holdout' },
         repeats: 1,
         seed: 1,
-        classWeights: 'balanced',
+        classWeights: 'none',
         validationFraction: 0.1,
         svm: { kernel: 'rbf', C: 1 },
         randomForest: { nEstimators: 100, maxFeatures: 'sqrt', minSamplesLeaf: 1 },

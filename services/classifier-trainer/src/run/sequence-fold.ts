@@ -8,7 +8,7 @@ import type { SequenceModelRunConfig } from './classifier-config';
 import type { FoldEpoch } from './fine-tune-fold';
 import { weightedCrossEntropy } from './predict';
 import { createSequenceNetwork, type SequenceNetwork, type SequenceNetworkConfig } from './sequence-network';
-import { chunked, latentBatch, segmentBatch, type SegmentSequence, type SegmentShape } from './sequence-segments';
+import { chunked, latentBatch, segmentBatch, trainingWindow, windowOf, type SegmentSequence, type SegmentShape } from './sequence-segments';
 
 /** What a fold trains and predicts on: every utterance of the run by row; splits name rows. */
 export interface SequenceData {
@@ -52,6 +52,21 @@ function logits(network: SequenceNetwork, data: SequenceData, rows: readonly num
   return network.forward(segments, lengths, latent, options);
 }
 
+/**
+ * The training batch's view of `rows`: each utterance longer than maxSegments cut to a window drawn from the step's
+ * seed (bounds a batch's memory and time); evaluation reads whole utterances through logits().
+ */
+export function trainingLogits(network: SequenceNetwork, data: SequenceData, rows: readonly number[], maxSegments: number, seed: number): tf.Tensor2D {
+  const units = data.latentUnits ?? 0;
+  const windows = rows.map((r, i) => trainingWindow(data.sequences[r]!.count, maxSegments, mixSeed(seed, i)));
+  const cropped: SequenceData = {
+    ...data,
+    sequences: rows.map((r, i) => windowOf(data.sequences[r]!, windows[i]!, data.shape)),
+    latents: data.latents && rows.map((r, i) => data.latents![r]!.subarray(windows[i]!.start * units, (windows[i]!.start + windows[i]!.count) * units)),
+  };
+  return logits(network, cropped, rows.map((_, i) => i), { training: true, seed });
+}
+
 /** Class probabilities of the given rows, inference mode, batches of similar lengths. */
 export function predictSequences(network: SequenceNetwork, data: SequenceData, rows: readonly number[], batchSize: number): number[][] {
   const order = rows.map((_, i) => i).sort((a, b) => data.sequences[rows[a]!]!.count - data.sequences[rows[b]!]!.count);
@@ -78,7 +93,7 @@ export async function trainSequenceFold(job: SequenceFoldTraining, events: { onE
       epochs: config.epochs,
       seed: job.seed,
       batches: (epoch) => chunked(shuffledIndices(job.train.length, mixSeed(job.seed, epoch)), config.batchSize).map((b) => b.map((i) => job.train[i]!)),
-      lossFn: (rows, ctx) => weightedSoftmaxCrossEntropy(logits(network, data, rows, { training: true, seed: ctx.seed }), rows.map((r) => data.labels[r]!), job.classWeights),
+      lossFn: (rows, ctx) => weightedSoftmaxCrossEntropy(trainingLogits(network, data, rows, config.maxSegments, ctx.seed), rows.map((r) => data.labels[r]!), job.classWeights),
       hooks: {
         shouldCancel: events.shouldCancel,
         onEpochEnd: (epoch, metrics) => {

@@ -37,7 +37,7 @@ export async function runSequenceJob(job: SequenceJob, events: FineTuneEvents): 
   const size = shape.frames * shape.bins;
   const sequences: SegmentSequence[] = job.sequences.map((stored, i) => {
     if (stored.length === 0 || stored.length % size !== 0) throw new Error(`utterance ${job.items[i]!.utteranceId}: ${stored.length} values are not whole ${shape.frames}x${shape.bins} segments`);
-    return selectSegments(stored, shape, config.segmentHop / STORED_SEGMENT_HOP, config.maxSegments);
+    return selectSegments(stored, shape, config.segmentHop / STORED_SEGMENT_HOP); // whole: training crops to maxSegments per batch
   });
   const rowOf = new Map(job.items.map((item, i) => [item.utteranceId, i]));
   const rows = (part: readonly EvaluationItem[]) => part.map((item) => rowOf.get(item.utteranceId)!);

@@ -7,7 +7,7 @@
 //     sequenceModel 'tacn' | 'tcn' | 'simple-rnn' | 'gru' | 'bigru' | 'lstm' | 'bilstm'
 //     features      'deep' | 'fusion'
 //     segments      { frames, bins, hopSamples, maxSegments }: @ser/audio createTacnFrontEnd({ segmentHopSamples:
-//                   hopSamples }) of 16 kHz audio, the utterance's first maxSegments segments
+//                   hopSamples }) of 16 kHz audio, the whole utterance (maxSegments: the training windows' length)
 //     standardizer  { mean, std } per bin, (x - mean) / std before the CNN
 //     network       SequenceNetworkConfig: { sequenceModel, cnn: CnnConfig, fusion: FusionConfig | null,
 //                   classifier: TacnModelConfig | TcnConfig | RnnConfig } -> createSequenceNetwork + loadVariables

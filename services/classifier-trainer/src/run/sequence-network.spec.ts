@@ -7,11 +7,12 @@ const BASE = { method: 'sequence-model', datasetVersionId: 'dv1', sequenceModel:
 
 describe('sequence-model config and network', () => {
   it("fills the paper's defaults and refuses inconsistent VQ-VAE settings", () => {
-    expect(sequenceModelRunConfigSchema.parse(BASE)).toMatchObject({ optimizer: 'adadelta', batchSize: 128, segmentHop: 2120, vqvaeFineTuneEpochs: 3, classWeights: 'balanced' });
+    expect(sequenceModelRunConfigSchema.parse(BASE)).toMatchObject({ optimizer: 'adam', batchSize: 32, segmentHop: 2120, vqvaeFineTuneEpochs: 3, classWeights: 'none' });
     expect(() => sequenceModelRunConfigSchema.parse({ ...BASE, features: 'fusion' })).toThrow(/vqvaeCheckpointId/);
     expect(() => sequenceModelRunConfigSchema.parse({ ...BASE, vqvaeCheckpointId: 'ck' })).toThrow(/vqvaeCheckpointId/);
     expect(() => sequenceModelRunConfigSchema.parse({ ...BASE, segmentHop: 3000 })).toThrow(/segmentHop/);
     expect(() => sequenceModelRunConfigSchema.parse({ ...BASE, model: { heads: 2 } })).toThrow();
+    expect(() => sequenceModelRunConfigSchema.parse({ ...BASE, model: { representationUnits: 12, numHeads: 8 } })).toThrow(/representationUnits \(12\) divisible by numHeads \(8\)/);
   });
 
   it('pads per-utterance rows into [utterances, longest, units] with zeros after each one', () => {
@@ -49,7 +50,7 @@ describe('sequence-model config and network', () => {
     const second = network.represent(tf.slice(segments, [1, 0, 0], [1, 32, 129]), [1], tf.slice(latent, [1, 0], [1, 6])).deep.dataSync();
     const third = network.represent(tf.slice(segments, [2, 0, 0], [1, 32, 129]), [1], tf.slice(latent, [2, 0], [1, 6])).deep.dataSync();
     Array.from(deep.dataSync()).slice(4).forEach((v, i) => expect(v).toBeCloseTo((second[i]! + third[i]!) / 2, 5));
-    const deepOnly = createSequenceNetwork(resolveNetworkConfig(sequenceModelRunConfigSchema.parse({ ...BASE, model: { cnnFilters: [2], representationUnits: 4 } }), 3, null), 1);
+    const deepOnly = createSequenceNetwork(resolveNetworkConfig(sequenceModelRunConfigSchema.parse({ ...BASE, model: { cnnFilters: [2], representationUnits: 4, numHeads: 4, channels: 8 } }), 3, null), 1);
     expect(deepOnly.represent(segments, [3], undefined).fused).toBeNull();
     tf.dispose([segments, latent, deep, fused!]);
     network.dispose();

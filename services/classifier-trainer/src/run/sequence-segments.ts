@@ -2,6 +2,7 @@
 // z-scoring, and the batches the network reads (segments back to back plus each utterance's count).
 import * as tf from '@tensorflow/tfjs';
 import type { StandardizerState } from '@ser/classical';
+import { createRandom } from '@ser/models';
 import { frameStatistics } from './hypercolumn-lstm';
 
 /** One utterance's segments, row-major [count, frames, bins]. */
@@ -16,10 +17,11 @@ export interface SegmentShape {
 }
 
 /**
- * The segments a run uses of one utterance's stored ones: every `stride`-th (segmentHop / the stored hop), the
- * first `maxSegments` of those. An utterance always keeps its first segment.
+ * The segments a run uses of one utterance's stored ones: every `stride`-th (segmentHop / the stored hop), at most
+ * `maxSegments` of those (Infinity: all; evaluation and serving read whole utterances). An utterance always keeps
+ * its first segment.
  */
-export function selectSegments(stored: Float32Array, shape: SegmentShape, stride: number, maxSegments: number): SegmentSequence {
+export function selectSegments(stored: Float32Array, shape: SegmentShape, stride: number, maxSegments = Infinity): SegmentSequence {
   const size = shape.frames * shape.bins;
   const available = stored.length / size;
   const picked: number[] = [];
@@ -27,6 +29,22 @@ export function selectSegments(stored: Float32Array, shape: SegmentShape, stride
   const data = new Float32Array(picked.length * size);
   picked.forEach((s, j) => data.set(stored.subarray(s * size, (s + 1) * size), j * size));
   return { data, count: picked.length };
+}
+
+/**
+ * Where a training batch reads an utterance longer than `maxSegments`: a window of that many consecutive segments
+ * at a start drawn from `seed` (a fresh one every step, so over the epochs every part of a long utterance is
+ * trained on). Shorter utterances are read whole.
+ */
+export function trainingWindow(count: number, maxSegments: number, seed: number): { start: number; count: number } {
+  if (count <= maxSegments) return { start: 0, count };
+  return { start: Math.floor(createRandom(seed)() * (count - maxSegments + 1)), count: maxSegments };
+}
+
+/** The window's segments of one utterance, as a view (no copy). */
+export function windowOf(sequence: SegmentSequence, window: { start: number; count: number }, shape: SegmentShape): SegmentSequence {
+  const size = shape.frames * shape.bins;
+  return { data: sequence.data.subarray(window.start * size, (window.start + window.count) * size), count: window.count };
 }
 
 /** Per-bin mean and std over every frame of the given utterances' segments. */

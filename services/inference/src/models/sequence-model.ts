@@ -1,5 +1,5 @@
 // Serving the model a sequence-model run keeps (classifier-trainer's run/sequence-model-file.ts has the format):
-// the utterance's first maxSegments 32x129 spectrogram segments (@ser/audio's TACN front end with the run's
+// the whole utterance's 32x129 spectrogram segments, as the trainer evaluates it (@ser/audio's TACN front end with the run's
 // hop), z-scored per bin, through the CNN (+ the frozen VQ-VAE's latents fused in) and the sequence model.
 import * as tf from '@tensorflow/tfjs';
 import { createTacnFrontEnd } from '@ser/audio';
@@ -33,21 +33,21 @@ registerModelKind('sequence-model', async (artifacts, key, manifest) => {
 });
 
 function sequenceModel(meta: SequenceModelManifest, network: ReturnType<typeof createSequenceNetwork>, vqvae: VqvaeModel | undefined): ServableModel {
-  const { frames, bins, hopSamples, maxSegments } = meta.segments;
+  const { frames, bins, hopSamples } = meta.segments; // maxSegments bounds training windows only
   const size = frames * bins;
   const frontEnd = createTacnFrontEnd({ segmentHopSamples: hopSamples });
   return {
     kind: meta.kind,
     labels: [...meta.classes],
     featureKind: 'spectrogram-segments',
-    featurize: (samples) => frontEnd.compute(samples).data.slice(0, maxSegments * size), // [segments, frames, bins]
+    featurize: (samples) => frontEnd.compute(samples).data, // [segments, frames, bins]
     predict(inputs) {
-      const lengths = inputs.map((x) => Math.min(x.length / size, maxSegments));
+      const lengths = inputs.map((x) => x.length / size);
       const total = lengths.reduce((a, b) => a + b, 0);
       const raw = new Float32Array(total * size); // every utterance's segments back to back
       let offset = 0;
       inputs.forEach((x, i) => {
-        raw.set(x.subarray(0, lengths[i]! * size), offset);
+        raw.set(x, offset);
         offset += lengths[i]! * size;
       });
       return tf.tidy(() => {
