@@ -4,7 +4,7 @@ import type { ExperimentBackend } from './backend';
 import { pretrainedCheckpointId, vqvaeClient } from './checkpoint';
 import { resolveDatasets, type DatasetRef } from './datasets';
 import { ExperimentError } from './errors';
-import type { ClassifierStep, ExperimentPlan, PretrainStep } from './plan';
+import { pretrainDatasetNames, type ClassifierStep, type ExperimentPlan, type PretrainStep } from './plan';
 import { reusableCell, reusablePretraining } from './reuse';
 import { measuredCell, METRIC_DEFINITIONS, type CellResult, type ExperimentResults, type PretrainResult } from './results';
 import { followRun, isSucceeded, whyNotSucceeded } from './watch';
@@ -30,6 +30,9 @@ const DEFAULT_RUN_DEADLINE_MS = 7 * 24 * 3600_000; // training on a laptop may t
 
 const parseJson = (text: string | undefined): Record<string, unknown> => (text ? (JSON.parse(text) as Record<string, unknown>) : {});
 
+/** The version ids of a pre-training's datasets, '+'-joined like its name (what --reuse compares). */
+const joinedVersionIds = (data: readonly DatasetRef[]) => data.map((d) => d.versionId).join('+');
+
 /**
  * Runs a plan against the services: resolves each dataset's latest version by name, pre-trains (one run after
  * another, followed with progress), then starts and follows every classifier run and collects its evaluation. A
@@ -40,7 +43,8 @@ export async function runExperiment(plan: ExperimentPlan, backend: ExperimentBac
   const startedAt = new Date().toISOString();
   const hooks = options.hooks ?? {};
   const runDeadlineMs = options.runDeadlineMs ?? DEFAULT_RUN_DEADLINE_MS;
-  const datasets = await resolveDatasets(backend.features, [plan.dataset, ...plan.pretraining.map((p) => p.datasetName)]);
+  const datasets = await resolveDatasets(backend.features, [plan.dataset, ...plan.pretraining.flatMap((p) => pretrainDatasetNames(p.datasetName))]);
+  const versionsOf = (step: PretrainStep) => pretrainDatasetNames(step.datasetName).map((name) => datasets.get(name)!);
   const dataset = datasets.get(plan.dataset)!;
   hooks.onNote?.(`evaluating on ${dataset.name} (version ${dataset.versionId}, ${dataset.utteranceCount} utterances, ${dataset.speakers} speakers)`);
   const total = plan.pretraining.length + plan.classifierRuns.length;
@@ -51,9 +55,9 @@ export async function runExperiment(plan: ExperimentPlan, backend: ExperimentBac
   const pretraining: PretrainResult[] = [];
   for (const step of plan.pretraining) {
     const what = label(`pre-training on ${step.datasetName}`);
-    const reused = reusablePretraining(step, datasets.get(step.datasetName)!.versionId, earlier);
+    const reused = reusablePretraining(step, joinedVersionIds(versionsOf(step)), earlier);
     if (reused) hooks.onRunEnd?.(what, `reused run ${reused.runId}`);
-    pretraining.push(reused ? { ...reused, reused: true } : await pretrain(step, datasets.get(step.datasetName)!, backend, what, hooks, runDeadlineMs));
+    pretraining.push(reused ? { ...reused, reused: true } : await pretrain(step, versionsOf(step), backend, what, hooks, runDeadlineMs));
   }
   const cells: CellResult[] = [];
   for (const step of plan.classifierRuns) {
@@ -71,7 +75,7 @@ export async function runExperiment(plan: ExperimentPlan, backend: ExperimentBac
     startedAt,
     finishedAt: new Date().toISOString(),
     dataset,
-    pretrainDatasets: plan.pretraining.map((p) => datasets.get(p.datasetName)!),
+    pretrainDatasets: [...new Set(plan.pretraining.flatMap((p) => pretrainDatasetNames(p.datasetName)))].map((name) => datasets.get(name)!),
     protocol: plan.protocol,
     repeats: plan.repeats,
     seed: plan.seed,
@@ -86,22 +90,22 @@ export async function runExperiment(plan: ExperimentPlan, backend: ExperimentBac
 }
 
 /** Starts and follows a VQ-VAE pre-training run (TACN experiments); its final run message. */
-async function pretrainVqvae(step: PretrainStep, data: DatasetRef, backend: ExperimentBackend, label: string, hooks: ExperimentHooks, deadlineMs: number): Promise<Run__Output> {
+async function pretrainVqvae(step: PretrainStep, data: readonly DatasetRef[], backend: ExperimentBackend, label: string, hooks: ExperimentHooks, deadlineMs: number): Promise<Run__Output> {
   const client = vqvaeClient(backend);
-  const { run } = await callUnary(client, 'StartVqvaePretrainRun', { configJson: JSON.stringify(step.config), datasetVersionIds: [data.versionId] }).catch((err: Error) => {
+  const { run } = await callUnary(client, 'StartVqvaePretrainRun', { configJson: JSON.stringify(step.config), datasetVersionIds: data.map((d) => d.versionId) }).catch((err: Error) => {
     throw new ExperimentError(`${label}: the vqvae-pretrainer refused the run: ${grpcMessage(err)}`);
   });
   return followRun(client.WatchVqvaePretrainRun({ runId: run!.id }, deadlineIn(deadlineMs)), (p) => hooks.onRunProgress?.(label, p.progress, p.message || (p.epoch ? `epoch ${p.epoch}/${p.totalEpochs}` : '')));
 }
 
-async function pretrain(step: PretrainStep, data: DatasetRef, backend: ExperimentBackend, label: string, hooks: ExperimentHooks, deadlineMs: number): Promise<PretrainResult> {
+async function pretrain(step: PretrainStep, data: readonly DatasetRef[], backend: ExperimentBackend, label: string, hooks: ExperimentHooks, deadlineMs: number): Promise<PretrainResult> {
   const final = step.service === 'vqvae' ? await pretrainVqvae(step, data, backend, label, hooks, deadlineMs) : await pretrainFop(step, data, backend, label, hooks, deadlineMs);
   hooks.onRunEnd?.(label, whyNotSucceeded(final));
   if (!isSucceeded(final)) throw new ExperimentError(`${label}: pre-training run ${final.id} ${whyNotSucceeded(final)}`);
   return {
     key: step.key,
     datasetName: step.datasetName,
-    datasetVersionId: data.versionId,
+    datasetVersionId: joinedVersionIds(data),
     runId: final.id,
     checkpointId: await pretrainedCheckpointId(backend, final.id, step.service),
     config: step.config,
@@ -110,10 +114,10 @@ async function pretrain(step: PretrainStep, data: DatasetRef, backend: Experimen
   };
 }
 
-async function pretrainFop(step: PretrainStep, data: DatasetRef, backend: ExperimentBackend, label: string, hooks: ExperimentHooks, deadlineMs: number): Promise<Run__Output> {
+async function pretrainFop(step: PretrainStep, data: readonly DatasetRef[], backend: ExperimentBackend, label: string, hooks: ExperimentHooks, deadlineMs: number): Promise<Run__Output> {
   const { run } = await callUnary(backend.fop, 'StartFopPretrainRun', {
     configJson: JSON.stringify(step.config),
-    datasetVersionIds: [data.versionId],
+    datasetVersionIds: data.map((d) => d.versionId),
     // No display_name: the fop-pretrainer stores it inside the config and its worker then rejects the config.
   }).catch((err: Error) => {
     throw new ExperimentError(`${label}: the fop-pretrainer refused the run: ${grpcMessage(err)}`);

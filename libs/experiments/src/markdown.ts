@@ -1,9 +1,11 @@
 import { formatMeanStd, resultsTable, type ResultsRow } from '@ser/evaluation';
 import type { DatasetRef } from './datasets';
+import { pretrainDatasetNames } from './plan';
 import type { CellResult, ExperimentResults } from './results';
 
-type Metric = 'wa' | 'ua';
-const METRIC_HEADINGS: Record<Metric, string> = { wa: 'WA (%)', ua: 'UA (%)' };
+type Metric = 'wa' | 'ua' | 'macroF1';
+const METRIC_HEADINGS: Record<Metric, string> = { wa: 'WA (%)', ua: 'UA (%)', macroF1: 'macro-F1 (%)' };
+const METRICS = ['wa', 'ua', 'macroF1'] as const;
 
 /** "62.3 ± 1.4" in percent over the repeats; "failed" for a cell without numbers. */
 function cellText(cell: CellResult | undefined, metric: Metric): string {
@@ -17,18 +19,17 @@ function cellText(cell: CellResult | undefined, metric: Metric): string {
 
 const findCell = (r: ExperimentResults, row: string, column: string) => r.cells.find((c) => c.row === row && c.column === column);
 
-/** One column (Table 1): WA and UA side by side. Several (Table 2): one rows x columns table per metric. */
+/** One column: WA, UA and macro-F1 side by side. Several: one rows x columns table per metric. */
 function tables(r: ExperimentResults): string[] {
   if (r.columns.length === 1) {
     const column = r.columns[0]!.key;
     const rows: ResultsRow[] = r.rows.map((row) => ({
       [r.rowHeading]: row.label,
-      [METRIC_HEADINGS.wa]: cellText(findCell(r, row.key, column), 'wa'),
-      [METRIC_HEADINGS.ua]: cellText(findCell(r, row.key, column), 'ua'),
+      ...Object.fromEntries(METRICS.map((m) => [METRIC_HEADINGS[m], cellText(findCell(r, row.key, column), m)])),
     }));
-    return [resultsTable(rows, [r.rowHeading, METRIC_HEADINGS.wa, METRIC_HEADINGS.ua])];
+    return [resultsTable(rows, [r.rowHeading, ...METRICS.map((m) => METRIC_HEADINGS[m])])];
   }
-  return (['wa', 'ua'] as const).map((metric) => {
+  return METRICS.map((metric) => {
     const rows: ResultsRow[] = r.rows.map((row) => ({
       [r.rowHeading]: row.label,
       ...Object.fromEntries(r.columns.map((c) => [c.label, cellText(findCell(r, row.key, c.key), metric)])),
@@ -65,8 +66,11 @@ export function resultsMarkdown(r: ExperimentResults): string {
     '',
     `- Evaluated on ${describeDataset(r.dataset)}.`,
     ...r.pretraining.map((p) => {
-      const data = r.pretrainDatasets.find((d) => d.name === p.datasetName);
-      return `- ${r.experiment.startsWith('tacn-') ? 'VQ-VAE' : 'FOP'} pre-trained on ${data ? describeDataset(data) : `\`${p.datasetName}\``}: run \`${p.runId}\`, checkpoint \`${p.checkpointId}\`${p.reused ? ' (taken over from earlier results)' : ''}.`;
+      const data = pretrainDatasetNames(p.datasetName).map((name) => {
+        const found = r.pretrainDatasets.find((d) => d.name === name);
+        return found ? describeDataset(found) : `\`${name}\``;
+      });
+      return `- ${r.experiment.startsWith('tacn-') ? 'VQ-VAE' : 'FOP'} pre-trained on ${data.join(' together with ')}: run \`${p.runId}\`, checkpoint \`${p.checkpointId}\`${p.reused ? ' (taken over from earlier results)' : ''}.`;
     }),
     ...reusedLine(r),
     `- Protocol: \`${r.protocol.kind}\` (\`${JSON.stringify(r.protocol)}\`).`,

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { buildFopTable1Plan, buildFopTable2Plan } from './plan';
+import { buildFopTable1Plan, buildFopTable2Plan, pretrainDatasetNames } from './plan';
 import { FOP_MODEL_SIZES, PAPER_REPEATS, resolveSettings, SMOKE_SETTINGS } from './settings';
 
 describe('experiment settings', () => {
-  it('defaults to the paper: speaker hold-out, 20 repeats, service defaults for epochs', () => {
+  it('defaults to the paper: speaker hold-out, 20 repeats, no class weighting, service defaults for epochs', () => {
     const s = resolveSettings({});
-    expect(s).toEqual({ protocol: { kind: 'speaker-holdout' }, repeats: PAPER_REPEATS, seed: 1, modelSize: 'paper' });
+    expect(s).toEqual({ protocol: { kind: 'speaker-holdout' }, repeats: PAPER_REPEATS, seed: 1, modelSize: 'paper', classWeights: 'none' });
+  });
+
+  it("takes the paper's own protocol when none is asked for, and class weights only as an option", () => {
+    expect(resolveSettings({ paperProtocol: 'stratified-holdout' }).protocol).toEqual({ kind: 'stratified-holdout' });
+    expect(resolveSettings({ paperProtocol: 'stratified-holdout', protocol: 'leave-one-speaker-out' }).protocol).toEqual({ kind: 'leave-one-speaker-out' });
+    expect(resolveSettings({ classWeights: 'balanced' }).classWeights).toBe('balanced');
+    expect(() => resolveSettings({ classWeights: 'inverse' })).toThrow(/balanced or none/);
   });
 
   it("--model-size small narrows FOP and the attention-LSTM, and the plans record it", () => {
@@ -53,6 +60,13 @@ describe('experiment settings', () => {
 describe('FOP Table 1 plan', () => {
   const settings = resolveSettings({ smoke: true, seed: 7 });
 
+  it("pre-trains one model on several datasets at once when a name joins them with '+'", () => {
+    const plan = buildFopTable1Plan('ravdess4', ['librispeech', 'ravdess4', 'librispeech+ravdess4'], settings);
+    expect(plan.pretraining.map((p) => p.datasetName)).toEqual(['librispeech', 'ravdess4', 'librispeech+ravdess4']);
+    expect(pretrainDatasetNames(plan.pretraining[2]!.datasetName)).toEqual(['librispeech', 'ravdess4']);
+    expect(() => buildFopTable1Plan('ravdess4', ['librispeech+'], settings)).toThrow(/needs dataset names/);
+  });
+
   it('pre-trains once per dataset and fine-tunes None / A / B with one shared config', () => {
     const plan = buildFopTable1Plan('urdu', ['urdu', 'demo'], settings);
     expect(plan.pretraining.map((p) => [p.key, p.datasetName])).toEqual([
@@ -67,6 +81,7 @@ describe('FOP Table 1 plan', () => {
       method: 'fop-fine-tune',
       model: SMOKE_SETTINGS.model,
       protocol: { kind: 'speaker-holdout' },
+      classWeights: 'none',
       repeats: 1,
       epochs: 2,
       cropFrames: 40,
@@ -82,7 +97,7 @@ describe('FOP Table 1 plan', () => {
   it('leaves unset knobs out so the services apply their (paper) defaults', () => {
     const plan = buildFopTable1Plan('urdu', ['demo'], resolveSettings({}));
     expect(plan.pretraining[0]!.config).toEqual({ seed: 1 });
-    expect(Object.keys(plan.classifierRuns[0]!.config).sort()).toEqual(['method', 'protocol', 'repeats', 'seed']);
+    expect(Object.keys(plan.classifierRuns[0]!.config).sort()).toEqual(['classWeights', 'method', 'protocol', 'repeats', 'seed']);
   });
 
   it('refuses a dataset named twice or none at all', () => {
@@ -102,7 +117,7 @@ describe('FOP Table 2 plan', () => {
     expect(new Set(plan.classifierRuns.map((c) => `${c.row}/${c.column}`)).size).toBe(15);
     expect(plan.classifierRuns.every((c) => c.pretrainKey === 'pretrain:demo')).toBe(true);
     const lstm = plan.classifierRuns.find((c) => c.row === 'h2' && c.column === 'attention-lstm')!;
-    expect(lstm.config).toEqual({ method: 'fop-hypercolumns', representation: 'h2', classifier: 'attention-lstm', attentionLstm: { epochs: 9 }, protocol: { kind: 'speaker-holdout' }, repeats: 3, seed: 1 });
+    expect(lstm.config).toEqual({ method: 'fop-hypercolumns', representation: 'h2', classifier: 'attention-lstm', attentionLstm: { epochs: 9 }, protocol: { kind: 'speaker-holdout' }, classWeights: 'none', repeats: 3, seed: 1 });
     const svm = plan.classifierRuns.find((c) => c.row === 'concat' && c.column === 'svm')!;
     expect(svm.config).not.toHaveProperty('attentionLstm');
     const plain = buildFopTable2Plan('urdu', ['demo'], resolveSettings({}));

@@ -64,6 +64,14 @@ export const HYPERCOLUMN_CLASSIFIERS: readonly PlanAxis[] = [
 
 const pretrainKey = (dataset: string) => `pretrain:${dataset}`;
 
+/**
+ * The datasets one pre-training reads: 'a+b' pre-trains a single model on a and b together (e.g. librispeech plus
+ * the target corpus's own audio); a plain name is one dataset.
+ */
+export function pretrainDatasetNames(datasetName: string): string[] {
+  return datasetName.split('+').map((n) => n.trim());
+}
+
 /** Drops undefined values, so a config carries only what was chosen and the services fill in their defaults. */
 function defined(values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
@@ -81,7 +89,7 @@ function attentionLstmConfig(s: ExperimentSettings): Record<string, unknown> | u
 }
 
 function assertDatasets(names: readonly string[], what: string, count?: number): void {
-  if (names.length === 0 || names.some((n) => n.trim() === '')) throw new RangeError(`${what} needs dataset names`);
+  if (names.length === 0 || names.some((n) => pretrainDatasetNames(n).some((part) => part === ''))) throw new RangeError(`${what} needs dataset names`);
   if (new Set(names).size !== names.length) throw new RangeError(`${what} names a dataset twice: ${names.join(', ')}`);
   if (count !== undefined && names.length !== count) throw new RangeError(`${what} takes exactly ${count} dataset(s), got ${names.join(', ')}`);
 }
@@ -98,6 +106,7 @@ export function buildFopTable1Plan(dataset: string, pretrainOn: readonly string[
     method: 'fop-fine-tune',
     model: settings.model,
     protocol: settings.protocol,
+    classWeights: settings.classWeights,
     repeats: settings.repeats,
     epochs: settings.epochs,
     cropFrames: settings.cropFrames,
@@ -141,6 +150,7 @@ export function buildFopTable2Plan(dataset: string, pretrainOn: readonly string[
         // Only the attention-LSTM trains by epochs; SVM and random forest keep the service's defaults.
         attentionLstm: column.key === 'attention-lstm' ? attentionLstmConfig(settings) : undefined,
         protocol: settings.protocol,
+        classWeights: settings.classWeights,
         repeats: settings.repeats,
         seed: settings.seed,
       });

@@ -34,6 +34,8 @@ export interface ExperimentSettings {
   optimizer?: 'adadelta' | 'adam';
   /** Its learning rate; absent: the service's default for the optimizer (1.0 Adadelta, 1e-3 Adam). */
   learningRate?: number;
+  /** Loss weighting of every classifier run: 'none' (the papers weigh no class) unless asked for. */
+  classWeights: 'balanced' | 'none';
   model?: Partial<FopArchitecture>;
   /** Attention-LSTM sizes of the hypercolumn runs (units, attentionUnits, maxFrames, batchSize). */
   attentionLstm?: Record<string, number>;
@@ -52,7 +54,7 @@ export const PAPER_REPEATS = 20; // 20: "mean over 20 runs", FOP paper sec. 4.2
  * The smoke configuration (SpeechBrain-recipe style): 2 epochs, 1 repeat, short crops and a 2-layer FOP narrow
  * enough to train in seconds on a laptop. Two layers, not one, so the hypercolumns h1 and h2 both exist.
  */
-export const SMOKE_SETTINGS: Omit<ExperimentSettings, 'protocol' | 'seed' | 'modelSize'> = {
+export const SMOKE_SETTINGS: Omit<ExperimentSettings, 'protocol' | 'seed' | 'modelSize' | 'classWeights'> = {
   repeats: 1,
   epochs: 2,
   pretrainEpochs: 2,
@@ -87,6 +89,10 @@ export interface SettingsInput {
   modelSize?: string;
   /** speaker-holdout only: the test speakers (absent: the protocol's default, the first two speaker ids). */
   testSpeakers?: string[];
+  /** 'balanced' | 'none'; absent: 'none', as the papers. */
+  classWeights?: string;
+  /** The protocol when none is asked for: the paper's own (FOP: speaker-holdout; TACN: stratified-holdout). */
+  paperProtocol?: string;
 }
 
 /**
@@ -99,8 +105,9 @@ export function resolveSettings(input: SettingsInput): ExperimentSettings {
   const settings: ExperimentSettings = {
     ...base,
     modelSize,
-    protocol: parseProtocol(input.protocol ?? 'speaker-holdout', input.testSpeakers),
+    protocol: parseProtocol(input.protocol ?? input.paperProtocol ?? 'speaker-holdout', input.testSpeakers),
     seed: input.seed ?? 1,
+    classWeights: parseClassWeights(input.classWeights ?? 'none'),
     ...(input.smoke ? { smoke: true } : {}),
   };
   // The model size alone decides the sizes, smoke or not (--smoke --model-size small: short runs, small models).
@@ -129,6 +136,11 @@ export function resolveSettings(input: SettingsInput): ExperimentSettings {
 }
 
 export const PROTOCOL_KINDS = ['speaker-holdout', 'leave-one-speaker-out', 'leave-one-session-out', 'stratified-holdout'] as const;
+
+function parseClassWeights(value: string): ExperimentSettings['classWeights'] {
+  if (value !== 'balanced' && value !== 'none') throw new RangeError(`class weights must be balanced or none, got '${value}'`);
+  return value;
+}
 
 function parseModelSize(size: string): ModelSize {
   if (!(MODEL_SIZES as readonly string[]).includes(size)) throw new RangeError(`model size must be one of ${MODEL_SIZES.join(', ')}, got '${size}'`);

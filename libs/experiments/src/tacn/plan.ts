@@ -71,6 +71,7 @@ function cell(row: string, column: string, sequenceModel: string, features: stri
     optimizer: s.optimizer,
     learningRate: s.learningRate,
     protocol: s.protocol,
+    classWeights: s.classWeights,
     repeats: s.repeats,
     seed: s.seed,
   });

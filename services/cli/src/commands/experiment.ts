@@ -51,7 +51,9 @@ Options:
   --patience N             early-stopping patience, epochs (default: the services')
   --optimizer O            adadelta | adam: the TACN classifier runs' optimizer (default adadelta, the paper's)
   --learning-rate R        its learning rate (default 1.0 for Adadelta, 1e-3 for Adam)
-  --protocol P             ${PROTOCOL_KINDS.join(' | ')} (default speaker-holdout)
+  --protocol P             ${PROTOCOL_KINDS.join(' | ')} (default: the paper's: speaker-holdout for the FOP
+                           tables, stratified-holdout (random 80/20 per class) for the TACN tables)
+  --class-weights W        balanced | none: weigh the loss by inverse class frequency (default none, as the papers)
   --test-speakers A,B,...  speaker-holdout: the held-out test speakers (default: the first two speaker ids)
   --seed N                 seed of repeat 1; repeat i uses seed + i - 1 (default 1)
   --model-size S           ${MODEL_SIZES.join(' | ')}: the papers' sizes (default), narrower models that fit a CPU
@@ -79,6 +81,7 @@ const OPTIONS = {
   optimizer: { type: 'string' },
   'learning-rate': { type: 'string' },
   protocol: { type: 'string' },
+  'class-weights': { type: 'string' },
   seed: { type: 'string' },
   smoke: { type: 'boolean' },
   'model-size': { type: 'string' },
@@ -122,6 +125,8 @@ function planFromArgs(name: string, values: ReturnType<typeof parseArgs<{ option
   try {
     const settings = resolveSettings({
       protocol: values.protocol,
+      paperProtocol: tacn ? 'stratified-holdout' : 'speaker-holdout', // TACN paper: random 80/20 utterance split
+      classWeights: values['class-weights'],
       repeats: integer('repeats', values.repeats),
       epochs: integer('epochs', values.epochs),
       pretrainEpochs: integer('pretrain-epochs', values['pretrain-epochs']),
