@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAudio, decodeAudioFile, MIN_CLIP_MS } from './decode-audio';
 import { AudioDecodeError } from './errors';
+import { decodeWithFfmpeg } from './ffmpeg';
 import { resample } from './resample';
 import { detectContainer } from './sniff';
 import { decodeWav } from './wav-decode';
@@ -151,6 +152,29 @@ describe('decodeAudio', () => {
       expect(out.samples.length).toBe(Math.ceil((16000 * Math.ceil(rate / 40)) / rate));
       expect(totalAudioWork()).toBeLessThan(600 * bytes.length);
     }
+  });
+
+  describe('quirks of real files, read as ffmpeg reads them', () => {
+    const quirky = (edit: (view: DataView, bytes: Uint8Array) => void, options: Parameters<typeof encodeWav>[2] = {}) => {
+      const bytes = encodeWav([tone(300, 16000, 800), tone(500, 16000, 800)], 16000, options);
+      edit(new DataView(bytes.buffer), bytes);
+      return bytes;
+    };
+    const dataSizeAt = (bytes: Uint8Array) => bytes.length - 800 * 2 * 2 - 4;
+    it.each([
+      ['data size 0 (a streaming writer)', quirky((v, b) => v.setUint32(dataSizeAt(b), 0, true))],
+      ['RIFF and data sizes 0xFFFFFFFF (ffmpeg to a pipe)', quirky((v, b) => (v.setUint32(4, 0xffffffff, true), v.setUint32(dataSizeAt(b), 0xffffffff, true)))],
+      ['a data size past the end of the file (sox to a pipe)', quirky((v, b) => v.setUint32(dataSizeAt(b), 0x7ffff000, true))],
+      ['a RIFF size of 0', quirky((v) => v.setUint32(4, 0, true))],
+      ['block align 0', quirky((v) => v.setUint16(32, 0, true))],
+      ['an odd-size LIST chunk and its pad byte', quirky(() => undefined, { extraChunks: [{ id: 'LIST', data: new Uint8Array(13) }] })],
+      ['WAVE_FORMAT_EXTENSIBLE 24-bit', quirky(() => undefined, { extensible: true, encoding: 'pcm24' })],
+    ])('%s', async (_, bytes) => {
+      const ours = await decodeAudio(bytes, { targetRate: null });
+      const ffmpeg = await decodeWithFfmpeg(bytes, 'wav');
+      expect(ours.samples.length).toBe(800);
+      expect(Array.from(ours.samples)).toEqual(Array.from(ffmpeg.samples));
+    });
   });
 
   it("turns ffmpeg off with ffmpegPath: null ('unsupported' for a WAV payload it would need)", async () => {
