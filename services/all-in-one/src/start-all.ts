@@ -49,6 +49,11 @@ export async function startAll(platform: Platform): Promise<RunningSystem> {
       serviceAddresses,
       bus: platform.bus,
       anonymousRead: platform.config.gateway.anonymousRead,
+      corsOrigins: platform.config.gateway.corsOrigins,
+      introspection: platform.config.gateway.introspection,
+      maxBodyBytes: platform.config.gateway.maxBodyBytes,
+      // An upload the inference service would refuse as too large is refused here, as in the gateway's own main.
+      uploads: { maxFileBytes: platform.config.inference.maxAudioBytes },
       grpcDeadlineMs: platform.config.grpcDeadlineMs,
       logger: platform.logger.child({ service: 'gateway' }),
     });
