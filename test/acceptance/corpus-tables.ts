@@ -87,7 +87,7 @@ const speakerHoldout = experimentArgs[experimentArgs.indexOf('--protocol') + 1] 
 if (speakerHoldout && experimentArgs[experimentArgs.indexOf('--dataset') + 1] === corpus.name && corpus.testSpeakers && !experimentArgs.includes('--test-speakers')) {
   experimentArgs.push('--test-speakers', corpus.testSpeakers);
 }
-const named = ['--dataset', '--pretrain', '--vqvae-pretrain'].flatMap((o) => (experimentArgs.includes(o) ? (experimentArgs[experimentArgs.indexOf(o) + 1] ?? '').split(',') : []));
+const named = ['--dataset', '--pretrain', '--vqvae-pretrain'].flatMap((o) => (experimentArgs.includes(o) ? (experimentArgs[experimentArgs.indexOf(o) + 1] ?? '').split(/[,+]/) : []));
 const needsDemo = named.includes('demo');
 const needed = [corpus, ...(named.includes('librispeech') ? [CORPORA.librispeech!] : [])];
 

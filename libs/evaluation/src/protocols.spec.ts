@@ -17,6 +17,7 @@ describe('makeFolds: speaker-independent protocols', () => {
     { kind: 'speaker-holdout' },
     { kind: 'leave-one-session-out' },
     { kind: 'leave-one-speaker-out' },
+    { kind: 'leave-speakers-out', folds: 3 },
   ];
   it.each(protocols)('$kind: no test speaker is ever a training speaker', (protocol) => {
     expect(isSpeakerIndependent(protocol)).toBe(true);
@@ -62,6 +63,17 @@ describe('makeFolds: speaker-independent protocols', () => {
     const folds = makeFolds(corpus, { kind: 'leave-one-speaker-out' }, 1);
     expect(folds).toHaveLength(10);
     for (const fold of folds) expect(speakersOf(fold.test).size).toBe(1);
+  });
+
+  it('leave-speakers-out tests every speaker exactly once, in consecutive groups or the groups given', () => {
+    const speakers = [...new Set(corpus.map((item) => item.speaker))].sort();
+    const folds = makeFolds(corpus, { kind: 'leave-speakers-out', folds: 3 }, 1);
+    expect(folds.map((f) => [...speakersOf(f.test)].sort())).toEqual([speakers.slice(0, 3), speakers.slice(3, 7), speakers.slice(7)]);
+    const groups = [speakers.slice(5), speakers.slice(0, 5)];
+    expect(makeFolds(corpus, { kind: 'leave-speakers-out', groups }, 1).map((f) => [...speakersOf(f.test)].sort())).toEqual(groups);
+    expect(() => makeFolds(corpus, { kind: 'leave-speakers-out', groups: [speakers.slice(1), speakers.slice(0, 2)] }, 1)).toThrow(/in two groups/);
+    expect(() => makeFolds(corpus, { kind: 'leave-speakers-out', groups: [speakers.slice(2, 5), speakers.slice(5)] }, 1)).toThrow(/never tested/);
+    expect(() => parseEvaluationProtocol({ kind: 'leave-speakers-out' })).toThrow(/either folds or groups/);
   });
 });
 

@@ -9,6 +9,9 @@ import { stratifiedSplit } from './stratified-split';
  * - leave-one-session-out: one fold per session (IEMOCAP's 5 folds). Speaker-independent only when no speaker
  *   appears in two sessions; that is checked, and refused unless `allowSpeakersAcrossSessions` is set.
  * - leave-one-speaker-out: one fold per speaker.
+ * - leave-speakers-out: grouped k-fold, each fold holding out a group of speakers: `groups` as given, or the sorted
+ *   speaker ids cut into `folds` consecutive groups (RAVDESS, 6 folds: actors 1-4, 5-8, ..., two men and two women
+ *   each). Every speaker is tested exactly once.
  * - stratified-holdout: random `testFraction` (default 0.2) per label, seeded; NOT speaker-independent.
  */
 export const evaluationProtocolSchema = z.discriminatedUnion('kind', [
@@ -22,6 +25,14 @@ export const evaluationProtocolSchema = z.discriminatedUnion('kind', [
     .strict(),
   z.object({ kind: z.literal('leave-one-session-out'), allowSpeakersAcrossSessions: z.boolean().optional() }).strict(),
   z.object({ kind: z.literal('leave-one-speaker-out') }).strict(),
+  z
+    .object({
+      kind: z.literal('leave-speakers-out'),
+      folds: z.number().int().min(2).optional(),
+      groups: z.array(z.array(z.string()).min(1)).min(2).optional(),
+    })
+    .strict()
+    .refine((p) => (p.folds === undefined) !== (p.groups === undefined), { message: 'leave-speakers-out takes either folds or groups' }),
   z.object({ kind: z.literal('stratified-holdout'), testFraction: z.number().gt(0).lt(1).optional() }).strict(),
 ]);
 
@@ -63,6 +74,8 @@ export function makeFolds(items: readonly EvaluationItem[], protocol: Evaluation
         ...fold,
         speakerIndependent: true,
       }));
+    case 'leave-speakers-out':
+      return leaveSpeakersOut(items, parsed.groups ?? consecutiveGroups(sortedUnique(items.map((item) => item.speaker)), parsed.folds!));
     case 'stratified-holdout': {
       const { kept, heldOut } = stratifiedSplit(items, parsed.testFraction ?? DEFAULT_TEST_FRACTION, seed);
       const train = kept.map((item) => item.utteranceId);
@@ -99,6 +112,33 @@ function speakerHoldout(
     test: items.filter((item) => isTest.has(item.speaker)).map((item) => item.utteranceId),
     speakerIndependent: true,
   };
+}
+
+/** `speakers` cut into `folds` consecutive groups whose sizes differ by at most one. */
+function consecutiveGroups(speakers: readonly string[], folds: number): string[][] {
+  if (speakers.length < folds) throw new Error(`leave-speakers-out: ${folds} folds need at least ${folds} speakers, found ${speakers.length}`);
+  return Array.from({ length: folds }, (_, f) => speakers.slice(Math.round((f * speakers.length) / folds), Math.round(((f + 1) * speakers.length) / folds)));
+}
+
+function leaveSpeakersOut(items: readonly EvaluationItem[], groups: readonly (readonly string[])[]): Fold[] {
+  const known = new Set(items.map((item) => item.speaker));
+  const seen = new Set<string>();
+  for (const speaker of groups.flat()) {
+    if (!known.has(speaker)) throw new Error(`leave-speakers-out: speaker "${speaker}" has no items`);
+    if (seen.has(speaker)) throw new Error(`leave-speakers-out: speaker "${speaker}" is in two groups`);
+    seen.add(speaker);
+  }
+  const untested = [...known].filter((speaker) => !seen.has(speaker));
+  if (untested.length > 0) throw new Error(`leave-speakers-out: speakers ${sortedUnique(untested).join(', ')} are in no group, so never tested`);
+  return groups.map((group) => {
+    const held = new Set(group);
+    return {
+      name: `speakers[${[...group].sort().join(',')}]`,
+      train: items.filter((item) => !held.has(item.speaker)).map((item) => item.utteranceId),
+      test: items.filter((item) => held.has(item.speaker)).map((item) => item.utteranceId),
+      speakerIndependent: true,
+    };
+  });
 }
 
 function leaveOneSessionOut(items: readonly EvaluationItem[], allowSpeakersAcrossSessions: boolean): Fold[] {

@@ -13,6 +13,9 @@ describe('experiment settings', () => {
     expect(resolveSettings({ paperProtocol: 'stratified-holdout', protocol: 'leave-one-speaker-out' }).protocol).toEqual({ kind: 'leave-one-speaker-out' });
     expect(resolveSettings({ classWeights: 'balanced' }).classWeights).toBe('balanced');
     expect(() => resolveSettings({ classWeights: 'inverse' })).toThrow(/balanced or none/);
+    expect(resolveSettings({ protocol: 'leave-speakers-out' }).protocol).toEqual({ kind: 'leave-speakers-out', folds: 6 });
+    expect(resolveSettings({ protocol: 'leave-speakers-out', folds: 4 }).protocol).toEqual({ kind: 'leave-speakers-out', folds: 4 });
+    expect(() => resolveSettings({ protocol: 'speaker-holdout', folds: 4 })).toThrow(/--folds is for the leave-speakers-out/);
   });
 
   it("--model-size small narrows FOP and the attention-LSTM, and the plans record it", () => {

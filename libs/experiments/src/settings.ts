@@ -91,6 +91,8 @@ export interface SettingsInput {
   testSpeakers?: string[];
   /** 'balanced' | 'none'; absent: 'none', as the papers. */
   classWeights?: string;
+  /** leave-speakers-out only: how many consecutive groups of sorted speaker ids (default 6). */
+  folds?: number;
   /** The protocol when none is asked for: the paper's own (FOP: speaker-holdout; TACN: stratified-holdout). */
   paperProtocol?: string;
 }
@@ -105,7 +107,7 @@ export function resolveSettings(input: SettingsInput): ExperimentSettings {
   const settings: ExperimentSettings = {
     ...base,
     modelSize,
-    protocol: parseProtocol(input.protocol ?? input.paperProtocol ?? 'speaker-holdout', input.testSpeakers),
+    protocol: parseProtocol(input.protocol ?? input.paperProtocol ?? 'speaker-holdout', input.testSpeakers, input.folds),
     seed: input.seed ?? 1,
     classWeights: parseClassWeights(input.classWeights ?? 'none'),
     ...(input.smoke ? { smoke: true } : {}),
@@ -135,7 +137,9 @@ export function resolveSettings(input: SettingsInput): ExperimentSettings {
   return settings;
 }
 
-export const PROTOCOL_KINDS = ['speaker-holdout', 'leave-one-speaker-out', 'leave-one-session-out', 'stratified-holdout'] as const;
+export const PROTOCOL_KINDS = ['speaker-holdout', 'leave-speakers-out', 'leave-one-speaker-out', 'leave-one-session-out', 'stratified-holdout'] as const;
+
+const DEFAULT_SPEAKER_FOLDS = 6; // RAVDESS's 24 actors as 6 folds of 4 (two men, two women each)
 
 function parseClassWeights(value: string): ExperimentSettings['classWeights'] {
   if (value !== 'balanced' && value !== 'none') throw new RangeError(`class weights must be balanced or none, got '${value}'`);
@@ -147,8 +151,13 @@ function parseModelSize(size: string): ModelSize {
   return size as ModelSize;
 }
 
-function parseProtocol(kind: string, testSpeakers: string[] | undefined): EvaluationProtocol {
+function parseProtocol(kind: string, testSpeakers: string[] | undefined, folds: number | undefined): EvaluationProtocol {
   if (!(PROTOCOL_KINDS as readonly string[]).includes(kind)) throw new RangeError(`protocol must be one of ${PROTOCOL_KINDS.join(', ')}, got '${kind}'`);
+  if (folds !== undefined && kind !== 'leave-speakers-out') throw new RangeError(`--folds is for the leave-speakers-out protocol, not ${kind}`);
+  if (kind === 'leave-speakers-out') {
+    if (folds !== undefined && !(Number.isInteger(folds) && folds >= 2)) throw new RangeError(`folds must be an integer >= 2, got ${folds}`);
+    return parseEvaluationProtocol({ kind, folds: folds ?? DEFAULT_SPEAKER_FOLDS });
+  }
   if (testSpeakers === undefined) return parseEvaluationProtocol({ kind });
   if (kind !== 'speaker-holdout') throw new RangeError(`test speakers are chosen only with the speaker-holdout protocol, not ${kind}`);
   if (testSpeakers.length === 0 || testSpeakers.some((s) => s.trim() === '')) throw new RangeError('test speakers need speaker ids');

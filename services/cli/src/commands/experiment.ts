@@ -55,6 +55,7 @@ Options:
                            tables, stratified-holdout (random 80/20 per class) for the TACN tables)
   --class-weights W        balanced | none: weigh the loss by inverse class frequency (default none, as the papers)
   --test-speakers A,B,...  speaker-holdout: the held-out test speakers (default: the first two speaker ids)
+  --folds K                leave-speakers-out: K folds of consecutive sorted speaker ids, each tested once (default 6)
   --seed N                 seed of repeat 1; repeat i uses seed + i - 1 (default 1)
   --model-size S           ${MODEL_SIZES.join(' | ')}: the papers' sizes (default), narrower models that fit a CPU
                            (FOP dModel 64, 2 heads, FFN 128; small CNN/TACN/VQ-VAE), or the --smoke sizes;
@@ -86,6 +87,7 @@ const OPTIONS = {
   smoke: { type: 'boolean' },
   'model-size': { type: 'string' },
   'test-speakers': { type: 'string' },
+  folds: { type: 'string' },
   'data-dir': { type: 'string' },
   reuse: { type: 'string' },
   remote: { type: 'boolean' },
@@ -138,6 +140,7 @@ function planFromArgs(name: string, values: ReturnType<typeof parseArgs<{ option
       smoke: values.smoke,
       modelSize: values['model-size'],
       testSpeakers: values['test-speakers']?.split(',').map((s) => s.trim()),
+      folds: integer('folds', values.folds),
     });
     return build(values.dataset, pretrain.split(',').map((s) => s.trim()), settings);
   } catch (err) {
