@@ -2,6 +2,7 @@
 // Shared by both buses so the error policy documented on EventBus is implemented exactly once.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@ser/logging';
+import type { BusMetrics, DeadLetterReason } from './bus-metrics';
 import { MAX_EVENT_BYTES, decodeEnvelope, type MessageHeaders } from './envelope';
 import { PoisonMessageError } from './errors';
 import type { EventHandler } from './event-bus';
@@ -29,12 +30,13 @@ export interface DeliveryContext<T extends Topic> {
   stopping: AbortSignal;
   /** Fires when the shutdown grace period is over: the message is left uncommitted. */
   abandon: AbortSignal;
+  metrics?: BusMetrics;
 }
 
 export async function deliver<T extends Topic>(msg: ConsumedMessage<T>, ctx: DeliveryContext<T>): Promise<Outcome> {
   const { topic, partition, offset } = msg;
   const log = ctx.log.child({ topic, partition, offset, groupId: ctx.groupId });
-  const giveUp = async (reason: string): Promise<Outcome> => {
+  const giveUp = async (reason: string, kind: DeadLetterReason): Promise<Outcome> => {
     if (ctx.abandon.aborted) return 'abandoned';
     if (topic === TOPICS.deadLetter) {
       log.error({ reason }, 'dropping a dead letter that could not be handled (dead letters are not dead-lettered again)');
@@ -42,12 +44,13 @@ export async function deliver<T extends Topic>(msg: ConsumedMessage<T>, ctx: Del
     }
     const letter = { originalTopic: topic, partition, offset, groupId: ctx.groupId, reason, ...quote(msg) };
     await ctx.deadLetter(letter, msg.key);
+    ctx.metrics?.deadLettered(topic, kind);
     log.error({ reason }, 'message dead-lettered');
     return 'dead-lettered';
   };
 
   const decoded = decodeEnvelope(topic, msg.value, msg.headers);
-  if (!decoded.ok) return giveUp(decoded.reason);
+  if (!decoded.ok) return giveUp(decoded.reason, 'invalid-event');
 
   for (let attempt = 1; ; attempt++) {
     try {
@@ -56,8 +59,8 @@ export async function deliver<T extends Topic>(msg: ConsumedMessage<T>, ctx: Del
       return 'handled';
     } catch (err) {
       const message = (err as Error)?.message ?? String(err);
-      if (err instanceof PoisonMessageError) return giveUp(`handler rejected the event as poison: ${message}`);
-      if (attempt > ctx.retry.retries) return giveUp(`handler failed ${attempt} times; last error: ${message}`);
+      if (err instanceof PoisonMessageError) return giveUp(`handler rejected the event as poison: ${message}`, 'poison');
+      if (attempt > ctx.retry.retries) return giveUp(`handler failed ${attempt} times; last error: ${message}`, 'retries-exhausted');
       const backoffMs = ctx.retry.backoffMs * 2 ** (attempt - 1);
       log.warn({ err, attempt, backoffMs }, 'handler failed; retrying');
       try {

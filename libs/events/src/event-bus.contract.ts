@@ -1,7 +1,9 @@
 // The one behaviour suite every EventBus implementation must pass (the error policy on EventBus).
 // Run from in-process-bus.spec.ts and kafka-bus.spec.ts.
 import { randomUUID } from 'node:crypto';
+import { Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { busMetrics } from './bus-metrics';
 import { MAX_EVENT_BYTES, type Envelope, type MessageHeaders } from './envelope';
 import { InvalidEventError, PoisonMessageError } from './errors';
 import type { BusOptions, EventBus, MessageMeta } from './event-bus';
@@ -42,10 +44,13 @@ export function eventBusContract(name: string, makeBus: MakeBus): void {
     let underTest: BusUnderTest;
     let bus: EventBus;
     let toClose: BusUnderTest | null = null; // null when makeBus failed: nothing to clean up
+    let registry: Registry;
 
     beforeEach(async () => {
       toClose = null;
+      registry = new Registry();
       underTest = await makeBus({
+        metrics: busMetrics(registry),
         topicPrefix: `${unique('contract')}.`,
         partitions: 3,
         handlerRetry: { retries: 2, backoffMs: 10 },
@@ -286,6 +291,29 @@ export function eventBusContract(name: string, makeBus: MakeBus): void {
       expect(letters.map((l) => JSON.parse(l.data.payload).data.corpusName)).toEqual(['broken', 'poison']);
       expect(letters[0]!.data.reason).toMatch(/failed 3 times.*boom/);
       expect(letters[1]!.data.reason).toMatch(/poison: format cannot be read/);
+    });
+
+    it('counts dead letters by topic and reason, and reports consumer lag by topic and group', async () => {
+      const letters = await deadLetters();
+      const group = unique('group');
+      const consumer = await member(group, async (event) => {
+        if (event.data.corpusName === 'broken') throw new Error('boom');
+        if (event.data.corpusName === 'poison') throw new PoisonMessageError('format cannot be read');
+      });
+      await underTest.produceRaw(CORPUS, 'not json', 'same');
+      for (const name of ['broken', 'poison', 'fine']) await bus.publish(CORPUS, corpus(name), { key: 'same' });
+      await waitFor('the last event', () => consumer.names().includes('fine'));
+      await waitFor('3 dead letters', () => letters.length === 3);
+
+      const sample = async (name: string, labels: Record<string, string>) => {
+        const values = (await registry.getSingleMetric(name)!.get()).values;
+        return values.find((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l))?.value;
+      };
+      for (const reason of ['invalid-event', 'poison', 'retries-exhausted']) {
+        expect(await sample('ser_events_dead_letters_total', { topic: CORPUS, reason })).toBe(1);
+      }
+      // Everything handled and committed: nothing left behind on the partition.
+      await expect.poll(() => sample('ser_events_consumer_lag_messages', { topic: CORPUS, group }), { timeout: 10_000 }).toBe(0);
     });
 
     it('rejects publishing invalid data and sends nothing', async () => {

@@ -1,3 +1,4 @@
+import type { BusMetrics } from './bus-metrics';
 import type { Envelope } from './envelope';
 import type { Topic, TopicData } from './topics';
 
@@ -88,6 +89,8 @@ export interface BusOptions {
   handlerRetry?: { retries: number; backoffMs: number };
   /** How long `stop()` waits for in-flight handlers before abandoning them. Default 10 s. */
   shutdownGraceMs?: number;
+  /** Dead letters and consumer lag for Prometheus (`busMetrics(registry)`); nothing is reported when absent. */
+  metrics?: BusMetrics;
 }
 
 export const BUS_DEFAULTS = {

@@ -95,6 +95,7 @@ class MemoryBus implements InProcessBus {
       deadLetter: (data, key) => this.publish(TOPICS.deadLetter, data, key === null ? {} : { key }),
       stopping: signals.stopping,
       abandon: signals.abandon,
+      metrics: this.opts.metrics,
     };
     const member: Member = {
       topics: new Set(opts.topics),
@@ -144,7 +145,9 @@ class MemoryBus implements InProcessBus {
     partitions[partition]!.push({ key, value, ...(headers && { headers }) });
     for (const group of this.groups.values()) {
       const cursor = group.cursors.get(cursorKey(topic, partition));
-      if (cursor) this.schedulePump(cursor);
+      if (!cursor) continue;
+      this.reportLag(group, topic);
+      this.schedulePump(cursor);
     }
   }
 
@@ -196,6 +199,8 @@ class MemoryBus implements InProcessBus {
       .then(
         (outcome) => {
           if (outcome !== 'abandoned') cursor.committed = offset + 1;
+          const group = [...this.groups.values()].find((g) => g.cursors.get(cursorKey(cursor.topic, cursor.partition)) === cursor);
+          if (group) this.reportLag(group, cursor.topic);
         },
         (err) => {
           // Only dead-lettering can fail here; the message stays uncommitted and is tried again.
@@ -210,6 +215,16 @@ class MemoryBus implements InProcessBus {
         else setImmediate(() => this.pump(cursor));
       });
     owner.inFlight.add(tracked);
+  }
+
+  /** Messages of `topic` past the group's position (committed, else where it would start), over all its partitions. */
+  private reportLag(group: Group, topic: Topic): void {
+    if (!this.opts.metrics) return;
+    let lag = 0;
+    for (const cursor of group.cursors.values()) {
+      if (cursor.topic === topic) lag += this.topicLog(topic)[cursor.partition]!.length - (cursor.committed ?? cursor.resetTo);
+    }
+    this.opts.metrics.consumerLag(topic, group.id, lag);
   }
 
   /** Graceful leave: no new messages, in-flight ones finish or are abandoned, then partitions move on. */

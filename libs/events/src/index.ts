@@ -4,6 +4,7 @@ export type { Topic, TopicData, EventType, CorpusFormat, RunKind, RunStatus } fr
 export { CLOUDEVENTS_CONTENT_TYPE, MAX_EVENT_BYTES, createEnvelope, decodeEnvelope, type Envelope, type Decoded, type MessageHeaders } from './envelope';
 export { PoisonMessageError, InvalidEventError } from './errors';
 export { BUS_DEFAULTS } from './event-bus';
+export { busMetrics, type BusMetrics, type DeadLetterReason } from './bus-metrics';
 export type { EventBus, BusOptions, PublishOptions, SubscribeOptions, Subscription, MessageMeta, EventHandler } from './event-bus';
 export { createInProcessBus, type InProcessBus, type InProcessBusOptions } from './in-process-bus';
 export { KafkaEventBus, type KafkaBusConfig } from './kafka-bus';

@@ -93,6 +93,7 @@ export class KafkaEventBus implements EventBus {
         delivery: {
           retry: this.config.handlerRetry ?? BUS_DEFAULTS.handlerRetry,
           deadLetter: (data, key) => this.publish(TOPICS.deadLetter, data, key === null ? {} : { key }),
+          metrics: this.config.metrics,
         },
         shutdownGraceMs: this.config.shutdownGraceMs ?? BUS_DEFAULTS.shutdownGraceMs,
         concurrency: this.partitions(),

@@ -2,6 +2,7 @@
 // after each delivered message, and the graceful stop described on EventBus.
 import type { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
 import type { Logger } from '@ser/logging';
+import type { BusMetrics } from './bus-metrics';
 import { deliver, shutdownSignals, unlessAbandoned, type DeliveryContext } from './delivery';
 import type { SubscribeOptions, Subscription } from './event-bus';
 import type { Topic } from './topics';
@@ -20,7 +21,7 @@ export interface KafkaSubscriptionDeps {
   log: Logger;
   physicalTopic(topic: Topic): string;
   logicalTopic(physical: string): Topic;
-  delivery: Pick<DeliveryContext<Topic>, 'retry' | 'deadLetter'>;
+  delivery: Pick<DeliveryContext<Topic>, 'retry' | 'deadLetter' | 'metrics'>;
   shutdownGraceMs: number;
   /** Partitions handled at the same time (one message at a time within each). */
   concurrency: number;
@@ -90,6 +91,8 @@ export async function startKafkaSubscription<T extends Topic>(deps: KafkaSubscri
     throw new Error(`consumer group '${opts.groupId}' could not join Kafka: ${(err as Error).message}`, { cause: err });
   }
 
+  if (deps.delivery.metrics) reportLag(consumer, deps, opts.groupId, deps.delivery.metrics);
+
   consumer.on(consumer.events.CRASH, ({ payload }) => {
     if (payload.restart || signals.stopping.aborted) return; // kafkajs restarts it by itself
     log.error({ groupId: opts.groupId, err: payload.error }, 'Kafka consumer crashed and will not restart');
@@ -106,6 +109,33 @@ export async function startKafkaSubscription<T extends Topic>(deps: KafkaSubscri
     resolveDone();
   };
   return { done, stop: () => (stopped ??= stop()) };
+}
+
+/**
+ * Consumer lag from what kafkajs already knows, without asking the broker: after each batch, the partition's high
+ * watermark minus the next offset to handle. Summed over the partitions this member owns (forgotten on a rebalance).
+ */
+function reportLag(consumer: Consumer, deps: KafkaSubscriptionDeps, groupId: string, metrics: BusMetrics): void {
+  const byPartition = new Map<string, Map<number, number>>();
+  const publish = (physical: string) => {
+    const lags = byPartition.get(physical);
+    let total = 0;
+    for (const lag of lags?.values() ?? []) total += lag;
+    metrics.consumerLag(deps.logicalTopic(physical), groupId, total);
+  };
+  consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+    let lags = byPartition.get(payload.topic);
+    if (!lags) byPartition.set(payload.topic, (lags = new Map()));
+    lags.set(payload.partition, Math.max(0, Number(payload.offsetLag)));
+    publish(payload.topic);
+  });
+  consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+    for (const [physical, lags] of byPartition) {
+      const owned = new Set(payload.memberAssignment[physical] ?? []);
+      for (const partition of lags.keys()) if (!owned.has(partition)) lags.delete(partition);
+      publish(physical);
+    }
+  });
 }
 
 /** `joined` resolves on the member's first join; rejects when the consumer crashes for good first. */

@@ -1,9 +1,10 @@
 import { join, resolve } from 'node:path';
 import { createLocalArtifactStore, type ArtifactStore } from '@ser/artifacts';
 import type { PlatformConfig } from '@ser/config';
-import { createInProcessBus, KafkaEventBus, type EventBus } from '@ser/events';
+import { busMetrics, createInProcessBus, KafkaEventBus, type EventBus } from '@ser/events';
 import { createLogger, type Logger } from '@ser/logging';
 import { openMetadataStore, type MetadataStore } from '@ser/store';
+import { getMetricsRegistry } from './metrics';
 
 /** The shared resources a service process needs: metadata, events, artifacts, logs. */
 export interface Platform {
@@ -33,12 +34,13 @@ export async function openPlatform(
         : { kind: 'postgres', url: config.store.url!, schema: config.store.schema },
     ));
   let bus: EventBus;
+  const metrics = busMetrics(getMetricsRegistry());
   try {
     bus =
       opts.bus ??
       (config.bus.kind === 'memory'
-        ? createInProcessBus()
-        : await KafkaEventBus.fromConfig({ brokers: config.bus.brokers, clientId: config.bus.clientId, topicPrefix: config.bus.topicPrefix, logger }));
+        ? createInProcessBus({ metrics })
+        : await KafkaEventBus.fromConfig({ brokers: config.bus.brokers, clientId: config.bus.clientId, topicPrefix: config.bus.topicPrefix, logger, metrics }));
   } catch (err) {
     await store.close();
     throw err;
