@@ -4,4 +4,5 @@ export { pageArgsFromRequest, pageResponse } from './paging';
 export { watchRun, type ProgressSource } from './watch-run';
 export { RunQueue, type RunQueueOptions } from './run-queue';
 export { WorkerRunManager, type TrainingWorkerMessage, type WorkerRunManagerOptions } from './worker-run-manager';
+export { trainingMetrics, type TrainingMetrics } from './training-metrics';
 export { runTrainingWorker, type TrainingWorkerChannel } from './training-worker';

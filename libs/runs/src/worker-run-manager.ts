@@ -9,6 +9,7 @@ import { ZodError } from 'zod';
 import { createRunQueries, type RunQueries } from './run-queries';
 import { RunQueue } from './run-queue';
 import { RUN_STATUS_TO_PROTO } from './run-to-proto';
+import type { TrainingMetrics } from './training-metrics';
 import { watchRun } from './watch-run';
 
 /**
@@ -34,6 +35,8 @@ export interface WorkerRunManagerOptions<C extends { datasetVersionIds: string[]
   parseConfig(raw: unknown): C;
   /** Loads what the run needs and starts its worker thread (which speaks TrainingWorkerMessage). */
   startWorker(run: Run, config: C, resumeFrom: string | undefined): Promise<Worker>;
+  /** Epoch and loss gauges, set from the progress watchers see. */
+  metrics?: TrainingMetrics;
 }
 
 /**
@@ -151,6 +154,7 @@ export class WorkerRunManager<C extends { datasetVersionIds: string[]; epochs: n
   }
 
   private emit(runId: string, p: Omit<RunProgress, 'runId' | 'atMs'>): void {
+    this.opts.metrics?.observe(this.opts.kind, p);
     this.progress.emit(runId, { runId, atMs: Date.now(), ...p });
   }
 }

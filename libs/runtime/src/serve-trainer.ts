@@ -2,6 +2,8 @@ import type { ServiceDefinition } from '@grpc/grpc-js';
 import { loadSerProto, type FeatureServiceClient } from '@ser/contracts';
 import { closeClient, createClient } from '@ser/grpc-kit';
 import type { Logger } from '@ser/logging';
+import { trainingMetrics, type TrainingMetrics } from '@ser/runs';
+import { getMetricsRegistry } from './metrics';
 import type { Platform } from './platform';
 import type { RunningService } from './running-service';
 import { serveGrpc } from './serve-grpc';
@@ -33,7 +35,8 @@ export async function serveTrainer<R extends TrainerRuns>(
     featuresAddress?: string;
     serviceName: string;
     definition: ServiceDefinition;
-    build(context: { features: FeatureServiceClient; logger: Logger }): TrainerParts<R>;
+    /** `metrics`: the process's training gauges, for the run manager to set from its runs' progress. */
+    build(context: { features: FeatureServiceClient; logger: Logger; metrics: TrainingMetrics }): TrainerParts<R>;
   },
 ): Promise<RunningService> {
   const { config } = platform;
@@ -43,7 +46,7 @@ export async function serveTrainer<R extends TrainerRuns>(
   let server: RunningService | undefined;
   let runs: R | undefined;
   try {
-    const parts = opts.build({ features, logger });
+    const parts = opts.build({ features, logger, metrics: trainingMetrics(getMetricsRegistry()) });
     runs = parts.runs;
     server = await serveGrpc(platform, { name: opts.name, port: opts.port, services: [{ name: opts.serviceName, definition: opts.definition, implementation: parts.handlers as never }] });
     await runs.recover();

@@ -20,9 +20,9 @@ export function startClassifierTrainerService(platform: Platform, opts: { port?:
     featuresAddress: opts.featuresAddress,
     serviceName: SER_SERVICE_NAMES.classifierTraining,
     definition: loadSerProto().grpc.ser.v1.ClassifierTrainingService.service,
-    build({ features, logger }) {
+    build({ features, logger, metrics }) {
       const artifactsRoot = resolve(config.dataDir, 'artifacts');
-      const runs = new ClassifierRunManager({ store, bus, artifacts, artifactsRoot, features, logger, instanceId: `${config.instanceId}/classifier-trainer` });
+      const runs = new ClassifierRunManager({ store, bus, artifacts, artifactsRoot, features, logger, metrics, instanceId: `${config.instanceId}/classifier-trainer` });
       const registry = new ModelRegistry({ store, bus, logger });
       const handlers: Partial<ClassifierTrainingServiceHandlers> = {
         StartClassifierRun: unary(async (req) => {

@@ -17,9 +17,9 @@ export function startFopPretrainerService(platform: Platform, opts: { port?: num
     featuresAddress: opts.featuresAddress,
     serviceName: SER_SERVICE_NAMES.fopPretrain,
     definition: loadSerProto().grpc.ser.v1.FopPretrainService.service,
-    build({ features, logger }) {
+    build({ features, logger, metrics }) {
       const artifactsRoot = resolve(config.dataDir, 'artifacts');
-      const runs = new FopRunManager({ store, bus, artifacts, artifactsRoot, features, logger, instanceId: `${config.instanceId}/fop-pretrainer` });
+      const runs = new FopRunManager({ store, bus, artifacts, artifactsRoot, features, logger, metrics, instanceId: `${config.instanceId}/fop-pretrainer` });
       const handlers: FopPretrainServiceHandlers = {
         StartFopPretrainRun: unary(async (req) => ({ run: runToProto(await runs.start(req.configJson, req.datasetVersionIds, req.displayName || undefined)) }), logger),
         WatchFopPretrainRun: serverStream((req) => runs.watch(req.runId), logger),

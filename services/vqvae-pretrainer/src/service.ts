@@ -22,7 +22,7 @@ export function startVqvaePretrainerService(platform: Platform, opts: { port?: n
     featuresAddress: opts.featuresAddress,
     serviceName: SER_SERVICE_NAMES.vqvaePretrain,
     definition: loadSerProto().grpc.ser.v1.VqvaePretrainService.service,
-    build({ features, logger }) {
+    build({ features, logger, metrics }) {
       const artifactsRoot = resolve(config.dataDir, 'artifacts');
       const runs = new WorkerRunManager({
         kind: 'vqvae-pretrain',
@@ -30,6 +30,7 @@ export function startVqvaePretrainerService(platform: Platform, opts: { port?: n
         bus,
         logger,
         instanceId: `${config.instanceId}/vqvae-pretrainer`,
+        metrics,
         parseConfig: (raw) => vqvaeConfigSchema.parse(raw),
         startWorker: async (run, runConfig, resumeFrom) => {
           const segments = await loadSegments(features, runConfig.datasetVersionIds);

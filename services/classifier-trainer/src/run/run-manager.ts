@@ -4,7 +4,7 @@ import type { Checkpoint as ProtoCheckpoint, ClassifierEvaluation, FeatureServic
 import { TOPICS, type EventBus } from '@ser/events';
 import { DomainError, failedPrecondition, invalidArgument, notFound, toGrpcError } from '@ser/grpc-kit';
 import type { Logger } from '@ser/logging';
-import { createRunQueries, RunQueue, RUN_STATUS_TO_PROTO, watchRun, type ProgressSource } from '@ser/runs';
+import { createRunQueries, RunQueue, RUN_STATUS_TO_PROTO, watchRun, type ProgressSource, type TrainingMetrics } from '@ser/runs';
 import { createWorker } from '@ser/runtime';
 import type { MetadataStore, Run } from '@ser/store';
 import { ZodError } from 'zod';
@@ -31,6 +31,8 @@ export interface ClassifierRunManagerOptions {
   instanceId: string;
   /** Folder of the local artifact store, which the worker thread opens itself. */
   artifactsRoot: string;
+  /** Epoch and loss gauges, set from the progress watchers see. */
+  metrics?: TrainingMetrics;
 }
 
 export interface StartClassifierRun {
@@ -224,6 +226,7 @@ export class ClassifierRunManager {
   }
 
   private emit(runId: string, p: Omit<RunProgress, 'runId' | 'atMs'>): void {
+    this.opts.metrics?.observe(KIND, p);
     this.progress.emit(runId, { runId, atMs: Date.now(), ...p });
   }
 }

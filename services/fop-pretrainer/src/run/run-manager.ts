@@ -2,7 +2,7 @@ import type { ArtifactStore } from '@ser/artifacts';
 import type { FeatureServiceClient } from '@ser/contracts';
 import type { EventBus } from '@ser/events';
 import type { Logger } from '@ser/logging';
-import { WorkerRunManager } from '@ser/runs';
+import { WorkerRunManager, type TrainingMetrics } from '@ser/runs';
 import { createWorker } from '@ser/runtime';
 import type { MetadataStore } from '@ser/store';
 import { loadSequences } from './load-sequences';
@@ -23,6 +23,7 @@ export interface RunManagerOptions {
   artifactsRoot: string;
   /** A running run whose owner has not updated it for this long is taken over (its owner died). */
   leaseMs?: number;
+  metrics?: TrainingMetrics;
 }
 
 /**
@@ -39,6 +40,7 @@ export class FopRunManager extends WorkerRunManager<PretrainConfig> {
       logger,
       instanceId: opts.instanceId,
       leaseMs: opts.leaseMs,
+      metrics: opts.metrics,
       parseConfig: (raw) => pretrainConfigSchema.parse(raw),
       startWorker: async (run, config, resumeFrom) => {
         let sequences: Float32Array[];
