@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { loadSerProto, SER_SERVICE_NAMES, type FeatureServiceHandlers } from '@ser/contracts';
 import { serverStream, unary } from '@ser/grpc-kit';
-import { serveGrpc, type Platform, type RunningService } from '@ser/runtime';
+import { getMetricsRegistry, serveGrpc, type Platform, type RunningService } from '@ser/runtime';
+import { featuresMetrics } from './features-metrics';
 import { getDataset, listDatasets } from './handlers/datasets';
 import { extractFeatures } from './handlers/extract-features';
 import { ingestDataset } from './handlers/ingest-dataset';
@@ -21,7 +22,8 @@ export async function startFeaturesService(platform: Platform, opts: { port?: nu
   const log = logger.child({ service: 'features' });
   const corpusRoots = config.features.corpusRoots.length ? config.features.corpusRoots : [join(config.dataDir, 'corpora')];
   const { workers, minDurationSeconds, shardSize } = config.features;
-  const ingestor = new Ingestor({ store, artifacts, bus, logger: log, corpusRoots, workers, minDurationSeconds, shardSize });
+  const metrics = featuresMetrics(getMetricsRegistry());
+  const ingestor = new Ingestor({ store, artifacts, bus, logger: log, corpusRoots, workers, minDurationSeconds, shardSize, metrics });
   const handlers: FeatureServiceHandlers = {
     ExtractFeatures: unary((req) => extractFeatures(req), log),
     IngestDataset: serverStream((req) => ingestDataset(ingestor, req), log),

@@ -2,6 +2,7 @@ import type { ArtifactStore } from '@ser/artifacts';
 import { importCorpus, manifestVersion, type Manifest } from '@ser/corpora';
 import type { CorpusFormat } from '@ser/events';
 import type { DatasetVersion, MetadataStore, NewUtterance } from '@ser/store';
+import { countShard, type FeaturesMetrics } from '../features-metrics';
 import { registerDatasetVersion, type IngestionReport } from './dataset-registration';
 import type { FeaturePool } from './feature-pool';
 import { extractShard, featuresPrefix, splitIntoShards, type SkippedFile } from './shard-extraction';
@@ -39,6 +40,7 @@ export interface IngestDeps {
   pool: FeaturePool;
   minDurationSeconds: number;
   shardSize: number;
+  metrics?: FeaturesMetrics;
 }
 
 export interface ScannedCorpus {
@@ -89,6 +91,7 @@ export async function ingestCorpus(req: IngestRequest, deps: IngestDeps, onProgr
     const shard = await extractShard({ root: manifest.root, prefix, shardIndex, entries }, deps, onFile);
     utterances.push(...shard.utterances);
     skipped.push(...shard.skipped);
+    countShard(deps.metrics, req.corpusName, shard);
   }
 
   onProgress({ stage: 'writing', done, total, message: 'writing the dataset record' });

@@ -3,6 +3,7 @@ import type { ArtifactStore } from '@ser/artifacts';
 import type { CorpusFormat, EventBus } from '@ser/events';
 import type { Logger } from '@ser/logging';
 import type { MetadataStore } from '@ser/store';
+import type { FeaturesMetrics } from '../features-metrics';
 import { resolveCorpusLocation } from './corpus-location';
 import { announceFeaturesReady } from './dataset-registration';
 import { FeaturePool } from './feature-pool';
@@ -24,6 +25,8 @@ export interface IngestorOptions {
   workers: number;
   minDurationSeconds: number;
   shardSize: number;
+  /** Ingestion counters; also counted for the work items this replica computes. */
+  metrics?: FeaturesMetrics;
 }
 
 /**
@@ -50,7 +53,7 @@ export class Ingestor {
     log.info({ root }, 'ingestion started');
     const result = await ingestCorpus(
       { corpusName: cmd.corpusName, format: cmd.format, root, sourceUri: cmd.uri, labelMap: cmd.labelMap },
-      { store: this.opts.store, artifacts: this.opts.artifacts, pool: this.pool, minDurationSeconds: this.opts.minDurationSeconds, shardSize: this.opts.shardSize },
+      { store: this.opts.store, artifacts: this.opts.artifacts, pool: this.pool, minDurationSeconds: this.opts.minDurationSeconds, shardSize: this.opts.shardSize, metrics: this.opts.metrics },
       onProgress,
     );
     if (result.created) await announceFeaturesReady(this.opts.bus, result.version, result.report);

@@ -4,6 +4,7 @@ import type { ManifestEntry } from '@ser/corpora';
 import { TOPICS, type Envelope, type EventBus, type MessageMeta, type Subscription } from '@ser/events';
 import type { Logger } from '@ser/logging';
 import type { MetadataStore } from '@ser/store';
+import { countShard } from '../features-metrics';
 import type { Ingestor } from './ingestor';
 import type { PlanFinalizer } from './plan-finalizer';
 import { extractShard, featuresPrefix } from './shard-extraction';
@@ -120,7 +121,10 @@ export class FeatureWorkConsumer {
       );
       const { completed, last } = await store.ingestionWork.completeItem(planId, shardIndex, this.workerId, shard as never);
       if (!completed) log.warn('work item was redone elsewhere after this replica lost its lease: result dropped');
-      else log.info({ utterances: shard.utterances.length, skipped: shard.skipped.length, last }, 'work item done');
+      else {
+        countShard(ingestor.opts.metrics, plan.datasetName, shard);
+        log.info({ utterances: shard.utterances.length, skipped: shard.skipped.length, last }, 'work item done');
+      }
       return last;
     } finally {
       clearInterval(renew);
