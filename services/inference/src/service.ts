@@ -1,13 +1,14 @@
 import { loadSerProto, SER_SERVICE_NAMES, type FeatureServiceClient, type InferenceServiceHandlers } from '@ser/contracts';
 import type { PlatformConfig } from '@ser/config';
 import { bidiStream, closeClient, createClient, serverStream, unary } from '@ser/grpc-kit';
-import { serveGrpc, type Platform, type RunningService } from '@ser/runtime';
+import { getMetricsRegistry, serveGrpc, type Platform, type RunningService } from '@ser/runtime';
 import { initTfjs } from '@ser/tfjs-backend';
 import { decodeAudioInput } from './audio/audio-input';
 import { batchPredict } from './handlers/batch-predict';
 import { modelStatus } from './handlers/model-status';
 import { predictSamples } from './handlers/prediction';
 import { predictStream } from './handlers/predict-stream';
+import { inferenceMetrics } from './inference-metrics';
 import { ModelHost } from './models/model-host';
 
 export type InferenceSettings = PlatformConfig['inference'];
@@ -32,7 +33,7 @@ export async function startInferenceService(platform: Platform, opts: InferenceS
   await initTfjs({ logger });
   const proto = loadSerProto().grpc.ser.v1;
   const features = createClient<FeatureServiceClient>(proto.FeatureService, opts.featuresAddress ?? config.addresses.features, { deadlineMs: config.grpcDeadlineMs });
-  const host = new ModelHost({ store, artifacts, bus, logger, instanceId: config.instanceId, ...settings });
+  const host = new ModelHost({ store, artifacts, bus, logger, instanceId: config.instanceId, ...settings, metrics: inferenceMetrics(getMetricsRegistry()) });
   await host.start();
   const deps = { host, store };
   const handlers: InferenceServiceHandlers = {

@@ -19,11 +19,13 @@ export function toPrediction(version: LoadedVersion, probabilities: readonly num
   const labels = version.model.labels;
   let best = 0;
   for (let i = 1; i < probabilities.length; i++) if (probabilities[i]! > probabilities[best]!) best = i;
+  const latencyMs = performance.now() - startedAt;
+  version.observeLatency(latencyMs);
   return {
     label: labels[best]!,
     classProbabilities: labels.map((label, i) => ({ label, probability: probabilities[i]! })),
     model: { name: version.name, version: String(version.version) },
-    latencyMs: performance.now() - startedAt,
+    latencyMs,
     predictionId: '',
   };
 }

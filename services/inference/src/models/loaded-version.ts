@@ -1,4 +1,5 @@
 import { DynamicBatcher } from '../batching/dynamic-batcher';
+import type { InferenceMetrics } from '../inference-metrics';
 import type { ServableModel } from './model-kinds';
 
 export interface BatchingSettings {
@@ -20,6 +21,7 @@ export class LoadedVersion {
   private inFlight = 0;
   private disposed = false;
   private readonly batcher: DynamicBatcher<Float32Array, number[]>;
+  private readonly observed: { batchSize(n: number): void; latency(seconds: number): void; warmup(seconds: number): void };
 
   constructor(
     readonly name: string,
@@ -28,7 +30,14 @@ export class LoadedVersion {
     readonly versionId: string,
     readonly model: ServableModel,
     batching: BatchingSettings,
+    metrics?: InferenceMetrics,
   ) {
+    const labels = { model_name: name, model_version: String(version) };
+    this.observed = {
+      batchSize: (n) => metrics?.batchSize.observe(labels, n),
+      latency: (seconds) => metrics?.predictionSeconds.observe(labels, seconds),
+      warmup: (seconds) => metrics?.modelWarmupSeconds.observe(labels, seconds),
+    };
     this.batcher = new DynamicBatcher({ maxBatchSize: batching.maxBatchSize, maxWaitMs: batching.maxBatchWaitMs, run: (inputs) => this.forward(inputs) });
   }
 
@@ -42,15 +51,23 @@ export class LoadedVersion {
     const out = this.model.predict(inputs);
     this.batchesBySize.set(inputs.length, (this.batchesBySize.get(inputs.length) ?? 0) + 1);
     this.predictionsServed += inputs.length;
+    this.observed.batchSize(inputs.length);
     return out;
+  }
+
+  /** Counts one answered prediction's latency (ms, as Prediction.latencyMs) for this version. */
+  observeLatency(ms: number): void {
+    this.observed.latency(ms / 1000);
   }
 
   /** Runs one prediction on a quiet clip so the first real request does not pay for kernel set-up. */
   warmUp(seconds: number): void {
+    const started = performance.now();
     const samples = new Float32Array(Math.max(1, Math.round(seconds * 16000)));
     for (let i = 0; i < samples.length; i++) samples[i] = 0.01 * Math.sin((2 * Math.PI * 220 * i) / 16000);
     this.model.predict([this.model.featurize(samples)]);
     this.warm = true;
+    this.observed.warmup((performance.now() - started) / 1000);
   }
 
   acquire(): void {

@@ -5,6 +5,7 @@ import { TOPICS, type EventBus, type Subscription } from '@ser/events';
 import { notFound } from '@ser/grpc-kit';
 import type { Logger } from '@ser/logging';
 import type { MetadataStore } from '@ser/store';
+import type { InferenceMetrics } from '../inference-metrics';
 import { LoadedVersion, type BatchingSettings } from './loaded-version';
 import { loadServableModel } from './model-kinds';
 import './fop-classifier'; // registers the 'fop-classifier' kind
@@ -22,6 +23,8 @@ export interface ModelHostOptions extends BatchingSettings {
   warmupSeconds: number;
   /** Identifies this replica's alias-event subscription (each replica must see every move). */
   instanceId: string;
+  /** Load, warm-up, batch-size and latency instruments; none in unit tests that do not need them. */
+  metrics?: InferenceMetrics;
 }
 
 /** A version in use by one request; release() when the request is done with it. */
@@ -134,7 +137,8 @@ export class ModelHost {
         if (!row) throw notFound('model version', key);
         const started = Date.now();
         const model = await loadServableModel(this.opts.artifacts, row.artifactKey);
-        const loaded = new LoadedVersion(name, version, row.id, model, this.opts);
+        this.opts.metrics?.modelLoadSeconds.observe({ model_name: name, model_version: String(version) }, (Date.now() - started) / 1000);
+        const loaded = new LoadedVersion(name, version, row.id, model, this.opts, this.opts.metrics);
         loaded.warmUp(this.opts.warmupSeconds);
         this.loaded.set(key, loaded);
         this.opts.logger.info({ model: name, version, kind: model.kind, ms: Date.now() - started }, 'model version loaded and warm');
