@@ -107,6 +107,7 @@ export function buildFopTable1Plan(dataset: string, pretrainOn: readonly string[
     model: settings.model,
     protocol: settings.protocol,
     classWeights: settings.classWeights,
+    validationSplit: settings.validationSplit,
     repeats: settings.repeats,
     epochs: settings.epochs,
     cropFrames: settings.cropFrames,
@@ -151,6 +152,7 @@ export function buildFopTable2Plan(dataset: string, pretrainOn: readonly string[
         attentionLstm: column.key === 'attention-lstm' ? attentionLstmConfig(settings) : undefined,
         protocol: settings.protocol,
         classWeights: settings.classWeights,
+        validationSplit: column.key === 'attention-lstm' ? settings.validationSplit : undefined,
         repeats: settings.repeats,
         seed: settings.seed,
       });

@@ -36,6 +36,8 @@ export interface ExperimentSettings {
   learningRate?: number;
   /** Loss weighting of every classifier run: 'none' (the papers weigh no class) unless asked for. */
   classWeights: 'balanced' | 'none';
+  /** Early stopping's validation share: whole speakers or a stratified share of utterances; absent: the service's. */
+  validationSplit?: 'speakers' | 'stratified';
   model?: Partial<FopArchitecture>;
   /** Attention-LSTM sizes of the hypercolumn runs (units, attentionUnits, maxFrames, batchSize). */
   attentionLstm?: Record<string, number>;
@@ -93,6 +95,8 @@ export interface SettingsInput {
   classWeights?: string;
   /** leave-speakers-out only: how many consecutive groups of sorted speaker ids (default 6). */
   folds?: number;
+  /** 'speakers' | 'stratified'. */
+  validationSplit?: string;
   /** The protocol when none is asked for: the paper's own (FOP: speaker-holdout; TACN: stratified-holdout). */
   paperProtocol?: string;
 }
@@ -129,6 +133,10 @@ export function resolveSettings(input: SettingsInput): ExperimentSettings {
   if (input.optimizer !== undefined) {
     if (input.optimizer !== 'adadelta' && input.optimizer !== 'adam') throw new RangeError(`optimizer must be adadelta or adam, got '${input.optimizer}'`);
     settings.optimizer = input.optimizer;
+  }
+  if (input.validationSplit !== undefined) {
+    if (input.validationSplit !== 'speakers' && input.validationSplit !== 'stratified') throw new RangeError(`validation must be speakers or stratified, got '${input.validationSplit}'`);
+    settings.validationSplit = input.validationSplit;
   }
   if (input.learningRate !== undefined) {
     if (!(input.learningRate > 0) || !Number.isFinite(input.learningRate)) throw new RangeError(`learning rate must be a positive number, got ${input.learningRate}`);

@@ -72,6 +72,7 @@ function cell(row: string, column: string, sequenceModel: string, features: stri
     learningRate: s.learningRate,
     protocol: s.protocol,
     classWeights: s.classWeights,
+    validationSplit: s.validationSplit,
     repeats: s.repeats,
     seed: s.seed,
   });

@@ -29,6 +29,12 @@ const evaluationFields = {
   /** Share of a fold's training items (whole speakers when the protocol is speaker-independent). */
   validationFraction: z.number().gt(0).lt(1).default(0.1),
   /**
+   * How early stopping's validation share is drawn from a fold's training items: 'speakers' moves whole speakers
+   * (when the protocol is speaker-independent, so model selection sees unseen voices), 'stratified' a per-class share
+   * of the utterances, so every training speaker still trains (small corpora lose less).
+   */
+  validationSplit: z.enum(['speakers', 'stratified']).default('speakers'),
+  /**
    * 'balanced' weighs the loss by inverse class frequency (IEMOCAP is imbalanced; UA counts every class). 'none' by
    * default: neither paper weighs its classes.
    */

@@ -11,6 +11,7 @@ export interface ProtocolConfig {
   repeats: number;
   seed: number;
   validationFraction: number;
+  validationSplit: 'speakers' | 'stratified';
 }
 
 export interface FoldPlan {
@@ -60,9 +61,13 @@ export function earlyStoppedOutcome(
   };
 }
 
-/** A validation split of the plan's training items: whole speakers when the protocol is speaker-independent. */
+/**
+ * A validation split of the plan's training items: whole speakers when the protocol is speaker-independent and the
+ * run asks for 'speakers'; otherwise a stratified share of the utterances.
+ */
 export function carveFoldValidation(plan: FoldPlan, config: ProtocolConfig): { train: EvaluationItem[]; validation: EvaluationItem[] } {
-  return carveValidation(plan.train, { fraction: config.validationFraction, seed: plan.seed, bySpeaker: isSpeakerIndependent(config.protocol) });
+  const bySpeaker = config.validationSplit === 'speakers' && isSpeakerIndependent(config.protocol);
+  return carveValidation(plan.train, { fraction: config.validationFraction, seed: plan.seed, bySpeaker });
 }
 
 /** Runs `trainFold` on every repeat x fold and evaluates its predictions; null when cancelled (or a fold returns null). */

@@ -54,6 +54,8 @@ Options:
   --protocol P             ${PROTOCOL_KINDS.join(' | ')} (default: the paper's: speaker-holdout for the FOP
                            tables, stratified-holdout (random 80/20 per class) for the TACN tables)
   --class-weights W        balanced | none: weigh the loss by inverse class frequency (default none, as the papers)
+  --validation V           speakers | stratified: early stopping validates on whole training speakers (default) or
+                           on a per-class share of the training utterances, every training speaker still training
   --test-speakers A,B,...  speaker-holdout: the held-out test speakers (default: the first two speaker ids)
   --folds K                leave-speakers-out: K folds of consecutive sorted speaker ids, each tested once (default 6)
   --seed N                 seed of repeat 1; repeat i uses seed + i - 1 (default 1)
@@ -83,6 +85,7 @@ const OPTIONS = {
   'learning-rate': { type: 'string' },
   protocol: { type: 'string' },
   'class-weights': { type: 'string' },
+  validation: { type: 'string' },
   seed: { type: 'string' },
   smoke: { type: 'boolean' },
   'model-size': { type: 'string' },
@@ -129,6 +132,7 @@ function planFromArgs(name: string, values: ReturnType<typeof parseArgs<{ option
       protocol: values.protocol,
       paperProtocol: tacn ? 'stratified-holdout' : 'speaker-holdout', // TACN paper: random 80/20 utterance split
       classWeights: values['class-weights'],
+      validationSplit: values.validation,
       repeats: integer('repeats', values.repeats),
       epochs: integer('epochs', values.epochs),
       pretrainEpochs: integer('pretrain-epochs', values['pretrain-epochs']),
