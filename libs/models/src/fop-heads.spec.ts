@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { sinusoidalPositions } from './layers/positional';
 import { initTfjs } from '@ser/tfjs-backend';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFop, type FopModel } from './fop';
@@ -72,7 +73,7 @@ describe('fine-tuning classifier', () => {
 });
 
 describe('hypercolumns', () => {
-  it('returns the input, each layer, their sum over the embedded input, and their concatenation', () => {
+  it('returns the input, each layer, their sum over the projected input (no positional encoding), and their concatenation', () => {
     const x = seededTensor3d([2, 5, 8], 4);
     const hc = fopHypercolumns(fop, x);
     const { embedded, hidden } = fop.encode(x, { training: false });
@@ -81,7 +82,8 @@ describe('hypercolumns', () => {
     expect(hc.hidden).toHaveLength(2);
     expect(maxAbsDiff(hc.h1, hidden[0]!)).toBeLessThan(1e-6);
     expect(maxAbsDiff(hc.h2!, hidden[1]!)).toBeLessThan(1e-6);
-    expect(maxAbsDiff(hc.add, tf.addN([embedded, hidden[0]!, hidden[1]!]))).toBeLessThan(1e-5);
+    const projected = tf.sub(embedded, sinusoidalPositions(5, 16)); // W_e F: h_add carries no positions
+    expect(maxAbsDiff(hc.add, tf.addN([projected, hidden[0]!, hidden[1]!]))).toBeLessThan(1e-5);
     expect(hc.concat.shape).toEqual([2, 5, 8 + 16 + 16]);
     expect(maxAbsDiff(tf.slice(hc.concat, [0, 0, 8], [2, 5, 16]), hidden[0]!)).toBeLessThan(1e-6);
     expect(maxAbsDiff(tf.slice(hc.concat, [0, 0, 24], [2, 5, 16]), hidden[1]!)).toBeLessThan(1e-6);

@@ -1,6 +1,7 @@
 // Transfer of a pre-trained FOP to emotion recognition, the two ways of the paper: fine-tuning the whole model
 // under a pooled softmax head, or frozen hypercolumn features for other classifiers.
 import * as tf from '@tensorflow/tfjs';
+import { sinusoidalPositions } from './layers/positional';
 import type { ForwardOptions, FopModel } from './fop';
 import { createDense, dense } from './layers/dense';
 import { VariableFactory, disposeVariables, type NamedVariables } from './layers/variables';
@@ -78,19 +79,22 @@ export interface Hypercolumns {
   h1: tf.Tensor3D; // first layer output, [batch, frames, dModel]
   h2: tf.Tensor3D | undefined; // second layer output (undefined for a one-layer model)
   hidden: tf.Tensor3D[]; // h_1..h_L
-  add: tf.Tensor3D; // (W_e F + PE) + h_1 + ... + h_L, [batch, frames, dModel]
+  add: tf.Tensor3D; // W_e F + h_1 + ... + h_L (no positional encoding), [batch, frames, dModel]
   concat: tf.Tensor3D; // [F, h_1, ..., h_L] on the feature axis, [batch, frames, nMels + L * dModel]
 }
 
 /**
  * Frozen hypercolumn features (inference mode, no dropout). The paper adds "the input and the layer outputs",
- * but the input is 80-d and the layers 256-d: the sum uses the embedded input W_e f_t + PE (the layers' own input
- * space, no extra weights), while the concatenation keeps the raw 80-d frames, which need no projection.
+ * but the input is 80-d and the layers 256-d: the sum uses the projected input W_e f_t (the layers' own input space,
+ * no extra weights), without the positional encoding, which carries where a frame sits rather than what it holds
+ * (pooled over an utterance it is a function of the utterance's length alone). The concatenation keeps the raw 80-d
+ * frames, which need no projection.
  */
 export function fopHypercolumns(model: FopModel, x: tf.Tensor3D): Hypercolumns {
   return tf.tidy(() => {
     const { embedded, hidden } = model.encode(x, { training: false });
-    const add = hidden.reduce((sum, h) => tf.add(sum, h), embedded as tf.Tensor3D); // [batch, frames, dModel]
+    const projected = tf.sub(embedded, sinusoidalPositions(x.shape[1], model.config.dModel)) as tf.Tensor3D; // W_e F: [batch, frames, dModel]
+    const add = hidden.reduce((sum, h) => tf.add(sum, h), projected); // [batch, frames, dModel]
     const concat = tf.concat([x, ...hidden], 2); // [batch, frames, nMels + L * dModel]
     return { F: tf.clone(x), h1: hidden[0]!, h2: hidden[1], hidden, add, concat };
   });
