@@ -12,6 +12,8 @@ const SERVICES = ['features', ...TRAINERS, 'inference', 'gateway'];
 /** The optional objects too: ServiceMonitor, Ingress with TLS, topic prefix, database schema, Kafka Secret. */
 const EVERYTHING_ON = [
   'metrics.serviceMonitor.enabled=true',
+  'metrics.prometheusRule.enabled=true',
+  'metrics.dashboards.enabled=true',
   'ingress.enabled=true',
   'ingress.className=nginx',
   'ingress.tls[0].secretName=ser-tls',

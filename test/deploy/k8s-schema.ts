@@ -5,6 +5,7 @@ import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/Horizo
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
 import { Service } from 'kubernetes-models/v1/Service';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
@@ -18,6 +19,7 @@ const validators: Record<string, Validator> = {
   'batch/v1/Job': (m) => new Job(m as never).validate(),
   'networking.k8s.io/v1/Ingress': (m) => new Ingress(m as never).validate(),
   'policy/v1/PodDisruptionBudget': (m) => new PodDisruptionBudget(m as never).validate(),
+  'v1/ConfigMap': (m) => new ConfigMap(m as never).validate(),
   'v1/PersistentVolumeClaim': (m) => new PersistentVolumeClaim(m as never).validate(),
   'v1/Service': (m) => new Service(m as never).validate(),
   'v1/ServiceAccount': (m) => new ServiceAccount(m as never).validate(),
@@ -26,6 +28,15 @@ const validators: Record<string, Validator> = {
     const spec = m.spec as { selector?: { matchLabels?: object }; endpoints?: Array<{ port?: string; path?: string }> } | undefined;
     if (!spec?.selector?.matchLabels) throw new Error('spec.selector.matchLabels is required');
     if (!spec.endpoints?.length || spec.endpoints.some((e) => !e.port || !e.path)) throw new Error('every endpoint needs a port and a path');
+  },
+  // Also the Operator's: rule groups, each rule an alert or a recording with an expression.
+  'monitoring.coreos.com/v1/PrometheusRule': (m) => {
+    const spec = m.spec as { groups?: Array<{ name?: string; rules?: Array<{ alert?: string; record?: string; expr?: unknown }> }> } | undefined;
+    if (!spec?.groups?.length) throw new Error('spec.groups is required');
+    for (const g of spec.groups) {
+      if (!g.name || !g.rules?.length) throw new Error('every group needs a name and rules');
+      if (g.rules.some((r) => !(r.alert || r.record) || typeof r.expr !== 'string')) throw new Error(`group ${g.name}: every rule needs alert or record, and expr`);
+    }
   },
 };
 
