@@ -11,7 +11,7 @@ import { createInProcessBus, TOPICS, type Envelope, type InProcessBus } from '@s
 import { startFeaturesService } from '@ser/features-service';
 import { callUnary, closeClient, createClient, deadlineIn, GrpcStatus, iterateStream, readErrorDetails } from '@ser/grpc-kit';
 import { startInferenceService } from '@ser/inference';
-import { openPlatform, type Platform, type RunningService } from '@ser/runtime';
+import { metricsServerAddress, openPlatform, type Platform, type RunningService } from '@ser/runtime';
 import { writeFourSpeakerCorpus } from '../classifier/four-speaker-corpus';
 import { CLASSES, pcm16, registerRandomModel, tone, wavClip } from './model-fixtures';
 
@@ -152,6 +152,19 @@ describe('InferenceService and the model registry over gRPC (in-process platform
     // Padding is masked: a clip predicts the same inside a batch as alone.
     const alone = await callUnary(client, 'Predict', { audio: { content: clips[0]! }, recordOptOut: true });
     alone.prediction!.classProbabilities.forEach((c, i) => expect(c.probability).toBeCloseTo(answers[0]!.prediction!.classProbabilities[i]!.probability, 4));
+  });
+
+  it('exports batch sizes, load and warm-up times and latency by model version, and ingested utterances, on /metrics', async () => {
+    const address = await metricsServerAddress();
+    const text = await (await fetch(`http://${address}/metrics`)).text();
+    const value = (series: string) => Number(text.split('\n').find((l) => l.startsWith(`${series} `))?.split(' ')[1] ?? NaN);
+    const v1 = `model_name="${MODEL}",model_version="1"`;
+    // The batching service's batch of four, as one observation in the batch-size histogram (both services share it).
+    expect(value(`ser_inference_batch_size_bucket{le="4",${v1}}`) - value(`ser_inference_batch_size_bucket{le="2",${v1}}`)).toBeGreaterThanOrEqual(1);
+    expect(value(`ser_inference_prediction_duration_seconds_count{${v1}}`)).toBeGreaterThanOrEqual(5);
+    expect(value(`ser_inference_model_load_seconds_count{${v1}}`)).toBeGreaterThanOrEqual(2); // once per service
+    expect(value(`ser_inference_model_warmup_seconds_count{${v1}}`)).toBeGreaterThanOrEqual(2);
+    expect(value('ser_features_utterances_ingested_total{dataset="four"}')).toBeGreaterThan(0);
   });
 
   it('follows an alias move without failing a request, then drops the old version', async () => {
