@@ -9,6 +9,12 @@ import type { Platform } from '@ser/runtime';
 // promotes one of theirs under this name.
 export const DEMO_MODEL_NAME = 'fop-emotion';
 export const DEMO_DATASET = 'demo';
+
+/** Said wherever the demo model is announced: what it learned from, and how to get a model for real voices. */
+export const DEMO_MODEL_CAVEAT =
+  'demo model: it learned from synthetic speech only and is not meant for real voices. For a model of real speech, import a real corpus ' +
+  "(ser corpus import --format ravdess --name ravdess DIR), train on it (ser experiment fop-table1 --dataset ravdess --pretrain ravdess, " +
+  "or a classifier run with a model_name) and promote the version you trust to 'production'.";
 const STATE_FILE = 'demo-model.json';
 const RUN_DEADLINE_MS = 60 * 60_000;
 
@@ -82,6 +88,7 @@ export async function trainDemoModel(platform: Platform, addresses: Record<Servi
     await callUnary(classifier, 'SetModelAlias', { name: model.name, version: model.version, alias: 'production' });
     const wa = fineTuned.metrics?.['wa'];
     report(`demo model: ${model.name} v${model.version} is now 'production'${wa === undefined ? '' : ` (held-out speakers WA ${wa.toFixed(2)})`}`);
+    report(DEMO_MODEL_CAVEAT);
     return 'trained';
   } finally {
     closeClient(fop);

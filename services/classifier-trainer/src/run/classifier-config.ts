@@ -101,9 +101,8 @@ const attentionLstmSchema = z
     /** Epochs without validation-loss improvement a fold tolerates; the next one stops it (EarlyStopping). */
     patience: z.number().int().nonnegative().default(5),
     /**
-     * Frames of each utterance the LSTM reads (its first ones; 500 = 5 s, about IEMOCAP's mean utterance).
-     * Bounds the memory of the extracted sequences and the LSTM's time per batch. FOP is causal, so these
-     * frames' hypercolumns are the same as in the whole utterance.
+     * Frames of each utterance the LSTM trains on (its first ones; 500 = 5 s, about IEMOCAP's mean utterance): bounds
+     * the LSTM's time per batch. Test utterances and served ones are read whole, length-masked.
      */
     maxFrames: z.number().int().positive().default(500),
   })

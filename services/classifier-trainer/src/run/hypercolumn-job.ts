@@ -64,14 +64,18 @@ export async function runHypercolumnJob(job: HypercolumnJob, events: FineTuneEve
 
   const lstmFold = async (plan: FoldPlan): Promise<FoldOutcome | null> => {
     const split = carveFoldValidation(plan, config);
-    const set = (part: readonly EvaluationItem[]) => ({ sequences: rows(part).map((r) => features.sequences![r]!), labels: labelsOf(part) });
+    // Training and validation read each utterance's first maxFrames frames (bounds the LSTM's time per batch); the
+    // test utterances are classified whole, length-masked, as the served model classifies them.
+    const { maxFrames } = config.attentionLstm;
+    const firstFrames = (sequence: Float32Array) => sequence.subarray(0, Math.min(sequence.length, maxFrames * features.dim));
+    const set = (part: readonly EvaluationItem[], whole = false) => ({ sequences: rows(part).map((r) => (whole ? features.sequences![r]! : firstFrames(features.sequences![r]!))), labels: labelsOf(part) });
     const trained = await trainLstmFold(
       { config: config.attentionLstm, dim: features.dim, numClasses: classes.length, classWeights: weightsFor(split.train), train: set(split.train), validation: set(split.validation), seed: plan.seed },
       { shouldCancel: events.shouldCancel, onEpoch: (e) => events.onEpoch({ ...e, repeat: plan.repeat, fold: plan.fold, totalFolds: plan.totalFolds }) },
     );
     try {
       if (trained.status === 'cancelled') return null;
-      const probabilities = predictLstm(trained.model, trained.standardizer, set(plan.test).sequences, config.attentionLstm.batchSize);
+      const probabilities = predictLstm(trained.model, trained.standardizer, set(plan.test, true).sequences, config.attentionLstm.batchSize);
       const saved = { kind: 'attention-lstm' as const, model: trained.model, standardizer: trained.standardizer, bestEpoch: trained.bestEpoch };
       await keep(plan, () => saveHypercolumnModel(kept, saved), trained.bestEpoch, trained.bestValidationLoss);
       return earlyStoppedOutcome(split, probabilities, classes, trained);
@@ -90,11 +94,7 @@ function extractFrozen(job: HypercolumnJob, pretrained: SavedTensors): Extracted
   try {
     loadVariables(fop.variables, pretrained);
     const lstm = job.config.classifier === 'attention-lstm';
-    return extractHypercolumns(fop, job.sequences, {
-      representation: job.config.representation,
-      keepSequences: lstm,
-      maxFrames: lstm ? job.config.attentionLstm.maxFrames : undefined,
-    });
+    return extractHypercolumns(fop, job.sequences, { representation: job.config.representation, keepSequences: lstm });
   } finally {
     fop.dispose();
   }

@@ -9,7 +9,7 @@
 //     classical:      pooling 'mean' (over all frames), classifier: ClassicalModelJson of @ser/classical
 //                     (loadClassicalClassifier; an SVM z-scores inside with its training statistics, a forest
 //                     needs no scaling); its integer labels are indexes into `classes`
-//     attention-LSTM: maxFrames (the LSTM reads each utterance's first maxFrames frames),
+//     attention-LSTM: maxFrames (the frames it trained on per utterance; it classifies whole utterances),
 //                     standardizer { mean, std } per frame feature (x - mean) / std, applied before the LSTM,
 //                     attentionLstm { config: AttentionLstmConfig, weights: { file: 'weights.bin', manifest } }
 //                     (createAttentionLstm(config) + loadVariables), bestEpoch

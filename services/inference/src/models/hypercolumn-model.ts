@@ -33,13 +33,14 @@ interface ClassicalManifest extends HypercolumnManifest {
 
 interface AttentionLstmManifest extends HypercolumnManifest {
   kind: 'fop-hypercolumn-attention-lstm';
+  /** Frames per utterance the LSTM trained on; it classifies whole utterances. */
   maxFrames: number;
   standardizer: StandardizerState;
   attentionLstm: { config: AttentionLstmConfig; weights: WeightsFile };
 }
 
 /** The servable parts every hypercolumn model shares; `classify` turns a batch's hypercolumns into probabilities. */
-function hypercolumnModel(meta: HypercolumnManifest, fop: FopModel, maxFrames: number, classify: (sequences: Float32Array[], dim: number) => number[][], release: () => void): ServableModel {
+function hypercolumnModel(meta: HypercolumnManifest, fop: FopModel, classify: (sequences: Float32Array[], dim: number) => number[][], release: () => void): ServableModel {
   const nMels = meta.fop.config.nMels;
   const dim = hypercolumnDim(meta.fop.config, meta.representation);
   return {
@@ -48,7 +49,7 @@ function hypercolumnModel(meta: HypercolumnManifest, fop: FopModel, maxFrames: n
     featureKind: 'log-mel',
     featurize: logMelFeatures,
     predict(inputs) {
-      const frames = inputs.map((x) => Math.min(x.length / nMels, maxFrames));
+      const frames = inputs.map((x) => x.length / nMels); // whole utterances, as the trainer evaluates them
       return classify(batchHypercolumns(fop, inputs, frames, meta.representation), dim);
     },
     dispose() {
@@ -74,10 +75,10 @@ registerModelKind('fop-hypercolumn-classical', async (artifacts, key, manifest) 
   const classifier = disposeOnFailure([fop], () => loadClassicalClassifier(meta.classifier));
   const classify = (sequences: Float32Array[], dim: number) =>
     classifier.predict(sequences.map((s) => meanOverFrames(s, dim))).map((predicted) => meta.classes.map((_, c) => (c === predicted ? 1 : 0)));
-  return hypercolumnModel(meta, fop, Number.POSITIVE_INFINITY, classify, () => classifier.dispose());
+  return hypercolumnModel(meta, fop, classify, () => classifier.dispose());
 });
 
-/** The attention-LSTM on each utterance's first maxFrames hypercolumns, z-scored with the training statistics. */
+/** The attention-LSTM on the whole utterance's hypercolumns (as the trainer evaluates it), z-scored with the training statistics. */
 registerModelKind('fop-hypercolumn-attention-lstm', async (artifacts, key, manifest) => {
   const meta = manifest as unknown as AttentionLstmManifest;
   const fop = await loadFrozenFop(artifacts, key, meta);
@@ -94,5 +95,5 @@ registerModelKind('fop-hypercolumn-attention-lstm', async (artifacts, key, manif
     sequences.forEach((s, row) => x.set(standardizeRows(s, meta.standardizer, dim), row * longest * dim));
     return tf.tidy(() => lstm.forward(tf.tensor3d(x, [sequences.length, longest, dim]), { training: false, lengths }).probabilities.arraySync()); // [batch, classes]
   };
-  return hypercolumnModel(meta, fop, meta.maxFrames, classify, () => lstm.dispose());
+  return hypercolumnModel(meta, fop, classify, () => lstm.dispose());
 });
