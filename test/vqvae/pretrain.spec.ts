@@ -8,7 +8,7 @@ import { createInProcessBus, TOPICS, type Envelope, type InProcessBus } from '@s
 import { startFeaturesService } from '@ser/features-service';
 import { callUnary, closeClient, createClient, deadlineIn, iterateStream } from '@ser/grpc-kit';
 import { createVqvae, loadVariables, readCheckpointWeights } from '@ser/models';
-import { openPlatform, type Platform, type RunningService } from '@ser/runtime';
+import { getMetricsRegistry, openPlatform, type Platform, type RunningService } from '@ser/runtime';
 import { startVqvaePretrainerService } from '@ser/vqvae-pretrainer';
 import { writeFourSpeakerCorpus } from '../classifier/four-speaker-corpus';
 
@@ -83,6 +83,10 @@ describe('VQ-VAE pre-training runs (in-process platform)', () => {
     expect(checkpoints.map((c) => c.epoch).sort()).toEqual([0, 1, 2]);
     expect(checkpoints.every((c) => Number.isFinite(Number(c.metrics.heldOutLoss)) && Number(c.metrics.perplexity) >= 1)).toBe(true);
     expect(saved.filter((e) => (e.data as { runId: string }).runId === run!.id)).toHaveLength(3);
+    // The trainer's gauges follow the same progress: the last epoch and the last loss.
+    const gauge = async (name: string) => (await getMetricsRegistry().getSingleMetric(name)!.get()).values.find((v) => v.labels.run_kind === 'vqvae-pretrain');
+    expect((await gauge('ser_training_epoch'))?.value).toBe(2);
+    expect((await gauge('ser_training_loss'))?.value).toBeGreaterThan(0);
     const model = createVqvae(MODEL);
     loadVariables(model.variables, await readCheckpointWeights(platform.artifacts, checkpoints[0]!.artifactKey));
     model.dispose();

@@ -7,7 +7,8 @@ describe('trainingMetrics', () => {
     const registry = new Registry();
     const metrics = trainingMetrics(registry);
     expect(trainingMetrics(registry)).toBe(metrics); // once per registry: services started twice share it
-    metrics.observe('fop-pretrain', { epoch: 1, losses: { loss: 2.5 } });
+    metrics.observe('fop-pretrain', { epoch: 0, losses: { loss: 2.5 } });
+    expect((await registry.getSingleMetric('ser_training_epoch')!.get()).values).toEqual([{ labels: { run_kind: 'fop-pretrain' }, value: 0 }]);
     metrics.observe('fop-pretrain', { epoch: 2, losses: { loss: 1.25 } });
     metrics.observe('fop-pretrain', {}); // a status message: no epoch, no losses
     metrics.observe('classifier', { epoch: 3, losses: { train: 0.7, validation: '0.9' } });

@@ -18,7 +18,7 @@ export function trainingMetrics(registry: Registry): TrainingMetrics {
   if (existing) return existing;
   const epoch = new Gauge<'run_kind'>({
     name: 'ser_training_epoch',
-    help: 'Epoch of the latest progress a run of this kind reported (1-based; a classifier run restarts it per fold).',
+    help: 'Epoch of the latest progress a run of this kind reported (as its watchers see it; a classifier run restarts it per fold).',
     labelNames: ['run_kind'],
     registers: [registry],
   });
@@ -30,7 +30,7 @@ export function trainingMetrics(registry: Registry): TrainingMetrics {
   });
   const metrics: TrainingMetrics = {
     observe(runKind, p) {
-      if (p.epoch) epoch.set({ run_kind: runKind }, p.epoch);
+      if (typeof p.epoch === 'number') epoch.set({ run_kind: runKind }, p.epoch);
       for (const [name, value] of Object.entries(p.losses ?? {})) {
         if (Number.isFinite(Number(value))) loss.set({ run_kind: runKind, loss: name }, Number(value));
       }
