@@ -24,6 +24,8 @@ export const platformConfigSchema = z
     dataDir: z.string().min(1).default('.data'),
     /** pino level; unset means info (warn under vitest). */
     logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
+    /** Log lines: 'pretty' (readable), 'json' (one object a line), 'auto' (pretty on a terminal, JSON elsewhere). */
+    logFormat: z.enum(['json', 'pretty', 'auto']).default('auto'),
     bus: z
       .object({
         /** memory: in-process bus (one process). kafka: Apache Kafka through kafkajs. */
@@ -143,6 +145,7 @@ export type PlatformConfig = z.infer<typeof platformConfigSchema> & { addresses:
 export const PLATFORM_ENV: Record<string, string> = {
   dataDir: 'SER_DATA_DIR',
   logLevel: 'SER_LOG_LEVEL',
+  logFormat: 'SER_LOG_FORMAT',
   'bus.kind': 'SER_BUS',
   'bus.brokers': 'SER_KAFKA_BROKERS',
   'bus.clientId': 'SER_KAFKA_CLIENT_ID',

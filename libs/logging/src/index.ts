@@ -1,1 +1,1 @@
-export { createLogger, type Logger } from './logger';
+export { createLogger, resolveLogFormat, type LogFormat, type Logger } from './logger';

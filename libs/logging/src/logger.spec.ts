@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from './logger';
+import { createLogger, resolveLogFormat } from './logger';
 
 function capture() {
   const lines: string[] = [];
@@ -28,5 +28,14 @@ describe('createLogger', () => {
     const text = lines.join('');
     expect(text).toContain('[redacted]');
     for (const secret of ['secret-1', 'secret-2', 'secret-3']) expect(text).not.toContain(secret);
+  });
+
+  it('prints readable lines on a terminal and JSON elsewhere, unless SER_LOG_FORMAT says', () => {
+    expect(resolveLogFormat({}, true)).toBe('pretty');
+    expect(resolveLogFormat({}, false)).toBe('json');
+    expect(resolveLogFormat({ SER_LOG_FORMAT: 'json' }, true)).toBe('json');
+    expect(resolveLogFormat({ SER_LOG_FORMAT: 'pretty' }, false)).toBe('pretty');
+    expect(resolveLogFormat({ SER_LOG_FORMAT: 'auto' }, true)).toBe('pretty');
+    expect(() => resolveLogFormat({ SER_LOG_FORMAT: 'xml' }, true)).toThrow(/json, pretty or auto/);
   });
 });

@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
+import pretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -14,11 +15,27 @@ const REDACT = [
   'req.headers.authorization',
 ];
 
+export type LogFormat = 'json' | 'pretty';
+
 export interface LoggerOptions {
   level?: string;
   /** Where lines go; stdout when absent. */
   destination?: DestinationStream;
+  /** Absent: SER_LOG_FORMAT, else readable lines on a terminal and JSON everywhere else (pipes, files, containers). */
+  format?: LogFormat;
 }
+
+/** SER_LOG_FORMAT ('json' | 'pretty' | 'auto'); 'auto' and absent mean pretty only when stdout is a terminal. */
+export function resolveLogFormat(env: Record<string, string | undefined> = process.env, stdoutIsTty = Boolean(process.stdout.isTTY)): LogFormat {
+  const asked = env.SER_LOG_FORMAT ?? 'auto';
+  if (asked === 'json' || asked === 'pretty') return asked;
+  if (asked !== 'auto') throw new RangeError(`SER_LOG_FORMAT must be json, pretty or auto, got '${asked}'`);
+  return stdoutIsTty ? 'pretty' : 'json';
+}
+
+// One pretty stream per process: pino-pretty formats synchronously, so lines keep their order with progress output.
+let prettyStdout: DestinationStream | undefined;
+const prettyStream = () => (prettyStdout ??= pretty({ colorize: true, sync: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname' }));
 
 /**
  * Structured JSON logs (one object per line) named after the component that writes them.
@@ -27,5 +44,6 @@ export interface LoggerOptions {
 export function createLogger(name: string, opts: LoggerOptions = {}): Logger {
   const level = opts.level ?? process.env.SER_LOG_LEVEL ?? (process.env.VITEST ? 'warn' : 'info');
   const options = { name, level, redact: { paths: REDACT, censor: '[redacted]' }, base: { pid: process.pid } };
-  return opts.destination ? pino(options, opts.destination) : pino(options);
+  if (opts.destination) return pino(options, opts.destination);
+  return (opts.format ?? resolveLogFormat()) === 'pretty' ? pino(options, prettyStream()) : pino(options);
 }

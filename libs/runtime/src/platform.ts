@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { createLocalArtifactStore, type ArtifactStore } from '@ser/artifacts';
 import type { PlatformConfig } from '@ser/config';
 import { busMetrics, createInProcessBus, KafkaEventBus, type EventBus } from '@ser/events';
-import { createLogger, type Logger } from '@ser/logging';
+import { createLogger, resolveLogFormat, type Logger } from '@ser/logging';
 import { openMetadataStore, type MetadataStore } from '@ser/store';
 import { getMetricsRegistry } from './metrics';
 
@@ -24,7 +24,7 @@ export async function openPlatform(
   config: PlatformConfig,
   opts: { logger?: Logger; bus?: EventBus; store?: MetadataStore } = {},
 ): Promise<Platform> {
-  const logger = opts.logger ?? createLogger('ser', { level: config.logLevel });
+  const logger = opts.logger ?? createLogger('ser', { level: config.logLevel, format: resolveLogFormat({ SER_LOG_FORMAT: config.logFormat }) });
   const dataDir = resolve(config.dataDir);
   const store =
     opts.store ??
