@@ -1,4 +1,4 @@
-// Policies every rendering of deploy/helm/ser must keep, with the default values and with values-gpu.yaml:
+// Policies every rendering of deploy/helm/ser must keep, with the default values, values-gpu.yaml and values-production.yaml:
 // valid Kubernetes objects, resources and probes on every container, non-root, GPUs only on GPU nodes.
 import { describe, expect, it } from 'vitest';
 import { helm, renderChart, CHART_DIR, type Manifest } from './helm';
@@ -26,6 +26,7 @@ const EVERYTHING_ON = [
 const renderings: Array<[string, () => Manifest[]]> = [
   ['default values', () => renderChart()],
   ['values-gpu.yaml', () => renderChart(['values-gpu.yaml'])],
+  ['values-production.yaml', () => renderChart(['values-production.yaml'])],
   ['values-gpu.yaml and every option on', () => renderChart(['values-gpu.yaml'], EVERYTHING_ON)],
 ];
 
@@ -40,7 +41,7 @@ function landsOnGpuNodesOnly(pod: PodSpec): boolean {
 }
 
 describe('helm lint', () => {
-  it.each([[[] as string[]], [['values-gpu.yaml']]])('passes --strict with values %j', (files) => {
+  it.each([[[] as string[]], [['values-gpu.yaml']], [['values-production.yaml']]])('passes --strict with values %j', (files) => {
     const out = helm(['lint', '--strict', CHART_DIR, ...files.flatMap((f) => ['-f', `${CHART_DIR}/${f}`])]);
     expect(out).toMatch(/1 chart\(s\) linted, 0 chart\(s\) failed/);
   });
@@ -68,14 +69,18 @@ describe.each(renderings)('rendered with %s', (_label, render) => {
     }
   });
 
-  it('probes every service container: native gRPC on its grpc port, HTTP for the gateway', () => {
+  it('probes every service container: native gRPC on its grpc port, the gateway on /healthz and /readyz', () => {
     for (const w of pods.filter((p) => p.manifest.kind === 'Deployment')) {
       for (const c of w.pod.containers) {
         const grpcPort = c.ports?.find((p) => p.name === 'grpc')?.containerPort;
-        for (const probe of [c.startupProbe, c.livenessProbe, c.readinessProbe]) {
-          if (c.name === 'gateway') expect(probe?.httpGet, `${w.name} http probe`).toMatchObject({ port: 'http', path: expect.stringMatching(/^\//) });
-          else expect(probe?.grpc, `${w.name} grpc probe`).toEqual({ port: grpcPort });
+        if (c.name === 'gateway') {
+          // Token-free endpoints: a GraphQL probe answers 401 once anonymous reads are off (the default).
+          expect(c.startupProbe?.httpGet, `${w.name} startup`).toEqual({ port: 'http', path: '/healthz' });
+          expect(c.livenessProbe?.httpGet, `${w.name} liveness`).toEqual({ port: 'http', path: '/healthz' });
+          expect(c.readinessProbe?.httpGet, `${w.name} readiness`).toEqual({ port: 'http', path: '/readyz' });
+          continue;
         }
+        for (const probe of [c.startupProbe, c.livenessProbe, c.readinessProbe]) expect(probe?.grpc, `${w.name} grpc probe`).toEqual({ port: grpcPort });
       }
     }
   });

@@ -2,7 +2,7 @@
 // artifacts volume, the CUDA kernel cache, the migrations hook, autoscaling, disruption budgets, metrics, ingress.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { platformConfigSchema } from '@ser/config';
+import { loadPlatformConfig, platformConfigSchema } from '@ser/config';
 import { renderChart, REPO_ROOT, type Manifest } from './helm';
 import { allContainers, byKind, deployment, envOf, workloads } from './pod-spec';
 
@@ -91,7 +91,43 @@ describe('service settings', () => {
   });
 });
 
+/** What the gateway's own config loader makes of the rendered SER_GATEWAY_* variables. */
+function gatewaySettings(manifests: Manifest[]) {
+  const env = deployment(manifests, 'gateway').pod.containers[0]!.env ?? [];
+  const names = env.map((e) => e.name);
+  expect(names.filter((n, i) => names.indexOf(n) !== i), 'duplicate env names').toEqual([]);
+  const gatewayEnv = Object.fromEntries(env.filter((e) => e.name.startsWith('SER_GATEWAY_')).map((e) => [e.name, e.value!]));
+  return loadPlatformConfig({ env: gatewayEnv }).gateway;
+}
+
+describe('gateway security defaults', () => {
+  it('renders anonymous reads and introspection off, by default and with values-production.yaml', () => {
+    // The embedded `npm start` defaults stay open: only the chart closes them.
+    expect(platformConfigSchema.parse({}).gateway).toMatchObject({ anonymousRead: true, introspection: true });
+    for (const rendered of [defaults, renderChart(['values-production.yaml'])]) {
+      expect(gatewaySettings(rendered)).toMatchObject({ anonymousRead: false, introspection: false });
+    }
+  });
+
+  it('opens either with services.gateway.env, which wins over config.extraEnv without duplicating the variable', () => {
+    expect(gatewaySettings(renderChart([], ['services.gateway.env.SER_GATEWAY_ANONYMOUS_READ=true']))).toMatchObject({ anonymousRead: true, introspection: false });
+    expect(gatewaySettings(renderChart([], ['config.extraEnv.SER_GATEWAY_INTROSPECTION=true']))).toMatchObject({ anonymousRead: false, introspection: false });
+  });
+});
+
 describe('gateway probe', () => {
+  it('probes /healthz for startup and liveness and /readyz for readiness, also with values-production.yaml', () => {
+    for (const rendered of [defaults, renderChart(['values-production.yaml'])]) {
+      const c = deployment(rendered, 'gateway').pod.containers[0]!;
+      expect([c.startupProbe, c.livenessProbe, c.readinessProbe].map((p) => p?.httpGet?.path)).toEqual(['/healthz', '/healthz', '/readyz']);
+    }
+  });
+
+  it('keeps readiness on /healthz when a backend is disabled (/readyz would wait for it forever)', () => {
+    const c = deployment(renderChart([], ['services.vqvaePretrainer.enabled=false']), 'gateway').pod.containers[0]!;
+    expect([c.startupProbe, c.livenessProbe, c.readinessProbe].map((p) => p?.httpGet?.path)).toEqual(['/healthz', '/healthz', '/healthz']);
+  });
+
   it('switches to a TCP probe on the http port with probe.type=tcp (gateways that require a token)', () => {
     const c = deployment(renderChart([], ['services.gateway.probe.type=tcp']), 'gateway').pod.containers[0]!;
     for (const probe of [c.startupProbe, c.livenessProbe, c.readinessProbe]) {
