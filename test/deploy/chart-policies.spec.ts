@@ -21,6 +21,9 @@ const EVERYTHING_ON = [
   'kafka.topicPrefix=prod.',
   'kafka.existingSecret=kafka-conn',
   'postgresql.schema=ser',
+  'networkPolicy.restrictEgress=true',
+  'networkPolicy.kafkaTo[0].ipBlock.cidr=10.0.0.0/16',
+  'networkPolicy.postgresqlTo[0].ipBlock.cidr=10.1.0.0/16',
 ];
 
 const renderings: Array<[string, () => Manifest[]]> = [

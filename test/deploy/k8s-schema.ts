@@ -4,6 +4,7 @@ import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
@@ -18,6 +19,7 @@ const validators: Record<string, Validator> = {
   'autoscaling/v2/HorizontalPodAutoscaler': (m) => new HorizontalPodAutoscaler(m as never).validate(),
   'batch/v1/Job': (m) => new Job(m as never).validate(),
   'networking.k8s.io/v1/Ingress': (m) => new Ingress(m as never).validate(),
+  'networking.k8s.io/v1/NetworkPolicy': (m) => new NetworkPolicy(m as never).validate(),
   'policy/v1/PodDisruptionBudget': (m) => new PodDisruptionBudget(m as never).validate(),
   'v1/ConfigMap': (m) => new ConfigMap(m as never).validate(),
   'v1/PersistentVolumeClaim': (m) => new PersistentVolumeClaim(m as never).validate(),
