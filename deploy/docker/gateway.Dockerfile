@@ -43,5 +43,5 @@ COPY deploy/docker/healthcheck.mjs deploy/docker/
 USER 10001:10001
 EXPOSE 4000
 # Docker/Podman only; Kubernetes uses the chart's native probes (deploy/helm/ser).
-HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 CMD ["node", "deploy/docker/healthcheck.mjs", "http", "4000", "/graphql?query=%7B__typename%7D"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 CMD ["node", "deploy/docker/healthcheck.mjs", "http", "4000", "/healthz"]
 CMD ["node", "--import", "tsx", "services/gateway/src/main.ts"]

@@ -1,6 +1,7 @@
 // The probes the chart and the images declare, run against real servers: the gateway's HTTP probes (paths and
 // headers as rendered by the chart, against a gateway with the chart's settings) and deploy/docker/healthcheck.mjs
 // against a gRPC server and the gateway.
+import { readFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,8 +53,10 @@ describe('gateway (the embedded defaults)', () => {
     await store?.close();
   });
 
-  it('passes healthcheck.mjs http, and fails it on a path the gateway does not serve', async () => {
-    expect(await healthcheck('http', String(gateway.port), '/graphql?query=%7B__typename%7D')).toBe(0);
+  it("passes healthcheck.mjs http on the image's path (/healthz, token-free), and fails it on a path the gateway does not serve", async () => {
+    const imageCheck = readFileSync(`${REPO_ROOT}deploy/docker/gateway.Dockerfile`, 'utf8').match(/HEALTHCHECK .*"http", "4000", "([^"]+)"\]/)?.[1];
+    expect(imageCheck).toBe('/healthz');
+    expect(await healthcheck('http', String(gateway.port), imageCheck!)).toBe(0);
     expect(await healthcheck('http', String(gateway.port), '/nothing-here')).toBe(1);
   });
 });
