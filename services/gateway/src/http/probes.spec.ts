@@ -10,6 +10,7 @@ describe('/healthz, /readyz and /metrics', () => {
   let backend: RunningServer;
   let isolated: SpecGateway;
   let connected: SpecGateway;
+  let trainersAway: SpecGateway;
 
   beforeAll(async () => {
     store = await openMetadataStore({ kind: 'pglite' });
@@ -18,10 +19,13 @@ describe('/healthz, /readyz and /metrics', () => {
     const all = { features: backend.address, fopPretrainer: backend.address, vqvaePretrainer: backend.address, classifierTrainer: backend.address, inference: backend.address };
     isolated = await startSpecGateway({ store, anonymousRead: false });
     connected = await startSpecGateway({ store, anonymousRead: false, addresses: all });
+    const away = '127.0.0.1:1';
+    trainersAway = await startSpecGateway({ store, anonymousRead: false, addresses: { ...all, fopPretrainer: away, vqvaePretrainer: away, classifierTrainer: away } });
   });
   afterAll(async () => {
     await isolated?.stop();
     await connected?.stop();
+    await trainersAway?.stop();
     await backend?.shutdown(0);
     await store?.close();
   });
@@ -43,6 +47,10 @@ describe('/healthz, /readyz and /metrics', () => {
     const up = await fetch(`${connected.origin}/readyz`);
     expect(up.status).toBe(200);
     expect(await up.json()).toMatchObject({ status: 'ready', services: { features: 'SERVING', inference: 'SERVING' } });
+    // A trainer that is down (scaled to zero, no GPU node yet) is listed but keeps no gateway out of its Service.
+    const trainersDown = await fetch(`${trainersAway.origin}/readyz`);
+    expect(trainersDown.status).toBe(200);
+    expect(await trainersDown.json()).toMatchObject({ status: 'ready', services: { inference: 'SERVING', classifierTrainer: 'UNREACHABLE' } });
   });
 
   it('serves Prometheus text at /metrics without a token', async () => {

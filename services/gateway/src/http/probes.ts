@@ -11,13 +11,20 @@ export interface ProbeOptions {
   registry: Registry;
 }
 
+/**
+ * The backends readiness waits for: what reads and predictions need. Trainers are reported but do not gate it: a
+ * trainer scaled to zero or waiting for a GPU node must not take the whole API out of its Service (their mutations
+ * fail with UNAVAILABLE on their own).
+ */
+export const READINESS_SERVICES: readonly ServiceName[] = ['features', 'inference'];
+
 const json = (res: ServerResponse, status: number, body: unknown) =>
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(`${JSON.stringify(body)}\n`);
 
 /**
  * The gateway's operational endpoints, open without a token (they say nothing about the platform's data):
  * - GET /healthz: liveness; 200 while the process serves HTTP at all (restarting it cannot fix a backend);
- * - GET /readyz: readiness; 200 when every gRPC backend answers SERVING, else 503 naming those that do not;
+ * - GET /readyz: readiness; 200 when the READINESS_SERVICES answer SERVING, else 503; every backend's status is listed;
  * - GET /metrics: the process's Prometheus registry (GraphQL operations, Node runtime).
  * Returns true when it answered.
  */
@@ -49,5 +56,6 @@ async function readiness(opts: ProbeOptions): Promise<{ status: string; services
   const entries = await Promise.all(
     Object.entries(opts.serviceAddresses).map(async ([name, address]) => [name, await checkHealth(address)] as const),
   );
-  return { status: entries.every(([, status]) => status === 'SERVING') ? 'ready' : 'not ready', services: Object.fromEntries(entries) };
+  const ready = entries.every(([name, status]) => status === 'SERVING' || !READINESS_SERVICES.includes(name as ServiceName));
+  return { status: ready ? 'ready' : 'not ready', services: Object.fromEntries(entries) };
 }
