@@ -37,7 +37,9 @@ describe('the demo model of the first start', () => {
     expect(await trainDemoModel(platform, system.serviceAddresses, { ...TINY, report: (l) => lines.push(l) })).toBe('trained');
     expect(lines.some((l) => l.startsWith('demo model: pre-training'))).toBe(true);
     expect(lines.some((l) => l.startsWith('demo model: fine-tuning'))).toBe(true);
-    expect(lines.at(-1)).toMatch(/is now 'production'/);
+    expect(lines.at(-2)).toMatch(/is now 'production'/);
+    // ...and says plainly what it learned from and how to get a model for real voices.
+    expect(lines.at(-1)).toMatch(/synthetic speech only and is not meant for real voices.*ser corpus import/);
 
     const production = await platform.store.models.resolve(DEMO_MODEL_NAME, 'production');
     expect(production).not.toBeNull();
