@@ -104,6 +104,35 @@ describe('gateway queries', () => {
     });
   });
 
+  it('pages models as a connection, with a complete PageInfo like every connection', async () => {
+    await t.store.models.createVersion({ modelName: 'alt', artifactKey: 'b/1', metrics: {} });
+    type Conn = { models: { totalCount: number; pageInfo: Record<string, unknown>; edges: Array<{ cursor: string; node: { name: string; latestVersion: number } }> } };
+    const q = `query($after: String) { models(first: 1, after: $after) {
+      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { name latestVersion } } } }`;
+    const first = await gql<Conn>(t.gateway.url, q);
+    expect(first.errors).toBeUndefined();
+    const [alt] = first.data!.models.edges;
+    expect(first.data!.models).toEqual({
+      totalCount: 2,
+      edges: [{ cursor: alt!.cursor, node: { name: 'alt', latestVersion: 1 } }],
+      pageInfo: { hasNextPage: true, hasPreviousPage: false, startCursor: alt!.cursor, endCursor: alt!.cursor },
+    });
+    const second = await gql<Conn>(t.gateway.url, q, { after: alt!.cursor });
+    const [ser] = second.data!.models.edges;
+    expect(ser!.node).toEqual({ name: 'ser', latestVersion: 2 });
+    expect(second.data!.models.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true, startCursor: ser!.cursor, endCursor: ser!.cursor });
+    const past = await gql<Conn>(t.gateway.url, q, { after: ser!.cursor });
+    expect(past.data!.models).toMatchObject({ edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null } });
+    // A cursor of another listing, or none at all, is the client's mistake.
+    const runs = await gql<{ runs: { pageInfo: Record<string, unknown>; edges: Array<{ cursor: string }> } }>(
+      t.gateway.url,
+      '{ runs(first: 1) { pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor } } }',
+    );
+    const runCursor = runs.data!.runs.edges[0]!.cursor;
+    expect(runs.data!.runs.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: runCursor, endCursor: runCursor });
+    for (const after of [runCursor, 'garbage']) expect((await gql(t.gateway.url, q, { after })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('pages prediction history with filters as a Relay connection', async () => {
     type Conn = { predictions: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { label: string; modelVersion: { id: string }; probabilities: Array<{ label: string; probability: number }> } }> } };
     const q = `query($f: PredictionFilter, $after: String) { predictions(filter: $f, first: 1, after: $after) {

@@ -1,9 +1,9 @@
 import type { Dataset, DatasetVersion, JsonObject } from '@ser/store';
 import type { GatewayContext } from '../context';
-import { pageArgs, type ConnectionArgs } from './paging';
+import { connection, type ConnectionArgs } from './paging';
 
 export const datasetQueries = {
-  datasets: (_: unknown, args: ConnectionArgs, ctx: GatewayContext) => ctx.store.datasets.list(pageArgs(args)),
+  datasets: (_: unknown, args: ConnectionArgs, ctx: GatewayContext) => connection(args, (page) => ctx.store.datasets.list(page)),
   dataset: (_: unknown, args: { name: string }, ctx: GatewayContext) => ctx.store.datasets.get(args.name),
   datasetVersion: (_: unknown, args: { id: string }, ctx: GatewayContext) => ctx.loaders.datasetVersion.load(args.id),
 };
@@ -11,7 +11,7 @@ export const datasetQueries = {
 export const DatasetResolvers = {
   createdAt: (d: Dataset) => d.createdAt.toISOString(),
   latestVersion: (d: Dataset, _: unknown, ctx: GatewayContext) => ctx.loaders.latestVersion.load(d.name),
-  versions: (d: Dataset, args: ConnectionArgs, ctx: GatewayContext) => ctx.store.datasets.listVersions(d.name, pageArgs(args)),
+  versions: (d: Dataset, args: ConnectionArgs, ctx: GatewayContext) => connection(args, (page) => ctx.store.datasets.listVersions(d.name, page)),
 };
 
 const counts = (m: Record<string, number>) =>

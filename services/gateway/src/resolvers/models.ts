@@ -3,12 +3,12 @@ import { callUnary } from '@ser/grpc-kit';
 import type { ModelAlias, ModelSummary, ModelVersion } from '@ser/store';
 import { requireRole } from '../auth/access';
 import type { GatewayContext } from '../context';
-import { pageArgs, type ConnectionArgs } from './paging';
+import { connection, connectionOfList, type ConnectionArgs } from './paging';
 
 // Queries read the registry tables directly (cheap, batched); moving an alias goes through the classifier-trainer,
 // which owns the registry and announces the move on the bus.
 export const modelQueries = {
-  models: (_: unknown, __: unknown, ctx: GatewayContext) => ctx.store.models.listModels(),
+  models: async (_: unknown, args: ConnectionArgs, ctx: GatewayContext) => connectionOfList('models', await ctx.store.models.listModels(), (m) => m.name, args),
   async model(_: unknown, args: { name: string }, ctx: GatewayContext) {
     return (await ctx.store.models.listModels()).find((m) => m.name === args.name) ?? null;
   },
@@ -27,7 +27,7 @@ export const modelMutations = {
 };
 
 export const Model = {
-  versions: (m: ModelSummary, args: ConnectionArgs, ctx: GatewayContext) => ctx.store.models.listVersions(m.name, pageArgs(args)),
+  versions: (m: ModelSummary, args: ConnectionArgs, ctx: GatewayContext) => connection(args, (page) => ctx.store.models.listVersions(m.name, page)),
   aliases: (m: ModelSummary, _: unknown, ctx: GatewayContext) => ctx.store.models.listAliases(m.name),
 };
 

@@ -9,7 +9,7 @@ import { requireRole } from '../auth/access';
 import type { GatewayContext } from '../context';
 import type { UploadedFile } from '../http/multipart';
 import { findUtterancePath } from '../store-lookups';
-import { badInput, pageArgs, type ConnectionArgs } from './paging';
+import { badInput, connection, type ConnectionArgs } from './paging';
 
 interface PredictInput {
   audio?: UploadedFile | null;
@@ -79,7 +79,7 @@ function predictionFilter(f: FilterInput | null | undefined): PredictionFilter {
 
 export const predictionQueries = {
   predictions: (_: unknown, args: ConnectionArgs & { filter?: FilterInput | null }, ctx: GatewayContext) =>
-    ctx.store.predictions.list(predictionFilter(args.filter), pageArgs(args)),
+    connection(args, (page) => ctx.store.predictions.list(predictionFilter(args.filter), page)),
 };
 
 export const PredictionResolvers = {

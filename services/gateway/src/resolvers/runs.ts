@@ -6,7 +6,7 @@ import { requireRole } from '../auth/access';
 import type { ClassifierEvaluation__Output, ConfusionMatrix__Output } from '@ser/contracts';
 import type { GatewayContext } from '../context';
 import { findModelVersionIdOfRun } from '../store-lookups';
-import { badInput, iso, namedValues, pageArgs, type ConnectionArgs } from './paging';
+import { badInput, connection, iso, namedValues, type ConnectionArgs } from './paging';
 
 /** GraphQL enum values <-> store spellings: FOP_PRETRAIN <-> fop-pretrain, QUEUED <-> queued. */
 export const toEnum = (s: string) => s.toUpperCase().replace(/-/g, '_');
@@ -22,9 +22,8 @@ async function getRun(ctx: GatewayContext, id: string): Promise<Run> {
 
 export const runQueries = {
   runs: (_: unknown, args: ConnectionArgs & { kind?: string | null; status?: string[] | null }, ctx: GatewayContext) =>
-    ctx.store.runs.list(
-      { kind: args.kind ? fromEnum(args.kind) : undefined, status: args.status?.map((s) => fromEnum(s) as RunStatus) },
-      pageArgs(args),
+    connection(args, (page) =>
+      ctx.store.runs.list({ kind: args.kind ? fromEnum(args.kind) : undefined, status: args.status?.map((s) => fromEnum(s) as RunStatus) }, page),
     ),
   run: (_: unknown, args: { id: string }, ctx: GatewayContext) => ctx.loaders.run.load(args.id),
 };
