@@ -19,6 +19,12 @@ describe('loadPlatformConfig', () => {
     expect(cfg.addresses.inference).toBe('inference:50055');
   });
 
+  it('reads the features work lease (how long a dead replica holds its shard) and refuses one too short to renew', () => {
+    expect(loadPlatformConfig({ env: {} }).features.workLeaseMs).toBe(30_000);
+    expect(loadPlatformConfig({ env: { SER_FEATURES_WORK_LEASE_MS: '2000' } }).features.workLeaseMs).toBe(2000);
+    expect(() => loadPlatformConfig({ env: { SER_FEATURES_WORK_LEASE_MS: '10' } })).toThrow(/features.workLeaseMs/);
+  });
+
   it('requires a database url for postgres and valid broker addresses', () => {
     expect(() => loadPlatformConfig({ env: { SER_STORE: 'postgres' } })).toThrow(/store.url is required/);
     expect(() => loadPlatformConfig({ env: { SER_KAFKA_BROKERS: 'nohost' } })).toThrow(/host:port/);

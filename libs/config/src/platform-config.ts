@@ -82,6 +82,11 @@ export const platformConfigSchema = z
         minDurationSeconds: z.number().min(0).default(0.25),
         /** Utterances per feature shard file. */
         shardSize: z.number().int().positive().default(128),
+        /**
+         * How long a replica's claim on a shard holds without renewal (ms): a replica that dies mid-shard leaves it to
+         * the others for this long. Renewed every third of it, so it only bounds how late a dead replica's work restarts.
+         */
+        workLeaseMs: z.number().int().min(300).default(30_000),
       })
       .strict()
       .prefault({}),
@@ -128,6 +133,21 @@ export const platformConfigSchema = z
       })
       .strict()
       .prefault({}),
+    serviceAuth: z
+      .object({
+        /**
+         * HMAC secret of the service tokens every mutating gRPC call carries (at least 32 characters; the chart takes
+         * it from a Secret). Unset: mutating RPCs are open to any caller, fine for tests; `npm start` makes one per start.
+         */
+        secret: z.string().min(32, 'must be at least 32 characters').optional(),
+        /** Callers allowed to make this process's mutating RPCs; empty: the platform's per-service defaults. */
+        allowedCallers: z.preprocess(
+          (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+          z.array(z.string().min(1)),
+        ).default([]),
+      })
+      .strict()
+      .prefault({}),
     /** This process's identity for claimed work (runs); defaults to the host name, which a pod keeps across restarts of its container. */
     instanceId: z.string().min(1).optional(),
     /** npm start: on first run, synthesise the demo corpus into <dataDir>/corpora/demo and ingest it. */
@@ -168,9 +188,12 @@ export const PLATFORM_ENV: Record<string, string> = {
   seedDemoCorpus: 'SER_SEED_DEMO',
   instanceId: 'SER_INSTANCE_ID',
   'features.workers': 'SER_FEATURE_WORKERS',
+  'features.workLeaseMs': 'SER_FEATURES_WORK_LEASE_MS',
   'bus.topicPrefix': 'SER_KAFKA_TOPIC_PREFIX',
   'store.schema': 'SER_DATABASE_SCHEMA',
   metricsPort: 'SER_METRICS_PORT',
+  'serviceAuth.secret': 'SER_SERVICE_TOKEN_SECRET',
+  'serviceAuth.allowedCallers': 'SER_SERVICE_AUTH_CALLERS',
   'gateway.anonymousRead': 'SER_GATEWAY_ANONYMOUS_READ',
   'gateway.corsOrigins': 'SER_GATEWAY_CORS_ORIGINS',
   'gateway.introspection': 'SER_GATEWAY_INTROSPECTION',
