@@ -147,6 +147,11 @@ describe('gateway queries', () => {
     const future = await gql<Conn>(t.gateway.url, q, { f: { since: new Date(Date.now() + 60_000).toISOString() } });
     expect(future.data!.predictions.totalCount).toBe(0);
     expect((await gql(t.gateway.url, q, { f: { since: 'yesterday' } })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // Times are DateTime: validated ISO 8601 in (a literal too), UTC ISO 8601 out.
+    expect((await gql(t.gateway.url, '{ predictions(filter: { since: "2025-02-30T00:00:00Z" }) { totalCount } }')).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const stored = (await t.store.predictions.list({}, { first: 1 })).edges[0]!.node;
+    const times = await gql<{ predictions: { edges: Array<{ node: { createdAt: string } }> } }>(t.gateway.url, '{ predictions(first: 1) { edges { node { createdAt } } } }');
+    expect(times.data!.predictions.edges[0]!.node.createdAt).toBe(stored.createdAt.toISOString());
   });
 
   it('refuses a query nested deeper than the depth limit', async () => {

@@ -9,7 +9,6 @@ export const datasetQueries = {
 };
 
 export const DatasetResolvers = {
-  createdAt: (d: Dataset) => d.createdAt.toISOString(),
   latestVersion: (d: Dataset, _: unknown, ctx: GatewayContext) => ctx.loaders.latestVersion.load(d.name),
   versions: (d: Dataset, args: ConnectionArgs, ctx: GatewayContext) => connection(args, (page) => ctx.store.datasets.listVersions(d.name, page)),
 };
@@ -37,7 +36,6 @@ function ingestionReport(report: JsonObject) {
 
 export const DatasetVersionResolvers = {
   name: (v: DatasetVersion) => v.datasetName,
-  createdAt: (v: DatasetVersion) => v.createdAt.toISOString(),
   classCounts: (v: DatasetVersion) => counts(v.classCounts),
   speakerCounts: (v: DatasetVersion) => counts(v.speakerCounts),
   ingestionReport: (v: DatasetVersion) => ingestionReport(v.ingestionReport),

@@ -1,10 +1,10 @@
 import type { ResolverMap } from '../executable-schema';
 import { datasetQueries, DatasetResolvers, DatasetVersionResolvers } from './datasets';
 import { healthQuery } from './health';
-import { Model, ModelAliasResolvers, modelMutations, modelQueries, ModelVersionResolvers } from './models';
+import { Model, modelMutations, modelQueries, ModelVersionResolvers } from './models';
 import { predictionMutations, predictionQueries, PredictionResolvers } from './predictions';
 import { RunLineage, runMutations, runQueries, RunResolvers } from './runs';
-import { JSONScalar, UploadScalar } from './scalars';
+import { DateTimeScalar, JSONScalar, UploadScalar } from './scalars';
 import { Subscription } from './subscriptions';
 import { tokenMutations } from './tokens';
 
@@ -14,6 +14,7 @@ export const resolvers = {
   Mutation: { ...runMutations, ...modelMutations, ...predictionMutations, ...tokenMutations },
   Subscription,
   JSON: JSONScalar,
+  DateTime: DateTimeScalar,
   Upload: UploadScalar,
   Dataset: DatasetResolvers,
   DatasetVersion: DatasetVersionResolvers,
@@ -21,6 +22,5 @@ export const resolvers = {
   RunLineage,
   Model,
   ModelVersion: ModelVersionResolvers,
-  ModelAlias: ModelAliasResolvers,
   Prediction: PredictionResolvers,
 } as unknown as ResolverMap;

@@ -1,6 +1,6 @@
 import { GraphQLError } from '../graphql-runtime';
 import { callUnary } from '@ser/grpc-kit';
-import type { ModelAlias, ModelSummary, ModelVersion } from '@ser/store';
+import type { ModelSummary, ModelVersion } from '@ser/store';
 import { requireRole } from '../auth/access';
 import type { GatewayContext } from '../context';
 import { connection, connectionOfList, type ConnectionArgs } from './paging';
@@ -32,11 +32,6 @@ export const Model = {
 };
 
 export const ModelVersionResolvers = {
-  createdAt: (v: ModelVersion) => v.createdAt.toISOString(),
   run: (v: ModelVersion, _: unknown, ctx: GatewayContext) => (v.runId ? ctx.loaders.run.load(v.runId) : null),
   aliases: async (v: ModelVersion, _: unknown, ctx: GatewayContext) => (await ctx.loaders.aliasesByVersion.load(v.modelName)).get(v.id) ?? [],
-};
-
-export const ModelAliasResolvers = {
-  updatedAt: (a: ModelAlias) => a.updatedAt.toISOString(),
 };

@@ -76,5 +76,3 @@ export const namedValues = (m: Record<string, number> | undefined) =>
   Object.entries(m ?? {})
     .map(([name, value]) => ({ name, value }))
     .sort((a, b) => a.name.localeCompare(b.name));
-
-export const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);

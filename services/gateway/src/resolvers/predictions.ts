@@ -68,14 +68,16 @@ interface FilterInput {
   modelName?: string | null;
   modelVersionId?: string | null;
   label?: string | null;
-  since?: string | null;
+  /** Parsed and validated by the DateTime scalar. */
+  since?: Date | null;
 }
 
-function predictionFilter(f: FilterInput | null | undefined): PredictionFilter {
-  const since = f?.since ? new Date(f.since) : undefined;
-  if (since && Number.isNaN(since.getTime())) throw badInput(`filter.since '${f!.since}' is not an ISO 8601 time`);
-  return { modelName: f?.modelName ?? undefined, modelVersionId: f?.modelVersionId ?? undefined, label: f?.label ?? undefined, since };
-}
+const predictionFilter = (f: FilterInput | null | undefined): PredictionFilter => ({
+  modelName: f?.modelName ?? undefined,
+  modelVersionId: f?.modelVersionId ?? undefined,
+  label: f?.label ?? undefined,
+  since: f?.since ?? undefined,
+});
 
 export const predictionQueries = {
   predictions: (_: unknown, args: ConnectionArgs & { filter?: FilterInput | null }, ctx: GatewayContext) =>
@@ -88,5 +90,4 @@ export const PredictionResolvers = {
     Object.entries(p.probabilities)
       .map(([label, probability]) => ({ label, probability }))
       .sort((a, b) => b.probability - a.probability),
-  createdAt: (p: Prediction) => p.createdAt.toISOString(),
 };

@@ -6,7 +6,7 @@ import { requireRole } from '../auth/access';
 import type { ClassifierEvaluation__Output, ConfusionMatrix__Output } from '@ser/contracts';
 import type { GatewayContext } from '../context';
 import { findModelVersionIdOfRun } from '../store-lookups';
-import { badInput, connection, iso, namedValues, type ConnectionArgs } from './paging';
+import { badInput, connection, namedValues, type ConnectionArgs } from './paging';
 
 /** GraphQL enum values <-> store spellings: FOP_PRETRAIN <-> fop-pretrain, QUEUED <-> queued. */
 export const toEnum = (s: string) => s.toUpperCase().replace(/-/g, '_');
@@ -98,9 +98,6 @@ function evaluation(e: ClassifierEvaluation__Output) {
 export const RunResolvers = {
   kind: (r: Run) => toEnum(r.kind),
   status: (r: Run) => toEnum(r.status),
-  createdAt: (r: Run) => r.createdAt.toISOString(),
-  startedAt: (r: Run) => iso(r.startedAt),
-  finishedAt: (r: Run) => iso(r.finishedAt),
   lineage: (r: Run) => r,
   outputCheckpointId: (r: Run) => outputCheckpointId(r) || null,
   async curves(r: Run, args: { names?: string[] | null }, ctx: GatewayContext) {
