@@ -8,6 +8,7 @@ import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPol
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
+import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { Manifest } from './helm';
@@ -23,6 +24,7 @@ const validators: Record<string, Validator> = {
   'policy/v1/PodDisruptionBudget': (m) => new PodDisruptionBudget(m as never).validate(),
   'v1/ConfigMap': (m) => new ConfigMap(m as never).validate(),
   'v1/PersistentVolumeClaim': (m) => new PersistentVolumeClaim(m as never).validate(),
+  'v1/Secret': (m) => new Secret(m as never).validate(),
   'v1/Service': (m) => new Service(m as never).validate(),
   'v1/ServiceAccount': (m) => new ServiceAccount(m as never).validate(),
   // A CRD of the Prometheus Operator, not in the Kubernetes API: checked for the fields Prometheus needs.

@@ -1,5 +1,5 @@
 import { loadSerProto, type ClassifierTrainingServiceClient, type FeatureServiceClient, type FopPretrainServiceClient, type VqvaePretrainServiceClient } from '@ser/contracts';
-import { closeClient, createClient } from '@ser/grpc-kit';
+import { closeClient, createClient, type ServiceCaller } from '@ser/grpc-kit';
 
 /** The services an experiment drives, over gRPC. */
 export interface ExperimentBackend {
@@ -22,14 +22,18 @@ export interface BackendAddresses {
   vqvaePretrainer?: string;
 }
 
-/** gRPC clients for the three services; every unary call carries `deadlineMs` (streams set their own). */
-export function connectExperimentBackend(addresses: BackendAddresses, deadlineMs = 60_000): ExperimentBackend {
+/**
+ * gRPC clients for the three services; every unary call carries `deadlineMs` (streams set their own), and is signed
+ * with `serviceToken` when given (a platform with service auth refuses unsigned run starts).
+ */
+export function connectExperimentBackend(addresses: BackendAddresses, deadlineMs = 60_000, serviceToken?: ServiceCaller): ExperimentBackend {
   const proto = loadSerProto().grpc.ser.v1;
+  const options = { deadlineMs, serviceToken };
   return {
-    features: createClient<FeatureServiceClient>(proto.FeatureService, addresses.features, { deadlineMs }),
-    fop: createClient<FopPretrainServiceClient>(proto.FopPretrainService, addresses.fopPretrainer, { deadlineMs }),
-    classifier: createClient<ClassifierTrainingServiceClient>(proto.ClassifierTrainingService, addresses.classifierTrainer, { deadlineMs }),
-    ...(addresses.vqvaePretrainer ? { vqvae: createClient<VqvaePretrainServiceClient>(proto.VqvaePretrainService, addresses.vqvaePretrainer, { deadlineMs }) } : {}),
+    features: createClient<FeatureServiceClient>(proto.FeatureService, addresses.features, options),
+    fop: createClient<FopPretrainServiceClient>(proto.FopPretrainService, addresses.fopPretrainer, options),
+    classifier: createClient<ClassifierTrainingServiceClient>(proto.ClassifierTrainingService, addresses.classifierTrainer, options),
+    ...(addresses.vqvaePretrainer ? { vqvae: createClient<VqvaePretrainServiceClient>(proto.VqvaePretrainService, addresses.vqvaePretrainer, options) } : {}),
   };
 }
 

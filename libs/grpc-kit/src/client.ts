@@ -1,6 +1,7 @@
 // Clients whose every call has a deadline, so a hung peer fails a call instead of hanging it forever.
 import * as grpc from '@grpc/grpc-js';
 import { DEFAULT_MAX_MESSAGE_BYTES } from './server';
+import { serviceTokenInterceptor, type ServiceCaller } from './service-auth';
 
 export interface ClientOptions {
   /** Deadline for unary calls that set none. */
@@ -14,6 +15,8 @@ export interface ClientOptions {
   maxMessageBytes?: number;
   /** Extra channel options (keepalive, ...). */
   channelOptions?: grpc.ChannelOptions;
+  /** Sign every call as this caller, so servers with service auth accept its mutating RPCs. */
+  serviceToken?: ServiceCaller;
 }
 
 type ClientConstructor<C extends grpc.Client> = new (
@@ -47,7 +50,11 @@ export function createClient<C extends grpc.Client>(Ctor: ClientConstructor<C>, 
     'grpc.max_receive_message_length': maxBytes,
     'grpc.max_send_message_length': maxBytes,
     ...options.channelOptions,
-    interceptors: [deadlineInterceptor(options.deadlineMs, options.streamDeadlineMs), ...(options.channelOptions?.interceptors ?? [])],
+    interceptors: [
+      deadlineInterceptor(options.deadlineMs, options.streamDeadlineMs),
+      ...(options.serviceToken ? [serviceTokenInterceptor(options.serviceToken)] : []),
+      ...(options.channelOptions?.interceptors ?? []),
+    ],
   });
 }
 

@@ -17,6 +17,24 @@ export {
   type ClientOptions,
   type CallOptions,
 } from './client';
+export {
+  serviceTokenInterceptor,
+  serviceAuthInterceptor,
+  mutatingPaths,
+  isReadOnlyMethod,
+  SERVICE_TOKEN_METADATA_KEY,
+  type ServiceCaller,
+  type ServiceAuthPolicy,
+} from './service-auth';
+export {
+  mintServiceToken,
+  verifyServiceToken,
+  assertServiceSecret,
+  ServiceTokenError,
+  MIN_SERVICE_SECRET_LENGTH,
+  DEFAULT_SERVICE_TOKEN_TTL_SECONDS,
+  type ServiceTokenClaims,
+} from './service-token';
 export { checkHealth, type HealthStatus } from './health-client';
 export { listServicesByReflection } from './reflection-client';
 export {

@@ -5,6 +5,7 @@ import * as protoLoader from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { createLogger, type Logger } from '@ser/logging';
 import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-check';
+import { serviceAuthInterceptor, type ServiceAuthPolicy } from './service-auth';
 
 /** Largest message accepted or sent: audio uploads and feature matrices exceed grpc-js' 4 MiB default. */
 export const DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
@@ -28,8 +29,10 @@ export interface GrpcServerOptions {
   packageDefinition: PackageDefinition;
   logger?: Logger;
   maxMessageBytes?: number;
-  /** Extra grpc-js server options (keepalive, ...). */
+  /** Extra grpc-js server options (keepalive, interceptors, ...). */
   channelOptions?: grpc.ServerOptions;
+  /** Service tokens required on the mutating RPCs of `services`; absent: every caller may call every RPC. */
+  auth?: ServiceAuthPolicy;
 }
 
 export interface RunningServer {
@@ -61,10 +64,14 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<Runni
   const host = options.host ?? '127.0.0.1';
   const logger = options.logger ?? createLogger('grpc');
   const maxBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  // grpc-js wraps each interceptor around the ones before it: the auth check goes last (outermost towards the
+  // handler), so the status it sends passes through the others (metrics count refused calls too).
+  const interceptors = [...(options.channelOptions?.interceptors ?? []), ...(options.auth ? [serviceAuthInterceptor(options.auth, options.services, logger)] : [])];
   const server = new grpc.Server({
     'grpc.max_receive_message_length': maxBytes,
     'grpc.max_send_message_length': maxBytes,
     ...options.channelOptions,
+    interceptors,
   });
 
   const names = new Set(['', ...options.services.map((s) => s.name)]);

@@ -5,3 +5,11 @@ export { acquireMetricsServer, getMetricsRegistry, grpcMetricsInterceptor, metri
 export type { RunningService } from './running-service';
 export { createWorker } from './ts-worker';
 export { serveTrainer, type TrainerParts, type TrainerRuns } from './serve-trainer';
+export {
+  DEFAULT_ALLOWED_CALLERS,
+  serviceAuthPolicy,
+  serviceCaller,
+  serviceSecretFile,
+  withServiceSecret,
+  type ServiceCallerName,
+} from './service-auth';

@@ -3,10 +3,12 @@ import { startGrpcServer, type ServiceRegistration } from '@ser/grpc-kit';
 import { acquireMetricsServer, grpcMetricsInterceptor } from './metrics';
 import type { Platform } from './platform';
 import type { RunningService } from './running-service';
+import { serviceAuthPolicy } from './service-auth';
 
 /**
  * Serves a platform service's gRPC registrations (plus health and reflection) on the configured host, counted and
- * timed for Prometheus; the process's /metrics server runs while any service it serves does.
+ * timed for Prometheus, mutating RPCs refused without a service token when a secret is configured; the process's
+ * /metrics server runs while any service it serves does.
  */
 export async function serveGrpc(
   platform: Platform,
@@ -14,6 +16,8 @@ export async function serveGrpc(
 ): Promise<RunningService> {
   const logger = platform.logger.child({ service: opts.name });
   const metrics = await acquireMetricsServer({ host: platform.config.grpcHost, port: platform.config.metricsPort, logger });
+  const auth = serviceAuthPolicy(platform.config);
+  if (!auth) logger.info('service auth off: any caller may make mutating RPCs (set SER_SERVICE_TOKEN_SECRET)');
   let server: Awaited<ReturnType<typeof startGrpcServer>>;
   try {
     server = await startGrpcServer({
@@ -23,6 +27,7 @@ export async function serveGrpc(
       packageDefinition: loadSerProto().reflectionPackageDefinition,
       logger,
       channelOptions: { interceptors: [grpcMetricsInterceptor()] },
+      auth,
     });
   } catch (err) {
     await metrics.release();

@@ -7,6 +7,7 @@ import { getMetricsRegistry } from './metrics';
 import type { Platform } from './platform';
 import type { RunningService } from './running-service';
 import { serveGrpc } from './serve-grpc';
+import { serviceCaller, type ServiceCallerName } from './service-auth';
 
 /** What a trainer's run manager offers the service around it. */
 export interface TrainerRuns {
@@ -29,7 +30,7 @@ export interface TrainerParts<R extends TrainerRuns> {
 export async function serveTrainer<R extends TrainerRuns>(
   platform: Platform,
   opts: {
-    name: string;
+    name: ServiceCallerName;
     port: number;
     /** Where the features service is; absent: the configured address. */
     featuresAddress?: string;
@@ -42,7 +43,10 @@ export async function serveTrainer<R extends TrainerRuns>(
   const { config } = platform;
   const logger = platform.logger.child({ service: opts.name });
   const proto = loadSerProto().grpc.ser.v1;
-  const features = createClient<FeatureServiceClient>(proto.FeatureService, opts.featuresAddress ?? config.addresses.features, { deadlineMs: config.grpcDeadlineMs });
+  const features = createClient<FeatureServiceClient>(proto.FeatureService, opts.featuresAddress ?? config.addresses.features, {
+    deadlineMs: config.grpcDeadlineMs,
+    serviceToken: serviceCaller(config, opts.name),
+  });
   let server: RunningService | undefined;
   let runs: R | undefined;
   try {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ServiceName } from '@ser/config';
 import { loadSerProto, type ClassifierTrainingServiceClient, type FopPretrainServiceClient, type Run__Output, type RunProgress__Output } from '@ser/contracts';
 import { callUnary, closeClient, createClient, deadlineIn, iterateStream } from '@ser/grpc-kit';
-import type { Platform } from '@ser/runtime';
+import { serviceCaller, type Platform } from '@ser/runtime';
 
 // The inference service's default model name: a predict that names no model gets the demo model until a user
 // promotes one of theirs under this name.
@@ -56,8 +56,9 @@ export async function trainDemoModel(platform: Platform, addresses: Record<Servi
 
   const dataset = await waitForDataset(platform, opts.datasetTimeoutMs ?? 30 * 60_000);
   const proto = loadSerProto().grpc.ser.v1;
-  const fop = createClient<FopPretrainServiceClient>(proto.FopPretrainService, addresses.fopPretrainer, { deadlineMs: 30_000 });
-  const classifier = createClient<ClassifierTrainingServiceClient>(proto.ClassifierTrainingService, addresses.classifierTrainer, { deadlineMs: 30_000 });
+  const clientOptions = { deadlineMs: 30_000, serviceToken: serviceCaller(platform.config, 'operator') };
+  const fop = createClient<FopPretrainServiceClient>(proto.FopPretrainService, addresses.fopPretrainer, clientOptions);
+  const classifier = createClient<ClassifierTrainingServiceClient>(proto.ClassifierTrainingService, addresses.classifierTrainer, clientOptions);
   try {
     if (!state.pretrainRunId || (await isFailed(platform, state.pretrainRunId))) {
       const started = await callUnary(fop, 'StartFopPretrainRun', {

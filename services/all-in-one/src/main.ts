@@ -1,13 +1,14 @@
 import { ConfigError, loadPlatformConfig } from '@ser/config';
 import { ensureBootstrapToken } from '@ser/gateway';
-import { openPlatform, runUntilSignal } from '@ser/runtime';
+import { openPlatform, runUntilSignal, withServiceSecret } from '@ser/runtime';
 import { trainDemoModel } from './demo-model';
 import { seedDemoCorpus } from './seed-demo';
 import { startAll } from './start-all';
 
 // `npm start`: the whole platform on one machine on embedded defaults (in-process bus, PGlite, local artifacts).
 try {
-  const platform = await openPlatform(loadPlatformConfig({ overrides: process.argv.slice(2) }));
+  // Mutating gRPC calls between the services need a service token signed with a secret made for this start.
+  const platform = await openPlatform(withServiceSecret(loadPlatformConfig({ overrides: process.argv.slice(2) })));
   const system = await startAll(platform);
   // A newcomer needs a token for mutations (predict, start runs): the first start writes an admin one.
   const tokenFile = await ensureBootstrapToken(platform.store, platform.config.dataDir);

@@ -3,7 +3,7 @@ import { startFeaturesService } from '@ser/features-service';
 import { startFopPretrainerService } from '@ser/fop-pretrainer';
 import { createGateway } from '@ser/gateway';
 import { startInferenceService } from '@ser/inference';
-import type { Platform, RunningService, Stoppable } from '@ser/runtime';
+import { serviceCaller, type Platform, type RunningService, type Stoppable } from '@ser/runtime';
 import { SERVICE_NAMES, type ServiceName } from '@ser/config';
 import { startVqvaePretrainerService } from '@ser/vqvae-pretrainer';
 
@@ -55,6 +55,7 @@ export async function startAll(platform: Platform): Promise<RunningSystem> {
       // An upload the inference service would refuse as too large is refused here, as in the gateway's own main.
       uploads: { maxFileBytes: platform.config.inference.maxAudioBytes },
       grpcDeadlineMs: platform.config.grpcDeadlineMs,
+      serviceToken: serviceCaller(platform.config, 'gateway'),
       logger: platform.logger.child({ service: 'gateway' }),
     });
     started.push(gateway);

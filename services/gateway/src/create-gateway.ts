@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { DEFAULT_GATEWAY_CORS_ORIGINS, type ServiceName } from '@ser/config';
 import type { EventBus } from '@ser/events';
+import type { ServiceCaller } from '@ser/grpc-kit';
 import type { Logger } from '@ser/logging';
 import { getMetricsRegistry } from '@ser/runtime';
 import type { MetadataStore } from '@ser/store';
@@ -34,6 +35,8 @@ export interface GatewayOptions {
   anonymousRead?: boolean;
   /** Deadline of the gateway's unary gRPC calls. Default 10 s. */
   grpcDeadlineMs?: number;
+  /** Identity and secret the gateway signs its gRPC calls with (config serviceAuth); unsigned when absent. */
+  serviceToken?: ServiceCaller;
   limits?: Partial<QueryLimits>;
   uploads?: Partial<UploadLimits>;
   /** Origins browsers may call from (config gateway.corsOrigins; `*`: any). Default: the gateway's own, on port 4000. */
@@ -73,7 +76,7 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
   const limits = { ...DEFAULT_QUERY_LIMITS, ...opts.limits };
   const hub = opts.bus ? new EventHub(opts.bus, opts.logger) : undefined;
   await hub?.start();
-  const clients = createGrpcClients(opts.serviceAddresses, opts.grpcDeadlineMs ?? 10_000);
+  const clients = createGrpcClients(opts.serviceAddresses, opts.grpcDeadlineMs ?? 10_000, opts.serviceToken);
   const deps: GatewayDeps = {
     store: opts.store,
     serviceAddresses: opts.serviceAddresses,

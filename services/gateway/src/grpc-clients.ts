@@ -6,7 +6,7 @@ import {
   type InferenceServiceClient,
   type VqvaePretrainServiceClient,
 } from '@ser/contracts';
-import { closeClient, createClient } from '@ser/grpc-kit';
+import { closeClient, createClient, type ServiceCaller } from '@ser/grpc-kit';
 
 /** One client per platform service the gateway calls; channels connect lazily, on the first call. */
 export interface GrpcClients {
@@ -17,9 +17,10 @@ export interface GrpcClients {
   close(): void;
 }
 
-export function createGrpcClients(addresses: Record<ServiceName, string>, deadlineMs: number): GrpcClients {
+/** `serviceToken`: signs every call as the gateway, for services that require service tokens on mutations. */
+export function createGrpcClients(addresses: Record<ServiceName, string>, deadlineMs: number, serviceToken?: ServiceCaller): GrpcClients {
   const v1 = loadSerProto().grpc.ser.v1;
-  const opts = { deadlineMs };
+  const opts = { deadlineMs, serviceToken };
   const clients = {
     fopPretrain: createClient<FopPretrainServiceClient>(v1.FopPretrainService, addresses.fopPretrainer, opts),
     vqvaePretrain: createClient<VqvaePretrainServiceClient>(v1.VqvaePretrainService, addresses.vqvaePretrainer, opts),

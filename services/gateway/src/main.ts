@@ -1,5 +1,5 @@
 import { loadPlatformConfig } from '@ser/config';
-import { acquireMetricsServer, openPlatform, runUntilSignal } from '@ser/runtime';
+import { acquireMetricsServer, openPlatform, runUntilSignal, serviceCaller } from '@ser/runtime';
 import { createGateway } from './create-gateway';
 
 // The GraphQL gateway on its own (one container in a cluster); services are reached at config.addresses.
@@ -22,6 +22,7 @@ const gateway = await createGateway({
   // An upload the inference service would refuse as too large is refused here, before it crosses the network.
   uploads: { maxFileBytes: config.inference.maxAudioBytes },
   grpcDeadlineMs: config.grpcDeadlineMs,
+  serviceToken: serviceCaller(config, 'gateway'),
   logger,
 });
 runUntilSignal([{ stop: () => platform.close() }, { stop: () => metrics.release() }, gateway], platform.logger);

@@ -1,7 +1,7 @@
 import { loadSerProto, SER_SERVICE_NAMES, type FeatureServiceClient, type InferenceServiceHandlers } from '@ser/contracts';
 import type { PlatformConfig } from '@ser/config';
 import { bidiStream, closeClient, createClient, serverStream, unary } from '@ser/grpc-kit';
-import { getMetricsRegistry, serveGrpc, type Platform, type RunningService } from '@ser/runtime';
+import { getMetricsRegistry, serveGrpc, serviceCaller, type Platform, type RunningService } from '@ser/runtime';
 import { initTfjs } from '@ser/tfjs-backend';
 import { decodeAudioInput } from './audio/audio-input';
 import { batchPredict } from './handlers/batch-predict';
@@ -32,7 +32,10 @@ export async function startInferenceService(platform: Platform, opts: InferenceS
   const logger = platform.logger.child({ service: 'inference' });
   await initTfjs({ logger });
   const proto = loadSerProto().grpc.ser.v1;
-  const features = createClient<FeatureServiceClient>(proto.FeatureService, opts.featuresAddress ?? config.addresses.features, { deadlineMs: config.grpcDeadlineMs });
+  const features = createClient<FeatureServiceClient>(proto.FeatureService, opts.featuresAddress ?? config.addresses.features, {
+    deadlineMs: config.grpcDeadlineMs,
+    serviceToken: serviceCaller(config, 'inference'),
+  });
   const host = new ModelHost({ store, artifacts, bus, logger, instanceId: config.instanceId, ...settings, metrics: inferenceMetrics(getMetricsRegistry()) });
   await host.start();
   const deps = { host, store };

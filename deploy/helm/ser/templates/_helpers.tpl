@@ -60,6 +60,10 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- end -}}
 {{- end -}}
 
+{{- define "ser.serviceAuthSecret" -}}
+{{- default (printf "%s-service-auth" (include "ser.fullname" .)) .Values.serviceAuth.existingSecret -}}
+{{- end -}}
+
 {{- define "ser.artifactsClaim" -}}
 {{- default (printf "%s-artifacts" (include "ser.fullname" .)) .Values.artifacts.existingClaim -}}
 {{- end -}}
@@ -122,6 +126,10 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
   value: {{ $root.Values.metrics.port | quote }}
 - name: SER_{{ $me.env }}_PORT
   value: {{ $svc.port | quote }}
+# Mutating gRPC calls between the services carry a token signed with this key (serviceAuth).
+- name: SER_SERVICE_TOKEN_SECRET
+  valueFrom:
+    secretKeyRef: { name: {{ include "ser.serviceAuthSecret" $root }}, key: {{ $root.Values.serviceAuth.secretKey }} }
 {{- range $key := include "ser.order" $root | fromYamlArray }}
 {{- if ne $key "gateway" }}
 {{- $other := get $catalog $key }}

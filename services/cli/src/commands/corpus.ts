@@ -7,6 +7,7 @@ import { importCorpus } from '@ser/corpora';
 import { CORPUS_FORMATS, KafkaEventBus, TOPICS, type CorpusFormat } from '@ser/events';
 import { closeClient, createClient, deadlineIn, iterateStream } from '@ser/grpc-kit';
 import { createLogger } from '@ser/logging';
+import { serviceCaller } from '@ser/runtime';
 import { CliError, usageError } from '../cli-error';
 import { progressBar } from '../progress';
 
@@ -69,7 +70,7 @@ async function importViaService(name: string, format: CorpusFormat, dir: string,
   assertDirectory(dir);
   const config = loadPlatformConfig();
   const { FeatureService } = loadSerProto().grpc.ser.v1;
-  const client = createClient<FeatureServiceClient>(FeatureService, config.addresses.features, { deadlineMs: config.grpcDeadlineMs });
+  const client = createClient<FeatureServiceClient>(FeatureService, config.addresses.features, { deadlineMs: config.grpcDeadlineMs, serviceToken: serviceCaller(config, 'operator') });
   const bar = progressBar(`ingesting ${name}`);
   try {
     const call = client.IngestDataset({ corpusName: name, format: formatEnum(format), uri: dir, labelMap: labelMap ?? {} }, deadlineIn(6 * 3600_000));

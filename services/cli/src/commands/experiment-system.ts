@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { startAll } from '@ser/all-in-one';
 import { loadPlatformConfig } from '@ser/config';
 import { closeExperimentBackend, connectExperimentBackend, type ExperimentBackend } from '@ser/experiments';
-import { openPlatform } from '@ser/runtime';
+import { openPlatform, serviceCaller } from '@ser/runtime';
 import { CliError } from '../cli-error';
 
 /** The services an experiment drives and how to let them go. */
@@ -56,7 +56,7 @@ export async function startEmbeddedSystem(dataDir: string): Promise<ExperimentSy
 export function connectRunningSystem(): ExperimentSystem {
   const config = loadPlatformConfig();
   const { features, fopPretrainer, classifierTrainer, vqvaePretrainer } = config.addresses;
-  const backend = connectExperimentBackend({ features, fopPretrainer, classifierTrainer, vqvaePretrainer }, config.grpcDeadlineMs);
+  const backend = connectExperimentBackend({ features, fopPretrainer, classifierTrainer, vqvaePretrainer }, config.grpcDeadlineMs, serviceCaller(config, 'operator'));
   return {
     backend,
     description: `running platform: features ${features}, fop-pretrainer ${fopPretrainer}, classifier-trainer ${classifierTrainer}`,
