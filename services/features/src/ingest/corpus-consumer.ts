@@ -37,6 +37,10 @@ export class CorpusPublishedConsumer {
     this.subscription = await this.bus.subscribe({
       groupId: 'features',
       topics: [TOPICS.corpusPublished],
+      // Until the group has committed an offset on a partition, a replica taking it over (its first owner died before
+      // committing) must start at the oldest event, not the newest: else the uncommitted announcement is lost.
+      // Events seen before are skipped by id and by content version, so a replay costs a scan, never a new version.
+      fromBeginning: true,
       handler: (event, meta) => this.handle(event as Envelope<typeof TOPICS.corpusPublished>, meta),
     });
   }
