@@ -32,7 +32,7 @@ const CLIP_SECONDS = 3;
 const LEVELS = [1, 8, 32];
 const MODEL = 'bench-emotion';
 
-const PREDICT = 'mutation($input: PredictInput!) { predict(input: $input) { label modelVersion } }';
+const PREDICT = 'mutation($input: PredictInput!) { predict(input: $input) { label modelVersion { version } } }';
 const DEADLINE_MS = 300_000; // 32 queued 3 s clips on a loaded 2-core machine take a while without batching
 
 type Via = 'grpc' | 'gateway';

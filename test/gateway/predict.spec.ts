@@ -8,7 +8,7 @@ import { startTestGateway, type TestGateway } from './harness';
 import { startInferenceDouble } from './inference-double';
 
 const PREDICT = `mutation($input: PredictInput!) { predict(input: $input) {
-  predictionId label probabilities { label probability } modelName modelVersion latencyMs } }`;
+  predictionId label probabilities { label probability } modelName modelVersion { modelName version } latencyMs } }`;
 const MAX_UPLOAD = 64 * 1024;
 
 describe('the predict mutation', () => {
@@ -21,6 +21,8 @@ describe('the predict mutation', () => {
     dir = mkdtempSync(join(tmpdir(), 'ser-gw-predict-'));
     inference = await startInferenceDouble();
     t = await startTestGateway({ addresses: { inference: inference.address }, uploads: { maxFileBytes: MAX_UPLOAD } });
+    // The double answers as version 3 of 'ser': the result points at that registered version.
+    for (let v = 1; v <= 3; v++) await t.store.models.createVersion({ modelName: 'ser', artifactKey: `ser/${v}`, metrics: {} });
   });
   afterAll(async () => {
     await t?.stop();
@@ -38,7 +40,7 @@ describe('the predict mutation', () => {
         label: 'happy',
         probabilities: [{ label: 'sad', probability: 0.25 }, { label: 'happy', probability: 0.75 }],
         modelName: 'ser',
-        modelVersion: '3',
+        modelVersion: { modelName: 'ser', version: 3 },
         latencyMs: 4.5,
       },
     });

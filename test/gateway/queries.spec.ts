@@ -46,11 +46,12 @@ describe('gateway queries', () => {
 
   it('shows a dataset version with its counts and ingestion report', async () => {
     const res = await gql<{ datasetVersion: Record<string, unknown> }>(t.gateway.url, `query($id: ID!) { datasetVersion(id: $id) {
-      name utteranceCount classCounts { key count } speakerCounts { key count }
+      name format utteranceCount classCounts { key count } speakerCounts { key count }
       ingestionReport { filesSeen utterancesIngested elapsedMs skipped { path reason } } } }`, { id: versionId });
     expect(res.errors).toBeUndefined();
     expect(res.data!.datasetVersion).toEqual({
       name: 'demo',
+      format: 'MANIFEST',
       utteranceCount: 2,
       classCounts: [{ key: 'angry', count: 1 }, { key: 'sad', count: 1 }],
       speakerCounts: [{ key: 's1', count: 2 }],
@@ -150,8 +151,18 @@ describe('gateway queries', () => {
     // Times are DateTime: validated ISO 8601 in (a literal too), UTC ISO 8601 out.
     expect((await gql(t.gateway.url, '{ predictions(filter: { since: "2025-02-30T00:00:00Z" }) { totalCount } }')).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const stored = (await t.store.predictions.list({}, { first: 1 })).edges[0]!.node;
-    const times = await gql<{ predictions: { edges: Array<{ node: { createdAt: string } }> } }>(t.gateway.url, '{ predictions(first: 1) { edges { node { createdAt } } } }');
-    expect(times.data!.predictions.edges[0]!.node.createdAt).toBe(stored.createdAt.toISOString());
+    const times = await gql<{ predictions: { edges: Array<{ node: { createdAt: string; source: string } }> } }>(t.gateway.url, '{ predictions(first: 1) { edges { node { createdAt source } } } }');
+    expect(times.data!.predictions.edges[0]!.node).toEqual({ createdAt: stored.createdAt.toISOString(), source: 'UNARY' });
+  });
+
+  it('reports the health of each service under its PlatformService value', async () => {
+    const res = await gql<{ health: Array<{ service: string; status: string }> }>(t.gateway.url, '{ health { service status } }');
+    expect(res.errors).toBeUndefined();
+    // Nothing listens at the harness's addresses: every backend is unreachable, the gateway answers.
+    expect(res.data!.health).toEqual([
+      ...['FEATURES', 'FOP_PRETRAINER', 'VQVAE_PRETRAINER', 'CLASSIFIER_TRAINER', 'INFERENCE'].map((service) => ({ service, status: 'UNREACHABLE' })),
+      { service: 'GATEWAY', status: 'SERVING' },
+    ]);
   });
 
   it('refuses a query nested deeper than the depth limit', async () => {

@@ -4,9 +4,25 @@ import { notFound, startGrpcServer, unary, type RunningServer } from '@ser/grpc-
 import { gql } from './client';
 import { startTestGateway, type TestGateway } from './harness';
 
-/** A real gRPC ClassifierTrainingService that keeps representations for one run id and none for the others. */
+/** A real gRPC ClassifierTrainingService that keeps representations (and an evaluation) for one run id and none for the others. */
 async function startTrainerDouble(runWithRepresentations: () => string): Promise<RunningServer> {
   const handlers: Partial<ClassifierTrainingServiceHandlers> = {
+    GetClassifierRunEvaluation: unary(async (req) => {
+      if (req.runId !== runWithRepresentations()) throw notFound('evaluation of run', req.runId);
+      const confusionMatrix = { labels: ['angry', 'sad'], counts: [3, 1, 0, 4] };
+      return {
+        evaluation: {
+          runId: req.runId,
+          protocol: 'leave-one-speaker-out',
+          labels: ['angry', 'sad'],
+          metrics: { ua: 0.875 },
+          metricsStd: { ua: 0 },
+          confusionMatrix,
+          perClassRecall: [],
+          folds: [{ repeat: 0, fold: 0, testSplit: 's1', metrics: { ua: 0.875 }, confusionMatrix }],
+        },
+      };
+    }),
     GetClassifierRunRepresentations: unary(async (req) => {
       if (req.runId !== runWithRepresentations()) throw notFound('representations of run', req.runId);
       return {
@@ -38,7 +54,7 @@ describe('gateway: a sequence-model run’s representations', () => {
     trainer = await startTrainerDouble(() => sequenceRunId);
     t = await startTestGateway({ addresses: { classifierTrainer: trainer.address } });
     for (const name of ['sequence', 'fineTune', 'running'] as const) {
-      const run = await t.store.runs.create({ kind: 'classifier', config: {} });
+      const run = await t.store.runs.create({ kind: 'classifier', config: name === 'sequence' ? { method: 'sequence-model' } : {} });
       if (name !== 'running') await t.store.runs.update(run.id, { status: 'succeeded', progress: 1 });
       if (name === 'sequence') sequenceRunId = run.id;
       else if (name === 'fineTune') fineTuneRunId = run.id;
@@ -62,6 +78,26 @@ describe('gateway: a sequence-model run’s representations', () => {
         { utteranceId: 'u2', label: 'angry', deep: [1, 0], fused: [0, 0, 1] },
       ],
     });
+  });
+
+  it('shows its method, and its evaluation with the protocol as an EvaluationProtocol and the matrix as rows', async () => {
+    const res = await gql<{ run: unknown }>(
+      t.gateway.url,
+      'query($id: ID!) { run(id: $id) { method evaluation { protocol confusionMatrix { labels rows } folds { testSplit confusionMatrix { rows } } } } }',
+      { id: sequenceRunId },
+      t.tokens.viewer,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.run).toEqual({
+      method: 'SEQUENCE_MODEL',
+      evaluation: {
+        protocol: 'LEAVE_ONE_SPEAKER_OUT',
+        confusionMatrix: { labels: ['angry', 'sad'], rows: [[3, 1], [0, 4]] },
+        folds: [{ testSplit: 's1', confusionMatrix: { rows: [[3, 1], [0, 4]] } }],
+      },
+    });
+    const fineTune = await gql<{ run: unknown }>(t.gateway.url, 'query($id: ID!) { run(id: $id) { method evaluation { protocol } } }', { id: fineTuneRunId }, t.tokens.viewer);
+    expect(fineTune.data!.run).toEqual({ method: null, evaluation: null });
   });
 
   it('is null for a run that keeps none (NOT_FOUND from the trainer) and for an unfinished run', async () => {

@@ -84,7 +84,8 @@ async function serving(gatewayUrl: string, services: string[]): Promise<boolean>
     const res = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ health { service status } }' }) });
     const body = (await res.json()) as { data?: { health: Array<{ service: string; status: string }> } };
     const health = body.data?.health ?? [];
-    return services.every((s) => health.some((h) => h.service === s && h.status === 'SERVING'));
+    // PlatformService values: fop-pretrainer is FOP_PRETRAINER.
+    return services.every((s) => health.some((h) => h.service === s.toUpperCase().replace(/-/g, '_') && h.status === 'SERVING'));
   } catch {
     return false;
   }

@@ -35,12 +35,12 @@ describe('the embedded system', () => {
     expect(res.errors).toBeUndefined();
     const byService = Object.fromEntries(res.data!.health.map((h) => [h.service, h.status]));
     expect(byService).toEqual({
-      features: 'SERVING',
-      'fop-pretrainer': 'SERVING',
-      'vqvae-pretrainer': 'SERVING',
-      'classifier-trainer': 'SERVING',
-      inference: 'SERVING',
-      gateway: 'SERVING',
+      FEATURES: 'SERVING',
+      FOP_PRETRAINER: 'SERVING',
+      VQVAE_PRETRAINER: 'SERVING',
+      CLASSIFIER_TRAINER: 'SERVING',
+      INFERENCE: 'SERVING',
+      GATEWAY: 'SERVING',
     });
   });
 

@@ -136,16 +136,16 @@ describe('the whole pipeline across service processes (Kafka, PostgreSQL)', () =
     expect(promoted.errors).toBeUndefined();
     expect(promoted.data!.promoteModel.aliases).toContain('production');
 
-    const predicted = await gqlUpload<{ predict: { predictionId: string; label: string; probabilities: Array<{ label: string; probability: number }>; modelName: string; modelVersion: string } }>(
+    const predicted = await gqlUpload<{ predict: { predictionId: string; label: string; probabilities: Array<{ label: string; probability: number }>; modelName: string; modelVersion: { version: number } } }>(
       system.gatewayUrl,
-      'mutation ($input: PredictInput!) { predict(input: $input) { predictionId label probabilities { label probability } modelName modelVersion } }',
+      'mutation ($input: PredictInput!) { predict(input: $input) { predictionId label probabilities { label probability } modelName modelVersion { version } } }',
       { input: { audio: null, model: { name: MODEL } } },
       { path: 'variables.input.audio', ...heldOut },
       operator,
     );
     expect(predicted.errors, system.output()).toBeUndefined();
     const prediction = predicted.data!.predict;
-    expect(prediction).toMatchObject({ modelName: MODEL, modelVersion: String(modelVersion.version) });
+    expect(prediction).toMatchObject({ modelName: MODEL, modelVersion: { version: modelVersion.version } });
     expect(evaluation.labels).toContain(prediction.label);
     expect(prediction.probabilities.map((p) => p.label).sort()).toEqual(evaluation.labels);
     expect(prediction.probabilities.reduce((s, p) => s + p.probability, 0)).toBeCloseTo(1, 4);

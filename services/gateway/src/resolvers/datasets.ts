@@ -1,5 +1,6 @@
 import type { Dataset, DatasetVersion, JsonObject } from '@ser/store';
 import type { GatewayContext } from '../context';
+import { toEnum } from './enums';
 import { connection, type ConnectionArgs } from './paging';
 
 export const datasetQueries = {
@@ -36,6 +37,7 @@ function ingestionReport(report: JsonObject) {
 
 export const DatasetVersionResolvers = {
   name: (v: DatasetVersion) => v.datasetName,
+  format: (v: DatasetVersion) => toEnum(v.format),
   classCounts: (v: DatasetVersion) => counts(v.classCounts),
   speakerCounts: (v: DatasetVersion) => counts(v.speakerCounts),
   ingestionReport: (v: DatasetVersion) => ingestionReport(v.ingestionReport),

@@ -2,13 +2,13 @@ import { checkHealth } from '@ser/grpc-kit';
 import { SERVICE_NAMES, type ServiceName } from '@ser/config';
 import type { GatewayContext } from '../context';
 
-/** Platform names of the services, as clients and deploy manifests spell them. */
+/** PlatformService values, from the platform's names of the services (fop-pretrainer -> FOP_PRETRAINER). */
 const SERVICE_LABELS: Record<ServiceName, string> = {
-  features: 'features',
-  fopPretrainer: 'fop-pretrainer',
-  vqvaePretrainer: 'vqvae-pretrainer',
-  classifierTrainer: 'classifier-trainer',
-  inference: 'inference',
+  features: 'FEATURES',
+  fopPretrainer: 'FOP_PRETRAINER',
+  vqvaePretrainer: 'VQVAE_PRETRAINER',
+  classifierTrainer: 'CLASSIFIER_TRAINER',
+  inference: 'INFERENCE',
 };
 
 export const healthQuery = {
@@ -21,6 +21,6 @@ export const healthQuery = {
       })),
     );
     // Answering this query at all is the gateway's own health.
-    return [...services, { service: 'gateway', address: null, status: 'SERVING' }];
+    return [...services, { service: 'GATEWAY', address: null, status: 'SERVING' }];
   },
 };

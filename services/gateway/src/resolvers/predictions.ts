@@ -9,6 +9,7 @@ import { requireRole } from '../auth/access';
 import type { GatewayContext } from '../context';
 import type { UploadedFile } from '../http/multipart';
 import { findUtterancePath } from '../store-lookups';
+import { toEnum } from './enums';
 import { badInput, connection, type ConnectionArgs } from './paging';
 
 interface PredictInput {
@@ -45,6 +46,12 @@ async function utteranceAudio(ctx: GatewayContext, ref: NonNullable<PredictInput
   }
 }
 
+/** The registered version that answered (the inference service names it as name and version number), or null. */
+async function servedVersion(ctx: GatewayContext, model: { name: string; version: string } | null | undefined) {
+  const version = Number(model?.version);
+  return model?.name && Number.isInteger(version) && version > 0 ? ctx.store.models.findVersion(model.name, version) : null;
+}
+
 export const predictionMutations = {
   async predict(_: unknown, { input }: { input: PredictInput }, ctx: GatewayContext) {
     requireRole(ctx, 'operator', 'predict');
@@ -58,7 +65,7 @@ export const predictionMutations = {
       label: p.label,
       probabilities: p.classProbabilities,
       modelName: p.model?.name || null,
-      modelVersion: p.model?.version || null,
+      modelVersion: await servedVersion(ctx, p.model),
       latencyMs: p.latencyMs,
     };
   },
@@ -85,6 +92,7 @@ export const predictionQueries = {
 };
 
 export const PredictionResolvers = {
+  source: (p: Prediction) => toEnum(p.source),
   modelVersion: (p: Prediction, _: unknown, ctx: GatewayContext) => ctx.loaders.modelVersion.load(p.modelVersionId),
   probabilities: (p: Prediction) =>
     Object.entries(p.probabilities)

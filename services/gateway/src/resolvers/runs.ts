@@ -6,11 +6,9 @@ import { requireRole } from '../auth/access';
 import type { ClassifierEvaluation__Output, ConfusionMatrix__Output } from '@ser/contracts';
 import type { GatewayContext } from '../context';
 import { findModelVersionIdOfRun } from '../store-lookups';
+import { fromEnum, optionalEnum, toEnum } from './enums';
 import { badInput, connection, namedValues, type ConnectionArgs } from './paging';
 
-/** GraphQL enum values <-> store spellings: FOP_PRETRAIN <-> fop-pretrain, QUEUED <-> queued. */
-export const toEnum = (s: string) => s.toUpperCase().replace(/-/g, '_');
-const fromEnum = (s: string) => s.toLowerCase().replace(/_/g, '-');
 
 const notFound = (what: string) => new GraphQLError(`${what} not found`, { extensions: { code: 'NOT_FOUND' } });
 
@@ -45,6 +43,15 @@ function startRequest(input: StartInput) {
   };
 }
 
+/** The input's `method` enum as `config.method`, the trainer's spelling; a config naming another method is refused. */
+function withMethod(input: StartInput & { method?: string | null }): StartInput {
+  const config = input.config;
+  if (!input.method || (config != null && (typeof config !== 'object' || Array.isArray(config)))) return input;
+  const method = fromEnum(input.method);
+  if (config?.method != null && config.method !== method) throw badInput(`method ${input.method} and config.method ${JSON.stringify(config.method)} disagree`);
+  return { ...input, config: { ...config, method } };
+}
+
 export const runMutations = {
   async startPretrainRun(_: unknown, { input }: { input: StartInput & { kind: 'FOP' | 'VQVAE' } }, ctx: GatewayContext) {
     requireRole(ctx, 'operator', 'startPretrainRun');
@@ -56,9 +63,9 @@ export const runMutations = {
     return getRun(ctx, res.run!.id);
   },
 
-  async startClassifierRun(_: unknown, { input }: { input: StartInput & { modelName?: string | null } }, ctx: GatewayContext) {
+  async startClassifierRun(_: unknown, { input }: { input: StartInput & { method?: string | null; modelName?: string | null } }, ctx: GatewayContext) {
     requireRole(ctx, 'operator', 'startClassifierRun');
-    const res = await callUnary(ctx.clients.classifierTraining, 'StartClassifierRun', { ...startRequest(input), modelName: input.modelName ?? '' });
+    const res = await callUnary(ctx.clients.classifierTraining, 'StartClassifierRun', { ...startRequest(withMethod(input)), modelName: input.modelName ?? '' });
     return getRun(ctx, res.run!.id);
   },
 
@@ -85,7 +92,7 @@ function matrix(m: ConfusionMatrix__Output | null | undefined) {
 
 function evaluation(e: ClassifierEvaluation__Output) {
   return {
-    protocol: e.protocol,
+    protocol: toEnum(e.protocol),
     labels: e.labels,
     metrics: namedValues(e.metrics),
     metricsStd: namedValues(e.metricsStd),
@@ -98,6 +105,7 @@ function evaluation(e: ClassifierEvaluation__Output) {
 export const RunResolvers = {
   kind: (r: Run) => toEnum(r.kind),
   status: (r: Run) => toEnum(r.status),
+  method: (r: Run) => (r.kind === 'classifier' ? optionalEnum(r.config.method) : null),
   lineage: (r: Run) => r,
   outputCheckpointId: (r: Run) => outputCheckpointId(r) || null,
   async curves(r: Run, args: { names?: string[] | null }, ctx: GatewayContext) {
@@ -123,7 +131,7 @@ export const RunResolvers = {
     if (r.kind !== 'classifier' || r.status !== 'succeeded') return null;
     try {
       const res = await callUnary(ctx.clients.classifierTraining, 'GetClassifierRunRepresentations', { runId: r.id });
-      return { features: res.features.toUpperCase(), utterances: res.utterances.map((u) => ({ ...u, fused: u.fused.length > 0 ? u.fused : null })) };
+      return { features: toEnum(res.features), utterances: res.utterances.map((u) => ({ ...u, fused: u.fused.length > 0 ? u.fused : null })) };
     } catch (err) {
       // Runs of the other methods keep none: an absence, not a failure.
       if ((err as { code?: number }).code === GrpcStatus.NOT_FOUND) return null;

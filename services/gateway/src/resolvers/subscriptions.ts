@@ -3,7 +3,7 @@ import { TOPICS } from '@ser/events';
 import type { Run } from '@ser/store';
 import type { GatewayContext } from '../context';
 import { isTopic, type EventHub, type HubEvent } from '../event-hub';
-import { toEnum } from './runs';
+import { toEnum } from './enums';
 
 const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
 
