@@ -53,3 +53,5 @@ fi
 
 # Kafka broker jars from Maven Central (idempotent, cached in deploy/kafka/lib).
 bash "$(dirname "$0")/../deploy/kafka/fetch.sh"
+# The S3-compatible server of the object-storage tests (S3Proxy, cached in deploy/s3proxy/lib).
+bash "$(dirname "$0")/../deploy/s3proxy/fetch.sh"

@@ -1,7 +1,7 @@
 // Starts the real infrastructure the tests use, runs vitest with its addresses in the environment, and
 // always stops what it started, whatever vitest's outcome.
 import { spawn } from 'node:child_process';
-import { startKafka, startPostgres } from '../test/infra';
+import { startKafka, startPostgres, startS3 } from '../test/infra';
 
 const log = (s: string) => process.stderr.write(`[infra] ${s}\n`);
 
@@ -9,9 +9,10 @@ async function main(): Promise<number> {
   const stops: Array<() => Promise<void>> = [];
   const env = { ...process.env };
   try {
-    const [kafka, pg] = await Promise.all([
+    const [kafka, pg, s3] = await Promise.all([
       env.SER_TEST_KAFKA_BROKERS ? null : startKafka({ log }),
       env.SER_TEST_DATABASE_URL ? null : startPostgres({ log }),
+      env.SER_TEST_S3_ENDPOINT ? null : startS3({ log }),
     ]);
     if (kafka) {
       stops.push(kafka.stop);
@@ -21,7 +22,11 @@ async function main(): Promise<number> {
       stops.push(pg.stop);
       env.SER_TEST_DATABASE_URL = pg.url;
     }
-    log(`kafka ${env.SER_TEST_KAFKA_BROKERS}, postgres ${env.SER_TEST_DATABASE_URL}`);
+    if (s3) {
+      stops.push(s3.stop);
+      Object.assign(env, { SER_TEST_S3_ENDPOINT: s3.endpoint, SER_TEST_S3_ACCESS_KEY_ID: s3.accessKeyId, SER_TEST_S3_SECRET_ACCESS_KEY: s3.secretAccessKey });
+    }
+    log(`kafka ${env.SER_TEST_KAFKA_BROKERS}, postgres ${env.SER_TEST_DATABASE_URL}, s3 ${env.SER_TEST_S3_ENDPOINT}`);
     return await runVitest(process.argv.slice(2), env);
   } finally {
     await Promise.allSettled(stops.map((stop) => stop()));

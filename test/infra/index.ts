@@ -1,2 +1,3 @@
 export { startKafka } from './kafka';
 export { startPostgres } from './postgres';
+export { startS3 } from './s3';

@@ -15,13 +15,21 @@ export interface ArtifactStore {
   put(key: string, data: ArtifactData): Promise<PutResult>;
   /** The whole artifact; ArtifactNotFoundError when missing. */
   get(key: string): Promise<Buffer>;
-  /** Streams the artifact; throws ArtifactNotFoundError at once when missing. */
+  /** length bytes from byteOffset (a feature row inside a shard); ArtifactNotFoundError when missing. */
+  getRange(key: string, byteOffset: number, length: number): Promise<Buffer>;
+  /**
+   * Streams the artifact. When it is missing, the directory store throws ArtifactNotFoundError at once; object
+   * storage learns it only from its first request and fails the stream with that error instead.
+   */
   createReadStream(key: string): Readable;
   exists(key: string): Promise<boolean>;
   /** Keys starting with prefix (plain string prefix: `ckpt/run1` also matches `ckpt/run10/…`), sorted. */
   list(prefix?: string): Promise<string[]>;
   /** True when something was deleted. */
   delete(key: string): Promise<boolean>;
-  /** Absolute file path of key, for libraries that want a path (the file may not exist). */
+  /**
+   * Absolute file path of key, for libraries that want a path (the file may not exist). Only the directory store
+   * has one; the S3 store throws, so code that must run on both reads through get/getRange/createReadStream.
+   */
   localPath(key: string): string;
 }

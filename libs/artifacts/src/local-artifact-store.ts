@@ -75,6 +75,23 @@ export function createLocalArtifactStore(rootDir: string): ArtifactStore {
       }
     },
 
+    async getRange(key, byteOffset, length) {
+      let file;
+      try {
+        file = await open(pathOf(key), 'r');
+      } catch (err) {
+        if (isMissing(err)) throw new ArtifactNotFoundError(key);
+        throw err;
+      }
+      try {
+        const bytes = Buffer.alloc(length);
+        const { bytesRead } = await file.read(bytes, 0, length, byteOffset);
+        return bytes.subarray(0, bytesRead);
+      } finally {
+        await file.close();
+      }
+    },
+
     createReadStream(key) {
       const path = pathOf(key);
       if (!existsSync(path)) throw new ArtifactNotFoundError(key);
