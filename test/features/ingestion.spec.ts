@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +103,14 @@ describe('features service ingestion (embedded bus and store)', () => {
     expect((dead[0]!.data as { reason: string }).reason).toMatch(/outside the allowed corpus roots/);
     const err = await ingest(tmpdir()).catch((e: unknown) => e);
     expect((err as { code: number }).code).toBe(7); // PERMISSION_DENIED
+    // A link inside a root that leads out of it is the same escape, and the error says where it leads.
+    const link = join(dataDir, 'corpora', 'looks-inside');
+    const outside = mkdtempSync(join(tmpdir(), 'ser-outside-'));
+    symlinkSync(outside, link);
+    const viaLink = (await ingest(link).catch((e: unknown) => e)) as { code: number; details: string };
+    rmSync(outside, { recursive: true });
+    expect(viaLink.code).toBe(7);
+    expect(viaLink.details).toMatch(/looks-inside' is outside the allowed corpus roots \(it resolves to .*ser-outside-.* through a symbolic link\)/);
   });
 
   it('dead-letters a malformed event and keeps consuming', async () => {

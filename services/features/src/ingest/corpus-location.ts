@@ -38,7 +38,9 @@ export function resolveCorpusLocation(uri: string, allowedRoots: string[]): stri
     return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
   });
   if (!inside) {
-    throw new DomainError('PERMISSION_DENIED', `corpus location '${uri}' is outside the allowed corpus roots`, {
+    // Name the real directory when a symbolic link led there: the path the user gave may well look inside.
+    const via = real === resolve(path) ? '' : ` (it resolves to ${real} through a symbolic link)`;
+    throw new DomainError('PERMISSION_DENIED', `corpus location '${uri}' is outside the allowed corpus roots${via}`, {
       violations: [{ field: 'uri', description: `must be under one of: ${roots.join(', ')}` }],
     });
   }

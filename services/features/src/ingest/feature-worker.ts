@@ -1,11 +1,17 @@
 // Runs in a worker thread (piscina): decode one file, resample to 16 kHz, compute its features.
 // Transferable Float32Arrays come back without a copy; a bad file is a value, never a thrown error,
 // so one unreadable clip cannot take the pool down.
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { AudioDecodeError, createLogMel, createTacnFrontEnd, decodeAudio, type AudioDecodeReason } from '@ser/audio';
+import { isInside } from '@ser/corpora';
 
 export interface FeatureJob {
   path: string;
+  /**
+   * Real corpus directory `path` must resolve inside. Checked again here, at read time: a work item waits on Kafka
+   * for minutes, and a file swapped for a symlink out of the corpus in the meantime must not be read.
+   */
+  root?: string;
   minDurationSeconds: number;
   kinds: Array<'log-mel' | 'tacn'>;
 }
@@ -17,7 +23,7 @@ export type FeatureJobResult =
       logMel?: { data: Float32Array; frames: number; dims: number };
       tacn?: { data: Float32Array; segments: number; frames: number; bins: number };
     }
-  | { ok: false; reason: 'unreadable' | 'empty' | 'too short' | 'unsupported' | 'truncated'; message: string };
+  | { ok: false; reason: 'unreadable' | 'empty' | 'too short' | 'unsupported' | 'truncated' | 'outside corpus root'; message: string };
 
 /** Decoder reasons -> the ingestion report's reasons (what a user can act on). */
 const REASONS: Partial<Record<AudioDecodeReason, 'empty' | 'truncated' | 'unsupported' | 'too short'>> = {
@@ -35,7 +41,11 @@ const tacn = createTacnFrontEnd();
 export default async function extract(job: FeatureJob): Promise<FeatureJobResult> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(job.path);
+    const real = await realpath(job.path);
+    if (job.root !== undefined && !isInside(real, job.root)) {
+      return { ok: false, reason: 'outside corpus root', message: `resolves to ${real} (through a symbolic link), outside ${job.root}` };
+    }
+    bytes = await readFile(real);
   } catch (err) {
     return { ok: false, reason: 'unreadable', message: (err as Error).message };
   }

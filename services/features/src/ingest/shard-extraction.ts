@@ -54,7 +54,8 @@ export async function extractShard(job: ShardJob, deps: ShardDeps, onFile: () =>
   const results: FeatureJobResult[] = new Array(job.entries.length);
   await forEachBounded(job.entries.length, deps.pool.threads * 2, async (i) => {
     const entry = job.entries[i]!;
-    results[i] = await deps.pool.run({ path: join(job.root, entry.path), minDurationSeconds: deps.minDurationSeconds, kinds: ['log-mel', 'tacn'] });
+    const path = join(job.root, entry.path);
+    results[i] = await deps.pool.run({ path, root: job.root, minDurationSeconds: deps.minDurationSeconds, kinds: ['log-mel', 'tacn'] });
     onFile();
   });
 
