@@ -26,10 +26,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-# The Python producer test (test/acceptance/python-producer.spec.ts): a Kafka client and jsonschema from PyPI,
-# skipped when both import already. Debian's own python3 refuses a plain pip install (PEP 668), hence the retry.
-PY_PACKAGES=(confluent-kafka==2.16.1 jsonschema==4.26.0)
-if ! "$python" -c 'import confluent_kafka, jsonschema' 2>/dev/null; then
+# The Python acceptance tests, from PyPI, skipped when all import already: the producer test
+# (test/acceptance/python-producer.spec.ts) needs a Kafka client and jsonschema, the kept-model weights test
+# (test/acceptance/safetensors-python.spec.ts) safetensors and numpy. Debian's own python3 refuses a plain pip
+# install (PEP 668), hence the retry.
+PY_PACKAGES=(confluent-kafka==2.16.1 jsonschema==4.26.0 safetensors==0.8.0 numpy==2.4.6)
+if ! "$python" -c 'import confluent_kafka, jsonschema, safetensors, numpy' 2>/dev/null; then
   echo "ensure-prereqs: installing ${PY_PACKAGES[*]} with pip" >&2
   "$python" -m pip install -q "${PY_PACKAGES[@]}" || "$python" -m pip install -q --break-system-packages "${PY_PACKAGES[@]}" || {
     echo "ensure-prereqs: could not pip install ${PY_PACKAGES[*]} for $python" >&2
