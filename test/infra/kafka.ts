@@ -44,7 +44,9 @@ export async function startKafka(opts: StartKafkaOptions = {}): Promise<RunningK
     for (let attempt = 1; ; attempt++) {
       const ports = { broker: opts.port ?? (await freePort()), controller: await freePort() };
       const files = writeConfig(dataDir, ports);
-      await formatStorage(files);
+      // A data dir that holds a cluster already (a broker restarted on it) keeps its cluster id: formatting it
+      // again with a new id fails, even with --ignore-formatted.
+      if (!existsSync(join(dataDir, 'data', 'meta.properties'))) await formatStorage(files);
       const started = Date.now();
       log(`kafka: starting broker on 127.0.0.1:${ports.broker} (data ${dataDir})`);
       const child = launchBroker(files, opts.heapMb ?? 768);
@@ -163,7 +165,7 @@ function formatStorage(files: ConfigFiles): Promise<void> {
     clusterId(),
     '-c',
     files.serverProperties,
-    '--ignore-formatted', // a caller-provided dataDir may already hold a cluster
+    '--ignore-formatted',
   ];
   return new Promise((resolve, reject) => {
     execFile('java', args, { timeout: 60_000 }, (err, stdout, stderr) => {
