@@ -104,17 +104,20 @@ export function listeningAddress(service: ServiceProcess): string {
   return (JSON.parse(line) as { address: string }).address.replace(/^0\.0\.0\.0:/, '127.0.0.1:');
 }
 
-/** What one fault test injected and what it lost or duplicated, printed as one line (and returned for asserts). */
+/**
+ * What one fault test injected and what it lost or duplicated, printed as one line (and returned for asserts).
+ * `duplicated` is absent where nothing can be duplicated (a prediction is answered or not).
+ */
 export interface FaultCounts {
   inputs: number;
   faults: number;
   lost: number;
-  duplicated: number;
-  [extra: string]: number;
+  duplicated?: number;
+  [extra: string]: number | undefined;
 }
 
 export function reportFaults(name: string, counts: FaultCounts): FaultCounts {
-  const fields = Object.entries(counts).map(([k, v]) => `${k}=${v}`);
+  const fields = Object.entries(counts).map(([k, v]) => `${k}=${v ?? '-'}`);
   process.stdout.write(`[faults] ${name}: ${fields.join(' ')}\n`);
   return counts;
 }
