@@ -1,5 +1,6 @@
 import type { ArtifactStore } from '@ser/artifacts';
 import { encodeWav } from '@ser/audio';
+import { writeKeptModel } from '@ser/model-artifacts';
 import { createFop, createFopClassifier, saveVariables, type FopConfig } from '@ser/models';
 import type { MetadataStore } from '@ser/store';
 
@@ -7,18 +8,18 @@ export const TINY_FOP: FopConfig = { nMels: 80, dModel: 16, numHeads: 2, ffnUnit
 export const CLASSES = ['angry', 'happy', 'neutral', 'sad'];
 
 /**
- * A FOP classifier with random weights in the artifact format classifier runs write (models/<key>/{model.json,
- * weights.bin}, kind 'fop-classifier'), registered as the next version of `name`. Returns its version number.
+ * A FOP classifier with random weights, kept as a classifier run keeps one (@ser/model-artifacts writeKeptModel,
+ * kind 'fop-classifier'), registered as the next version of `name`. Returns its version number.
  */
 export async function registerRandomModel(store: MetadataStore, artifacts: ArtifactStore, name: string, seed: number, fop: FopConfig = TINY_FOP): Promise<number> {
   const model = createFop(fop, seed);
   const classifier = createFopClassifier(model, CLASSES.length, seed);
-  const { data, manifest } = saveVariables(classifier.variables);
+  const weights = saveVariables(classifier.variables);
   classifier.dispose();
   model.dispose();
   const key = `models/test-${name}-${seed}`;
-  await artifacts.put(`${key}/weights.bin`, data);
-  await artifacts.put(`${key}/model.json`, Buffer.from(JSON.stringify({ kind: 'fop-classifier', fop, classes: CLASSES, weights: { manifest }, bestEpoch: 0 })));
+  const lineage = { runId: '', datasetVersionId: '', pretrainedCheckpointId: null };
+  await writeKeptModel(artifacts, key, { kind: 'fop-classifier', fop, classes: CLASSES, weights, bestEpoch: 0, lineage });
   return (await store.models.createVersion({ modelName: name, artifactKey: key, lineage: { labels: CLASSES } })).version;
 }
 

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeWav, synthesizeTestSignal } from '@ser/audio';
-import { DEMO_MODEL_NAME, seedDemoCorpus, startAll, trainDemoModel, type RunningSystem } from '@ser/all-in-one';
+import { DEMO_MODEL_CAVEAT, DEMO_MODEL_NAME, seedDemoCorpus, startAll, trainDemoModel, type RunningSystem } from '@ser/all-in-one';
 import { loadPlatformConfig } from '@ser/config';
 import { loadSerProto, type InferenceServiceClient } from '@ser/contracts';
 import { callUnary, closeClient, createClient } from '@ser/grpc-kit';
+import { readModelCard } from '@ser/model-artifacts';
 import { openPlatform, type Platform } from '@ser/runtime';
 
 const FREE_PORTS = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'gateway'].map((n) => `--ports.${n}=0`);
@@ -44,6 +45,10 @@ describe('the demo model of the first start', () => {
     const production = await platform.store.models.resolve(DEMO_MODEL_NAME, 'production');
     expect(production).not.toBeNull();
     expect(production!.lineage).toMatchObject({ datasetVersionIds: [(await platform.store.datasets.latestVersion('demo'))!.id] });
+    // Its model card says the same first, for whoever reads the model rather than the terminal.
+    const card = await readModelCard(platform.artifacts, production!.artifactKey);
+    expect(card).toMatchObject({ model: { name: DEMO_MODEL_NAME, version: production!.version }, data: { datasetName: 'demo' } });
+    expect(card!.knownLimits[0]).toBe(DEMO_MODEL_CAVEAT);
 
     // The inference service's default model is the demo model: a predict without a model selector gets it.
     const inference = createClient<InferenceServiceClient>(loadSerProto().grpc.ser.v1.InferenceService, system.serviceAddresses.inference, { deadlineMs: 60_000 });

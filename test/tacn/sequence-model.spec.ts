@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callUnary } from '@ser/grpc-kit';
+import { readKeptModel, readModelCard } from '@ser/model-artifacts';
 import { createVqvae } from '@ser/models';
 import { startClassifierHarness, writePretrainedCheckpoint, type ClassifierHarness } from '../classifier/classifier-harness';
 
@@ -9,16 +10,6 @@ const TINY_VQVAE = { hiddenChannels: 4, embeddingDim: 4, codebookSize: 8, downsa
 const TINY_MODEL = { cnnFilters: [2, 2, 2], representationUnits: 8, fusionUnits: 8, channels: 4, layers: 2, numHeads: 2, rnnUnits: 4, dropout: 0.1 };
 const RUN = { method: 'sequence-model', seed: 3, protocol: { kind: 'speaker-holdout' }, epochs: 2, batchSize: 8, patience: 2, maxSegments: 4, model: TINY_MODEL };
 
-interface StoredModel {
-  kind: string;
-  features: string;
-  sequenceModel: string;
-  classes: string[];
-  network: { cnn: { representationUnits: number }; fusion: { latentUnits: number } | null };
-  weights: { file: string; manifest: Array<{ name: string }> };
-  vqvae: { config: { hiddenChannels: number }; weights: { file: string } } | null;
-  lineage: { vqvaeCheckpointId: string | null };
-}
 
 describe("sequence-model classifier runs (TACN paper's method, in-process platform)", () => {
   let h: ClassifierHarness;
@@ -83,21 +74,38 @@ describe("sequence-model classifier runs (TACN paper's method, in-process platfo
     }
     expect(new Set(representations.utterances.map((u) => u.deep.join())).size).toBeGreaterThan(1);
 
-    const model = JSON.parse((await h.platform.artifacts.get(`models/${run!.id}/model.json`)).toString('utf8')) as StoredModel;
+    const model = await readKeptModel(h.platform.artifacts, `models/${run!.id}`);
+    if (model.kind !== 'sequence-model') throw new Error(`kept a ${model.kind}`);
     expect(model).toMatchObject({ kind: 'sequence-model', sequenceModel: settings.sequenceModel, features: settings.features, classes: evaluation!.labels });
     expect(model.network.cnn.representationUnits).toBe(8);
     expect(model.weights.manifest.some((e) => e.name.startsWith('cnn.'))).toBe(true);
     expect(model.weights.manifest.some((e) => e.name.startsWith('classifier.'))).toBe(true);
-    expect(await h.platform.artifacts.exists(`models/${run!.id}/weights.bin`)).toBe(true);
+    expect(model.weights).toMatchObject({ file: 'weights.safetensors', format: 'safetensors' });
+    expect(await h.platform.artifacts.exists(`models/${run!.id}/weights.safetensors`)).toBe(true);
     if (fusion) {
       expect(model.network.fusion!.latentUnits).toBe(32); // 8 latent steps x 4 channels
       expect(model.vqvae!.config.hiddenChannels).toBe(4);
-      expect(await h.platform.artifacts.exists(`models/${run!.id}/vqvae.bin`)).toBe(true);
+      expect(model.vqvae!.weights).toMatchObject({ file: 'vqvae.safetensors', format: 'safetensors' });
+      expect(await h.platform.artifacts.exists(`models/${run!.id}/vqvae.safetensors`)).toBe(true);
       expect(model.lineage.vqvaeCheckpointId).toBe(checkpointId);
     } else {
       expect(model.network.fusion).toBeNull();
       expect(model.vqvae).toBeNull();
     }
+
+    // The model card beside it: the data, the protocol's kept fold, the labels and the segment front end it needs.
+    const card = await readModelCard(h.platform.artifacts, `models/${run!.id}`);
+    expect(card).toMatchObject({
+      model: { kind: 'sequence-model', method: 'sequence-model', runId: run!.id },
+      data: { datasetVersionId: h.datasetVersionId, utterances: 32, speakers: 4 },
+      protocol: { kind: 'speaker-holdout' },
+      labels: evaluation!.labels,
+      input: { featureKind: 'spectrogram-segments', shape: '[segments, 32, 129]', frontEnd: { segmentHopSamples: 2120 } },
+      lineage: { vqvaeCheckpointId: fusion ? checkpointId : null },
+    });
+    expect(card!.evaluation.keptFold.testSpeakers).toEqual(fold.testSpeakers);
+    expect(card!.evaluation.ua.mean).toBeCloseTo(evaluation!.metrics.ua!, 10);
+    expect(await h.platform.artifacts.exists(`models/${run!.id}/model-card.md`)).toBe(true);
   }, 240_000);
 
   it('GetClassifierRunRepresentations: NOT_FOUND for an unknown run', async () => {

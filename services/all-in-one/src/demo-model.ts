@@ -24,7 +24,8 @@ const RUN_DEADLINE_MS = 60 * 60_000;
  * fine-tuning run takes its architecture from the checkpoint.
  */
 export const DEMO_PRETRAIN_CONFIG = { model: { dModel: 64, numHeads: 4, ffnUnits: 128, numLayers: 2, dropout: 0.1 }, epochs: 8, cropFrames: 200, batchSize: 32, patience: 3 };
-export const DEMO_FINE_TUNE_CONFIG = { method: 'fop-fine-tune', epochs: 15, cropFrames: 200, batchSize: 32, patience: 4, repeats: 1, protocol: { kind: 'speaker-holdout' } };
+// The caveat goes into the model card too, so whoever downloads the model reads it.
+export const DEMO_FINE_TUNE_CONFIG = { method: 'fop-fine-tune', epochs: 15, cropFrames: 200, batchSize: 32, patience: 4, repeats: 1, protocol: { kind: 'speaker-holdout' }, knownLimits: [DEMO_MODEL_CAVEAT] };
 
 interface DemoState {
   pretrainRunId?: string;

@@ -1,3 +1,3 @@
 export { startInferenceService, type InferenceServiceOptions, type InferenceSettings } from './service';
-export { registerModelKind, loadServableModel, registeredModelKinds, type ModelLoader, type ModelManifest, type ServableModel, type ModelFeatureKind } from './models/model-kinds';
+export { registerModelKind, loadServableModel, registeredModelKinds, type ModelLoader, type ServableModel, type ModelFeatureKind } from './models/model-kinds';
 export { DynamicBatcher, type DynamicBatcherOptions } from './batching/dynamic-batcher';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ArtifactStore } from '@ser/artifacts';
+import { KEPT_MODEL_FILE, readKeptModel } from '@ser/model-artifacts';
 import type { MetadataStore, ModelVersion } from '@ser/store';
 
 /** Model name of a run started without one (StartClassifierRunRequest.model_name empty). */
@@ -22,8 +23,8 @@ export async function registerRunModel(deps: RegistryDeps, runId: string, metric
   if (existing) return existing;
   const run = await store.runs.get(runId);
   const artifactKey = typeof run?.lineage.modelArtifactKey === 'string' ? run.lineage.modelArtifactKey : null;
-  if (!run || !artifactKey || !(await artifacts.exists(`${artifactKey}/model.json`))) return null;
-  const meta = JSON.parse((await artifacts.get(`${artifactKey}/model.json`)).toString('utf8')) as { kind?: string; classes?: string[] };
+  if (!run || !artifactKey || !(await artifacts.exists(`${artifactKey}/${KEPT_MODEL_FILE}`))) return null;
+  const kept = await readKeptModel(artifacts, artifactKey);
   const configJson = JSON.stringify(run.config);
   return store.models.createVersion({
     modelName: typeof run.lineage.modelName === 'string' && run.lineage.modelName ? run.lineage.modelName : DEFAULT_MODEL_NAME,
@@ -37,8 +38,8 @@ export async function registerRunModel(deps: RegistryDeps, runId: string, metric
       runId,
       config: run.config,
       configHash: createHash('sha256').update(configJson).digest('hex'),
-      kind: meta.kind ?? '',
-      labels: meta.classes ?? [],
+      kind: kept.kind,
+      labels: kept.classes,
     },
   });
 }

@@ -40,6 +40,11 @@ const evaluationFields = {
    */
   classWeights: z.enum(['balanced', 'none']).default('none'),
   seed: z.number().int().default(1),
+  /**
+   * What a user of the kept model must know that its scores do not say (the demo model's synthetic-speech caveat);
+   * its model card lists these first, before the limits it derives itself.
+   */
+  knownLimits: z.array(z.string().min(1)).optional(),
 };
 
 /**

@@ -1,5 +1,6 @@
 import type { ArtifactStore } from '@ser/artifacts';
 import { classWeights, type EvaluationItem } from '@ser/evaluation';
+import { writeKeptModel } from '@ser/model-artifacts';
 import { saveVariables, type FopConfig, type SavedTensors } from '@ser/models';
 import type { FineTuneRunConfig } from './classifier-config';
 import type { RunEvaluation } from './evaluation';
@@ -67,21 +68,16 @@ export async function runFineTuneJob(job: FineTuneJob, events: FineTuneEvents): 
   return folds && buildEvaluation(job.runId, config, classes, folds, finalModel!);
 }
 
-/** models/<runId>/{weights.bin, model.json}: what inference needs to rebuild the classifier. */
+/** models/<runId>/{weights.safetensors, model.json} (@ser/model-artifacts): what inference needs to rebuild the classifier. */
 async function saveModel(job: FineTuneJob, variables: Parameters<typeof saveVariables>[0], bestEpoch: number): Promise<string> {
   const prefix = modelPrefix(job.runId);
-  const { data, manifest } = saveVariables(variables);
-  await job.artifacts.put(`${prefix}/weights.bin`, data);
-  const meta = {
+  await writeKeptModel(job.artifacts, prefix, {
     kind: 'fop-classifier',
     fop: job.fopConfig,
     classes: job.classes,
-    weights: { manifest },
+    weights: saveVariables(variables),
     bestEpoch,
     lineage: { runId: job.runId, datasetVersionId: job.config.datasetVersionId, pretrainedCheckpointId: job.config.pretrainedCheckpointId ?? null },
-  };
-  // Written last: a model.json only exists beside complete weights.
-  await job.artifacts.put(`${prefix}/model.json`, Buffer.from(JSON.stringify(meta, null, 2)));
+  });
   return prefix;
 }
-

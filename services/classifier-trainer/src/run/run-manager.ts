@@ -15,6 +15,7 @@ import type { FineTuneWorkerData, WorkerMessage } from './fine-tune-worker';
 import { loadLabelledDataset } from './load-dataset';
 import { readPretrainedWeights, resolveFopModel } from './pretrained-checkpoint';
 import { registerRunModel } from '../registry/register-run-model';
+import { writeRunModelCard } from '../registry/run-model-card';
 import { prepareSequenceRun, sequenceLineage } from './sequence-prepare';
 
 const KIND = 'classifier';
@@ -164,7 +165,7 @@ export class ClassifierRunManager {
         void recorded.finally(resolve);
       };
       worker.on('message', (m: WorkerMessage) => {
-        if (m.type === 'done') settle(() => (m.evaluation ? this.succeed(runId, m.evaluation) : this.finish(runId, 'cancelled', 'cancelled')));
+        if (m.type === 'done') settle(() => (m.evaluation ? this.succeed(runId, config, m.evaluation) : this.finish(runId, 'cancelled', 'cancelled')));
         else if (m.type === 'failed') settle(() => this.finish(runId, 'failed', m.message.split('\n')[0]!));
         else recorded = recorded.then(() => this.onWorkerMessage(runId, config, m)).catch((err: Error) => log.error({ err }, 'recording progress failed'));
       });
@@ -201,13 +202,19 @@ export class ClassifierRunManager {
     }
   }
 
-  private async succeed(runId: string, evaluation: RunEvaluation): Promise<void> {
+  private async succeed(runId: string, config: ClassifierRunConfig, evaluation: RunEvaluation): Promise<void> {
     await this.opts.artifacts.put(evaluationKey(runId), Buffer.from(JSON.stringify(evaluation, null, 2)));
     const metrics = runMetrics(evaluation.summary);
     await this.opts.store.runs.update(runId, { lineage: { evaluationKey: evaluationKey(runId) } });
     const summary = `WA ${metrics.wa!.toFixed(3)} UA ${metrics.ua!.toFixed(3)} over ${evaluation.repeats.length} repeat(s)`;
-    // Registered before the run reads succeeded, so a watcher that sees SUCCEEDED finds its model version.
-    await registerRunModel(this.opts, runId, metrics).catch((err: Error) => this.opts.logger.error({ err, runId }, 'registering the model version failed'));
+    // Registered (and its card written) before the run reads succeeded, so a watcher that sees SUCCEEDED finds its
+    // model version and card.
+    try {
+      const version = await registerRunModel(this.opts, runId, metrics);
+      if (version) await writeRunModelCard(this.opts, version, evaluation, config.knownLimits);
+    } catch (err) {
+      this.opts.logger.error({ err, runId }, 'registering the model version failed');
+    }
     await this.finish(runId, 'succeeded', summary, metrics);
   }
 

@@ -1,23 +1,13 @@
-// The model a sequence-model run keeps for serving, self-contained under models/<runId>/:
-//   weights.bin   the trained network's variables (float32 LE), names `cnn.*`, `fusion.*`, `classifier.*`
-//   vqvae.bin     the frozen VQ-VAE's weights as the latents were taken (after fold fine-tuning), 'fusion' only
-//   model.json    written last, so it only exists beside complete weights:
-//     kind          'sequence-model'
-//     classes       class names in output order
-//     sequenceModel 'tacn' | 'tcn' | 'simple-rnn' | 'gru' | 'bigru' | 'lstm' | 'bilstm'
-//     features      'deep' | 'fusion'
-//     segments      { frames, bins, hopSamples, maxSegments }: @ser/audio createTacnFrontEnd({ segmentHopSamples:
-//                   hopSamples }) of 16 kHz audio, the whole utterance (maxSegments: the training windows' length)
-//     standardizer  { mean, std } per bin, (x - mean) / std before the CNN
-//     network       SequenceNetworkConfig: { sequenceModel, cnn: CnnConfig, fusion: FusionConfig | null,
-//                   classifier: TacnModelConfig | TcnConfig | RnnConfig } -> createSequenceNetwork + loadVariables
-//     weights       { file: 'weights.bin', manifest }
-//     vqvae         null, or { config: VqvaeConfig, normalisation { mean, std } per bin (its own input z-scoring),
-//                   weights { file: 'vqvae.bin', manifest } }: createVqvae(config) + loadVariables, then
-//                   model.latent(segments) gives the fusion layer's latent input
-//     bestEpoch, lineage { runId, datasetVersionId, vqvaeCheckpointId }
+// The model a sequence-model run keeps for serving, self-contained under models/<runId>/ (the schema, with what
+// each field means, is @ser/model-artifacts' sequenceModelSchema):
+//   weights.safetensors  the trained network's variables, names `cnn.*`, `fusion.*`, `classifier.*`
+//   vqvae.safetensors    the frozen VQ-VAE's weights as the latents were taken (after fold fine-tuning), 'fusion' only
+//   model.json           written last, so it only exists beside complete weights: the classes, the front end
+//                        (segments), the z-scoring, the network config (createSequenceNetwork + loadVariables) and
+//                        the VQ-VAE's config and input z-scoring (createVqvae + loadVariables, then latent(segments))
 import type { ArtifactStore } from '@ser/artifacts';
 import type { StandardizerState } from '@ser/classical';
+import { writeKeptModel } from '@ser/model-artifacts';
 import { saveVariables, type SavedTensors } from '@ser/models';
 import type { SequenceModelRunConfig } from './classifier-config';
 import { modelPrefix } from './fine-tune-job';
@@ -40,10 +30,7 @@ export interface KeptSequenceModel {
 /** Writes models/<runId>/… (see above) and returns the prefix. */
 export async function saveSequenceModel(artifacts: ArtifactStore, kept: KeptSequenceModel): Promise<string> {
   const prefix = modelPrefix(kept.runId);
-  const { data, manifest } = saveVariables(kept.network.variables);
-  await artifacts.put(`${prefix}/weights.bin`, data);
-  if (kept.vqvae) await artifacts.put(`${prefix}/vqvae.bin`, kept.vqvae.weights.data);
-  const meta = {
+  await writeKeptModel(artifacts, prefix, {
     kind: 'sequence-model',
     classes: kept.classes,
     sequenceModel: kept.config.sequenceModel,
@@ -51,11 +38,10 @@ export async function saveSequenceModel(artifacts: ArtifactStore, kept: KeptSequ
     segments: { ...kept.shape, hopSamples: kept.config.segmentHop, maxSegments: kept.config.maxSegments },
     standardizer: kept.standardizer,
     network: kept.network.config,
-    weights: { file: 'weights.bin', manifest },
-    vqvae: kept.vqvae ? { config: kept.vqvae.source.config, normalisation: kept.vqvae.source.normalisation, weights: { file: 'vqvae.bin', manifest: kept.vqvae.weights.manifest } } : null,
+    weights: saveVariables(kept.network.variables),
+    vqvae: kept.vqvae ? { config: kept.vqvae.source.config, normalisation: kept.vqvae.source.normalisation, weights: kept.vqvae.weights } : null,
     bestEpoch: kept.bestEpoch,
     lineage: { runId: kept.runId, datasetVersionId: kept.config.datasetVersionId, vqvaeCheckpointId: kept.config.vqvaeCheckpointId ?? null },
-  };
-  await artifacts.put(`${prefix}/model.json`, Buffer.from(JSON.stringify(meta, null, 2)));
+  });
   return prefix;
 }

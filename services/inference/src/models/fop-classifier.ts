@@ -1,15 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { createLogMel } from '@ser/audio';
-import { createFop, createFopClassifier, loadVariables, type FopConfig, type TensorEntry } from '@ser/models';
+import { readKeptWeights, type KeptModelOfKind } from '@ser/model-artifacts';
+import { createFop, createFopClassifier, loadVariables, type SavedTensors } from '@ser/models';
 import { registerModelKind, type ServableModel } from './model-kinds';
-
-/** model.json of kind 'fop-classifier', as classifier-trainer's fine-tune-job saveModel writes it. */
-interface FopClassifierManifest {
-  kind: 'fop-classifier';
-  fop: FopConfig;
-  classes: string[];
-  weights: { manifest: TensorEntry[] };
-}
 
 // The trainer's features: the features service's log-mel front end (DEFAULT_MEL_CONFIG, no normalisation).
 const logMel = createLogMel();
@@ -18,10 +11,10 @@ const logMel = createLogMel();
 export const logMelFeatures = (samples: Float32Array): Float32Array => logMel.compute(samples).data;
 
 /**
- * A fine-tuned FOP (pooled softmax head) from models/<run>/{model.json, weights.bin}. Inputs of a batch are
- * right-padded to the longest and the pooling masked by length, so each classifies as it would alone.
+ * A fine-tuned FOP (pooled softmax head) from models/<run>/ (model.json and its weights file). Inputs of a batch
+ * are right-padded to the longest and the pooling masked by length, so each classifies as it would alone.
  */
-export function fopClassifierFromWeights(meta: Omit<FopClassifierManifest, 'weights'>, weights: { manifest: TensorEntry[]; data: Buffer }): ServableModel {
+export function fopClassifierFromWeights(meta: Pick<KeptModelOfKind<'fop-classifier'>, 'fop' | 'classes'>, weights: SavedTensors): ServableModel {
   const fop = createFop(meta.fop);
   const classifier = createFopClassifier(fop, meta.classes.length);
   try {
@@ -54,7 +47,4 @@ export function fopClassifierFromWeights(meta: Omit<FopClassifierManifest, 'weig
   };
 }
 
-registerModelKind('fop-classifier', async (artifacts, key, manifest) => {
-  const meta = manifest as unknown as FopClassifierManifest;
-  return fopClassifierFromWeights(meta, { manifest: meta.weights.manifest, data: await artifacts.get(`${key}/weights.bin`) });
-});
+registerModelKind('fop-classifier', async (artifacts, key, model) => fopClassifierFromWeights(model, await readKeptWeights(artifacts, key, model.weights)));

@@ -1,5 +1,6 @@
 import type { ArtifactStore } from '@ser/artifacts';
 import { failedPrecondition } from '@ser/grpc-kit';
+import { readKeptModel, UnknownKeptModelKindError, type KeptModel, type KeptModelKind, type KeptModelOfKind } from '@ser/model-artifacts';
 
 /** Which stored features a model reads (BatchPredict asks the features service for this kind). */
 export type ModelFeatureKind = 'log-mel' | 'spectrogram-segments';
@@ -7,7 +8,7 @@ export type ModelFeatureKind = 'log-mel' | 'spectrogram-segments';
 /** A model ready to serve: its classes, its front end, and a batched forward pass. */
 export interface ServableModel {
   /** model.json `kind`. */
-  readonly kind: string;
+  readonly kind: KeptModelKind;
   /** Class labels in output order. */
   readonly labels: readonly string[];
   readonly featureKind: ModelFeatureKind;
@@ -18,33 +19,36 @@ export interface ServableModel {
   dispose(): void;
 }
 
-/** The parsed model.json beside the weights: `kind` picks the loader, the rest is the loader's business. */
-export interface ModelManifest {
-  kind: string;
-  [key: string]: unknown;
-}
+/** Builds a servable model of one kind from the files under `artifactKey` (model.json already read and checked). */
+export type ModelLoader<K extends KeptModelKind = KeptModelKind> = (artifacts: ArtifactStore, artifactKey: string, model: KeptModelOfKind<K>) => Promise<ServableModel>;
 
-/** Builds a servable model from the files under `artifactKey` (model.json already parsed). */
-export type ModelLoader = (artifacts: ArtifactStore, artifactKey: string, manifest: ModelManifest) => Promise<ServableModel>;
-
-const loaders = new Map<string, ModelLoader>();
+const loaders = new Map<KeptModelKind, ModelLoader>();
 
 /**
  * Registers how to load one model.json kind. Each model family adds its own (fop-classifier here; hypercolumn
  * and TACN models from their owners), so the host never branches on kinds.
  */
-export function registerModelKind(kind: string, loader: ModelLoader): void {
-  loaders.set(kind, loader);
+export function registerModelKind<K extends KeptModelKind>(kind: K, loader: ModelLoader<K>): void {
+  loaders.set(kind, (artifacts, artifactKey, model) => {
+    // The map forgets which kind each loader takes; this check restores it.
+    if (model.kind !== kind) throw new Error(`the ${kind} loader was handed a ${model.kind} model`);
+    return loader(artifacts, artifactKey, model as KeptModelOfKind<K>);
+  });
 }
 
 export const registeredModelKinds = (): string[] => [...loaders.keys()].sort();
 
-/** Reads `<artifactKey>/model.json` and hands it to the loader of its kind. */
+/** Reads `<artifactKey>/model.json` (any format version, @ser/model-artifacts) and hands it to the loader of its kind. */
 export async function loadServableModel(artifacts: ArtifactStore, artifactKey: string): Promise<ServableModel> {
-  const manifest = JSON.parse((await artifacts.get(`${artifactKey}/model.json`)).toString('utf8')) as ModelManifest;
-  const loader = loaders.get(manifest.kind);
-  if (!loader) {
-    throw failedPrecondition(`model kind '${manifest.kind}' cannot be served (known: ${registeredModelKinds().join(', ')})`, 'MODEL_KIND_UNSUPPORTED', { kind: String(manifest.kind) });
+  const unsupported = (kind: string) =>
+    failedPrecondition(`model kind '${kind}' cannot be served (known: ${registeredModelKinds().join(', ')})`, 'MODEL_KIND_UNSUPPORTED', { kind });
+  let model: KeptModel;
+  try {
+    model = await readKeptModel(artifacts, artifactKey);
+  } catch (err) {
+    throw err instanceof UnknownKeptModelKindError ? unsupported(err.kind) : err;
   }
-  return loader(artifacts, artifactKey, manifest);
+  const loader = loaders.get(model.kind);
+  if (!loader) throw unsupported(model.kind);
+  return loader(artifacts, artifactKey, model);
 }

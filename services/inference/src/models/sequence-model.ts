@@ -1,27 +1,18 @@
-// Serving the model a sequence-model run keeps (classifier-trainer's run/sequence-model-file.ts has the format):
+// Serving the model a sequence-model run keeps (@ser/model-artifacts' sequenceModelSchema has the format):
 // the whole utterance's 32x129 spectrogram segments, as the trainer evaluates it (@ser/audio's TACN front end with the run's
 // hop), z-scored per bin, through the CNN (+ the frozen VQ-VAE's latents fused in) and the sequence model.
 import * as tf from '@tensorflow/tfjs';
 import { createTacnFrontEnd } from '@ser/audio';
-import type { StandardizerState } from '@ser/classical';
-import { createSequenceNetwork, createVqvae, loadVariables, type SequenceNetworkConfig, type VqvaeConfig, type VqvaeModel } from '@ser/models';
+import { readKeptWeights, type KeptModelOfKind } from '@ser/model-artifacts';
+import { createSequenceNetwork, createVqvae, loadVariables, type VqvaeModel } from '@ser/models';
 import { registerModelKind, type ServableModel } from './model-kinds';
-import { disposeOnFailure, readWeights, standardizeRows, type WeightsFile } from './model-files';
+import { disposeOnFailure, standardizeRows } from './model-files';
 
-interface SequenceModelManifest {
-  kind: 'sequence-model';
-  classes: string[];
-  segments: { frames: number; bins: number; hopSamples: number; maxSegments: number };
-  standardizer: StandardizerState;
-  network: SequenceNetworkConfig;
-  weights: WeightsFile;
-  vqvae: { config: VqvaeConfig; normalisation: StandardizerState; weights: WeightsFile } | null;
-}
+type SequenceModelManifest = KeptModelOfKind<'sequence-model'>;
 
-registerModelKind('sequence-model', async (artifacts, key, manifest) => {
-  const meta = manifest as unknown as SequenceModelManifest;
-  const weights = await readWeights(artifacts, key, meta.weights);
-  const vqvaeWeights = meta.vqvae ? await readWeights(artifacts, key, meta.vqvae.weights) : null;
+registerModelKind('sequence-model', async (artifacts, key, meta) => {
+  const weights = await readKeptWeights(artifacts, key, meta.weights);
+  const vqvaeWeights = meta.vqvae ? await readKeptWeights(artifacts, key, meta.vqvae.weights) : null;
   const network = createSequenceNetwork(meta.network, 0);
   const vqvae = meta.vqvae ? disposeOnFailure([network], () => createVqvae(meta.vqvae!.config)) : undefined;
   const owned = vqvae ? [network, vqvae] : [network];
