@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAll, type RunningSystem } from '@ser/all-in-one';
 import { loadPlatformConfig } from '@ser/config';
+import { parseGlobalId, toGlobalId } from '@ser/gateway';
 import { openPlatform, type Platform } from '@ser/runtime';
 import { gql } from './client';
 
@@ -39,13 +40,14 @@ describe('gateway mutations against the embedded system', () => {
     expect(started.errors).toBeUndefined();
     const run = started.data!.startPretrainRun;
     expect(run.kind).toBe('FOP_PRETRAIN');
-    expect(run.lineage.datasetVersions).toEqual([{ id: version.id }]);
-    expect((await platform.store.runs.get(run.id))?.kind).toBe('fop-pretrain');
+    expect(run.lineage.datasetVersions).toEqual([{ id: toGlobalId('DatasetVersion', version.id) }]);
+    const runId = parseGlobalId(run.id)!.id;
+    expect((await platform.store.runs.get(runId))?.kind).toBe('fop-pretrain');
 
     // The dataset has no utterances, so the trainer fails the run; cancelling a finished run is refused by the trainer.
-    await expect.poll(async () => (await platform.store.runs.get(run.id))?.status, { timeout: 30_000 }).toBe('failed');
+    await expect.poll(async () => (await platform.store.runs.get(runId))?.status, { timeout: 30_000 }).toBe('failed');
     const cancelled = await gql(system.gatewayUrl, `mutation($id: ID!) { cancelRun(id: $id, reason: "test") { id } }`, { id: run.id }, operator);
-    expect(cancelled.errors?.[0]).toMatchObject({ message: `run ${run.id} already failed`, extensions: { code: 'FAILED_PRECONDITION' } });
+    expect(cancelled.errors?.[0]).toMatchObject({ message: `run ${runId} already failed`, extensions: { code: 'FAILED_PRECONDITION' } });
   });
 
   it('maps the trainer gRPC NOT_FOUND for an unknown dataset version to extensions.code NOT_FOUND', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeWav, synthesizeTestSignal } from '@ser/audio';
+import { toGlobalId } from '@ser/gateway';
 import { gql, gqlUpload } from './client';
 import { startTestGateway, type TestGateway } from './harness';
 import { startInferenceDouble } from './inference-double';
@@ -36,7 +37,7 @@ describe('the predict mutation', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({
       predict: {
-        predictionId: 'p-1',
+        predictionId: toGlobalId('Prediction', 'p-1'),
         label: 'happy',
         probabilities: [{ label: 'sad', probability: 0.25 }, { label: 'happy', probability: 0.75 }],
         modelName: 'ser',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '@ser/gateway';
 import { gql } from './client';
 import { startTestGateway, type TestGateway } from './harness';
 
@@ -80,16 +81,16 @@ describe('gateway queries', () => {
         { name: 'loss', points: [{ epoch: 1, value: 0.9 }, { epoch: 2, value: 0.5 }] },
         { name: 'val_loss', points: [{ epoch: 1, value: 1.1 }] },
       ],
-      lineage: { datasetVersions: [{ id: versionId }], parentRun: null, checkpointId: null },
+      lineage: { datasetVersions: [{ id: toGlobalId('DatasetVersion', versionId) }], parentRun: null, checkpointId: null },
     });
     const child = await gql<{ run: { lineage: { parentRun: { id: string }; checkpointId: string }; modelVersion: { version: number } } }>(
       t.gateway.url,
       `query($id: ID!) { run(id: $id) { lineage { parentRun { id } checkpointId } modelVersion { version } } }`,
       { id: classifierId },
     );
-    expect(child.data!.run).toEqual({ lineage: { parentRun: { id: pretrainId }, checkpointId: 'ck-1' }, modelVersion: { version: 1 } });
+    expect(child.data!.run).toEqual({ lineage: { parentRun: { id: toGlobalId('Run', pretrainId) }, checkpointId: 'ck-1' }, modelVersion: { version: 1 } });
     const filtered = await gql<{ runs: { edges: Array<{ node: { id: string } }> } }>(t.gateway.url, '{ runs(kind: CLASSIFIER, status: [QUEUED]) { edges { node { id } } } }');
-    expect(filtered.data!.runs.edges.map((e) => e.node.id)).toEqual([classifierId]);
+    expect(filtered.data!.runs.edges.map((e) => e.node.id)).toEqual([toGlobalId('Run', classifierId)]);
   });
 
   it('shows models with versions and aliases', async () => {
@@ -100,7 +101,7 @@ describe('gateway queries', () => {
       name: 'ser',
       latestVersion: 2,
       versionCount: 2,
-      versions: { edges: [{ node: { version: 2, aliases: [], run: null } }, { node: { version: 1, aliases: ['production'], run: { id: classifierId } } }] },
+      versions: { edges: [{ node: { version: 2, aliases: [], run: null } }, { node: { version: 1, aliases: ['production'], run: { id: toGlobalId('Run', classifierId) } } }] },
       aliases: [{ alias: 'production', version: { version: 1 } }],
     });
   });
@@ -141,7 +142,7 @@ describe('gateway queries', () => {
     const first = await gql<Conn>(t.gateway.url, q, { f: { label: 'sad', modelName: 'ser' } });
     expect(first.errors).toBeUndefined();
     expect(first.data!.predictions.totalCount).toBe(2);
-    expect(first.data!.predictions.edges[0]!.node).toEqual({ label: 'sad', modelVersion: { id: modelVersionIds[0] }, probabilities: [{ label: 'sad', probability: 0.6 }, { label: 'angry', probability: 0.4 }] });
+    expect(first.data!.predictions.edges[0]!.node).toEqual({ label: 'sad', modelVersion: { id: toGlobalId('ModelVersion', modelVersionIds[0]!) }, probabilities: [{ label: 'sad', probability: 0.6 }, { label: 'angry', probability: 0.4 }] });
     const second = await gql<Conn>(t.gateway.url, q, { f: { label: 'sad', modelName: 'ser' }, after: first.data!.predictions.pageInfo.endCursor });
     expect(second.data!.predictions.edges.map((e) => e.node.probabilities[0]!.probability)).toEqual([0.8]);
     expect(second.data!.predictions.pageInfo.hasNextPage).toBe(false);

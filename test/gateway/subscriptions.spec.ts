@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { TOPICS } from '@ser/events';
+import { toGlobalId } from '@ser/gateway';
 import { startTestGateway, type TestGateway } from './harness';
 
 const wsUrl = (httpUrl: string) => httpUrl.replace(/^http/, 'ws');
@@ -41,7 +42,9 @@ describe('subscriptions over graphql-ws', () => {
       variables: { id: run.id },
     });
     const first = await events.next();
-    expect(first.value?.data?.runProgress).toEqual({ runId: run.id, kind: 'CLASSIFIER', status: 'QUEUED', progress: 0, message: null });
+    // Asked with the bare store id, it names the run by its global id, as Run.id does.
+    const runId = toGlobalId('Run', run.id);
+    expect(first.value?.data?.runProgress).toEqual({ runId, kind: 'CLASSIFIER', status: 'QUEUED', progress: 0, message: null });
     // The snapshot is sent after the listener is in place, so events published now are seen.
     await t.bus.publish(TOPICS.runStatus, { runId: 'another-run', runKind: 'classifier', status: 'running', progress: 0.9 });
     await t.bus.publish(TOPICS.runStatus, { runId: run.id, runKind: 'classifier', status: 'running', progress: 0.5, message: 'epoch 1/2' });
@@ -49,8 +52,8 @@ describe('subscriptions over graphql-ws', () => {
     const received = [];
     for await (const e of events) received.push(e.data?.runProgress);
     expect(received).toEqual([
-      { runId: run.id, kind: 'CLASSIFIER', status: 'RUNNING', progress: 0.5, message: 'epoch 1/2' },
-      { runId: run.id, kind: 'CLASSIFIER', status: 'SUCCEEDED', progress: 1, message: null },
+      { runId, kind: 'CLASSIFIER', status: 'RUNNING', progress: 0.5, message: 'epoch 1/2' },
+      { runId, kind: 'CLASSIFIER', status: 'SUCCEEDED', progress: 1, message: null },
     ]);
   });
 

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { GraphQLFieldResolver, GraphQLScalarType as ScalarType, GraphQLSchema } from 'graphql';
-import { buildSchema, GraphQLObjectType, GraphQLScalarType } from './graphql-runtime';
+import { buildSchema, GraphQLInterfaceType, GraphQLObjectType, GraphQLScalarType } from './graphql-runtime';
 
 type FieldResolver = GraphQLFieldResolver<unknown, unknown> | { subscribe: GraphQLFieldResolver<unknown, unknown>; resolve?: GraphQLFieldResolver<unknown, unknown> };
-export type ResolverMap = Record<string, ScalarType | Record<string, FieldResolver>>;
+type ResolveType = (value: unknown) => string | undefined;
+export type ResolverMap = Record<string, ScalarType | Record<string, FieldResolver> | { __resolveType: ResolveType }>;
 
 /**
  * schema.graphql with resolvers attached. Schema-first both ways: a resolver for a type or field the schema does
@@ -19,9 +20,14 @@ export function buildExecutableSchema(resolvers: ResolverMap): GraphQLSchema {
       Object.assign(type, { serialize: impl.serialize, parseValue: impl.parseValue, parseLiteral: impl.parseLiteral });
       continue;
     }
+    if (type instanceof GraphQLInterfaceType) {
+      if (!('__resolveType' in impl)) throw new Error(`resolvers of interface ${typeName} need __resolveType`);
+      type.resolveType = impl.__resolveType as ResolveType;
+      continue;
+    }
     if (!(type instanceof GraphQLObjectType)) throw new Error(`schema.graphql declares no object type ${typeName}`);
     const fields = type.getFields();
-    for (const [fieldName, fn] of Object.entries(impl)) {
+    for (const [fieldName, fn] of Object.entries(impl as Record<string, FieldResolver>)) {
       const field = fields[fieldName];
       if (!field) throw new Error(`schema.graphql declares no field ${typeName}.${fieldName}`);
       if (typeof fn === 'function') field.resolve = fn;

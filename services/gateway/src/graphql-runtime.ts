@@ -11,6 +11,7 @@ const graphql = createRequire(import.meta.url)('graphql') as typeof import('grap
 
 export const {
   GraphQLError,
+  GraphQLInterfaceType,
   GraphQLObjectType,
   GraphQLScalarType,
   Kind,

@@ -1,15 +1,17 @@
 import type { Dataset, DatasetVersion, JsonObject } from '@ser/store';
 import type { GatewayContext } from '../context';
 import { toEnum } from './enums';
+import { globalIdOf, storeId } from './global-ids';
 import { connection, type ConnectionArgs } from './paging';
 
 export const datasetQueries = {
   datasets: (_: unknown, args: ConnectionArgs, ctx: GatewayContext) => connection(args, (page) => ctx.store.datasets.list(page)),
   dataset: (_: unknown, args: { name: string }, ctx: GatewayContext) => ctx.store.datasets.get(args.name),
-  datasetVersion: (_: unknown, args: { id: string }, ctx: GatewayContext) => ctx.loaders.datasetVersion.load(args.id),
+  datasetVersion: (_: unknown, args: { id: string }, ctx: GatewayContext) => ctx.loaders.datasetVersion.load(storeId('DatasetVersion', args.id)),
 };
 
 export const DatasetResolvers = {
+  id: globalIdOf('Dataset', (d: Dataset) => d.name),
   latestVersion: (d: Dataset, _: unknown, ctx: GatewayContext) => ctx.loaders.latestVersion.load(d.name),
   versions: (d: Dataset, args: ConnectionArgs, ctx: GatewayContext) => connection(args, (page) => ctx.store.datasets.listVersions(d.name, page)),
 };
@@ -36,6 +38,7 @@ function ingestionReport(report: JsonObject) {
 }
 
 export const DatasetVersionResolvers = {
+  id: globalIdOf('DatasetVersion', (v: DatasetVersion) => v.id),
   name: (v: DatasetVersion) => v.datasetName,
   format: (v: DatasetVersion) => toEnum(v.format),
   classCounts: (v: DatasetVersion) => counts(v.classCounts),

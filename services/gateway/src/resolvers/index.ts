@@ -1,6 +1,7 @@
 import type { ResolverMap } from '../executable-schema';
 import { datasetQueries, DatasetResolvers, DatasetVersionResolvers } from './datasets';
 import { healthQuery } from './health';
+import { nodeQuery, NodeInterface } from './node';
 import { Model, modelMutations, modelQueries, ModelVersionResolvers } from './models';
 import { predictionMutations, predictionQueries, PredictionResolvers } from './predictions';
 import { RunLineage, runMutations, runQueries, RunResolvers } from './runs';
@@ -10,9 +11,10 @@ import { tokenMutations } from './tokens';
 
 /** Every resolver, by schema type; split by domain in the files beside this one. */
 export const resolvers = {
-  Query: { ...healthQuery, ...datasetQueries, ...runQueries, ...modelQueries, ...predictionQueries },
+  Query: { ...nodeQuery, ...healthQuery, ...datasetQueries, ...runQueries, ...modelQueries, ...predictionQueries },
   Mutation: { ...runMutations, ...modelMutations, ...predictionMutations, ...tokenMutations },
   Subscription,
+  Node: NodeInterface,
   JSON: JSONScalar,
   DateTime: DateTimeScalar,
   Upload: UploadScalar,

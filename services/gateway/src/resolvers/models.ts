@@ -3,6 +3,7 @@ import { callUnary } from '@ser/grpc-kit';
 import type { ModelSummary, ModelVersion } from '@ser/store';
 import { requireRole } from '../auth/access';
 import type { GatewayContext } from '../context';
+import { globalIdOf, storeId } from './global-ids';
 import { connection, connectionOfList, type ConnectionArgs } from './paging';
 
 // Queries read the registry tables directly (cheap, batched); moving an alias goes through the classifier-trainer,
@@ -12,7 +13,7 @@ export const modelQueries = {
   async model(_: unknown, args: { name: string }, ctx: GatewayContext) {
     return (await ctx.store.models.listModels()).find((m) => m.name === args.name) ?? null;
   },
-  modelVersion: (_: unknown, args: { id: string }, ctx: GatewayContext) => ctx.loaders.modelVersion.load(args.id),
+  modelVersion: (_: unknown, args: { id: string }, ctx: GatewayContext) => ctx.loaders.modelVersion.load(storeId('ModelVersion', args.id)),
 };
 
 export const modelMutations = {
@@ -27,11 +28,13 @@ export const modelMutations = {
 };
 
 export const Model = {
+  id: globalIdOf('Model', (m: ModelSummary) => m.name),
   versions: (m: ModelSummary, args: ConnectionArgs, ctx: GatewayContext) => connection(args, (page) => ctx.store.models.listVersions(m.name, page)),
   aliases: (m: ModelSummary, _: unknown, ctx: GatewayContext) => ctx.store.models.listAliases(m.name),
 };
 
 export const ModelVersionResolvers = {
+  id: globalIdOf('ModelVersion', (v: ModelVersion) => v.id),
   run: (v: ModelVersion, _: unknown, ctx: GatewayContext) => (v.runId ? ctx.loaders.run.load(v.runId) : null),
   aliases: async (v: ModelVersion, _: unknown, ctx: GatewayContext) => (await ctx.loaders.aliasesByVersion.load(v.modelName)).get(v.id) ?? [],
 };

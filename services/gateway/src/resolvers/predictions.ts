@@ -10,6 +10,7 @@ import type { GatewayContext } from '../context';
 import type { UploadedFile } from '../http/multipart';
 import { findUtterancePath } from '../store-lookups';
 import { toEnum } from './enums';
+import { globalIdOf, storeId, toGlobalId } from './global-ids';
 import { badInput, connection, type ConnectionArgs } from './paging';
 
 interface PredictInput {
@@ -30,7 +31,7 @@ function modelSelector(m: PredictInput['model']): ModelSelector | undefined {
 
 /** The audio of a stored utterance; its path is relative to the version's source and may not leave it. */
 async function utteranceAudio(ctx: GatewayContext, ref: NonNullable<PredictInput['utterance']>): Promise<{ content: Buffer; filename: string }> {
-  const version = await ctx.loaders.datasetVersion.load(ref.datasetVersionId);
+  const version = await ctx.loaders.datasetVersion.load(storeId('DatasetVersion', ref.datasetVersionId));
   if (!version) throw notFound(`dataset version ${ref.datasetVersionId}`);
   const path = await findUtterancePath(ctx.store, version.id, ref.utteranceId);
   if (path === null) throw notFound(`utterance ${ref.utteranceId} of dataset version ${version.id}`);
@@ -61,7 +62,7 @@ export const predictionMutations = {
     const p = res.prediction;
     if (!p) throw new GraphQLError('the inference service answered without a prediction', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     return {
-      predictionId: p.predictionId || null,
+      predictionId: p.predictionId ? toGlobalId('Prediction', p.predictionId) : null,
       label: p.label,
       probabilities: p.classProbabilities,
       modelName: p.model?.name || null,
@@ -81,7 +82,7 @@ interface FilterInput {
 
 const predictionFilter = (f: FilterInput | null | undefined): PredictionFilter => ({
   modelName: f?.modelName ?? undefined,
-  modelVersionId: f?.modelVersionId ?? undefined,
+  modelVersionId: f?.modelVersionId ? storeId('ModelVersion', f.modelVersionId) : undefined,
   label: f?.label ?? undefined,
   since: f?.since ?? undefined,
 });
@@ -92,6 +93,7 @@ export const predictionQueries = {
 };
 
 export const PredictionResolvers = {
+  id: globalIdOf('Prediction', (p: Prediction) => p.id),
   source: (p: Prediction) => toEnum(p.source),
   modelVersion: (p: Prediction, _: unknown, ctx: GatewayContext) => ctx.loaders.modelVersion.load(p.modelVersionId),
   probabilities: (p: Prediction) =>

@@ -7,6 +7,7 @@ import type { ClassifierEvaluation__Output, ConfusionMatrix__Output } from '@ser
 import type { GatewayContext } from '../context';
 import { findModelVersionIdOfRun } from '../store-lookups';
 import { fromEnum, optionalEnum, toEnum } from './enums';
+import { globalIdOf, storeId } from './global-ids';
 import { badInput, connection, namedValues, type ConnectionArgs } from './paging';
 
 
@@ -23,7 +24,7 @@ export const runQueries = {
     connection(args, (page) =>
       ctx.store.runs.list({ kind: args.kind ? fromEnum(args.kind) : undefined, status: args.status?.map((s) => fromEnum(s) as RunStatus) }, page),
     ),
-  run: (_: unknown, args: { id: string }, ctx: GatewayContext) => ctx.loaders.run.load(args.id),
+  run: (_: unknown, args: { id: string }, ctx: GatewayContext) => ctx.loaders.run.load(storeId('Run', args.id)),
 };
 
 interface StartInput {
@@ -37,7 +38,7 @@ function startRequest(input: StartInput) {
   if (input.config != null && (typeof input.config !== 'object' || Array.isArray(input.config))) throw badInput('config must be a JSON object');
   return {
     configJson: JSON.stringify(input.config ?? {}),
-    datasetVersionIds: input.datasetVersionIds,
+    datasetVersionIds: input.datasetVersionIds.map((id) => storeId('DatasetVersion', id)),
     checkpointId: input.checkpointId ?? '',
     displayName: input.displayName ?? '',
   };
@@ -71,7 +72,7 @@ export const runMutations = {
 
   async cancelRun(_: unknown, args: { id: string; reason?: string | null }, ctx: GatewayContext) {
     requireRole(ctx, 'operator', 'cancelRun');
-    const run = await getRun(ctx, args.id);
+    const run = await getRun(ctx, storeId('Run', args.id));
     const req = { runId: run.id, reason: args.reason ?? `cancelled by ${ctx.principal!.name}` };
     if (run.kind === 'fop-pretrain') await callUnary(ctx.clients.fopPretrain, 'CancelFopPretrainRun', req);
     else if (run.kind === 'vqvae-pretrain') await callUnary(ctx.clients.vqvaePretrain, 'CancelVqvaePretrainRun', req);
@@ -103,6 +104,7 @@ function evaluation(e: ClassifierEvaluation__Output) {
 }
 
 export const RunResolvers = {
+  id: globalIdOf('Run', (r: Run) => r.id),
   kind: (r: Run) => toEnum(r.kind),
   status: (r: Run) => toEnum(r.status),
   method: (r: Run) => (r.kind === 'classifier' ? optionalEnum(r.config.method) : null),

@@ -4,6 +4,7 @@ import type { Run } from '@ser/store';
 import type { GatewayContext } from '../context';
 import { isTopic, type EventHub, type HubEvent } from '../event-hub';
 import { toEnum } from './enums';
+import { storeId, toGlobalId } from './global-ids';
 
 const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
 
@@ -12,7 +13,7 @@ function hubOf(ctx: GatewayContext): EventHub {
   return ctx.hub;
 }
 
-const snapshot = (r: Run) => ({ runId: r.id, kind: toEnum(r.kind), status: toEnum(r.status), progress: r.progress, message: null, metrics: r.metrics });
+const snapshot = (r: Run) => ({ runId: toGlobalId('Run', r.id), kind: toEnum(r.kind), status: toEnum(r.status), progress: r.progress, message: null, metrics: r.metrics });
 
 /**
  * A run's state now, then each run.status event for it (every trainer publishes them, so one source covers all
@@ -26,7 +27,7 @@ async function* runProgress(ctx: GatewayContext, runId: string) {
     yield snapshot(run);
     if (TERMINAL.has(run.status)) return;
     for await (const { data } of events) {
-      yield { runId, kind: toEnum(data.runKind), status: toEnum(data.status), progress: data.progress, message: data.message ?? null, metrics: data.metrics ?? null };
+      yield { runId: toGlobalId('Run', runId), kind: toEnum(data.runKind), status: toEnum(data.status), progress: data.progress, message: data.message ?? null, metrics: data.metrics ?? null };
       if (TERMINAL.has(data.status)) return;
     }
   } finally {
@@ -70,8 +71,9 @@ const field = <A>(subscribe: (ctx: GatewayContext, args: A) => Promise<AsyncGene
 
 export const Subscription = {
   runProgress: field<{ runId: string }>(async (ctx, a) => {
-    if (!(await ctx.loaders.run.load(a.runId))) throw new GraphQLError(`run ${a.runId} not found`, { extensions: { code: 'NOT_FOUND' } });
-    return runProgress(ctx, a.runId);
+    const runId = storeId('Run', a.runId);
+    if (!(await ctx.loaders.run.load(runId))) throw new GraphQLError(`run ${a.runId} not found`, { extensions: { code: 'NOT_FOUND' } });
+    return runProgress(ctx, runId);
   }),
   ingestionProgress: field<{ corpusName?: string | null }>((ctx, a) => ingestionProgress(ctx, a.corpusName)),
   modelAliasMoved: field<{ modelName?: string | null }>((ctx, a) => modelAliasMoved(ctx, a.modelName)),

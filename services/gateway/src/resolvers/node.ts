@@ -1,0 +1,30 @@
+import type { GatewayContext } from '../context';
+import { parseGlobalId, type NodeType } from './global-ids';
+import { badInput } from './paging';
+
+/** Marks what node(id:) fetched with its type, for Node's resolveType; the store's objects carry no __typename. */
+const NODE_TYPE = Symbol('nodeType');
+
+const fetchers: Record<NodeType, (ctx: GatewayContext, id: string) => Promise<object | null>> = {
+  Dataset: (ctx, name) => ctx.store.datasets.get(name),
+  DatasetVersion: (ctx, id) => ctx.loaders.datasetVersion.load(id),
+  Run: (ctx, id) => ctx.loaders.run.load(id),
+  Model: async (ctx, name) => (await ctx.store.models.listModels()).find((m) => m.name === name) ?? null,
+  ModelVersion: (ctx, id) => ctx.loaders.modelVersion.load(id),
+  Prediction: (ctx, id) => ctx.store.predictions.get(id),
+};
+
+export const nodeQuery = {
+  /** Any Node by its global id; null when it does not (or no longer) exist. A string that is no global id is the client's error. */
+  async node(_: unknown, args: { id: string }, ctx: GatewayContext) {
+    const parsed = parseGlobalId(args.id);
+    if (!parsed) throw badInput(`'${args.id}' is not a global id (Node.id)`);
+    const value = await fetchers[parsed.type](ctx, parsed.id);
+    if (value) Object.defineProperty(value, NODE_TYPE, { value: parsed.type, configurable: true });
+    return value;
+  },
+};
+
+export const NodeInterface = {
+  __resolveType: (value: { [NODE_TYPE]?: NodeType }) => value[NODE_TYPE],
+};
