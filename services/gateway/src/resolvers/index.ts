@@ -7,11 +7,11 @@ import { predictionMutations, predictionQueries, PredictionResolvers } from './p
 import { RunLineage, runMutations, runQueries, RunResolvers } from './runs';
 import { DateTimeScalar, JSONScalar, UploadScalar } from './scalars';
 import { Subscription } from './subscriptions';
-import { tokenMutations } from './tokens';
+import { ApiTokenResolvers, tokenMutations, tokenQueries } from './tokens';
 
 /** Every resolver, by schema type; split by domain in the files beside this one. */
 export const resolvers = {
-  Query: { ...nodeQuery, ...healthQuery, ...datasetQueries, ...runQueries, ...modelQueries, ...predictionQueries },
+  Query: { ...nodeQuery, ...healthQuery, ...datasetQueries, ...runQueries, ...modelQueries, ...predictionQueries, ...tokenQueries },
   Mutation: { ...runMutations, ...modelMutations, ...predictionMutations, ...tokenMutations },
   Subscription,
   Node: NodeInterface,
@@ -25,4 +25,5 @@ export const resolvers = {
   Model,
   ModelVersion: ModelVersionResolvers,
   Prediction: PredictionResolvers,
+  ApiToken: ApiTokenResolvers,
 } as unknown as ResolverMap;

@@ -1,3 +1,4 @@
+import { requireRole } from '../auth/access';
 import type { GatewayContext } from '../context';
 import { parseGlobalId, type NodeType } from './global-ids';
 import { badInput } from './paging';
@@ -12,6 +13,11 @@ const fetchers: Record<NodeType, (ctx: GatewayContext, id: string) => Promise<ob
   Model: async (ctx, name) => (await ctx.store.models.listModels()).find((m) => m.name === name) ?? null,
   ModelVersion: (ctx, id) => ctx.loaders.modelVersion.load(id),
   Prediction: (ctx, id) => ctx.store.predictions.get(id),
+  // Tokens are an admin's business however they are reached, as in apiTokens.
+  ApiToken: async (ctx, id) => {
+    requireRole(ctx, 'admin', 'node(ApiToken)');
+    return (await ctx.store.apiTokens.list()).find((t) => t.id === id) ?? null;
+  },
 };
 
 export const nodeQuery = {
