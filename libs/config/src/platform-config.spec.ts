@@ -25,6 +25,15 @@ describe('loadPlatformConfig', () => {
     expect(() => loadPlatformConfig({ env: { SER_FEATURES_WORK_LEASE_MS: '10' } })).toThrow(/features.workLeaseMs/);
   });
 
+  it('reads the artifact store: a directory by default, or s3://bucket/prefix with an endpoint and region', () => {
+    expect(loadPlatformConfig({ env: {} }).artifacts).toEqual({ s3: { region: 'us-east-1' } });
+    const cfg = loadPlatformConfig({
+      env: { SER_ARTIFACT_STORE: 's3://ser-artifacts/prod', SER_S3_ENDPOINT: 'http://minio:9000', SER_S3_REGION: 'eu-west-1', SER_S3_FORCE_PATH_STYLE: 'true' },
+    });
+    expect(cfg.artifacts).toEqual({ store: 's3://ser-artifacts/prod', s3: { endpoint: 'http://minio:9000', region: 'eu-west-1', forcePathStyle: true } });
+    expect(() => loadPlatformConfig({ env: { SER_S3_ENDPOINT: 'minio:9000' } })).toThrow(/artifacts.s3.endpoint/);
+  });
+
   it('requires a database url for postgres and valid broker addresses', () => {
     expect(() => loadPlatformConfig({ env: { SER_STORE: 'postgres' } })).toThrow(/store.url is required/);
     expect(() => loadPlatformConfig({ env: { SER_KAFKA_BROKERS: 'nohost' } })).toThrow(/host:port/);

@@ -48,6 +48,27 @@ export const platformConfigSchema = z
       .strict()
       .prefault({})
       .refine((s) => s.kind !== 'postgres' || !!s.url, { message: 'store.url is required when store.kind is postgres' }),
+    artifacts: z
+      .object({
+        /**
+         * Where feature shards, checkpoints and kept models live: a directory (unset: `<dataDir>/artifacts`), or
+         * `s3://bucket/prefix` for object storage, which every pod reaches without a shared volume. S3 credentials
+         * come from the AWS SDK's default chain (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, a web identity, a role).
+         */
+        store: z.string().min(1).optional(),
+        s3: z
+          .object({
+            /** An S3-compatible server (MinIO, Ceph, S3Proxy, ...); unset: AWS. */
+            endpoint: z.url({ protocol: /^https?$/ }).optional(),
+            region: z.string().min(1).default('us-east-1'),
+            /** Bucket in the path rather than the host name; unset: true with an endpoint, false for AWS. */
+            forcePathStyle: z.boolean().optional(),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
     /** Interface gRPC servers bind; containers set 0.0.0.0. */
     grpcHost: z.string().default('127.0.0.1'),
     ports: z
@@ -171,6 +192,10 @@ export const PLATFORM_ENV: Record<string, string> = {
   'bus.clientId': 'SER_KAFKA_CLIENT_ID',
   'store.kind': 'SER_STORE',
   'store.url': 'SER_DATABASE_URL',
+  'artifacts.store': 'SER_ARTIFACT_STORE',
+  'artifacts.s3.endpoint': 'SER_S3_ENDPOINT',
+  'artifacts.s3.region': 'SER_S3_REGION',
+  'artifacts.s3.forcePathStyle': 'SER_S3_FORCE_PATH_STYLE',
   grpcHost: 'SER_GRPC_HOST',
   'ports.features': 'SER_FEATURES_PORT',
   'ports.fopPretrainer': 'SER_FOP_PRETRAINER_PORT',

@@ -1,4 +1,4 @@
-export { openPlatform, type Platform } from './platform';
+export { artifactStoreSpec, openPlatform, type Platform } from './platform';
 export { DUPLICATE_SIGNAL_WINDOW_MS, runUntilSignal, type Stoppable } from './signals';
 export { serveGrpc } from './serve-grpc';
 export { acquireMetricsServer, getMetricsRegistry, grpcMetricsInterceptor, metricsServerAddress, type MetricsServerHandle } from './metrics';

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { createLocalArtifactStore, type ArtifactStore } from '@ser/artifacts';
+import { createArtifactStore, type ArtifactStore, type ArtifactStoreSpec } from '@ser/artifacts';
 import type { PlatformConfig } from '@ser/config';
 import { busMetrics, createInProcessBus, KafkaEventBus, type EventBus } from '@ser/events';
 import { createLogger, resolveLogFormat, type Logger } from '@ser/logging';
@@ -13,7 +13,17 @@ export interface Platform {
   store: MetadataStore;
   bus: EventBus;
   artifacts: ArtifactStore;
+  /** What `artifacts` was opened from, for worker threads that open their own. */
+  artifactStore: ArtifactStoreSpec;
   close(): Promise<void>;
+}
+
+/** The artifact store the config names: `artifacts.store` (a directory or s3://…), else `<dataDir>/artifacts`. */
+export function artifactStoreSpec(config: PlatformConfig): ArtifactStoreSpec {
+  const location = config.artifacts.store ?? join(resolve(config.dataDir), 'artifacts');
+  if (!location.startsWith('s3://')) return { location: resolve(location) };
+  const { endpoint, region, forcePathStyle } = config.artifacts.s3;
+  return { location, s3: { region, ...(endpoint && { endpoint }), ...(forcePathStyle !== undefined && { forcePathStyle }) } };
 }
 
 /**
@@ -45,14 +55,16 @@ export async function openPlatform(
     await store.close();
     throw err;
   }
-  const artifacts = createLocalArtifactStore(join(dataDir, 'artifacts'));
-  logger.info({ dataDir, store: config.store.kind, bus: config.bus.kind }, 'platform resources open');
+  const artifactStore = artifactStoreSpec(config);
+  const artifacts = createArtifactStore(artifactStore);
+  logger.info({ dataDir, store: config.store.kind, bus: config.bus.kind, artifacts: artifactStore.location }, 'platform resources open');
   return {
     config,
     logger,
     store,
     bus,
     artifacts,
+    artifactStore,
     async close() {
       await bus.close().catch((err: Error) => logger.warn({ err }, 'closing the event bus failed'));
       await store.close().catch((err: Error) => logger.warn({ err }, 'closing the metadata store failed'));

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { loadSerProto, SER_SERVICE_NAMES, type ClassifierTrainingServiceHandlers } from '@ser/contracts';
 import { serverStream, unary } from '@ser/grpc-kit';
 import { runToProto } from '@ser/runs';
@@ -13,7 +12,7 @@ import { ClassifierRunManager } from './run/run-manager';
  * a run that keeps a model registers it as a version of its model name; aliases move with SetModelAlias.
  */
 export function startClassifierTrainerService(platform: Platform, opts: { port?: number; featuresAddress?: string } = {}): Promise<RunningService> {
-  const { store, bus, artifacts, config } = platform;
+  const { store, bus, artifacts, artifactStore, config } = platform;
   return serveTrainer(platform, {
     name: 'classifier-trainer',
     port: opts.port ?? config.ports.classifierTrainer,
@@ -21,8 +20,7 @@ export function startClassifierTrainerService(platform: Platform, opts: { port?:
     serviceName: SER_SERVICE_NAMES.classifierTraining,
     definition: loadSerProto().grpc.ser.v1.ClassifierTrainingService.service,
     build({ features, logger, metrics }) {
-      const artifactsRoot = resolve(config.dataDir, 'artifacts');
-      const runs = new ClassifierRunManager({ store, bus, artifacts, artifactsRoot, features, logger, metrics, instanceId: `${config.instanceId}/classifier-trainer` });
+      const runs = new ClassifierRunManager({ store, bus, artifacts, artifactStore, features, logger, metrics, instanceId: `${config.instanceId}/classifier-trainer` });
       const registry = new ModelRegistry({ store, bus, logger });
       const handlers: Partial<ClassifierTrainingServiceHandlers> = {
         StartClassifierRun: unary(async (req) => {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { createS3Client } from '@ser/artifacts';
 import { loadSerProto, SER_SERVICE_NAMES, type FeatureServiceHandlers } from '@ser/contracts';
 import { serverStream, unary } from '@ser/grpc-kit';
 import { getMetricsRegistry, serveGrpc, type Platform, type RunningService } from '@ser/runtime';
@@ -23,7 +24,9 @@ export async function startFeaturesService(platform: Platform, opts: { port?: nu
   const corpusRoots = config.features.corpusRoots.length ? config.features.corpusRoots : [join(config.dataDir, 'corpora')];
   const { workers, minDurationSeconds, shardSize } = config.features;
   const metrics = featuresMetrics(getMetricsRegistry());
-  const ingestor = new Ingestor({ store, artifacts, bus, logger: log, corpusRoots, workers, minDurationSeconds, shardSize, metrics });
+  // s3:// corpora are read through the same S3 connection settings as the artifact store.
+  const s3Corpora = { client: createS3Client(config.artifacts.s3), cacheDir: join(config.dataDir, 'corpus-cache') };
+  const ingestor = new Ingestor({ store, artifacts, bus, logger: log, corpusRoots, s3Corpora, workers, minDurationSeconds, shardSize, metrics });
   const handlers: FeatureServiceHandlers = {
     ExtractFeatures: unary((req) => extractFeatures(req), log),
     IngestDataset: serverStream((req) => ingestDataset(ingestor, req), log),

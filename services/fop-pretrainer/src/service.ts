@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { loadSerProto, SER_SERVICE_NAMES, type FopPretrainServiceHandlers } from '@ser/contracts';
 import { serverStream, unary } from '@ser/grpc-kit';
 import { runToProto } from '@ser/runs';
@@ -10,7 +9,7 @@ import { FopRunManager } from './run/run-manager';
  * worker thread with a checkpoint each epoch; runs interrupted by a crash resume from their last checkpoint.
  */
 export function startFopPretrainerService(platform: Platform, opts: { port?: number; featuresAddress?: string } = {}): Promise<RunningService> {
-  const { store, bus, artifacts, config } = platform;
+  const { store, bus, artifacts, artifactStore, config } = platform;
   return serveTrainer(platform, {
     name: 'fop-pretrainer',
     port: opts.port ?? config.ports.fopPretrainer,
@@ -18,8 +17,7 @@ export function startFopPretrainerService(platform: Platform, opts: { port?: num
     serviceName: SER_SERVICE_NAMES.fopPretrain,
     definition: loadSerProto().grpc.ser.v1.FopPretrainService.service,
     build({ features, logger, metrics }) {
-      const artifactsRoot = resolve(config.dataDir, 'artifacts');
-      const runs = new FopRunManager({ store, bus, artifacts, artifactsRoot, features, logger, metrics, instanceId: `${config.instanceId}/fop-pretrainer` });
+      const runs = new FopRunManager({ store, bus, artifacts, artifactStore, features, logger, metrics, instanceId: `${config.instanceId}/fop-pretrainer` });
       const handlers: FopPretrainServiceHandlers = {
         StartFopPretrainRun: unary(async (req) => ({ run: runToProto(await runs.start(req.configJson, req.datasetVersionIds, req.displayName || undefined)) }), logger),
         WatchFopPretrainRun: serverStream((req) => runs.watch(req.runId), logger),

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { loadSerProto, SER_SERVICE_NAMES, type VqvaePretrainServiceHandlers } from '@ser/contracts';
 import { serverStream, unary } from '@ser/grpc-kit';
 import { runToProto, WorkerRunManager } from '@ser/runs';
@@ -15,7 +14,7 @@ const WORKER_URL = new URL('./run/pretrain-worker.ts', import.meta.url);
  * each epoch; runs interrupted by a crash resume from their last checkpoint.
  */
 export function startVqvaePretrainerService(platform: Platform, opts: { port?: number; featuresAddress?: string } = {}): Promise<RunningService> {
-  const { store, bus, config } = platform;
+  const { store, bus, artifactStore, config } = platform;
   return serveTrainer(platform, {
     name: 'vqvae-pretrainer',
     port: opts.port ?? config.ports.vqvaePretrainer,
@@ -23,7 +22,6 @@ export function startVqvaePretrainerService(platform: Platform, opts: { port?: n
     serviceName: SER_SERVICE_NAMES.vqvaePretrain,
     definition: loadSerProto().grpc.ser.v1.VqvaePretrainService.service,
     build({ features, logger, metrics }) {
-      const artifactsRoot = resolve(config.dataDir, 'artifacts');
       const runs = new WorkerRunManager({
         kind: 'vqvae-pretrain',
         store,
@@ -35,7 +33,7 @@ export function startVqvaePretrainerService(platform: Platform, opts: { port?: n
         startWorker: async (run, runConfig, resumeFrom) => {
           const segments = await loadSegments(features, runConfig.datasetVersionIds);
           logger.info({ runId: run.id, segments: segments.count, resumeFrom }, 'VQ-VAE pre-training started');
-          const workerData: VqvaeWorkerData = { runId: run.id, config: runConfig, segments, artifactsRoot, resumeFrom };
+          const workerData: VqvaeWorkerData = { runId: run.id, config: runConfig, segments, artifactStore, resumeFrom };
           return createWorker(WORKER_URL, { workerData, transferList: [segments.data.buffer as ArrayBuffer] });
         },
       });

@@ -1,7 +1,7 @@
 // A classifier run (FOP fine-tuning or hypercolumns) in its own thread, so the service keeps answering gRPC (health, watch, cancel) while
 // TensorFlow.js computes. Talks to the service only by messages.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createLocalArtifactStore } from '@ser/artifacts';
+import { createArtifactStore, type ArtifactStoreSpec } from '@ser/artifacts';
 import type { EvaluationItem } from '@ser/evaluation';
 import type { FopConfig, TensorEntry } from '@ser/models';
 import { initTfjs } from '@ser/tfjs-backend';
@@ -22,7 +22,7 @@ export interface FineTuneWorkerData {
   classes: string[];
   /** Pre-trained weights; structured cloning turns the Buffer into a Uint8Array. */
   pretrained?: { manifest: TensorEntry[]; data: Uint8Array };
-  artifactsRoot: string;
+  artifactStore: ArtifactStoreSpec;
   /** Sequence-model runs: `sequences` hold spectrogram segments of this shape; 'fusion' runs' VQ-VAE. */
   sequence?: { shape: SegmentShape; vqvae?: VqvaeSource };
 }
@@ -49,7 +49,7 @@ try {
   const { backend } = await initTfjs();
   post({ type: 'started', backend });
   const pretrained = data.pretrained && asBuffer(data.pretrained);
-  const job = { ...data, pretrained, artifacts: createLocalArtifactStore(data.artifactsRoot) };
+  const job = { ...data, pretrained, artifacts: createArtifactStore(data.artifactStore) };
   const events: FineTuneEvents = {
     shouldCancel: () => cancelled,
     onEpoch: (e) => post({ type: 'epoch', ...e }),

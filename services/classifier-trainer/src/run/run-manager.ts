@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { ArtifactStore } from '@ser/artifacts';
+import type { ArtifactStore, ArtifactStoreSpec } from '@ser/artifacts';
 import type { Checkpoint as ProtoCheckpoint, ClassifierEvaluation, FeatureServiceClient, GetClassifierRunRepresentationsResponse, Run as ProtoRun, RunProgress } from '@ser/contracts';
 import { TOPICS, type EventBus } from '@ser/events';
 import { DomainError, failedPrecondition, invalidArgument, notFound, toGrpcError } from '@ser/grpc-kit';
@@ -30,8 +30,8 @@ export interface ClassifierRunManagerOptions {
   logger: Logger;
   /** This replica's identity: runs it claims carry it. */
   instanceId: string;
-  /** Folder of the local artifact store, which the worker thread opens itself. */
-  artifactsRoot: string;
+  /** The artifact store, as the worker thread opens it itself. */
+  artifactStore: ArtifactStoreSpec;
   /** Epoch and loss gauges, set from the progress watchers see. */
   metrics?: TrainingMetrics;
 }
@@ -140,12 +140,12 @@ export class ClassifierRunManager {
     let data: FineTuneWorkerData;
     try {
       if (config.method === 'sequence-model') {
-        data = { runId, config, ...(await prepareSequenceRun(store, this.opts.features, this.opts.artifacts, config)), artifactsRoot: this.opts.artifactsRoot };
+        data = { runId, config, ...(await prepareSequenceRun(store, this.opts.features, this.opts.artifacts, config)), artifactStore: this.opts.artifactStore };
       } else {
         const dataset = await loadLabelledDataset(store, this.opts.features, config.datasetVersionId);
         const pretrained = config.pretrainedCheckpointId ? await readPretrainedWeights(store, this.opts.artifacts, config.pretrainedCheckpointId) : undefined;
         const { fopConfig } = await resolveFopModel(store, config);
-        data = { runId, config, fopConfig, ...dataset, pretrained, artifactsRoot: this.opts.artifactsRoot };
+        data = { runId, config, fopConfig, ...dataset, pretrained, artifactStore: this.opts.artifactStore };
       }
     } catch (err) {
       return this.finish(runId, 'failed', `could not prepare the run: ${(err as Error).message}`);

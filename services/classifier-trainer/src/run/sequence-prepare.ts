@@ -26,13 +26,13 @@ export async function sequenceLineage(store: MetadataStore, config: SequenceMode
   return { fopConfig: DEFAULT_FOP_CONFIG, pretrainRunId: run.id };
 }
 
-/** The worker data of a sequence-model run, less runId, config and artifactsRoot. */
+/** The worker data of a sequence-model run, less runId, config and artifactStore. */
 export async function prepareSequenceRun(
   store: MetadataStore,
   features: FeatureServiceClient,
   artifacts: ArtifactStore,
   config: SequenceModelRunConfig,
-): Promise<Omit<FineTuneWorkerData, 'runId' | 'config' | 'artifactsRoot'>> {
+): Promise<Omit<FineTuneWorkerData, 'runId' | 'config' | 'artifactStore'>> {
   const dataset = await loadLabelledDataset(store, features, config.datasetVersionId, 'FEATURE_KIND_SPECTROGRAM_SEGMENTS');
   const vqvae = config.vqvaeCheckpointId ? await readVqvaeSource(store, artifacts, config.vqvaeCheckpointId, SEGMENT_SHAPE) : undefined;
   return { ...dataset, fopConfig: DEFAULT_FOP_CONFIG, sequence: { shape: SEGMENT_SHAPE, vqvae } };

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isS3Uri } from '@ser/artifacts';
 import { loadPlatformConfig } from '@ser/config';
 import { loadSerProto, type FeatureServiceClient } from '@ser/contracts';
 import { importCorpus } from '@ser/corpora';
@@ -10,14 +11,17 @@ import { createLogger } from '@ser/logging';
 import { serviceCaller } from '@ser/runtime';
 import { CliError, usageError } from '../cli-error';
 import { progressBar } from '../progress';
+import { uploadCorpus } from './corpus-upload';
 
 const HELP = `Usage:
   ser corpus import --format F --name N DIR
       Ingests DIR through the running features service (npm start, or SER_FEATURES_ADDRESS), with progress.
       DIR must lie under the service's corpus roots (SER_CORPUS_ROOTS; default <SER_DATA_DIR>/corpora).
-  ser corpus publish --format F --name N --uri DIR [--label-map k=v,k=v]
+  ser corpus publish --format F --name N --uri DIR [--label-map k=v,k=v] [--upload s3://bucket/prefix]
       Validates the corpus here (layout, labels), then publishes a ser.corpus.published event to Kafka
-      (SER_KAFKA_BROKERS) for the features service to ingest.
+      (SER_KAFKA_BROKERS) for the features service to ingest. With --upload, copies DIR to object storage
+      first and publishes that location (SER_S3_ENDPOINT, SER_S3_REGION, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY);
+      it must lie under an s3:// entry of the features service's SER_CORPUS_ROOTS.
 
 Formats: ${CORPUS_FORMATS.join(', ')}
 `;
@@ -27,6 +31,7 @@ const OPTIONS = {
   name: { type: 'string' },
   uri: { type: 'string' },
   'label-map': { type: 'string' },
+  upload: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -45,7 +50,8 @@ export async function corpusCommand(argv: string[]): Promise<void> {
   }
   if (sub === 'publish') {
     if (!values.uri) throw usageError('--uri is required');
-    return publish(values.name, format, resolve(values.uri), labelMap);
+    if (values.upload !== undefined && !isS3Uri(values.upload)) throw usageError('--upload takes an s3://bucket/prefix location');
+    return publish(values.name, format, resolve(values.uri), labelMap, values.upload);
   }
   throw usageError(`unknown corpus command '${sub}'\n\n${HELP}`);
 }
@@ -98,7 +104,7 @@ function formatEnum(format: CorpusFormat) {
   return `DATASET_FORMAT_${format.toUpperCase().replace('-', '_')}` as never;
 }
 
-async function publish(name: string, format: CorpusFormat, dir: string, labelMap?: Record<string, string>): Promise<void> {
+async function publish(name: string, format: CorpusFormat, dir: string, labelMap?: Record<string, string>, upload?: string): Promise<void> {
   assertDirectory(dir);
   const config = loadPlatformConfig();
   const bar = progressBar(`validating ${name}`);
@@ -107,12 +113,22 @@ async function publish(name: string, format: CorpusFormat, dir: string, labelMap
   if (manifest.entries.length === 0) {
     throw new CliError(`no usable audio found in ${dir} as format ${format} (${manifest.skipped.length} files skipped)`);
   }
+  let uri = dir;
+  if (upload) {
+    const uploadBar = progressBar(`uploading to ${upload}`);
+    const uploaded = await uploadCorpus(dir, upload, config.artifacts.s3, (done, total) => uploadBar.update(done, total)).catch((err: Error) => {
+      throw new CliError(`cannot upload ${dir} to ${upload}: ${err.message}`);
+    });
+    uploadBar.stop();
+    process.stderr.write(`uploaded ${uploaded.files} files (${uploaded.bytes} bytes) to ${uploaded.uri}\n`);
+    uri = uploaded.uri;
+  }
   process.stderr.write(`${manifest.entries.length} utterances, ${manifest.skipped.length} skipped; publishing to ${config.bus.brokers.join(',')}\n`);
-  const bus = await KafkaEventBus.fromConfig({ brokers: config.bus.brokers, clientId: 'ser-cli', logger: createLogger('ser-cli', { level: 'warn' }) }).catch((err: Error) => {
+  const bus = await KafkaEventBus.fromConfig({ brokers: config.bus.brokers, clientId: 'ser-cli', topicPrefix: config.bus.topicPrefix, logger: createLogger('ser-cli', { level: 'warn' }) }).catch((err: Error) => {
     throw new CliError(`cannot reach Kafka at ${config.bus.brokers.join(',')} (SER_KAFKA_BROKERS): ${err.message}`);
   });
   try {
-    const event = await bus.publish(TOPICS.corpusPublished, { corpusName: name, format, uri: dir, labelMap, requestedBy: process.env.USER }, { key: name });
+    const event = await bus.publish(TOPICS.corpusPublished, { corpusName: name, format, uri, labelMap, requestedBy: process.env.USER }, { key: name });
     process.stdout.write(`published ${event.id} to ${TOPICS.corpusPublished}\n`);
   } finally {
     await bus.close();

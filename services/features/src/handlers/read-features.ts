@@ -1,4 +1,3 @@
-import { open } from 'node:fs/promises';
 import type { ArtifactStore } from '@ser/artifacts';
 import type { ReadFeaturesRequest__Output, ReadFeaturesResponse } from '@ser/contracts';
 import { invalidArgument, notFound } from '@ser/grpc-kit';
@@ -38,13 +37,8 @@ async function readOne(artifacts: ArtifactStore, u: Utterance, kind: 'log-mel' |
   if (!u.featuresKey) throw notFound('features of utterance', u.utteranceId);
   const stored = JSON.parse(u.featuresKey) as StoredFeatures;
   const ref = parseFeatureRef(stored[kind]);
-  const bytes = Buffer.alloc(ref.floats * 4);
-  const file = await open(artifacts.localPath(ref.shardKey), 'r');
-  try {
-    await file.read(bytes, 0, bytes.length, ref.byteOffset);
-  } finally {
-    await file.close();
-  }
+  // One range read per utterance: a file read on a directory, a ranged GET on object storage.
+  const bytes = await artifacts.getRange(ref.shardKey, ref.byteOffset, ref.floats * 4);
   if (kind === 'log-mel') {
     const dims = stored.dims['log-mel'];
     return { kind: 'FEATURE_KIND_LOG_MEL', frames: ref.floats / dims, dims, segmentFrames: 0, data: bytes };

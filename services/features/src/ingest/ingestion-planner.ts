@@ -33,7 +33,7 @@ export class IngestionPlanner {
 
   async plan(cmd: IngestCommand, log: Logger): Promise<PlanOutcome> {
     const { store, bus, ingestor, finalizer, shardSize } = this.deps;
-    const root = ingestor.validate(cmd);
+    const root = await ingestor.prepare(cmd);
     const { manifest, version, existing } = await scanCorpusVersion({ ...cmd, root, sourceUri: cmd.uri }, store);
     if (existing) return { kind: 'exists', version: existing };
 

@@ -1,12 +1,14 @@
 import { resolve } from 'node:path';
-import type { ArtifactStore } from '@ser/artifacts';
+import { isS3Uri, type ArtifactStore } from '@ser/artifacts';
 import type { CorpusFormat, EventBus } from '@ser/events';
+import { DomainError } from '@ser/grpc-kit';
 import type { Logger } from '@ser/logging';
 import type { MetadataStore } from '@ser/store';
 import type { FeaturesMetrics } from '../features-metrics';
 import { resolveCorpusLocation } from './corpus-location';
 import { announceFeaturesReady } from './dataset-registration';
 import { FeaturePool } from './feature-pool';
+import { assertS3CorpusAllowed, fetchS3Corpus, s3CorpusRoot, type S3CorpusOptions } from './s3-corpus';
 import { ingestCorpus, type IngestProgress, type IngestResult } from './ingest-corpus';
 
 export interface IngestCommand {
@@ -21,7 +23,10 @@ export interface IngestorOptions {
   artifacts: ArtifactStore;
   bus: EventBus;
   logger: Logger;
+  /** Folders, and s3://bucket/prefix locations, corpora must lie under. */
   corpusRoots: string[];
+  /** How s3:// corpora are reached and where they are copied to; without it s3:// locations are refused. */
+  s3Corpora?: S3CorpusOptions;
   workers: number;
   minDurationSeconds: number;
   shardSize: number;
@@ -42,13 +47,32 @@ export class Ingestor {
     this.pool = new FeaturePool(opts.workers);
   }
 
-  /** Throws the error a caller should see for a location it may not use. */
+  /** Throws the error a caller should see for a location it may not use; returns the local root it will be read from. */
   validate(cmd: IngestCommand): string {
-    return resolveCorpusLocation(cmd.uri, this.opts.corpusRoots.map((r) => resolve(r)));
+    const { corpusRoots, s3Corpora } = this.opts;
+    if (isS3Uri(cmd.uri)) {
+      if (!s3Corpora) throw new DomainError('FAILED_PRECONDITION', 'this features service reads no s3:// corpora');
+      assertS3CorpusAllowed(cmd.uri, corpusRoots);
+      return s3CorpusRoot(s3Corpora.cacheDir, cmd.uri);
+    }
+    return resolveCorpusLocation(cmd.uri, corpusRoots.filter((r) => !isS3Uri(r)).map((r) => resolve(r)));
+  }
+
+  /** validate(), then the corpus on local disk: an s3:// corpus is copied into its cache folder first. */
+  async prepare(cmd: IngestCommand): Promise<string> {
+    const root = this.validate(cmd);
+    return isS3Uri(cmd.uri) ? fetchS3Corpus(this.opts.s3Corpora!, cmd.uri) : root;
+  }
+
+  /** The root a work item reads its files from: for an s3:// corpus, this replica's copy of just those files. */
+  async prepareFiles(sourceUri: string, plannedRoot: string, paths: string[]): Promise<string> {
+    if (!isS3Uri(sourceUri)) return plannedRoot;
+    if (!this.opts.s3Corpora) throw new DomainError('FAILED_PRECONDITION', 'this features service reads no s3:// corpora');
+    return fetchS3Corpus(this.opts.s3Corpora, sourceUri, paths);
   }
 
   async ingest(cmd: IngestCommand, onProgress?: (p: IngestProgress) => void): Promise<IngestResult> {
-    const root = this.validate(cmd);
+    const root = await this.prepare(cmd);
     const log = this.opts.logger.child({ corpus: cmd.corpusName, format: cmd.format });
     log.info({ root }, 'ingestion started');
     const result = await ingestCorpus(

@@ -115,8 +115,9 @@ export class FeatureWorkConsumer {
     }, this.leaseMs / 3);
     try {
       const { artifacts, minDurationSeconds } = ingestor.opts;
+      const root = await ingestor.prepareFiles(plan.sourceUri, plan.root, entries.map((e) => e.path));
       const shard = await extractShard(
-        { root: plan.root, prefix: featuresPrefix(plan.datasetName, plan.version), shardIndex, entries },
+        { root, prefix: featuresPrefix(plan.datasetName, plan.version), shardIndex, entries },
         { artifacts, pool: ingestor.pool, minDurationSeconds },
       );
       const { completed, last } = await store.ingestionWork.completeItem(planId, shardIndex, this.workerId, shard as never);

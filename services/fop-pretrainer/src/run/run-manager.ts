@@ -1,4 +1,4 @@
-import type { ArtifactStore } from '@ser/artifacts';
+import type { ArtifactStore, ArtifactStoreSpec } from '@ser/artifacts';
 import type { FeatureServiceClient } from '@ser/contracts';
 import type { EventBus } from '@ser/events';
 import type { Logger } from '@ser/logging';
@@ -19,8 +19,8 @@ export interface RunManagerOptions {
   logger: Logger;
   /** This replica's identity: runs it claims carry it, and it resumes its own runs after a crash. */
   instanceId: string;
-  /** Folder of the local artifact store, which the worker thread opens itself. */
-  artifactsRoot: string;
+  /** The artifact store, as the worker thread opens it itself. */
+  artifactStore: ArtifactStoreSpec;
   /** A running run whose owner has not updated it for this long is taken over (its owner died). */
   leaseMs?: number;
   metrics?: TrainingMetrics;
@@ -32,7 +32,7 @@ export interface RunManagerOptions {
  */
 export class FopRunManager extends WorkerRunManager<PretrainConfig> {
   constructor(opts: RunManagerOptions) {
-    const { features, artifactsRoot, logger } = opts;
+    const { features, artifactStore, logger } = opts;
     super({
       kind: 'fop-pretrain',
       store: opts.store,
@@ -52,7 +52,7 @@ export class FopRunManager extends WorkerRunManager<PretrainConfig> {
         // Nothing to learn from: training would only record NaN losses and then "succeed".
         if (sequences.length === 0) throw new Error(`the dataset versions hold no utterances: ${config.datasetVersionIds.join(', ')}`);
         logger.info({ runId: run.id, utterances: sequences.length, resumeFrom }, 'pre-training started');
-        const workerData: PretrainWorkerData = { runId: run.id, config, sequences, artifactsRoot, resumeFrom };
+        const workerData: PretrainWorkerData = { runId: run.id, config, sequences, artifactStore, resumeFrom };
         return createWorker(WORKER_URL, { workerData, transferList: sequences.map((s) => s.buffer as ArrayBuffer) });
       },
     });
