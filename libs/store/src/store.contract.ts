@@ -83,6 +83,12 @@ export function storeContract(name: string, fresh: FreshStore): void {
         });
         expect((await store.runs.list({ kind })).totalCount).toBe(2);
       });
+
+      it('refuse text PostgreSQL cannot hold (NUL) as INVALID_ARGUMENT, in a transaction or not', async () => {
+        await expectStoreError(store.datasets.get('a\u0000b'), 'INVALID_ARGUMENT');
+        await expectStoreError(store.runs.create({ kind: unique('nul'), config: { note: 'x\u0000' } }), 'INVALID_ARGUMENT');
+        await expectStoreError(store.transaction((tx) => tx.runs.get('\u0000')), 'INVALID_ARGUMENT');
+      });
     });
 
     describe('datasets', () => {

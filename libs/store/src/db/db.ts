@@ -1,3 +1,5 @@
+import { invalidArgument } from '../errors';
+
 /**
  * The smallest surface the repositories need from a SQL database. Two implementations speak the same SQL:
  * PostgreSQL through `pg` (cluster) and PGlite, PostgreSQL compiled to WASM (embedded default).
@@ -29,7 +31,7 @@ export interface Session {
 /** A handle for statements inside an open transaction; nested transactions become savepoints. */
 export function transactionHandle(session: Session, depth = 1): Queryable {
   return {
-    query: <T extends object>(sql: string, params?: readonly unknown[]) => session.query(sql, params) as Promise<T[]>,
+    query: <T extends object>(sql: string, params?: readonly unknown[]) => asInputError(session.query(sql, params) as Promise<T[]>),
     exec: (sql) => session.exec(sql),
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       const savepoint = `ser_savepoint_${depth}`;
@@ -53,6 +55,19 @@ export function sqlState(err: unknown): string | undefined {
 }
 
 export const UNIQUE_VIOLATION = '23505';
+
+/** SQLSTATEs of text PostgreSQL cannot hold, a NUL character in text or in JSON: bad input, not a fault of ours. */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+
+/** The statement's result; a parameter PostgreSQL cannot hold becomes INVALID_ARGUMENT (a client sent it, say a GraphQL string with \u0000). */
+export async function asInputError<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (UNSTORABLE_TEXT.has(sqlState(err) ?? '')) throw invalidArgument(`a text value cannot hold a NUL character (\\u0000): ${(err as Error).message}`);
+    throw err;
+  }
+}
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 

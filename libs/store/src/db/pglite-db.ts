@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { transactionHandle, type Db, type Queryable } from './db';
+import { asInputError, transactionHandle, type Db, type Queryable } from './db';
 
 export interface PgliteDbOptions {
   /** Directory that holds the database; in memory (gone on close) when absent. */
@@ -15,7 +15,7 @@ export async function createPgliteDb(opts: PgliteDbOptions = {}): Promise<Db> {
   return {
     kind: 'pglite',
     async query<T extends object>(sql: string, params?: readonly unknown[]): Promise<T[]> {
-      return (await pglite.query<T>(sql, params as unknown[] | undefined)).rows;
+      return (await asInputError(pglite.query<T>(sql, params as unknown[] | undefined))).rows;
     },
     async exec(sql) {
       await pglite.exec(sql);

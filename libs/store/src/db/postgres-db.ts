@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { assertSchemaName, transactionHandle, type Db, type Queryable } from './db';
+import { asInputError, assertSchemaName, transactionHandle, type Db, type Queryable } from './db';
 
 export interface PostgresDbOptions {
   connectionString: string;
@@ -24,7 +24,7 @@ export function createPostgresDb(opts: PostgresDbOptions): Db {
   return {
     kind: 'postgres',
     async query<T extends object>(sql: string, params?: readonly unknown[]): Promise<T[]> {
-      return (await pool.query(sql, params as unknown[] | undefined)).rows as T[];
+      return (await asInputError(pool.query(sql, params as unknown[] | undefined))).rows as T[];
     },
     async exec(sql) {
       await pool.query(sql);
