@@ -102,6 +102,34 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
   value: {{ .Values.config.logLevel | quote }}
 {{- end -}}
 
+{{/* Object storage for artifacts and s3:// corpora (artifacts.objectStorage); nothing when it is off. */}}
+{{- define "ser.objectStorageEnv" -}}
+{{- $os := .Values.artifacts.objectStorage -}}
+{{- if $os.uri }}
+{{- if not (hasPrefix "s3://" $os.uri) }}{{ fail "artifacts.objectStorage.uri must be an s3://bucket/prefix location" }}{{ end }}
+- name: SER_ARTIFACT_STORE
+  value: {{ $os.uri | quote }}
+{{- end }}
+{{- with $os.endpoint }}
+- name: SER_S3_ENDPOINT
+  value: {{ . | quote }}
+{{- end }}
+- name: SER_S3_REGION
+  value: {{ $os.region | quote }}
+{{- if ne (toString $os.forcePathStyle) "" }}
+- name: SER_S3_FORCE_PATH_STYLE
+  value: {{ $os.forcePathStyle | toString | quote }}
+{{- end }}
+{{- if $os.existingSecret }}
+- name: AWS_ACCESS_KEY_ID
+  valueFrom:
+    secretKeyRef: { name: {{ $os.existingSecret }}, key: {{ $os.accessKeyIdKey }} }
+- name: AWS_SECRET_ACCESS_KEY
+  valueFrom:
+    secretKeyRef: { name: {{ $os.existingSecret }}, key: {{ $os.secretAccessKeyKey }} }
+{{- end }}
+{{- end -}}
+
 {{/* Everything a service container reads; call with (dict "root" $ "key" "features"). */}}
 {{- define "ser.serviceEnv" -}}
 {{- $root := .root -}}
@@ -114,6 +142,7 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
   value: {{ printf "%s-%s" $root.Values.kafka.clientId $me.name | quote }}
 - name: SER_DATA_DIR
   value: {{ $root.Values.artifacts.mountPath | quote }}
+{{- include "ser.objectStorageEnv" $root }}
 - name: SER_GRPC_HOST
   value: "0.0.0.0"
 - name: SER_SEED_DEMO
