@@ -1,5 +1,6 @@
 import { loadPlatformConfig } from '@ser/config';
 import { acquireMetricsServer, openPlatform, runUntilSignal, serviceCaller } from '@ser/runtime';
+import { ensureSecretAdminToken, readBootstrapSecret } from './auth/bootstrap-token';
 import { createGateway } from './create-gateway';
 
 // The GraphQL gateway on its own (one container in a cluster); services are reached at config.addresses.
@@ -8,6 +9,9 @@ const { config } = platform;
 const logger = platform.logger.child({ service: 'gateway' });
 // /metrics on SER_METRICS_PORT as in every service (the chart's ServiceMonitor scrapes that port); the gateway's
 // own port serves it too.
+// The first admin token on a cluster: a Secret the chart mounts (services.gateway.bootstrapAdminToken).
+const bootstrapSecret = readBootstrapSecret();
+if (bootstrapSecret) await ensureSecretAdminToken(platform.store, bootstrapSecret, logger);
 const metrics = await acquireMetricsServer({ host: config.grpcHost, port: config.metricsPort, logger });
 const gateway = await createGateway({
   port: config.ports.gateway,

@@ -29,16 +29,26 @@ const TOKEN_BYTES = 32;
 /** Prefix that makes a leaked token recognisable to secret scanners. */
 const TOKEN_PREFIX = 'ser_';
 
+/** A given secret is used as a bearer value as it is: 32 characters of base64 carry 192 bits. */
+export const MIN_GIVEN_TOKEN_LENGTH = 32;
+const GIVEN_TOKEN = /^[\x21-\x7e]{32,}$/; // printable ASCII, no spaces, MIN_GIVEN_TOKEN_LENGTH or more
+
 export const hashApiToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
 
 export class ApiTokenRepository {
   constructor(private readonly q: Queryable) {}
 
-  /** Makes a new token; the plaintext is returned here once and never stored. */
-  async create(input: { name: string; role: ApiTokenRole }): Promise<{ token: string; apiToken: ApiToken }> {
+  /**
+   * Makes a new token; the plaintext is returned here once and never stored. `token` registers a secret made
+   * elsewhere (a Kubernetes Secret) instead of a random one; it must be as hard to guess (MIN_GIVEN_TOKEN_LENGTH).
+   */
+  async create(input: { name: string; role: ApiTokenRole; token?: string }): Promise<{ token: string; apiToken: ApiToken }> {
     if (!input.name.trim()) throw invalidArgument('token name is empty');
     if (!API_TOKEN_ROLES.includes(input.role)) throw invalidArgument(`unknown role '${input.role}': one of ${API_TOKEN_ROLES.join(', ')}`);
-    const token = TOKEN_PREFIX + randomBytes(TOKEN_BYTES).toString('base64url');
+    if (input.token !== undefined && !GIVEN_TOKEN.test(input.token)) {
+      throw invalidArgument(`a given token must be ${MIN_GIVEN_TOKEN_LENGTH} or more printable characters without spaces (e.g. openssl rand -base64 32)`);
+    }
+    const token = input.token ?? TOKEN_PREFIX + randomBytes(TOKEN_BYTES).toString('base64url');
     const [row] = await this.q.query<ApiTokenRow>('INSERT INTO api_tokens (id, name, role, token_hash) VALUES ($1, $2, $3, $4) RETURNING *', [
       newId(),
       input.name.trim(),

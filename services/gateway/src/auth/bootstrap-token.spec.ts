@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '@ser/logging';
 import { openMetadataStore, type MetadataStore } from '@ser/store';
-import { ensureBootstrapToken } from './bootstrap-token';
+import { ensureBootstrapToken, ensureSecretAdminToken, readBootstrapSecret } from './bootstrap-token';
 
 describe('ensureBootstrapToken and the api token repository', () => {
   let store: MetadataStore;
@@ -37,5 +38,46 @@ describe('ensureBootstrapToken and the api token repository', () => {
     await expect(store.apiTokens.create({ name: 'x', role: 'root' as never })).rejects.toThrow(/unknown role/);
     await store.apiTokens.delete(apiToken.id);
     expect(await store.apiTokens.findByToken(token)).toBeNull();
+  });
+});
+
+describe('the bootstrap admin token from a Kubernetes Secret', () => {
+  let store: MetadataStore;
+  let dir: string;
+  const secret = 'k8s-secret-0123456789abcdefghijklmnopqrstuvwxyz';
+  const logger = createLogger('bootstrap-spec', { level: 'silent' });
+  beforeAll(async () => {
+    store = await openMetadataStore({ kind: 'pglite' });
+    dir = mkdtempSync(join(tmpdir(), 'ser-bootstrap-secret-'));
+  });
+  afterAll(async () => {
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads the value or a mounted file (trimmed), neither, and refuses both or an empty one', () => {
+    const file = join(dir, 'token');
+    writeFileSync(file, `${secret}\n`);
+    expect(readBootstrapSecret({ SER_BOOTSTRAP_ADMIN_TOKEN_FILE: file })).toBe(secret);
+    expect(readBootstrapSecret({ SER_BOOTSTRAP_ADMIN_TOKEN: secret })).toBe(secret);
+    expect(readBootstrapSecret({})).toBeUndefined();
+    expect(() => readBootstrapSecret({ SER_BOOTSTRAP_ADMIN_TOKEN: secret, SER_BOOTSTRAP_ADMIN_TOKEN_FILE: file })).toThrow(/not both/);
+    expect(() => readBootstrapSecret({ SER_BOOTSTRAP_ADMIN_TOKEN: ' ' })).toThrow(/is empty/);
+    expect(() => readBootstrapSecret({ SER_BOOTSTRAP_ADMIN_TOKEN_FILE: join(dir, 'missing') })).toThrow(/ENOENT/);
+  });
+
+  it('registers the secret as an admin token once, across restarts and concurrent replicas', async () => {
+    const starts = await Promise.all([1, 2, 3].map(() => ensureSecretAdminToken(store, secret, logger)));
+    expect(starts.filter((s) => s === 'created')).toHaveLength(1);
+    expect(await ensureSecretAdminToken(store, secret, logger)).toBe('present');
+    expect(await store.apiTokens.findByToken(secret)).toMatchObject({ name: 'bootstrap-admin', role: 'admin' });
+    expect((await store.apiTokens.list()).filter((t) => t.name === 'bootstrap-admin')).toHaveLength(1);
+  });
+
+  it('refuses a short secret, and one already registered with a lower role', async () => {
+    await expect(ensureSecretAdminToken(store, 'too-short', logger)).rejects.toThrow(/32 or more printable characters/);
+    const viewerSecret = 'viewer-secret-0123456789abcdefghijklmnopqrstuvwxyz';
+    await store.apiTokens.create({ name: 'ci', role: 'viewer', token: viewerSecret });
+    await expect(ensureSecretAdminToken(store, viewerSecret, logger)).rejects.toThrow(/role viewer/);
   });
 });
