@@ -5,7 +5,7 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.nx/**', 'deploy/kafka/lib/**', 'deploy/tfjs-native/build/**', 'libs/contracts/src/generated/**', '.data/**', 'test/.tmp/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '.nx/**', 'deploy/kafka/lib/**', 'deploy/tfjs-native/build/**', 'libs/contracts/src/generated/**', 'services/console/src/gql/**', '.data/**', 'test/.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

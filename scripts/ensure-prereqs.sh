@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the programs the tests start are on this machine: Java + Maven (Kafka from Maven Central jars),
-# the PostgreSQL server (Debian's package) and ffmpeg (non-WAV audio). As root on Debian it installs what is
+# the PostgreSQL server (Debian's package), ffmpeg (non-WAV audio) and Chromium (the console's browser tests drive
+# Debian's package through playwright-core; no browser download). As root on Debian it installs what is
 # missing; otherwise it names what to install and fails.
 set -euo pipefail
 
@@ -11,6 +12,7 @@ if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 && ! command -v postg
   missing+=(postgresql)
 fi
 command -v ffmpeg >/dev/null || missing+=(ffmpeg)
+command -v chromium >/dev/null || missing+=(chromium)
 python="${SER_TEST_PYTHON:-python3}"
 command -v "$python" >/dev/null || missing+=(python3 python3-pip)
 

@@ -6,9 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/ensure-prereqs.sh
-echo "== typecheck" && npx tsc -p tsconfig.json --noEmit
+echo "== typecheck" && npx tsc -p tsconfig.json --noEmit && npx tsc -p services/console/tsconfig.json --noEmit
 # The module-boundary lint rule reads nx's project graph; compute it first or the rule silently skips.
 NX_DAEMON=false npx nx show projects >/dev/null
 echo "== lint" && npx eslint . --max-warnings=0
+echo "== web console" && npx tsx scripts/build-console.ts
 echo "== tests"
 exec npx tsx scripts/run-tests.ts "$@"

@@ -21,7 +21,7 @@ export interface RunningSystem {
  * Every service in this process, each on its own gRPC port, sharing one store and one bus; the gateway
  * reaches them over gRPC exactly as it would in a cluster.
  */
-export async function startAll(platform: Platform): Promise<RunningSystem> {
+export async function startAll(platform: Platform, opts: { consoleDir?: string } = {}): Promise<RunningSystem> {
   const started: Stoppable[] = [];
   const services: RunningService[] = [];
   // Bound addresses, not configured ones: with port 0 (tests) only the started server knows its port.
@@ -57,6 +57,8 @@ export async function startAll(platform: Platform): Promise<RunningSystem> {
       grpcDeadlineMs: platform.config.grpcDeadlineMs,
       serviceToken: serviceCaller(platform.config, 'gateway'),
       logger: platform.logger.child({ service: 'gateway' }),
+      // npm start serves the web console at `/` (its built files; built by main.ts).
+      staticDir: opts.consoleDir,
     });
     started.push(gateway);
     return {

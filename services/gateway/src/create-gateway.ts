@@ -17,6 +17,7 @@ import { corsHandler } from './http/cors';
 import { graphqlHttpHandler } from './http/http-adapter';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './http/multipart';
 import { probeHandler } from './http/probes';
+import { staticFileHandler } from './http/static-files';
 import { checkQueryCost, DEFAULT_QUERY_LIMITS, depthLimitRule, type QueryLimits } from './limits';
 import { operationMetrics, operationMetricsPlugin } from './operation-metrics';
 import { resolvers } from './resolvers';
@@ -45,6 +46,8 @@ export interface GatewayOptions {
   introspection?: boolean;
   /** Largest request body (config gateway.maxBodyBytes). Default: the upload limit plus MULTIPART_FIELDS_BYTES. */
   maxBodyBytes?: number;
+  /** A built single-page app (the web console) to serve at `/`, with index.html for page paths; none when unset. */
+  staticDir?: string;
 }
 
 /** Room for a multipart request's `operations` and `map` fields (1 MiB each at most) beside its largest upload. */
@@ -106,8 +109,9 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
   const cors = corsHandler(opts.corsOrigins ?? DEFAULT_GATEWAY_CORS_ORIGINS);
   let stopping = false;
   const probes = probeHandler({ serviceAddresses: opts.serviceAddresses, stopping: () => stopping, registry });
+  const statics = opts.staticDir ? staticFileHandler(opts.staticDir) : () => false;
   const server: Server = createServer((req, res) => {
-    if (cors(req, res) || probes(req, res)) return;
+    if (cors(req, res) || probes(req, res) || statics(req, res)) return;
     if (req.url?.startsWith('/graphql')) return handler(req, res);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: the API is at /graphql\n');
   });

@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url';
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * Typed operations from the gateway's schema (graphql-codegen's client preset): every `graphql(...)` document in
+ * src/ gets its result and variable types in src/gql/. `npm run codegen -w services/console` regenerates them;
+ * src/codegen-drift.spec.ts fails when the committed files differ from what the current schema produces.
+ */
+const config: CodegenConfig = {
+  schema: here('../gateway/src/schema.graphql'),
+  documents: [here('src/**/*.tsx'), here('src/**/*.ts'), `!${here('src/gql/**')}`, `!${here('src/**/*.spec.ts')}`],
+  ignoreNoDocuments: false,
+  generates: {
+    [here('src/gql/')]: {
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        // JSON bags stay unknown until read; uploads are browser Files; DateTime travels as an ISO 8601 string.
+        scalars: { JSON: 'unknown', Upload: 'File | Blob', DateTime: 'string' },
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_DATASET, seedDemoCorpus, startAll, trainDemoModel } from '@ser/all-in-one';
+import { loadPlatformConfig } from '@ser/config';
+import { openPlatform } from '@ser/runtime';
+import { freePort, terminate } from '../infra/process';
+
+const SERVICES = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'gateway'];
+// The demo model of a first `npm start`, at test size (as test/system/demo-model.spec.ts trains it).
+const TINY_FOP = { dModel: 16, numHeads: 2, ffnUnits: 32, numLayers: 1 };
+const TINY = { pretrainConfig: { model: TINY_FOP, epochs: 2, batchSize: 8, cropFrames: 60 }, fineTuneConfig: { epochs: 2, batchSize: 8, cropFrames: 60 } };
+
+/**
+ * A data directory as a first `npm start` leaves it (the demo corpus ingested, the demo model trained and at
+ * `production`), made in-process at test size: the console's tests then start the platform on it as a returning
+ * user does, and it finds everything in place and trains nothing.
+ */
+export async function prepareDemoDataDir(dataDir: string): Promise<void> {
+  const platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_SEED_DEMO: 'false', SER_LOG_LEVEL: 'warn', SER_METRICS_PORT: '0' }, overrides: SERVICES.map((s) => `--ports.${s}=0`) }));
+  const system = await startAll(platform);
+  try {
+    await seedDemoCorpus(platform, { speakers: 4, utterancesPerEmotion: 2 });
+    await trainDemoModel(platform, system.serviceAddresses, TINY);
+  } finally {
+    for (const s of [...system.stoppables].reverse()) await s.stop();
+    await platform.close();
+  }
+}
+
+/** A clip of the demo corpus (16 kHz WAV), for uploads. */
+export function demoClip(dataDir: string): string {
+  const dir = join(dataDir, 'corpora', DEMO_DATASET);
+  const emotion = readdirSync(dir, { withFileTypes: true }).find((e) => e.isDirectory())!.name;
+  const file = readdirSync(join(dir, emotion)).find((f) => f.endsWith('.wav'))!;
+  return join(dir, emotion, file);
+}
+
+export interface StartedPlatform {
+  /** http://127.0.0.1:port/ : the console; the API at graphql. */
+  baseUrl: string;
+  adminToken: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/** `npm start`'s entry point as a real process on free ports; resolves once it says the platform and the console are ready. */
+export async function startPlatformProcess(dataDir: string, env: Record<string, string> = {}): Promise<StartedPlatform> {
+  const ports: Record<string, number> = {};
+  for (const s of SERVICES) ports[s] = await freePort();
+  const args = ['--import', 'tsx', 'services/all-in-one/src/main.ts', ...SERVICES.map((s) => `--ports.${s}=${ports[s]}`)];
+  const child: ChildProcess = spawn(process.execPath, args, { env: { ...process.env, SER_DATA_DIR: dataDir, SER_LOG_LEVEL: 'warn', SER_METRICS_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  await new Promise<void>((resolve, reject) => {
+    // A stale console build runs first (about a minute on 2 cores); scripts/test.sh builds it before the tests.
+    const timer = setTimeout(() => reject(new Error(`platform or console not ready in 180 s:\n${out}`)), 180_000);
+    const check = () => {
+      if (out.includes('SER platform ready') && out.includes('Web console: ')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`platform exited with ${code}:\n${out}`));
+    });
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${ports.gateway}/`,
+    adminToken: readFileSync(join(dataDir, 'admin.token'), 'utf8').trim(),
+    output: () => out,
+    stop: () => terminate(child, 'SIGINT', 20_000),
+  };
+}
