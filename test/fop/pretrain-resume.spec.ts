@@ -3,8 +3,10 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPlatformConfig } from '@ser/config';
 import { loadSerProto, type FeatureServiceClient, type FopPretrainServiceClient, type Run__Output } from '@ser/contracts';
 import { callUnary, closeClient, createClient, deadlineIn, iterateStream } from '@ser/grpc-kit';
+import { serviceCaller } from '@ser/runtime';
 import { openMetadataStore } from '@ser/store';
 import { writeUrduLikeCorpus } from '../features/urdu-like-corpus';
 import { freePort } from '../infra/process';
@@ -46,13 +48,15 @@ describe('FOP pre-training survives SIGKILL', () => {
   it('resumes a run killed mid-training from its last checkpoint and ends as an uninterrupted run does', async () => {
     const proto = loadSerProto().grpc.ser.v1;
     child = await startPlatform(dataDir, ports);
-    const features = createClient<FeatureServiceClient>(proto.FeatureService, `127.0.0.1:${ports.features}`, { deadlineMs: 120_000 });
+    // Signed as `ser` on this machine signs: with the secret npm start wrote under the data folder (a new one per start).
+    const operator = () => serviceCaller(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir } }), 'operator');
+    const features = createClient<FeatureServiceClient>(proto.FeatureService, `127.0.0.1:${ports.features}`, { deadlineMs: 120_000, serviceToken: operator() });
     let versionId = '';
     for await (const m of iterateStream(features.IngestDataset({ corpusName: 'tiny', format: 'DATASET_FORMAT_URDU', uri: join(dataDir, 'corpora', 'tiny') }))) {
       if (m.datasetVersion) versionId = m.datasetVersion.id;
     }
     closeClient(features);
-    let fop = createClient<FopPretrainServiceClient>(proto.FopPretrainService, `127.0.0.1:${ports.fopPretrainer}`, { deadlineMs: 30_000 });
+    let fop = createClient<FopPretrainServiceClient>(proto.FopPretrainService, `127.0.0.1:${ports.fopPretrainer}`, { deadlineMs: 30_000, serviceToken: operator() });
     // A display name travels with the run without being read as a config key (it once failed the run).
     const { run } = await callUnary(fop, 'StartFopPretrainRun', { configJson: JSON.stringify(TINY), datasetVersionIds: [versionId], displayName: 'resume test' });
     const runId = run!.id;
@@ -66,7 +70,7 @@ describe('FOP pre-training survives SIGKILL', () => {
     closeClient(fop);
 
     child = await startPlatform(dataDir, ports);
-    fop = createClient<FopPretrainServiceClient>(proto.FopPretrainService, `127.0.0.1:${ports.fopPretrainer}`, { deadlineMs: 30_000 });
+    fop = createClient<FopPretrainServiceClient>(proto.FopPretrainService, `127.0.0.1:${ports.fopPretrainer}`, { deadlineMs: 30_000, serviceToken: operator() });
     const watchToEnd = async (id: string): Promise<Run__Output> => {
       let last: Run__Output | null = null;
       for await (const m of iterateStream(fop.WatchFopPretrainRun({ runId: id }, deadlineIn(300_000)))) if (m.run) last = m.run;
