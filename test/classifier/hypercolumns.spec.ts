@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callUnary } from '@ser/grpc-kit';
+import { readKeptModel } from '@ser/model-artifacts';
 import { createFop } from '@ser/models';
 import { startClassifierHarness, writePretrainedCheckpoint, type ClassifierHarness } from './classifier-harness';
 
@@ -64,11 +65,13 @@ describe('FOP hypercolumn classifier runs (in-process platform)', () => {
       expect(fold.counts).toEqual({ train: 16, validation: 0, test: 16 }); // no early stopping: all training speakers
     }
 
-    const model = JSON.parse((await h.platform.artifacts.get(`models/${run!.id}/model.json`)).toString('utf8')) as Record<string, unknown> & { fop: { config: { dModel: number } } };
+    const model = await readKeptModel(h.platform.artifacts, `models/${run!.id}`);
+    if (model.kind !== 'fop-hypercolumn-attention-lstm' && model.kind !== 'fop-hypercolumn-classical') throw new Error(`kept a ${model.kind}`);
     expect(model.kind).toBe(settings.classifier === 'attention-lstm' ? 'fop-hypercolumn-attention-lstm' : 'fop-hypercolumn-classical');
     expect(model.representation).toBe(settings.representation);
     expect(model.fop.config.dModel).toBe(16);
-    expect(await h.platform.artifacts.exists(`models/${run!.id}/fop.bin`)).toBe(true);
+    expect(model.fop.weights).toMatchObject({ file: 'fop.safetensors', format: 'safetensors' });
+    expect(await h.platform.artifacts.exists(`models/${run!.id}/fop.safetensors`)).toBe(true);
     const { checkpoints } = await callUnary(h.client, 'GetClassifierRun', { runId: run!.id });
     expect(checkpoints.map((c) => c.uri)).toEqual([`models/${run!.id}`]);
     await expect.poll(() => h.saved.filter((e) => (e.data as { runId: string }).runId === run!.id).length).toBe(1);

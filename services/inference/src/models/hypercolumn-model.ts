@@ -1,43 +1,15 @@
-// Serving the models hypercolumn runs keep (classifier-trainer's run/hypercolumn-model.ts has the format): the
+// Serving the models hypercolumn runs keep (@ser/model-artifacts' hypercolumn schemas have the format): the
 // frozen FOP's hypercolumns of the utterance's log-mel frames (batchHypercolumns, shared with the trainer), then
 // either an SVM / random forest on their mean over time, or the attention-LSTM on the z-scored sequence.
 import * as tf from '@tensorflow/tfjs';
-import { loadClassicalClassifier, type ClassicalModelJson, type StandardizerState } from '@ser/classical';
-import {
-  batchHypercolumns,
-  createAttentionLstm,
-  createFop,
-  hypercolumnDim,
-  loadVariables,
-  meanOverFrames,
-  type AttentionLstmConfig,
-  type FopConfig,
-  type FopModel,
-  type HypercolumnRepresentation,
-} from '@ser/models';
+import { loadClassicalClassifier } from '@ser/classical';
+import { readKeptWeights, type KeptModelOfKind } from '@ser/model-artifacts';
+import { batchHypercolumns, createAttentionLstm, createFop, hypercolumnDim, loadVariables, meanOverFrames, type FopModel } from '@ser/models';
 import { logMelFeatures } from './fop-classifier';
 import { registerModelKind, type ServableModel } from './model-kinds';
-import { disposeOnFailure, readWeights, standardizeRows, type WeightsFile } from './model-files';
+import { disposeOnFailure, standardizeRows } from './model-files';
 
-interface HypercolumnManifest {
-  kind: 'fop-hypercolumn-classical' | 'fop-hypercolumn-attention-lstm';
-  classes: string[];
-  fop: { config: FopConfig; weights: WeightsFile };
-  representation: HypercolumnRepresentation;
-}
-
-interface ClassicalManifest extends HypercolumnManifest {
-  kind: 'fop-hypercolumn-classical';
-  classifier: ClassicalModelJson;
-}
-
-interface AttentionLstmManifest extends HypercolumnManifest {
-  kind: 'fop-hypercolumn-attention-lstm';
-  /** Frames per utterance the LSTM trained on; it classifies whole utterances. */
-  maxFrames: number;
-  standardizer: StandardizerState;
-  attentionLstm: { config: AttentionLstmConfig; weights: WeightsFile };
-}
+type HypercolumnManifest = KeptModelOfKind<'fop-hypercolumn-classical' | 'fop-hypercolumn-attention-lstm'>;
 
 /** The servable parts every hypercolumn model shares; `classify` turns a batch's hypercolumns into probabilities. */
 function hypercolumnModel(meta: HypercolumnManifest, fop: FopModel, classify: (sequences: Float32Array[], dim: number) => number[][], release: () => void): ServableModel {
@@ -59,8 +31,8 @@ function hypercolumnModel(meta: HypercolumnManifest, fop: FopModel, classify: (s
   };
 }
 
-async function loadFrozenFop(artifacts: Parameters<typeof readWeights>[0], key: string, meta: HypercolumnManifest): Promise<FopModel> {
-  const weights = await readWeights(artifacts, key, meta.fop.weights);
+async function loadFrozenFop(artifacts: Parameters<typeof readKeptWeights>[0], key: string, meta: HypercolumnManifest): Promise<FopModel> {
+  const weights = await readKeptWeights(artifacts, key, meta.fop.weights);
   const fop = createFop(meta.fop.config);
   return disposeOnFailure([fop], () => {
     loadVariables(fop.variables, weights);
@@ -69,8 +41,7 @@ async function loadFrozenFop(artifacts: Parameters<typeof readWeights>[0], key: 
 }
 
 /** SVM / forest on the mean hypercolumn; they give a class, so its probability is 1 (what the trainer scored). */
-registerModelKind('fop-hypercolumn-classical', async (artifacts, key, manifest) => {
-  const meta = manifest as unknown as ClassicalManifest;
+registerModelKind('fop-hypercolumn-classical', async (artifacts, key, meta) => {
   const fop = await loadFrozenFop(artifacts, key, meta);
   const classifier = disposeOnFailure([fop], () => loadClassicalClassifier(meta.classifier));
   const classify = (sequences: Float32Array[], dim: number) =>
@@ -79,10 +50,9 @@ registerModelKind('fop-hypercolumn-classical', async (artifacts, key, manifest) 
 });
 
 /** The attention-LSTM on the whole utterance's hypercolumns (as the trainer evaluates it), z-scored with the training statistics. */
-registerModelKind('fop-hypercolumn-attention-lstm', async (artifacts, key, manifest) => {
-  const meta = manifest as unknown as AttentionLstmManifest;
+registerModelKind('fop-hypercolumn-attention-lstm', async (artifacts, key, meta) => {
   const fop = await loadFrozenFop(artifacts, key, meta);
-  const weights = await readWeights(artifacts, key, meta.attentionLstm.weights).catch((err: unknown) => {
+  const weights = await readKeptWeights(artifacts, key, meta.attentionLstm.weights).catch((err: unknown) => {
     fop.dispose();
     throw err;
   });

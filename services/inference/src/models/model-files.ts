@@ -1,17 +1,5 @@
-// Small pieces every loader of a kept model needs: its weight files and the per-feature z-scoring it stores.
-import type { ArtifactStore } from '@ser/artifacts';
+// Small pieces every loader of a kept model needs (its weight files come from @ser/model-artifacts readKeptWeights).
 import type { StandardizerState } from '@ser/classical';
-import type { SavedTensors, TensorEntry } from '@ser/models';
-
-/** A weights file beside model.json, as model.json names it. */
-export interface WeightsFile {
-  file: string;
-  manifest: TensorEntry[];
-}
-
-export async function readWeights(artifacts: ArtifactStore, artifactKey: string, weights: WeightsFile): Promise<SavedTensors> {
-  return { manifest: weights.manifest, data: await artifacts.get(`${artifactKey}/${weights.file}`) };
-}
 
 /**
  * Rows of `width` features back to back, each feature z-scored with the stored statistics, (x - mean) / std:
