@@ -67,7 +67,7 @@ describe('fault: Kafka stopped and restarted during a corpus ingestion', () => {
     await kafka!.stop();
     kafka = undefined;
     features!.child.kill('SIGCONT'); // computes on without a broker: commits and the announcement wait for it
-    await new Promise((r) => setTimeout(r, 5000));
+    await new Promise((r) => setTimeout(r, 2000));
     kafka = await startKafka({ dataDir: kafkaDir, port: kafkaPort, heapMb: 512 });
     const outageSeconds = Math.round((Date.now() - down) / 1000);
 

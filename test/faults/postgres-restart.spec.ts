@@ -52,7 +52,7 @@ describe('fault: PostgreSQL restarted under every service', () => {
     const gatewayPort = await freePort();
     env.SER_GATEWAY_PORT = String(gatewayPort);
     targets = { addresses, gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, clip: wavClip(1) };
-    for (const kind of [...GRPC_SERVICES, 'gateway'] as ServiceKind[]) services.push(await startService(kind, env));
+    services.push(...(await Promise.all(([...GRPC_SERVICES, 'gateway'] as ServiceKind[]).map((kind) => startService(kind, env)))));
   }, 600_000);
 
   afterAll(async () => {
