@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExperimentResults } from '@ser/experiments';
+import { BASELINE_ROW, type ExperimentResults } from '@ser/experiments';
 import { prepareDataDir, ser } from './prepare-data';
 
 // `ser experiment fop-table1 --smoke` end to end: the embedded platform started by the CLI, two pre-training runs,
@@ -23,7 +23,7 @@ describe('ser experiment fop-table1', () => {
     const r = await ser(args);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(join(out, 'results.md'));
-    expect(r.stderr).toMatch(/\[1\/5\] pre-training on four: succeeded/);
+    expect(r.stderr).toMatch(/\[1\/6\] pre-training on four: succeeded/);
 
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as ExperimentResults;
     expect(results.experiment).toBe('fop-table1');
@@ -32,18 +32,22 @@ describe('ser experiment fop-table1', () => {
     expect(results.modelSize).toBe('tiny'); // --smoke's sizes, recorded so a reader knows the table is not paper-size
     expect(results.dataset.name).toBe('four');
     expect(results.pretrainDatasets.map((d) => d.name)).toEqual(['four', 'demo']);
-    expect(results.rows.map((r) => r.key)).toEqual(['none', 'pretrain:four', 'pretrain:demo']);
+    expect(results.rows.map((r) => r.key)).toEqual(['none', 'pretrain:four', 'pretrain:demo', BASELINE_ROW.key]);
     expect(results.pretraining).toHaveLength(2);
     for (const p of results.pretraining) {
       expect(p.checkpointId).not.toBe('');
       expect(p.resolvedConfig).toMatchObject({ epochs: 2, model: { dModel: 16, numLayers: 2 } });
     }
-    expect(results.cells).toHaveLength(3);
-    const [none, onFour, onDemo] = results.cells;
+    expect(results.cells).toHaveLength(4);
+    const [none, onFour, onDemo, baseline] = results.cells;
+    // The baseline row: log-mel statistics + tuned SVM on the same dataset version, protocol and test speakers.
+    expect(baseline!.status, baseline!.error).toBe('succeeded');
+    expect(baseline!.config).toMatchObject({ method: 'fop-hypercolumns', representation: 'F', pooling: 'mean-std', datasetVersionId: results.dataset.versionId, repeats: 1 });
+    expect(baseline!.confusion!.counts.reduce((a, b) => a + b, 0)).toBe(16);
     expect(none!.checkpointId).toBeNull();
     expect(onFour!.checkpointId).toBe(results.pretraining[0]!.checkpointId);
     expect(onDemo!.checkpointId).toBe(results.pretraining[1]!.checkpointId);
-    for (const cell of results.cells) {
+    for (const cell of results.cells.slice(0, 3)) {
       expect(cell.status, cell.error).toBe('succeeded');
       expect(cell.runId).toBeTruthy();
       expect(cell.protocol).toBe('speaker-holdout');
@@ -59,7 +63,7 @@ describe('ser experiment fop-table1', () => {
 
     const md = readFileSync(join(out, 'results.md'), 'utf8');
     expect(md).toContain('| Pre-training | WA (%) | UA (%) |');
-    for (const [i, label] of ['None (random init)', 'FOP pre-trained on four', 'FOP pre-trained on demo'].entries()) {
+    for (const [i, label] of ['None (random init)', 'FOP pre-trained on four', 'FOP pre-trained on demo', BASELINE_ROW.label].entries()) {
       const wa = (results.cells[i]!.wa!.mean * 100).toFixed(1);
       const ua = (results.cells[i]!.ua!.mean * 100).toFixed(1);
       expect(md).toContain(`| ${label} | ${wa} | ${ua} |`);

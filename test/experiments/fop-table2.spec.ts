@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HYPERCOLUMN_CLASSIFIERS, HYPERCOLUMN_REPRESENTATIONS, type ExperimentResults } from '@ser/experiments';
+import { BASELINE_ROW, HYPERCOLUMN_CLASSIFIERS, HYPERCOLUMN_REPRESENTATIONS, type ExperimentResults } from '@ser/experiments';
 import { prepareDataDir, ser } from './prepare-data';
 
 // `ser experiment fop-table2 --smoke` end to end: one pre-training, 5 representations x 3 classifiers on its
@@ -28,7 +28,7 @@ describe('ser experiment fop-table2', () => {
     expect(results.pretraining).toHaveLength(1);
     const checkpointId = results.pretraining[0]!.checkpointId;
     expect(checkpointId).not.toBe('');
-    expect(results.cells).toHaveLength(15);
+    expect(results.cells).toHaveLength(16); // 15 cells and the log-mel statistics baseline's SVM
     for (const row of HYPERCOLUMN_REPRESENTATIONS) {
       for (const column of HYPERCOLUMN_CLASSIFIERS) {
         const cell = results.cells.find((c) => c.row === row.key && c.column === column.key)!;
@@ -51,6 +51,10 @@ describe('ser experiment fop-table2', () => {
       const cells = HYPERCOLUMN_CLASSIFIERS.map((c) => (results.cells.find((x) => x.row === row.key && x.column === c.key)!.wa!.mean * 100).toFixed(1));
       expect(md).toContain(`| ${row.label} | ${cells.join(' | ')} |`);
     }
+    const baseline = results.cells.find((c) => c.row === BASELINE_ROW.key)!;
+    expect(baseline.config).toMatchObject({ representation: 'F', pooling: 'mean-std', classifier: 'svm' });
+    expect(baseline.status, baseline.error).toBe('succeeded');
+    expect(md).toContain(`| ${BASELINE_ROW.label} | ${(baseline.wa!.mean * 100).toFixed(1)} | – | – |`);
     expect(md).toContain('`speaker-holdout`');
     expect(md).not.toContain('failed');
   }, 900_000);

@@ -18,6 +18,14 @@ const COMMON = { seed: 3, protocol: { kind: 'speaker-holdout' } };
 const CASES = [
   { name: 'SVM on concat hypercolumns', kind: 'fop-hypercolumn-classical', checkpoint: 'fop', config: { method: 'fop-hypercolumns', classifier: 'svm', representation: 'concat', svm: { kernel: 'rbf', C: 1 } } },
   {
+    // The log-mel statistics baseline of the issue-13 tables: per-band mean and standard deviation, C and gamma tuned
+    // on the training speakers. Serving must pool the same way, or the feature sizes (160 vs 80) disagree.
+    name: 'tuned SVM on log-mel mean + std (the baseline)',
+    kind: 'fop-hypercolumn-classical',
+    checkpoint: 'fop',
+    config: { method: 'fop-hypercolumns', classifier: 'svm', representation: 'F', pooling: 'mean-std', svm: { search: { C: [1, 10], gammaScale: [0.5, 1], folds: 2 } } },
+  },
+  {
     name: 'attention-LSTM on h2 hypercolumns',
     kind: 'fop-hypercolumn-attention-lstm',
     checkpoint: 'fop',

@@ -1,5 +1,6 @@
 export type { FeatureRows } from './matrix';
 export { Standardizer, type StandardizerState } from './standardizer';
+export { groupFolds, searchSvm, type SvmSearchGrid, type SvmSearchResult } from './svm-search';
 export { trainSvm, loadSvm, type SvmOptions, type SvmModelJson, type TrainedSvm } from './svm';
 export {
   trainRandomForest,

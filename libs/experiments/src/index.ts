@@ -3,6 +3,7 @@
 export { ExperimentError } from './errors';
 export { resolveSettings, SMOKE_SETTINGS, FOP_MODEL_SIZES, MODEL_SIZES, type ModelSize, PAPER_REPEATS, PROTOCOL_KINDS, type ExperimentSettings, type SettingsInput, type FopArchitecture } from './settings';
 export {
+  BASELINE_ROW,
   buildFopTable1Plan,
   buildFopTable2Plan,
   HYPERCOLUMN_REPRESENTATIONS,

@@ -7,9 +7,10 @@ type Metric = 'wa' | 'ua' | 'macroF1';
 const METRIC_HEADINGS: Record<Metric, string> = { wa: 'WA (%)', ua: 'UA (%)', macroF1: 'macro-F1 (%)' };
 const METRICS = ['wa', 'ua', 'macroF1'] as const;
 
-/** "62.3 ± 1.4" in percent over the repeats; "failed" for a cell without numbers. */
+/** "62.3 ± 1.4" in percent over the repeats; "failed" for a cell without numbers; "–" where the plan has no cell. */
 function cellText(cell: CellResult | undefined, metric: Metric): string {
-  if (!cell || cell.status !== 'succeeded' || cell.perRepeat.length === 0) return 'failed';
+  if (!cell) return '–';
+  if (cell.status !== 'succeeded' || cell.perRepeat.length === 0) return 'failed';
   return formatMeanStd(
     cell.perRepeat.map((r) => r[metric]),
     1,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFopTable1Plan, buildFopTable2Plan, pretrainDatasetNames } from './plan';
+import { BASELINE_ROW, buildFopTable1Plan, buildFopTable2Plan, pretrainDatasetNames } from './plan';
 import { FOP_MODEL_SIZES, PAPER_REPEATS, resolveSettings, SMOKE_SETTINGS } from './settings';
 
 describe('experiment settings', () => {
@@ -25,7 +25,8 @@ describe('experiment settings', () => {
     const plan = buildFopTable1Plan('urdu', ['demo'], s);
     expect(plan.modelSize).toBe('small');
     expect(plan.pretraining[0]!.config.model).toEqual(s.model);
-    expect(plan.classifierRuns.every((c) => c.config.model === s.model)).toBe(true);
+    // Every fine-tuning cell has the small FOP; the baseline row runs no FOP at all.
+    expect(plan.classifierRuns.filter((c) => c.row !== 'baseline').every((c) => c.config.model === s.model)).toBe(true);
   });
 
   it('--smoke means tiny sizes unless a model size is chosen; paper sizes set no model at all', () => {
@@ -77,8 +78,8 @@ describe('FOP Table 1 plan', () => {
       ['pretrain:demo', 'demo'],
     ]);
     expect(plan.pretraining[0]!.config).toEqual({ model: SMOKE_SETTINGS.model, epochs: 2, cropFrames: 40, batchSize: 8, patience: 2, seed: 7 });
-    expect(plan.rows.map((r) => r.label)).toEqual(['None (random init)', 'FOP pre-trained on urdu', 'FOP pre-trained on demo']);
-    expect(plan.classifierRuns.map((c) => c.pretrainKey)).toEqual([null, 'pretrain:urdu', 'pretrain:demo']);
+    expect(plan.rows.map((r) => r.label)).toEqual(['None (random init)', 'FOP pre-trained on urdu', 'FOP pre-trained on demo', BASELINE_ROW.label]);
+    expect(plan.classifierRuns.map((c) => c.pretrainKey)).toEqual([null, 'pretrain:urdu', 'pretrain:demo', 'pretrain:urdu']);
     const configs = plan.classifierRuns.map((c) => c.config);
     expect(configs[0]).toEqual({
       method: 'fop-fine-tune',
@@ -95,6 +96,8 @@ describe('FOP Table 1 plan', () => {
     // Every row differs only in its pre-training: the comparison the table makes.
     expect(configs[1]).toEqual(configs[0]);
     expect(configs[2]).toEqual(configs[0]);
+    // The baseline row: log-mel statistics + tuned SVM under the very same protocol, repeats and seed.
+    expect(configs[3]).toEqual({ method: 'fop-hypercolumns', representation: 'F', classifier: 'svm', pooling: 'mean-std', svm: { search: {} }, protocol: { kind: 'speaker-holdout' }, repeats: 1, seed: 7 });
   });
 
   it('leaves unset knobs out so the services apply their (paper) defaults', () => {
@@ -114,10 +117,11 @@ describe('FOP Table 2 plan', () => {
   it('crosses 5 representations with 3 classifiers over one frozen pre-training', () => {
     const plan = buildFopTable2Plan('urdu', ['demo'], resolveSettings({ epochs: 9, repeats: 3 }));
     expect(plan.pretraining).toHaveLength(1);
-    expect(plan.classifierRuns).toHaveLength(15);
-    expect(plan.rows.map((r) => r.key)).toEqual(['F', 'h1', 'h2', 'add', 'concat']);
+    expect(plan.classifierRuns).toHaveLength(16); // 15 cells and the baseline's SVM
+    expect(plan.rows.map((r) => r.key)).toEqual(['F', 'h1', 'h2', 'add', 'concat', 'baseline']);
     expect(plan.columns.map((c) => c.key)).toEqual(['svm', 'random-forest', 'attention-lstm']);
-    expect(new Set(plan.classifierRuns.map((c) => `${c.row}/${c.column}`)).size).toBe(15);
+    expect(new Set(plan.classifierRuns.map((c) => `${c.row}/${c.column}`)).size).toBe(16);
+    expect(plan.classifierRuns.filter((c) => c.row === 'baseline').map((c) => [c.column, c.config.pooling, c.config.repeats])).toEqual([['svm', 'mean-std', 3]]);
     expect(plan.classifierRuns.every((c) => c.pretrainKey === 'pretrain:demo')).toBe(true);
     const lstm = plan.classifierRuns.find((c) => c.row === 'h2' && c.column === 'attention-lstm')!;
     expect(lstm.config).toEqual({ method: 'fop-hypercolumns', representation: 'h2', classifier: 'attention-lstm', attentionLstm: { epochs: 9 }, protocol: { kind: 'speaker-holdout' }, classWeights: 'none', repeats: 3, seed: 1 });

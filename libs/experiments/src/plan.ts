@@ -64,6 +64,27 @@ export const HYPERCOLUMN_CLASSIFIERS: readonly PlanAxis[] = [
 
 const pretrainKey = (dataset: string) => `pretrain:${dataset}`;
 
+/** The bar every FOP table is read against (issue 13): log-mel statistics into a tuned RBF SVM, under the same folds. */
+export const BASELINE_ROW: PlanAxis = { key: 'baseline', label: 'Baseline: log-mel mean + std, RBF SVM (C, gamma tuned on training speakers)' };
+
+/**
+ * The baseline as a classifier run: representation F (the log-mel frames; the FOP is never run, though the method
+ * names a checkpoint), per-band mean and standard deviation, C and gamma chosen by inner folds of the training
+ * speakers. Same protocol, repeats and seed as the table's other cells.
+ */
+function baselineConfig(s: ExperimentSettings): Record<string, unknown> {
+  return defined({
+    method: 'fop-hypercolumns',
+    representation: 'F',
+    classifier: 'svm',
+    pooling: 'mean-std',
+    svm: { search: {} },
+    protocol: s.protocol,
+    repeats: s.repeats,
+    seed: s.seed,
+  });
+}
+
 /**
  * The datasets one pre-training reads: 'a+b' pre-trains a single model on a and b together (e.g. librispeech plus
  * the target corpus's own audio); a plain name is one dataset.
@@ -116,16 +137,17 @@ export function buildFopTable1Plan(dataset: string, pretrainOn: readonly string[
     seed: settings.seed,
   });
   const column = { key: 'fine-tune', label: 'Fine-tuning' };
-  const rows: PlanAxis[] = [{ key: 'none', label: 'None (random init)' }, ...pretraining.map((p) => ({ key: p.key, label: `FOP pre-trained on ${p.datasetName}` }))];
+  const fopRows: PlanAxis[] = [{ key: 'none', label: 'None (random init)' }, ...pretraining.map((p) => ({ key: p.key, label: `FOP pre-trained on ${p.datasetName}` }))];
+  const baseline: ClassifierStep = { row: BASELINE_ROW.key, column: column.key, pretrainKey: pretraining[0]!.key, config: baselineConfig(settings) };
   return {
     name: 'fop-table1',
     title: `FOP Table 1: fine-tuning on ${dataset} with pre-training None / ${pretrainOn.join(' / ')}`,
     dataset,
     rowHeading: 'Pre-training',
-    rows,
+    rows: [...fopRows, BASELINE_ROW],
     columns: [column],
     pretraining,
-    classifierRuns: rows.map((row) => ({ row: row.key, column: column.key, pretrainKey: row.key === 'none' ? null : row.key, config: fineTune })),
+    classifierRuns: [...fopRows.map((row) => ({ row: row.key, column: column.key, pretrainKey: row.key === 'none' ? null : row.key, config: fineTune })), baseline],
     protocol: settings.protocol,
     repeats: settings.repeats,
     seed: settings.seed,
@@ -159,12 +181,14 @@ export function buildFopTable2Plan(dataset: string, pretrainOn: readonly string[
       classifierRuns.push({ row: row.key, column: column.key, pretrainKey: pretrain.key, config });
     }
   }
+  // The baseline is an SVM: the other columns of its row stay empty ("–").
+  classifierRuns.push({ row: BASELINE_ROW.key, column: 'svm', pretrainKey: pretrain.key, config: baselineConfig(settings) });
   return {
     name: 'fop-table2',
     title: `FOP Table 2: hypercolumns of FOP pre-trained on ${pretrain.datasetName}, classified on ${dataset}`,
     dataset,
     rowHeading: 'Representation',
-    rows: [...HYPERCOLUMN_REPRESENTATIONS],
+    rows: [...HYPERCOLUMN_REPRESENTATIONS, BASELINE_ROW],
     columns: [...HYPERCOLUMN_CLASSIFIERS],
     pretraining: [pretrain],
     classifierRuns,

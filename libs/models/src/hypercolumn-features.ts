@@ -46,3 +46,34 @@ export function meanOverFrames(sequence: Float32Array, dim: number): Float32Arra
   for (let j = 0; j < dim; j++) mean[j] = sum[j]! / frames;
   return mean;
 }
+
+/**
+ * How an utterance's frames become one vector for the SVM / random forest: 'mean' (the FOP paper's average
+ * pooling) or 'mean-std' (the per-feature mean then the per-feature standard deviation, 2 x dim): the log-mel
+ * statistics baseline the issue-13 tables compare against.
+ */
+export const FRAME_POOLINGS = ['mean', 'mean-std'] as const;
+export type FramePooling = (typeof FRAME_POOLINGS)[number];
+
+/** Features per pooled vector. */
+export function pooledDim(dim: number, pooling: FramePooling): number {
+  return pooling === 'mean-std' ? 2 * dim : dim;
+}
+
+/** One vector per utterance from its frames [frames * dim] (float64 sums; population standard deviation). */
+export function poolFrames(sequence: Float32Array, dim: number, pooling: FramePooling): Float32Array {
+  const mean = meanOverFrames(sequence, dim);
+  if (pooling === 'mean') return mean;
+  const frames = sequence.length / dim;
+  const squares = new Float64Array(dim);
+  for (let t = 0; t < frames; t++) {
+    for (let j = 0; j < dim; j++) {
+      const centred = sequence[t * dim + j]! - mean[j]!;
+      squares[j]! += centred * centred;
+    }
+  }
+  const pooled = new Float32Array(2 * dim);
+  pooled.set(mean);
+  for (let j = 0; j < dim; j++) pooled[dim + j] = Math.sqrt(squares[j]! / frames);
+  return pooled;
+}

@@ -41,4 +41,13 @@ export { conv2dSame, createConv2d, type Conv2dParams } from './layers/conv2d';
 export { GATES, cellStep, createRecurrentCell, runRecurrent, type CellKind, type CellState, type RecurrentCellParams, type RecurrentRun } from './layers/recurrent';
 export { codebookLoss, commitmentLoss, emaCodebookUpdate, nearestCodes, quantise, stopGradient, straightThrough, type EmaCodebook, type Quantised } from './layers/quantise';
 export { createSequenceNetwork, padSequences, utteranceMeans, type SequenceModelKind, type SequenceNetwork, type SequenceNetworkConfig } from './sequence-network';
-export { batchHypercolumns, hypercolumnDim, meanOverFrames, type HypercolumnRepresentation } from './hypercolumn-features';
+export {
+  batchHypercolumns,
+  FRAME_POOLINGS,
+  hypercolumnDim,
+  meanOverFrames,
+  pooledDim,
+  poolFrames,
+  type FramePooling,
+  type HypercolumnRepresentation,
+} from './hypercolumn-features';

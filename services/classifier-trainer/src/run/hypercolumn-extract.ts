@@ -7,7 +7,7 @@
 //   concat  [F, h1, h2] on the feature axis (nMels + 2 * dModel = 592-d for the paper's FOP): nothing to align.
 // (batchHypercolumns in @ser/models computes them, shared with serving; L layers generalise h1 + h2 to h1 + ... + hL.)
 import * as tf from '@tensorflow/tfjs';
-import { batchHypercolumns, hypercolumnDim, meanOverFrames, type FopModel } from '@ser/models';
+import { batchHypercolumns, hypercolumnDim, poolFrames, type FopModel, type FramePooling } from '@ser/models';
 import type { HypercolumnRepresentation } from './classifier-config';
 import { lengthBatches } from './predict';
 
@@ -15,8 +15,10 @@ export { hypercolumnDim } from '@ser/models';
 
 export interface ExtractOptions {
   representation: HypercolumnRepresentation;
-  /** Keep every frame's vector (for the attention-LSTM); otherwise only the utterance mean is kept. */
+  /** Keep every frame's vector (for the attention-LSTM); otherwise only the pooled vector is kept. */
   keepSequences: boolean;
+  /** How `pooled` summarises an utterance; 'mean' when absent. */
+  pooling?: FramePooling;
   /** Only each utterance's first maxFrames frames (FOP is causal: their hypercolumns are unchanged). */
   maxFrames?: number;
   /** Rows per FOP batch (fewer when long utterances would exceed the attention budget). */
@@ -26,7 +28,7 @@ export interface ExtractOptions {
 export interface ExtractedHypercolumns {
   /** Features per frame. */
   dim: number;
-  /** Mean over time of each utterance's hypercolumns [dim]. */
+  /** Each utterance's hypercolumns pooled over time (poolFrames: [dim] for 'mean', [2 * dim] for 'mean-std'). */
   pooled: Float32Array[];
   /** Each utterance's hypercolumns [frames * dim], when keepSequences. */
   sequences: Float32Array[] | null;
@@ -47,7 +49,7 @@ export function extractHypercolumns(fop: FopModel, sequences: readonly Float32Ar
   for (const rows of lengthBatches(frames, options.maxRows ?? 32)) {
     const values = batchHypercolumns(fop, rows.map((source) => sequences[source]!), rows.map((source) => frames[source]!), representation);
     rows.forEach((source, row) => {
-      pooled[source] = meanOverFrames(values[row]!, dim);
+      pooled[source] = poolFrames(values[row]!, dim, options.pooling ?? 'mean');
       if (kept) kept[source] = values[row]!;
     });
   }

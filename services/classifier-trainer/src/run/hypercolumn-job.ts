@@ -2,7 +2,7 @@
 // then each repeat x fold trains an SVM, a random forest or an attention-LSTM on them and classifies the test
 // speakers' utterances.
 import type { ArtifactStore } from '@ser/artifacts';
-import { createClassicalClassifier, type ClassicalClassifierConfig } from '@ser/classical';
+import { createClassicalClassifier, searchSvm, type ClassicalClassifierConfig } from '@ser/classical';
 import { classWeights, type EvaluationItem } from '@ser/evaluation';
 import { createFop, loadVariables, type FopConfig, type SavedTensors } from '@ser/models';
 import type { HypercolumnRunConfig } from './classifier-config';
@@ -51,9 +51,11 @@ export async function runHypercolumnJob(job: HypercolumnJob, events: FineTuneEve
 
   const classicalFold = async (plan: FoldPlan): Promise<FoldOutcome> => {
     // Nothing stops early, so the classifier learns from all of the fold's training speakers.
-    const classifier = createClassicalClassifier(classicalConfig(config, weightsFor(plan.train), plan.seed));
+    const trainRows = rows(plan.train).map((r) => features.pooled[r]!);
+    const tuned = tunedSvm(config, trainRows, labelsOf(plan.train), plan.train.map((item) => item.speaker));
+    const classifier = createClassicalClassifier(classicalConfig({ ...config, svm: { ...config.svm, ...tuned } }, weightsFor(plan.train), plan.seed));
     try {
-      classifier.fit(rows(plan.train).map((r) => features.pooled[r]!), labelsOf(plan.train));
+      classifier.fit(trainRows, labelsOf(plan.train));
       const predicted = classifier.predict(rows(plan.test).map((r) => features.pooled[r]!)).map((c) => classes[c]!);
       await keep(plan, () => saveHypercolumnModel(kept, { kind: 'classical', classifier: classifier.toJSON() }), 0, null);
       return { train: plan.train, validation: [], predicted, epochsRun: 0, bestEpoch: -1, bestValidationLoss: null };
@@ -94,15 +96,25 @@ function extractFrozen(job: HypercolumnJob, pretrained: SavedTensors): Extracted
   try {
     loadVariables(fop.variables, pretrained);
     const lstm = job.config.classifier === 'attention-lstm';
-    return extractHypercolumns(fop, job.sequences, { representation: job.config.representation, keepSequences: lstm });
+    return extractHypercolumns(fop, job.sequences, { representation: job.config.representation, keepSequences: lstm, pooling: job.config.pooling });
   } finally {
     fop.dispose();
   }
 }
 
+/** C and gamma chosen on the fold's training speakers when the run asks for a search; nothing to override otherwise. */
+function tunedSvm(config: HypercolumnRunConfig, X: Float32Array[], y: number[], speakers: string[]): { C: number; gamma: number } | Record<string, never> {
+  if (config.classifier !== 'svm' || !config.svm.search) return {};
+  const { C, gamma } = searchSvm(X, y, speakers, config.svm.search, { kernel: config.svm.kernel });
+  return { C, gamma };
+}
+
 /** The run's SVM / forest settings as a @ser/classical config; class weights are keyed by class index. */
 export function classicalConfig(config: HypercolumnRunConfig, weights: readonly number[], seed: number): ClassicalClassifierConfig {
   const byIndex = Object.fromEntries(weights.map((w, i) => [i, w]));
-  if (config.classifier === 'svm') return { kind: 'svm', ...config.svm, classWeights: byIndex };
+  if (config.classifier === 'svm') {
+    const { search: _search, ...svm } = config.svm;
+    return { kind: 'svm', ...svm, classWeights: byIndex };
+  }
   return { kind: 'random-forest', ...config.randomForest, classWeights: byIndex, seed };
 }

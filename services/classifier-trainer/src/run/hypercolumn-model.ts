@@ -38,7 +38,7 @@ export async function saveHypercolumnModel(ctx: KeptModelContext, kept: KeptClas
     ctx.artifacts,
     prefix,
     kept.kind === 'classical'
-      ? { kind: 'fop-hypercolumn-classical', ...base, pooling: 'mean', classifier: kept.classifier }
+      ? { kind: 'fop-hypercolumn-classical', ...base, pooling: ctx.config.pooling, classifier: kept.classifier }
       : {
           kind: 'fop-hypercolumn-attention-lstm',
           ...base,

@@ -89,5 +89,17 @@ describe('classifier run config', () => {
       expect(code(() => parseConfig(hyper({ randomForest: { trees: 3 } })))).toBe(3);
       expect(code(() => parseConfig(hyper({ attentionLstm: { units: 0 } })))).toBe(3);
     });
+
+    it('pools by the mean unless asked, takes mean-std and an SVM search, and refuses them where they mean nothing', () => {
+      expect(parseConfig(hyper())).toMatchObject({ pooling: 'mean' });
+      expect(parseConfig(hyper({ pooling: 'mean-std', svm: { search: {} } }))).toMatchObject({
+        pooling: 'mean-std',
+        svm: { search: { C: [0.1, 1, 10, 100], gammaScale: [0.25, 0.5, 1, 2], folds: 5 } },
+      });
+      expect(code(() => parseConfig(hyper({ pooling: 'max' })))).toBe(3);
+      expect(code(() => parseConfig(hyper({ classifier: 'attention-lstm', pooling: 'mean-std' })))).toBe(3);
+      expect(code(() => parseConfig(hyper({ classifier: 'random-forest', svm: { search: {} } })))).toBe(3);
+      expect(code(() => parseConfig(hyper({ svm: { search: { C: [] } } })))).toBe(3);
+    });
   });
 });

@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { loadClassicalClassifier } from '@ser/classical';
 import { readKeptWeights, type KeptModelOfKind } from '@ser/model-artifacts';
-import { batchHypercolumns, createAttentionLstm, createFop, hypercolumnDim, loadVariables, meanOverFrames, type FopModel } from '@ser/models';
+import { batchHypercolumns, createAttentionLstm, createFop, hypercolumnDim, loadVariables, poolFrames, type FopModel } from '@ser/models';
 import { logMelFeatures } from './fop-classifier';
 import { registerModelKind, type ServableModel } from './model-kinds';
 import { disposeOnFailure, standardizeRows } from './model-files';
@@ -40,12 +40,12 @@ async function loadFrozenFop(artifacts: Parameters<typeof readKeptWeights>[0], k
   });
 }
 
-/** SVM / forest on the mean hypercolumn; they give a class, so its probability is 1 (what the trainer scored). */
+/** SVM / forest on the pooled hypercolumns (mean, or mean and standard deviation); they give a class, so its probability is 1 (what the trainer scored). */
 registerModelKind('fop-hypercolumn-classical', async (artifacts, key, meta) => {
   const fop = await loadFrozenFop(artifacts, key, meta);
   const classifier = disposeOnFailure([fop], () => loadClassicalClassifier(meta.classifier));
   const classify = (sequences: Float32Array[], dim: number) =>
-    classifier.predict(sequences.map((s) => meanOverFrames(s, dim))).map((predicted) => meta.classes.map((_, c) => (c === predicted ? 1 : 0)));
+    classifier.predict(sequences.map((s) => poolFrames(s, dim, meta.pooling))).map((predicted) => meta.classes.map((_, c) => (c === predicted ? 1 : 0)));
   return hypercolumnModel(meta, fop, classify, () => classifier.dispose());
 });
 
