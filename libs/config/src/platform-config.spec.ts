@@ -47,9 +47,16 @@ describe('loadPlatformConfig', () => {
         SER_GATEWAY_CORS_ORIGINS: 'https://console.example.com/, http://localhost:5173',
         SER_GATEWAY_INTROSPECTION: 'false',
         SER_GATEWAY_MAX_BODY_BYTES: String(16 << 20),
+        SER_GATEWAY_TRUSTED_DOCUMENTS: '/etc/ser/persisted-documents.json',
       },
     });
-    expect(cfg.gateway).toMatchObject({ corsOrigins: ['https://console.example.com', 'http://localhost:5173'], introspection: false, maxBodyBytes: 16 << 20 });
+    expect(cfg.gateway).toMatchObject({
+      corsOrigins: ['https://console.example.com', 'http://localhost:5173'],
+      introspection: false,
+      maxBodyBytes: 16 << 20,
+      trustedDocuments: '/etc/ser/persisted-documents.json',
+    });
+    expect(loadPlatformConfig({ env: {} }).gateway.trustedDocuments).toBeUndefined();
     expect(loadPlatformConfig({ env: { SER_GATEWAY_CORS_ORIGINS: '*' } }).gateway.corsOrigins).toEqual(['*']);
   });
 

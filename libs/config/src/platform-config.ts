@@ -151,6 +151,11 @@ export const platformConfigSchema = z
          * multipart `operations` and `map` fields, so every upload the inference service accepts fits.
          */
         maxBodyBytes: z.number().int().positive().optional(),
+        /**
+         * A trusted-documents manifest (JSON: sha256 -> document, as graphql-codegen's persisted-documents.json):
+         * when set, the gateway runs only those documents and refuses others (extensions.code QUERY_NOT_IN_SAFELIST).
+         */
+        trustedDocuments: z.string().min(1).optional(),
       })
       .strict()
       .prefault({}),
@@ -223,6 +228,7 @@ export const PLATFORM_ENV: Record<string, string> = {
   'gateway.corsOrigins': 'SER_GATEWAY_CORS_ORIGINS',
   'gateway.introspection': 'SER_GATEWAY_INTROSPECTION',
   'gateway.maxBodyBytes': 'SER_GATEWAY_MAX_BODY_BYTES',
+  'gateway.trustedDocuments': 'SER_GATEWAY_TRUSTED_DOCUMENTS',
   'inference.maxAudioSeconds': 'SER_INFERENCE_MAX_AUDIO_SECONDS',
   'inference.maxAudioBytes': 'SER_INFERENCE_MAX_AUDIO_BYTES',
   'inference.maxBatchSize': 'SER_INFERENCE_MAX_BATCH_SIZE',

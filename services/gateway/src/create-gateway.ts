@@ -14,13 +14,15 @@ import { EventHub } from './event-hub';
 import { buildExecutableSchema } from './executable-schema';
 import { createGrpcClients } from './grpc-clients';
 import { corsHandler } from './http/cors';
-import { graphqlHttpHandler } from './http/http-adapter';
+import { BodyError } from './http/body-error';
+import { graphqlHttpHandler, type PrepareRequest } from './http/http-adapter';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './http/multipart';
 import { probeHandler } from './http/probes';
 import { staticFileHandler } from './http/static-files';
 import { checkQueryCost, DEFAULT_QUERY_LIMITS, depthLimitRule, type QueryLimits } from './limits';
 import { operationMetrics, operationMetricsPlugin } from './operation-metrics';
 import { resolvers } from './resolvers';
+import { SafelistRefusal, withTrustedDocument, type TrustedDocuments } from './trusted-documents';
 import { attachSubscriptionServer } from './ws-server';
 
 export interface GatewayOptions {
@@ -46,6 +48,8 @@ export interface GatewayOptions {
   introspection?: boolean;
   /** Largest request body (config gateway.maxBodyBytes). Default: the upload limit plus MULTIPART_FIELDS_BYTES. */
   maxBodyBytes?: number;
+  /** Run only these documents (config gateway.trustedDocuments, loaded with loadTrustedDocuments). Default: any. */
+  trustedDocuments?: TrustedDocuments;
   /** A built single-page app (the web console) to serve at `/`, with index.html for page paths; none when unset. */
   staticDir?: string;
 }
@@ -74,6 +78,17 @@ function accessAndCostPlugin(deps: GatewayDeps, limits: QueryLimits): ApolloServ
   };
 }
 
+/** HTTP requests resolved to a trusted document, or refused with 400 and the safelist's extensions.code. */
+function safelist(trusted: TrustedDocuments): PrepareRequest {
+  return (body, search) => {
+    try {
+      return withTrustedDocument(trusted, body, search);
+    } catch (err) {
+      throw err instanceof SafelistRefusal ? new BodyError(err.message, 400, { code: err.code }) : err;
+    }
+  };
+}
+
 /** The GraphQL gateway on its own http.Server, so tests can start it on port 0 and subscriptions share it. */
 export async function createGateway(opts: GatewayOptions): Promise<RunningGateway> {
   const limits = { ...DEFAULT_QUERY_LIMITS, ...opts.limits };
@@ -99,12 +114,15 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
     introspection,
     validationRules: [depthLimitRule(limits.maxDepth)],
     plugins: [accessAndCostPlugin(deps, limits), operationMetricsPlugin(metrics)],
+    // With a safelist, ids name trusted documents only; Apollo's automatic persisted queries would register any.
+    ...(opts.trustedDocuments ? { persistedQueries: false as const } : {}),
   });
   await apollo.start();
   const handler = graphqlHttpHandler(
     apollo,
     async (req) => createContext(deps, await authenticate(opts.store, req.headers.authorization, opts.logger)),
     { ...uploads, maxBodyBytes: opts.maxBodyBytes ?? uploads.maxFileBytes + MULTIPART_FIELDS_BYTES },
+    opts.trustedDocuments && safelist(opts.trustedDocuments),
   );
   const cors = corsHandler(opts.corsOrigins ?? DEFAULT_GATEWAY_CORS_ORIGINS);
   let stopping = false;
@@ -115,14 +133,15 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
     if (req.url?.startsWith('/graphql')) return handler(req, res);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: the API is at /graphql\n');
   });
-  const subscriptions = attachSubscriptionServer(server, schema, deps, { limits, introspection, metrics });
+  const subscriptions = attachSubscriptionServer(server, schema, deps, { limits, introspection, metrics, trusted: opts.trustedDocuments });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host ?? '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : 'localhost'}:${port}/graphql`;
-  opts.logger.info({ url, anonymousRead: deps.anonymousRead, introspection, subscriptions: !!hub }, 'GraphQL gateway listening');
+  const trustedDocuments = opts.trustedDocuments?.size ?? 'any';
+  opts.logger.info({ url, anonymousRead: deps.anonymousRead, introspection, trustedDocuments, subscriptions: !!hub }, 'GraphQL gateway listening');
   return {
     url,
     port,

@@ -2,6 +2,7 @@ import { loadPlatformConfig } from '@ser/config';
 import { acquireMetricsServer, openPlatform, runUntilSignal, serviceCaller } from '@ser/runtime';
 import { ensureSecretAdminToken, readBootstrapSecret } from './auth/bootstrap-token';
 import { createGateway } from './create-gateway';
+import { loadTrustedDocuments } from './trusted-documents';
 
 // The GraphQL gateway on its own (one container in a cluster); services are reached at config.addresses.
 const platform = await openPlatform(loadPlatformConfig({ overrides: process.argv.slice(2) }));
@@ -23,6 +24,7 @@ const gateway = await createGateway({
   corsOrigins: config.gateway.corsOrigins,
   introspection: config.gateway.introspection,
   maxBodyBytes: config.gateway.maxBodyBytes,
+  trustedDocuments: config.gateway.trustedDocuments ? loadTrustedDocuments(config.gateway.trustedDocuments) : undefined,
   // An upload the inference service would refuse as too large is refused here, before it crosses the network.
   uploads: { maxFileBytes: config.inference.maxAudioBytes },
   grpcDeadlineMs: config.grpcDeadlineMs,

@@ -6,9 +6,10 @@ import { WebSocketServer } from 'ws';
 import { authenticate, requireRead, type Principal } from './auth/access';
 import { createContext, type GatewayDeps } from './context';
 import { formatError } from './errors';
-import { getOperationAST, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate } from './graphql-runtime';
+import { getOperationAST, GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate } from './graphql-runtime';
 import { depthLimitRule, wsCostErrors, type QueryLimits } from './limits';
 import { secondsSince, type OperationMetrics, type OperationOutcome } from './operation-metrics';
+import { SafelistRefusal, trustedDocumentOf, type TrustedDocuments } from './trusted-documents';
 
 type Extra = { principal?: Principal | null };
 
@@ -21,7 +22,7 @@ export function attachSubscriptionServer(
   server: Server,
   schema: GraphQLSchema,
   deps: GatewayDeps,
-  opts: { limits: QueryLimits; introspection: boolean; metrics: OperationMetrics },
+  opts: { limits: QueryLimits; introspection: boolean; metrics: OperationMetrics; trusted?: TrustedDocuments },
 ): { close(): Promise<void> } {
   const wss = new WebSocketServer({ server, path: '/graphql' });
   // The same rules as HTTP: depth, introspection when it is off, and (in onSubscribe) cost.
@@ -39,6 +40,16 @@ export function attachSubscriptionServer(
       schema,
       validate: (s, doc, rules) => validate(s, doc, [...(rules ?? specifiedRules), ...extraRules]),
       onSubscribe(ctx, id, payload) {
+        let refusal: SafelistRefusal | undefined;
+        if (opts.trusted) {
+          // graphql-ws parses payload.query after this hook: a trusted id is replaced by its text here.
+          try {
+            (payload as { query: string }).query = trustedDocumentOf(opts.trusted, payload);
+          } catch (err) {
+            if (!(err instanceof SafelistRefusal)) throw err;
+            refusal = err;
+          }
+        }
         let operation: { name?: string; type?: string } = {};
         try {
           const ast = getOperationAST(parse(payload.query), payload.operationName);
@@ -48,6 +59,7 @@ export function attachSubscriptionServer(
         }
         if (!inFlight.has(ctx)) inFlight.set(ctx, new Map());
         inFlight.get(ctx)!.set(id, { started: process.hrtime.bigint(), ...operation, errors: false });
+        if (refusal) return [new GraphQLError(refusal.message, { extensions: { code: refusal.code } })];
         return wsCostErrors(schema, payload, opts.limits.maxCost);
       },
       async onConnect(ctx) {

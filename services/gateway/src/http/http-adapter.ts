@@ -16,6 +16,9 @@ export interface HttpLimits extends UploadLimits {
   maxBodyBytes: number;
 }
 
+/** Rewrites (or refuses, with a BodyError) a request's parsed body and query string before Apollo sees them. */
+export type PrepareRequest = (body: unknown, search: string) => { body: unknown; search: string };
+
 /**
  * Bridges node:http to Apollo's transport-neutral executeHTTPGraphQLRequest, reading JSON bodies and GraphQL
  * multipart uploads. Why not startStandaloneServer: it owns the http.Server, and the gateway needs that server
@@ -25,9 +28,10 @@ export function graphqlHttpHandler<C extends BaseContext>(
   server: ApolloServer<C>,
   context: (req: IncomingMessage) => Promise<C>,
   limits: HttpLimits,
+  prepare?: PrepareRequest,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    handle(server, context, limits, req, res).catch((err: Error) => {
+    handle(server, context, limits, req, res, prepare).catch((err: Error) => {
       const refused = err instanceof BodyError ? err : undefined;
       if (!res.headersSent) res.writeHead(refused?.status ?? 500, { 'content-type': 'application/json' });
       const error = refused ? { message: refused.message, extensions: { code: refused.code, ...refused.extensions } } : { message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
@@ -43,6 +47,7 @@ async function handle<C extends BaseContext>(
   limits: HttpLimits,
   req: IncomingMessage,
   res: ServerResponse,
+  prepare: PrepareRequest | undefined,
 ): Promise<void> {
   // A declared length over the limit is refused before a byte is read; chunked bodies are counted as they arrive.
   if (Number(req.headers['content-length']) > limits.maxBodyBytes) throw bodyTooLarge(limits.maxBodyBytes);
@@ -51,10 +56,11 @@ async function handle<C extends BaseContext>(
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const body = req.method === 'POST' ? await readBody(req, limits) : undefined;
+  const read = req.method === 'POST' ? await readBody(req, limits) : undefined;
+  const { body, search } = prepare ? prepare(read, url.search) : { body: read, search: url.search };
   // Headers go to Apollo unchanged, so its CSRF prevention still asks multipart senders for a preflight header.
   const response = await server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search, body },
     context: () => context(req),
   });
   for (const [key, value] of response.headers) {
