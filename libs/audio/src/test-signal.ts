@@ -1,3 +1,5 @@
+import { mulberry32 } from '@ser/random';
+
 /**
  * A deterministic stand-in for speech, generated in code so tests and reference arrays need no
  * audio files: harmonic tones with vibrato, noise bursts, exact silence and a partial above 8 kHz
@@ -12,18 +14,6 @@ export interface TestSignalParams {
 }
 
 export const TEST_SIGNAL_DEFAULTS = { seconds: 1.5, seed: 20240607 } as const;
-
-/** mulberry32: a tiny, well-mixed 32-bit PRNG, identical on every platform. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 1 inside [start, end) with raised-cosine ramps of `ramp` seconds at both edges, else 0. */
 function envelope(t: number, start: number, end: number, ramp: number): number {

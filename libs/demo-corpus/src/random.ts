@@ -1,17 +1,7 @@
-/** Seeded randomness: every draw in the corpus comes from here, so a seed fixes every byte. */
-export type Random = () => number;
+/** Seeded randomness: every draw in the corpus comes from here (the generator is @ser/random's), so a seed fixes every byte. */
+import type { Random } from '@ser/random';
 
-/** mulberry32: a tiny, well-mixed 32-bit PRNG, identical on every platform. */
-export function mulberry32(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Random } from '@ser/random';
 
 /**
  * One 32-bit seed from several integers (FNV-1a over their bytes). Each utterance gets its own

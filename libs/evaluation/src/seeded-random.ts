@@ -2,19 +2,14 @@
  * Seeded pseudo-random numbers (mulberry32). Math.random cannot be seeded, and every split and sampler here
  * must give the same answer for the same seed so that a run can be reproduced from its saved config.
  */
-export type Random = () => number; // uniform in [0, 1)
+import { mulberry32, type Random } from '@ser/random';
+
+export type { Random };
 
 export function seededRandom(seed: number): Random {
   if (!Number.isFinite(seed)) throw new Error(`seed must be a finite number, got ${seed}`);
   // Hash the seed first so neighbouring seeds (1, 2, 3 ... as repeats use) start far apart in the sequence.
-  let state = hashSeed(Math.trunc(seed));
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(hashSeed(Math.trunc(seed)));
 }
 
 /** A new seed derived from a seed and a stream index (e.g. per epoch), so streams do not overlap trivially. */

@@ -1,5 +1,6 @@
 // Seeded randomness computed in plain JS, so initial weights, crops and shuffles are the same on every backend
 // and a run can be replayed (or resumed) from its seed alone. Dropout masks: layers/dropout-mask.ts.
+import { mulberry32, mulberry32Uint32 } from '@ser/random';
 
 /** Mixes numbers into one 32-bit seed (murmur3 finaliser), so (seed, epoch, step) streams never overlap. */
 export function mixSeed(...parts: number[]): number {
@@ -13,23 +14,11 @@ export function mixSeed(...parts: number[]): number {
   return h >>> 0;
 }
 
-/** mulberry32: tiny, fast and good enough for crops, shuffles and dropout masks. Returns uint32 values. */
-export function createUint32Stream(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
+/** mulberry32 (@ser/random): tiny, fast and good enough for crops, shuffles and dropout masks. Returns uint32 values. */
+export const createUint32Stream = mulberry32Uint32;
 
 /** Uniform floats in [0, 1). */
-export function createRandom(seed: number): () => number {
-  const next = createUint32Stream(seed);
-  return () => next() / 4294967296;
-}
+export const createRandom = mulberry32;
 
 /** Fisher-Yates shuffle of 0..n-1. */
 export function shuffledIndices(n: number, seed: number): number[] {
