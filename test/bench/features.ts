@@ -9,8 +9,8 @@
  *   npx tsx test/bench/features.ts [DIR] [--json] [--rounds N] [--stages]
  *
  * --stages adds the project's per-stage cost (best of the rounds, seconds per 1000 s of audio, on
- * clips already in memory): decode, resample, and log-mel through both engines (the generated
- * WebAssembly kernel and the JavaScript path), which is the measurement behind frame-kernel.ts.
+ * clips already in memory): decode, then resample and log-mel each through both engines (the generated
+ * WebAssembly kernels and the JavaScript paths): the measurement behind frame-kernel.ts and resample-wasm.ts.
  *
  * DIR defaults to ../shared/data/urdu (400 real clips, 44.1 kHz 16-bit).
  */
@@ -58,7 +58,8 @@ function stageCosts(files: string[], rounds: number): Record<string, number> {
   const [wasm, javascript] = [createLogMel({}, 'wasm'), createLogMel({}, 'javascript')];
   const stages: Record<string, () => void> = {
     decode: () => bytes.forEach((b) => decodeWav(b)),
-    resample: () => decoded.forEach((d) => resample(d.samples, d.sampleRate, 16000)),
+    'resample (wasm kernel)': () => decoded.forEach((d) => resample(d.samples, d.sampleRate, 16000)),
+    'resample (javascript)': () => decoded.forEach((d) => resample(d.samples, d.sampleRate, 16000, { engine: 'javascript' })),
     'log-mel (wasm kernel)': () => clips.forEach((c) => wasm.compute(c)),
     'log-mel (javascript)': () => clips.forEach((c) => javascript.compute(c)),
   };

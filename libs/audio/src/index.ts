@@ -13,7 +13,7 @@ export {
   type DecodeAudioOptions,
   type DecodedAudio,
 } from './decode-audio';
-export { createResampler, resample, type ResampleOptions, type Resampler } from './resample';
+export { createResampler, resample, type ResampleEngine, type ResampleOptions, type Resampler } from './resample';
 export { DEFAULT_MEL_CONFIG, resolveMelConfig, type MelConfig, type MelScale } from './mel-config';
 export { createMelFilterbank, hzToMel, melToHz, type SparseFilterbank } from './mel-filterbank';
 export { createLogMel, logMel, type LogMelEngine, type LogMelFeatures, type LogMelFrontEnd } from './log-mel';

@@ -1,7 +1,8 @@
 /**
- * Just enough of the WebAssembly binary format to emit one straight-line function over f64x2 (SIMD)
- * locals and linear memory (no control flow): the log-mel frame kernel is generated from TypeScript at
- * run time, so its source is this repository's code and no wasm toolchain is needed to build it.
+ * Just enough of the WebAssembly binary format to emit one function over SIMD locals and linear memory
+ * (straight-line code, plus simple counted loops): the log-mel frame kernel and the resampling kernel are
+ * generated from TypeScript at run time, so their source is this repository's code and no wasm toolchain
+ * is needed to build them.
  */
 
 function uleb(value: number): number[] {
@@ -24,7 +25,13 @@ const OP = {
   localSet: 0x21,
   localTee: 0x22,
   i32Const: 0x41,
+  i32Add: 0x6a,
+  i32Ne: 0x47,
+  loop: 0x03,
+  brIf: 0x0d,
+  emptyType: 0x40,
   simd: 0xfd, // prefix of the opcodes below, each a LEB128 after it
+  i8x16Shuffle: 0x0d, // (SIMD) followed by 16 lane bytes
   end: 0x0b,
 } as const;
 
@@ -48,6 +55,8 @@ const SIMD = {
   f64x2Sub: 0xf1,
   f64x2Mul: 0xf2,
   f64x2Div: 0xf3,
+  f32x4Add: 0xe4,
+  f32x4Mul: 0xe6,
 } as const;
 
 /** A growable byte buffer: instructions are emitted by the hundred thousand, so no per-op arrays. */
@@ -78,7 +87,8 @@ class Bytes {
 
 /**
  * A function body under construction, computing on f64x2 vectors (two float64 lanes, each lane
- * exactly the scalar IEEE operation): i32 parameters first, then `v128Locals` v128 locals.
+ * exactly the scalar IEEE operation; the log-mel kernel) or f32x4 ones (the resampling kernel), with
+ * loops where unrolling would not pay: i32 parameters first, then `v128Locals` v128 locals.
  */
 export class StraightLineCode {
   private readonly code = new Bytes();
@@ -141,6 +151,57 @@ export class StraightLineCode {
     this.get(base).get(base).memory(SIMD.load32Zero, 2, offset).memory(SIMD.load32Lane, 2, offset + stride);
     this.code.byte(1);
     return this.simd(SIMD.f64x2PromoteLowF32x4);
+  }
+  /** Opens a loop (no result); brIf(0) inside it jumps back to its start. Close it with end(). */
+  loop(): this {
+    this.code.byte(OP.loop);
+    this.code.byte(OP.emptyType);
+    return this;
+  }
+  /** Pops an i32 and branches to the `depth`-th enclosing label when it is nonzero. */
+  brIf(depth: number): this {
+    return this.withIndex(OP.brIf, depth);
+  }
+  end(): this {
+    this.code.byte(OP.end);
+    return this;
+  }
+  /** Pushes an i32 constant (signed LEB128). */
+  i32(value: number): this {
+    this.code.byte(OP.i32Const);
+    let v = value | 0;
+    for (;;) {
+      const byte = v & 0x7f;
+      v >>= 7;
+      const done = (v === 0 && (byte & 0x40) === 0) || (v === -1 && (byte & 0x40) !== 0);
+      this.code.byte(done ? byte : byte | 0x80);
+      if (done) return this;
+    }
+  }
+  i32Add(): this {
+    this.code.byte(OP.i32Add);
+    return this;
+  }
+  i32Ne(): this {
+    this.code.byte(OP.i32Ne);
+    return this;
+  }
+  /** Pushes the 16 bytes at base + offset, any alignment (float32 windows that start at any sample). */
+  loadUnaligned(base: number | null, offset: number): this {
+    return this.address(base).memory(SIMD.v128Load, 0, offset);
+  }
+  /** Four float32 lanes added, each the scalar IEEE operation (resampling kernel). */
+  addF32(): this {
+    return this.simd(SIMD.f32x4Add);
+  }
+  mulF32(): this {
+    return this.simd(SIMD.f32x4Mul);
+  }
+  /** (a, b) -> the 32-bit lanes `lanes` picks from a's [0, 4) and b's [4, 8). */
+  shuffle32(lanes: readonly [number, number, number, number]): this {
+    this.simd(OP.i8x16Shuffle);
+    for (const lane of lanes) for (let b = 0; b < 4; b++) this.code.byte(4 * lane + b);
+    return this;
   }
   add(): this {
     return this.simd(SIMD.f64x2Add);
