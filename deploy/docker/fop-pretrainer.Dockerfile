@@ -1,27 +1,32 @@
 # syntax=docker/dockerfile:1
 # The FOP pre-training service (causal Transformer, next log-mel frame prediction).
-# GPU image: CUDA 11.8 + cuDNN 8 runtime with @tensorflow/tfjs-node-gpu, whose libtensorflow 2.9.1 needs CUDA 11.2+
+# GPU image: CUDA 11.8 + cuDNN 8 runtime with @tensorflow/tfjs-node-gpu, running one esbuild bundle (no TypeScript, no tsx); its libtensorflow 2.9.1 needs CUDA 11.2+
 # and cuDNN 8.1+ (CUDA 11 minor-version compatibility lets 11.8 serve it). Build from the repository root:
 #   docker build -f deploy/docker/fop-pretrainer.Dockerfile -t ser/fop-pretrainer:0.1.0 .
 
-# -- manifests: only the package.json files, so the dependency layer below is rebuilt only when one changes.
-FROM node:20.20.2-bookworm-slim AS manifests
+# -- bundle: the service, its worker threads and its protos as one esbuild bundle (deploy/bundle/bundle-services.ts),
+#    with a package.json naming only the packages left outside it. The compilers stay in this stage.
+FROM node:20.20.2-bookworm-slim AS bundle
 WORKDIR /src
+COPY package.json package-lock.json tsconfig.json tsconfig.base.json ./
 COPY libs libs
 COPY services services
-RUN find libs services -type f ! -name package.json -delete
+COPY proto proto
+COPY scripts/migrate.ts scripts/create-topics.ts scripts/
+COPY deploy/bundle deploy/bundle
+COPY deploy/docker/healthcheck.mjs deploy/docker/
+# Dev dependencies too (esbuild, tsx run the bundler); scripts off: nothing native is needed to bundle.
+RUN npm install --no-audit --no-fund --ignore-scripts \
+ && npx tsx deploy/bundle/bundle-services.ts fop-pretrainer
 
-# -- deps: production dependencies only; libtensorflow (GPU build) and the addon are fetched here, not in the final image.
+# -- deps: the bundle's external packages only (native addons, wasm, files they load beside themselves), production
+#    dependencies of its package.json; libtensorflow 2.9.1, GPU build; the CPU package is removed so @ser/tfjs-backend cannot fall back to it silently.
 FROM node:20.20.2-bookworm-slim AS deps
-# node-gyp's fallback when no prebuilt tfjs-node-gpu addon matches this Node.
+# node-gyp's fallback when no prebuilt tfjs-node addon matches this Node.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ ca-certificates \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY package.json package-lock.json ./
-COPY --from=manifests /src/ ./
-# npm install --omit=dev, not npm ci: the lockfile lacks other platforms' optional packages, so npm ci refuses it
-# (see .ci/run). Scripts are off, then only tfjs-node-gpu's runs (libtensorflow 2.9.1, GPU build); the CPU package
-# is removed so @ser/tfjs-backend cannot fall back to it silently.
+COPY --from=bundle /src/dist/bundles/fop-pretrainer/package.json ./
 RUN npm install --omit=dev --no-audit --no-fund --ignore-scripts \
  && npm rebuild @tensorflow/tfjs-node-gpu \
  && rm -rf node_modules/@tensorflow/tfjs-node \
@@ -38,14 +43,9 @@ WORKDIR /app
 ENV NODE_ENV=production SER_GRPC_HOST=0.0.0.0 SER_DATA_DIR=/data SER_SEED_DEMO=false \
     CUDA_CACHE_PATH=/cuda-cache CUDA_CACHE_MAXSIZE=4294967296 TF_FORCE_GPU_ALLOW_GROWTH=true
 COPY --from=deps /app/node_modules node_modules
-COPY package.json tsconfig.json tsconfig.base.json ./
-COPY proto proto
-COPY libs libs
-COPY services services
-COPY scripts/migrate.ts scripts/create-topics.ts scripts/
-COPY deploy/docker/healthcheck.mjs deploy/docker/
+COPY --from=bundle /src/dist/bundles/fop-pretrainer ./
 USER 10001:10001
 EXPOSE 50052
 # Docker/Podman only; Kubernetes uses the chart's native probes (deploy/helm/ser).
-HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 CMD ["node", "deploy/docker/healthcheck.mjs", "grpc", "50052"]
-CMD ["node", "--import", "tsx", "services/fop-pretrainer/src/main.ts"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 CMD ["node", "healthcheck.js", "grpc", "50052"]
+CMD ["node", "main.js"]

@@ -1,6 +1,6 @@
 // How the chart wires the services together: SER_* settings, addresses that name real Services, the shared
 // artifacts volume, the CUDA kernel cache, the migrations hook, autoscaling, disruption budgets, metrics, ingress.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadPlatformConfig, platformConfigSchema } from '@ser/config';
 import { renderChart, REPO_ROOT, type Manifest } from './helm';
@@ -179,12 +179,18 @@ describe('migrations Job', () => {
   it('migrates first, then creates the topics with the partitions and replication from values', () => {
     const rendered = renderChart([], ['kafka.topics.partitions=12', 'kafka.topics.replicationFactor=2']);
     const pod = workloads(rendered).find((w) => w.name === 'Job/ser-migrate')!.pod;
-    expect(pod.initContainers?.map((c) => c.command?.at(-1))).toEqual(['scripts/migrate.ts']);
+    expect(pod.initContainers?.map((c) => c.command?.at(-1))).toEqual(['migrate.js']);
     const topics = pod.containers[0]!;
-    expect(topics.command?.at(-1)).toBe('scripts/create-topics.ts');
+    expect(topics.command?.at(-1)).toBe('create-topics.js');
     expect(envOf(topics, 'SER_TOPIC_PARTITIONS')?.value).toBe('12');
     expect(envOf(topics, 'SER_TOPIC_REPLICATION_FACTOR')?.value).toBe('2');
-    for (const c of allContainers(pod)) expect(existsSync(`${REPO_ROOT}${c.command?.at(-1)}`), c.name).toBe(true);
+    // The Job runs the gateway image, whose bundle holds both scripts (deploy/bundle/bundle-services.ts).
+    for (const c of allContainers(pod)) {
+      expect(c.image, c.name).toMatch(/ser\/gateway:/);
+      const bundles = JSON.parse(readFileSync(`${REPO_ROOT}deploy/bundle/bundles.json`, 'utf8')) as { gateway: { extra: Record<string, string> } };
+      const script = bundles.gateway.extra[c.command!.at(-1)!.replace(/\.js$/, '')];
+      expect(script && existsSync(`${REPO_ROOT}${script}`), c.name).toBe(true);
+    }
   });
 });
 

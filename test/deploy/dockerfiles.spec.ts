@@ -1,6 +1,7 @@
 // Image policies, checked statically (no Docker engine needed): multi-stage builds, pinned bases (CUDA 11 +
-// cuDNN 8 for the trainers' tfjs-node-gpu, slim Node 20 for the rest), production dependencies only, a numeric
-// non-root user, a HEALTHCHECK on the service's port, ffmpeg where audio is decoded.
+// cuDNN 8 for the trainers' tfjs-node-gpu, slim Node 20 for the rest), the service's esbuild bundle with only its
+// external production dependencies, a numeric non-root user, a HEALTHCHECK on the service's port, ffmpeg where
+// audio is decoded. test/deploy/bundles.spec.ts builds the bundles and starts them.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { platformConfigSchema } from '@ser/config';
@@ -68,11 +69,23 @@ describe.each(Object.entries(IMAGES))('%s image', (service, want) => {
     }
   });
 
-  it('installs production dependencies only, and nothing with npm in the final stage', () => {
-    const installs = builders.flatMap(runs).filter((r) => /\bnpm (ci|install|i)\b/.test(r));
+  it('ships production dependencies only, and runs nothing with npm in the final stage', () => {
+    // The stage whose node_modules the final image copies installs the bundle's package.json without dev dependencies.
+    const from = final.steps.find((st) => st.keyword === 'COPY' && /node_modules node_modules$/.test(st.args))!.flags.from;
+    const deps = builders.find((b) => b.alias === from)!;
+    const installs = runs(deps).filter((r) => /\bnpm (ci|install|i)\b/.test(r));
     expect(installs.length).toBeGreaterThan(0);
     for (const r of installs) expect(r).toMatch(/--omit=dev\b/);
+    expect(deps.steps.filter((st) => st.keyword === 'COPY').map((st) => st.args)).toEqual([`/src/dist/bundles/${service}/package.json ./`]);
     expect(runs(final).filter((r) => /\bnpm\b/.test(r))).toEqual([]);
+  });
+
+  it('runs the esbuild bundle of the service: no sources and no TypeScript compiler in the final stage', () => {
+    const bundler = builders.find((b) => runs(b).some((r) => r.includes(`deploy/bundle/bundle-services.ts ${service}`)));
+    expect(bundler, 'a stage that bundles the service').toBeDefined();
+    const copies = final.steps.filter((st) => st.keyword === 'COPY');
+    expect(copies.filter((st) => !st.flags.from).map((st) => st.args)).toEqual([]);
+    expect(copies.filter((st) => st.flags.from === bundler!.alias).map((st) => st.args)).toEqual([`/src/dist/bundles/${service} ./`]);
   });
 
   it('runs as a numeric non-root user', () => {
@@ -84,13 +97,12 @@ describe.each(Object.entries(IMAGES))('%s image', (service, want) => {
     expect(final.steps.slice(index).filter((s) => s.keyword === 'RUN')).toEqual([]);
   });
 
-  it(`exposes ${want.port}, health-checks it and starts services/${service}/src/main.ts`, () => {
+  it(`exposes ${want.port}, health-checks it and starts the bundle's main.js`, () => {
     expect(last(final, 'EXPOSE')?.args).toBe(String(want.port));
     const check = jsonArgs(last(final, 'HEALTHCHECK')?.args ?? 'null');
-    expect(check.slice(0, 4)).toEqual(['node', 'deploy/docker/healthcheck.mjs', service === 'gateway' ? 'http' : 'grpc', String(want.port)]);
-    const cmd = jsonArgs(last(final, 'CMD')?.args ?? 'null');
-    expect(cmd).toEqual(['node', '--import', 'tsx', `services/${service}/src/main.ts`]);
-    expect(existsSync(`${REPO_ROOT}${cmd.at(-1)}`)).toBe(true);
+    expect(check.slice(0, 4)).toEqual(['node', 'healthcheck.js', service === 'gateway' ? 'http' : 'grpc', String(want.port)]);
+    expect(jsonArgs(last(final, 'CMD')?.args ?? 'null')).toEqual(['node', 'main.js']);
+    expect(existsSync(`${REPO_ROOT}services/${service}/src/main.ts`)).toBe(true);
   });
 
   it(want.ffmpeg ? 'installs ffmpeg in the final image' : 'leaves ffmpeg out', () => {
