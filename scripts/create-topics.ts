@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { z } from 'zod';
 import { loadConfig, loadPlatformConfig } from '@ser/config';
-import { TOPICS } from '@ser/events';
+import { kafkaSecurityOptions, TOPICS, type KafkaSecuritySettings } from '@ser/events';
 import { createLogger, type Logger } from '@ser/logging';
 
 export interface CreateTopicsOptions {
@@ -17,6 +17,8 @@ export interface CreateTopicsOptions {
   /** Prepended to every topic name: the bus's topicPrefix (SER_KAFKA_TOPIC_PREFIX). */
   topicPrefix?: string;
   clientId?: string;
+  /** TLS and SASL, as the services use them (bus.tls, bus.sasl). */
+  security?: KafkaSecuritySettings;
   logger?: Logger;
 }
 
@@ -36,7 +38,7 @@ const topicSettingsSchema = z
 /** Makes every platform topic exist with at least `partitions` partitions. */
 export async function createTopics(opts: CreateTopicsOptions): Promise<CreateTopicsResult> {
   const log = opts.logger ?? createLogger('create-topics');
-  const kafka = new Kafka({ clientId: opts.clientId ?? 'ser-create-topics', brokers: opts.brokers, logLevel: logLevel.WARN });
+  const kafka = new Kafka({ clientId: opts.clientId ?? 'ser-create-topics', brokers: opts.brokers, ...kafkaSecurityOptions(opts.security), logLevel: logLevel.WARN });
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -100,6 +102,7 @@ async function main(): Promise<void> {
   });
   await createTopics({
     brokers: platform.bus.brokers,
+    security: { tls: platform.bus.tls, sasl: platform.bus.sasl },
     topicPrefix: platform.bus.topicPrefix,
     clientId: `${platform.bus.clientId}-create-topics`,
     ...topics,

@@ -1,6 +1,7 @@
 // Starts the real infrastructure the tests use, runs vitest with its addresses in the environment, and
 // always stops what it started, whatever vitest's outcome.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { startKafka, startPostgres, startS3 } from '../test/infra';
 
 const log = (s: string) => process.stderr.write(`[infra] ${s}\n`);
@@ -10,13 +11,15 @@ async function main(): Promise<number> {
   const env = { ...process.env };
   try {
     const [kafka, pg, s3] = await Promise.all([
-      env.SER_TEST_KAFKA_BROKERS ? null : startKafka({ log }),
+      // With a SASL_SSL listener too (a few openssl calls more), so the SASL/TLS test needs no broker of its own.
+      env.SER_TEST_KAFKA_BROKERS ? null : startKafka({ log, saslSsl: { username: 'ser-test', password: randomBytes(12).toString('hex') } }),
       env.SER_TEST_DATABASE_URL ? null : startPostgres({ log }),
       env.SER_TEST_S3_ENDPOINT ? null : startS3({ log }),
     ]);
     if (kafka) {
       stops.push(kafka.stop);
       env.SER_TEST_KAFKA_BROKERS = kafka.brokers;
+      if (kafka.saslSsl) env.SER_TEST_KAFKA_SASL_SSL = JSON.stringify(kafka.saslSsl);
     }
     if (pg) {
       stops.push(pg.stop);

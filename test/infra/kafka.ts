@@ -1,6 +1,6 @@
 // Starts a real Apache Kafka 3.9 broker (KRaft, broker+controller in one JVM) from the jars that
 // deploy/kafka/fetch.sh puts in deploy/kafka/lib. Tests and `npm test` use it; nothing is mocked.
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { spawn, execFile, execFileSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,11 +18,27 @@ export interface StartKafkaOptions {
   port?: number;
   /** Progress lines (not the broker's own log, which goes to <dataDir>/server.log). */
   log?: (s: string) => void;
+  /**
+   * A second listener with SASL_SSL (SCRAM-SHA-512 over TLS), as managed clusters offer: a self-signed CA and a
+   * server certificate for 127.0.0.1 made with openssl, the user created when the storage is formatted.
+   */
+  saslSsl?: { username: string; password: string };
+}
+
+export interface SaslSslListener {
+  /** host:port of the SASL_SSL listener. */
+  brokers: string;
+  username: string;
+  password: string;
+  /** PEM file of the CA that signed the broker's certificate (what a client trusts). */
+  caFile: string;
 }
 
 export interface RunningKafka {
   /** Comma-separated host:port list for kafkajs / SER_TEST_KAFKA_BROKERS. */
   brokers: string;
+  /** The SASL_SSL listener, when asked for. */
+  saslSsl?: SaslSslListener;
   /** SIGTERM, then SIGKILL after a grace period; removes the temp data dir it created. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -42,11 +58,12 @@ export async function startKafka(opts: StartKafkaOptions = {}): Promise<RunningK
   try {
     // A free port can be taken between probing and the JVM binding it; start again on fresh ports then.
     for (let attempt = 1; ; attempt++) {
-      const ports = { broker: opts.port ?? (await freePort()), controller: await freePort() };
-      const files = writeConfig(dataDir, ports);
+      const ports = { broker: opts.port ?? (await freePort()), controller: await freePort(), saslSsl: opts.saslSsl ? await freePort() : undefined };
+      const tls = opts.saslSsl ? makeCertificates(dataDir) : undefined;
+      const files = writeConfig(dataDir, ports, tls);
       // A data dir that holds a cluster already (a broker restarted on it) keeps its cluster id: formatting it
       // again with a new id fails, even with --ignore-formatted.
-      if (!existsSync(join(dataDir, 'data', 'meta.properties'))) await formatStorage(files);
+      if (!existsSync(join(dataDir, 'data', 'meta.properties'))) await formatStorage(files, opts.saslSsl);
       const started = Date.now();
       log(`kafka: starting broker on 127.0.0.1:${ports.broker} (data ${dataDir})`);
       const child = launchBroker(files, opts.heapMb ?? 768);
@@ -59,7 +76,8 @@ export async function startKafka(opts: StartKafkaOptions = {}): Promise<RunningK
         throw err;
       }
       log(`kafka: ready at ${brokers} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      return { brokers, stop: once(() => stopBroker(child, ownsDataDir ? dataDir : null)) };
+      const saslSsl = opts.saslSsl && tls && { brokers: `127.0.0.1:${ports.saslSsl}`, ...opts.saslSsl, caFile: tls.caFile };
+      return { brokers, ...(saslSsl && { saslSsl }), stop: once(() => stopBroker(child, ownsDataDir ? dataDir : null)) };
     }
   } catch (err) {
     if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -80,7 +98,22 @@ interface ConfigFiles {
   stdoutLog: string;
 }
 
-function writeConfig(dir: string, ports: { broker: number; controller: number }): ConfigFiles {
+/** A CA and a server certificate for 127.0.0.1/localhost signed by it (PEM), valid for two days. */
+function makeCertificates(dir: string): { caFile: string; keystore: string } {
+  const tlsDir = join(dir, 'tls');
+  mkdirSync(tlsDir, { recursive: true });
+  const at = (name: string) => join(tlsDir, name);
+  const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
+  writeFileSync(at('san.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
+  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', at('ca.key'), '-out', at('ca.crt'), '-days', '2', '-subj', '/CN=ser-test-ca');
+  openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', at('server.key'), '-out', at('server.csr'), '-subj', '/CN=localhost');
+  openssl('x509', '-req', '-in', at('server.csr'), '-CA', at('ca.crt'), '-CAkey', at('ca.key'), '-CAcreateserial', '-out', at('server.crt'), '-days', '2', '-extfile', at('san.ext'));
+  // Kafka reads a PEM keystore: the PKCS#8 key and the certificate chain in one file.
+  writeFileSync(at('server.pem'), readFileSync(at('server.key'), 'utf8') + readFileSync(at('server.crt'), 'utf8'));
+  return { caFile: at('ca.crt'), keystore: at('server.pem') };
+}
+
+function writeConfig(dir: string, ports: { broker: number; controller: number; saslSsl?: number }, tls?: { keystore: string }): ConfigFiles {
   const files: ConfigFiles = {
     dir,
     serverProperties: join(dir, 'server.properties'),
@@ -117,6 +150,18 @@ function writeConfig(dir: string, ports: { broker: number; controller: number })
     'num.network.threads': 2,
     'num.io.threads': 4,
   };
+  if (ports.saslSsl !== undefined && tls) {
+    const listener = `SASL_SSL://127.0.0.1:${ports.saslSsl}`;
+    Object.assign(server, {
+      listeners: `${server.listeners},${listener}`,
+      'advertised.listeners': `${server['advertised.listeners']},${listener}`,
+      'listener.security.protocol.map': `${server['listener.security.protocol.map']},SASL_SSL:SASL_SSL`,
+      'sasl.enabled.mechanisms': 'SCRAM-SHA-512',
+      'listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config': 'org.apache.kafka.common.security.scram.ScramLoginModule required;',
+      'ssl.keystore.type': 'PEM',
+      'ssl.keystore.location': tls.keystore,
+    });
+  }
   const log4j = [
     'log4j.rootLogger=INFO, file',
     'log4j.appender.file=org.apache.log4j.FileAppender',
@@ -156,7 +201,7 @@ function clusterId(): string {
   }
 }
 
-function formatStorage(files: ConfigFiles): Promise<void> {
+function formatStorage(files: ConfigFiles, scramUser?: { username: string; password: string }): Promise<void> {
   const args = [
     ...javaArgs(files, 256),
     'kafka.tools.StorageTool',
@@ -166,6 +211,8 @@ function formatStorage(files: ConfigFiles): Promise<void> {
     '-c',
     files.serverProperties,
     '--ignore-formatted',
+    // SCRAM credentials live in the cluster metadata; formatting is where KRaft takes the first ones (KIP-900).
+    ...(scramUser ? ['--add-scram', `SCRAM-SHA-512=[name=${scramUser.username},password=${scramUser.password}]`] : []),
   ];
   return new Promise((resolve, reject) => {
     execFile('java', args, { timeout: 60_000 }, (err, stdout, stderr) => {

@@ -34,6 +34,27 @@ export const platformConfigSchema = z
         clientId: z.string().default('ser-platform'),
         /** Prepended to every Kafka topic: isolates environments (or test suites) sharing one cluster. */
         topicPrefix: z.string().default(''),
+        /** TLS to the brokers (managed clusters require it). */
+        tls: z
+          .object({
+            enabled: z.boolean().default(false),
+            /** PEM file of the CA that signed the brokers' certificates; unset: the system's trusted CAs. */
+            caFile: z.string().min(1).optional(),
+            /** false accepts any broker certificate: only for a throwaway cluster. */
+            rejectUnauthorized: z.boolean().default(true),
+          })
+          .strict()
+          .prefault({}),
+        /** SASL authentication (SCRAM-SHA-512 on most managed clusters); none when mechanism is unset. */
+        sasl: z
+          .object({
+            mechanism: z.enum(['scram-sha-512', 'scram-sha-256', 'plain']).optional(),
+            username: z.string().min(1).optional(),
+            password: z.string().min(1).optional(),
+          })
+          .strict()
+          .prefault({})
+          .refine((s) => !s.mechanism || (s.username && s.password), { message: 'bus.sasl.username and bus.sasl.password are required with a mechanism' }),
       })
       .strict()
       .prefault({}),
@@ -195,6 +216,12 @@ export const PLATFORM_ENV: Record<string, string> = {
   'bus.kind': 'SER_BUS',
   'bus.brokers': 'SER_KAFKA_BROKERS',
   'bus.clientId': 'SER_KAFKA_CLIENT_ID',
+  'bus.tls.enabled': 'SER_KAFKA_TLS',
+  'bus.tls.caFile': 'SER_KAFKA_TLS_CA_FILE',
+  'bus.tls.rejectUnauthorized': 'SER_KAFKA_TLS_REJECT_UNAUTHORIZED',
+  'bus.sasl.mechanism': 'SER_KAFKA_SASL_MECHANISM',
+  'bus.sasl.username': 'SER_KAFKA_SASL_USERNAME',
+  'bus.sasl.password': 'SER_KAFKA_SASL_PASSWORD',
   'store.kind': 'SER_STORE',
   'store.url': 'SER_DATABASE_URL',
   'artifacts.store': 'SER_ARTIFACT_STORE',

@@ -8,4 +8,5 @@ export { busMetrics, type BusMetrics, type DeadLetterReason } from './bus-metric
 export type { EventBus, BusOptions, PublishOptions, SubscribeOptions, Subscription, MessageMeta, EventHandler } from './event-bus';
 export { createInProcessBus, type InProcessBus, type InProcessBusOptions } from './in-process-bus';
 export { KafkaEventBus, type KafkaBusConfig } from './kafka-bus';
+export { kafkaSecurityOptions, KAFKA_SASL_MECHANISMS, type KafkaSaslMechanism, type KafkaSecuritySettings } from './kafka-security';
 export type { ConsumerTuning } from './kafka-subscription';

@@ -5,6 +5,7 @@ import { createLogger, type Logger } from '@ser/logging';
 import { CLOUDEVENTS_CONTENT_TYPE, createEnvelope, encodeEnvelope, type Envelope } from './envelope';
 import { BUS_DEFAULTS, type BusOptions, type EventBus, type PublishOptions, type SubscribeOptions, type Subscription } from './event-bus';
 import { kafkajsLogCreator } from './kafka-logging';
+import { kafkaSecurityOptions, type KafkaSecuritySettings } from './kafka-security';
 import { startKafkaSubscription, type ConsumerTuning } from './kafka-subscription';
 import { TOPICS, isTopic, type Topic, type TopicData } from './topics';
 
@@ -15,6 +16,8 @@ export interface KafkaBusConfig extends BusOptions {
   /** Connection attempts (with backoff) before fromConfig / subscribe reject. Default 5. */
   connectRetries?: number;
   consumer?: ConsumerTuning;
+  /** TLS and SASL (config bus.tls, bus.sasl); plaintext when absent. */
+  security?: KafkaSecuritySettings;
 }
 
 // About two minutes of backoff (0.3 s doubling, capped at 30 s), like the Java producer's
@@ -45,6 +48,7 @@ export class KafkaEventBus implements EventBus {
     const kafka = new Kafka({
       clientId: config.clientId,
       brokers: config.brokers,
+      ...kafkaSecurityOptions(config.security),
       logLevel: logLevel.WARN,
       logCreator: kafkajsLogCreator(log),
       retry: { retries: config.connectRetries ?? 5 },

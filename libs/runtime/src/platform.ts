@@ -50,7 +50,14 @@ export async function openPlatform(
       opts.bus ??
       (config.bus.kind === 'memory'
         ? createInProcessBus({ metrics })
-        : await KafkaEventBus.fromConfig({ brokers: config.bus.brokers, clientId: config.bus.clientId, topicPrefix: config.bus.topicPrefix, logger, metrics }));
+        : await KafkaEventBus.fromConfig({
+            brokers: config.bus.brokers,
+            clientId: config.bus.clientId,
+            topicPrefix: config.bus.topicPrefix,
+            security: { tls: config.bus.tls, sasl: config.bus.sasl },
+            logger,
+            metrics,
+          }));
   } catch (err) {
     await store.close();
     throw err;

@@ -60,6 +60,25 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- end -}}
 {{- end -}}
 
+{{- define "ser.kafkaCaDir" -}}/etc/ser/kafka-ca{{- end -}}
+
+{{/* The Kafka CA Secret as a volume and its mount, for every pod that talks to Kafka (kafka.tls.caSecret). */}}
+{{- define "ser.kafkaCaVolume" -}}
+{{- if and .Values.kafka.tls.enabled .Values.kafka.tls.caSecret }}
+- name: kafka-ca
+  secret:
+    secretName: {{ .Values.kafka.tls.caSecret }}
+{{- end }}
+{{- end -}}
+
+{{- define "ser.kafkaCaMount" -}}
+{{- if and .Values.kafka.tls.enabled .Values.kafka.tls.caSecret }}
+- name: kafka-ca
+  mountPath: {{ include "ser.kafkaCaDir" . }}
+  readOnly: true
+{{- end }}
+{{- end -}}
+
 {{- define "ser.serviceAuthSecret" -}}
 {{- default (printf "%s-service-auth" (include "ser.fullname" .)) .Values.serviceAuth.existingSecret -}}
 {{- end -}}
@@ -86,6 +105,26 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- with .Values.kafka.topicPrefix }}
 - name: SER_KAFKA_TOPIC_PREFIX
   value: {{ . | quote }}
+{{- end }}
+{{- if .Values.kafka.tls.enabled }}
+- name: SER_KAFKA_TLS
+  value: "true"
+{{- if .Values.kafka.tls.caSecret }}
+- name: SER_KAFKA_TLS_CA_FILE
+  value: {{ printf "%s/%s" (include "ser.kafkaCaDir" .) .Values.kafka.tls.caKey | quote }}
+{{- end }}
+{{- end }}
+{{- with .Values.kafka.sasl }}
+{{- if .mechanism }}
+- name: SER_KAFKA_SASL_MECHANISM
+  value: {{ .mechanism | quote }}
+- name: SER_KAFKA_SASL_USERNAME
+  valueFrom:
+    secretKeyRef: { name: {{ required "kafka.sasl.existingSecret is required with kafka.sasl.mechanism" .existingSecret }}, key: {{ .usernameKey }} }
+- name: SER_KAFKA_SASL_PASSWORD
+  valueFrom:
+    secretKeyRef: { name: {{ .existingSecret }}, key: {{ .passwordKey }} }
+{{- end }}
 {{- end }}
 - name: SER_STORE
   value: postgres

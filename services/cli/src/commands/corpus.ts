@@ -124,7 +124,7 @@ async function publish(name: string, format: CorpusFormat, dir: string, labelMap
     uri = uploaded.uri;
   }
   process.stderr.write(`${manifest.entries.length} utterances, ${manifest.skipped.length} skipped; publishing to ${config.bus.brokers.join(',')}\n`);
-  const bus = await KafkaEventBus.fromConfig({ brokers: config.bus.brokers, clientId: 'ser-cli', topicPrefix: config.bus.topicPrefix, logger: createLogger('ser-cli', { level: 'warn' }) }).catch((err: Error) => {
+  const bus = await KafkaEventBus.fromConfig({ brokers: config.bus.brokers, clientId: 'ser-cli', topicPrefix: config.bus.topicPrefix, security: { tls: config.bus.tls, sasl: config.bus.sasl }, logger: createLogger('ser-cli', { level: 'warn' }) }).catch((err: Error) => {
     throw new CliError(`cannot reach Kafka at ${config.bus.brokers.join(',')} (SER_KAFKA_BROKERS): ${err.message}`);
   });
   try {
