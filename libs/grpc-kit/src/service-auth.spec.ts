@@ -110,24 +110,14 @@ describe('service auth on a real socket', () => {
     expect(await listServicesByReflection(address)).toContain(INFERENCE);
   });
 
-  it('protects exactly the RPCs the protos do not declare NO_SIDE_EFFECTS', () => {
-    const v1 = loadSerProto().grpc.ser.v1;
-    const services = [v1.FeatureService, v1.FopPretrainService, v1.VqvaePretrainService, v1.ClassifierTrainingService, v1.InferenceService].map((s) => ({
-      name: '',
-      definition: s.service,
-    }));
-    expect([...mutatingPaths(services).keys()].map((p) => p.split('/')[2]).sort()).toEqual([
-      'BatchPredict',
-      'CancelClassifierRun',
-      'CancelFopPretrainRun',
-      'CancelVqvaePretrainRun',
-      'IngestDataset',
-      'Predict',
-      'PredictStream',
-      'SetModelAlias',
-      'StartClassifierRun',
-      'StartFopPretrainRun',
-      'StartVqvaePretrainRun',
-    ]);
+  it('protects every RPC of the protos but those declared NO_SIDE_EFFECTS, which are exactly the Get, List, Watch, Read, Extract and Download ones', () => {
+    const services = Object.values(loadSerProto().grpc.ser.v1)
+      .filter((s): s is typeof s & { service: grpc.ServiceDefinition } => typeof s === 'function' && 'service' in s)
+      .map((s) => ({ name: '', definition: s.service }));
+    const protectedNames = new Set([...mutatingPaths(services).keys()].map((p) => p.split('/')[2]));
+    const all = services.flatMap((s) => Object.values(s.definition).map((m) => m.path.split('/')[2]!));
+    // A new RPC that only reads is declared so in its .proto (option idempotency_level = NO_SIDE_EFFECTS), or this fails.
+    for (const name of all) expect(protectedNames.has(name), name).toBe(!/^(Get|List|Watch|Read|Extract|Download)/.test(name));
+    for (const name of ['StartClassifierRun', 'CancelFopPretrainRun', 'IngestDataset', 'Predict', 'PredictStream', 'BatchPredict']) expect(protectedNames).toContain(name);
   });
 });

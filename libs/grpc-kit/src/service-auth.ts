@@ -18,8 +18,10 @@ export interface ServiceCaller {
 
 export interface ServiceAuthPolicy {
   secret: string;
-  /** Callers allowed to call the mutating RPCs of each served service, by full name; a service not listed allows none. */
+  /** Callers allowed to call the mutating RPCs of each served service, by full name. */
   allowedCallers: Readonly<Record<string, readonly string[]>>;
+  /** Callers allowed for a service allowedCallers does not list; none when absent. */
+  defaultCallers?: readonly string[];
 }
 
 /** Client interceptor: a fresh token for the called service on every call that carries no authorization yet. */
@@ -98,7 +100,7 @@ function checkCaller(policy: ServiceAuthPolicy, service: string, metadata: grpc.
     if (!(err instanceof ServiceTokenError)) throw err;
     return { code: grpc.status.UNAUTHENTICATED, details: err.message };
   }
-  const allowed = policy.allowedCallers[service] ?? [];
+  const allowed = policy.allowedCallers[service] ?? policy.defaultCallers ?? [];
   if (!allowed.includes(caller)) return { code: grpc.status.PERMISSION_DENIED, details: `caller '${caller}' may not change ${service} (allowed: ${allowed.join(', ') || 'none'})` };
   return null;
 }

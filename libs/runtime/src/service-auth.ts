@@ -8,7 +8,7 @@ import { SER_SERVICE_NAMES } from '@ser/contracts';
 import type { ServiceAuthPolicy, ServiceCaller } from '@ser/grpc-kit';
 
 /** The identities in service tokens: one per service, plus `operator` for the `ser` CLI and npm start's demo seeding. */
-export type ServiceCallerName = 'gateway' | 'features' | 'fop-pretrainer' | 'vqvae-pretrainer' | 'classifier-trainer' | 'inference' | 'operator';
+export type ServiceCallerName = 'gateway' | 'features' | 'fop-pretrainer' | 'vqvae-pretrainer' | 'classifier-trainer' | 'inference' | 'model-registry' | 'operator';
 
 const TRAINERS = ['fop-pretrainer', 'vqvae-pretrainer', 'classifier-trainer'] as const;
 
@@ -22,6 +22,8 @@ export const DEFAULT_ALLOWED_CALLERS: Readonly<Record<string, readonly ServiceCa
   [SER_SERVICE_NAMES.vqvaePretrain]: ['gateway', 'operator'],
   [SER_SERVICE_NAMES.classifierTraining]: ['gateway', 'operator'],
   [SER_SERVICE_NAMES.inference]: ['gateway', 'operator'],
+  // Moving an alias changes what inference serves: the gateway (admins' promote), the trainers, the operator (demo seeding).
+  [SER_SERVICE_NAMES.modelRegistry]: ['gateway', ...TRAINERS, 'operator'],
 });
 
 /** Where `npm start` leaves the secret it made, so `ser` commands on the same machine can sign their calls. */
@@ -33,8 +35,9 @@ export function serviceSecretFile(dataDir: string): string {
 export function serviceAuthPolicy(config: PlatformConfig): ServiceAuthPolicy | undefined {
   const { secret, allowedCallers } = config.serviceAuth;
   if (!secret) return undefined;
-  const callers = allowedCallers.length > 0 ? Object.fromEntries(Object.keys(DEFAULT_ALLOWED_CALLERS).map((s) => [s, allowedCallers])) : DEFAULT_ALLOWED_CALLERS;
-  return { secret, allowedCallers: callers };
+  if (allowedCallers.length > 0) return { secret, allowedCallers: {}, defaultCallers: allowedCallers };
+  // A service added later and not listed yet: the gateway and the operator, as for the others the gateway drives.
+  return { secret, allowedCallers: DEFAULT_ALLOWED_CALLERS, defaultCallers: ['gateway', 'operator'] };
 }
 
 /**
