@@ -26,12 +26,13 @@ export interface BundleSpec {
 export const SERVICE_BUNDLES = JSON.parse(readFileSync(join(REPO_ROOT, 'deploy', 'bundle', 'bundles.json'), 'utf8')) as Record<string, BundleSpec>;
 
 /**
- * Left outside the bundle: native addons and wasm (tfjs-node, resvg, PGlite, libsvm), packages that load files
+ * Left outside the bundle: native addons and wasm (tfjs-node, ONNX Runtime, resvg, PGlite, libsvm), packages that load files
  * or start threads from their own folder (grpc-health-check and @grpc/reflection protos, piscina, pino), and those
  * that must stay one instance with an external (every @tensorflow package shares tfjs-core; graphql).
  */
 export const EXTERNALS = [
   '@tensorflow/*',
+  'onnxruntime-node',
   '@electric-sql/pglite',
   '@resvg/resvg-js',
   'libsvm-js',
