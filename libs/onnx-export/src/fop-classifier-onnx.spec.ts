@@ -1,0 +1,116 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import * as ort from 'onnxruntime-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLocalArtifactStore } from '@ser/artifacts';
+import { createLogMel, synthesizeTestSignal } from '@ser/audio';
+import { writeKeptModel, type KeptModel } from '@ser/model-artifacts';
+import { DEFAULT_FOP_CONFIG, createFop, createFopClassifier, saveVariables, type FopClassifier } from '@ser/models';
+import { initTfjs } from '@ser/tfjs-backend';
+import { ONNX_METADATA_KEYS, OnnxExportUnsupportedError, exportKeptModelToOnnx, keptModelToOnnx } from './export-onnx';
+import { FOP_ONNX_IO } from './fop-classifier-onnx';
+import { ModelProto } from './onnx-proto';
+
+const CLASSES = ['angry', 'happy', 'neutral', 'sad'];
+const nMels = DEFAULT_FOP_CONFIG.nMels;
+const logMel = createLogMel();
+// Three generated clips of different lengths (about 70, 150 and 230 frames): a batch of them is right-padded.
+const clips = [0.7, 1.5, 2.3].map((seconds, i) => logMel.compute(synthesizeTestSignal({ sampleRate: 16000, seconds, seed: 11 + i })).data);
+const framesOf = (x: Float32Array) => x.length / nMels;
+
+function padded(inputs: Float32Array[]): { x: Float32Array; longest: number } {
+  const longest = Math.max(...inputs.map(framesOf));
+  const x = new Float32Array(inputs.length * longest * nMels);
+  inputs.forEach((row, b) => x.set(row, b * longest * nMels));
+  return { x, longest };
+}
+
+function tfjsProbabilities(classifier: FopClassifier, inputs: Float32Array[]): number[][] {
+  const { x, longest } = padded(inputs);
+  return tf.tidy(() => classifier.forward(tf.tensor3d(x, [inputs.length, longest, nMels]), { training: false, lengths: inputs.map(framesOf) }).probabilities.arraySync());
+}
+
+async function onnxProbabilities(session: ort.InferenceSession, inputs: Float32Array[]): Promise<number[][]> {
+  const { x, longest } = padded(inputs);
+  const out = await session.run({
+    [FOP_ONNX_IO.features]: new ort.Tensor('float32', x, [inputs.length, longest, nMels]),
+    [FOP_ONNX_IO.lengths]: new ort.Tensor('int64', BigInt64Array.from(inputs.map((r) => BigInt(framesOf(r)))), [inputs.length]),
+  });
+  const p = out[FOP_ONNX_IO.probabilities]!.data as Float32Array;
+  return inputs.map((_, b) => Array.from(p.subarray(b * CLASSES.length, (b + 1) * CLASSES.length)));
+}
+
+const maxAbsDiff = (a: number[][], b: number[][]) => Math.max(...a.flatMap((row, i) => row.map((v, j) => Math.abs(v - b[i]![j]!))));
+
+describe('ONNX export of a fop-classifier (paper-size FOP, 2 layers x 256)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'onnx-export-'));
+  const artifacts = createLocalArtifactStore(dir);
+  let classifier: FopClassifier;
+  let onnx: Uint8Array;
+  let session: ort.InferenceSession;
+
+  beforeAll(async () => {
+    await initTfjs();
+    const fop = createFop({}, 7);
+    classifier = createFopClassifier(fop, CLASSES.length, 8);
+    // Sharpen the freshly initialised head so the probabilities are far from uniform (not saturated either): a wrong op shows.
+    classifier.variables['head.kernel']!.assign(tf.mul(classifier.variables['head.kernel']!, 4));
+    await writeKeptModel(artifacts, 'models/run-1', {
+      kind: 'fop-classifier',
+      classes: CLASSES,
+      fop: fop.config,
+      weights: saveVariables(classifier.variables),
+      bestEpoch: 1,
+      lineage: { runId: 'run-1', datasetVersionId: 'dv-1', pretrainedCheckpointId: null },
+    });
+    onnx = await exportKeptModelToOnnx(artifacts, 'models/run-1', { name: 'demo', version: 3 });
+    session = await ort.InferenceSession.create(onnx, { executionProviders: ['cpu'] });
+  });
+
+  afterAll(async () => {
+    await session?.release();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('gives the probabilities TensorFlow.js gives, within 1e-4, one clip at a time', async () => {
+    for (const clip of clips) {
+      const expected = tfjsProbabilities(classifier, [clip]);
+      expect(Math.max(...expected[0]!)).toBeGreaterThan(0.4); // neither uniform nor one-hot: a wrong op would move these
+      expect(Math.max(...expected[0]!)).toBeLessThan(0.99);
+      expect(maxAbsDiff(await onnxProbabilities(session, [clip]), expected)).toBeLessThanOrEqual(1e-4);
+    }
+  });
+
+  it('masks padding like TensorFlow.js: a right-padded batch of three lengths matches, row by row and alone', async () => {
+    const batched = await onnxProbabilities(session, clips);
+    expect(maxAbsDiff(batched, tfjsProbabilities(classifier, clips))).toBeLessThanOrEqual(1e-4);
+    const alone = await Promise.all(clips.map(async (clip) => (await onnxProbabilities(session, [clip]))[0]!));
+    expect(maxAbsDiff(batched, alone)).toBeLessThanOrEqual(1e-5);
+    // The lengths input is what keeps padding out: pooling over the padded frames changes the short clip's answer.
+    const { x, longest } = padded(clips);
+    const unmasked = await session.run({
+      [FOP_ONNX_IO.features]: new ort.Tensor('float32', x, [clips.length, longest, nMels]),
+      [FOP_ONNX_IO.lengths]: new ort.Tensor('int64', BigInt64Array.from(clips.map(() => BigInt(longest))), [clips.length]),
+    });
+    const shortRow = Array.from((unmasked[FOP_ONNX_IO.probabilities]!.data as Float32Array).subarray(0, CLASSES.length));
+    expect(maxAbsDiff([shortRow], [batched[0]!])).toBeGreaterThan(1e-3);
+  });
+
+  it('is an opset 17 model whose metadata holds the classes and the log-mel front end', () => {
+    const model = ModelProto.toObject(ModelProto.decode(onnx), { longs: Number }) as { opsetImport: Array<{ version: number }>; metadataProps: Array<{ key: string; value: string }> };
+    expect(model.opsetImport.map((o) => o.version)).toEqual([17]);
+    const meta = Object.fromEntries(model.metadataProps.map((p) => [p.key, p.value]));
+    expect(meta[ONNX_METADATA_KEYS.kind]).toBe('fop-classifier');
+    expect(JSON.parse(meta[ONNX_METADATA_KEYS.classes]!)).toEqual(CLASSES);
+    expect(JSON.parse(meta[ONNX_METADATA_KEYS.frontEnd]!)).toMatchObject({ features: 'log-mel', mel: { sampleRate: 16000, nMels: 80, hopLength: 160, nFft: 512 } });
+    expect(JSON.parse(meta[ONNX_METADATA_KEYS.model]!)).toEqual({ name: 'demo', version: 3 });
+    expect(session.inputNames).toEqual([FOP_ONNX_IO.features, FOP_ONNX_IO.lengths]);
+  });
+
+  it('refuses a kind it has no graph for, by name', async () => {
+    const sequenceModel = { kind: 'sequence-model', classes: CLASSES } as unknown as KeptModel;
+    await expect(keptModelToOnnx(artifacts, 'models/run-2', sequenceModel)).rejects.toThrow(new OnnxExportUnsupportedError('sequence-model'));
+  });
+});
