@@ -26,13 +26,13 @@ function echoImplementation(definition: grpc.ServiceDefinition): grpc.UntypedSer
   return Object.fromEntries(
     Object.entries(definition).map(([name, method]) => [
       name,
-      (call: grpc.ServerDuplexStream<object, object> & grpc.ServerWritableStream<object, object>, callback?: grpc.sendUnaryData<object>) => {
+      ((call: grpc.ServerDuplexStream<object, object> & grpc.ServerWritableStream<object, object>, callback?: grpc.sendUnaryData<object>) => {
         if (!method.responseStream) return callback!(null, {});
         if (method.requestStream) {
           call.on('data', () => undefined);
           call.on('end', () => call.end());
         } else call.end();
-      },
+      }) as grpc.UntypedHandleCall,
     ]),
   );
 }
