@@ -25,6 +25,7 @@ const PORT_ENV: Record<string, string> = {
   'vqvae-pretrainer': 'SER_VQVAE_PRETRAINER_PORT',
   'classifier-trainer': 'SER_CLASSIFIER_TRAINER_PORT',
   inference: 'SER_INFERENCE_PORT',
+  'model-registry': 'SER_MODEL_REGISTRY_PORT',
   gateway: 'SER_GATEWAY_PORT',
 };
 const STARTUP_TIMEOUT_MS = 240_000;

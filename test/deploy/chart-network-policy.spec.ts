@@ -129,7 +129,7 @@ describe('NetworkPolicy options', () => {
   it('renders no policy for a disabled service', () => {
     const names = policies(renderChart([], ['services.vqvaePretrainer.enabled=false'])).map((p) => p.metadata.name);
     expect(names).not.toContain('ser-vqvae-pretrainer');
-    expect(names).toHaveLength(5);
+    expect(names).toHaveLength(6);
   });
 
   it('refuses restrictEgress without Kafka and PostgreSQL peers', () => {

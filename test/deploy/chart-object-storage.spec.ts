@@ -12,7 +12,7 @@ const OBJECT_STORAGE = [
   'artifacts.objectStorage.existingSecret=ser-s3',
   'config.corpusRoots=s3://ser-corpora/published',
 ];
-const SERVICES = ['features', 'fop-pretrainer', 'vqvae-pretrainer', 'classifier-trainer', 'inference', 'gateway'];
+const SERVICES = ['features', 'fop-pretrainer', 'vqvae-pretrainer', 'classifier-trainer', 'inference', 'model-registry', 'gateway'];
 
 describe('artifacts in object storage', () => {
   const manifests = renderChart([], OBJECT_STORAGE);

@@ -7,7 +7,7 @@ import { allContainers, workloads, type Container, type PodSpec } from './pod-sp
 
 const GPU = 'nvidia.com/gpu';
 const TRAINERS = ['fop-pretrainer', 'vqvae-pretrainer', 'classifier-trainer'];
-const SERVICES = ['features', ...TRAINERS, 'inference', 'gateway'];
+const SERVICES = ['features', ...TRAINERS, 'inference', 'model-registry', 'gateway'];
 
 /** The optional objects too: ServiceMonitor, Ingress with TLS, topic prefix, database schema, Kafka Secret. */
 const EVERYTHING_ON = [

@@ -5,7 +5,7 @@ import { loadPlatformConfig } from '@ser/config';
 import { renderChart } from './helm';
 import { byKind, deployment, envOf } from './pod-spec';
 
-const SERVICES = ['features', 'fop-pretrainer', 'vqvae-pretrainer', 'classifier-trainer', 'inference', 'gateway'];
+const SERVICES = ['features', 'fop-pretrainer', 'vqvae-pretrainer', 'classifier-trainer', 'inference', 'model-registry', 'gateway'];
 
 describe('chart service auth', () => {
   const defaults = renderChart();

@@ -49,7 +49,7 @@ describe('service settings', () => {
     const gateway = deployment(defaults, 'gateway').pod.containers[0]!;
     const addresses = (gateway.env ?? []).filter((e) => /^SER_[A-Z_]+_ADDRESS$/.test(e.name));
     expect(addresses.map((e) => e.name).sort()).toEqual(
-      ['CLASSIFIER_TRAINER', 'FEATURES', 'FOP_PRETRAINER', 'INFERENCE', 'VQVAE_PRETRAINER'].map((s) => `SER_${s}_ADDRESS`),
+      ['CLASSIFIER_TRAINER', 'FEATURES', 'FOP_PRETRAINER', 'INFERENCE', 'MODEL_REGISTRY', 'VQVAE_PRETRAINER'].map((s) => `SER_${s}_ADDRESS`),
     );
     for (const { name, value } of addresses) {
       const [host, port] = value!.split(':');
@@ -65,6 +65,7 @@ describe('service settings', () => {
     expect(envPort('vqvae-pretrainer', 'SER_VQVAE_PRETRAINER_PORT')).toBe(ports.vqvaePretrainer);
     expect(envPort('classifier-trainer', 'SER_CLASSIFIER_TRAINER_PORT')).toBe(ports.classifierTrainer);
     expect(envPort('inference', 'SER_INFERENCE_PORT')).toBe(ports.inference);
+    expect(envPort('model-registry', 'SER_MODEL_REGISTRY_PORT')).toBe(ports.modelRegistry);
     expect(envPort('gateway', 'SER_GATEWAY_PORT')).toBe(ports.gateway);
   });
 

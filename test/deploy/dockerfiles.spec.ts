@@ -15,6 +15,7 @@ const IMAGES = {
   'vqvae-pretrainer': { gpu: true, ffmpeg: false, port: ports.vqvaePretrainer },
   'classifier-trainer': { gpu: true, ffmpeg: false, port: ports.classifierTrainer },
   inference: { gpu: false, ffmpeg: true, port: ports.inference },
+  'model-registry': { gpu: false, ffmpeg: false, port: ports.modelRegistry },
   gateway: { gpu: false, ffmpeg: false, port: ports.gateway },
 } as const;
 

@@ -19,7 +19,7 @@ export interface TestGateway {
 export async function startTestGateway(opts: Partial<Pick<GatewayOptions, 'anonymousRead' | 'limits' | 'uploads' | 'logger'>> & { addresses?: Partial<Record<ServiceName, string>> } = {}): Promise<TestGateway> {
   const store = await openMetadataStore({ kind: 'pglite' });
   const bus = createInProcessBus();
-  const serviceAddresses = { features: NOWHERE, fopPretrainer: NOWHERE, vqvaePretrainer: NOWHERE, classifierTrainer: NOWHERE, inference: NOWHERE, ...opts.addresses };
+  const serviceAddresses = { features: NOWHERE, fopPretrainer: NOWHERE, vqvaePretrainer: NOWHERE, classifierTrainer: NOWHERE, inference: NOWHERE, modelRegistry: NOWHERE, ...opts.addresses };
   const gateway = await createGateway({
     port: 0,
     store,

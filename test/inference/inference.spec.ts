@@ -4,13 +4,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startClassifierTrainerService } from '@ser/classifier-trainer';
 import { loadPlatformConfig } from '@ser/config';
-import { loadSerProto, type ClassifierTrainingServiceClient, type FeatureServiceClient, type InferenceServiceClient, type PredictStreamRequest } from '@ser/contracts';
+import { loadSerProto, type FeatureServiceClient, type InferenceServiceClient, type ModelRegistryServiceClient, type PredictStreamRequest } from '@ser/contracts';
 import { createInProcessBus, TOPICS, type Envelope, type InProcessBus } from '@ser/events';
 import { startFeaturesService } from '@ser/features-service';
 import { callUnary, closeClient, createClient, deadlineIn, GrpcStatus, iterateStream, readErrorDetails } from '@ser/grpc-kit';
 import { startInferenceService } from '@ser/inference';
+import { startModelRegistryService } from '@ser/model-registry';
 import { metricsServerAddress, openPlatform, type Platform, type RunningService } from '@ser/runtime';
 import { writeFourSpeakerCorpus } from '../classifier/four-speaker-corpus';
 import { CLASSES, pcm16, registerRandomModel, tone, wavClip } from './model-fixtures';
@@ -23,12 +23,12 @@ describe('InferenceService and the model registry over gRPC (in-process platform
   let bus: InProcessBus;
   let platform: Platform;
   let features: RunningService;
-  let trainer: RunningService;
   let inference: RunningService;
   let batching: RunningService;
   let client: InferenceServiceClient;
   let batchingClient: InferenceServiceClient;
-  let registry: ClassifierTrainingServiceClient;
+  let registryService: RunningService;
+  let registry: ModelRegistryServiceClient;
   let datasetVersionId = '';
   const moves: Envelope[] = [];
 
@@ -42,14 +42,14 @@ describe('InferenceService and the model registry over gRPC (in-process platform
     platform = await openPlatform(config, { bus });
     await bus.subscribe({ groupId: 'test-moves', topics: [TOPICS.modelAliasMoved], fromBeginning: true, handler: async (e) => void moves.push(e) });
     features = await startFeaturesService(platform);
-    trainer = await startClassifierTrainerService(platform, { port: 0, featuresAddress: features.address });
+    registryService = await startModelRegistryService(platform, { port: 0 });
     inference = await startInferenceService(platform, { port: 0, featuresAddress: features.address, inference: { ...LIMITS, defaultModelName: MODEL, maxBatchWaitMs: 2 } });
     // Batches run when full or after a minute: four concurrent requests can only be answered by one batch of four.
     batching = await startInferenceService(platform, { port: 0, inference: { defaultModelName: MODEL, maxBatchSize: 4, maxBatchWaitMs: 60_000 } });
     const proto = loadSerProto().grpc.ser.v1;
     client = createClient<InferenceServiceClient>(proto.InferenceService, inference.address, { deadlineMs: 60_000 });
     batchingClient = createClient<InferenceServiceClient>(proto.InferenceService, batching.address, { deadlineMs: 60_000 });
-    registry = createClient<ClassifierTrainingServiceClient>(proto.ClassifierTrainingService, trainer.address, { deadlineMs: 30_000 });
+    registry = createClient<ModelRegistryServiceClient>(proto.ModelRegistryService, registryService.address, { deadlineMs: 30_000 });
     const featureClient = createClient<FeatureServiceClient>(proto.FeatureService, features.address, { deadlineMs: 120_000 });
     for await (const m of iterateStream(featureClient.IngestDataset({ corpusName: 'four', format: 'DATASET_FORMAT_URDU', uri: corpus }))) {
       if (m.datasetVersion) datasetVersionId = m.datasetVersion.id;
@@ -61,7 +61,7 @@ describe('InferenceService and the model registry over gRPC (in-process platform
 
   afterAll(async () => {
     for (const c of [client, batchingClient, registry]) if (c) closeClient(c);
-    for (const s of [batching, inference, trainer, features]) await s?.stop();
+    for (const s of [batching, inference, registryService, features]) await s?.stop();
     await platform?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClassifierTrainingServiceClient, InferenceServiceClient, Run__Output } from '@ser/contracts';
-import { callUnary, deadlineIn, iterateStream } from '@ser/grpc-kit';
+import type { ClassifierTrainingServiceClient, InferenceServiceClient, ModelRegistryServiceClient, Run__Output } from '@ser/contracts';
+import { callUnary, deadlineIn, GrpcStatus, iterateStream } from '@ser/grpc-kit';
 import type { Platform } from '@ser/runtime';
 import { TINY_FOP, wavClip } from './model-fixtures';
 import { startTrainAndServe, type TrainAndServe } from './train-and-serve';
@@ -11,12 +11,13 @@ describe('a classifier run registers its model, which inference then serves', ()
   let env: TrainAndServe;
   let platform: Platform;
   let trainer: ClassifierTrainingServiceClient;
+  let registry: ModelRegistryServiceClient;
   let inference: InferenceServiceClient;
   let datasetVersionId = '';
 
   beforeAll(async () => {
     env = await startTrainAndServe('ser-registry-');
-    ({ platform, trainer, inference, datasetVersionId } = env);
+    ({ platform, trainer, registry, inference, datasetVersionId } = env);
   }, 120_000);
 
   afterAll(async () => env?.stop());
@@ -39,9 +40,29 @@ describe('a classifier run registers its model, which inference then serves', ()
     const stored = await platform.store.models.findVersion('tiny-emotion', 1);
     expect((stored!.lineage.config as { epochs: number }).epochs).toBe(2);
 
-    await callUnary(trainer, 'SetModelAlias', { name: 'tiny-emotion', version: '1', alias: 'production' });
+    await callUnary(registry, 'SetModelAlias', { name: 'tiny-emotion', version: '1', alias: 'production' });
     const { prediction } = await callUnary(inference, 'Predict', { audio: { content: wavClip(0.8) }, model: { name: 'tiny-emotion' } });
     expect(prediction!.model).toEqual({ name: 'tiny-emotion', version: '1' });
     expect(version.labels).toContain(prediction!.label);
+
+    // The registry serves the same version's lineage, card and files.
+    const byRun = await callUnary(registry, 'GetRunModelVersion', { runId: final!.id });
+    expect(byRun.modelVersion).toMatchObject({ name: 'tiny-emotion', version: '1', aliases: ['production'] });
+    const missing = await callUnary(registry, 'GetRunModelVersion', { runId: 'no-such-run' }).then(() => null, (e: { code?: number }) => e.code);
+    expect(missing).toBe(GrpcStatus.NOT_FOUND);
+    const card = await callUnary(registry, 'GetModelCard', { model: { name: 'tiny-emotion', version: '1' } });
+    expect(JSON.parse(card.cardJson)).toMatchObject({ model: { name: 'tiny-emotion', version: 1, runId: final!.id }, labels: version.labels });
+    expect(card.cardMarkdown).toContain('tiny-emotion');
+    const files = new Map<string, Buffer>();
+    for await (const chunk of iterateStream(registry.DownloadModelArtifact({ model: { name: 'tiny-emotion' } }, deadlineIn(30_000)))) {
+      const sofar = files.get(chunk.path) ?? Buffer.alloc(0);
+      expect(chunk.offset).toBe(sofar.length);
+      files.set(chunk.path, Buffer.concat([sofar, chunk.data]));
+    }
+    const folder = `${stored!.artifactKey}/`;
+    const keys = await platform.artifacts.list(folder);
+    expect([...files.keys()]).toEqual(keys.map((k) => k.slice(folder.length)));
+    expect([...files.keys()]).toEqual(expect.arrayContaining(['model.json', 'model-card.json', 'model-card.md']));
+    for (const key of keys) expect(files.get(key.slice(folder.length))!.equals(await platform.artifacts.get(key)), key).toBe(true);
   });
 });

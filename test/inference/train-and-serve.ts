@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startClassifierTrainerService } from '@ser/classifier-trainer';
 import { loadPlatformConfig } from '@ser/config';
-import { loadSerProto, type ClassifierTrainingServiceClient, type FeatureServiceClient, type InferenceServiceClient } from '@ser/contracts';
+import { loadSerProto, type ClassifierTrainingServiceClient, type FeatureServiceClient, type InferenceServiceClient, type ModelRegistryServiceClient } from '@ser/contracts';
 import { startFeaturesService } from '@ser/features-service';
 import { closeClient, createClient, iterateStream } from '@ser/grpc-kit';
 import { startInferenceService } from '@ser/inference';
+import { startModelRegistryService } from '@ser/model-registry';
 import { openPlatform, type Platform, type RunningService } from '@ser/runtime';
 import { writeFourSpeakerCorpus } from '../classifier/four-speaker-corpus';
 
@@ -16,14 +17,16 @@ export interface TrainAndServe {
   corpus: string;
   platform: Platform;
   trainer: ClassifierTrainingServiceClient;
+  /** Where versions are read and aliases moved. */
+  registry: ModelRegistryServiceClient;
   inference: InferenceServiceClient;
   datasetVersionId: string;
   stop(): Promise<void>;
 }
 
 /**
- * A fresh data folder with the four-speaker corpus ingested by a features service, and a classifier trainer and an
- * inference service beside it (in-process platform, real gRPC): where a test trains a model and then serves it.
+ * A fresh data folder with the four-speaker corpus ingested by a features service, and a classifier trainer, the model
+ * registry and an inference service beside it (in-process platform, real gRPC): where a test trains a model and then serves it.
  */
 export async function startTrainAndServe(prefix: string, inferenceOptions: NonNullable<NonNullable<Parameters<typeof startInferenceService>[1]>['inference']> = {}): Promise<TrainAndServe> {
   const dataDir = mkdtempSync(join(tmpdir(), prefix));
@@ -37,6 +40,8 @@ export async function startTrainAndServe(prefix: string, inferenceOptions: NonNu
   services.push(features);
   const trainerService = await startClassifierTrainerService(platform, { port: 0, featuresAddress: features.address });
   services.push(trainerService);
+  const registryService = await startModelRegistryService(platform, { port: 0 });
+  services.push(registryService);
   const inferenceService = await startInferenceService(platform, { port: 0, featuresAddress: features.address, inference: inferenceOptions });
   services.push(inferenceService);
   const proto = loadSerProto().grpc.ser.v1;
@@ -47,16 +52,19 @@ export async function startTrainAndServe(prefix: string, inferenceOptions: NonNu
   }
   closeClient(featureClient);
   const trainer = createClient<ClassifierTrainingServiceClient>(proto.ClassifierTrainingService, trainerService.address, { deadlineMs: 30_000 });
+  const registry = createClient<ModelRegistryServiceClient>(proto.ModelRegistryService, registryService.address, { deadlineMs: 30_000 });
   const inference = createClient<InferenceServiceClient>(proto.InferenceService, inferenceService.address, { deadlineMs: 60_000 });
   return {
     dataDir,
     corpus,
     platform,
     trainer,
+    registry,
     inference,
     datasetVersionId,
     async stop() {
       closeClient(trainer);
+      closeClient(registry);
       closeClient(inference);
       for (const s of services.reverse()) await s.stop();
       await platform.close();

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { z } from 'zod';
 import { ConfigError, loadConfig, type ConfigSources } from './load-config';
 
-export const SERVICE_NAMES = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference'] as const;
+export const SERVICE_NAMES = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'modelRegistry'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 const brokerList = z.preprocess(
@@ -99,6 +99,7 @@ export const platformConfigSchema = z
         vqvaePretrainer: port.default(50053),
         classifierTrainer: port.default(50054),
         inference: port.default(50055),
+        modelRegistry: port.default(50056),
         gateway: port.default(4000),
       })
       .strict()
@@ -234,12 +235,14 @@ export const PLATFORM_ENV: Record<string, string> = {
   'ports.vqvaePretrainer': 'SER_VQVAE_PRETRAINER_PORT',
   'ports.classifierTrainer': 'SER_CLASSIFIER_TRAINER_PORT',
   'ports.inference': 'SER_INFERENCE_PORT',
+  'ports.modelRegistry': 'SER_MODEL_REGISTRY_PORT',
   'ports.gateway': 'SER_GATEWAY_PORT',
   'addresses.features': 'SER_FEATURES_ADDRESS',
   'addresses.fopPretrainer': 'SER_FOP_PRETRAINER_ADDRESS',
   'addresses.vqvaePretrainer': 'SER_VQVAE_PRETRAINER_ADDRESS',
   'addresses.classifierTrainer': 'SER_CLASSIFIER_TRAINER_ADDRESS',
   'addresses.inference': 'SER_INFERENCE_ADDRESS',
+  'addresses.modelRegistry': 'SER_MODEL_REGISTRY_ADDRESS',
   grpcDeadlineMs: 'SER_GRPC_DEADLINE_MS',
   'features.corpusRoots': 'SER_CORPUS_ROOTS',
   seedDemoCorpus: 'SER_SEED_DEMO',

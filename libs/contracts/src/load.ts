@@ -7,6 +7,7 @@ import type { ProtoGrpcType as ErrorDetailsProto } from './generated/error_detai
 import type { ProtoGrpcType as FeaturesProto } from './generated/features_service';
 import type { ProtoGrpcType as FopPretrainProto } from './generated/fop_pretrain_service';
 import type { ProtoGrpcType as InferenceProto } from './generated/inference_service';
+import type { ProtoGrpcType as ModelRegistryProto } from './generated/model_registry_service';
 import type { ProtoGrpcType as StatusProto } from './generated/status';
 import type { ProtoGrpcType as VqvaePretrainProto } from './generated/vqvae_pretrain_service';
 import { listProtoFiles, PROTO_LOADER_OPTIONS, PROTO_ROOT } from './loader-options';
@@ -18,6 +19,7 @@ export type SerProtoGrpcType = CommonProto &
   VqvaePretrainProto &
   ClassifierTrainingProto &
   InferenceProto &
+  ModelRegistryProto &
   StatusProto &
   ErrorDetailsProto;
 
@@ -28,6 +30,7 @@ export const SER_SERVICE_NAMES = Object.freeze({
   vqvaePretrain: 'ser.v1.VqvaePretrainService',
   classifierTraining: 'ser.v1.ClassifierTrainingService',
   inference: 'ser.v1.InferenceService',
+  modelRegistry: 'ser.v1.ModelRegistryService',
 });
 
 export interface SerProto {

@@ -29,6 +29,7 @@ describe('ser.v1 protos follow the Buf style guide', () => {
       'FeatureService',
       'FopPretrainService',
       'InferenceService',
+      'ModelRegistryService',
       'VqvaePretrainService',
     ]);
   });

@@ -6,3 +6,4 @@ export { RunQueue, type RunQueueOptions } from './run-queue';
 export { WorkerRunManager, type TrainingWorkerMessage, type WorkerRunManagerOptions } from './worker-run-manager';
 export { trainingMetrics, type TrainingMetrics } from './training-metrics';
 export { runTrainingWorker, type TrainingWorkerChannel } from './training-worker';
+export { aliasesByVersion, modelVersionToProto, storeCall } from './model-version-to-proto';

@@ -1,7 +1,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { status } from '@grpc/grpc-js';
 import type { ServiceName } from '@ser/config';
-import { loadSerProto, type ClassifierTrainingServiceClient, type FopPretrainServiceClient, type Run__Output, type RunProgress__Output } from '@ser/contracts';
+import {
+  loadSerProto,
+  type ClassifierTrainingServiceClient,
+  type FopPretrainServiceClient,
+  type ModelRegistryServiceClient,
+  type Run__Output,
+  type RunProgress__Output,
+} from '@ser/contracts';
 import { callUnary, closeClient, createClient, deadlineIn, iterateStream } from '@ser/grpc-kit';
 import { serviceCaller, type Platform } from '@ser/runtime';
 
@@ -48,8 +56,28 @@ export interface DemoModelOptions {
  * the trainers resume instead of starting new ones.
  */
 export async function trainDemoModel(platform: Platform, addresses: Record<ServiceName, string>, opts: DemoModelOptions = {}): Promise<'trained' | 'present'> {
-  const { store } = platform;
-  if (await store.models.resolve(DEMO_MODEL_NAME, 'production')) return 'present';
+  const proto = loadSerProto().grpc.ser.v1;
+  const clientOptions = { deadlineMs: 30_000, serviceToken: serviceCaller(platform.config, 'operator') };
+  const registry = createClient<ModelRegistryServiceClient>(proto.ModelRegistryService, addresses.modelRegistry, clientOptions);
+  try {
+    if (await hasProductionVersion(registry)) return 'present';
+    return await trainAndPromote(platform, addresses, registry, opts);
+  } finally {
+    closeClient(registry);
+  }
+}
+
+async function hasProductionVersion(registry: ModelRegistryServiceClient): Promise<boolean> {
+  try {
+    await callUnary(registry, 'GetModelVersion', { model: { name: DEMO_MODEL_NAME, alias: 'production' } });
+    return true;
+  } catch (err) {
+    if ((err as { code?: number }).code === status.NOT_FOUND) return false;
+    throw err;
+  }
+}
+
+async function trainAndPromote(platform: Platform, addresses: Record<ServiceName, string>, registry: ModelRegistryServiceClient, opts: DemoModelOptions): Promise<'trained'> {
   const report = opts.report ?? (() => {});
   const statePath = join(platform.config.dataDir, STATE_FILE);
   const state: DemoState = existsSync(statePath) ? JSON.parse(readFileSync(statePath, 'utf8')) : {};
@@ -87,7 +115,7 @@ export async function trainDemoModel(platform: Platform, addresses: Record<Servi
     const fineTuned = await follow('fine-tuning', iterateStream(classifier.WatchClassifierRun({ runId: state.classifierRunId }, deadlineIn(RUN_DEADLINE_MS))), report);
     const model = fineTuned.outputModel;
     if (!model?.version) throw new Error(`demo fine-tuning run ${fineTuned.id} registered no model version`);
-    await callUnary(classifier, 'SetModelAlias', { name: model.name, version: model.version, alias: 'production' });
+    await callUnary(registry, 'SetModelAlias', { name: model.name, version: model.version, alias: 'production' });
     const wa = fineTuned.metrics?.['wa'];
     report(`demo model: ${model.name} v${model.version} is now 'production'${wa === undefined ? '' : ` (held-out speakers WA ${wa.toFixed(2)})`}`);
     report(DEMO_MODEL_CAVEAT);

@@ -3,6 +3,7 @@ import { startFeaturesService } from '@ser/features-service';
 import { startFopPretrainerService } from '@ser/fop-pretrainer';
 import { createGateway } from '@ser/gateway';
 import { startInferenceService } from '@ser/inference';
+import { startModelRegistryService } from '@ser/model-registry';
 import { serviceCaller, type Platform, type RunningService, type Stoppable } from '@ser/runtime';
 import { SERVICE_NAMES, type ServiceName } from '@ser/config';
 import { startVqvaePretrainerService } from '@ser/vqvae-pretrainer';
@@ -35,6 +36,7 @@ export async function startAll(platform: Platform, opts: { consoleDir?: string }
       classifierTrainer: (p) => startClassifierTrainerService(p, { featuresAddress: serviceAddresses.features }),
       // BatchPredict reads stored features from the features service.
       inference: (p) => startInferenceService(p, { featuresAddress: serviceAddresses.features }),
+      modelRegistry: startModelRegistryService,
     };
     for (const name of SERVICE_NAMES) {
       const service = await starters[name](platform);

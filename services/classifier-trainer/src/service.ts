@@ -2,14 +2,14 @@ import { loadSerProto, SER_SERVICE_NAMES, type ClassifierTrainingServiceHandlers
 import { serverStream, unary } from '@ser/grpc-kit';
 import { runToProto } from '@ser/runs';
 import { serveTrainer, type Platform, type RunningService } from '@ser/runtime';
-import { ModelRegistry } from './registry/registry-handlers';
 import { DEFAULT_MODEL_NAME } from './registry/register-run-model';
+import { withOutputModel } from './registry/run-output-model';
 import { ClassifierRunManager } from './run/run-manager';
 
 /**
  * ClassifierTrainingService: classifier runs (FOP fine-tuning, hypercolumns, sequence models) — start, watch (streamed progress), cancel, get,
- * list, evaluation, representations — executed in a worker thread over the run's protocol folds and repeats — and the model registry:
- * a run that keeps a model registers it as a version of its model name; aliases move with SetModelAlias.
+ * list, evaluation, representations — executed in a worker thread over the run's protocol folds and repeats. A run that keeps a model
+ * registers it as a version of its model name; ModelRegistryService (services/model-registry) serves the versions and moves aliases.
  */
 export function startClassifierTrainerService(platform: Platform, opts: { port?: number; featuresAddress?: string } = {}): Promise<RunningService> {
   const { store, bus, artifacts, artifactStore, config } = platform;
@@ -21,7 +21,6 @@ export function startClassifierTrainerService(platform: Platform, opts: { port?:
     definition: loadSerProto().grpc.ser.v1.ClassifierTrainingService.service,
     build({ features, logger, metrics }) {
       const runs = new ClassifierRunManager({ store, bus, artifacts, artifactStore, features, logger, metrics, instanceId: `${config.instanceId}/classifier-trainer` });
-      const registry = new ModelRegistry({ store, bus, logger });
       const handlers: Partial<ClassifierTrainingServiceHandlers> = {
         StartClassifierRun: unary(async (req) => {
           const run = await runs.start({ configJson: req.configJson, datasetVersionIds: req.datasetVersionIds, checkpointId: req.checkpointId, displayName: req.displayName || undefined });
@@ -30,20 +29,19 @@ export function startClassifierTrainerService(platform: Platform, opts: { port?:
           return { run: runToProto(run) };
         }, logger),
         WatchClassifierRun: serverStream(async function* (req) {
-          for await (const m of runs.watch(req.runId)) yield m.run ? { ...m, run: (await registry.withOutputModel(m.run)).run } : m;
+          for await (const m of runs.watch(req.runId)) yield m.run ? { ...m, run: (await withOutputModel(store, m.run)).run } : m;
         }, logger),
         GetClassifierRun: unary(async (req) => {
           const { run, checkpoints } = await runs.getWithCheckpoints(req.runId);
-          return { ...(await registry.withOutputModel(run)), checkpoints };
+          return { ...(await withOutputModel(store, run)), checkpoints };
         }, logger),
         ListClassifierRuns: unary(async (req) => {
           const listed = await runs.list(req.page);
-          return { ...listed, runs: await Promise.all(listed.runs.map(async (r) => (await registry.withOutputModel(r)).run)) };
+          return { ...listed, runs: await Promise.all(listed.runs.map(async (r) => (await withOutputModel(store, r)).run)) };
         }, logger),
         CancelClassifierRun: unary(async (req) => ({ run: await runs.cancel(req.runId) }), logger),
         GetClassifierRunEvaluation: unary(async (req) => ({ evaluation: await runs.evaluation(req.runId) }), logger),
         GetClassifierRunRepresentations: unary((req) => runs.representations(req.runId), logger),
-        ...registry.handlers(),
       };
       return { runs, handlers };
     },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSerProto, SER_SERVICE_NAMES, type ClassifierTrainingServiceHandlers, type SetModelAliasRequest__Output } from '@ser/contracts';
+import { loadSerProto, SER_SERVICE_NAMES, type ModelRegistryServiceHandlers, type SetModelAliasRequest__Output } from '@ser/contracts';
 import { DomainError, invalidArgument, startGrpcServer, unary, type RunningServer } from '@ser/grpc-kit';
 import { postGraphql, startSpecGateway, type SpecGateway } from './spec-gateway';
 
@@ -8,13 +8,13 @@ const PROMOTE = 'mutation($alias: String!) { promoteModel(name: "ser", version: 
 // Details a service builds into its gRPC status (google.rpc.BadRequest, google.rpc.ErrorInfo) reach GraphQL clients
 // in `extensions`, next to the mapped code.
 describe('gRPC error details in extensions', () => {
-  let trainer: RunningServer;
+  let registry: RunningServer;
   let t: SpecGateway;
   let admin: string;
 
   beforeAll(async () => {
-    // A real ClassifierTrainingService whose SetModelAlias fails the way the trainer's own checks do.
-    const handlers: Partial<ClassifierTrainingServiceHandlers> = {
+    // A real ModelRegistryService whose SetModelAlias fails the way the registry's own checks do.
+    const handlers: Partial<ModelRegistryServiceHandlers> = {
       SetModelAlias: unary(async (req: SetModelAliasRequest__Output) => {
         if (req.alias.includes(' ')) throw invalidArgument('invalid request: alias: no spaces', [{ field: 'alias', description: 'no spaces' }]);
         throw new DomainError('NOT_FOUND', `model ${req.name} version ${req.version} not found`, {
@@ -24,17 +24,17 @@ describe('gRPC error details in extensions', () => {
       }),
     };
     const proto = loadSerProto();
-    trainer = await startGrpcServer({
+    registry = await startGrpcServer({
       port: 0,
       packageDefinition: proto.reflectionPackageDefinition,
-      services: [{ name: SER_SERVICE_NAMES.classifierTraining, definition: proto.grpc.ser.v1.ClassifierTrainingService.service, implementation: handlers as never }],
+      services: [{ name: SER_SERVICE_NAMES.modelRegistry, definition: proto.grpc.ser.v1.ModelRegistryService.service, implementation: handlers as never }],
     });
-    t = await startSpecGateway({ addresses: { classifierTrainer: trainer.address } });
+    t = await startSpecGateway({ addresses: { modelRegistry: registry.address } });
     admin = (await t.store.apiTokens.create({ name: 'spec-admin', role: 'admin' })).token;
   });
   afterAll(async () => {
     await t?.stop();
-    await trainer?.shutdown(0);
+    await registry?.shutdown(0);
   });
 
   it('carries field violations as extensions.fieldViolations', async () => {

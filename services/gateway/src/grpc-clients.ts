@@ -4,6 +4,7 @@ import {
   type ClassifierTrainingServiceClient,
   type FopPretrainServiceClient,
   type InferenceServiceClient,
+  type ModelRegistryServiceClient,
   type VqvaePretrainServiceClient,
 } from '@ser/contracts';
 import { closeClient, createClient, type ServiceCaller } from '@ser/grpc-kit';
@@ -14,6 +15,7 @@ export interface GrpcClients {
   vqvaePretrain: VqvaePretrainServiceClient;
   classifierTraining: ClassifierTrainingServiceClient;
   inference: InferenceServiceClient;
+  modelRegistry: ModelRegistryServiceClient;
   close(): void;
 }
 
@@ -26,6 +28,7 @@ export function createGrpcClients(addresses: Record<ServiceName, string>, deadli
     vqvaePretrain: createClient<VqvaePretrainServiceClient>(v1.VqvaePretrainService, addresses.vqvaePretrainer, opts),
     classifierTraining: createClient<ClassifierTrainingServiceClient>(v1.ClassifierTrainingService, addresses.classifierTrainer, opts),
     inference: createClient<InferenceServiceClient>(v1.InferenceService, addresses.inference, opts),
+    modelRegistry: createClient<ModelRegistryServiceClient>(v1.ModelRegistryService, addresses.modelRegistry, opts),
   };
   return { ...clients, close: () => Object.values(clients).forEach(closeClient) };
 }

@@ -14,11 +14,12 @@ fopPretrainer: { name: fop-pretrainer, env: FOP_PRETRAINER }
 vqvaePretrainer: { name: vqvae-pretrainer, env: VQVAE_PRETRAINER }
 classifierTrainer: { name: classifier-trainer, env: CLASSIFIER_TRAINER }
 inference: { name: inference, env: INFERENCE }
+modelRegistry: { name: model-registry, env: MODEL_REGISTRY }
 gateway: { name: gateway, env: GATEWAY }
 {{- end -}}
 
 {{- define "ser.order" -}}
-[features, fopPretrainer, vqvaePretrainer, classifierTrainer, inference, gateway]
+[features, fopPretrainer, vqvaePretrainer, classifierTrainer, inference, modelRegistry, gateway]
 {{- end -}}
 
 {{- define "ser.commonLabels" -}}

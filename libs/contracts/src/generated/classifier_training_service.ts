@@ -20,14 +20,10 @@ import type { GetClassifierRunRepresentationsRequest as _ser_v1_GetClassifierRun
 import type { GetClassifierRunRepresentationsResponse as _ser_v1_GetClassifierRunRepresentationsResponse, GetClassifierRunRepresentationsResponse__Output as _ser_v1_GetClassifierRunRepresentationsResponse__Output } from './ser/v1/GetClassifierRunRepresentationsResponse';
 import type { GetClassifierRunRequest as _ser_v1_GetClassifierRunRequest, GetClassifierRunRequest__Output as _ser_v1_GetClassifierRunRequest__Output } from './ser/v1/GetClassifierRunRequest';
 import type { GetClassifierRunResponse as _ser_v1_GetClassifierRunResponse, GetClassifierRunResponse__Output as _ser_v1_GetClassifierRunResponse__Output } from './ser/v1/GetClassifierRunResponse';
-import type { GetModelVersionRequest as _ser_v1_GetModelVersionRequest, GetModelVersionRequest__Output as _ser_v1_GetModelVersionRequest__Output } from './ser/v1/GetModelVersionRequest';
-import type { GetModelVersionResponse as _ser_v1_GetModelVersionResponse, GetModelVersionResponse__Output as _ser_v1_GetModelVersionResponse__Output } from './ser/v1/GetModelVersionResponse';
 import type { IngestionReport as _ser_v1_IngestionReport, IngestionReport__Output as _ser_v1_IngestionReport__Output } from './ser/v1/IngestionReport';
 import type { Lineage as _ser_v1_Lineage, Lineage__Output as _ser_v1_Lineage__Output } from './ser/v1/Lineage';
 import type { ListClassifierRunsRequest as _ser_v1_ListClassifierRunsRequest, ListClassifierRunsRequest__Output as _ser_v1_ListClassifierRunsRequest__Output } from './ser/v1/ListClassifierRunsRequest';
 import type { ListClassifierRunsResponse as _ser_v1_ListClassifierRunsResponse, ListClassifierRunsResponse__Output as _ser_v1_ListClassifierRunsResponse__Output } from './ser/v1/ListClassifierRunsResponse';
-import type { ListModelVersionsRequest as _ser_v1_ListModelVersionsRequest, ListModelVersionsRequest__Output as _ser_v1_ListModelVersionsRequest__Output } from './ser/v1/ListModelVersionsRequest';
-import type { ListModelVersionsResponse as _ser_v1_ListModelVersionsResponse, ListModelVersionsResponse__Output as _ser_v1_ListModelVersionsResponse__Output } from './ser/v1/ListModelVersionsResponse';
 import type { ModelRef as _ser_v1_ModelRef, ModelRef__Output as _ser_v1_ModelRef__Output } from './ser/v1/ModelRef';
 import type { ModelSelector as _ser_v1_ModelSelector, ModelSelector__Output as _ser_v1_ModelSelector__Output } from './ser/v1/ModelSelector';
 import type { ModelVersion as _ser_v1_ModelVersion, ModelVersion__Output as _ser_v1_ModelVersion__Output } from './ser/v1/ModelVersion';
@@ -36,8 +32,6 @@ import type { PageResponse as _ser_v1_PageResponse, PageResponse__Output as _ser
 import type { Prediction as _ser_v1_Prediction, Prediction__Output as _ser_v1_Prediction__Output } from './ser/v1/Prediction';
 import type { Run as _ser_v1_Run, Run__Output as _ser_v1_Run__Output } from './ser/v1/Run';
 import type { RunProgress as _ser_v1_RunProgress, RunProgress__Output as _ser_v1_RunProgress__Output } from './ser/v1/RunProgress';
-import type { SetModelAliasRequest as _ser_v1_SetModelAliasRequest, SetModelAliasRequest__Output as _ser_v1_SetModelAliasRequest__Output } from './ser/v1/SetModelAliasRequest';
-import type { SetModelAliasResponse as _ser_v1_SetModelAliasResponse, SetModelAliasResponse__Output as _ser_v1_SetModelAliasResponse__Output } from './ser/v1/SetModelAliasResponse';
 import type { SkippedFile as _ser_v1_SkippedFile, SkippedFile__Output as _ser_v1_SkippedFile__Output } from './ser/v1/SkippedFile';
 import type { StartClassifierRunRequest as _ser_v1_StartClassifierRunRequest, StartClassifierRunRequest__Output as _ser_v1_StartClassifierRunRequest__Output } from './ser/v1/StartClassifierRunRequest';
 import type { StartClassifierRunResponse as _ser_v1_StartClassifierRunResponse, StartClassifierRunResponse__Output as _ser_v1_StartClassifierRunResponse__Output } from './ser/v1/StartClassifierRunResponse';
@@ -63,7 +57,7 @@ export interface ProtoGrpcType {
       ClassifierEvaluation: MessageTypeDefinition<_ser_v1_ClassifierEvaluation, _ser_v1_ClassifierEvaluation__Output>
       /**
        * Trains and evaluates emotion classifiers (fine-tuning, hypercolumns, TACN and baselines)
-       * and registers the resulting model versions.
+       * and registers the resulting model versions (read and moved through ModelRegistryService).
        */
       ClassifierTrainingService: SubtypeConstructor<typeof grpc.Client, _ser_v1_ClassifierTrainingServiceClient> & { service: _ser_v1_ClassifierTrainingServiceDefinition }
       ConfusionMatrix: MessageTypeDefinition<_ser_v1_ConfusionMatrix, _ser_v1_ConfusionMatrix__Output>
@@ -80,14 +74,10 @@ export interface ProtoGrpcType {
       GetClassifierRunRepresentationsResponse: MessageTypeDefinition<_ser_v1_GetClassifierRunRepresentationsResponse, _ser_v1_GetClassifierRunRepresentationsResponse__Output>
       GetClassifierRunRequest: MessageTypeDefinition<_ser_v1_GetClassifierRunRequest, _ser_v1_GetClassifierRunRequest__Output>
       GetClassifierRunResponse: MessageTypeDefinition<_ser_v1_GetClassifierRunResponse, _ser_v1_GetClassifierRunResponse__Output>
-      GetModelVersionRequest: MessageTypeDefinition<_ser_v1_GetModelVersionRequest, _ser_v1_GetModelVersionRequest__Output>
-      GetModelVersionResponse: MessageTypeDefinition<_ser_v1_GetModelVersionResponse, _ser_v1_GetModelVersionResponse__Output>
       IngestionReport: MessageTypeDefinition<_ser_v1_IngestionReport, _ser_v1_IngestionReport__Output>
       Lineage: MessageTypeDefinition<_ser_v1_Lineage, _ser_v1_Lineage__Output>
       ListClassifierRunsRequest: MessageTypeDefinition<_ser_v1_ListClassifierRunsRequest, _ser_v1_ListClassifierRunsRequest__Output>
       ListClassifierRunsResponse: MessageTypeDefinition<_ser_v1_ListClassifierRunsResponse, _ser_v1_ListClassifierRunsResponse__Output>
-      ListModelVersionsRequest: MessageTypeDefinition<_ser_v1_ListModelVersionsRequest, _ser_v1_ListModelVersionsRequest__Output>
-      ListModelVersionsResponse: MessageTypeDefinition<_ser_v1_ListModelVersionsResponse, _ser_v1_ListModelVersionsResponse__Output>
       ModelRef: MessageTypeDefinition<_ser_v1_ModelRef, _ser_v1_ModelRef__Output>
       ModelSelector: MessageTypeDefinition<_ser_v1_ModelSelector, _ser_v1_ModelSelector__Output>
       ModelVersion: MessageTypeDefinition<_ser_v1_ModelVersion, _ser_v1_ModelVersion__Output>
@@ -98,8 +88,6 @@ export interface ProtoGrpcType {
       RunKind: EnumTypeDefinition
       RunProgress: MessageTypeDefinition<_ser_v1_RunProgress, _ser_v1_RunProgress__Output>
       RunStatus: EnumTypeDefinition
-      SetModelAliasRequest: MessageTypeDefinition<_ser_v1_SetModelAliasRequest, _ser_v1_SetModelAliasRequest__Output>
-      SetModelAliasResponse: MessageTypeDefinition<_ser_v1_SetModelAliasResponse, _ser_v1_SetModelAliasResponse__Output>
       SkippedFile: MessageTypeDefinition<_ser_v1_SkippedFile, _ser_v1_SkippedFile__Output>
       StartClassifierRunRequest: MessageTypeDefinition<_ser_v1_StartClassifierRunRequest, _ser_v1_StartClassifierRunRequest__Output>
       StartClassifierRunResponse: MessageTypeDefinition<_ser_v1_StartClassifierRunResponse, _ser_v1_StartClassifierRunResponse__Output>

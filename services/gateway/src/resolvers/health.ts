@@ -9,6 +9,7 @@ const SERVICE_LABELS: Record<ServiceName, string> = {
   vqvaePretrainer: 'VQVAE_PRETRAINER',
   classifierTrainer: 'CLASSIFIER_TRAINER',
   inference: 'INFERENCE',
+  modelRegistry: 'MODEL_REGISTRY',
 };
 
 export const healthQuery = {

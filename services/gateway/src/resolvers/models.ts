@@ -6,7 +6,7 @@ import type { GatewayContext } from '../context';
 import { globalIdOf, storeId } from './global-ids';
 import { connection, connectionOfList, type ConnectionArgs } from './paging';
 
-// Queries read the registry tables directly (cheap, batched); moving an alias goes through the classifier-trainer,
+// Queries read the registry tables directly (cheap, batched); moving an alias goes through ModelRegistryService,
 // which owns the registry and announces the move on the bus.
 export const modelQueries = {
   models: async (_: unknown, args: ConnectionArgs, ctx: GatewayContext) => connectionOfList('models', await ctx.store.models.listModels(), (m) => m.name, args),
@@ -19,7 +19,7 @@ export const modelQueries = {
 export const modelMutations = {
   async promoteModel(_: unknown, args: { name: string; version: number; alias: string }, ctx: GatewayContext) {
     requireRole(ctx, 'admin', 'promoteModel');
-    await callUnary(ctx.clients.classifierTraining, 'SetModelAlias', { name: args.name, version: String(args.version), alias: args.alias });
+    await callUnary(ctx.clients.modelRegistry, 'SetModelAlias', { name: args.name, version: String(args.version), alias: args.alias });
     const version = await ctx.store.models.findVersion(args.name, args.version);
     if (!version) throw new GraphQLError(`model ${args.name} version ${args.version} not found`, { extensions: { code: 'NOT_FOUND' } });
     ctx.logger.info({ model: args.name, version: args.version, alias: args.alias, tokenName: ctx.principal!.name }, 'model alias moved');

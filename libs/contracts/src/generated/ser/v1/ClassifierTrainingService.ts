@@ -10,14 +10,8 @@ import type { GetClassifierRunRepresentationsRequest as _ser_v1_GetClassifierRun
 import type { GetClassifierRunRepresentationsResponse as _ser_v1_GetClassifierRunRepresentationsResponse, GetClassifierRunRepresentationsResponse__Output as _ser_v1_GetClassifierRunRepresentationsResponse__Output } from '../../ser/v1/GetClassifierRunRepresentationsResponse';
 import type { GetClassifierRunRequest as _ser_v1_GetClassifierRunRequest, GetClassifierRunRequest__Output as _ser_v1_GetClassifierRunRequest__Output } from '../../ser/v1/GetClassifierRunRequest';
 import type { GetClassifierRunResponse as _ser_v1_GetClassifierRunResponse, GetClassifierRunResponse__Output as _ser_v1_GetClassifierRunResponse__Output } from '../../ser/v1/GetClassifierRunResponse';
-import type { GetModelVersionRequest as _ser_v1_GetModelVersionRequest, GetModelVersionRequest__Output as _ser_v1_GetModelVersionRequest__Output } from '../../ser/v1/GetModelVersionRequest';
-import type { GetModelVersionResponse as _ser_v1_GetModelVersionResponse, GetModelVersionResponse__Output as _ser_v1_GetModelVersionResponse__Output } from '../../ser/v1/GetModelVersionResponse';
 import type { ListClassifierRunsRequest as _ser_v1_ListClassifierRunsRequest, ListClassifierRunsRequest__Output as _ser_v1_ListClassifierRunsRequest__Output } from '../../ser/v1/ListClassifierRunsRequest';
 import type { ListClassifierRunsResponse as _ser_v1_ListClassifierRunsResponse, ListClassifierRunsResponse__Output as _ser_v1_ListClassifierRunsResponse__Output } from '../../ser/v1/ListClassifierRunsResponse';
-import type { ListModelVersionsRequest as _ser_v1_ListModelVersionsRequest, ListModelVersionsRequest__Output as _ser_v1_ListModelVersionsRequest__Output } from '../../ser/v1/ListModelVersionsRequest';
-import type { ListModelVersionsResponse as _ser_v1_ListModelVersionsResponse, ListModelVersionsResponse__Output as _ser_v1_ListModelVersionsResponse__Output } from '../../ser/v1/ListModelVersionsResponse';
-import type { SetModelAliasRequest as _ser_v1_SetModelAliasRequest, SetModelAliasRequest__Output as _ser_v1_SetModelAliasRequest__Output } from '../../ser/v1/SetModelAliasRequest';
-import type { SetModelAliasResponse as _ser_v1_SetModelAliasResponse, SetModelAliasResponse__Output as _ser_v1_SetModelAliasResponse__Output } from '../../ser/v1/SetModelAliasResponse';
 import type { StartClassifierRunRequest as _ser_v1_StartClassifierRunRequest, StartClassifierRunRequest__Output as _ser_v1_StartClassifierRunRequest__Output } from '../../ser/v1/StartClassifierRunRequest';
 import type { StartClassifierRunResponse as _ser_v1_StartClassifierRunResponse, StartClassifierRunResponse__Output as _ser_v1_StartClassifierRunResponse__Output } from '../../ser/v1/StartClassifierRunResponse';
 import type { WatchClassifierRunRequest as _ser_v1_WatchClassifierRunRequest, WatchClassifierRunRequest__Output as _ser_v1_WatchClassifierRunRequest__Output } from '../../ser/v1/WatchClassifierRunRequest';
@@ -25,7 +19,7 @@ import type { WatchClassifierRunResponse as _ser_v1_WatchClassifierRunResponse, 
 
 /**
  * Trains and evaluates emotion classifiers (fine-tuning, hypercolumns, TACN and baselines)
- * and registers the resulting model versions.
+ * and registers the resulting model versions (read and moved through ModelRegistryService).
  */
 export interface ClassifierTrainingServiceClient extends grpc.Client {
   /**
@@ -91,21 +85,6 @@ export interface ClassifierTrainingServiceClient extends grpc.Client {
   getClassifierRunRepresentations(argument: _ser_v1_GetClassifierRunRepresentationsRequest, callback: grpc.requestCallback<_ser_v1_GetClassifierRunRepresentationsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
-   * Returns one model version, picked by alias or version.
-   */
-  GetModelVersion(argument: _ser_v1_GetModelVersionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_GetModelVersionResponse__Output>): grpc.ClientUnaryCall;
-  GetModelVersion(argument: _ser_v1_GetModelVersionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ser_v1_GetModelVersionResponse__Output>): grpc.ClientUnaryCall;
-  GetModelVersion(argument: _ser_v1_GetModelVersionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_GetModelVersionResponse__Output>): grpc.ClientUnaryCall;
-  GetModelVersion(argument: _ser_v1_GetModelVersionRequest, callback: grpc.requestCallback<_ser_v1_GetModelVersionResponse__Output>): grpc.ClientUnaryCall;
-  /**
-   * Returns one model version, picked by alias or version.
-   */
-  getModelVersion(argument: _ser_v1_GetModelVersionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_GetModelVersionResponse__Output>): grpc.ClientUnaryCall;
-  getModelVersion(argument: _ser_v1_GetModelVersionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ser_v1_GetModelVersionResponse__Output>): grpc.ClientUnaryCall;
-  getModelVersion(argument: _ser_v1_GetModelVersionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_GetModelVersionResponse__Output>): grpc.ClientUnaryCall;
-  getModelVersion(argument: _ser_v1_GetModelVersionRequest, callback: grpc.requestCallback<_ser_v1_GetModelVersionResponse__Output>): grpc.ClientUnaryCall;
-  
-  /**
    * Lists runs, newest first, one page at a time.
    */
   ListClassifierRuns(argument: _ser_v1_ListClassifierRunsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_ListClassifierRunsResponse__Output>): grpc.ClientUnaryCall;
@@ -119,36 +98,6 @@ export interface ClassifierTrainingServiceClient extends grpc.Client {
   listClassifierRuns(argument: _ser_v1_ListClassifierRunsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ser_v1_ListClassifierRunsResponse__Output>): grpc.ClientUnaryCall;
   listClassifierRuns(argument: _ser_v1_ListClassifierRunsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_ListClassifierRunsResponse__Output>): grpc.ClientUnaryCall;
   listClassifierRuns(argument: _ser_v1_ListClassifierRunsRequest, callback: grpc.requestCallback<_ser_v1_ListClassifierRunsResponse__Output>): grpc.ClientUnaryCall;
-  
-  /**
-   * Lists registered model versions, newest first.
-   */
-  ListModelVersions(argument: _ser_v1_ListModelVersionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_ListModelVersionsResponse__Output>): grpc.ClientUnaryCall;
-  ListModelVersions(argument: _ser_v1_ListModelVersionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ser_v1_ListModelVersionsResponse__Output>): grpc.ClientUnaryCall;
-  ListModelVersions(argument: _ser_v1_ListModelVersionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_ListModelVersionsResponse__Output>): grpc.ClientUnaryCall;
-  ListModelVersions(argument: _ser_v1_ListModelVersionsRequest, callback: grpc.requestCallback<_ser_v1_ListModelVersionsResponse__Output>): grpc.ClientUnaryCall;
-  /**
-   * Lists registered model versions, newest first.
-   */
-  listModelVersions(argument: _ser_v1_ListModelVersionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_ListModelVersionsResponse__Output>): grpc.ClientUnaryCall;
-  listModelVersions(argument: _ser_v1_ListModelVersionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ser_v1_ListModelVersionsResponse__Output>): grpc.ClientUnaryCall;
-  listModelVersions(argument: _ser_v1_ListModelVersionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_ListModelVersionsResponse__Output>): grpc.ClientUnaryCall;
-  listModelVersions(argument: _ser_v1_ListModelVersionsRequest, callback: grpc.requestCallback<_ser_v1_ListModelVersionsResponse__Output>): grpc.ClientUnaryCall;
-  
-  /**
-   * Points an alias (e.g. "production") at a model version; inference follows it.
-   */
-  SetModelAlias(argument: _ser_v1_SetModelAliasRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_SetModelAliasResponse__Output>): grpc.ClientUnaryCall;
-  SetModelAlias(argument: _ser_v1_SetModelAliasRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ser_v1_SetModelAliasResponse__Output>): grpc.ClientUnaryCall;
-  SetModelAlias(argument: _ser_v1_SetModelAliasRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_SetModelAliasResponse__Output>): grpc.ClientUnaryCall;
-  SetModelAlias(argument: _ser_v1_SetModelAliasRequest, callback: grpc.requestCallback<_ser_v1_SetModelAliasResponse__Output>): grpc.ClientUnaryCall;
-  /**
-   * Points an alias (e.g. "production") at a model version; inference follows it.
-   */
-  setModelAlias(argument: _ser_v1_SetModelAliasRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_SetModelAliasResponse__Output>): grpc.ClientUnaryCall;
-  setModelAlias(argument: _ser_v1_SetModelAliasRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ser_v1_SetModelAliasResponse__Output>): grpc.ClientUnaryCall;
-  setModelAlias(argument: _ser_v1_SetModelAliasRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_SetModelAliasResponse__Output>): grpc.ClientUnaryCall;
-  setModelAlias(argument: _ser_v1_SetModelAliasRequest, callback: grpc.requestCallback<_ser_v1_SetModelAliasResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Queues a new classifier run and returns it (status QUEUED).
@@ -180,7 +129,7 @@ export interface ClassifierTrainingServiceClient extends grpc.Client {
 
 /**
  * Trains and evaluates emotion classifiers (fine-tuning, hypercolumns, TACN and baselines)
- * and registers the resulting model versions.
+ * and registers the resulting model versions (read and moved through ModelRegistryService).
  */
 export interface ClassifierTrainingServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
@@ -205,24 +154,9 @@ export interface ClassifierTrainingServiceHandlers extends grpc.UntypedServiceIm
   GetClassifierRunRepresentations: grpc.handleUnaryCall<_ser_v1_GetClassifierRunRepresentationsRequest__Output, _ser_v1_GetClassifierRunRepresentationsResponse>;
   
   /**
-   * Returns one model version, picked by alias or version.
-   */
-  GetModelVersion: grpc.handleUnaryCall<_ser_v1_GetModelVersionRequest__Output, _ser_v1_GetModelVersionResponse>;
-  
-  /**
    * Lists runs, newest first, one page at a time.
    */
   ListClassifierRuns: grpc.handleUnaryCall<_ser_v1_ListClassifierRunsRequest__Output, _ser_v1_ListClassifierRunsResponse>;
-  
-  /**
-   * Lists registered model versions, newest first.
-   */
-  ListModelVersions: grpc.handleUnaryCall<_ser_v1_ListModelVersionsRequest__Output, _ser_v1_ListModelVersionsResponse>;
-  
-  /**
-   * Points an alias (e.g. "production") at a model version; inference follows it.
-   */
-  SetModelAlias: grpc.handleUnaryCall<_ser_v1_SetModelAliasRequest__Output, _ser_v1_SetModelAliasResponse>;
   
   /**
    * Queues a new classifier run and returns it (status QUEUED).
@@ -241,10 +175,7 @@ export interface ClassifierTrainingServiceDefinition extends grpc.ServiceDefinit
   GetClassifierRun: MethodDefinition<_ser_v1_GetClassifierRunRequest, _ser_v1_GetClassifierRunResponse, _ser_v1_GetClassifierRunRequest__Output, _ser_v1_GetClassifierRunResponse__Output>
   GetClassifierRunEvaluation: MethodDefinition<_ser_v1_GetClassifierRunEvaluationRequest, _ser_v1_GetClassifierRunEvaluationResponse, _ser_v1_GetClassifierRunEvaluationRequest__Output, _ser_v1_GetClassifierRunEvaluationResponse__Output>
   GetClassifierRunRepresentations: MethodDefinition<_ser_v1_GetClassifierRunRepresentationsRequest, _ser_v1_GetClassifierRunRepresentationsResponse, _ser_v1_GetClassifierRunRepresentationsRequest__Output, _ser_v1_GetClassifierRunRepresentationsResponse__Output>
-  GetModelVersion: MethodDefinition<_ser_v1_GetModelVersionRequest, _ser_v1_GetModelVersionResponse, _ser_v1_GetModelVersionRequest__Output, _ser_v1_GetModelVersionResponse__Output>
   ListClassifierRuns: MethodDefinition<_ser_v1_ListClassifierRunsRequest, _ser_v1_ListClassifierRunsResponse, _ser_v1_ListClassifierRunsRequest__Output, _ser_v1_ListClassifierRunsResponse__Output>
-  ListModelVersions: MethodDefinition<_ser_v1_ListModelVersionsRequest, _ser_v1_ListModelVersionsResponse, _ser_v1_ListModelVersionsRequest__Output, _ser_v1_ListModelVersionsResponse__Output>
-  SetModelAlias: MethodDefinition<_ser_v1_SetModelAliasRequest, _ser_v1_SetModelAliasResponse, _ser_v1_SetModelAliasRequest__Output, _ser_v1_SetModelAliasResponse__Output>
   StartClassifierRun: MethodDefinition<_ser_v1_StartClassifierRunRequest, _ser_v1_StartClassifierRunResponse, _ser_v1_StartClassifierRunRequest__Output, _ser_v1_StartClassifierRunResponse__Output>
   WatchClassifierRun: MethodDefinition<_ser_v1_WatchClassifierRunRequest, _ser_v1_WatchClassifierRunResponse, _ser_v1_WatchClassifierRunRequest__Output, _ser_v1_WatchClassifierRunResponse__Output>
 }

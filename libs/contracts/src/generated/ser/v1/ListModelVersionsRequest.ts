@@ -1,4 +1,4 @@
-// Original file: proto/ser/v1/classifier_training_service.proto
+// Original file: proto/ser/v1/model_registry_service.proto
 
 import type { PageRequest as _ser_v1_PageRequest, PageRequest__Output as _ser_v1_PageRequest__Output } from '../../ser/v1/PageRequest';
 

@@ -1,4 +1,4 @@
-// Original file: proto/ser/v1/classifier_training_service.proto
+// Original file: proto/ser/v1/model_registry_service.proto
 
 
 /**

@@ -1,4 +1,4 @@
-// Original file: proto/ser/v1/classifier_training_service.proto
+// Original file: proto/ser/v1/model_registry_service.proto
 
 import type { ModelVersion as _ser_v1_ModelVersion, ModelVersion__Output as _ser_v1_ModelVersion__Output } from '../../ser/v1/ModelVersion';
 

@@ -1,17 +1,15 @@
 import type {
-  ClassifierTrainingServiceHandlers,
   GetModelVersionRequest__Output,
   ListModelVersionsRequest__Output,
+  ModelSelector__Output,
   ModelVersion as ProtoModelVersion,
-  Run as ProtoRun,
   SetModelAliasRequest__Output,
 } from '@ser/contracts';
 import { TOPICS, type EventBus } from '@ser/events';
-import { invalidArgument, notFound, unary } from '@ser/grpc-kit';
+import { invalidArgument, notFound } from '@ser/grpc-kit';
 import type { Logger } from '@ser/logging';
-import { pageArgsFromRequest, pageResponse } from '@ser/runs';
+import { aliasesByVersion, modelVersionToProto, pageArgsFromRequest, pageResponse, storeCall } from '@ser/runs';
 import type { MetadataStore, ModelVersion } from '@ser/store';
-import { aliasesByVersion, modelVersionToProto, storeCall } from './model-version-proto';
 
 /** Alias a selector without one means, as in inference. */
 export const DEFAULT_ALIAS = 'production';
@@ -25,6 +23,7 @@ export interface ModelRegistryDeps {
 /**
  * The model registry over the metadata store: list and get versions, move aliases (promote, roll back: both are
  * "point alias A at version N"). Every move publishes TOPICS.modelAliasMoved, which inference follows.
+ * Classifier runs register the versions (services/classifier-trainer/src/registry/register-run-model.ts).
  */
 export class ModelRegistry {
   constructor(private readonly deps: ModelRegistryDeps) {}
@@ -38,11 +37,23 @@ export class ModelRegistry {
   }
 
   async get(req: GetModelVersionRequest__Output): Promise<ProtoModelVersion> {
-    const selector = req.model;
+    return this.toProto(await this.resolve(req.model));
+  }
+
+  /** The stored version a selector picks (alias DEFAULT_ALIAS when it names neither); NOT_FOUND when none. */
+  async resolve(selector: ModelSelector__Output | null | undefined): Promise<ModelVersion> {
     if (!selector?.name) throw invalidArgument('model.name is required', [{ field: 'model.name', description: 'must not be empty' }]);
     const ref = (selector.target === 'version' ? selector.version : selector.alias) || DEFAULT_ALIAS;
     const found = await storeCall(() => this.deps.store.models.resolve(selector.name, ref));
     if (!found) throw notFound(`model ${selector.name}`, ref);
+    return found;
+  }
+
+  /** The version a run registered (lineage from run to model). */
+  async getByRun(runId: string): Promise<ProtoModelVersion> {
+    if (!runId) throw invalidArgument('run_id is required', [{ field: 'run_id', description: 'must not be empty' }]);
+    const found = await this.deps.store.models.findByRun(runId);
+    if (!found) throw notFound('model version of run', runId);
     return this.toProto(found);
   }
 
@@ -63,25 +74,7 @@ export class ModelRegistry {
     return this.toProto(current);
   }
 
-  /** The run with Run.output_model set, and the model version it registered; the run as it is when none. */
-  async withOutputModel<R extends ProtoRun>(run: R): Promise<{ run: R; modelVersion?: ProtoModelVersion }> {
-    if (run.status !== 'RUN_STATUS_SUCCEEDED' || !run.id) return { run };
-    const version = await this.deps.store.models.findByRun(run.id);
-    if (!version) return { run };
-    return { run: { ...run, outputModel: { name: version.modelName, version: String(version.version) } }, modelVersion: await this.toProto(version) };
-  }
-
-  /** The three registry RPCs as grpc-js handlers. */
-  handlers(): Pick<ClassifierTrainingServiceHandlers, 'ListModelVersions' | 'GetModelVersion' | 'SetModelAlias'> {
-    const { logger } = this.deps;
-    return {
-      ListModelVersions: unary((req) => this.list(req), logger),
-      GetModelVersion: unary(async (req) => ({ modelVersion: await this.get(req) }), logger),
-      SetModelAlias: unary(async (req) => ({ modelVersion: await this.setAlias(req) }), logger),
-    };
-  }
-
-  private async toProto(v: ModelVersion): Promise<ProtoModelVersion> {
+  async toProto(v: ModelVersion): Promise<ProtoModelVersion> {
     return modelVersionToProto(v, (await aliasesByVersion(this.deps.store, v.modelName)).get(v.version) ?? []);
   }
 }

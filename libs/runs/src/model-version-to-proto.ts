@@ -1,3 +1,4 @@
+// Registered model versions as the wire sees them: the registry serves them and a run names the one it kept.
 import type { ModelVersion as ProtoModelVersion } from '@ser/contracts';
 import { DomainError } from '@ser/grpc-kit';
 import { StoreError, type MetadataStore, type ModelVersion } from '@ser/store';

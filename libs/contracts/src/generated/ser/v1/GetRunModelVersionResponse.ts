@@ -1,0 +1,23 @@
+// Original file: proto/ser/v1/model_registry_service.proto
+
+import type { ModelVersion as _ser_v1_ModelVersion, ModelVersion__Output as _ser_v1_ModelVersion__Output } from '../../ser/v1/ModelVersion';
+
+/**
+ * The version a run registered.
+ */
+export interface GetRunModelVersionResponse {
+  /**
+   * The version.
+   */
+  'modelVersion'?: (_ser_v1_ModelVersion | null);
+}
+
+/**
+ * The version a run registered.
+ */
+export interface GetRunModelVersionResponse__Output {
+  /**
+   * The version.
+   */
+  'modelVersion': (_ser_v1_ModelVersion__Output | null);
+}

@@ -1,0 +1,2 @@
+export { startModelRegistryService } from './service';
+export { DEFAULT_ALIAS } from './model-registry';

@@ -1,0 +1,32 @@
+// A registered version's card and kept-model files, read through the artifact store so the directory and the
+// object store serve them alike.
+import type { ArtifactStore } from '@ser/artifacts';
+import type { DownloadModelArtifactResponse } from '@ser/contracts';
+import { notFound } from '@ser/grpc-kit';
+import { MODEL_CARD_JSON, readModelCard, renderModelCard } from '@ser/model-artifacts';
+import type { ModelVersion } from '@ser/store';
+
+/** Largest chunk DownloadModelArtifact sends: far under gRPC's 4 MiB default message limit. */
+export const DOWNLOAD_CHUNK_BYTES = 1024 * 1024;
+
+/** The version's model card as JSON (as written) and as Markdown; NOT_FOUND for versions registered without one. */
+export async function modelCardOf(artifacts: ArtifactStore, version: ModelVersion): Promise<{ cardJson: string; cardMarkdown: string }> {
+  const card = await readModelCard(artifacts, version.artifactKey);
+  if (!card) throw notFound(`model card (${MODEL_CARD_JSON}) of model ${version.modelName}`, String(version.version));
+  return { cardJson: JSON.stringify(card, null, 2), cardMarkdown: renderModelCard(card) };
+}
+
+/** Every file under the version's artifact folder, in key order, each in chunks of at most DOWNLOAD_CHUNK_BYTES. */
+export async function* keptModelChunks(artifacts: ArtifactStore, version: ModelVersion): AsyncGenerator<DownloadModelArtifactResponse> {
+  const folder = `${version.artifactKey.replace(/\/+$/, '')}/`;
+  const keys = await artifacts.list(folder);
+  if (keys.length === 0) throw notFound(`kept-model files of model ${version.modelName}`, String(version.version));
+  for (const key of keys) {
+    const bytes = await artifacts.get(key);
+    const path = key.slice(folder.length);
+    // An empty file still gets one (empty) chunk, so the client learns it exists.
+    for (let offset = 0; offset === 0 || offset < bytes.length; offset += DOWNLOAD_CHUNK_BYTES) {
+      yield { path, sizeBytes: bytes.length, offset, data: bytes.subarray(offset, offset + DOWNLOAD_CHUNK_BYTES) };
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import { loadSerProto, SER_SERVICE_NAMES, type ModelRegistryServiceHandlers } from '@ser/contracts';
+import { serverStream, unary } from '@ser/grpc-kit';
+import { serveGrpc, type Platform, type RunningService } from '@ser/runtime';
+import { keptModelChunks, modelCardOf } from './kept-model-files';
+import { ModelRegistry } from './model-registry';
+
+/**
+ * ModelRegistryService: registered model versions (list, get, the one a run kept), aliases (SetModelAlias, which
+ * inference follows through the bus), and each version's model card and kept-model files (streamed download).
+ */
+export async function startModelRegistryService(platform: Platform, opts: { port?: number } = {}): Promise<RunningService> {
+  const { store, bus, artifacts, config } = platform;
+  const logger = platform.logger.child({ service: 'model-registry' });
+  const registry = new ModelRegistry({ store, bus, logger });
+  const handlers: ModelRegistryServiceHandlers = {
+    ListModelVersions: unary((req) => registry.list(req), logger),
+    GetModelVersion: unary(async (req) => ({ modelVersion: await registry.get(req) }), logger),
+    GetRunModelVersion: unary(async (req) => ({ modelVersion: await registry.getByRun(req.runId) }), logger),
+    SetModelAlias: unary(async (req) => ({ modelVersion: await registry.setAlias(req) }), logger),
+    GetModelCard: unary(async (req) => {
+      const version = await registry.resolve(req.model);
+      return { modelVersion: await registry.toProto(version), ...(await modelCardOf(artifacts, version)) };
+    }, logger),
+    DownloadModelArtifact: serverStream(async function* (req) {
+      yield* keptModelChunks(artifacts, await registry.resolve(req.model));
+    }, logger),
+  };
+  return serveGrpc(platform, {
+    name: 'model-registry',
+    port: opts.port ?? config.ports.modelRegistry,
+    services: [{ name: SER_SERVICE_NAMES.modelRegistry, definition: loadSerProto().grpc.ser.v1.ModelRegistryService.service, implementation: handlers as never }],
+  });
+}
