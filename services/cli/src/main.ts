@@ -4,6 +4,7 @@ import { corpusCommand } from './commands/corpus';
 import { demoCorpusCommand } from './commands/demo-corpus';
 import { experimentCommand } from './commands/experiment';
 import { featuresCommand } from './commands/features';
+import { modelCommand } from './commands/model';
 import { tokenCommand } from './commands/token';
 
 const HELP = `ser — the SER platform's command line
@@ -22,6 +23,8 @@ Commands:
                                    FOP training step (32 x 200) / inference (1 x 500) on the selected backend
   experiment fop-table1|fop-table2 --dataset X --pretrain A[,B]
                                    the FOP paper's Table 1 (fine-tuning) / Table 2 (hypercolumns) on any dataset
+  model export NAME[:VERSION|@ALIAS] --format onnx --out FILE
+                                   a registered model version as ONNX (front-end settings in its metadata)
   token create --name N --role R   make a GraphQL API token (viewer|operator|admin), printed once
 
 Run 'ser <command> --help' for a command's options.
@@ -33,6 +36,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   'demo-corpus': demoCorpusCommand,
   bench: benchCommand,
   experiment: experimentCommand,
+  model: modelCommand,
   token: tokenCommand,
 };
 

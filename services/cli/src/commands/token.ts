@@ -17,7 +17,7 @@ admits one process at a time: stop 'npm start' first, or use the admin token in 
 `;
 
 /** The store the platform config names, the same one the services open. */
-async function openConfiguredStore(): Promise<MetadataStore> {
+export async function openConfiguredStore(): Promise<MetadataStore> {
   let config;
   try {
     config = loadPlatformConfig();

@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createArtifactStore } from '@ser/artifacts';
+import { ConfigError, loadPlatformConfig } from '@ser/config';
+import { artifactStoreSpec } from '@ser/runtime';
+import { CliError, usageError } from '../cli-error';
+import { MODEL_EXPORT_FORMATS, exportModelVersion, parseModelRef } from './model-export';
+import { openConfiguredStore } from './token';
+
+const HELP = `Usage: ser model export NAME[:VERSION|@ALIAS] --format onnx --out FILE
+
+export   writes a registered model version as ONNX (opset 17): inputs 'features' [batch, frames, 80] log-mel
+         frames (right-padded) and 'lengths' [batch] int64, outputs 'logits' and 'probabilities'
+         [batch, classes]; the class names and the log-mel front end's settings are in its metadata_props.
+         NAME alone means NAME@<inference.defaultAlias> (production). Kinds so far: fop-classifier.
+
+Uses the platform's metadata store and artifact store (SER_DATA_DIR / SER_STORE / SER_DATABASE_URL /
+SER_ARTIFACT_STORE). The embedded store (PGlite) admits one process at a time: stop 'npm start' first.
+`;
+
+export async function modelCommand(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'onnx' }, out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [action, target] = positionals;
+  if (values.help || !action) return void process.stdout.write(HELP);
+  if (action !== 'export') throw usageError(`unknown model action '${action}'\n\n${HELP}`);
+  if (!target || positionals.length !== 2) throw usageError(`model export takes one NAME[:VERSION|@ALIAS]\n\n${HELP}`);
+  if (!(MODEL_EXPORT_FORMATS as readonly string[]).includes(values.format!)) throw usageError(`--format must be one of ${MODEL_EXPORT_FORMATS.join(', ')}`);
+  if (!values.out) throw usageError(`--out is required\n\n${HELP}`);
+  let config;
+  try {
+    config = loadPlatformConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) throw new CliError(err.message);
+    throw err;
+  }
+  const ref = parseModelRef(target, config.inference.defaultAlias);
+  const store = await openConfiguredStore();
+  try {
+    const done = await exportModelVersion(store, createArtifactStore(artifactStoreSpec(config)), ref, resolve(values.out));
+    process.stderr.write(`wrote ${values.out}: ${done.name}:${done.version} as ONNX, ${(done.bytes / 1e6).toFixed(1)} MB\n`);
+  } finally {
+    await store.close();
+  }
+}
