@@ -19,6 +19,12 @@ export { DEFAULT_ADAM_CONFIG, createAdam, loadAdamState, saveAdamState, type Ada
 export { cropBatchTensor, cropBatches, type CropBatch, type CropBatchOptions } from './training/crop-batches';
 export { EarlyStopping, type EarlyStoppingDecision, type EarlyStoppingOptions } from './training/early-stopping';
 export {
+  trainWithEarlyStopping,
+  type EarlyStoppingEpoch,
+  type TrainedWithEarlyStopping,
+  type TrainWithEarlyStoppingOptions,
+} from './training/train-with-early-stopping';
+export {
   trainLoop,
   type BatchEndInfo,
   type BatchSource,

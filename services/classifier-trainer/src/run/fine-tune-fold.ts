@@ -5,10 +5,8 @@ import {
   createFopClassifier,
   cropBatches,
   cropBatchTensor,
-  EarlyStopping,
   loadVariables,
-  saveVariables,
-  trainLoop,
+  trainWithEarlyStopping,
   weightedSoftmaxCrossEntropy,
   type FopClassifier,
   type FopConfig,
@@ -75,11 +73,8 @@ export async function trainFold(
       const trunk = Object.fromEntries(Object.entries(fop.variables).filter(([name]) => !name.startsWith('output.')));
       loadVariables(trunk, job.pretrained, { allowUnused: true }); // the checkpoint's output layer is not used
     }
-    const stopping = new EarlyStopping({ patience: config.patience });
-    let best: SavedTensors = saveVariables(classifier.variables);
-    const history: FoldEpoch[] = [];
     const { train, validation } = job;
-    const result = await trainLoop({
+    const result = await trainWithEarlyStopping({
       variables: classifier.variables,
       optimizer,
       epochs: config.epochs,
@@ -90,22 +85,12 @@ export async function trainFold(
         const labels = batch.sources.map((i) => train.labels[i]!);
         return weightedLoss(classifier, x, labels, job.classWeights, { seed: ctx.seed, lengths: batch.lengths });
       },
-      hooks: {
-        shouldCancel: events.shouldCancel,
-        onEpochEnd: (epoch, metrics) => {
-          const probabilities = predictProbabilities(classifier, validation.sequences, config.batchSize);
-          const validationLoss = weightedCrossEntropy(probabilities, validation.labels, job.classWeights);
-          const decision = stopping.update(validationLoss, epoch);
-          if (decision.improved) best = saveVariables(classifier.variables);
-          const entry = { epoch, trainLoss: metrics.trainLoss, validationLoss, improved: decision.improved };
-          history.push(entry);
-          events.onEpoch(entry);
-          return decision.stop ? 'stop' : undefined;
-        },
-      },
+      patience: config.patience,
+      validate: () => weightedCrossEntropy(predictProbabilities(classifier, validation.sequences, config.batchSize), validation.labels, job.classWeights),
+      onEpochEnd: events.onEpoch,
+      shouldCancel: events.shouldCancel,
     });
-    loadVariables(classifier.variables, best);
-    return { classifier, status: result.status, bestEpoch: stopping.bestEpoch, bestValidationLoss: stopping.best, history };
+    return { classifier, ...result };
   } catch (err) {
     disposeClassifier(classifier);
     throw err;

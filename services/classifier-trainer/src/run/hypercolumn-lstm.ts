@@ -3,7 +3,7 @@
 // weights are kept.
 import * as tf from '@tensorflow/tfjs';
 import type { StandardizerState } from '@ser/classical';
-import { attentionLstmLoss, createAdam, createAttentionLstm, EarlyStopping, loadVariables, mixSeed, saveVariables, shuffledIndices, trainLoop, type AttentionLstm, type SavedTensors } from '@ser/models';
+import { attentionLstmLoss, createAdam, createAttentionLstm, mixSeed, shuffledIndices, trainWithEarlyStopping, type AttentionLstm } from '@ser/models';
 import type { HypercolumnRunConfig } from './classifier-config';
 import type { FoldEpoch, FoldTrained } from './fine-tune-fold';
 import { weightedCrossEntropy } from './predict';
@@ -85,10 +85,7 @@ export async function trainLstmFold(job: LstmFoldTraining, events: { onEpoch(e: 
   const model = createAttentionLstm({ inputDim: dim, numClasses: job.numClasses, units: config.units, attentionUnits: config.attentionUnits, dropout: config.dropout }, job.seed);
   const optimizer = createAdam({ learningRate: config.learningRate });
   try {
-    const stopping = new EarlyStopping({ patience: config.patience });
-    let best: SavedTensors = saveVariables(model.variables);
-    const history: FoldEpoch[] = [];
-    const result = await trainLoop({
+    const result = await trainWithEarlyStopping({
       variables: model.variables,
       optimizer,
       epochs: config.epochs,
@@ -98,22 +95,12 @@ export async function trainLstmFold(job: LstmFoldTraining, events: { onEpoch(e: 
         const { x, lengths } = batchTensor(train.sequences, rows, dim, standardizer);
         return attentionLstmLoss(model, x, rows.map((i) => train.labels[i]!), { training: true, seed: ctx.seed, lengths, classWeights: job.classWeights });
       },
-      hooks: {
-        shouldCancel: events.shouldCancel,
-        onEpochEnd: (epoch, metrics) => {
-          const probabilities = predictLstm(model, standardizer, validation.sequences, config.batchSize);
-          const validationLoss = weightedCrossEntropy(probabilities, validation.labels, job.classWeights);
-          const decision = stopping.update(validationLoss, epoch);
-          if (decision.improved) best = saveVariables(model.variables);
-          const entry = { epoch, trainLoss: metrics.trainLoss, validationLoss, improved: decision.improved };
-          history.push(entry);
-          events.onEpoch(entry);
-          return decision.stop ? 'stop' : undefined;
-        },
-      },
+      patience: config.patience,
+      validate: () => weightedCrossEntropy(predictLstm(model, standardizer, validation.sequences, config.batchSize), validation.labels, job.classWeights),
+      onEpochEnd: events.onEpoch,
+      shouldCancel: events.shouldCancel,
     });
-    loadVariables(model.variables, best);
-    return { model, standardizer, status: result.status, bestEpoch: stopping.bestEpoch, bestValidationLoss: stopping.best, history };
+    return { model, standardizer, ...result };
   } catch (err) {
     model.dispose();
     throw err;

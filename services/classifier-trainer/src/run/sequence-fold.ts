@@ -3,7 +3,7 @@
 // validation utterances; the best validation epoch's weights are kept.
 import * as tf from '@tensorflow/tfjs';
 import type { StandardizerState } from '@ser/classical';
-import { EarlyStopping, loadVariables, mixSeed, saveVariables, shuffledIndices, trainLoop, weightedSoftmaxCrossEntropy, type SavedTensors } from '@ser/models';
+import { mixSeed, shuffledIndices, trainWithEarlyStopping, weightedSoftmaxCrossEntropy } from '@ser/models';
 import type { SequenceModelRunConfig } from './classifier-config';
 import type { FoldEpoch } from './fine-tune-fold';
 import { weightedCrossEntropy } from './predict';
@@ -83,33 +83,20 @@ export async function trainSequenceFold(job: SequenceFoldTraining, events: { onE
   const network = createSequenceNetwork(job.network, job.seed);
   const optimizer = createOptimizer(config);
   try {
-    const stopping = new EarlyStopping({ patience: config.patience });
-    let best: SavedTensors = saveVariables(network.variables);
-    const history: FoldEpoch[] = [];
     const validationLabels = job.validation.map((r) => data.labels[r]!);
-    const result = await trainLoop({
+    const result = await trainWithEarlyStopping({
       variables: network.variables,
       optimizer,
       epochs: config.epochs,
       seed: job.seed,
       batches: (epoch) => chunked(shuffledIndices(job.train.length, mixSeed(job.seed, epoch)), config.batchSize).map((b) => b.map((i) => job.train[i]!)),
       lossFn: (rows, ctx) => weightedSoftmaxCrossEntropy(trainingLogits(network, data, rows, config.maxSegments, ctx.seed), rows.map((r) => data.labels[r]!), job.classWeights),
-      hooks: {
-        shouldCancel: events.shouldCancel,
-        onEpochEnd: (epoch, metrics) => {
-          const probabilities = predictSequences(network, data, job.validation, config.batchSize);
-          const validationLoss = weightedCrossEntropy(probabilities, validationLabels, job.classWeights);
-          const decision = stopping.update(validationLoss, epoch);
-          if (decision.improved) best = saveVariables(network.variables);
-          const entry = { epoch, trainLoss: metrics.trainLoss, validationLoss, improved: decision.improved };
-          history.push(entry);
-          events.onEpoch(entry);
-          return decision.stop ? 'stop' : undefined;
-        },
-      },
+      patience: config.patience,
+      validate: () => weightedCrossEntropy(predictSequences(network, data, job.validation, config.batchSize), validationLabels, job.classWeights),
+      onEpochEnd: events.onEpoch,
+      shouldCancel: events.shouldCancel,
     });
-    loadVariables(network.variables, best);
-    return { network, status: result.status, bestEpoch: stopping.bestEpoch, bestValidationLoss: stopping.best, history };
+    return { network, ...result };
   } catch (err) {
     network.dispose();
     throw err;
