@@ -10,6 +10,8 @@ echo "== typecheck" && npx tsc -p tsconfig.json --noEmit && npx tsc -p services/
 # The module-boundary lint rule reads nx's project graph; compute it first or the rule silently skips.
 NX_DAEMON=false npx nx show projects >/dev/null
 echo "== lint" && npx eslint . --max-warnings=0
+# Buf style guide + a comment on everything (proto/buf.yaml); the pinned npm binary needs no network.
+echo "== buf lint" && (cd proto && npx buf lint)
 echo "== web console" && npx tsx scripts/build-console.ts
 echo "== tests"
 exec npx tsx scripts/run-tests.ts "$@"
