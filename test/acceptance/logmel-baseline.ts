@@ -12,16 +12,15 @@
  * statistics are cached under .data/cache/logmel-baseline. Says so and exits 1 when the corpus is missing.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogMel, decodeAudioFile } from '@ser/audio';
-import { trainSvm } from '@ser/classical';
+import { searchSvm, trainSvm } from '@ser/classical';
+import { importCorpus } from '@ser/corpora';
 import { evaluate } from '@ser/evaluation';
 
 const CLASSES = ['angry', 'happy', 'neutral', 'sad'];
-const RAVDESS_CODES: Record<string, string> = { '01': 'neutral', '03': 'happy', '04': 'sad', '05': 'angry' };
-const URDU_CODES: Record<string, string> = { Angry: 'angry', Happy: 'happy', Neutral: 'neutral', Sad: 'sad' };
 const URDU_TEST_SPEAKERS = ['SM1', 'SF6', 'SF7', 'SM20', 'SM3', 'SF9', 'SM23', 'SF11', 'SM27', 'SF10', 'SM26'];
 const GRID = { C: [0.1, 1, 10, 100], gammaScale: [0.25, 1, 4] }; // gamma = scale / features (libsvm's default at 1)
 
@@ -42,21 +41,11 @@ function statistics(data: Float32Array, nMels: number): number[] {
   return [...mean, ...mean.map((m, b) => Math.sqrt(Math.max(0, square[b]! - m * m)))];
 }
 
+/** The corpus's 4-class utterances through the platform's own importer (RAVDESS restricted to the 4 classes). */
 async function listCorpus(corpus: string, root: string): Promise<{ path: string; speaker: string; label: string }[]> {
-  const out: { path: string; speaker: string; label: string }[] = [];
-  if (corpus === 'ravdess') {
-    for (const actor of (await readdir(root)).filter((d) => d.startsWith('Actor_')).sort()) {
-      for (const file of (await readdir(join(root, actor))).sort()) {
-        const label = RAVDESS_CODES[file.split('-')[2]!];
-        if (label) out.push({ path: join(root, actor, file), speaker: actor, label });
-      }
-    }
-  } else {
-    for (const [folder, label] of Object.entries(URDU_CODES)) {
-      for (const file of (await readdir(join(root, folder))).sort()) out.push({ path: join(root, folder, file), speaker: file.split('_')[0]!, label });
-    }
-  }
-  return out;
+  const labelMap = Object.fromEntries(CLASSES.map((c) => [c, c]));
+  const manifest = await importCorpus(root, { format: corpus as 'ravdess' | 'urdu', labelMap });
+  return manifest.entries.map((e) => ({ path: join(root, e.path), speaker: e.speaker!, label: e.label! }));
 }
 
 async function loadUtterances(corpus: string, root: string): Promise<Utterance[]> {
@@ -89,16 +78,9 @@ function svmUa(train: Utterance[], test: Utterance[], C: number, gammaScale: num
 
 /** C and gamma by inner leave-speakers-out folds over the training speakers (mean UA), never looking at test. */
 function tune(train: Utterance[]): { C: number; gammaScale: number } {
-  const speakers = [...new Set(train.map((u) => u.speaker))].sort();
-  const innerFolds = Array.from({ length: Math.min(5, speakers.length) }, (_, k) => new Set(speakers.filter((_, i) => i % Math.min(5, speakers.length) === k)));
-  let best = { C: 1, gammaScale: 1, ua: -1 };
-  for (const C of GRID.C) {
-    for (const gammaScale of GRID.gammaScale) {
-      const ua = innerFolds.reduce((sum, held) => sum + svmUa(train.filter((u) => !held.has(u.speaker)), train.filter((u) => held.has(u.speaker)), C, gammaScale).ua, 0) / innerFolds.length;
-      if (ua > best.ua) best = { C, gammaScale, ua };
-    }
-  }
-  return best;
+  const dim = train[0]!.features.length;
+  const chosen = searchSvm(train.map((u) => u.features), train.map((u) => u.label), train.map((u) => u.speaker), { ...GRID, folds: 5 });
+  return { C: chosen.C, gammaScale: chosen.gamma * dim };
 }
 
 async function main() {

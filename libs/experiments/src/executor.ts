@@ -163,7 +163,8 @@ async function classify(
   };
   let final: Run__Output;
   try {
-    const { run } = await callUnary(backend.classifier, 'StartClassifierRun', { configJson: JSON.stringify(config), datasetVersionIds: [data.versionId], displayName: label });
+    const request = { configJson: JSON.stringify(config), datasetVersionIds: [data.versionId], displayName: label, ...(step.modelName ? { modelName: step.modelName } : {}) };
+    const { run } = await callUnary(backend.classifier, 'StartClassifierRun', request);
     cell.runId = run!.id;
     final = await followRun(backend.classifier.WatchClassifierRun({ runId: run!.id }, deadlineIn(deadlineMs)), (p) => hooks.onRunProgress?.(label, p.progress, p.message));
   } catch (err) {
@@ -175,7 +176,8 @@ async function classify(
   hooks.onRunEnd?.(label, whyNotSucceeded(final));
   if (!isSucceeded(final)) return { ...cell, error: `run ${final.id} ${whyNotSucceeded(final)}` };
   const { evaluation } = await callUnary(backend.classifier, 'GetClassifierRunEvaluation', { runId: final.id });
-  return { ...cell, status: 'succeeded', ...measuredCell(evaluation!) };
+  const model = step.modelName && final.outputModel ? { model: { name: final.outputModel.name, version: Number(final.outputModel.version) } } : {};
+  return { ...cell, status: 'succeeded', ...measuredCell(evaluation!), ...model };
 }
 
 /** A gRPC error's details without the "3 INVALID_ARGUMENT:" prefix. */

@@ -1,7 +1,7 @@
 import type { EvaluationProtocol } from '@ser/evaluation';
 import type { ExperimentSettings, ModelSize } from './settings';
 
-export type ExperimentName = 'fop-table1' | 'fop-table2' | 'tacn-table1' | 'tacn-table2';
+export type ExperimentName = 'fop-table1' | 'fop-table2' | 'tacn-table1' | 'tacn-table2' | 'train-recipe';
 
 /** A row or column of the results table: a stable key and what the table prints. */
 export interface PlanAxis {
@@ -27,6 +27,8 @@ export interface ClassifierStep {
   column: string;
   pretrainKey: string | null;
   config: Record<string, unknown>;
+  /** Registers the run's kept model under this name (the training recipe); table cells register none. */
+  modelName?: string;
 }
 
 /** An experiment as data: what to pre-train, which classifier runs fill which cells, how they are evaluated. */

@@ -42,6 +42,8 @@ export interface CellResult {
   confusion: { labels: string[]; counts: number[] } | null;
   /** Set when the cell was taken over from an earlier experiment's results (--reuse): that run's id. */
   reusedFrom?: string;
+  /** The model version the run registered (cells with a modelName). */
+  model?: { name: string; version: number };
 }
 
 export interface PretrainResult {

@@ -6,6 +6,7 @@ import { experimentCommand } from './commands/experiment';
 import { featuresCommand } from './commands/features';
 import { modelCommand } from './commands/model';
 import { tokenCommand } from './commands/token';
+import { trainCommand } from './commands/train';
 
 const HELP = `ser — the SER platform's command line
 
@@ -23,6 +24,9 @@ Commands:
                                    FOP training step (32 x 200) / inference (1 x 500) on the selected backend
   experiment fop-table1|fop-table2 --dataset X --pretrain A[,B]
                                    the FOP paper's Table 1 (fine-tuning) / Table 2 (hypercolumns) on any dataset
+  train --dataset X [--model-name N] [--config recipe.yaml]
+                                   the platform's recipe: pre-train, train, evaluate speaker-independently,
+                                   register the model with its card (and the log-mel baseline beside it)
   model export NAME[:VERSION|@ALIAS] --format onnx --out FILE
                                    a registered model version as ONNX (front-end settings in its metadata)
   token create --name N --role R   make a GraphQL API token (viewer|operator|admin), printed once
@@ -38,6 +42,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   experiment: experimentCommand,
   model: modelCommand,
   token: tokenCommand,
+  train: trainCommand,
 };
 
 // Library logs (backend selection, kafkajs) stay quiet unless asked for: stdout carries results (--json).

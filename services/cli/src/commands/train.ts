@@ -1,0 +1,154 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import YAML from 'yaml';
+import { buildTrainingRecipePlan, ExperimentError, MODEL_SIZES, PROTOCOL_KINDS, recipeConfigSchema, resolveSettings, runExperiment, writeResults, type CellResult, type RecipeConfig } from '@ser/experiments';
+import { CliError, usageError } from '../cli-error';
+import { progressBar } from '../progress';
+import { connectRunningSystem, startEmbeddedSystem } from './experiment-system';
+
+const HELP = `Usage: ser train --dataset X [options]
+
+Trains the platform's recipe on a labelled dataset (registered with 'ser corpus import --name X'): FOP pre-trained
+on X's audio (and any --pretrain-also datasets), hypercolumns h2 of the frozen FOP into a random forest, evaluated
+speaker-independently; the kept model is registered as --model-name with its evaluation and model card. The
+log-mel statistics + SVM baseline runs under the same folds, so the output says what the model adds. Then promote
+the version you trust (the command is printed).
+
+Options:
+  --dataset X              labelled dataset to train and evaluate on (required)
+  --model-name N           name to register the model under (default: X-emotion)
+  --config FILE            a recipe file (YAML or JSON): pretrainAlso, classifier (a classifier run config),
+                           baseline (true|false); unknown keys are an error. Saved beside the results.
+  --pretrain-also A[,B]    unlabelled datasets pre-trained on together with X (e.g. librispeech)
+  --protocol P             ${PROTOCOL_KINDS.join(' | ')} (default speaker-holdout)
+  --test-speakers A,B      speaker-holdout: the held-out speakers (default: the first two speaker ids)
+  --folds K                leave-speakers-out: K folds of speakers
+  --repeats N              repetitions (default 1)
+  --model-size S           ${MODEL_SIZES.join(' | ')} (default paper)
+  --pretrain-epochs N      pre-training epochs (default: the service's, with early stopping)
+  --seed N                 seed (default 1)
+  --smoke                  tiny, fast settings for tests
+  --out DIR                where results go (default <data dir>/training/<model name>-<time>)
+  --data-dir DIR           data folder of the embedded platform (default SER_DATA_DIR or .data)
+  --remote                 drive the platform already running (SER_*_ADDRESS) instead of one in this process
+  -h, --help               this text
+`;
+
+const OPTIONS = {
+  dataset: { type: 'string' },
+  'model-name': { type: 'string' },
+  config: { type: 'string' },
+  'pretrain-also': { type: 'string' },
+  protocol: { type: 'string' },
+  'test-speakers': { type: 'string' },
+  folds: { type: 'string' },
+  repeats: { type: 'string' },
+  'model-size': { type: 'string' },
+  'pretrain-epochs': { type: 'string' },
+  seed: { type: 'string' },
+  smoke: { type: 'boolean' },
+  out: { type: 'string' },
+  'data-dir': { type: 'string' },
+  remote: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function integer(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text)) throw usageError(`--${name} takes a positive integer, got '${text}'`);
+  return Number(text);
+}
+
+/** The recipe: the file's (validated), then --pretrain-also over it. */
+function readRecipe(file: string | undefined, pretrainAlso: string | undefined): { recipe: RecipeConfig; source: string } {
+  let raw: unknown = {};
+  if (file) {
+    if (!existsSync(file)) throw usageError(`--config: ${file} does not exist`);
+    try {
+      raw = YAML.parse(readFileSync(file, 'utf8')) ?? {};
+    } catch (err) {
+      throw usageError(`--config: ${file} is not YAML or JSON: ${(err as Error).message}`);
+    }
+  }
+  const parsed = recipeConfigSchema.safeParse(raw);
+  if (!parsed.success) throw usageError(`--config ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  const recipe = parsed.data;
+  if (pretrainAlso) recipe.pretrainAlso = pretrainAlso.split(',').map((s) => s.trim());
+  return { recipe, source: file ? readFileSync(file, 'utf8') : '' };
+}
+
+const percent = (cell: CellResult | undefined) => (cell?.ua ? `${(100 * cell.ua.mean).toFixed(1)} UA, ${(100 * cell.wa!.mean).toFixed(1)} WA` : 'no result');
+
+export async function trainCommand(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  if (values.help) return void process.stdout.write(HELP);
+  if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'\n\n${HELP}`);
+  if (!values.dataset) throw usageError(`--dataset is required\n\n${HELP}`);
+  const modelName = values['model-name'] ?? `${values.dataset}-emotion`;
+  const { recipe, source } = readRecipe(values.config, values['pretrain-also']);
+  let plan;
+  try {
+    const settings = resolveSettings({
+      protocol: values.protocol,
+      testSpeakers: values['test-speakers']?.split(',').map((s) => s.trim()),
+      folds: integer('folds', values.folds),
+      repeats: integer('repeats', values.repeats) ?? 1,
+      modelSize: values['model-size'],
+      pretrainEpochs: integer('pretrain-epochs', values['pretrain-epochs']),
+      seed: integer('seed', values.seed),
+      smoke: values.smoke,
+    });
+    plan = buildTrainingRecipePlan({ dataset: values.dataset, modelName, recipe, settings });
+  } catch (err) {
+    if (err instanceof RangeError) throw usageError(err.message);
+    throw err;
+  }
+  const dataDir = values['data-dir'] ?? process.env.SER_DATA_DIR ?? '.data';
+  const outDir = resolve(values.out ?? join(dataDir, 'training', `${modelName}-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`));
+  const system = values.remote ? connectRunningSystem() : await startEmbeddedSystem(dataDir);
+  process.stderr.write(`${plan.title}; ${system.description}\n`);
+  const bars = new Map<string, ReturnType<typeof progressBar>>();
+  try {
+    const results = await runExperiment(plan, system.backend, {
+      command: ['ser', 'train', ...argv].join(' '),
+      hooks: {
+        onNote: (line) => process.stderr.write(`${line}\n`),
+        onRunProgress(label, fraction) {
+          if (!bars.has(label)) bars.set(label, progressBar(label));
+          bars.get(label)!.update(Math.round(fraction * 100), 100);
+        },
+        onRunEnd(label, outcome) {
+          bars.get(label)?.stop();
+          process.stderr.write(`${label}: ${outcome}\n`);
+        },
+      },
+    });
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, 'recipe.json'), `${JSON.stringify(recipe, null, 2)}\n`);
+    if (source) writeFileSync(join(outDir, 'recipe-source.yaml'), source);
+    const paths = await writeResults(outDir, results);
+    const model = results.cells.find((c) => c.row === 'recipe');
+    const baseline = results.cells.find((c) => c.row === 'baseline');
+    if (!model || model.status !== 'succeeded' || !model.model) throw new CliError(`the recipe's classifier run failed: ${model?.error ?? 'no result'} (see ${paths.markdown})`);
+    const { name, version } = model.model;
+    process.stdout.write(
+      [
+        `registered ${name} version ${version}: ${percent(model)} (${results.protocol.kind}, speakers never seen in training)`,
+        ...(baseline ? [`baseline, log-mel statistics + SVM on the same folds: ${percent(baseline)}`] : []),
+        `results: ${paths.markdown}`,
+        `model card: models/${model.runId}/model-card.md in the artifact store`,
+        'promote it (admin token) with the GraphQL mutation:',
+        `  mutation { promoteModel(name: "${name}", version: ${version}, alias: "production") { version } }`,
+        '',
+      ].join('\n'),
+    );
+  } catch (err) {
+    if (err instanceof ExperimentError) throw new CliError(err.message);
+    if ((err as { code?: number }).code === 14) throw new CliError(`a service is not reachable (${system.description}): ${(err as Error).message}`);
+    throw err;
+  } finally {
+    for (const bar of bars.values()) bar.stop();
+    await system.close();
+  }
+}
