@@ -34,7 +34,7 @@ export async function* batchPredict(
     let pending: Array<{ id: string; label: string; hash: string; input: Float32Array }> = [];
     const flush = async (): Promise<BatchPredictResponse> => {
       const startedAt = performance.now();
-      const probabilities = version.forward(pending.map((p) => p.input));
+      const probabilities = await version.forward(pending.map((p) => p.input));
       const predictions: UtterancePrediction[] = [];
       for (const [i, p] of pending.entries()) {
         const prediction = await recordPrediction(deps.store, version, toPrediction(version, probabilities[i]!, startedAt), { inputHash: p.hash, source: 'batch', optOut: req.recordOptOut });

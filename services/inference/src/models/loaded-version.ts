@@ -47,8 +47,8 @@ export class LoadedVersion {
   }
 
   /** One forward pass over `inputs` (already a batch), counted by size. */
-  forward(inputs: readonly Float32Array[]): number[][] {
-    const out = this.model.predict(inputs);
+  async forward(inputs: readonly Float32Array[]): Promise<number[][]> {
+    const out = await this.model.predict(inputs);
     this.batchesBySize.set(inputs.length, (this.batchesBySize.get(inputs.length) ?? 0) + 1);
     this.predictionsServed += inputs.length;
     this.observed.batchSize(inputs.length);
@@ -61,11 +61,11 @@ export class LoadedVersion {
   }
 
   /** Runs one prediction on a quiet clip so the first real request does not pay for kernel set-up. */
-  warmUp(seconds: number): void {
+  async warmUp(seconds: number): Promise<void> {
     const started = performance.now();
     const samples = new Float32Array(Math.max(1, Math.round(seconds * 16000)));
     for (let i = 0; i < samples.length; i++) samples[i] = 0.01 * Math.sin((2 * Math.PI * 220 * i) / 16000);
-    this.model.predict([this.model.featurize(samples)]);
+    await this.model.predict([this.model.featurize(samples)]);
     this.warm = true;
     this.observed.warmup((performance.now() - started) / 1000);
   }

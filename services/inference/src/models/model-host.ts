@@ -139,7 +139,7 @@ export class ModelHost {
         const model = await loadServableModel(this.opts.artifacts, row.artifactKey);
         this.opts.metrics?.modelLoadSeconds.observe({ model_name: name, model_version: String(version) }, (Date.now() - started) / 1000);
         const loaded = new LoadedVersion(name, version, row.id, model, this.opts, this.opts.metrics);
-        loaded.warmUp(this.opts.warmupSeconds);
+        await loaded.warmUp(this.opts.warmupSeconds);
         this.loaded.set(key, loaded);
         this.opts.logger.info({ model: name, version, kind: model.kind, ms: Date.now() - started }, 'model version loaded and warm');
         return loaded;

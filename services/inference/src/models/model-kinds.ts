@@ -1,6 +1,7 @@
 import type { ArtifactStore } from '@ser/artifacts';
 import { failedPrecondition } from '@ser/grpc-kit';
 import { readKeptModel, UnknownKeptModelKindError, type KeptModel, type KeptModelKind, type KeptModelOfKind } from '@ser/model-artifacts';
+import { inferenceRuntime, loadOnnxServable, servedByOnnx } from './onnx-runtime';
 
 /** Which stored features a model reads (BatchPredict asks the features service for this kind). */
 export type ModelFeatureKind = 'log-mel' | 'spectrogram-segments';
@@ -14,8 +15,8 @@ export interface ServableModel {
   readonly featureKind: ModelFeatureKind;
   /** The features the model was trained on, from 16 kHz mono samples in [-1, 1]. */
   featurize(samples: Float32Array): Float32Array;
-  /** Class probabilities of each input (as featurize returns them, any lengths), one row per input. */
-  predict(inputs: readonly Float32Array[]): number[][];
+  /** Class probabilities of each input (as featurize returns them, any lengths), one row per input; ONNX Runtime answers async. */
+  predict(inputs: readonly Float32Array[]): number[][] | Promise<number[][]>;
   dispose(): void;
 }
 
@@ -48,6 +49,7 @@ export async function loadServableModel(artifacts: ArtifactStore, artifactKey: s
   } catch (err) {
     throw err instanceof UnknownKeptModelKindError ? unsupported(err.kind) : err;
   }
+  if (servedByOnnx(model, inferenceRuntime())) return loadOnnxServable(artifacts, artifactKey, model);
   const loader = loaders.get(model.kind);
   if (!loader) throw unsupported(model.kind);
   return loader(artifacts, artifactKey, model);
