@@ -14,7 +14,7 @@ import { freePort, terminate } from '../infra/process';
 
 // The demo model's FOP (services/all-in-one/src/demo-model.ts, DEMO_PRETRAIN_CONFIG).
 const DEMO_SIZE_FOP: FopConfig = { nMels: 80, dModel: 64, numHeads: 4, ffnUnits: 128, numLayers: 2, dropout: 0.1, attentionDropout: 0.1 };
-const SERVICES = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'gateway'];
+const SERVICES = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'modelRegistry', 'gateway'];
 
 export interface SoakTarget {
   gatewayUrl: string;

@@ -11,7 +11,7 @@ import { openMetadataStore } from '@ser/store';
 import { writeUrduLikeCorpus } from '../features/urdu-like-corpus';
 import { freePort } from '../infra/process';
 
-const SERVICES = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'gateway'];
+const SERVICES = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'modelRegistry', 'gateway'];
 // A FOP small enough to train in seconds on any backend, with the paper's structure.
 const TINY = { model: { dModel: 16, numHeads: 2, ffnUnits: 32, numLayers: 1 }, epochs: 8, batchSize: 4, cropFrames: 40, heldOutFraction: 0.25, patience: 100, seed: 7 };
 

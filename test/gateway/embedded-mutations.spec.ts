@@ -9,7 +9,7 @@ import { openPlatform, type Platform } from '@ser/runtime';
 import { gql } from './client';
 
 // Mutations through the real trainers over gRPC: the whole platform in one process, every port free.
-const FREE_PORTS = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'gateway'].map((n) => `--ports.${n}=0`);
+const FREE_PORTS = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'modelRegistry', 'gateway'].map((n) => `--ports.${n}=0`);
 
 describe('gateway mutations against the embedded system', () => {
   let dataDir: string;

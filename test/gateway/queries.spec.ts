@@ -161,7 +161,7 @@ describe('gateway queries', () => {
     expect(res.errors).toBeUndefined();
     // Nothing listens at the harness's addresses: every backend is unreachable, the gateway answers.
     expect(res.data!.health).toEqual([
-      ...['FEATURES', 'FOP_PRETRAINER', 'VQVAE_PRETRAINER', 'CLASSIFIER_TRAINER', 'INFERENCE'].map((service) => ({ service, status: 'UNREACHABLE' })),
+      ...['FEATURES', 'FOP_PRETRAINER', 'VQVAE_PRETRAINER', 'CLASSIFIER_TRAINER', 'INFERENCE', 'MODEL_REGISTRY'].map((service) => ({ service, status: 'UNREACHABLE' })),
       { service: 'GATEWAY', status: 'SERVING' },
     ]);
   });

@@ -17,7 +17,7 @@ import { openMetadataStore } from '@ser/store';
 import { writeUrduLikeCorpus } from '../features/urdu-like-corpus';
 import { freePort } from '../infra/process';
 
-const SERVICES = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'gateway'];
+const SERVICES = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'modelRegistry', 'gateway'];
 
 interface GroupLeader {
   child: ChildProcess;

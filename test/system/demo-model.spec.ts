@@ -10,7 +10,7 @@ import { callUnary, closeClient, createClient } from '@ser/grpc-kit';
 import { readModelCard } from '@ser/model-artifacts';
 import { openPlatform, type Platform } from '@ser/runtime';
 
-const FREE_PORTS = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'gateway'].map((n) => `--ports.${n}=0`);
+const FREE_PORTS = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'modelRegistry', 'gateway'].map((n) => `--ports.${n}=0`);
 // npm start's flow at test size: the configs are the demo's with a tiny model and two epochs.
 const TINY = { pretrainConfig: { model: { dModel: 16, numHeads: 2, ffnUnits: 32, numLayers: 1 }, epochs: 2, batchSize: 8, cropFrames: 60 }, fineTuneConfig: { epochs: 2, batchSize: 8, cropFrames: 60 } };
 

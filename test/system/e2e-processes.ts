@@ -8,6 +8,7 @@ export const PIPELINE_SERVICES = {
   fopPretrainer: 'services/fop-pretrainer/src/main.ts',
   classifierTrainer: 'services/classifier-trainer/src/main.ts',
   inference: 'services/inference/src/main.ts',
+  modelRegistry: 'services/model-registry/src/main.ts',
   gateway: 'services/gateway/src/main.ts',
 } as const;
 type PipelineService = keyof typeof PIPELINE_SERVICES;
@@ -17,6 +18,7 @@ const ENV_NAME: Record<PipelineService, string> = {
   fopPretrainer: 'FOP_PRETRAINER',
   classifierTrainer: 'CLASSIFIER_TRAINER',
   inference: 'INFERENCE',
+  modelRegistry: 'MODEL_REGISTRY',
   gateway: 'GATEWAY',
 };
 
@@ -60,7 +62,7 @@ export async function startServiceProcesses(opts: { dataDir: string; schema: str
   let out = '';
   const children = Object.values(PIPELINE_SERVICES).map((entry) => spawnService(entry, env, (d) => (out += d)));
   const gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
-  const wanted = ['features', 'fop-pretrainer', 'classifier-trainer', 'inference'];
+  const wanted = ['features', 'fop-pretrainer', 'classifier-trainer', 'inference', 'model-registry'];
   await waitFor(() => serving(gatewayUrl, wanted), 240_000, () => `services did not all report SERVING:\n${out}`);
   return {
     gatewayUrl,

@@ -11,7 +11,7 @@ import { openPlatform, type Platform } from '@ser/runtime';
 import { gql } from './graphql-client';
 
 // The whole platform in one process on embedded defaults (in-process bus, PGlite), every port chosen free.
-const FREE_PORTS = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'gateway'].map((n) => `--ports.${n}=0`);
+const FREE_PORTS = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'modelRegistry', 'gateway'].map((n) => `--ports.${n}=0`);
 
 describe('the embedded system', () => {
   let dataDir: string;
@@ -40,6 +40,7 @@ describe('the embedded system', () => {
       VQVAE_PRETRAINER: 'SERVING',
       CLASSIFIER_TRAINER: 'SERVING',
       INFERENCE: 'SERVING',
+      MODEL_REGISTRY: 'SERVING',
       GATEWAY: 'SERVING',
     });
   });

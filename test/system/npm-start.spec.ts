@@ -7,7 +7,7 @@ import { openMetadataStore } from '@ser/store';
 import { freePort } from '../infra/process';
 import { gql } from './graphql-client';
 
-const SERVICES = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'gateway'];
+const SERVICES = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'modelRegistry', 'gateway'];
 
 /** `npm start`'s entry point as a real process, as a user runs it, on free ports and a temporary data dir. */
 async function startPlatform(dataDir: string, ports: Record<string, number>): Promise<{ child: ChildProcess; output: () => string }> {

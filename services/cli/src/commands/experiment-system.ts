@@ -17,7 +17,7 @@ export interface ExperimentSystem {
 }
 
 // Every port free (gRPC, gateway, /metrics), so an experiment never collides with a platform already running.
-const FREE_PORTS = [...['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'gateway'].map((n) => `--ports.${n}=0`), '--metricsPort=0'];
+const FREE_PORTS = [...['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'modelRegistry', 'gateway'].map((n) => `--ports.${n}=0`), '--metricsPort=0'];
 
 /**
  * The whole platform in this process on the embedded defaults (PGlite, in-process bus, artifacts) under `dataDir`,
