@@ -30,10 +30,11 @@ fi
 
 # The Python acceptance tests, from PyPI, skipped when all import already: the producer test
 # (test/acceptance/python-producer.spec.ts) needs a Kafka client and jsonschema, the kept-model weights test
-# (test/acceptance/safetensors-python.spec.ts) safetensors and numpy. Debian's own python3 refuses a plain pip
+# (test/acceptance/safetensors-python.spec.ts) safetensors and numpy, the ONNX export bench (test/bench/onnx-python.ts)
+# onnxruntime, the release onnxruntime-node pins. Debian's own python3 refuses a plain pip
 # install (PEP 668), hence the retry.
-PY_PACKAGES=(confluent-kafka==2.16.1 jsonschema==4.26.0 safetensors==0.8.0 numpy==2.4.6)
-if ! "$python" -c 'import confluent_kafka, jsonschema, safetensors, numpy' 2>/dev/null; then
+PY_PACKAGES=(confluent-kafka==2.16.1 jsonschema==4.26.0 safetensors==0.8.0 numpy==2.4.6 onnxruntime==1.22.0)
+if ! "$python" -c 'import confluent_kafka, jsonschema, safetensors, numpy, onnxruntime' 2>/dev/null; then
   echo "ensure-prereqs: installing ${PY_PACKAGES[*]} with pip" >&2
   "$python" -m pip install -q "${PY_PACKAGES[@]}" || "$python" -m pip install -q --break-system-packages "${PY_PACKAGES[@]}" || {
     echo "ensure-prereqs: could not pip install ${PY_PACKAGES[*]} for $python" >&2
