@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { status } from '@grpc/grpc-js';
-import type { ServiceName } from '@ser/config';
+import { platformConfigSchema, type ServiceName } from '@ser/config';
 import {
   loadSerProto,
   type ClassifierTrainingServiceClient,
@@ -13,9 +13,10 @@ import {
 import { callUnary, closeClient, createClient, deadlineIn, iterateStream } from '@ser/grpc-kit';
 import { serviceCaller, type Platform } from '@ser/runtime';
 
-// The inference service's default model name: a predict that names no model gets the demo model until a user
-// promotes one of theirs under this name.
-export const DEMO_MODEL_NAME = 'fop-emotion';
+// The demo model registers under the inference service's default model name (config inference.defaultModelName) and is
+// promoted to its default alias, so a predict that names no model gets it until a user promotes one of theirs there.
+// This constant is the name under the default config; trainDemoModel reads the platform's config.
+export const DEMO_MODEL_NAME = platformConfigSchema.parse({}).inference.defaultModelName;
 export const DEMO_DATASET = 'demo';
 
 /** Said wherever the demo model is announced: what it learned from, and how to get a model for real voices. */
@@ -34,6 +35,9 @@ const RUN_DEADLINE_MS = 60 * 60_000;
 export const DEMO_PRETRAIN_CONFIG = { model: { dModel: 64, numHeads: 4, ffnUnits: 128, numLayers: 2, dropout: 0.1 }, epochs: 8, cropFrames: 200, batchSize: 32, patience: 3 };
 // The caveat goes into the model card too, so whoever downloads the model reads it.
 export const DEMO_FINE_TUNE_CONFIG = { method: 'fop-fine-tune', epochs: 15, cropFrames: 200, batchSize: 32, patience: 4, repeats: 1, protocol: { kind: 'speaker-holdout' }, knownLimits: [DEMO_MODEL_CAVEAT] };
+
+/** The model a predict without a model name gets, and the alias it is looked up at. */
+type ServedModelNames = Pick<Platform['config']['inference'], 'defaultModelName' | 'defaultAlias'>;
 
 interface DemoState {
   pretrainRunId?: string;
@@ -60,16 +64,16 @@ export async function trainDemoModel(platform: Platform, addresses: Record<Servi
   const clientOptions = { deadlineMs: 30_000, serviceToken: serviceCaller(platform.config, 'operator') };
   const registry = createClient<ModelRegistryServiceClient>(proto.ModelRegistryService, addresses.modelRegistry, clientOptions);
   try {
-    if (await hasProductionVersion(registry)) return 'present';
+    if (await hasProductionVersion(registry, platform.config.inference)) return 'present';
     return await trainAndPromote(platform, addresses, registry, opts);
   } finally {
     closeClient(registry);
   }
 }
 
-async function hasProductionVersion(registry: ModelRegistryServiceClient): Promise<boolean> {
+async function hasProductionVersion(registry: ModelRegistryServiceClient, names: ServedModelNames): Promise<boolean> {
   try {
-    await callUnary(registry, 'GetModelVersion', { model: { name: DEMO_MODEL_NAME, alias: 'production' } });
+    await callUnary(registry, 'GetModelVersion', { model: { name: names.defaultModelName, alias: names.defaultAlias } });
     return true;
   } catch (err) {
     if ((err as { code?: number }).code === status.NOT_FOUND) return false;
@@ -107,7 +111,7 @@ async function trainAndPromote(platform: Platform, addresses: Record<ServiceName
         datasetVersionIds: [dataset],
         checkpointId: pretrained.outputCheckpointId,
         displayName: 'demo model: fine-tuning',
-        modelName: DEMO_MODEL_NAME,
+        modelName: platform.config.inference.defaultModelName,
       });
       state.classifierRunId = started.run!.id;
       save();
@@ -115,9 +119,10 @@ async function trainAndPromote(platform: Platform, addresses: Record<ServiceName
     const fineTuned = await follow('fine-tuning', iterateStream(classifier.WatchClassifierRun({ runId: state.classifierRunId }, deadlineIn(RUN_DEADLINE_MS))), report);
     const model = fineTuned.outputModel;
     if (!model?.version) throw new Error(`demo fine-tuning run ${fineTuned.id} registered no model version`);
-    await callUnary(registry, 'SetModelAlias', { name: model.name, version: model.version, alias: 'production' });
+    const alias = platform.config.inference.defaultAlias;
+    await callUnary(registry, 'SetModelAlias', { name: model.name, version: model.version, alias });
     const wa = fineTuned.metrics?.['wa'];
-    report(`demo model: ${model.name} v${model.version} is now 'production'${wa === undefined ? '' : ` (held-out speakers WA ${wa.toFixed(2)})`}`);
+    report(`demo model: ${model.name} v${model.version} is now '${alias}'${wa === undefined ? '' : ` (held-out speakers WA ${wa.toFixed(2)})`}`);
     report(DEMO_MODEL_CAVEAT);
     return 'trained';
   } finally {

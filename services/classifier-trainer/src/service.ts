@@ -2,7 +2,6 @@ import { loadSerProto, SER_SERVICE_NAMES, type ClassifierTrainingServiceHandlers
 import { serverStream, unary } from '@ser/grpc-kit';
 import { runToProto } from '@ser/runs';
 import { serveTrainer, type Platform, type RunningService } from '@ser/runtime';
-import { DEFAULT_MODEL_NAME } from './registry/register-run-model';
 import { withOutputModel } from './registry/run-output-model';
 import { ClassifierRunManager } from './run/run-manager';
 
@@ -24,8 +23,9 @@ export function startClassifierTrainerService(platform: Platform, opts: { port?:
       const handlers: Partial<ClassifierTrainingServiceHandlers> = {
         StartClassifierRun: unary(async (req) => {
           const run = await runs.start({ configJson: req.configJson, datasetVersionIds: req.datasetVersionIds, checkpointId: req.checkpointId, displayName: req.displayName || undefined });
-          // The name the kept model registers under when the run succeeds (registry/register-run-model.ts).
-          await store.runs.update(run.id, { lineage: { modelName: req.modelName || DEFAULT_MODEL_NAME } });
+          // The name the kept model registers under when the run succeeds (registry/register-run-model.ts); without one,
+          // the name inference serves by default, so the model is what a predict naming no model gets once promoted.
+          await store.runs.update(run.id, { lineage: { modelName: req.modelName || config.inference.defaultModelName } });
           return { run: runToProto(run) };
         }, logger),
         WatchClassifierRun: serverStream(async function* (req) {
