@@ -3,12 +3,13 @@
 // for a 48-clip training set): synthetic emotional speech of six speakers, two of them held out. It guards against
 // what left the TACN tables at chance on real speech: Adadelta at batch 128 collapsed every network to one class
 // (UA exactly 0.25 here too), and a TACN whose attention replaced the taps learned to 0.31 UA (issue 12).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTacnFrontEnd, decodeAudioFile } from '@ser/audio';
 import { binStatistics, predictSequences, resolveNetworkConfig, selectSegments, sequenceModelRunConfigSchema, trainSequenceFold, type SequenceData } from '@ser/classifier-trainer';
+import { importCorpus } from '@ser/corpora';
 import { generateDemoCorpus } from '@ser/demo-corpus';
 import { evaluate } from '@ser/evaluation';
 import { initTfjs } from '@ser/tfjs-backend';
@@ -31,17 +32,16 @@ let corpus: Corpus;
 async function loadDemoCorpus(): Promise<Corpus> {
   dir = mkdtempSync(join(tmpdir(), 'ser-learns-'));
   await generateDemoCorpus({ outDir: dir, speakers: SPEAKERS, utterancesPerEmotion: 4, useEspeak: false, seed: 7 });
-  const rows = readFileSync(join(dir, 'manifest.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
-  const header = readFileSync(join(dir, 'manifest.csv'), 'utf8').split('\n')[0]!.split(',');
-  const [pathAt, labelAt, speakerAt] = ['path', 'label', 'speaker'].map((c) => header.indexOf(c));
-  const classes = [...new Set(rows.map((r) => r[labelAt!]!))].sort();
-  const speakers = [...new Set(rows.map((r) => r[speakerAt!]!))].sort();
+  // The platform's own manifest importer reads the corpus, as ingestion does.
+  const rows = (await importCorpus(dir, { format: 'manifest' })).entries.map((e) => ({ path: e.path, label: e.label!, speaker: e.speaker! }));
+  const classes = [...new Set(rows.map((r) => r.label))].sort();
+  const speakers = [...new Set(rows.map((r) => r.speaker))].sort();
   const frontEnd = createTacnFrontEnd();
   const shape = { frames: frontEnd.frames, bins: frontEnd.bins };
-  const sequences = await Promise.all(rows.map(async (r) => selectSegments(frontEnd.compute((await decodeAudioFile(resolve(dir, r[pathAt!]!))).samples).data, shape, 1)));
-  const speakerOf = rows.map((r) => speakers.indexOf(r[speakerAt!]!));
+  const sequences = await Promise.all(rows.map(async (r) => selectSegments(frontEnd.compute((await decodeAudioFile(resolve(dir, r.path))).samples).data, shape, 1)));
+  const speakerOf = rows.map((r) => speakers.indexOf(r.speaker));
   const train = rows.map((_, i) => i).filter((i) => !TEST_SPEAKERS.has(speakerOf[i]!) && speakerOf[i] !== VALIDATION_SPEAKER);
-  const data: SequenceData = { sequences, labels: rows.map((r) => classes.indexOf(r[labelAt!]!)), shape, stats: binStatistics(train.map((i) => sequences[i]!), shape.bins) };
+  const data: SequenceData = { sequences, labels: rows.map((r) => classes.indexOf(r.label)), shape, stats: binStatistics(train.map((i) => sequences[i]!), shape.bins) };
   return { data, classes, speakerOf };
 }
 
