@@ -7,12 +7,16 @@ import { openMetadataStore } from '@ser/store';
 import { freePort } from '../infra/process';
 import { gql } from './graphql-client';
 
+// Every platform this spec starts: a failed assertion must not leave one running (and holding its ports) after the run.
+const started: ChildProcess[] = [];
+
 const SERVICES = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'modelRegistry', 'gateway'];
 
 /** `npm start`'s entry point as a real process, as a user runs it, on free ports and a temporary data dir. */
 async function startPlatform(dataDir: string, ports: Record<string, number>): Promise<{ child: ChildProcess; output: () => string }> {
   const args = ['--import', 'tsx', 'services/all-in-one/src/main.ts', ...SERVICES.map((s) => `--ports.${s}=${ports[s]}`)];
   const child = spawn(process.execPath, args, { env: { ...process.env, SER_DATA_DIR: dataDir, SER_LOG_LEVEL: 'warn', SER_SEED_DEMO: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  started.push(child);
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -47,7 +51,10 @@ describe('npm start', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'ser-start-'));
     for (const s of SERVICES) ports[s] = await freePort();
   });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => {
+    for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('serves every service, stops cleanly on Ctrl-C and keeps its data across restarts', async () => {
     const first = await startPlatform(dataDir, ports);
