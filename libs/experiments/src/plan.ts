@@ -74,7 +74,7 @@ export const BASELINE_ROW: PlanAxis = { key: 'baseline', label: 'Baseline: log-m
  * names a checkpoint), per-band mean and standard deviation, C and gamma chosen by inner folds of the training
  * speakers. Same protocol, repeats and seed as the table's other cells.
  */
-function baselineConfig(s: ExperimentSettings): Record<string, unknown> {
+export function baselineConfig(s: ExperimentSettings): Record<string, unknown> {
   return defined({
     method: 'fop-hypercolumns',
     representation: 'F',
@@ -96,11 +96,11 @@ export function pretrainDatasetNames(datasetName: string): string[] {
 }
 
 /** Drops undefined values, so a config carries only what was chosen and the services fill in their defaults. */
-function defined(values: Record<string, unknown>): Record<string, unknown> {
+export function defined(values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
 }
 
-function pretrainStep(dataset: string, s: ExperimentSettings): PretrainStep {
+export function pretrainStep(dataset: string, s: ExperimentSettings): PretrainStep {
   const config = defined({ model: s.model, epochs: s.pretrainEpochs, cropFrames: s.cropFrames, batchSize: s.batchSize, patience: s.patience, seed: s.seed });
   return { key: pretrainKey(dataset), datasetName: dataset, config };
 }

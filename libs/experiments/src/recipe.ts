@@ -8,7 +8,7 @@
 // is data: a run with --config can choose another method (see recipeConfigSchema), and the baseline row of
 // `ser experiment fop-table2` is the check that the choice still wins on a new corpus.
 import { z } from 'zod';
-import { BASELINE_ROW, pretrainDatasetNames, type ExperimentPlan } from './plan';
+import { BASELINE_ROW, baselineConfig, defined, pretrainDatasetNames, pretrainStep, type ExperimentPlan } from './plan';
 import type { ExperimentSettings } from './settings';
 
 /** What a recipe file (`ser train --config recipe.yaml`) may set; unknown keys are an error. */
@@ -41,15 +41,11 @@ export function buildTrainingRecipePlan({ dataset, modelName, recipe, settings }
   if (!/^[a-z0-9][a-z0-9._-]{0,62}$/i.test(modelName)) throw new RangeError(`model name '${modelName}' must be 1-63 letters, digits, '.', '_' or '-'`);
   const pretrainName = [...new Set([...recipe.pretrainAlso, dataset])].join('+');
   if (pretrainDatasetNames(pretrainName).some((n) => n === '')) throw new RangeError('pretrainAlso names an empty dataset');
-  const pretrainKey = `pretrain:${pretrainName}`;
-  const defined = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+  const pretraining = pretrainStep(pretrainName, settings);
   const evaluation = defined({ protocol: settings.protocol, repeats: settings.repeats, seed: settings.seed, classWeights: settings.classWeights });
   const column = { key: 'model', label: 'Speaker-independent evaluation' };
-  const runs: ExperimentPlan['classifierRuns'] = [{ row: RECIPE_ROW.key, column: column.key, pretrainKey, config: { ...recipe.classifier, ...evaluation }, modelName }];
-  if (recipe.baseline) {
-    const baseline = { method: 'fop-hypercolumns', representation: 'F', classifier: 'svm', pooling: 'mean-std', svm: { search: {} }, ...evaluation };
-    runs.push({ row: BASELINE_ROW.key, column: column.key, pretrainKey, config: baseline });
-  }
+  const runs: ExperimentPlan['classifierRuns'] = [{ row: RECIPE_ROW.key, column: column.key, pretrainKey: pretraining.key, config: { ...recipe.classifier, ...evaluation }, modelName }];
+  if (recipe.baseline) runs.push({ row: BASELINE_ROW.key, column: column.key, pretrainKey: pretraining.key, config: baselineConfig(settings) });
   return {
     name: 'train-recipe',
     title: `Training recipe: a model for ${dataset}, registered as ${modelName}`,
@@ -57,7 +53,7 @@ export function buildTrainingRecipePlan({ dataset, modelName, recipe, settings }
     rowHeading: 'Model',
     rows: recipe.baseline ? [RECIPE_ROW, BASELINE_ROW] : [RECIPE_ROW],
     columns: [column],
-    pretraining: [{ key: pretrainKey, datasetName: pretrainName, config: defined({ model: settings.model, epochs: settings.pretrainEpochs, cropFrames: settings.cropFrames, batchSize: settings.batchSize, patience: settings.patience, seed: settings.seed }) }],
+    pretraining: [pretraining],
     classifierRuns: runs,
     protocol: settings.protocol,
     repeats: settings.repeats,

@@ -6,7 +6,6 @@ import {
   buildFopTable2Plan,
   buildTacnTable1Plan,
   buildTacnTable2Plan,
-  ExperimentError,
   fetchTsnePanels,
   MODEL_SIZES,
   PAPER_REPEATS,
@@ -20,7 +19,7 @@ import {
   type ExperimentSettings,
 } from '@ser/experiments';
 import { CliError, usageError } from '../cli-error';
-import { progressBar } from '../progress';
+import { asCliFailure, progressHooks } from './run-progress';
 import { connectRunningSystem, startEmbeddedSystem, type ExperimentSystem } from './experiment-system';
 
 const HELP = `Usage:
@@ -184,22 +183,12 @@ export async function experimentCommand(argv: string[]): Promise<void> {
   const reuse = values.reuse ? readEarlierResults(values.reuse) : [];
   const system: ExperimentSystem = values.remote ? connectRunningSystem() : await startEmbeddedSystem(dataDir);
   process.stderr.write(`${plan.title}\n${plan.pretraining.length} pre-training run(s), ${plan.classifierRuns.length} classifier run(s); ${system.description}\n`);
-  const bars = new Map<string, ReturnType<typeof progressBar>>();
+  const progress = progressHooks();
   try {
     const results = await runExperiment(plan, system.backend, {
       command,
       reuse,
-      hooks: {
-        onNote: (line) => process.stderr.write(`${line}\n`),
-        onRunProgress(label, fraction) {
-          if (!bars.has(label)) bars.set(label, progressBar(label));
-          bars.get(label)!.update(Math.round(fraction * 100), 100);
-        },
-        onRunEnd(label, outcome) {
-          bars.get(label)?.stop();
-          process.stderr.write(`${label}: ${outcome}\n`);
-        },
-      },
+      hooks: progress.hooks,
     });
     const paths = await writeResults(outDir, results);
     const figures = plan.name.startsWith('tacn-') ? await writeTacnFigures(outDir, results, await fetchTsnePanels(system.backend, results)) : [];
@@ -207,11 +196,9 @@ export async function experimentCommand(argv: string[]): Promise<void> {
     const failed = results.cells.filter((c) => c.status !== 'succeeded');
     if (failed.length > 0) throw new CliError(`${failed.length} of ${results.cells.length} cells failed (see ${paths.markdown}); first: ${failed[0]!.row} × ${failed[0]!.column}: ${failed[0]!.error}`);
   } catch (err) {
-    if (err instanceof ExperimentError) throw new CliError(err.message);
-    if ((err as { code?: number }).code === 14) throw new CliError(`a service is not reachable (${system.description}): ${(err as Error).message}`);
-    throw err;
+    throw asCliFailure(err, system.description);
   } finally {
-    for (const bar of bars.values()) bar.stop();
+    progress.stop();
     await system.close();
   }
 }

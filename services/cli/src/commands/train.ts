@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import YAML from 'yaml';
-import { buildTrainingRecipePlan, ExperimentError, MODEL_SIZES, PROTOCOL_KINDS, recipeConfigSchema, resolveSettings, runExperiment, writeResults, type CellResult, type RecipeConfig } from '@ser/experiments';
+import { buildTrainingRecipePlan, MODEL_SIZES, PROTOCOL_KINDS, recipeConfigSchema, resolveSettings, runExperiment, writeResults, type CellResult, type RecipeConfig } from '@ser/experiments';
 import { CliError, usageError } from '../cli-error';
-import { progressBar } from '../progress';
+import { asCliFailure, progressHooks } from './run-progress';
 import { connectRunningSystem, startEmbeddedSystem } from './experiment-system';
 
 const HELP = `Usage: ser train --dataset X [options]
@@ -108,21 +108,11 @@ export async function trainCommand(argv: string[]): Promise<void> {
   const outDir = resolve(values.out ?? join(dataDir, 'training', `${modelName}-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`));
   const system = values.remote ? connectRunningSystem() : await startEmbeddedSystem(dataDir);
   process.stderr.write(`${plan.title}; ${system.description}\n`);
-  const bars = new Map<string, ReturnType<typeof progressBar>>();
+  const progress = progressHooks();
   try {
     const results = await runExperiment(plan, system.backend, {
       command: ['ser', 'train', ...argv].join(' '),
-      hooks: {
-        onNote: (line) => process.stderr.write(`${line}\n`),
-        onRunProgress(label, fraction) {
-          if (!bars.has(label)) bars.set(label, progressBar(label));
-          bars.get(label)!.update(Math.round(fraction * 100), 100);
-        },
-        onRunEnd(label, outcome) {
-          bars.get(label)?.stop();
-          process.stderr.write(`${label}: ${outcome}\n`);
-        },
-      },
+      hooks: progress.hooks,
     });
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'recipe.json'), `${JSON.stringify(recipe, null, 2)}\n`);
@@ -144,11 +134,9 @@ export async function trainCommand(argv: string[]): Promise<void> {
       ].join('\n'),
     );
   } catch (err) {
-    if (err instanceof ExperimentError) throw new CliError(err.message);
-    if ((err as { code?: number }).code === 14) throw new CliError(`a service is not reachable (${system.description}): ${(err as Error).message}`);
-    throw err;
+    throw asCliFailure(err, system.description);
   } finally {
-    for (const bar of bars.values()) bar.stop();
+    progress.stop();
     await system.close();
   }
 }
