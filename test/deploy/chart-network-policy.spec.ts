@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderChart, type Manifest } from './helm';
 import { schemaProblems } from './k8s-schema';
-import { byKind, workloads, type Workload } from './pod-spec';
+import { byKind, CONSOLE_DEPLOYMENT, platformWorkloads, workloads, type Workload } from './pod-spec';
 
 interface Peer {
   podSelector?: { matchLabels?: Record<string, string> };
@@ -41,6 +41,9 @@ const specOf = (m: Manifest) => m.spec as PolicySpec;
 const selects = (selector: { matchLabels?: Record<string, string> }, labels: Record<string, string>) =>
   Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
 const deployments = (manifests: Manifest[]) => workloads(manifests).filter((w) => w.manifest.kind === 'Deployment');
+// The platform's services, each with a metrics port (the console serves none).
+const services = (manifests: Manifest[]) => platformWorkloads(manifests).filter((w) => w.manifest.kind === 'Deployment');
+const CONSOLE_PODS: Peer = { podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'ser', 'app.kubernetes.io/name': 'console' } } };
 
 function policyOf(manifests: Manifest[], w: Workload): PolicySpec {
   const found = policies(manifests).filter((p) => selects(specOf(p).podSelector, w.podLabels));
@@ -75,7 +78,7 @@ describe('NetworkPolicy with the default values', () => {
 
   it('opens every gRPC port to the pods of this release only', () => {
     const all = workloads(manifests);
-    for (const w of deployments(manifests).filter((d) => d.manifest.metadata.name !== 'ser-gateway')) {
+    for (const w of services(manifests).filter((d) => d.manifest.metadata.name !== 'ser-gateway')) {
       const spec = policyOf(manifests, w);
       const rules = rulesFor(spec, containerPort(w, 'grpc'));
       expect(rules, w.name).toEqual([{ ports: [{ port: containerPort(w, 'grpc'), protocol: 'TCP' }], from: [RELEASE_PODS] }]);
@@ -91,8 +94,13 @@ describe('NetworkPolicy with the default values', () => {
     expect((spec.ingress ?? []).flatMap((r) => r.ports!.map((p) => p.port)).sort()).toEqual([containerPort(w, 'http'), containerPort(w, 'metrics')].sort());
   });
 
+  it("opens the console's HTTP port to anyone, and nothing else of it", () => {
+    const w = deployments(manifests).find((d) => d.name === CONSOLE_DEPLOYMENT)!;
+    expect(policyOf(manifests, w).ingress).toEqual([{ ports: [{ port: containerPort(w, 'http'), protocol: 'TCP' }] }]);
+  });
+
   it('opens every metrics port to the monitoring namespace only', () => {
-    for (const w of deployments(manifests)) {
+    for (const w of services(manifests)) {
       expect(rulesFor(policyOf(manifests, w), containerPort(w, 'metrics')), w.name).toEqual([
         { ports: [{ port: containerPort(w, 'metrics'), protocol: 'TCP' }], from: [MONITORING] },
       ]);
@@ -116,20 +124,25 @@ describe('NetworkPolicy options', () => {
     ];
     const manifests = renderChart([], set);
     expect(schemaProblems(policies(manifests))).toEqual([]);
-    for (const w of deployments(manifests)) {
+    for (const w of services(manifests)) {
       const spec = policyOf(manifests, w);
       const gateway = w.manifest.metadata.name === 'ser-gateway';
-      expect(rulesFor(spec, containerPort(w, gateway ? 'http' : 'grpc'))[0]?.from, w.name).toEqual(gateway ? [ingressNs] : [RELEASE_PODS, batch]);
+      // The console's nginx forwards /graphql to the gateway, so its pods stay peers of the gateway.
+      expect(rulesFor(spec, containerPort(w, gateway ? 'http' : 'grpc'))[0]?.from, w.name).toEqual(gateway ? [ingressNs, CONSOLE_PODS] : [RELEASE_PODS, batch]);
       expect(rulesFor(spec, 9999)[0]?.from, w.name).toEqual([MONITORING]);
     }
+    const console = deployments(manifests).find((d) => d.name === CONSOLE_DEPLOYMENT)!;
+    expect(rulesFor(policyOf(manifests, console), containerPort(console, 'http'))[0]?.from).toEqual([ingressNs]);
     const closed = renderChart([], ['networkPolicy.metricsFrom=null']);
-    for (const w of deployments(closed)) expect(rulesFor(policyOf(closed, w), containerPort(w, 'metrics')), w.name).toEqual([]);
+    for (const w of services(closed)) expect(rulesFor(policyOf(closed, w), containerPort(w, 'metrics')), w.name).toEqual([]);
   });
 
   it('renders no policy for a disabled service', () => {
     const names = policies(renderChart([], ['services.vqvaePretrainer.enabled=false'])).map((p) => p.metadata.name);
     expect(names).not.toContain('ser-vqvae-pretrainer');
-    expect(names).toHaveLength(6);
+    expect(names).toHaveLength(7);
+    // The console needs the gateway it forwards to.
+    expect(policies(renderChart([], ['services.gateway.enabled=false'])).map((p) => p.metadata.name)).not.toContain('ser-console');
   });
 
   it('refuses restrictEgress without Kafka and PostgreSQL peers', () => {

@@ -54,8 +54,8 @@ describe.each(renderings)('rendered with %s', (_label, render) => {
   const manifests = render();
   const pods = workloads(manifests);
 
-  it('renders a Deployment for each of the six services and the migrations Job', () => {
-    expect(pods.map((w) => w.name).sort()).toEqual([...SERVICES.map((s) => `Deployment/ser-${s}`), 'Job/ser-migrate'].sort());
+  it('renders a Deployment for each of the seven services and the web console, and the migrations Job', () => {
+    expect(pods.map((w) => w.name).sort()).toEqual([...[...SERVICES, 'console'].map((s) => `Deployment/ser-${s}`), 'Job/ser-migrate'].sort());
   });
 
   it('validates every object against the Kubernetes API schemas', () => {
@@ -72,7 +72,7 @@ describe.each(renderings)('rendered with %s', (_label, render) => {
     }
   });
 
-  it('probes every service container: native gRPC on its grpc port, the gateway on /healthz and /readyz', () => {
+  it('probes every service container: native gRPC on its grpc port, the gateway on /healthz and /readyz, the console on /healthz', () => {
     for (const w of pods.filter((p) => p.manifest.kind === 'Deployment')) {
       for (const c of w.pod.containers) {
         const grpcPort = c.ports?.find((p) => p.name === 'grpc')?.containerPort;
@@ -81,6 +81,10 @@ describe.each(renderings)('rendered with %s', (_label, render) => {
           expect(c.startupProbe?.httpGet, `${w.name} startup`).toEqual({ port: 'http', path: '/healthz' });
           expect(c.livenessProbe?.httpGet, `${w.name} liveness`).toEqual({ port: 'http', path: '/healthz' });
           expect(c.readinessProbe?.httpGet, `${w.name} readiness`).toEqual({ port: 'http', path: '/readyz' });
+          continue;
+        }
+        if (c.name === 'console') {
+          for (const probe of [c.startupProbe, c.livenessProbe, c.readinessProbe]) expect(probe?.httpGet, `${w.name} http probe`).toEqual({ port: 'http', path: '/healthz' });
           continue;
         }
         for (const probe of [c.startupProbe, c.livenessProbe, c.readinessProbe]) expect(probe?.grpc, `${w.name} grpc probe`).toEqual({ port: grpcPort });

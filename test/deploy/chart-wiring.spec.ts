@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadPlatformConfig, platformConfigSchema } from '@ser/config';
 import { renderChart, REPO_ROOT, type Manifest } from './helm';
-import { allContainers, byKind, deployment, envOf, workloads } from './pod-spec';
+import { allContainers, byKind, deployment, envOf, platformWorkloads, workloads } from './pod-spec';
 
 const defaults = renderChart();
 const gpu = renderChart(['values-gpu.yaml']);
@@ -18,7 +18,7 @@ function servicePorts(manifests: Manifest[], name: string): ServicePort[] {
 
 describe('service settings', () => {
   it('connects every service to Kafka and PostgreSQL, the database URL from the existing Secret', () => {
-    for (const w of workloads(defaults)) {
+    for (const w of platformWorkloads(defaults)) {
       for (const c of allContainers(w.pod)) {
         expect(envOf(c, 'SER_BUS')?.value, w.name).toBe('kafka');
         expect(envOf(c, 'SER_KAFKA_BROKERS')?.value, w.name).toBe('kafka-bootstrap.kafka.svc.cluster.local:9092');
@@ -37,7 +37,7 @@ describe('service settings', () => {
   });
 
   it('passes the topic prefix and database schema to every service and to the migrations Job', () => {
-    for (const w of workloads(renderChart([], ['kafka.topicPrefix=prod.', 'postgresql.schema=ser_prod']))) {
+    for (const w of platformWorkloads(renderChart([], ['kafka.topicPrefix=prod.', 'postgresql.schema=ser_prod']))) {
       for (const c of allContainers(w.pod)) {
         expect(envOf(c, 'SER_KAFKA_TOPIC_PREFIX')?.value, `${w.name} ${c.name}`).toBe('prod.');
         expect(envOf(c, 'SER_DATABASE_SCHEMA')?.value, `${w.name} ${c.name}`).toBe('ser_prod');
@@ -83,7 +83,7 @@ describe('service settings', () => {
 
   it('templates the metrics port into SER_METRICS_PORT, the container and the Service', () => {
     const rendered = renderChart([], ['metrics.port=9999']);
-    for (const w of workloads(rendered).filter((x) => x.manifest.kind === 'Deployment')) {
+    for (const w of platformWorkloads(rendered).filter((x) => x.manifest.kind === 'Deployment')) {
       const c = w.pod.containers[0]!;
       expect(envOf(c, 'SER_METRICS_PORT')?.value, w.name).toBe('9999');
       expect(c.ports?.find((p) => p.name === 'metrics')?.containerPort, w.name).toBe(9999);
@@ -142,7 +142,7 @@ describe('volumes', () => {
   it('mounts one ReadWriteMany artifacts claim at SER_DATA_DIR in every service', () => {
     const [pvc] = byKind(defaults, 'PersistentVolumeClaim');
     expect((pvc?.spec as { accessModes: string[] }).accessModes).toEqual(['ReadWriteMany']);
-    for (const w of workloads(defaults).filter((x) => x.manifest.kind === 'Deployment')) {
+    for (const w of platformWorkloads(defaults).filter((x) => x.manifest.kind === 'Deployment')) {
       const c = w.pod.containers[0]!;
       const mount = c.volumeMounts?.find((m) => m.mountPath === envOf(c, 'SER_DATA_DIR')?.value);
       expect(w.pod.volumes?.find((v) => v.name === mount?.name)?.persistentVolumeClaim?.claimName, w.name).toBe(pvc?.metadata.name);

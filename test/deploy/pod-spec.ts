@@ -54,6 +54,14 @@ export function workloads(manifests: Manifest[]): Workload[] {
     });
 }
 
+/** The name of the web console's Deployment: nginx and static files, none of the platform's SER_* wiring. */
+export const CONSOLE_DEPLOYMENT = 'Deployment/ser-console';
+
+/** The workloads that run the platform's Node services (everything but the console), with their Kafka, database and volumes. */
+export function platformWorkloads(manifests: Manifest[]): Workload[] {
+  return workloads(manifests).filter((w) => w.name !== CONSOLE_DEPLOYMENT);
+}
+
 export function allContainers(pod: PodSpec): Container[] {
   return [...(pod.initContainers ?? []), ...pod.containers];
 }
