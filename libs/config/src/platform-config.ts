@@ -34,6 +34,11 @@ export const platformConfigSchema = z
         clientId: z.string().default('ser-platform'),
         /** Prepended to every Kafka topic: isolates environments (or test suites) sharing one cluster. */
         topicPrefix: z.string().default(''),
+        /**
+         * Prepended to every consumer group id; unset: topicPrefix, so platforms with different prefixes never share a
+         * group. '' (SER_KAFKA_GROUP_ID_PREFIX='""') keeps the unprefixed groups, and their offsets, of an older platform.
+         */
+        groupIdPrefix: z.string().optional(),
         /** TLS to the brokers (managed clusters require it). */
         tls: z
           .object({
@@ -250,10 +255,12 @@ export const PLATFORM_ENV: Record<string, string> = {
   'features.workers': 'SER_FEATURE_WORKERS',
   'features.workLeaseMs': 'SER_FEATURES_WORK_LEASE_MS',
   'bus.topicPrefix': 'SER_KAFKA_TOPIC_PREFIX',
+  'bus.groupIdPrefix': 'SER_KAFKA_GROUP_ID_PREFIX',
   'store.schema': 'SER_DATABASE_SCHEMA',
   metricsPort: 'SER_METRICS_PORT',
   'serviceAuth.secret': 'SER_SERVICE_TOKEN_SECRET',
   'serviceAuth.allowedCallers': 'SER_SERVICE_AUTH_CALLERS',
+  'serviceAuth.mode': 'SER_SERVICE_AUTH',
   'gateway.anonymousRead': 'SER_GATEWAY_ANONYMOUS_READ',
   'gateway.corsOrigins': 'SER_GATEWAY_CORS_ORIGINS',
   'gateway.introspection': 'SER_GATEWAY_INTROSPECTION',

@@ -18,6 +18,11 @@ export interface KafkaBusConfig extends BusOptions {
   consumer?: ConsumerTuning;
   /** TLS and SASL (config bus.tls, bus.sasl); plaintext when absent. */
   security?: KafkaSecuritySettings;
+  /**
+   * Prepended to every consumer group id on the broker. Default: topicPrefix, so two platforms sharing a cluster
+   * with different prefixes never share a group (a shared group would split, or misassign, their partitions).
+   */
+  groupIdPrefix?: string;
 }
 
 // About two minutes of backoff (0.3 s doubling, capped at 30 s), like the Java producer's
@@ -28,6 +33,7 @@ export class KafkaEventBus implements EventBus {
   private readonly topicsReady = new Map<string, Promise<void>>();
   private readonly subscriptions = new Set<Subscription>();
   private readonly prefix: string;
+  private readonly groupPrefix: string;
   private readonly source: string;
   private closed = false;
 
@@ -39,6 +45,7 @@ export class KafkaEventBus implements EventBus {
     private readonly log: Logger,
   ) {
     this.prefix = config.topicPrefix ?? BUS_DEFAULTS.topicPrefix;
+    this.groupPrefix = config.groupIdPrefix ?? this.prefix;
     this.source = config.source ?? `/ser/${config.clientId}`;
   }
 
@@ -94,6 +101,7 @@ export class KafkaEventBus implements EventBus {
         log: this.log,
         physicalTopic: (t) => this.physicalTopic(t),
         logicalTopic: (t) => this.logicalTopic(t),
+        physicalGroupId: (g) => this.groupPrefix + g,
         delivery: {
           retry: this.config.handlerRetry ?? BUS_DEFAULTS.handlerRetry,
           deadLetter: (data, key) => this.publish(TOPICS.deadLetter, data, key === null ? {} : { key }),

@@ -21,6 +21,8 @@ export interface KafkaSubscriptionDeps {
   log: Logger;
   physicalTopic(topic: Topic): string;
   logicalTopic(physical: string): Topic;
+  /** The group's name on the broker (the bus's prefix + opts.groupId); letters, logs and metrics keep opts.groupId. */
+  physicalGroupId(groupId: string): string;
   delivery: Pick<DeliveryContext<Topic>, 'retry' | 'deadLetter' | 'metrics'>;
   shutdownGraceMs: number;
   /** Partitions handled at the same time (one message at a time within each). */
@@ -33,8 +35,9 @@ const KAFKAJS_HEARTBEAT_MS = 3_000;
 
 export async function startKafkaSubscription<T extends Topic>(deps: KafkaSubscriptionDeps, opts: SubscribeOptions<T>): Promise<Subscription> {
   const { tuning, log } = deps;
+  const groupId = deps.physicalGroupId(opts.groupId);
   const consumer = deps.kafka.consumer({
-    groupId: opts.groupId,
+    groupId,
     sessionTimeout: tuning.sessionTimeoutMs,
     heartbeatInterval: tuning.heartbeatIntervalMs,
     rebalanceTimeout: tuning.rebalanceTimeoutMs,
@@ -88,14 +91,14 @@ export async function startKafkaSubscription<T extends Topic>(deps: KafkaSubscri
   } catch (err) {
     join.cancel();
     await consumer.disconnect().catch(() => {});
-    throw new Error(`consumer group '${opts.groupId}' could not join Kafka: ${(err as Error).message}`, { cause: err });
+    throw new Error(`consumer group '${groupId}' could not join Kafka: ${(err as Error).message}`, { cause: err });
   }
 
   if (deps.delivery.metrics) reportLag(consumer, deps, opts.groupId, deps.delivery.metrics);
 
   consumer.on(consumer.events.CRASH, ({ payload }) => {
     if (payload.restart || signals.stopping.aborted) return; // kafkajs restarts it by itself
-    log.error({ groupId: opts.groupId, err: payload.error }, 'Kafka consumer crashed and will not restart');
+    log.error({ groupId, err: payload.error }, 'Kafka consumer crashed and will not restart');
     failDone(payload.error);
   });
 

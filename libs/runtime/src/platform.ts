@@ -54,6 +54,7 @@ export async function openPlatform(
             brokers: config.bus.brokers,
             clientId: config.bus.clientId,
             topicPrefix: config.bus.topicPrefix,
+            groupIdPrefix: config.bus.groupIdPrefix,
             security: { tls: config.bus.tls, sasl: config.bus.sasl },
             logger,
             metrics,
