@@ -148,6 +148,8 @@ export const platformConfigSchema = z
         maxBatchSize: z.number().int().positive().default(16),
         /** Longest a request waits for others to share its forward pass (ms). */
         maxBatchWaitMs: z.number().min(0).default(5),
+        /** Worker threads that run the forward passes, off the event loop; 0: in the service's own thread. Unset: one per 4 cores, 1 to 4. */
+        forwardWorkers: z.number().int().min(0).optional(),
         /** Model a request without a model name gets, at defaultAlias. */
         defaultModelName: z.string().min(1).default('fop-emotion'),
         defaultAlias: z.string().min(1).default('production'),
@@ -270,6 +272,7 @@ export const PLATFORM_ENV: Record<string, string> = {
   'inference.maxAudioBytes': 'SER_INFERENCE_MAX_AUDIO_BYTES',
   'inference.maxBatchSize': 'SER_INFERENCE_MAX_BATCH_SIZE',
   'inference.maxBatchWaitMs': 'SER_INFERENCE_MAX_BATCH_WAIT_MS',
+  'inference.forwardWorkers': 'SER_INFERENCE_FORWARD_WORKERS',
   'inference.defaultModelName': 'SER_INFERENCE_DEFAULT_MODEL',
   'inference.defaultAlias': 'SER_INFERENCE_DEFAULT_ALIAS',
   'inference.streamWindowSeconds': 'SER_INFERENCE_STREAM_WINDOW_SECONDS',

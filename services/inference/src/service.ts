@@ -10,6 +10,7 @@ import { predictSamples } from './handlers/prediction';
 import { predictStream } from './handlers/predict-stream';
 import { inferenceMetrics } from './inference-metrics';
 import { ModelHost } from './models/model-host';
+import { startForwardThreads } from './workers/pooled-model';
 
 export type InferenceSettings = PlatformConfig['inference'];
 
@@ -30,13 +31,14 @@ export async function startInferenceService(platform: Platform, opts: InferenceS
   const { store, bus, artifacts, config } = platform;
   const settings: InferenceSettings = { ...config.inference, ...opts.inference };
   const logger = platform.logger.child({ service: 'inference' });
-  await initTfjs({ logger });
+  const { kind: backend } = await initTfjs({ logger });
+  const forwardThreads = await startForwardThreads(settings.forwardWorkers, backend, logger); // undefined: in this thread
   const proto = loadSerProto().grpc.ser.v1;
   const features = createClient<FeatureServiceClient>(proto.FeatureService, opts.featuresAddress ?? config.addresses.features, {
     deadlineMs: config.grpcDeadlineMs,
     serviceToken: serviceCaller(config, 'inference'),
   });
-  const host = new ModelHost({ store, artifacts, bus, logger, instanceId: config.instanceId, ...settings, metrics: inferenceMetrics(getMetricsRegistry()) });
+  const host = new ModelHost({ store, artifacts, bus, logger, instanceId: config.instanceId, ...settings, ...forwardThreads?.hostOptions, metrics: inferenceMetrics(getMetricsRegistry()) });
   await host.start();
   const deps = { host, store };
   const handlers: InferenceServiceHandlers = {
@@ -59,6 +61,7 @@ export async function startInferenceService(platform: Platform, opts: InferenceS
     async stop() {
       await server.stop();
       await host.stop();
+      await forwardThreads?.pool.close();
       closeClient(features);
     },
   };

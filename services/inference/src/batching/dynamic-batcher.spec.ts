@@ -54,4 +54,31 @@ describe('DynamicBatcher', () => {
     fail = false;
     expect(await Promise.all([batcher.submit(3), batcher.submit(4)])).toEqual([3, 4]);
   });
+
+  it('runs up to maxConcurrentBatches batches at once, each of at most maxBatchSize', async () => {
+    const started: number[][] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const batcher = new DynamicBatcher<number, number>({
+      maxBatchSize: 2,
+      maxWaitMs: 60_000,
+      maxConcurrentBatches: 2,
+      run: async (xs) => {
+        started.push(xs);
+        await gate;
+        return xs;
+      },
+    });
+    const all = [1, 2, 3, 4, 5, 6].map((x) => batcher.submit(x));
+    await new Promise((r) => setImmediate(r));
+    expect(started).toEqual([[1, 2], [3, 4]]); // two passes under way, the third batch waits for a slot
+    expect(batcher.waiting).toBe(2);
+    release();
+    expect(await Promise.all(all)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(started).toEqual([[1, 2], [3, 4], [5, 6]]);
+  });
+
+  it('refuses a maxConcurrentBatches that is not a positive integer', () => {
+    expect(() => new DynamicBatcher({ maxBatchSize: 1, maxWaitMs: 0, maxConcurrentBatches: 0, run: (xs) => xs })).toThrow(RangeError);
+  });
 });

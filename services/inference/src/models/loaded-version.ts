@@ -5,6 +5,8 @@ import type { ServableModel } from './model-kinds';
 export interface BatchingSettings {
   maxBatchSize: number;
   maxBatchWaitMs: number;
+  /** Batches in flight at once: the number of forward-pass worker threads, 1 in-process. */
+  maxConcurrentBatches?: number;
 }
 
 /**
@@ -38,7 +40,12 @@ export class LoadedVersion {
       latency: (seconds) => metrics?.predictionSeconds.observe(labels, seconds),
       warmup: (seconds) => metrics?.modelWarmupSeconds.observe(labels, seconds),
     };
-    this.batcher = new DynamicBatcher({ maxBatchSize: batching.maxBatchSize, maxWaitMs: batching.maxBatchWaitMs, run: (inputs) => this.forward(inputs) });
+    this.batcher = new DynamicBatcher({
+      maxBatchSize: batching.maxBatchSize,
+      maxWaitMs: batching.maxBatchWaitMs,
+      maxConcurrentBatches: batching.maxConcurrentBatches,
+      run: (inputs) => this.forward(inputs),
+    });
   }
 
   /** Class probabilities of one input, sharing a forward pass with concurrent requests. */

@@ -7,7 +7,7 @@ import type { Logger } from '@ser/logging';
 import type { MetadataStore } from '@ser/store';
 import type { InferenceMetrics } from '../inference-metrics';
 import { LoadedVersion, type BatchingSettings } from './loaded-version';
-import { loadServableModel } from './model-kinds';
+import { loadServableModel, type ServableModel } from './model-kinds';
 import './fop-classifier'; // registers the 'fop-classifier' kind
 import './hypercolumn-model'; // 'fop-hypercolumn-classical' and 'fop-hypercolumn-attention-lstm'
 import './sequence-model'; // 'sequence-model'
@@ -25,6 +25,8 @@ export interface ModelHostOptions extends BatchingSettings {
   instanceId: string;
   /** Load, warm-up, batch-size and latency instruments; none in unit tests that do not need them. */
   metrics?: InferenceMetrics;
+  /** Builds a version's servable model; in-process loadServableModel unless the service runs forward passes in worker threads. */
+  loadModel?: (artifacts: ArtifactStore, artifactKey: string) => Promise<ServableModel>;
 }
 
 /** A version in use by one request; release() when the request is done with it. */
@@ -136,7 +138,7 @@ export class ModelHost {
         const row = await this.opts.store.models.findVersion(name, version);
         if (!row) throw notFound('model version', key);
         const started = Date.now();
-        const model = await loadServableModel(this.opts.artifacts, row.artifactKey);
+        const model = await (this.opts.loadModel ?? loadServableModel)(this.opts.artifacts, row.artifactKey);
         this.opts.metrics?.modelLoadSeconds.observe({ model_name: name, model_version: String(version) }, (Date.now() - started) / 1000);
         const loaded = new LoadedVersion(name, version, row.id, model, this.opts, this.opts.metrics);
         await loaded.warmUp(this.opts.warmupSeconds);
