@@ -10,16 +10,14 @@ import type { MetadataStore, Run } from '@ser/store';
 import { ZodError } from 'zod';
 import { classifierRunConfigSchema, maxEpochsPerFold, type ClassifierRunConfig } from './classifier-config';
 import { evaluationToProto, runMetrics, type RunEvaluation } from './evaluation';
-import { representationsKey, type StoredRepresentations } from './sequence-representations';
-import type { FineTuneWorkerData, WorkerMessage } from './fine-tune-worker';
-import { loadLabelledDataset } from './load-dataset';
-import { readPretrainedWeights, resolveFopModel } from './pretrained-checkpoint';
+import { methodFor } from '../methods';
+import { representationsKey, type StoredRepresentations } from '../methods/sequence/sequence-representations';
 import { registerRunModel } from '../registry/register-run-model';
 import { writeRunModelCard } from '../registry/run-model-card';
-import { prepareSequenceRun, sequenceLineage } from './sequence-prepare';
+import { workerDataFor, type ClassifierWorkerData, type WorkerMessage } from './worker-data';
 
 const KIND = 'classifier';
-const WORKER_URL = new URL('./fine-tune-worker.ts', import.meta.url);
+const WORKER_URL = new URL('./classifier-worker.ts', import.meta.url);
 export const evaluationKey = (runId: string) => `evaluations/${runId}.json`;
 
 export interface ClassifierRunManagerOptions {
@@ -64,14 +62,11 @@ export class ClassifierRunManager {
     if (!(await this.opts.store.datasets.getVersion(config.datasetVersionId))) {
       throw new DomainError('NOT_FOUND', `dataset version '${config.datasetVersionId}' not found`, { violations: [{ field: 'dataset_version_ids', description: config.datasetVersionId }] });
     }
-    const { fopConfig, pretrainRunId } = config.method === 'sequence-model' ? await sequenceLineage(this.opts.store, config) : await resolveFopModel(this.opts.store, config);
-    const checkpointId = config.method === 'sequence-model' ? config.vqvaeCheckpointId : config.pretrainedCheckpointId;
+    const lineage = await methodFor(config.method).lineage(this.opts.store, config);
     const run = await this.opts.store.runs.create({
       kind: KIND,
-      // The resolved model is saved with the run, so what was trained never depends on later defaults.
-      // Hypercolumn runs use the checkpoint's FOP as it is (model.json of the kept model records it).
-      config: { ...config, ...(config.method === 'fop-fine-tune' ? { model: { ...fopConfig } as Record<string, number> } : {}), ...(req.displayName ? { displayName: req.displayName } : {}) },
-      lineage: { datasetVersionIds: [config.datasetVersionId], checkpointId: checkpointId ?? '', runId: pretrainRunId ?? '' },
+      config: { ...lineage.config, ...(req.displayName ? { displayName: req.displayName } : {}) },
+      lineage: { datasetVersionIds: [config.datasetVersionId], checkpointId: lineage.checkpointId, runId: lineage.runId },
     });
     await this.publishStatus(run);
     this.queue.schedule(run.id);
@@ -137,22 +132,16 @@ export class ClassifierRunManager {
     const { displayName: _displayName, ...stored } = claimed.config;
     const config = classifierRunConfigSchema.parse(stored);
     await this.publishStatus(claimed, 'loading features');
-    let data: FineTuneWorkerData;
+    let data: ClassifierWorkerData;
     try {
-      if (config.method === 'sequence-model') {
-        data = { runId, config, ...(await prepareSequenceRun(store, this.opts.features, this.opts.artifacts, config)), artifactStore: this.opts.artifactStore };
-      } else {
-        const dataset = await loadLabelledDataset(store, this.opts.features, config.datasetVersionId);
-        const pretrained = config.pretrainedCheckpointId ? await readPretrainedWeights(store, this.opts.artifacts, config.pretrainedCheckpointId) : undefined;
-        const { fopConfig } = await resolveFopModel(store, config);
-        data = { runId, config, fopConfig, ...dataset, pretrained, artifactStore: this.opts.artifactStore };
-      }
+      const prepared = await methodFor(config.method).prepare({ store, features: this.opts.features, artifacts: this.opts.artifacts }, config);
+      data = workerDataFor(runId, config, prepared, this.opts.artifactStore);
     } catch (err) {
       return this.finish(runId, 'failed', `could not prepare the run: ${(err as Error).message}`);
     }
     if ((await store.runs.get(runId))?.status === 'cancelled') return this.finish(runId, 'cancelled', 'cancelled while loading features');
-    log.info({ method: config.method, utterances: data.items.length, classes: data.classes, checkpoint: claimed.lineage.checkpointId }, 'training started');
-    const worker = createWorker(WORKER_URL, { workerData: data, transferList: data.sequences.map((s) => s.buffer as ArrayBuffer) });
+    log.info({ method: config.method, utterances: data.data.items.length, classes: data.data.classes, checkpoint: claimed.lineage.checkpointId }, 'training started');
+    const worker = createWorker(WORKER_URL, { workerData: data, transferList: data.data.sequences.map((s) => s.buffer as ArrayBuffer) });
     this.queue.attach(runId, worker);
     await new Promise<void>((resolve) => {
       let settled = false;

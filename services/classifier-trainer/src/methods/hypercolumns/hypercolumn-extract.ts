@@ -8,8 +8,8 @@
 // (batchHypercolumns in @ser/models computes them, shared with serving; L layers generalise h1 + h2 to h1 + ... + hL.)
 import * as tf from '@tensorflow/tfjs';
 import { batchHypercolumns, hypercolumnDim, poolFrames, type FopModel, type FramePooling } from '@ser/models';
-import type { HypercolumnRepresentation } from './classifier-config';
-import { lengthBatches } from './predict';
+import type { HypercolumnRepresentation } from '../../run/classifier-config';
+import { lengthBatches } from '../../run/predict';
 
 export { hypercolumnDim } from '@ser/models';
 

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { initTfjs } from '@ser/tfjs-backend';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sequenceModelRunConfigSchema } from './classifier-config';
+import { sequenceModelRunConfigSchema } from '../../run/classifier-config';
 import { predictSequences, type SequenceData } from './sequence-fold';
 import { createSequenceNetwork, resolveNetworkConfig } from './sequence-network';
 import { selectSegments, trainingWindow, windowOf } from './sequence-segments';

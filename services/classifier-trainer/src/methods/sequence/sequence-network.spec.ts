@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { sequenceModelRunConfigSchema } from './classifier-config';
+import { sequenceModelRunConfigSchema } from '../../run/classifier-config';
 import { createSequenceNetwork, padSequences, resolveNetworkConfig } from './sequence-network';
 
 const BASE = { method: 'sequence-model', datasetVersionId: 'dv1', sequenceModel: 'tacn', features: 'deep' } as const;

@@ -3,17 +3,17 @@
 // then the CNN (+ fusion) and the sequence model train end to end and classify the test utterances.
 import type { ArtifactStore } from '@ser/artifacts';
 import { classWeights, type EvaluationItem } from '@ser/evaluation';
-import type { SequenceModelRunConfig } from './classifier-config';
-import type { RunEvaluation } from './evaluation';
-import type { FineTuneEvents } from './fine-tune-job';
-import { buildEvaluation, carveFoldValidation, earlyStoppedOutcome, type FoldPlan, runProtocol } from './fold-loop';
+import type { SequenceModelRunConfig } from '../../run/classifier-config';
+import type { RunEvaluation } from '../../run/evaluation';
+import type { ClassifierJobEvents } from '../../run/job-events';
+import { buildEvaluation, carveFoldValidation, earlyStoppedOutcome, type FoldPlan, runProtocol } from '../../run/fold-loop';
 import { predictSequences, trainSequenceFold, type SequenceData } from './sequence-fold';
 import { saveSequenceModel } from './sequence-model-file';
 import { representSequences, saveRepresentations, type UtteranceRepresentation } from './sequence-representations';
 import { resolveNetworkConfig } from './sequence-network';
 import { binStatistics, selectSegments, type SegmentSequence, type SegmentShape } from './sequence-segments';
 import { foldLatents, type FoldLatents, type VqvaeSource } from './sequence-vqvae';
-import { STORED_SEGMENT_HOP } from './classifier-config';
+import { STORED_SEGMENT_HOP } from '../../run/classifier-config';
 
 export interface SequenceJob {
   runId: string;
@@ -31,7 +31,7 @@ export interface SequenceJob {
 const FINAL_MODEL_NOTE = "the last repeat's first fold, at its best validation epoch";
 
 /** Every repeat x fold; the evaluation, or null when cancelled. */
-export async function runSequenceJob(job: SequenceJob, events: FineTuneEvents): Promise<RunEvaluation | null> {
+export async function runSequenceJob(job: SequenceJob, events: ClassifierJobEvents): Promise<RunEvaluation | null> {
   const { config, classes, shape } = job;
   if (config.features === 'fusion' && !job.vqvae) throw new Error("a 'fusion' run needs the weights of its VQ-VAE checkpoint");
   const size = shape.frames * shape.bins;

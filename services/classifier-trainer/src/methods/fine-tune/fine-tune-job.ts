@@ -2,11 +2,12 @@ import type { ArtifactStore } from '@ser/artifacts';
 import { classWeights, type EvaluationItem } from '@ser/evaluation';
 import { writeKeptModel } from '@ser/model-artifacts';
 import { saveVariables, type FopConfig, type SavedTensors } from '@ser/models';
-import type { FineTuneRunConfig } from './classifier-config';
-import type { RunEvaluation } from './evaluation';
-import { disposeClassifier, trainFold, type FoldEpoch, type LabelledSet } from './fine-tune-fold';
-import { buildEvaluation, carveFoldValidation, earlyStoppedOutcome, runProtocol } from './fold-loop';
-import { predictProbabilities } from './predict';
+import type { FineTuneRunConfig } from '../../run/classifier-config';
+import type { RunEvaluation } from '../../run/evaluation';
+import { modelPrefix, type ClassifierJobEvents } from '../../run/job-events';
+import { disposeClassifier, trainFold, type LabelledSet } from './fine-tune-fold';
+import { buildEvaluation, carveFoldValidation, earlyStoppedOutcome, runProtocol } from '../../run/fold-loop';
+import { predictProbabilities } from '../../run/predict';
 
 export interface FineTuneJob {
   runId: string;
@@ -21,22 +22,13 @@ export interface FineTuneJob {
   artifacts: ArtifactStore;
 }
 
-export interface FineTuneEvents {
-  onEpoch(e: FoldEpoch & { repeat: number; fold: number; totalFolds: number }): void;
-  onFold(f: { repeat: number; fold: number; totalFolds: number; wa: number; ua: number }): void;
-  /** After the model kept for serving is written. */
-  onModelSaved(m: { artifactKey: string; bestEpoch: number; validationLoss: number | null }): void;
-  shouldCancel(): boolean;
-}
-
-export const modelPrefix = (runId: string) => `models/${runId}`;
 const FINAL_MODEL_NOTE = "the last repeat's first fold, at its best validation epoch";
 
 /**
  * Every repeat x fold of the protocol: carve validation speakers from the fold's training speakers, fine-tune,
  * classify the test utterances whole, evaluate. Returns the evaluation, or null when cancelled.
  */
-export async function runFineTuneJob(job: FineTuneJob, events: FineTuneEvents): Promise<RunEvaluation | null> {
+export async function runFineTuneJob(job: FineTuneJob, events: ClassifierJobEvents): Promise<RunEvaluation | null> {
   const { config, items, classes } = job;
   const classIndex = new Map(classes.map((c, i) => [c, i]));
   const sequenceOf = new Map(items.map((item, i) => [item.utteranceId, job.sequences[i]!]));

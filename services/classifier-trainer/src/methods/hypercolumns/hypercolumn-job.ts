@@ -5,10 +5,10 @@ import type { ArtifactStore } from '@ser/artifacts';
 import { createClassicalClassifier, searchSvm, type ClassicalClassifierConfig } from '@ser/classical';
 import { classWeights, type EvaluationItem } from '@ser/evaluation';
 import { createFop, loadVariables, type FopConfig, type SavedTensors } from '@ser/models';
-import type { HypercolumnRunConfig } from './classifier-config';
-import type { RunEvaluation } from './evaluation';
-import type { FineTuneEvents } from './fine-tune-job';
-import { buildEvaluation, carveFoldValidation, earlyStoppedOutcome, type FoldOutcome, type FoldPlan, runProtocol } from './fold-loop';
+import type { HypercolumnRunConfig } from '../../run/classifier-config';
+import type { RunEvaluation } from '../../run/evaluation';
+import type { ClassifierJobEvents } from '../../run/job-events';
+import { buildEvaluation, carveFoldValidation, earlyStoppedOutcome, type FoldOutcome, type FoldPlan, runProtocol } from '../../run/fold-loop';
 import { extractHypercolumns, type ExtractedHypercolumns } from './hypercolumn-extract';
 import { predictLstm, trainLstmFold } from './hypercolumn-lstm';
 import { saveHypercolumnModel, type KeptModelContext } from './hypercolumn-model';
@@ -29,7 +29,7 @@ export interface HypercolumnJob {
 const FINAL_MODEL_NOTE = "the last repeat's first fold";
 
 /** Every repeat x fold on hypercolumns extracted once; the evaluation, or null when cancelled. */
-export async function runHypercolumnJob(job: HypercolumnJob, events: FineTuneEvents): Promise<RunEvaluation | null> {
+export async function runHypercolumnJob(job: HypercolumnJob, events: ClassifierJobEvents): Promise<RunEvaluation | null> {
   const { config, classes } = job;
   if (!job.pretrained) throw new Error('a hypercolumn run needs the weights of its pre-training checkpoint');
   const features = extractFrozen(job, job.pretrained);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFop, DEFAULT_FOP_CONFIG, saveVariables } from '@ser/models';
-import { fineTuneRunConfigSchema } from './classifier-config';
+import { fineTuneRunConfigSchema } from '../../run/classifier-config';
 import { disposeClassifier, trainFold, type LabelledSet } from './fine-tune-fold';
 
 const FOP = { ...DEFAULT_FOP_CONFIG, nMels: 8, dModel: 8, numHeads: 2, ffnUnits: 16, numLayers: 1 };

@@ -12,7 +12,7 @@ import {
   type FusionConfig,
   type SequenceNetworkConfig,
 } from '@ser/models';
-import type { SequenceModelRunConfig } from './classifier-config';
+import type { SequenceModelRunConfig } from '../../run/classifier-config';
 
 export { createSequenceNetwork, padSequences, type SequenceNetwork, type SequenceNetworkConfig } from '@ser/models';
 

@@ -12,8 +12,9 @@ import {
   type FopConfig,
   type SavedTensors,
 } from '@ser/models';
-import type { FineTuneRunConfig } from './classifier-config';
-import { predictProbabilities, weightedCrossEntropy } from './predict';
+import type { FineTuneRunConfig } from '../../run/classifier-config';
+import type { EarlyStoppedFold, FoldTrainingEvents } from '../../run/fold-training';
+import { predictProbabilities, weightedCrossEntropy } from '../../run/predict';
 
 /** Utterances of one split as the trainer needs them: features and class indices, same order. */
 export interface LabelledSet {
@@ -34,20 +35,9 @@ export interface FoldTraining {
   seed: number;
 }
 
-export interface FoldEpoch {
-  epoch: number;
-  trainLoss: number;
-  validationLoss: number;
-  improved: boolean;
-}
-
-export interface FoldTrained {
+export interface FoldTrained extends EarlyStoppedFold {
   /** Restored to the best validation epoch; the caller disposes it (disposeClassifier). */
   classifier: FopClassifier;
-  status: 'completed' | 'stopped' | 'cancelled';
-  bestEpoch: number;
-  bestValidationLoss: number;
-  history: FoldEpoch[];
 }
 
 export function disposeClassifier(classifier: FopClassifier): void {
@@ -62,7 +52,7 @@ export function disposeClassifier(classifier: FopClassifier): void {
  */
 export async function trainFold(
   job: FoldTraining,
-  events: { onEpoch(e: FoldEpoch): void; shouldCancel(): boolean },
+  events: FoldTrainingEvents,
 ): Promise<FoldTrained> {
   const { config } = job;
   const fop = createFop(job.fopConfig, job.seed);

@@ -9,8 +9,8 @@ import type { ArtifactStore } from '@ser/artifacts';
 import type { ClassicalModelJson, StandardizerState } from '@ser/classical';
 import { writeKeptModel } from '@ser/model-artifacts';
 import { saveVariables, type AttentionLstm, type FopConfig, type SavedTensors } from '@ser/models';
-import type { HypercolumnRunConfig } from './classifier-config';
-import { modelPrefix } from './fine-tune-job';
+import type { HypercolumnRunConfig } from '../../run/classifier-config';
+import { modelPrefix } from '../../run/job-events';
 
 export interface KeptModelContext {
   runId: string;

@@ -1,12 +1,9 @@
-// The pre-trained VQ-VAE of a 'fusion' run: read from its checkpoint (the vqvae-pretrainer's format), optionally
+// The pre-trained VQ-VAE of a 'fusion' run in the worker (sequence-prepare.ts reads it from its checkpoint), optionally
 // fine-tuned on a fold's training utterances (reconstruction only), then frozen and run once over every utterance
 // to give each segment its latent representation.
 import * as tf from '@tensorflow/tfjs';
-import type { ArtifactStore } from '@ser/artifacts';
 import type { StandardizerState } from '@ser/classical';
-import { DomainError, notFound } from '@ser/grpc-kit';
-import { DEFAULT_VQVAE_CONFIG, createAdam, createVqvae, loadVariables, mixSeed, readCheckpointWeights, saveVariables, shuffledIndices, trainLoop, vqvaeLosses, type SavedTensors, type VqvaeConfig, type VqvaeModel } from '@ser/models';
-import type { MetadataStore } from '@ser/store';
+import { createAdam, createVqvae, loadVariables, mixSeed, saveVariables, shuffledIndices, trainLoop, vqvaeLosses, type SavedTensors, type VqvaeConfig, type VqvaeModel } from '@ser/models';
 import { chunked, segmentBatch, type SegmentSequence, type SegmentShape } from './sequence-segments';
 
 export interface VqvaeSource {
@@ -20,24 +17,6 @@ export interface VqvaeSource {
 }
 
 const FINE_TUNE_LEARNING_RATE = 2e-4; // 2e-4: Adam, as the VQ-VAE's pre-training (van den Oord et al. 2017 sec. 4)
-
-/** Checkpoint -> VQ-VAE pre-training run -> config, weights and normalisation (checkpoints/<run>/epoch-NNNN/…). */
-export async function readVqvaeSource(store: MetadataStore, artifacts: ArtifactStore, checkpointId: string, shape: SegmentShape): Promise<VqvaeSource> {
-  const checkpoint = await store.checkpoints.get(checkpointId);
-  if (!checkpoint) throw notFound('checkpoint', checkpointId);
-  const run = await store.runs.get(checkpoint.runId);
-  if (run?.kind !== 'vqvae-pretrain') throw new DomainError('FAILED_PRECONDITION', `checkpoint '${checkpointId}' was not saved by a VQ-VAE pre-training run`, { reason: 'NOT_A_VQVAE_CHECKPOINT' });
-  const normalisationKey = `${checkpoint.artifactKey}/normalisation.json`;
-  if (!(await artifacts.exists(normalisationKey))) throw notFound('VQ-VAE normalisation', normalisationKey);
-  return {
-    checkpointId,
-    pretrainRunId: run.id,
-    // Merged over the defaults as pre-training did (createVqvae({...config.model, frames, bins})).
-    config: { ...DEFAULT_VQVAE_CONFIG, ...((run.config.model ?? {}) as Partial<VqvaeConfig>), ...shape },
-    weights: await readCheckpointWeights(artifacts, checkpoint.artifactKey),
-    normalisation: JSON.parse((await artifacts.get(normalisationKey)).toString('utf8')) as StandardizerState,
-  };
-}
 
 export interface FoldLatents {
   /** Per utterance: its segments' latents, [count * latentUnits]. */

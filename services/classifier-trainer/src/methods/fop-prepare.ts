@@ -1,8 +1,19 @@
+// What the two FOP methods (fine-tuning and hypercolumns) read in the service: the FOP pre-training checkpoint
+// they start from, its model config and weights, and the labelled log-mel features.
 import type { ArtifactStore } from '@ser/artifacts';
 import { DomainError, invalidArgument, notFound } from '@ser/grpc-kit';
-import { DEFAULT_FOP_CONFIG, readCheckpointWeights, type FopConfig, type SavedTensors } from '@ser/models';
+import { DEFAULT_FOP_CONFIG, readCheckpointWeights, type FopConfig, type SavedTensors, type TensorEntry } from '@ser/models';
 import type { MetadataStore } from '@ser/store';
-import { FOP_ARCHITECTURE_KEYS } from './classifier-config';
+import { FOP_ARCHITECTURE_KEYS } from '../run/classifier-config';
+import { loadLabelledDataset } from '../run/load-dataset';
+import type { PrepareDeps, WorkerDataset } from './method';
+
+/** The worker data of a FOP method's run. */
+export interface FopRunData extends WorkerDataset {
+  fopConfig: FopConfig;
+  /** Pre-trained weights; structured cloning turns the Buffer into a Uint8Array. */
+  pretrained?: { manifest: TensorEntry[]; data: Uint8Array };
+}
 
 export interface ResolvedModel {
   fopConfig: FopConfig;
@@ -45,3 +56,18 @@ export async function readPretrainedWeights(store: MetadataStore, artifacts: Art
   if (!checkpoint) throw notFound('checkpoint', checkpointId);
   return readCheckpointWeights(artifacts, checkpoint.artifactKey);
 }
+
+/** Features, resolved FOP config and pre-trained weights of a FOP method's run. */
+export async function prepareFopRun(deps: PrepareDeps, config: { datasetVersionId: string; pretrainedCheckpointId?: string; model?: Partial<FopConfig> }): Promise<FopRunData> {
+  const { store, features, artifacts } = deps;
+  const dataset = await loadLabelledDataset(store, features, config.datasetVersionId);
+  const pretrained = config.pretrainedCheckpointId ? await readPretrainedWeights(store, artifacts, config.pretrainedCheckpointId) : undefined;
+  const { fopConfig } = await resolveFopModel(store, config);
+  return { ...dataset, fopConfig, pretrained };
+}
+
+/** Saved weights as the worker received them: structured cloning turned their Buffer into a Uint8Array. */
+export const asSavedTensors = (w: { manifest: TensorEntry[]; data: Uint8Array }): SavedTensors => ({
+  manifest: w.manifest,
+  data: Buffer.from(w.data.buffer, w.data.byteOffset, w.data.byteLength),
+});

@@ -4,9 +4,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { StandardizerState } from '@ser/classical';
 import { attentionLstmLoss, createAdam, createAttentionLstm, mixSeed, shuffledIndices, trainWithEarlyStopping, type AttentionLstm } from '@ser/models';
-import type { HypercolumnRunConfig } from './classifier-config';
-import type { FoldEpoch, FoldTrained } from './fine-tune-fold';
-import { weightedCrossEntropy } from './predict';
+import type { HypercolumnRunConfig } from '../../run/classifier-config';
+import type { EarlyStoppedFold, FoldTrainingEvents } from '../../run/fold-training';
+import { frameStatistics } from '../../run/frame-statistics';
+import { weightedCrossEntropy } from '../../run/predict';
 
 /** Hypercolumn sequences [frames * dim] of one split and their class indices, same order. */
 export interface SequenceSet {
@@ -24,25 +25,7 @@ export interface LstmFoldTraining {
   seed: number;
 }
 
-export type LstmFoldTrained = Omit<FoldTrained, 'classifier'> & { model: AttentionLstm; standardizer: StandardizerState };
-
-/** Per-feature mean and std over every frame of the training sequences (a constant feature gets std 1). */
-export function frameStatistics(sequences: readonly Float32Array[], dim: number): StandardizerState {
-  const sum = new Float64Array(dim);
-  const squares = new Float64Array(dim);
-  let frames = 0;
-  for (const s of sequences) {
-    for (let i = 0; i < s.length; i++) {
-      const v = s[i]!;
-      sum[i % dim]! += v;
-      squares[i % dim]! += v * v;
-    }
-    frames += s.length / dim;
-  }
-  const mean = Array.from(sum, (v) => v / frames);
-  const std = Array.from(squares, (v, j) => Math.sqrt(Math.max(0, v / frames - mean[j]! ** 2))).map((v) => (v > 1e-6 ? v : 1));
-  return { mean, std };
-}
+export type LstmFoldTrained = EarlyStoppedFold & { model: AttentionLstm; standardizer: StandardizerState };
 
 /** A right-padded, z-scored batch of sequences: [rows, longest, dim] and each row's real length. */
 function batchTensor(sequences: readonly Float32Array[], rows: readonly number[], dim: number, stats: StandardizerState): { x: tf.Tensor3D; lengths: number[] } {
@@ -79,7 +62,7 @@ export function predictLstm(model: AttentionLstm, stats: StandardizerState, sequ
 }
 
 /** Trains one fold's attention-LSTM; the caller disposes `model`. */
-export async function trainLstmFold(job: LstmFoldTraining, events: { onEpoch(e: FoldEpoch): void; shouldCancel(): boolean }): Promise<LstmFoldTrained> {
+export async function trainLstmFold(job: LstmFoldTraining, events: FoldTrainingEvents): Promise<LstmFoldTrained> {
   const { config, train, validation, dim } = job;
   const standardizer = frameStatistics(train.sequences, dim); // training split only: nothing of validation or test leaks in
   const model = createAttentionLstm({ inputDim: dim, numClasses: job.numClasses, units: config.units, attentionUnits: config.attentionUnits, dropout: config.dropout }, job.seed);

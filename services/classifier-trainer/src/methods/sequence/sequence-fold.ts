@@ -4,9 +4,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { StandardizerState } from '@ser/classical';
 import { mixSeed, shuffledIndices, trainWithEarlyStopping, weightedSoftmaxCrossEntropy } from '@ser/models';
-import type { SequenceModelRunConfig } from './classifier-config';
-import type { FoldEpoch } from './fine-tune-fold';
-import { weightedCrossEntropy } from './predict';
+import type { SequenceModelRunConfig } from '../../run/classifier-config';
+import type { EarlyStoppedFold, FoldTrainingEvents } from '../../run/fold-training';
+import { weightedCrossEntropy } from '../../run/predict';
 import { createSequenceNetwork, type SequenceNetwork, type SequenceNetworkConfig } from './sequence-network';
 import { chunked, latentBatch, segmentBatch, trainingWindow, windowOf, type SegmentSequence, type SegmentShape } from './sequence-segments';
 
@@ -32,13 +32,9 @@ export interface SequenceFoldTraining {
   seed: number;
 }
 
-export interface SequenceFoldTrained {
+export interface SequenceFoldTrained extends EarlyStoppedFold {
   /** Restored to the best validation epoch; the caller disposes it. */
   network: SequenceNetwork;
-  status: 'completed' | 'stopped' | 'cancelled';
-  bestEpoch: number;
-  bestValidationLoss: number;
-  history: FoldEpoch[];
 }
 
 export function createOptimizer(config: SequenceModelRunConfig): tf.Optimizer {
@@ -78,7 +74,7 @@ export function predictSequences(network: SequenceNetwork, data: SequenceData, r
   return out;
 }
 
-export async function trainSequenceFold(job: SequenceFoldTraining, events: { onEpoch(e: FoldEpoch): void; shouldCancel(): boolean }): Promise<SequenceFoldTrained> {
+export async function trainSequenceFold(job: SequenceFoldTraining, events: FoldTrainingEvents): Promise<SequenceFoldTrained> {
   const { config, data } = job;
   const network = createSequenceNetwork(job.network, job.seed);
   const optimizer = createOptimizer(config);

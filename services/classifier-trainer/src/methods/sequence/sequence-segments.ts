@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { StandardizerState } from '@ser/classical';
 import { createRandom } from '@ser/models';
-import { frameStatistics } from './hypercolumn-lstm';
+import { frameStatistics } from '../../run/frame-statistics';
 
 /** One utterance's segments, row-major [count, frames, bins]. */
 export interface SegmentSequence {

@@ -1,0 +1,64 @@
+// The shape of a classifier method: what it records when a run starts (lineage), what the service reads for it
+// before its worker starts (prepare), and what the worker thread does with that (run). A method is a folder
+// under methods/ and one entry in methods/index.ts; nothing else chooses by method name.
+import type { ArtifactStore } from '@ser/artifacts';
+import type { FeatureServiceClient } from '@ser/contracts';
+import type { EvaluationItem } from '@ser/evaluation';
+import type { MetadataStore } from '@ser/store';
+import type { ClassifierRunConfig } from '../run/classifier-config';
+import type { RunEvaluation } from '../run/evaluation';
+import type { ClassifierJobEvents } from '../run/job-events';
+import type { FopRunData } from './fop-prepare';
+import type { SequenceRunData } from './sequence/sequence-prepare';
+
+export type ClassifierMethodName = ClassifierRunConfig['method'];
+export type ConfigOf<M extends ClassifierMethodName> = Extract<ClassifierRunConfig, { method: M }>;
+
+/** The labelled utterances every method's worker gets; `sequences` are transferred to the worker, not copied. */
+export interface WorkerDataset {
+  items: EvaluationItem[];
+  /** One per item, same order: log-mel frames, or spectrogram segments for sequence models. */
+  sequences: Float32Array[];
+  /** Sorted class names present in the dataset version. */
+  classes: string[];
+}
+
+/** What each method's worker reads besides the run's id and config. */
+export interface MethodData {
+  'fop-fine-tune': FopRunData;
+  'fop-hypercolumns': FopRunData;
+  'sequence-model': SequenceRunData;
+}
+
+/** What a run came from, resolved when it starts (NOT_FOUND / FAILED_PRECONDITION / INVALID_ARGUMENT otherwise). */
+export interface MethodLineage<C> {
+  /** The pre-training checkpoint it starts from; '' for none. */
+  checkpointId: string;
+  /** The pre-training run that saved that checkpoint; '' for none. */
+  runId: string;
+  /** The config stored with the run: resolved, so what was trained never depends on later defaults. */
+  config: C;
+}
+
+export interface PrepareDeps {
+  store: MetadataStore;
+  features: FeatureServiceClient;
+  artifacts: ArtifactStore;
+}
+
+export interface MethodJob<M extends ClassifierMethodName> {
+  runId: string;
+  config: ConfigOf<M>;
+  /** As the worker received it (structured cloning turned Buffers into Uint8Arrays). */
+  data: MethodData[M];
+  artifacts: ArtifactStore;
+}
+
+export interface ClassifierMethod<M extends ClassifierMethodName> {
+  /** At start, in the service: checks the checkpoint the run names and resolves what is stored with it. */
+  lineage(store: MetadataStore, config: ConfigOf<M>): Promise<MethodLineage<ConfigOf<M>>>;
+  /** At execution, in the service: reads the features, weights and models the worker needs. */
+  prepare(deps: PrepareDeps, config: ConfigOf<M>): Promise<MethodData[M]>;
+  /** In the worker thread: every repeat x fold; the evaluation, or null when cancelled. */
+  run(job: MethodJob<M>, events: ClassifierJobEvents): Promise<RunEvaluation | null>;
+}
