@@ -42,6 +42,18 @@ if ! "$python" -c 'import confluent_kafka, jsonschema, safetensors, numpy, onnxr
   }
 fi
 
+# The inference bench's PyTorch serving peer (test/bench/peers/fop_classifier_serve.py) runs on Debian's python3,
+# which has python3-torch like the other torch peers: Starlette on uvicorn serve it, safetensors reads the kept
+# model's weights. Only where that interpreter has torch, and skipped when all import already; a bench-only need, so
+# a failed install warns instead of failing the setup.
+PEER_PYTHON=/usr/bin/python3
+PEER_PACKAGES=(starlette==1.10.0 uvicorn==0.54.0 safetensors==0.8.0)
+if [ -x "$PEER_PYTHON" ] && "$PEER_PYTHON" -c 'import torch' 2>/dev/null && ! "$PEER_PYTHON" -c 'import starlette, uvicorn, safetensors' 2>/dev/null; then
+  echo "ensure-prereqs: installing ${PEER_PACKAGES[*]} for $PEER_PYTHON (the inference bench's torch peer)" >&2
+  "$PEER_PYTHON" -m pip install -q "${PEER_PACKAGES[@]}" || "$PEER_PYTHON" -m pip install -q --break-system-packages "${PEER_PACKAGES[@]}" ||
+    echo "ensure-prereqs: could not pip install ${PEER_PACKAGES[*]} for $PEER_PYTHON; test/bench/inference.ts needs them for its peer (or --no-peer)" >&2
+fi
+
 # helm for the chart tests (test/deploy), built from the Go module proxy into .cache/tools/bin (git-ignored);
 # skipped when it is already there or helm 3 is on PATH.
 HELM_VERSION=v3.16.4
