@@ -28,6 +28,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Services that tests spawn on their own (main.ts, bundles) refuse to start without a service token secret
+    // unless told otherwise; specs that check service auth set a secret, or remove this, themselves.
+    env: { SER_SERVICE_AUTH: 'off' },
     projects: [
       ...projectsUnder('libs'),
       ...projectsUnder('services'),

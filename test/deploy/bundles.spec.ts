@@ -2,6 +2,7 @@
 // them: `node main.js` with no tsx and no TypeScript, until the bundle's own healthcheck.js gets grpc.health.v1
 // SERVING (the gateway: GET /healthz answered 2xx).
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,9 +86,12 @@ describe('service bundles', () => {
       const addresses = Object.fromEntries(
         SERVICES.filter((s) => s !== 'gateway').map((s) => [PORT_ENV[s]!.replace('_PORT', '_ADDRESS'), `127.0.0.1:${ports.get(s)}`]),
       );
+      // As the chart does: one shared service token secret (a service alone refuses to start without one).
+      const serviceTokenSecret = randomBytes(32).toString('base64url');
       for (const service of SERVICES) {
         const env = {
           PATH: process.env.PATH ?? '',
+          SER_SERVICE_TOKEN_SECRET: serviceTokenSecret,
           NODE_ENV: 'production',
           SER_DATA_DIR: join(dataDir, service),
           // The real PostgreSQL npm test starts (six PGlite instances at once are slow on two cores), a schema each.

@@ -192,9 +192,15 @@ export const platformConfigSchema = z
       .object({
         /**
          * HMAC secret of the service tokens every mutating gRPC call carries (at least 32 characters; the chart takes
-         * it from a Secret). Unset: mutating RPCs are open to any caller, fine for tests; `npm start` makes one per start.
+         * it from a Secret, `npm start` makes one per start). Unset: mutating RPCs are open to any caller, which a
+         * standalone service accepts only with mode 'off'.
          */
         secret: z.string().min(32, 'must be at least 32 characters').optional(),
+        /**
+         * 'required': a standalone service (its main.ts, an image) refuses to start without a secret. 'off': it serves
+         * without one, every RPC open (tests, a trusted single host); a configured secret is enforced either way.
+         */
+        mode: z.enum(['required', 'off']).default('required'),
         /** Callers allowed to make this process's mutating RPCs; empty: the platform's per-service defaults. */
         allowedCallers: z.preprocess(
           (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),

@@ -4,6 +4,7 @@ export { serveGrpc } from './serve-grpc';
 export { acquireMetricsServer, getMetricsRegistry, grpcMetricsInterceptor, metricsServerAddress, type MetricsServerHandle } from './metrics';
 export type { RunningService } from './running-service';
 export { createWorker } from './ts-worker';
+export { loadServiceConfig, serviceAuthRefusal } from './service-config';
 export { serveTrainer, type TrainerParts, type TrainerRuns } from './serve-trainer';
 export {
   DEFAULT_ALLOWED_CALLERS,

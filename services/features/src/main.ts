@@ -1,8 +1,7 @@
-import { loadPlatformConfig } from '@ser/config';
-import { openPlatform, runUntilSignal } from '@ser/runtime';
+import { loadServiceConfig, openPlatform, runUntilSignal } from '@ser/runtime';
 import { startFeaturesService } from './service';
 
 // The features service on its own (one container in a cluster).
-const platform = await openPlatform(loadPlatformConfig({ overrides: process.argv.slice(2) }));
+const platform = await openPlatform(loadServiceConfig('features'));
 const service = await startFeaturesService(platform);
 runUntilSignal([{ stop: () => platform.close() }, service], platform.logger);
