@@ -3,6 +3,7 @@ import { datasetQueries, DatasetResolvers, DatasetVersionResolvers } from './dat
 import { healthQuery } from './health';
 import { nodeQuery, NodeInterface } from './node';
 import { Model, modelMutations, modelQueries, ModelVersionResolvers } from './models';
+import { predictionTimelineSubscription } from './prediction-timeline';
 import { predictionMutations, predictionQueries, PredictionResolvers } from './predictions';
 import { RunLineage, runMutations, runQueries, RunResolvers } from './runs';
 import { DateTimeScalar, JSONScalar, UploadScalar } from './scalars';
@@ -13,7 +14,7 @@ import { ApiTokenResolvers, tokenMutations, tokenQueries } from './tokens';
 export const resolvers = {
   Query: { ...nodeQuery, ...healthQuery, ...datasetQueries, ...runQueries, ...modelQueries, ...predictionQueries, ...tokenQueries },
   Mutation: { ...runMutations, ...modelMutations, ...predictionMutations, ...tokenMutations },
-  Subscription,
+  Subscription: { ...Subscription, ...predictionTimelineSubscription },
   Node: NodeInterface,
   JSON: JSONScalar,
   DateTime: DateTimeScalar,
