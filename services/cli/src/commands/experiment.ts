@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -15,10 +14,10 @@ import {
   writeResults,
   writeTacnFigures,
   type ExperimentPlan,
-  type ExperimentResults,
   type ExperimentSettings,
 } from '@ser/experiments';
 import { CliError, usageError } from '../cli-error';
+import { integerOption, numberOption, readEarlierResults } from './experiment-options';
 import { asCliFailure, progressHooks } from './run-progress';
 import { connectRunningSystem, startEmbeddedSystem, type ExperimentSystem } from './experiment-system';
 
@@ -103,18 +102,6 @@ const BUILDERS: Record<string, (dataset: string, pretrain: string[], settings: E
   'tacn-table2': buildTacnTable2Plan,
 };
 
-function integer(name: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^-?\d+$/.test(text)) throw usageError(`--${name} takes an integer, got '${text}'`);
-  return Number(text);
-}
-
-function number(name: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^[0-9.eE+-]+$/.test(text) || Number.isNaN(Number(text))) throw usageError(`--${name} takes a number, got '${text}'`);
-  return Number(text);
-}
-
 /** The plan for argv, or a usage error (exit 2) naming what is wrong. */
 function planFromArgs(name: string, values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values']): ExperimentPlan {
   const build = BUILDERS[name];
@@ -132,39 +119,24 @@ function planFromArgs(name: string, values: ReturnType<typeof parseArgs<{ option
       paperProtocol: tacn ? 'stratified-holdout' : 'speaker-holdout', // TACN paper: random 80/20 utterance split
       classWeights: values['class-weights'],
       validationSplit: values.validation,
-      repeats: integer('repeats', values.repeats),
-      epochs: integer('epochs', values.epochs),
-      pretrainEpochs: integer('pretrain-epochs', values['pretrain-epochs']),
-      batchSize: integer('batch-size', values['batch-size']),
-      patience: integer('patience', values.patience),
+      repeats: integerOption('repeats', values.repeats),
+      epochs: integerOption('epochs', values.epochs),
+      pretrainEpochs: integerOption('pretrain-epochs', values['pretrain-epochs']),
+      batchSize: integerOption('batch-size', values['batch-size']),
+      patience: integerOption('patience', values.patience),
       optimizer: values.optimizer,
-      learningRate: number('learning-rate', values['learning-rate']),
-      seed: integer('seed', values.seed),
+      learningRate: numberOption('learning-rate', values['learning-rate']),
+      seed: integerOption('seed', values.seed),
       smoke: values.smoke,
       modelSize: values['model-size'],
       testSpeakers: values['test-speakers']?.split(',').map((s) => s.trim()),
-      folds: integer('folds', values.folds),
+      folds: integerOption('folds', values.folds),
     });
     return build(values.dataset, pretrain.split(',').map((s) => s.trim()), settings);
   } catch (err) {
     if (err instanceof RangeError) throw usageError(err.message);
     throw err;
   }
-}
-
-/** The results.json files --reuse names (a folder means its results.json); a usage error when one is unreadable. */
-function readEarlierResults(list: string): ExperimentResults[] {
-  return list.split(',').map((entry) => {
-    const path = resolve(entry.trim());
-    const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'results.json') : path;
-    try {
-      const parsed = JSON.parse(readFileSync(file, 'utf8')) as ExperimentResults;
-      if (!Array.isArray(parsed.cells) || !Array.isArray(parsed.pretraining)) throw new Error('no cells or pre-training list');
-      return parsed;
-    } catch (err) {
-      throw usageError(`--reuse: cannot read results from ${file}: ${(err as Error).message}`);
-    }
-  });
 }
 
 const stamp = () => new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
