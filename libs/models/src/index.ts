@@ -39,14 +39,14 @@ export { createFopSpeedProbe, summarise, median, forwardFlops, BATCH, FRAMES, IN
 export { DEFAULT_VQVAE_CONFIG, codebookPerplexity, createVqvae, vqvaeLosses, type VqvaeConfig, type VqvaeLossOptions, type VqvaeLosses, type VqvaeModel, type VqvaeOutput } from './vqvae';
 export { DEFAULT_CNN_CONFIG, createCnn, type CnnConfig, type CnnLayerConfig, type CnnModel } from './cnn';
 export { DEFAULT_FUSION_CONFIG, createFusion, fusedSegmentFeatures, type FusionConfig, type FusionModel } from './fusion';
-export { DEFAULT_TACN_MODEL_CONFIG, attentiveCausalConv, createTacn, type TacnModelConfig } from './tacn';
+export { DEFAULT_TACN_MODEL_CONFIG, attentiveCausalConv, createTacn, tacnConfigProblems, type TacnModelConfig } from './tacn';
 export { DEFAULT_TCN_CONFIG, createTcn, lastRealStep, sequenceClassifierLoss, type SequenceClassifier, type SequenceOptions, type TcnConfig } from './tcn';
 export { DEFAULT_RNN_CONFIG, createRnnClassifier, type RnnConfig, type RnnVariant } from './rnn';
-export { conv1d, conv1dTaps, createConv1d, repeatInTime, takeEvery, tapOffsets, type Conv1dParams, type Conv1dShape } from './layers/conv1d';
+export { conv1d, conv1dTaps, createConv1d, repeatInTime, shiftTaps, takeEvery, tapOffsets, type Conv1dParams, type Conv1dShape } from './layers/conv1d';
 export { conv2dSame, createConv2d, type Conv2dParams } from './layers/conv2d';
 export { GATES, cellStep, createRecurrentCell, runRecurrent, type CellKind, type CellState, type RecurrentCellParams, type RecurrentRun } from './layers/recurrent';
 export { codebookLoss, commitmentLoss, emaCodebookUpdate, nearestCodes, quantise, stopGradient, straightThrough, type EmaCodebook, type Quantised } from './layers/quantise';
-export { createSequenceNetwork, padSequences, utteranceMeans, type SequenceModelKind, type SequenceNetwork, type SequenceNetworkConfig } from './sequence-network';
+export { createSequenceNetwork, sequenceNetworkConfigProblems, padSequences, utteranceMeans, type SequenceModelKind, type SequenceNetwork, type SequenceNetworkConfig } from './sequence-network';
 export {
   batchHypercolumns,
   FRAME_POOLINGS,

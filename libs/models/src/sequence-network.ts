@@ -7,7 +7,7 @@ import { createCnn, type CnnConfig, type CnnModel } from './cnn';
 import { createFusion, type FusionConfig, type FusionModel } from './fusion';
 import type { NamedVariables } from './layers/variables';
 import { createRnnClassifier, type RnnVariant } from './rnn';
-import { createTacn } from './tacn';
+import { createTacn, DEFAULT_TACN_MODEL_CONFIG, tacnConfigProblems, type TacnModelConfig } from './tacn';
 import { createTcn, type SequenceClassifier } from './tcn';
 
 export type SequenceModelKind = 'tacn' | 'tcn' | RnnVariant;
@@ -74,7 +74,18 @@ export function utteranceMeans(features: tf.Tensor2D, lengths: readonly number[]
   return tf.stack(means) as tf.Tensor2D;
 }
 
+/**
+ * What keeps a resolved network config from being built, empty when nothing does: a trainer calls it before a run
+ * starts, so a bad size is refused with these words rather than failing inside the worker.
+ */
+export function sequenceNetworkConfigProblems(config: SequenceNetworkConfig): string[] {
+  if (config.sequenceModel !== 'tacn') return [];
+  return tacnConfigProblems({ ...DEFAULT_TACN_MODEL_CONFIG, ...(config.classifier as Partial<TacnModelConfig>) });
+}
+
 export function createSequenceNetwork(config: SequenceNetworkConfig, seed: number): SequenceNetwork {
+  const problems = sequenceNetworkConfigProblems(config);
+  if (problems.length > 0) throw new RangeError(problems.join('; '));
   const cnn: CnnModel = createCnn(config.cnn, seed);
   const fusion: FusionModel | undefined = config.fusion ? createFusion(config.fusion, seed + 1) : undefined;
   const classifier = createClassifier(config, seed + 2);

@@ -3,11 +3,12 @@ import { initTfjs } from '@ser/tfjs-backend';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { finiteDifferenceGradient, maxRelativeError } from './layers/conv-gradient-check';
 import { createAttention } from './layers/attention';
-import { createWeightNormConv1d } from './layers/conv1d';
+import { conv1dTaps, createWeightNormConv1d } from './layers/conv1d';
 import { VariableFactory } from './layers/variables';
 import { createAdam } from './training/optimizer-state';
 import { maxAbsDiff, seededTensor3d } from './testing/fixtures';
-import { attentiveCausalConv, causalTaps, createTacn, tapSelfAttention, type AttentiveConvParams } from './tacn';
+import { createSequenceNetwork, type SequenceNetworkConfig } from './sequence-network';
+import { attentiveCausalConv, causalTaps, createTacn, tacnConfigProblems, tapSelfAttention, DEFAULT_TACN_MODEL_CONFIG, type AttentiveConvParams } from './tacn';
 import { createTcn, sequenceClassifierLoss } from './tcn';
 
 const TINY = { inputUnits: 6, channels: 8, numHeads: 2, layers: 3, numClasses: 3 };
@@ -60,6 +61,18 @@ describe('attention over the dilated taps (TACN paper eqs. 4-7)', () => {
   it('stacks causal taps with zeros before the start', () => {
     const x = tf.tensor3d([1, 2, 3, 4, 5], [1, 5, 1]);
     expect(causalTaps(x, 3, 2).reshape([5, 3]).arraySync()).toEqual([[0, 0, 1], [0, 0, 2], [0, 1, 3], [0, 2, 4], [1, 3, 5]]);
+  });
+
+  it("shifts its taps exactly as the causal convolution does (one shift for both), even past the sequence's length", () => {
+    // An identity kernel per tap makes conv1dTaps' per-tap output the shifted input itself.
+    const units = 2;
+    const identity = tf.concat(Array.from({ length: 3 }, () => tf.eye(units)), 1); // [in, taps * out]
+    const params = { kernel: identity, bias: tf.zeros([units]) };
+    for (const dilation of [1, 2, 8]) {
+      const x = seededTensor3d([2, 5, units], dilation);
+      const conv = conv1dTaps(params, x, { taps: 3, dilation, padding: 'causal' });
+      expect(maxAbsDiff(causalTaps(x, 3, dilation), conv)).toBe(0);
+    }
   });
 
   it('is multi-head self-attention with Q = K = V = S_n, per-head projections and an output projection', () => {
@@ -120,6 +133,21 @@ describe('TACN', () => {
     expect(tacn.forward(seededTensor3d([2, 5, 256], 1), { training: false }).shape).toEqual([2, 4]);
     tacn.dispose();
     tcn.dispose();
+  });
+
+  it('refuses a resolved config whose widths do not divide into its heads, saying which width', () => {
+    expect(tacnConfigProblems(DEFAULT_TACN_MODEL_CONFIG)).toEqual([]);
+    expect(() => createTacn({ ...TINY, inputUnits: 250, numHeads: 8, channels: 64 })).toThrow(/inputUnits = 250 .*not divisible by numHeads = 8/);
+    expect(tacnConfigProblems({ ...DEFAULT_TACN_MODEL_CONFIG, channels: 12 })).toEqual([expect.stringMatching(/^TACN model width channels = 12 .*numHeads = 8/)]);
+    // Through the network a run builds: a fused width of 250 (set by the fusion layer, not the TACN's own config).
+    const network: SequenceNetworkConfig = {
+      sequenceModel: 'tacn',
+      cnn: { frames: 32, bins: 129, layers: [{ filters: 2, kernel: 3 }], representationUnits: 8, dropout: 0 } as never,
+      fusion: null,
+      classifier: { inputUnits: 250, numClasses: 4 },
+    };
+    expect(() => createSequenceNetwork(network, 1)).toThrow(RangeError);
+    expect(() => createSequenceNetwork(network, 1)).toThrow(/inputUnits = 250/);
   });
 
   it('classifies a padded utterance like the unpadded one', () => {

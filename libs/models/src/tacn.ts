@@ -5,7 +5,7 @@
 // residual block, weight normalisation, dropout and head are the TCN's (tcn.ts), so TACN and TCN differ only by the
 // attention. Read bottom-up: the taps, their attention, one attentive convolution, the classifier.
 import * as tf from '@tensorflow/tfjs';
-import { createWeightNormConv1d, weightNormed, type WeightNormConv1dParams } from './layers/conv1d';
+import { createWeightNormConv1d, shiftTaps, tapOffsets, weightNormed, type WeightNormConv1dParams } from './layers/conv1d';
 import { createDense, dense, type DenseParams } from './layers/dense';
 import { batchMatMul, matMul2d } from './layers/matmul';
 import { VariableFactory, disposeVariables } from './layers/variables';
@@ -33,21 +33,14 @@ export const DEFAULT_TACN_MODEL_CONFIG: TacnModelConfig = {
 };
 
 /** Time offsets of the k causal taps of step t: t-(k-1)d, ..., t-d, t (tap k-1 is the step itself). */
-const tapOffset = (tap: number, taps: number, dilation: number) => -(taps - 1 - tap) * dilation;
+const causalOffsets = (taps: number, dilation: number) => tapOffsets({ taps, dilation, padding: 'causal' });
 
 /**
- * The k causal dilated taps of every step, stacked: out[b, t, j] = x[b, t + o_j], zeros before the start.
- * [batch, time, units] -> [batch, time, taps, units].
+ * The k causal dilated taps of every step, stacked: out[b, t, j] = x[b, t + o_j], zeros before the start; the
+ * same shift as the convolution's (shiftTaps). [batch, time, units] -> [batch, time, taps, units].
  */
 export function causalTaps(x: tf.Tensor3D, taps: number, dilation: number): tf.Tensor4D {
-  const [batch, time, units] = x.shape;
-  const left = Math.min(time, (taps - 1) * dilation); // padding past the sequence length is never read
-  const padded = tf.pad(x, [[0, 0], [left, 0], [0, 0]]); // [batch, left + time, units]
-  const shifted = Array.from({ length: taps }, (_, j) => {
-    const offset = tapOffset(j, taps, dilation);
-    return -offset >= time ? tf.zeros([batch, time, units]) : tf.slice(padded, [0, left + offset, 0], [batch, time, units]);
-  });
-  return tf.stack(shifted, 2) as tf.Tensor4D; // [batch, time, taps, units]
+  return shiftTaps(tf.expandDims(x, 2) as tf.Tensor4D, causalOffsets(taps, dilation)); // [batch, time, taps, units]
 }
 
 const masks = new Map<string, { keys: Float32Array; queries: Float32Array }>();
@@ -62,7 +55,8 @@ function tapMasks(time: number, taps: number, dilation: number): { keys: tf.Tens
   let mask = masks.get(key);
   if (!mask) {
     const queries = new Float32Array(time * taps);
-    for (let t = 0; t < time; t++) for (let j = 0; j < taps; j++) queries[t * taps + j] = t + tapOffset(j, taps, dilation) >= 0 ? 1 : 0;
+    const offsets = causalOffsets(taps, dilation);
+    for (let t = 0; t < time; t++) for (let j = 0; j < taps; j++) queries[t * taps + j] = t + offsets[j]! >= 0 ? 1 : 0;
     mask = { queries, keys: queries.map((real) => (real ? 0 : -1e9)) };
     masks.set(key, mask);
   }
@@ -124,9 +118,28 @@ export function attentiveCausalConv(p: AttentiveConvParams, x: tf.Tensor3D, dila
   return tf.reshape(tf.add(matMul2d(attended as tf.Tensor2D, stacked as tf.Tensor2D), p.conv.bias), [batch, time, channels]) as tf.Tensor3D;
 }
 
+/**
+ * What keeps a resolved config from being built, in words a run's owner can act on; empty when none. The taps'
+ * attention splits every width it runs over into numHeads equal heads: the input (the deep or fused segment
+ * features) in the first block and the channels in every block. Checked on the resolved config (defaults filled
+ * in), so a width that only a default sets is caught too.
+ */
+export function tacnConfigProblems(config: TacnModelConfig): string[] {
+  const { numHeads } = config;
+  if (!Number.isInteger(numHeads) || numHeads < 1) return [`TACN numHeads must be a positive integer, got ${numHeads}`];
+  const widths = [
+    ['inputUnits', config.inputUnits, 'the segment features it reads: the CNN representation or the fusion output'],
+    ['channels', config.channels, 'the width of every residual block'],
+  ] as const;
+  return widths
+    .filter(([, units]) => units % numHeads !== 0)
+    .map(([key, units, what]) => `TACN model width ${key} = ${units} (${what}) is not divisible by numHeads = ${numHeads}: every attention head takes an equal share of the width`);
+}
+
 export function createTacn(overrides: Partial<TacnModelConfig> = {}, seed = 0): SequenceClassifier<TacnModelConfig> {
   const config: TacnModelConfig = { ...DEFAULT_TACN_MODEL_CONFIG, ...overrides };
-  for (const units of [config.inputUnits, config.channels]) tf.util.assert(units % config.numHeads === 0, () => `${units} units must divide into ${config.numHeads} heads`);
+  const problems = tacnConfigProblems(config);
+  if (problems.length > 0) throw new RangeError(problems.join('; '));
   const factory = new VariableFactory('tacn', seed);
   const attentiveConv = (name: string, inUnits: number): AttentiveConvParams => ({
     attention: createAttention(factory, `${name}.attention`, inUnits),

@@ -42,6 +42,26 @@ export function tapOffsets(shape: Conv1dShape): number[] {
 }
 
 /**
+ * Shifts each tap's values in time: out[b, t, j] = x[b, t + o_j, j], zero where t + o_j falls outside the sequence.
+ * `x` holds one slot per tap [batch, time, taps, units], or a single slot [batch, time, 1, units] that every tap
+ * reads (TACN's taps of the input itself). The one place dilated taps are shifted: convolution and TACN share it.
+ * -> [batch, time, taps, units].
+ */
+export function shiftTaps(x: tf.Tensor4D, offsets: readonly number[]): tf.Tensor4D {
+  const [batch, time, slots, units] = x.shape;
+  tf.util.assert(slots === 1 || slots === offsets.length, () => `shiftTaps needs 1 or ${offsets.length} slots, got ${slots}`);
+  // Padding beyond the sequence length is never read by a tap that sees any of it (TACN's last layers have
+  // dilation 128 on ~20 segments): clamp it, and give taps that fall wholly outside zeros.
+  const left = Math.min(time, Math.max(0, -Math.min(...offsets)));
+  const right = Math.min(time, Math.max(0, Math.max(...offsets)));
+  const padded = tf.pad(x, [[0, 0], [left, right], [0, 0], [0, 0]]); // [batch, left + time + right, slots, units]
+  const shifted = offsets.map((o, j) =>
+    Math.abs(o) >= time ? tf.zeros([batch, time, 1, units]) : tf.slice(padded, [0, left + o, slots === 1 ? 0 : j, 0], [batch, time, 1, units]),
+  ); // each [batch, time, 1, units]
+  return tf.concat(shifted, 2) as tf.Tensor4D; // [batch, time, taps, units]
+}
+
+/**
  * Each tap's contribution, without bias: out[b, t, j] = x[b, t + o_j] @ W_j, zero where t + o_j falls outside
  * the sequence. x: [batch, time, in] -> [batch, time, taps, out].
  */
@@ -50,18 +70,8 @@ export function conv1dTaps(params: Conv1dWeights, x: tf.Tensor3D, shape: Conv1dS
   const outChannels = params.bias.shape[0]!;
   tf.util.assert(params.kernel.shape[0] === inChannels, () => `conv1d expects ${params.kernel.shape[0]} input channels, got ${inChannels}`);
   tf.util.assert(params.kernel.shape[1] === shape.taps * outChannels, () => `conv1d kernel has ${params.kernel.shape[1]} columns, not ${shape.taps} x ${outChannels}`);
-  const offsets = tapOffsets(shape);
-  // Padding beyond the sequence length is never read by a tap that sees any of it (TACN's last layers have
-  // dilation 128 on ~20 segments): clamp it, and give taps that fall wholly outside zeros.
-  const left = Math.min(time, Math.max(0, -offsets[0]!));
-  const right = Math.min(time, Math.max(0, offsets[offsets.length - 1]!));
   const projected = matMul2d(tf.reshape(x, [batch * time, inChannels]), params.kernel as tf.Tensor2D); // [batch * time, taps * out]
-  const perTap = tf.reshape(projected, [batch, time, shape.taps, outChannels]);
-  const padded = tf.pad(perTap, [[0, 0], [left, right], [0, 0], [0, 0]]); // [batch, left + time + right, taps, out]
-  const shifted = offsets.map((o, j) =>
-    Math.abs(o) >= time ? tf.zeros([batch, time, 1, outChannels]) : tf.slice(padded, [0, left + o, j, 0], [batch, time, 1, outChannels]),
-  ); // each [batch, time, 1, out]
-  return tf.concat(shifted, 2) as tf.Tensor4D; // [batch, time, taps, out]
+  return shiftTaps(tf.reshape(projected, [batch, time, shape.taps, outChannels]), tapOffsets(shape)); // [batch, time, taps, out]
 }
 
 /**
