@@ -24,6 +24,7 @@ const EVERYTHING_ON = [
   'networkPolicy.restrictEgress=true',
   'networkPolicy.kafkaTo[0].ipBlock.cidr=10.0.0.0/16',
   'networkPolicy.postgresqlTo[0].ipBlock.cidr=10.1.0.0/16',
+  'trainerScaling.enabled=true',
 ];
 
 const renderings: Array<[string, () => Manifest[]]> = [

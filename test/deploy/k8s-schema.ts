@@ -42,6 +42,20 @@ const validators: Record<string, Validator> = {
       if (g.rules.some((r) => !(r.alert || r.record) || typeof r.expr !== 'string')) throw new Error(`group ${g.name}: every rule needs alert or record, and expr`);
     }
   },
+  // KEDA's CRD (keda.sh/v1alpha1): the fields its admission webhook and operator need.
+  'keda.sh/v1alpha1/ScaledObject': (m) => {
+    const spec = m.spec as { scaleTargetRef?: { name?: string }; minReplicaCount?: unknown; maxReplicaCount?: unknown; triggers?: Array<{ type?: string; metadata?: Record<string, unknown> }> } | undefined;
+    if (!spec?.scaleTargetRef?.name) throw new Error('spec.scaleTargetRef.name is required');
+    for (const field of ['minReplicaCount', 'maxReplicaCount'] as const) {
+      if (spec[field] !== undefined && !Number.isInteger(spec[field])) throw new Error(`spec.${field} must be an integer`);
+    }
+    if (!spec.triggers?.length) throw new Error('spec.triggers is required');
+    // Trigger metadata values are strings in the CRD (map[string]string): a number there is refused.
+    for (const t of spec.triggers) {
+      if (!t.type) throw new Error('every trigger needs a type');
+      for (const [k, v] of Object.entries(t.metadata ?? {})) if (typeof v !== 'string') throw new Error(`trigger ${t.type}: metadata.${k} must be a string`);
+    }
+  },
 };
 
 /** Problems of each object, as `Kind/name: message`; empty when every object is valid. */
