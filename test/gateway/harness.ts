@@ -1,7 +1,12 @@
-import type { ServiceName } from '@ser/config';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadPlatformConfig, type ServiceName } from '@ser/config';
 import { createInProcessBus, type InProcessBus } from '@ser/events';
 import { createGateway, type GatewayOptions, type RunningGateway } from '@ser/gateway';
 import { createLogger } from '@ser/logging';
+import { startModelRegistryService } from '@ser/model-registry';
+import { openPlatform } from '@ser/runtime';
 import { openMetadataStore, type MetadataStore } from '@ser/store';
 
 /** Nothing listens here: calls to a service the test does not provide fail UNAVAILABLE, fast. */
@@ -15,11 +20,26 @@ export interface TestGateway {
   stop(): Promise<void>;
 }
 
-/** A gateway on port 0 over an in-memory PGlite store and an in-process bus, with one token per role. */
+/**
+ * A gateway on port 0 over an in-memory PGlite store and an in-process bus, with one token per role, and the model
+ * registry (port 0, same store and bus) that the gateway reads models through.
+ */
 export async function startTestGateway(opts: Partial<Pick<GatewayOptions, 'anonymousRead' | 'limits' | 'uploads' | 'logger'>> & { addresses?: Partial<Record<ServiceName, string>> } = {}): Promise<TestGateway> {
   const store = await openMetadataStore({ kind: 'pglite' });
   const bus = createInProcessBus();
-  const serviceAddresses = { features: NOWHERE, fopPretrainer: NOWHERE, vqvaePretrainer: NOWHERE, classifierTrainer: NOWHERE, inference: NOWHERE, modelRegistry: NOWHERE, ...opts.addresses };
+  const dataDir = mkdtempSync(join(tmpdir(), 'ser-gw-registry-'));
+  const logger = createLogger('model-registry-test', { level: 'silent' });
+  const platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_METRICS_PORT: '0' } }), { store, bus, logger });
+  const registry = await startModelRegistryService(platform, { port: 0 });
+  const serviceAddresses = {
+    features: NOWHERE,
+    fopPretrainer: NOWHERE,
+    vqvaePretrainer: NOWHERE,
+    classifierTrainer: NOWHERE,
+    inference: NOWHERE,
+    modelRegistry: registry.address,
+    ...opts.addresses,
+  };
   const gateway = await createGateway({
     port: 0,
     store,
@@ -40,8 +60,10 @@ export async function startTestGateway(opts: Partial<Pick<GatewayOptions, 'anony
     tokens,
     async stop() {
       await gateway.stop();
+      await registry.stop();
       await bus.close();
       await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

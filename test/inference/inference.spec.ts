@@ -43,9 +43,9 @@ describe('InferenceService and the model registry over gRPC (in-process platform
     await bus.subscribe({ groupId: 'test-moves', topics: [TOPICS.modelAliasMoved], fromBeginning: true, handler: async (e) => void moves.push(e) });
     features = await startFeaturesService(platform);
     registryService = await startModelRegistryService(platform, { port: 0 });
-    inference = await startInferenceService(platform, { port: 0, featuresAddress: features.address, inference: { ...LIMITS, defaultModelName: MODEL, maxBatchWaitMs: 2 } });
+    inference = await startInferenceService(platform, { port: 0, featuresAddress: features.address, modelRegistryAddress: registryService.address, inference: { ...LIMITS, defaultModelName: MODEL, maxBatchWaitMs: 2 } });
     // Batches run when full or after a minute: four concurrent requests can only be answered by one batch of four.
-    batching = await startInferenceService(platform, { port: 0, inference: { defaultModelName: MODEL, maxBatchSize: 4, maxBatchWaitMs: 60_000 } });
+    batching = await startInferenceService(platform, { port: 0, modelRegistryAddress: registryService.address, inference: { defaultModelName: MODEL, maxBatchSize: 4, maxBatchWaitMs: 60_000 } });
     const proto = loadSerProto().grpc.ser.v1;
     client = createClient<InferenceServiceClient>(proto.InferenceService, inference.address, { deadlineMs: 60_000 });
     batchingClient = createClient<InferenceServiceClient>(proto.InferenceService, batching.address, { deadlineMs: 60_000 });

@@ -42,7 +42,7 @@ export async function startTrainAndServe(prefix: string, inferenceOptions: NonNu
   services.push(trainerService);
   const registryService = await startModelRegistryService(platform, { port: 0 });
   services.push(registryService);
-  const inferenceService = await startInferenceService(platform, { port: 0, featuresAddress: features.address, inference: inferenceOptions });
+  const inferenceService = await startInferenceService(platform, { port: 0, featuresAddress: features.address, modelRegistryAddress: registryService.address, inference: inferenceOptions });
   services.push(inferenceService);
   const proto = loadSerProto().grpc.ser.v1;
   const featureClient = createClient<FeatureServiceClient>(proto.FeatureService, features.address, { deadlineMs: 120_000 });

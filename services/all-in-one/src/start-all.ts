@@ -34,11 +34,13 @@ export async function startAll(platform: Platform, opts: { consoleDir?: string }
       fopPretrainer: (p) => startFopPretrainerService(p, { featuresAddress: serviceAddresses.features }),
       vqvaePretrainer: (p) => startVqvaePretrainerService(p, { featuresAddress: serviceAddresses.features }),
       classifierTrainer: (p) => startClassifierTrainerService(p, { featuresAddress: serviceAddresses.features }),
-      // BatchPredict reads stored features from the features service.
-      inference: (p) => startInferenceService(p, { featuresAddress: serviceAddresses.features }),
+      // BatchPredict reads stored features from the features service; versions and aliases come from the registry.
+      inference: (p) => startInferenceService(p, { featuresAddress: serviceAddresses.features, modelRegistryAddress: serviceAddresses.modelRegistry }),
       modelRegistry: startModelRegistryService,
     };
-    for (const name of SERVICE_NAMES) {
+    // The registry starts before inference, which looks registered versions up there (its bound port).
+    const startOrder: ServiceName[] = ['modelRegistry', ...SERVICE_NAMES.filter((n) => n !== 'modelRegistry')];
+    for (const name of startOrder) {
       const service = await starters[name](platform);
       started.push(service);
       services.push(service);

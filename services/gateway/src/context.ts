@@ -24,5 +24,5 @@ export interface GatewayContext extends GatewayDeps {
 }
 
 export function createContext(deps: GatewayDeps, principal: Principal | null): GatewayContext {
-  return { ...deps, principal, loaders: createLoaders(deps.store) };
+  return { ...deps, principal, loaders: createLoaders(deps.store, deps.clients.modelRegistry) };
 }

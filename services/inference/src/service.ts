@@ -1,4 +1,4 @@
-import { loadSerProto, SER_SERVICE_NAMES, type FeatureServiceClient, type InferenceServiceHandlers } from '@ser/contracts';
+import { loadSerProto, SER_SERVICE_NAMES, type FeatureServiceClient, type InferenceServiceHandlers, type ModelRegistryServiceClient } from '@ser/contracts';
 import type { PlatformConfig } from '@ser/config';
 import { bidiStream, closeClient, createClient, serverStream, unary } from '@ser/grpc-kit';
 import { getMetricsRegistry, serveGrpc, serviceCaller, type Platform, type RunningService } from '@ser/runtime';
@@ -10,6 +10,7 @@ import { predictSamples } from './handlers/prediction';
 import { predictStream } from './handlers/predict-stream';
 import { inferenceMetrics } from './inference-metrics';
 import { ModelHost } from './models/model-host';
+import { registeredVersionsOver } from './models/registered-versions';
 import { startForwardThreads } from './workers/pooled-model';
 
 export type InferenceSettings = PlatformConfig['inference'];
@@ -18,6 +19,8 @@ export interface InferenceServiceOptions {
   port?: number;
   /** Where BatchPredict reads stored features; the config's features address when absent. */
   featuresAddress?: string;
+  /** Where registered versions and aliases are looked up (ModelRegistryService); the config's address when absent. */
+  modelRegistryAddress?: string;
   /** Overrides of the config's inference section (tests, benchmarks). */
   inference?: Partial<InferenceSettings>;
 }
@@ -34,11 +37,11 @@ export async function startInferenceService(platform: Platform, opts: InferenceS
   const { kind: backend } = await initTfjs({ logger });
   const forwardThreads = await startForwardThreads(settings.forwardWorkers, backend, logger); // undefined: in this thread
   const proto = loadSerProto().grpc.ser.v1;
-  const features = createClient<FeatureServiceClient>(proto.FeatureService, opts.featuresAddress ?? config.addresses.features, {
-    deadlineMs: config.grpcDeadlineMs,
-    serviceToken: serviceCaller(config, 'inference'),
-  });
-  const host = new ModelHost({ store, artifacts, bus, logger, instanceId: config.instanceId, ...settings, ...forwardThreads?.hostOptions, metrics: inferenceMetrics(getMetricsRegistry()) });
+  const clientOptions = { deadlineMs: config.grpcDeadlineMs, serviceToken: serviceCaller(config, 'inference') };
+  const features = createClient<FeatureServiceClient>(proto.FeatureService, opts.featuresAddress ?? config.addresses.features, clientOptions);
+  const modelRegistry = createClient<ModelRegistryServiceClient>(proto.ModelRegistryService, opts.modelRegistryAddress ?? config.addresses.modelRegistry, clientOptions);
+  const registry = registeredVersionsOver(modelRegistry);
+  const host = new ModelHost({ registry, artifacts, bus, logger, instanceId: config.instanceId, ...settings, ...forwardThreads?.hostOptions, metrics: inferenceMetrics(getMetricsRegistry()) });
   await host.start();
   const deps = { host, store };
   const handlers: InferenceServiceHandlers = {
@@ -63,6 +66,7 @@ export async function startInferenceService(platform: Platform, opts: InferenceS
       await host.stop();
       await forwardThreads?.pool.close();
       closeClient(features);
+      closeClient(modelRegistry);
     },
   };
 }

@@ -1,2 +1,1 @@
 export { startModelRegistryService } from './service';
-export { DEFAULT_ALIAS } from './model-registry';

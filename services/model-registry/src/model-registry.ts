@@ -1,7 +1,9 @@
 import type {
   GetModelVersionRequest__Output,
   ListModelVersionsRequest__Output,
+  ModelAlias as ProtoModelAlias,
   ModelSelector__Output,
+  ModelSummary as ProtoModelSummary,
   ModelVersion as ProtoModelVersion,
   SetModelAliasRequest__Output,
 } from '@ser/contracts';
@@ -11,13 +13,12 @@ import type { Logger } from '@ser/logging';
 import { aliasesByVersion, modelVersionToProto, pageArgsFromRequest, pageResponse, storeCall } from '@ser/runs';
 import type { MetadataStore, ModelVersion } from '@ser/store';
 
-/** Alias a selector without one means, as in inference. */
-export const DEFAULT_ALIAS = 'production';
-
 export interface ModelRegistryDeps {
   store: MetadataStore;
   bus: EventBus;
   logger: Logger;
+  /** Alias a selector without one means: the platform's inference.defaultAlias, as in inference. */
+  defaultAlias: string;
 }
 
 /**
@@ -28,22 +29,45 @@ export interface ModelRegistryDeps {
 export class ModelRegistry {
   constructor(private readonly deps: ModelRegistryDeps) {}
 
-  async list(req: ListModelVersionsRequest__Output): Promise<{ modelVersions: ProtoModelVersion[]; page: ReturnType<typeof pageResponse> }> {
+  async list(req: ListModelVersionsRequest__Output): Promise<{ modelVersions: ProtoModelVersion[]; page: ReturnType<typeof pageResponse>; pageTokens: string[] }> {
     const { store } = this.deps;
     const page = await storeCall(() => (req.name ? store.models.listVersions(req.name, pageArgsFromRequest(req.page)) : store.models.listAllVersions(pageArgsFromRequest(req.page))));
     const aliases = new Map<string, Map<number, string[]>>();
     for (const name of new Set(page.edges.map((e) => e.node.modelName))) aliases.set(name, await aliasesByVersion(store, name));
-    return { modelVersions: page.edges.map(({ node }) => modelVersionToProto(node, aliases.get(node.modelName)?.get(node.version) ?? [])), page: pageResponse(page) };
+    return {
+      modelVersions: page.edges.map(({ node }) => withStoredFields(node, aliases.get(node.modelName)?.get(node.version) ?? [])),
+      page: pageResponse(page),
+      pageTokens: page.edges.map((e) => e.cursor),
+    };
+  }
+
+  /** Every model name with its newest version number and version count. */
+  async listModels(): Promise<ProtoModelSummary[]> {
+    return (await this.deps.store.models.listModels()).map((m) => ({ name: m.name, latestVersion: Number(m.latestVersion), versionCount: m.versionCount }));
+  }
+
+  /** The versions with these ids (unknown ones left out), for callers that hold ids (predictions, GraphQL nodes). */
+  async getMany(ids: readonly string[]): Promise<ProtoModelVersion[]> {
+    const found = (await Promise.all([...new Set(ids)].map((id) => this.deps.store.models.getVersion(id)))).filter((v): v is ModelVersion => v !== null);
+    return Promise.all(found.map((v) => this.toProto(v)));
+  }
+
+  async listAliases(name: string): Promise<ProtoModelAlias[]> {
+    if (!name) throw invalidArgument('name is required', [{ field: 'name', description: 'must not be empty' }]);
+    const aliases = await this.deps.store.models.listAliases(name);
+    const byVersion = new Map<number, string[]>();
+    for (const a of aliases) byVersion.set(a.version.version, [...(byVersion.get(a.version.version) ?? []), a.alias]);
+    return aliases.map((a) => ({ alias: a.alias, modelVersion: withStoredFields(a.version, byVersion.get(a.version.version) ?? []), updatedAtMs: a.updatedAt.getTime() }));
   }
 
   async get(req: GetModelVersionRequest__Output): Promise<ProtoModelVersion> {
     return this.toProto(await this.resolve(req.model));
   }
 
-  /** The stored version a selector picks (alias DEFAULT_ALIAS when it names neither); NOT_FOUND when none. */
+  /** The stored version a selector picks (alias deps.defaultAlias when it names neither); NOT_FOUND when none. */
   async resolve(selector: ModelSelector__Output | null | undefined): Promise<ModelVersion> {
     if (!selector?.name) throw invalidArgument('model.name is required', [{ field: 'model.name', description: 'must not be empty' }]);
-    const ref = (selector.target === 'version' ? selector.version : selector.alias) || DEFAULT_ALIAS;
+    const ref = (selector.target === 'version' ? selector.version : selector.alias) || this.deps.defaultAlias;
     const found = await storeCall(() => this.deps.store.models.resolve(selector.name, ref));
     if (!found) throw notFound(`model ${selector.name}`, ref);
     return found;
@@ -75,6 +99,11 @@ export class ModelRegistry {
   }
 
   async toProto(v: ModelVersion): Promise<ProtoModelVersion> {
-    return modelVersionToProto(v, (await aliasesByVersion(this.deps.store, v.modelName)).get(v.version) ?? []);
+    return withStoredFields(v, (await aliasesByVersion(this.deps.store, v.modelName)).get(v.version) ?? []);
   }
+}
+
+/** The wire form plus what only the registry's own readers need: id, artifact key, the whole lineage and metrics. */
+function withStoredFields(v: ModelVersion, aliases: readonly string[]): ProtoModelVersion {
+  return { ...modelVersionToProto(v, aliases), id: v.id, artifactKey: v.artifactKey, lineageJson: JSON.stringify(v.lineage), metricsJson: JSON.stringify(v.metrics) };
 }

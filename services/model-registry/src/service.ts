@@ -11,9 +11,12 @@ import { ModelRegistry } from './model-registry';
 export async function startModelRegistryService(platform: Platform, opts: { port?: number } = {}): Promise<RunningService> {
   const { store, bus, artifacts, config } = platform;
   const logger = platform.logger.child({ service: 'model-registry' });
-  const registry = new ModelRegistry({ store, bus, logger });
+  const registry = new ModelRegistry({ store, bus, logger, defaultAlias: config.inference.defaultAlias });
   const handlers: ModelRegistryServiceHandlers = {
     ListModelVersions: unary((req) => registry.list(req), logger),
+    ListModels: unary(async () => ({ models: await registry.listModels() }), logger),
+    BatchGetModelVersions: unary(async (req) => ({ modelVersions: await registry.getMany(req.ids) }), logger),
+    ListModelAliases: unary(async (req) => ({ aliases: await registry.listAliases(req.name) }), logger),
     GetModelVersion: unary(async (req) => ({ modelVersion: await registry.get(req) }), logger),
     GetRunModelVersion: unary(async (req) => ({ modelVersion: await registry.getByRun(req.runId) }), logger),
     SetModelAlias: unary(async (req) => ({ modelVersion: await registry.setAlias(req) }), logger),

@@ -1,17 +1,16 @@
 import { GraphQLError } from '../graphql-runtime';
-import { callUnary } from '@ser/grpc-kit';
-import type { ModelSummary, ModelVersion } from '@ser/store';
 import { requireRole } from '../auth/access';
 import type { GatewayContext } from '../context';
+import { listAliases, listModels, listVersions, setAlias, type RegisteredModel, type RegisteredModelVersion } from '../model-registry-reads';
 import { globalIdOf, storeId } from './global-ids';
 import { connection, connectionOfList, type ConnectionArgs } from './paging';
 
-// Queries read the registry tables directly (cheap, batched); moving an alias goes through ModelRegistryService,
-// which owns the registry and announces the move on the bus.
+// ModelRegistryService owns the registry (model_versions, model_aliases): queries read it over gRPC, and moving an
+// alias goes through it too, so it can announce the move on the bus.
 export const modelQueries = {
-  models: async (_: unknown, args: ConnectionArgs, ctx: GatewayContext) => connectionOfList('models', await ctx.store.models.listModels(), (m) => m.name, args),
+  models: async (_: unknown, args: ConnectionArgs, ctx: GatewayContext) => connectionOfList('models', await listModels(ctx.clients.modelRegistry), (m) => m.name, args),
   async model(_: unknown, args: { name: string }, ctx: GatewayContext) {
-    return (await ctx.store.models.listModels()).find((m) => m.name === args.name) ?? null;
+    return (await listModels(ctx.clients.modelRegistry)).find((m) => m.name === args.name) ?? null;
   },
   modelVersion: (_: unknown, args: { id: string }, ctx: GatewayContext) => ctx.loaders.modelVersion.load(storeId('ModelVersion', args.id)),
 };
@@ -19,8 +18,7 @@ export const modelQueries = {
 export const modelMutations = {
   async promoteModel(_: unknown, args: { name: string; version: number; alias: string }, ctx: GatewayContext) {
     requireRole(ctx, 'admin', 'promoteModel');
-    await callUnary(ctx.clients.modelRegistry, 'SetModelAlias', { name: args.name, version: String(args.version), alias: args.alias });
-    const version = await ctx.store.models.findVersion(args.name, args.version);
+    const version = await setAlias(ctx.clients.modelRegistry, args.name, args.version, args.alias);
     if (!version) throw new GraphQLError(`model ${args.name} version ${args.version} not found`, { extensions: { code: 'NOT_FOUND' } });
     ctx.logger.info({ model: args.name, version: args.version, alias: args.alias, tokenName: ctx.principal!.name }, 'model alias moved');
     return version;
@@ -28,13 +26,14 @@ export const modelMutations = {
 };
 
 export const Model = {
-  id: globalIdOf('Model', (m: ModelSummary) => m.name),
-  versions: (m: ModelSummary, args: ConnectionArgs, ctx: GatewayContext) => connection(args, (page) => ctx.store.models.listVersions(m.name, page)),
-  aliases: (m: ModelSummary, _: unknown, ctx: GatewayContext) => ctx.store.models.listAliases(m.name),
+  id: globalIdOf('Model', (m: RegisteredModel) => m.name),
+  versions: (m: RegisteredModel, args: ConnectionArgs, ctx: GatewayContext) => connection(args, (page) => listVersions(ctx.clients.modelRegistry, m.name, page)),
+  aliases: (m: RegisteredModel, _: unknown, ctx: GatewayContext) => listAliases(ctx.clients.modelRegistry, m.name),
 };
 
 export const ModelVersionResolvers = {
-  id: globalIdOf('ModelVersion', (v: ModelVersion) => v.id),
-  run: (v: ModelVersion, _: unknown, ctx: GatewayContext) => (v.runId ? ctx.loaders.run.load(v.runId) : null),
-  aliases: async (v: ModelVersion, _: unknown, ctx: GatewayContext) => (await ctx.loaders.aliasesByVersion.load(v.modelName)).get(v.id) ?? [],
+  id: globalIdOf('ModelVersion', (v: RegisteredModelVersion) => v.id),
+  run: (v: RegisteredModelVersion, _: unknown, ctx: GatewayContext) => (v.runId ? ctx.loaders.run.load(v.runId) : null),
+  // A parent read elsewhere (a bare store row) carries no aliases: ask the registry for the version once.
+  aliases: async (v: RegisteredModelVersion, _: unknown, ctx: GatewayContext) => v.aliases ?? (await ctx.loaders.modelVersion.load(v.id))?.aliases ?? [],
 };

@@ -1,5 +1,6 @@
 import { requireRole } from '../auth/access';
 import type { GatewayContext } from '../context';
+import { listModels } from '../model-registry-reads';
 import { parseGlobalId, type NodeType } from './global-ids';
 import { badInput } from './paging';
 
@@ -10,7 +11,7 @@ const fetchers: Record<NodeType, (ctx: GatewayContext, id: string) => Promise<ob
   Dataset: (ctx, name) => ctx.store.datasets.get(name),
   DatasetVersion: (ctx, id) => ctx.loaders.datasetVersion.load(id),
   Run: (ctx, id) => ctx.loaders.run.load(id),
-  Model: async (ctx, name) => (await ctx.store.models.listModels()).find((m) => m.name === name) ?? null,
+  Model: async (ctx, name) => (await listModels(ctx.clients.modelRegistry)).find((m) => m.name === name) ?? null,
   ModelVersion: (ctx, id) => ctx.loaders.modelVersion.load(id),
   Prediction: (ctx, id) => ctx.store.predictions.get(id),
   // Tokens are an admin's business however they are reached, as in apiTokens.

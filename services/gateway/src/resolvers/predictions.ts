@@ -8,6 +8,7 @@ import type { Prediction, PredictionFilter } from '@ser/store';
 import { requireRole } from '../auth/access';
 import type { GatewayContext } from '../context';
 import type { UploadedFile } from '../http/multipart';
+import { findVersion } from '../model-registry-reads';
 import { findUtterancePath } from '../store-lookups';
 import { toEnum } from './enums';
 import { globalIdOf, storeId, toGlobalId } from './global-ids';
@@ -26,7 +27,8 @@ function modelSelector(m: PredictInput['model']): ModelSelector | undefined {
   if (!m) return undefined;
   if (m.alias != null && m.version != null) throw badInput('model: give alias or version, not both');
   if (m.version != null) return { name: m.name, version: String(m.version) };
-  return { name: m.name, alias: m.alias ?? 'production' };
+  // No alias: the inference service picks its configured default alias (inference.defaultAlias).
+  return m.alias != null ? { name: m.name, alias: m.alias } : { name: m.name };
 }
 
 /** The audio of a stored utterance; its path is relative to the version's source and may not leave it. */
@@ -50,7 +52,7 @@ async function utteranceAudio(ctx: GatewayContext, ref: NonNullable<PredictInput
 /** The registered version that answered (the inference service names it as name and version number), or null. */
 async function servedVersion(ctx: GatewayContext, model: { name: string; version: string } | null | undefined) {
   const version = Number(model?.version);
-  return model?.name && Number.isInteger(version) && version > 0 ? ctx.store.models.findVersion(model.name, version) : null;
+  return model?.name && Number.isInteger(version) && version > 0 ? findVersion(ctx.clients.modelRegistry, model.name, version) : null;
 }
 
 export const predictionMutations = {

@@ -5,7 +5,7 @@ import type { JsonObject, Run, RunStatus } from '@ser/store';
 import { requireRole } from '../auth/access';
 import type { ClassifierEvaluation__Output, ConfusionMatrix__Output } from '@ser/contracts';
 import type { GatewayContext } from '../context';
-import { findModelVersionIdOfRun } from '../store-lookups';
+import { versionOfRun } from '../model-registry-reads';
 import { fromEnum, optionalEnum, toEnum } from './enums';
 import { globalIdOf, storeId } from './global-ids';
 import { badInput, connection, namedValues, type ConnectionArgs } from './paging';
@@ -142,8 +142,7 @@ export const RunResolvers = {
   },
   async modelVersion(r: Run, _: unknown, ctx: GatewayContext) {
     if (r.kind !== 'classifier') return null;
-    const id = await findModelVersionIdOfRun(ctx.store, r.id);
-    return id ? ctx.loaders.modelVersion.load(id) : null;
+    return versionOfRun(ctx.clients.modelRegistry, r.id);
   },
 };
 

@@ -4,16 +4,17 @@ import type { ModelSelector__Output } from '@ser/contracts';
 import { TOPICS, type EventBus, type Subscription } from '@ser/events';
 import { notFound } from '@ser/grpc-kit';
 import type { Logger } from '@ser/logging';
-import type { MetadataStore } from '@ser/store';
 import type { InferenceMetrics } from '../inference-metrics';
 import { LoadedVersion, type BatchingSettings } from './loaded-version';
 import { loadServableModel, type ServableModel } from './model-kinds';
+import type { RegisteredVersions } from './registered-versions';
 import './fop-classifier'; // registers the 'fop-classifier' kind
 import './hypercolumn-model'; // 'fop-hypercolumn-classical' and 'fop-hypercolumn-attention-lstm'
 import './sequence-model'; // 'sequence-model'
 
 export interface ModelHostOptions extends BatchingSettings {
-  store: MetadataStore;
+  /** Registered versions and aliases (ModelRegistryService owns them). */
+  registry: RegisteredVersions;
   artifacts: ArtifactStore;
   bus: EventBus;
   logger: Logger;
@@ -93,7 +94,7 @@ export class ModelHost {
   private async byAlias(name: string, alias: string): Promise<LoadedVersion> {
     const known = this.aliases.get(aliasKey(name, alias));
     if (known) return known;
-    const found = await this.opts.store.models.resolve(name, alias);
+    const found = await this.opts.registry.byAlias(name, alias);
     if (!found) throw notFound('model', `${name}@${alias}`);
     const loaded = await this.load(name, found.version);
     // A move that landed while this loaded wins: it is newer than what was read.
@@ -102,7 +103,7 @@ export class ModelHost {
   }
 
   private async byVersion(name: string, ref: string): Promise<LoadedVersion> {
-    const found = /^[1-9][0-9]*$/.test(ref) ? await this.opts.store.models.findVersion(name, Number(ref)) : null;
+    const found = /^[1-9][0-9]*$/.test(ref) ? await this.opts.registry.byNumber(name, Number(ref)) : null;
     if (!found) throw notFound('model version', `${name}@${ref}`);
     const loaded = await this.load(name, found.version);
     this.pinned.add(versionKey(name, found.version));
@@ -135,7 +136,7 @@ export class ModelHost {
     let pending = this.loading.get(key);
     if (!pending) {
       pending = (async () => {
-        const row = await this.opts.store.models.findVersion(name, version);
+        const row = await this.opts.registry.byNumber(name, version);
         if (!row) throw notFound('model version', key);
         const started = Date.now();
         const model = await (this.opts.loadModel ?? loadServableModel)(this.opts.artifacts, row.artifactKey);

@@ -15,6 +15,10 @@ export interface ListModelVersionsResponse {
    * Paging state.
    */
   'page'?: (_ser_v1_PageResponse | null);
+  /**
+   * page_tokens[i] resumes the listing after model_versions[i] (a cursor per item, for Relay-style paging).
+   */
+  'pageTokens'?: (string)[];
 }
 
 /**
@@ -29,4 +33,8 @@ export interface ListModelVersionsResponse__Output {
    * Paging state.
    */
   'page': (_ser_v1_PageResponse__Output | null);
+  /**
+   * page_tokens[i] resumes the listing after model_versions[i] (a cursor per item, for Relay-style paging).
+   */
+  'pageTokens': (string)[];
 }

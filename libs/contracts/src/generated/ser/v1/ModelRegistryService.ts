@@ -2,6 +2,8 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { BatchGetModelVersionsRequest as _ser_v1_BatchGetModelVersionsRequest, BatchGetModelVersionsRequest__Output as _ser_v1_BatchGetModelVersionsRequest__Output } from '../../ser/v1/BatchGetModelVersionsRequest';
+import type { BatchGetModelVersionsResponse as _ser_v1_BatchGetModelVersionsResponse, BatchGetModelVersionsResponse__Output as _ser_v1_BatchGetModelVersionsResponse__Output } from '../../ser/v1/BatchGetModelVersionsResponse';
 import type { DownloadModelArtifactRequest as _ser_v1_DownloadModelArtifactRequest, DownloadModelArtifactRequest__Output as _ser_v1_DownloadModelArtifactRequest__Output } from '../../ser/v1/DownloadModelArtifactRequest';
 import type { DownloadModelArtifactResponse as _ser_v1_DownloadModelArtifactResponse, DownloadModelArtifactResponse__Output as _ser_v1_DownloadModelArtifactResponse__Output } from '../../ser/v1/DownloadModelArtifactResponse';
 import type { GetModelCardRequest as _ser_v1_GetModelCardRequest, GetModelCardRequest__Output as _ser_v1_GetModelCardRequest__Output } from '../../ser/v1/GetModelCardRequest';
@@ -10,8 +12,12 @@ import type { GetModelVersionRequest as _ser_v1_GetModelVersionRequest, GetModel
 import type { GetModelVersionResponse as _ser_v1_GetModelVersionResponse, GetModelVersionResponse__Output as _ser_v1_GetModelVersionResponse__Output } from '../../ser/v1/GetModelVersionResponse';
 import type { GetRunModelVersionRequest as _ser_v1_GetRunModelVersionRequest, GetRunModelVersionRequest__Output as _ser_v1_GetRunModelVersionRequest__Output } from '../../ser/v1/GetRunModelVersionRequest';
 import type { GetRunModelVersionResponse as _ser_v1_GetRunModelVersionResponse, GetRunModelVersionResponse__Output as _ser_v1_GetRunModelVersionResponse__Output } from '../../ser/v1/GetRunModelVersionResponse';
+import type { ListModelAliasesRequest as _ser_v1_ListModelAliasesRequest, ListModelAliasesRequest__Output as _ser_v1_ListModelAliasesRequest__Output } from '../../ser/v1/ListModelAliasesRequest';
+import type { ListModelAliasesResponse as _ser_v1_ListModelAliasesResponse, ListModelAliasesResponse__Output as _ser_v1_ListModelAliasesResponse__Output } from '../../ser/v1/ListModelAliasesResponse';
 import type { ListModelVersionsRequest as _ser_v1_ListModelVersionsRequest, ListModelVersionsRequest__Output as _ser_v1_ListModelVersionsRequest__Output } from '../../ser/v1/ListModelVersionsRequest';
 import type { ListModelVersionsResponse as _ser_v1_ListModelVersionsResponse, ListModelVersionsResponse__Output as _ser_v1_ListModelVersionsResponse__Output } from '../../ser/v1/ListModelVersionsResponse';
+import type { ListModelsRequest as _ser_v1_ListModelsRequest, ListModelsRequest__Output as _ser_v1_ListModelsRequest__Output } from '../../ser/v1/ListModelsRequest';
+import type { ListModelsResponse as _ser_v1_ListModelsResponse, ListModelsResponse__Output as _ser_v1_ListModelsResponse__Output } from '../../ser/v1/ListModelsResponse';
 import type { SetModelAliasRequest as _ser_v1_SetModelAliasRequest, SetModelAliasRequest__Output as _ser_v1_SetModelAliasRequest__Output } from '../../ser/v1/SetModelAliasRequest';
 import type { SetModelAliasResponse as _ser_v1_SetModelAliasResponse, SetModelAliasResponse__Output as _ser_v1_SetModelAliasResponse__Output } from '../../ser/v1/SetModelAliasResponse';
 
@@ -19,6 +25,21 @@ import type { SetModelAliasResponse as _ser_v1_SetModelAliasResponse, SetModelAl
  * Reads registered model versions and moves their aliases; serves each version's card and files.
  */
 export interface ModelRegistryServiceClient extends grpc.Client {
+  /**
+   * Returns the model versions with the given ids; unknown ids are left out.
+   */
+  BatchGetModelVersions(argument: _ser_v1_BatchGetModelVersionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_BatchGetModelVersionsResponse__Output>): grpc.ClientUnaryCall;
+  BatchGetModelVersions(argument: _ser_v1_BatchGetModelVersionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ser_v1_BatchGetModelVersionsResponse__Output>): grpc.ClientUnaryCall;
+  BatchGetModelVersions(argument: _ser_v1_BatchGetModelVersionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_BatchGetModelVersionsResponse__Output>): grpc.ClientUnaryCall;
+  BatchGetModelVersions(argument: _ser_v1_BatchGetModelVersionsRequest, callback: grpc.requestCallback<_ser_v1_BatchGetModelVersionsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Returns the model versions with the given ids; unknown ids are left out.
+   */
+  batchGetModelVersions(argument: _ser_v1_BatchGetModelVersionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_BatchGetModelVersionsResponse__Output>): grpc.ClientUnaryCall;
+  batchGetModelVersions(argument: _ser_v1_BatchGetModelVersionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ser_v1_BatchGetModelVersionsResponse__Output>): grpc.ClientUnaryCall;
+  batchGetModelVersions(argument: _ser_v1_BatchGetModelVersionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_BatchGetModelVersionsResponse__Output>): grpc.ClientUnaryCall;
+  batchGetModelVersions(argument: _ser_v1_BatchGetModelVersionsRequest, callback: grpc.requestCallback<_ser_v1_BatchGetModelVersionsResponse__Output>): grpc.ClientUnaryCall;
+  
   /**
    * Streams every file of a version's kept model (model.json, weights, card) in chunks, one file after another.
    */
@@ -76,6 +97,21 @@ export interface ModelRegistryServiceClient extends grpc.Client {
   getRunModelVersion(argument: _ser_v1_GetRunModelVersionRequest, callback: grpc.requestCallback<_ser_v1_GetRunModelVersionResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Lists a model's aliases, by alias name, each with the version it points at.
+   */
+  ListModelAliases(argument: _ser_v1_ListModelAliasesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_ListModelAliasesResponse__Output>): grpc.ClientUnaryCall;
+  ListModelAliases(argument: _ser_v1_ListModelAliasesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ser_v1_ListModelAliasesResponse__Output>): grpc.ClientUnaryCall;
+  ListModelAliases(argument: _ser_v1_ListModelAliasesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_ListModelAliasesResponse__Output>): grpc.ClientUnaryCall;
+  ListModelAliases(argument: _ser_v1_ListModelAliasesRequest, callback: grpc.requestCallback<_ser_v1_ListModelAliasesResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Lists a model's aliases, by alias name, each with the version it points at.
+   */
+  listModelAliases(argument: _ser_v1_ListModelAliasesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_ListModelAliasesResponse__Output>): grpc.ClientUnaryCall;
+  listModelAliases(argument: _ser_v1_ListModelAliasesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ser_v1_ListModelAliasesResponse__Output>): grpc.ClientUnaryCall;
+  listModelAliases(argument: _ser_v1_ListModelAliasesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_ListModelAliasesResponse__Output>): grpc.ClientUnaryCall;
+  listModelAliases(argument: _ser_v1_ListModelAliasesRequest, callback: grpc.requestCallback<_ser_v1_ListModelAliasesResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Lists registered model versions, newest first.
    */
   ListModelVersions(argument: _ser_v1_ListModelVersionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_ListModelVersionsResponse__Output>): grpc.ClientUnaryCall;
@@ -89,6 +125,21 @@ export interface ModelRegistryServiceClient extends grpc.Client {
   listModelVersions(argument: _ser_v1_ListModelVersionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ser_v1_ListModelVersionsResponse__Output>): grpc.ClientUnaryCall;
   listModelVersions(argument: _ser_v1_ListModelVersionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_ListModelVersionsResponse__Output>): grpc.ClientUnaryCall;
   listModelVersions(argument: _ser_v1_ListModelVersionsRequest, callback: grpc.requestCallback<_ser_v1_ListModelVersionsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Lists every registered model name with its newest version number and version count, by name.
+   */
+  ListModels(argument: _ser_v1_ListModelsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_ListModelsResponse__Output>): grpc.ClientUnaryCall;
+  ListModels(argument: _ser_v1_ListModelsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ser_v1_ListModelsResponse__Output>): grpc.ClientUnaryCall;
+  ListModels(argument: _ser_v1_ListModelsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_ListModelsResponse__Output>): grpc.ClientUnaryCall;
+  ListModels(argument: _ser_v1_ListModelsRequest, callback: grpc.requestCallback<_ser_v1_ListModelsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Lists every registered model name with its newest version number and version count, by name.
+   */
+  listModels(argument: _ser_v1_ListModelsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_ListModelsResponse__Output>): grpc.ClientUnaryCall;
+  listModels(argument: _ser_v1_ListModelsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ser_v1_ListModelsResponse__Output>): grpc.ClientUnaryCall;
+  listModels(argument: _ser_v1_ListModelsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_ListModelsResponse__Output>): grpc.ClientUnaryCall;
+  listModels(argument: _ser_v1_ListModelsRequest, callback: grpc.requestCallback<_ser_v1_ListModelsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Points an alias (e.g. "production") at a model version; inference follows it.
@@ -112,6 +163,11 @@ export interface ModelRegistryServiceClient extends grpc.Client {
  */
 export interface ModelRegistryServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
+   * Returns the model versions with the given ids; unknown ids are left out.
+   */
+  BatchGetModelVersions: grpc.handleUnaryCall<_ser_v1_BatchGetModelVersionsRequest__Output, _ser_v1_BatchGetModelVersionsResponse>;
+  
+  /**
    * Streams every file of a version's kept model (model.json, weights, card) in chunks, one file after another.
    */
   DownloadModelArtifact: grpc.handleServerStreamingCall<_ser_v1_DownloadModelArtifactRequest__Output, _ser_v1_DownloadModelArtifactResponse>;
@@ -132,9 +188,19 @@ export interface ModelRegistryServiceHandlers extends grpc.UntypedServiceImpleme
   GetRunModelVersion: grpc.handleUnaryCall<_ser_v1_GetRunModelVersionRequest__Output, _ser_v1_GetRunModelVersionResponse>;
   
   /**
+   * Lists a model's aliases, by alias name, each with the version it points at.
+   */
+  ListModelAliases: grpc.handleUnaryCall<_ser_v1_ListModelAliasesRequest__Output, _ser_v1_ListModelAliasesResponse>;
+  
+  /**
    * Lists registered model versions, newest first.
    */
   ListModelVersions: grpc.handleUnaryCall<_ser_v1_ListModelVersionsRequest__Output, _ser_v1_ListModelVersionsResponse>;
+  
+  /**
+   * Lists every registered model name with its newest version number and version count, by name.
+   */
+  ListModels: grpc.handleUnaryCall<_ser_v1_ListModelsRequest__Output, _ser_v1_ListModelsResponse>;
   
   /**
    * Points an alias (e.g. "production") at a model version; inference follows it.
@@ -144,10 +210,13 @@ export interface ModelRegistryServiceHandlers extends grpc.UntypedServiceImpleme
 }
 
 export interface ModelRegistryServiceDefinition extends grpc.ServiceDefinition {
+  BatchGetModelVersions: MethodDefinition<_ser_v1_BatchGetModelVersionsRequest, _ser_v1_BatchGetModelVersionsResponse, _ser_v1_BatchGetModelVersionsRequest__Output, _ser_v1_BatchGetModelVersionsResponse__Output>
   DownloadModelArtifact: MethodDefinition<_ser_v1_DownloadModelArtifactRequest, _ser_v1_DownloadModelArtifactResponse, _ser_v1_DownloadModelArtifactRequest__Output, _ser_v1_DownloadModelArtifactResponse__Output>
   GetModelCard: MethodDefinition<_ser_v1_GetModelCardRequest, _ser_v1_GetModelCardResponse, _ser_v1_GetModelCardRequest__Output, _ser_v1_GetModelCardResponse__Output>
   GetModelVersion: MethodDefinition<_ser_v1_GetModelVersionRequest, _ser_v1_GetModelVersionResponse, _ser_v1_GetModelVersionRequest__Output, _ser_v1_GetModelVersionResponse__Output>
   GetRunModelVersion: MethodDefinition<_ser_v1_GetRunModelVersionRequest, _ser_v1_GetRunModelVersionResponse, _ser_v1_GetRunModelVersionRequest__Output, _ser_v1_GetRunModelVersionResponse__Output>
+  ListModelAliases: MethodDefinition<_ser_v1_ListModelAliasesRequest, _ser_v1_ListModelAliasesResponse, _ser_v1_ListModelAliasesRequest__Output, _ser_v1_ListModelAliasesResponse__Output>
   ListModelVersions: MethodDefinition<_ser_v1_ListModelVersionsRequest, _ser_v1_ListModelVersionsResponse, _ser_v1_ListModelVersionsRequest__Output, _ser_v1_ListModelVersionsResponse__Output>
+  ListModels: MethodDefinition<_ser_v1_ListModelsRequest, _ser_v1_ListModelsResponse, _ser_v1_ListModelsRequest__Output, _ser_v1_ListModelsResponse__Output>
   SetModelAlias: MethodDefinition<_ser_v1_SetModelAliasRequest, _ser_v1_SetModelAliasResponse, _ser_v1_SetModelAliasRequest__Output, _ser_v1_SetModelAliasResponse__Output>
 }

@@ -39,6 +39,22 @@ export interface ModelVersion {
    * When it was registered.
    */
   'createdAtMs'?: (number | string | Long);
+  /**
+   * Stable id of the registered version (what predictions point at).
+   */
+  'id'?: (string);
+  /**
+   * Artifact key of its kept model's model.json.
+   */
+  'artifactKey'?: (string);
+  /**
+   * The whole lineage record as JSON (dataset versions, checkpoints, evaluation key...), a superset of lineage.
+   */
+  'lineageJson'?: (string);
+  /**
+   * Every stored metric as JSON, including those that are not numbers.
+   */
+  'metricsJson'?: (string);
 }
 
 /**
@@ -77,4 +93,20 @@ export interface ModelVersion__Output {
    * When it was registered.
    */
   'createdAtMs': (number);
+  /**
+   * Stable id of the registered version (what predictions point at).
+   */
+  'id': (string);
+  /**
+   * Artifact key of its kept model's model.json.
+   */
+  'artifactKey': (string);
+  /**
+   * The whole lineage record as JSON (dataset versions, checkpoints, evaluation key...), a superset of lineage.
+   */
+  'lineageJson': (string);
+  /**
+   * Every stored metric as JSON, including those that are not numbers.
+   */
+  'metricsJson': (string);
 }
