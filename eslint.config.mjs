@@ -3,6 +3,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import { readdirSync } from 'node:fs';
+import { storeWriteRules } from './scripts/store-table-owners.mjs';
+
+// Each service folder may call only the store write methods of the tables it owns (scripts/store-table-owners.mjs);
+// specs seed whatever rows they need, so they are left out.
+const serviceFolders = readdirSync(new URL('./services', import.meta.url), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const tableOwnership = serviceFolders.map((folder) => ({
+  files: [`services/${folder}/**/*.ts`],
+  ignores: ['**/*.spec.ts'],
+  rules: storeWriteRules(folder),
+}));
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.nx/**', 'deploy/kafka/lib/**', 'deploy/tfjs-native/build/**', 'libs/contracts/src/generated/**', 'services/console/src/gql/**', '.data/**', 'test/.tmp/**'] },
@@ -31,6 +42,7 @@ export default tseslint.config(
       ],
     },
   },
+  ...tableOwnership,
   {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
