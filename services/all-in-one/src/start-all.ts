@@ -1,7 +1,7 @@
 import { startClassifierTrainerService } from '@ser/classifier-trainer';
 import { startFeaturesService } from '@ser/features-service';
 import { startFopPretrainerService } from '@ser/fop-pretrainer';
-import { createGateway } from '@ser/gateway';
+import { createGateway, loadTrustedDocuments } from '@ser/gateway';
 import { startInferenceService } from '@ser/inference';
 import { startModelRegistryService } from '@ser/model-registry';
 import { serviceCaller, type Platform, type RunningService, type Stoppable } from '@ser/runtime';
@@ -56,6 +56,9 @@ export async function startAll(platform: Platform, opts: { consoleDir?: string }
       corsOrigins: platform.config.gateway.corsOrigins,
       introspection: platform.config.gateway.introspection,
       maxBodyBytes: platform.config.gateway.maxBodyBytes,
+      // The safelist, as the gateway's own main reads it (SER_GATEWAY_TRUSTED_DOCUMENTS); the console's manifest is
+      // services/console/src/gql/persisted-documents.json, and the console sends exactly those documents.
+      trustedDocuments: platform.config.gateway.trustedDocuments ? loadTrustedDocuments(platform.config.gateway.trustedDocuments) : undefined,
       // An upload the inference service would refuse as too large is refused here, as in the gateway's own main.
       uploads: { maxFileBytes: platform.config.inference.maxAudioBytes },
       grpcDeadlineMs: platform.config.grpcDeadlineMs,

@@ -20,6 +20,9 @@ describe('trusted documents manifest', () => {
     const file = join(dir, 'persisted-documents.json');
     writeFileSync(file, JSON.stringify({ [documentHash(DATASETS)]: DATASETS }));
     expect([...loadTrustedDocuments(file)]).toEqual([[documentHash(DATASETS), DATASETS]]);
+    // As graphql-codegen's client preset writes it (the console's src/gql/persisted-documents.json).
+    writeFileSync(file, JSON.stringify({ [`sha256:${documentHash(DATASETS)}`]: DATASETS }));
+    expect([...loadTrustedDocuments(file)]).toEqual([[documentHash(DATASETS), DATASETS]]);
     writeFileSync(file, JSON.stringify({ [documentHash(DATASETS)]: '{ apiTokens { totalCount } }' }));
     expect(() => loadTrustedDocuments(file)).toThrow(/is not the sha256 of its document/);
     writeFileSync(file, '[]');

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
  * An optional safelist (config gateway.trustedDocuments): the gateway then runs only the documents of a manifest
  * its own apps were built with, as persisted queries are used in production. The manifest is what
  * graphql-codegen's client preset writes with `persistedDocuments: true` (persisted-documents.json): an object of
- * sha256 hex of the document -> document text. A client names a trusted document by its id (`documentId`, or
- * Apollo's `extensions.persistedQuery.sha256Hash`) or sends its full text.
+ * sha256 hex of the document (bare or as `sha256:<hex>`) -> document text. A client names a trusted document by its
+ * id (`documentId`, or Apollo's `extensions.persistedQuery.sha256Hash`) or sends its full text.
  */
 export type TrustedDocuments = ReadonlyMap<string, string>;
 
@@ -17,8 +17,10 @@ export function loadTrustedDocuments(path: string): TrustedDocuments {
   const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${path}: a trusted-documents manifest is a JSON object of sha256 -> document`);
   const trusted = new Map<string, string>();
-  for (const [hash, document] of Object.entries(parsed)) {
-    if (typeof document !== 'string' || documentHash(document) !== hash) throw new Error(`${path}: '${hash}' is not the sha256 of its document`);
+  for (const [key, document] of Object.entries(parsed)) {
+    // graphql-codegen 6 writes its ids as `sha256:<hex>`, as documentId carries them; older manifests bare hex.
+    const hash = key.replace(/^sha256:/, '');
+    if (typeof document !== 'string' || documentHash(document) !== hash) throw new Error(`${path}: '${key}' is not the sha256 of its document`);
     trusted.set(hash, document);
   }
   return trusted;
