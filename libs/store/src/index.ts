@@ -1,6 +1,7 @@
 export type { Db, Queryable } from './db/db';
 export { createPostgresDb, type PostgresDbOptions } from './db/postgres-db';
 export { createPgliteDb, type PgliteDbOptions } from './db/pglite-db';
+export { DataDirInUseError, LOCK_FILE } from './db/data-dir-lock';
 export { migrate, type MigrateOptions } from './migrate';
 export { MIGRATIONS, type Migration } from './migrations';
 export { StoreError, type StoreErrorCode } from './errors';

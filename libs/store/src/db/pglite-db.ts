@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { asInputError, transactionHandle, type Db, type Queryable } from './db';
+import { lockDataDir } from './data-dir-lock';
 
 export interface PgliteDbOptions {
   /** Directory that holds the database; in memory (gone on close) when absent. */
@@ -10,7 +11,14 @@ export interface PgliteDbOptions {
 /** PostgreSQL in WASM, in this process: one connection, so statements from concurrent callers queue up. */
 export async function createPgliteDb(opts: PgliteDbOptions = {}): Promise<Db> {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const pglite = opts.dataDir ? await PGlite.create(opts.dataDir) : await PGlite.create();
+  const release = opts.dataDir ? lockDataDir(opts.dataDir) : () => undefined;
+  let pglite: PGlite;
+  try {
+    pglite = opts.dataDir ? await PGlite.create(opts.dataDir) : await PGlite.create();
+  } catch (err) {
+    release();
+    throw err;
+  }
 
   return {
     kind: 'pglite',
@@ -30,6 +38,12 @@ export async function createPgliteDb(opts: PgliteDbOptions = {}): Promise<Db> {
         ),
       );
     },
-    close: () => pglite.close(),
+    async close() {
+      try {
+        await pglite.close();
+      } finally {
+        release();
+      }
+    },
   };
 }
