@@ -2,6 +2,7 @@ import type { Run__Output } from '@ser/contracts';
 import { callUnary, deadlineIn } from '@ser/grpc-kit';
 import type { ExperimentBackend } from './backend';
 import { pretrainedCheckpointId, vqvaeClient } from './checkpoint';
+import { CurveRecorder } from './curves';
 import { resolveDatasets, type DatasetRef } from './datasets';
 import { ExperimentError } from './errors';
 import { pretrainDatasetNames, type ClassifierStep, type ExperimentPlan, type PretrainStep } from './plan';
@@ -12,6 +13,8 @@ import { followRun, isSucceeded, whyNotSucceeded } from './watch';
 /** How an experiment reports what it is doing; labels name the run ("[2/4] pre-training on urdu"). */
 export interface ExperimentHooks {
   onNote?(line: string): void;
+  /** A run was started (not reused): its label and the id its service gave it. */
+  onRunStart?(label: string, runId: string): void;
   onRunProgress?(label: string, fraction: number, note: string): void;
   onRunEnd?(label: string, outcome: string): void;
 }
@@ -95,6 +98,7 @@ async function pretrainVqvae(step: PretrainStep, data: readonly DatasetRef[], ba
   const { run } = await callUnary(client, 'StartVqvaePretrainRun', { configJson: JSON.stringify(step.config), datasetVersionIds: data.map((d) => d.versionId) }).catch((err: Error) => {
     throw new ExperimentError(`${label}: the vqvae-pretrainer refused the run: ${grpcMessage(err)}`);
   });
+  hooks.onRunStart?.(label, run!.id);
   return followRun(client.WatchVqvaePretrainRun({ runId: run!.id }, deadlineIn(deadlineMs)), (p) => hooks.onRunProgress?.(label, p.progress, p.message || (p.epoch ? `epoch ${p.epoch}/${p.totalEpochs}` : '')));
 }
 
@@ -122,6 +126,7 @@ async function pretrainFop(step: PretrainStep, data: readonly DatasetRef[], back
   }).catch((err: Error) => {
     throw new ExperimentError(`${label}: the fop-pretrainer refused the run: ${grpcMessage(err)}`);
   });
+  hooks.onRunStart?.(label, run!.id);
   return followRun(backend.fop.WatchFopPretrainRun({ runId: run!.id }, deadlineIn(deadlineMs)), (p) =>
     hooks.onRunProgress?.(label, p.progress, p.message || (p.epoch ? `epoch ${p.epoch}/${p.totalEpochs}` : '')),
   );
@@ -162,17 +167,23 @@ async function classify(
     confusion: null,
   };
   let final: Run__Output;
+  const curves = new CurveRecorder();
   try {
     const request = { configJson: JSON.stringify(config), datasetVersionIds: [data.versionId], displayName: label, ...(step.modelName ? { modelName: step.modelName } : {}) };
     const { run } = await callUnary(backend.classifier, 'StartClassifierRun', request);
     cell.runId = run!.id;
-    final = await followRun(backend.classifier.WatchClassifierRun({ runId: run!.id }, deadlineIn(deadlineMs)), (p) => hooks.onRunProgress?.(label, p.progress, p.message));
+    hooks.onRunStart?.(label, run!.id);
+    final = await followRun(backend.classifier.WatchClassifierRun({ runId: run!.id }, deadlineIn(deadlineMs)), (p) => {
+      curves.record(p);
+      hooks.onRunProgress?.(label, p.progress, p.message);
+    });
   } catch (err) {
     cell.error = `the classifier-trainer refused or lost the run: ${grpcMessage(err as Error)}`;
     hooks.onRunEnd?.(label, `failed: ${cell.error}`);
     return cell;
   }
   cell.resolvedConfig = parseJson(final.configJson);
+  cell.curves = curves.curve;
   hooks.onRunEnd?.(label, whyNotSucceeded(final));
   if (!isSucceeded(final)) return { ...cell, error: `run ${final.id} ${whyNotSucceeded(final)}` };
   const { evaluation } = await callUnary(backend.classifier, 'GetClassifierRunEvaluation', { runId: final.id });

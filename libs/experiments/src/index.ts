@@ -21,8 +21,10 @@ export { runExperiment, type ExperimentHooks, type ExecuteOptions } from './exec
 export { repeatMetrics, measuredCell, METRIC_DEFINITIONS, type ExperimentResults, type CellResult, type PretrainResult, type RepeatMetrics } from './results';
 export { resultsMarkdown } from './markdown';
 export { writeResults } from './write-results';
+export { CurveRecorder, curvesCsv, curvesFileName, epochPoint, CURVE_COLUMNS, type EpochPoint } from './curves';
 export { buildTacnTable1Plan, buildTacnTable2Plan, SEQUENCE_MODELS, FEATURE_SETS, TACN_SMOKE, TACN_SMALL } from './tacn/plan';
 export { writeTacnFigures, TSNE_FILE } from './tacn/figures';
 export { fetchTsnePanels, tsneCells, thin, MAX_TSNE_POINTS, type RepresentationPanel } from './tacn/representations';
 export { specToPng, specToSvg, confusionMatrixPng, confusionMatrixSpec, tsne2d, tsnePng, tsneScatterSpec, type ConfusionInput, type ScatterPanel, type TsneOptions } from './plots';
 export { buildTrainingRecipePlan, recipeConfigSchema, type RecipeConfig, type RecipeOptions } from './recipe';
+export { planTrainingRecipe, RecipeRequestError, type PlannedRecipe, type TrainingRecipeRequest } from './recipe-request';

@@ -1,5 +1,6 @@
 import type { ClassifierEvaluation__Output } from '@ser/contracts';
 import { meanStd, reportFromConfusion, sumConfusions, type ConfusionMatrix, type EvaluationProtocol, type MeanStd } from '@ser/evaluation';
+import type { EpochPoint } from './curves';
 import type { DatasetRef } from './datasets';
 import type { ExperimentName, PlanAxis } from './plan';
 import type { ModelSize } from './settings';
@@ -44,6 +45,13 @@ export interface CellResult {
   reusedFrom?: string;
   /** The model version the run registered (cells with a modelName). */
   model?: { name: string; version: number };
+  /**
+   * Per-epoch train and validation loss of every repeat and fold, as the run reported them (empty for classifiers
+   * that train without epochs). In memory only: writeResults puts them in `curvesFile`, not in results.json.
+   */
+  curves?: EpochPoint[];
+  /** The CSV of `curves`, relative to results.json (curves/<row>__<column>.csv). */
+  curvesFile?: string;
 }
 
 export interface PretrainResult {

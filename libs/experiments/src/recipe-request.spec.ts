@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { planTrainingRecipe, RecipeRequestError } from './recipe-request';
+
+// `ser train` and the trainRecipe mutation both go through planTrainingRecipe: the same defaults, the same refusals.
+describe('a training-recipe request', () => {
+  it('plans one pre-training, the registered recipe run and the baseline, one repeat by default', () => {
+    const { plan, modelName, recipe } = planTrainingRecipe({ dataset: 'ravdess4', pretrainAlso: ['librispeech'], smoke: true });
+    expect(modelName).toBe('ravdess4-emotion');
+    expect(recipe.pretrainAlso).toEqual(['librispeech']);
+    expect(plan.pretraining.map((p) => p.datasetName)).toEqual(['librispeech+ravdess4']);
+    expect(plan.classifierRuns.map((c) => [c.row, c.modelName])).toEqual([['recipe', 'ravdess4-emotion'], ['baseline', undefined]]);
+    expect(plan.repeats).toBe(1);
+    expect(plan.protocol).toEqual({ kind: 'speaker-holdout' });
+  });
+
+  it.each([
+    [{ dataset: ' ' }, 'dataset'],
+    [{ dataset: 'x', modelName: 'two words' }, 'modelName'],
+    [{ dataset: 'x', recipe: { learningRate: 3 } }, 'recipe'],
+    [{ dataset: 'x', recipe: { baseline: 'yes' } }, 'recipe'],
+    [{ dataset: 'x', pretrainAlso: [''] }, 'pretrainAlso'],
+    [{ dataset: 'x', protocol: 'coin-flip' }, 'protocol'],
+    [{ dataset: 'x', protocol: 'stratified-holdout', testSpeakers: ['a'] }, 'testSpeakers'],
+    [{ dataset: 'x', protocol: 'speaker-holdout', folds: 3 }, 'folds'],
+    [{ dataset: 'x', repeats: 0 }, 'repeats'],
+    [{ dataset: 'x', modelSize: 'huge' }, 'modelSize'],
+  ])('refuses %j, naming %s', (request, field) => {
+    const error = (() => {
+      try {
+        planTrainingRecipe(request);
+      } catch (err) {
+        return err;
+      }
+    })();
+    expect(error).toBeInstanceOf(RecipeRequestError);
+    expect((error as RecipeRequestError).field).toBe(field);
+  });
+});
