@@ -81,6 +81,9 @@ interface Row extends LevelResult {
   side: string;
 }
 
+/** A row as it is measured (stderr), so a run cut short still shows what it measured. */
+const describe = (r: Row) => `${r.side} at ${r.concurrency}: p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, ${r.throughputPerS.toFixed(2)} req/s; loadavg ${loadavg()[0]!.toFixed(1)}`;
+
 const maxAbsDiff = (a: number[], b: number[]) => Math.max(...a.map((x, i) => Math.abs(x - b[i]!)));
 
 async function main() {
@@ -134,7 +137,7 @@ async function main() {
         ours = await path.predict(clips[0]!, true); // loads + warms the model (and the gateway's connection)
         for (const concurrency of levels) {
           rows.push({ side: `ours ${mode}`, ...(await runLevel((i) => path.predict(clips[i % clips.length]!, optOut), concurrency, perLevel)) });
-          log(`ours ${mode} at ${concurrency}: ${rows.at(-1)!.throughputPerS.toFixed(1)} req/s`);
+          log(describe(rows.at(-1)!));
         }
         batchesBySize[mode] = (await callUnary(client, 'GetModelStatus', {})).models[0]?.batchesBySize ?? {};
       } finally {
@@ -153,7 +156,7 @@ async function main() {
         peerParity[`${threads} thr`] = maxAbsDiff(await peer.predict(clips[0]!), ours); // the same model: the same probabilities
         for (const concurrency of levels) {
           rows.push({ side: `torch peer, ${threads} thr`, ...(await runLevel((i) => peer.predict(clips[i % clips.length]!), concurrency, perLevel)) });
-          log(`torch peer ${threads} thr at ${concurrency}: ${rows.at(-1)!.throughputPerS.toFixed(1)} req/s`);
+          log(describe(rows.at(-1)!));
         }
       } finally {
         await peer.stop();
