@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -7,6 +8,10 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  * Typed operations from the gateway's schema (graphql-codegen's client preset): every `graphql(...)` document in
  * src/ gets its result and variable types in src/gql/. `npm run codegen -w services/console` regenerates them;
  * src/codegen-drift.spec.ts fails when the committed files differ from what the current schema produces.
+ *
+ * It also writes src/gql/persisted-documents.json: every operation as sha256 -> text, the manifest a gateway runs
+ * as its safelist (SER_GATEWAY_TRUSTED_DOCUMENTS). The console sends exactly those texts (apollo/trusted-documents.ts),
+ * with __typename added as Apollo's cache adds it, so it works with the safelist on or off.
  */
 const config: CodegenConfig = {
   schema: here('../gateway/src/schema.graphql'),
@@ -15,7 +20,8 @@ const config: CodegenConfig = {
   generates: {
     [here('src/gql/')]: {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
+      documentTransforms: [addTypenameSelectionDocumentTransform],
       config: {
         useTypeImports: true,
         enumsAsTypes: true,

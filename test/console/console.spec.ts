@@ -1,38 +1,22 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../infra/process';
+import { seriousViolations } from './accessibility';
 import { launchChromium, screenshot } from './browser';
-import { demoClip, prepareDemoDataDir, startPlatformProcess, type StartedPlatform } from './platform';
+import { callApiFrom, originOf, startOtherOrigin } from './other-origin';
+import { demoClip, longClip, prepareDemoDataDir, startPlatformProcess, type StartedPlatform } from './platform';
 
 const EMOTIONS = ['angry', 'happy', 'neutral', 'sad'];
 // How long the page may take to show what a request or a subscription brings (expect.poll's default is 1 s).
 const UI_WAIT = { timeout: 20_000, interval: 250 };
-
-/** A page on another origin: the kind of third-party app the CORS allowlist is for. */
-async function startOtherOrigin(port: number): Promise<Server> {
-  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>another app</title>'));
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return server;
-}
-
-/** fetch from inside the page (so the browser applies CORS): the GraphQL answer, or the error fetch threw. */
-function callApiFrom(page: Page, url: string, token: string): Promise<{ data?: unknown; errors?: unknown; failed?: string }> {
-  return page.evaluate(
-    async ({ url, token }) => {
-      try {
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ __typename }' }) });
-        return (await res.json()) as { data?: unknown; errors?: unknown };
-      } catch (err) {
-        return { failed: String(err) };
-      }
-    },
-    { url, token },
-  );
-}
+// The console's trusted documents (graphql-codegen's manifest): the gateway under test runs only these.
+const MANIFEST = 'services/console/src/gql/persisted-documents.json';
+const SIGN_IN_CHECK = Object.values(JSON.parse(readFileSync(MANIFEST, 'utf8')) as Record<string, string>).find((d) => d.startsWith('query SignInCheck'))!;
 
 // The web console in Debian's Chromium against the platform started as `npm start` starts it.
 describe('the web console', () => {
@@ -42,13 +26,19 @@ describe('the web console', () => {
   let page: Page;
   let allowedOrigin: Server;
   let refusedOrigin: Server;
+  let runPath: string;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'ser-console-'));
     const [allowedPort, refusedPort] = [await freePort(), await freePort()];
     [allowedOrigin, refusedOrigin] = await Promise.all([startOtherOrigin(allowedPort), startOtherOrigin(refusedPort)]);
     await prepareDemoDataDir(dataDir);
-    platform = await startPlatformProcess(dataDir, { SER_GATEWAY_CORS_ORIGINS: `http://127.0.0.1:${allowedPort}` });
+    // As the chart runs the gateway: an operator-chosen admin token and the console's documents as the safelist.
+    platform = await startPlatformProcess(dataDir, {
+      SER_GATEWAY_CORS_ORIGINS: `http://127.0.0.1:${allowedPort}`,
+      SER_BOOTSTRAP_ADMIN_TOKEN: randomBytes(32).toString('base64url'),
+      SER_GATEWAY_TRUSTED_DOCUMENTS: MANIFEST,
+    });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   }, 600_000);
@@ -66,7 +56,11 @@ describe('the web console', () => {
   });
 
   it('signs in with a token, refusing a wrong one, and shows the datasets', async () => {
+    // npm start names where the admin token came from, and never prints an operator's secret.
+    expect(platform.output()).toContain('The admin API token is the one in SER_BOOTSTRAP_ADMIN_TOKEN');
+    expect(platform.output()).not.toContain(platform.adminToken);
     await page.goto(platform.baseUrl);
+    await expectAccessible(page, 'sign in');
     await page.getByLabel('API token').fill('not-a-token');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('alert').textContent(), UI_WAIT).toContain('refused this token');
@@ -88,6 +82,7 @@ describe('the web console', () => {
     await form.getByLabel('Register the model as (optional)').fill('fop-emotion');
     await form.getByRole('button', { name: 'Start classifier run' }).click();
     await page.waitForURL(/\/runs\/[^/]+$/);
+    runPath = new URL(page.url()).pathname;
     // The status is fed by the runProgress subscription; it passes through QUEUED/RUNNING to SUCCEEDED.
     await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 300_000, interval: 1000 }).toBe('SUCCEEDED');
     expect(await page.getByTestId('run-progress').textContent()).toBe('100 %');
@@ -127,6 +122,23 @@ describe('the web console', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   }, 120_000);
 
+  it('predicts long audio window by window, each label shown as it arrives', async () => {
+    const long = join(dataDir, 'long.wav');
+    writeFileSync(long, longClip(dataDir, 6));
+    await page.getByLabel(/^Audio file/).setInputFiles(long);
+    await page.getByLabel('Window length (seconds)').fill('1');
+    await page.getByRole('button', { name: 'Predict over time' }).click();
+    await expect.poll(() => page.getByTestId('timeline-status').textContent(), { timeout: 60_000, interval: 500 }).toMatch(/finished/);
+    const table = page.getByRole('table', { name: 'Label per window' });
+    const rows = await table.locator('tbody tr').allTextContents();
+    // Six seconds in 1 s windows: six, less any the service's VAD found silent.
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    expect(rows.length).toBeLessThanOrEqual(6);
+    for (const label of await table.locator('tbody tr td:nth-child(3)').allTextContents()) expect(EMOTIONS).toContain(label);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await screenshot(page, '05b-predict-over-time');
+  }, 120_000);
+
   it('lists the prediction in the history, filtered by model', async () => {
     await page.getByRole('link', { name: 'History' }).click();
     await page.getByLabel('Model name').fill('fop-emotion');
@@ -138,16 +150,59 @@ describe('the web console', () => {
     const other = await browser.newPage();
     const api = new URL('graphql', platform.baseUrl).toString();
     try {
-      const address = (s: Server) => `http://127.0.0.1:${(s.address() as { port: number }).port}/`;
-      await other.goto(address(allowedOrigin));
-      const allowed = await callApiFrom(other, api, platform.adminToken);
+      await other.goto(originOf(allowedOrigin));
+      const allowed = await callApiFrom(other, api, platform.adminToken, SIGN_IN_CHECK);
       expect(allowed.failed).toBeUndefined();
       expect(allowed.data).toEqual({ __typename: 'Query' });
+      // The safelist: a document that is not one of the console's is refused, whoever sends it.
+      const untrusted = await callApiFrom(other, api, platform.adminToken, '{ __typename }');
+      expect([untrusted.status, untrusted.errors?.[0]?.extensions?.code]).toEqual([400, 'QUERY_NOT_IN_SAFELIST']);
 
-      await other.goto(address(refusedOrigin));
-      expect((await callApiFrom(other, api, platform.adminToken)).failed).toMatch(/Failed to fetch/);
+      await other.goto(originOf(refusedOrigin));
+      expect((await callApiFrom(other, api, platform.adminToken, SIGN_IN_CHECK)).failed).toMatch(/Failed to fetch/);
     } finally {
       await other.close();
     }
   });
+
+  it('makes an API token shown once, lists it, and revokes it', async () => {
+    await page.getByRole('link', { name: 'Tokens' }).click();
+    await page.getByLabel('Name (who or what uses it)').fill('ci-reader');
+    await page.getByRole('radio', { name: /^viewer/ }).check();
+    await page.getByRole('button', { name: 'Make token' }).click();
+    const secret = (await page.getByTestId('new-token-secret').textContent({ timeout: 20_000 }))!.trim();
+    expect(secret.length).toBeGreaterThanOrEqual(32);
+    const row = page.getByRole('row').filter({ hasText: 'ci-reader' });
+    await expect.poll(() => row.textContent(), UI_WAIT).toContain('viewer');
+    await screenshot(page, '06-tokens');
+    const api = new URL('graphql', platform.baseUrl).toString();
+    expect((await callApiFrom(page, api, secret, SIGN_IN_CHECK)).data).toEqual({ __typename: 'Query' });
+
+    // Shown once: gone after "I have kept it", and not in the list.
+    await page.getByRole('button', { name: 'I have kept it' }).click();
+    expect(await page.locator('main').textContent()).not.toContain(secret);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Revoke ci-reader' }).click();
+    await expect.poll(() => row.count(), UI_WAIT).toBe(0);
+    expect((await callApiFrom(page, api, secret, SIGN_IN_CHECK)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('has no serious or critical accessibility violations on any page, at 1280 px and at 390 px', async () => {
+    const pages = ['/datasets', '/runs', runPath, '/models', '/predict', '/history', '/tokens'];
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+      for (const path of pages) {
+        await page.goto(new URL(path, platform.baseUrl).toString());
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        await expectAccessible(page, `${path} at ${width} px`);
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }, 180_000);
 });
+
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  expect(await seriousViolations(page), where).toEqual([]);
+}

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_DATASET, seedDemoCorpus, startAll, trainDemoModel } from '@ser/all-in-one';
+import { decodeWav, encodeWav } from '@ser/audio';
 import { loadPlatformConfig } from '@ser/config';
 import { openPlatform } from '@ser/runtime';
 import { freePort, terminate } from '../infra/process';
@@ -36,6 +37,31 @@ export function demoClip(dataDir: string): string {
   return join(dir, emotion, file);
 }
 
+/** A WAV of at least `seconds` made of the demo corpus's clips one after another: long audio for the timeline. */
+export function longClip(dataDir: string, seconds: number): Uint8Array {
+  const dir = join(dataDir, 'corpora', DEMO_DATASET);
+  const parts: Float32Array[] = [];
+  let total = 0;
+  const files = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .flatMap((e) => readdirSync(join(dir, e.name)).filter((f) => f.endsWith('.wav')).map((f) => join(dir, e.name, f)));
+  let rate = 16_000;
+  for (let i = 0; total < seconds * rate; i++) {
+    const wav = decodeWav(readFileSync(files[i % files.length]!));
+    rate = wav.sampleRate;
+    parts.push(wav.samples);
+    total += wav.samples.length;
+  }
+  const samples = new Float32Array(seconds * rate);
+  let at = 0;
+  for (const part of parts) {
+    const take = Math.min(part.length, samples.length - at);
+    samples.set(part.subarray(0, take), at);
+    at += take;
+  }
+  return encodeWav(samples, rate);
+}
+
 export interface StartedPlatform {
   /** http://127.0.0.1:port/ : the console; the API at graphql. */
   baseUrl: string;
@@ -53,7 +79,7 @@ export async function startPlatformProcess(dataDir: string, env: Record<string, 
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  await new Promise<void>((resolve, reject) => {
+  const ready = new Promise<void>((resolve, reject) => {
     // A stale console build runs first (about a minute on 2 cores); scripts/test.sh builds it before the tests.
     const timer = setTimeout(() => reject(new Error(`platform or console not ready in 180 s:\n${out}`)), 180_000);
     const check = () => {
@@ -68,9 +94,15 @@ export async function startPlatformProcess(dataDir: string, env: Record<string, 
       reject(new Error(`platform exited with ${code}:\n${out}`));
     });
   });
+  // Never ready: the caller gets no handle to stop it with, so it is stopped here rather than left holding its ports.
+  await ready.catch(async (err: Error) => {
+    await terminate(child, 'SIGINT', 20_000);
+    throw err;
+  });
   return {
     baseUrl: `http://127.0.0.1:${ports.gateway}/`,
-    adminToken: readFileSync(join(dataDir, 'admin.token'), 'utf8').trim(),
+    // The operator's token when one is given (as the chart gives the gateway one), else the one a first start wrote.
+    adminToken: env.SER_BOOTSTRAP_ADMIN_TOKEN ?? readFileSync(join(dataDir, 'admin.token'), 'utf8').trim(),
     output: () => out,
     stop: () => terminate(child, 'SIGINT', 20_000),
   };

@@ -9,6 +9,7 @@ import { PredictPage } from './pages/PredictPage';
 import { RunPage } from './pages/RunPage';
 import { RunsPage } from './pages/RunsPage';
 import { SignInPage } from './pages/SignInPage';
+import { TokensPage } from './pages/TokensPage';
 import { Link, navigate, usePath } from './router';
 
 const NAV = [
@@ -17,6 +18,7 @@ const NAV = [
   { href: '/models', label: 'Models' },
   { href: '/predict', label: 'Predict' },
   { href: '/history', label: 'History' },
+  { href: '/tokens', label: 'Tokens' },
 ];
 
 function Page({ path }: { path: string }) {
@@ -26,6 +28,7 @@ function Page({ path }: { path: string }) {
   if (path.startsWith('/models')) return <ModelsPage />;
   if (path.startsWith('/predict')) return <PredictPage />;
   if (path.startsWith('/history')) return <HistoryPage />;
+  if (path.startsWith('/tokens')) return <TokensPage />;
   return <DatasetsPage />;
 }
 

@@ -1,7 +1,8 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
-import { createClient } from 'graphql-ws';
+import { createClient, type Client } from 'graphql-ws';
+import { trustedText, trustedTextByName } from './trusted-documents';
 import { createUploadLink, hasUpload } from './upload-link';
 
 /** The API on the origin that served the console (the gateway in `npm start`, an ingress or proxy in a cluster). */
@@ -12,6 +13,11 @@ function isSubscription(query: Parameters<typeof getMainDefinition>[0]): boolean
   return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
 }
 
+/** A graphql-ws client whose subscribe sends the trusted text of each operation (GraphQLWsLink prints its own). */
+function withTrustedTexts(client: Client): Client {
+  return { ...client, subscribe: (payload, sink) => client.subscribe({ ...payload, query: trustedTextByName(payload.operationName, payload.query) }, sink) };
+}
+
 /**
  * One client per token: queries and mutations over HTTP with `Authorization: Bearer`, uploads as multipart,
  * subscriptions over graphql-ws with the token in connection_init (browsers cannot set headers on a WebSocket).
@@ -20,8 +26,10 @@ export function createApolloClient(token: string | null): ApolloClient {
   const httpUrl = new URL(GRAPHQL_PATH, window.location.href).toString();
   const wsUrl = httpUrl.replace(/^http/, 'ws');
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-  const ws = new GraphQLWsLink(createClient({ url: wsUrl, connectionParams: token ? { authorization: `Bearer ${token}` } : {}, lazy: true, retryAttempts: 5 }));
-  const http = ApolloLink.split((op) => hasUpload(op.variables), createUploadLink(httpUrl, headers), new HttpLink({ uri: httpUrl, headers }));
+  const wsClient = createClient({ url: wsUrl, connectionParams: token ? { authorization: `Bearer ${token}` } : {}, lazy: true, retryAttempts: 5 });
+  const ws = new GraphQLWsLink(withTrustedTexts(wsClient));
+  // Every link sends the trusted-documents text of an operation, so a gateway with a safelist runs it.
+  const http = ApolloLink.split((op) => hasUpload(op.variables), createUploadLink(httpUrl, headers), new HttpLink({ uri: httpUrl, headers, print: trustedText }));
   return new ApolloClient({
     link: ApolloLink.split((op) => isSubscription(op.query), ws, http),
     cache: new InMemoryCache({

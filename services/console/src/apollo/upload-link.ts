@@ -1,6 +1,7 @@
 import { ApolloLink } from '@apollo/client';
 import { print } from 'graphql';
 import { Observable } from 'rxjs';
+import { trustedText } from './trusted-documents';
 
 /** True when an operation's variables hold a File or Blob anywhere: it must go out as a multipart request. */
 export function hasUpload(value: unknown): boolean {
@@ -34,7 +35,7 @@ export function createUploadLink(uri: string, headers: Record<string, string>): 
         const files: Array<[string, Blob]> = [];
         const variables = extractFiles(operation.variables, 'variables', files);
         const body = new FormData();
-        body.append('operations', JSON.stringify({ query: print(operation.query), variables, operationName: operation.operationName }));
+        body.append('operations', JSON.stringify({ query: trustedText(operation.query, print), variables, operationName: operation.operationName }));
         body.append('map', JSON.stringify(Object.fromEntries(files.map(([path], i) => [String(i), [path]]))));
         files.forEach(([, file], i) => body.append(String(i), file, file instanceof File ? file.name : `upload-${i}`));
         const abort = new AbortController();

@@ -1,7 +1,9 @@
+import { ScrollRegion } from './ScrollRegion';
+
 /** A confusion matrix as a real table (row = true label, column = predicted), shaded by each row's share. */
 export function ConfusionMatrix({ title, labels, rows }: { title: string; labels: readonly string[]; rows: ReadonlyArray<ReadonlyArray<number>> }) {
   return (
-    <div className="scroll-x">
+    <ScrollRegion label={title}>
       <table className="confusion">
         <caption>{title} (rows: true label, columns: predicted)</caption>
         <thead>
@@ -33,6 +35,6 @@ export function ConfusionMatrix({ title, labels, rows }: { title: string; labels
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  subscription PredictionTimeline($input: PredictionTimelineInput!) {\n    predictionTimeline(input: $input) {\n      index\n      startSeconds\n      endSeconds\n      label\n      probabilities {\n        label\n        probability\n      }\n    }\n  }\n": typeof types.PredictionTimelineDocument,
     "\n  query RunEvaluation($id: ID!) {\n    run(id: $id) {\n      id\n      evaluation {\n        protocol\n        labels\n        metrics {\n          name\n          value\n        }\n        metricsStd {\n          name\n          value\n        }\n        confusionMatrix {\n          labels\n          rows\n        }\n        perClassRecall {\n          label\n          recall\n          support\n        }\n        folds {\n          repeat\n          fold\n          testSplit\n          metrics {\n            name\n            value\n          }\n        }\n      }\n      representations {\n        features\n        utterances {\n          utteranceId\n          label\n          deep\n          fused\n        }\n      }\n    }\n  }\n": typeof types.RunEvaluationDocument,
     "\n  query RunFormOptions {\n    datasets(first: 50) {\n      edges {\n        node {\n          name\n          latestVersion {\n            id\n            version\n            utteranceCount\n          }\n        }\n      }\n    }\n    runs(status: [SUCCEEDED], first: 50) {\n      edges {\n        node {\n          id\n          kind\n          outputCheckpointId\n        }\n      }\n    }\n  }\n": typeof types.RunFormOptionsDocument,
     "\n  mutation StartPretrainRun($input: StartPretrainRunInput!) {\n    startPretrainRun(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.StartPretrainRunDocument,
@@ -32,8 +33,13 @@ type Documents = {
     "\n  subscription RunProgress($runId: ID!) {\n    runProgress(runId: $runId) {\n      runId\n      status\n      progress\n      message\n      metrics\n    }\n  }\n": typeof types.RunProgressDocument,
     "\n  mutation CancelRun($id: ID!) {\n    cancelRun(id: $id, reason: \"cancelled from the console\") {\n      id\n      status\n    }\n  }\n": typeof types.CancelRunDocument,
     "\n  query Runs($kind: RunKind, $status: [RunStatus!], $after: String) {\n    runs(kind: $kind, status: $status, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          kind\n          status\n          progress\n          createdAt\n          finishedAt\n          modelVersion {\n            id\n            modelName\n            version\n          }\n        }\n      }\n    }\n  }\n": typeof types.RunsDocument,
+    "\n  query SignInCheck {\n    __typename\n  }\n": typeof types.SignInCheckDocument,
+    "\n  query ApiTokens {\n    apiTokens(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          role\n          createdAt\n        }\n      }\n    }\n  }\n": typeof types.ApiTokensDocument,
+    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      secret\n      apiToken {\n        id\n        name\n        role\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n": typeof types.RevokeApiTokenDocument,
 };
 const documents: Documents = {
+    "\n  subscription PredictionTimeline($input: PredictionTimelineInput!) {\n    predictionTimeline(input: $input) {\n      index\n      startSeconds\n      endSeconds\n      label\n      probabilities {\n        label\n        probability\n      }\n    }\n  }\n": types.PredictionTimelineDocument,
     "\n  query RunEvaluation($id: ID!) {\n    run(id: $id) {\n      id\n      evaluation {\n        protocol\n        labels\n        metrics {\n          name\n          value\n        }\n        metricsStd {\n          name\n          value\n        }\n        confusionMatrix {\n          labels\n          rows\n        }\n        perClassRecall {\n          label\n          recall\n          support\n        }\n        folds {\n          repeat\n          fold\n          testSplit\n          metrics {\n            name\n            value\n          }\n        }\n      }\n      representations {\n        features\n        utterances {\n          utteranceId\n          label\n          deep\n          fused\n        }\n      }\n    }\n  }\n": types.RunEvaluationDocument,
     "\n  query RunFormOptions {\n    datasets(first: 50) {\n      edges {\n        node {\n          name\n          latestVersion {\n            id\n            version\n            utteranceCount\n          }\n        }\n      }\n    }\n    runs(status: [SUCCEEDED], first: 50) {\n      edges {\n        node {\n          id\n          kind\n          outputCheckpointId\n        }\n      }\n    }\n  }\n": types.RunFormOptionsDocument,
     "\n  mutation StartPretrainRun($input: StartPretrainRunInput!) {\n    startPretrainRun(input: $input) {\n      id\n      status\n    }\n  }\n": types.StartPretrainRunDocument,
@@ -52,6 +58,10 @@ const documents: Documents = {
     "\n  subscription RunProgress($runId: ID!) {\n    runProgress(runId: $runId) {\n      runId\n      status\n      progress\n      message\n      metrics\n    }\n  }\n": types.RunProgressDocument,
     "\n  mutation CancelRun($id: ID!) {\n    cancelRun(id: $id, reason: \"cancelled from the console\") {\n      id\n      status\n    }\n  }\n": types.CancelRunDocument,
     "\n  query Runs($kind: RunKind, $status: [RunStatus!], $after: String) {\n    runs(kind: $kind, status: $status, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          kind\n          status\n          progress\n          createdAt\n          finishedAt\n          modelVersion {\n            id\n            modelName\n            version\n          }\n        }\n      }\n    }\n  }\n": types.RunsDocument,
+    "\n  query SignInCheck {\n    __typename\n  }\n": types.SignInCheckDocument,
+    "\n  query ApiTokens {\n    apiTokens(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          role\n          createdAt\n        }\n      }\n    }\n  }\n": types.ApiTokensDocument,
+    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      secret\n      apiToken {\n        id\n        name\n        role\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n": types.RevokeApiTokenDocument,
 };
 
 /**
@@ -68,6 +78,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PredictionTimeline($input: PredictionTimelineInput!) {\n    predictionTimeline(input: $input) {\n      index\n      startSeconds\n      endSeconds\n      label\n      probabilities {\n        label\n        probability\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription PredictionTimeline($input: PredictionTimelineInput!) {\n    predictionTimeline(input: $input) {\n      index\n      startSeconds\n      endSeconds\n      label\n      probabilities {\n        label\n        probability\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -140,6 +154,22 @@ export function graphql(source: "\n  mutation CancelRun($id: ID!) {\n    cancelR
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Runs($kind: RunKind, $status: [RunStatus!], $after: String) {\n    runs(kind: $kind, status: $status, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          kind\n          status\n          progress\n          createdAt\n          finishedAt\n          modelVersion {\n            id\n            modelName\n            version\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Runs($kind: RunKind, $status: [RunStatus!], $after: String) {\n    runs(kind: $kind, status: $status, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          kind\n          status\n          progress\n          createdAt\n          finishedAt\n          modelVersion {\n            id\n            modelName\n            version\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignInCheck {\n    __typename\n  }\n"): (typeof documents)["\n  query SignInCheck {\n    __typename\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiTokens {\n    apiTokens(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          role\n          createdAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApiTokens {\n    apiTokens(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          role\n          createdAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      secret\n      apiToken {\n        id\n        name\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      secret\n      apiToken {\n        id\n        name\n        role\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

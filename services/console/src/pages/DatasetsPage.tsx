@@ -5,6 +5,7 @@ import { graphql } from '../gql';
 import type { IngestionProgressSubscription } from '../gql/graphql';
 import { ErrorNote } from '../lib/errors';
 import { formatTime } from '../lib/format';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 const DatasetsQuery = graphql(`
   query Datasets {
@@ -166,7 +167,7 @@ export function DatasetsPage() {
           </ul>
         )}
       </section>
-      <div className="scroll-x">
+      <ScrollRegion label="Datasets">
       <table>
         <caption>{data ? `${data.datasets.totalCount} datasets` : 'Loading datasets…'}</caption>
         <thead>
@@ -194,7 +195,7 @@ export function DatasetsPage() {
           ))}
         </tbody>
       </table>
-      </div>
+      </ScrollRegion>
       {selected && <DatasetDetail name={selected} />}
     </>
   );

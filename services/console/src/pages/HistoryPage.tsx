@@ -4,6 +4,7 @@ import { graphql } from '../gql';
 import type { PredictionFilter } from '../gql/graphql';
 import { ErrorNote } from '../lib/errors';
 import { formatTime, percent } from '../lib/format';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 const PredictionsQuery = graphql(`
   query Predictions($filter: PredictionFilter, $after: String) {
@@ -67,7 +68,7 @@ export function HistoryPage() {
         <button type="submit">Apply filters</button>
       </form>
       <ErrorNote error={error} />
-      <div className="scroll-x">
+      <ScrollRegion label="Prediction history">
         <table>
           <caption>{data ? `${data.predictions.totalCount} predictions` : 'Loading predictions…'}</caption>
           <thead>
@@ -93,7 +94,7 @@ export function HistoryPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <div className="pager">
         <button type="button" className="secondary" disabled={pages.length === 0} onClick={() => setPages(pages.slice(0, -1))}>
           Newer

@@ -5,6 +5,7 @@ import type { ModelAliasMovedSubscription } from '../gql/graphql';
 import { ErrorNote } from '../lib/errors';
 import { formatTime, numericEntries, shortId } from '../lib/format';
 import { Link } from '../router';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 const ModelsQuery = graphql(`
   query Models {
@@ -164,7 +165,7 @@ function ModelDetail({ name, moves }: { name: string; moves: readonly Move[] }) 
         <label htmlFor="promote-alias">Alias to move</label>
         <input id="promote-alias" value={alias} onChange={(e) => setAlias(e.target.value)} />
       </div>
-      <div className="scroll-x">
+      <ScrollRegion label="Model versions">
         <table>
           <caption>{model.versions.totalCount} versions</caption>
           <thead>
@@ -212,7 +213,7 @@ function ModelDetail({ name, moves }: { name: string; moves: readonly Move[] }) 
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

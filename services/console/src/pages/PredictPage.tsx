@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { HBars } from '../components/CountBars';
+import { PredictionTimeline } from '../components/PredictionTimeline';
 import { Recorder } from '../components/Recorder';
 import { graphql } from '../gql';
 import { ErrorNote } from '../lib/errors';
@@ -51,12 +52,12 @@ export function PredictPage() {
   const [predict, { data, loading, error }] = useMutation(Predict);
   const names = models.data?.models.edges.map((e) => e.node.name) ?? [];
 
+  // No model named: the inference service's default model at its production alias.
+  const selectedModel = modelName ? { name: modelName, ...(version ? { version: Number(version) } : { alias: alias || undefined }) } : undefined;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!audio) return;
-    // No model named: the inference service's default model at its production alias.
-    const model = modelName ? { name: modelName, ...(version ? { version: Number(version) } : { alias: alias || undefined }) } : undefined;
-    await predict({ variables: { input: { audio, model, recordOptOut: optOut } } }).catch(() => null);
+    await predict({ variables: { input: { audio, model: selectedModel, recordOptOut: optOut } } }).catch(() => null);
   };
 
   const result = data?.predict;
@@ -107,13 +108,7 @@ export function PredictPage() {
           />
         </section>
       )}
-      <section className="card" aria-labelledby="over-time-title">
-        <h2 id="over-time-title">Predictions over time</h2>
-        <p>
-          The API predicts one label per clip: its schema has no streamed or per-window prediction (the inference service&apos;s PredictStream is not
-          exposed through GraphQL), so long audio gets a single answer here.
-        </p>
-      </section>
+      <PredictionTimeline audio={audio} model={selectedModel} optOut={optOut} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import type { RunKind, RunStatus } from '../gql/graphql';
 import { ErrorNote } from '../lib/errors';
 import { formatTime, percent, shortId } from '../lib/format';
 import { Link, navigate } from '../router';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 const RunsQuery = graphql(`
   query Runs($kind: RunKind, $status: [RunStatus!], $after: String) {
@@ -76,7 +77,7 @@ export function RunsPage() {
           </label>
         </div>
         <ErrorNote error={error} />
-        <div className="scroll-x">
+        <ScrollRegion label="Runs">
           <table>
             <caption>{data ? `${data.runs.totalCount} runs` : 'Loading runs…'}</caption>
             <thead>
@@ -108,7 +109,7 @@ export function RunsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         <div className="pager">
           <button type="button" className="secondary" disabled={after.length === 0} onClick={() => setAfter(after.slice(0, -1))}>
             Newer
