@@ -9,7 +9,7 @@ import { writeResults } from './write-results';
 // The classifier-trainer's epoch event (run-manager.ts): losses {train, validation}, "repeat R fold F epoch E".
 const epoch = (repeat: number, fold: number, e: number, train: number, validation?: number) => ({
   epoch: e,
-  losses: validation === undefined ? { train } : { train, validation },
+  losses: (validation === undefined ? { train } : { train, validation }) as Record<string, number>,
   message: `repeat ${repeat} fold ${fold} epoch ${e}`,
 });
 
