@@ -3,6 +3,7 @@ export { createRunQueries, type RunQueries } from './run-queries';
 export { pageArgsFromRequest, pageResponse } from './paging';
 export { watchRun, type ProgressSource } from './watch-run';
 export { RunQueue, type RunQueueOptions } from './run-queue';
+export { RunLifecycle, type RunEnd, type RunLifecycleOptions, type WorkerFailed, type WorkerSupervision } from './run-lifecycle';
 export { WorkerRunManager, type TrainingWorkerMessage, type WorkerRunManagerOptions } from './worker-run-manager';
 export { trainingMetrics, type TrainingMetrics } from './training-metrics';
 export { runTrainingWorker, type TrainingWorkerChannel } from './training-worker';

@@ -1,16 +1,9 @@
-import { EventEmitter } from 'node:events';
 import type { Worker } from 'node:worker_threads';
-import type { RunProgress } from '@ser/contracts';
-import { TOPICS, type EventBus, type RunKind } from '@ser/events';
+import { TOPICS } from '@ser/events';
 import { DomainError, invalidArgument, toGrpcError } from '@ser/grpc-kit';
-import type { Logger } from '@ser/logging';
-import type { MetadataStore, Run } from '@ser/store';
+import type { Run } from '@ser/store';
 import { ZodError } from 'zod';
-import { createRunQueries, type RunQueries } from './run-queries';
-import { RunQueue } from './run-queue';
-import { RUN_STATUS_TO_PROTO } from './run-to-proto';
-import type { TrainingMetrics } from './training-metrics';
-import { watchRun } from './watch-run';
+import { RunLifecycle, type RunLifecycleOptions } from './run-lifecycle';
 
 /**
  * What a training worker thread tells its run manager, in order. `losses` are what watchers see, `metrics` what
@@ -24,35 +17,21 @@ export type TrainingWorkerMessage =
   | { type: 'done'; status: 'completed' | 'stopped' | 'cancelled'; epochsCompleted: number; metrics: Record<string, number> }
   | { type: 'failed'; message: string };
 
-export interface WorkerRunManagerOptions<C extends { datasetVersionIds: string[]; epochs: number }> {
-  kind: RunKind;
-  store: MetadataStore;
-  bus: EventBus;
-  logger: Logger;
-  instanceId: string;
-  leaseMs?: number;
+export interface WorkerRunManagerOptions<C extends { datasetVersionIds: string[]; epochs: number }> extends Omit<RunLifecycleOptions, 'announceFinalMetrics'> {
   /** Validates a run's config (throws ZodError on unknown keys or wrong types). */
   parseConfig(raw: unknown): C;
   /** Loads what the run needs and starts its worker thread (which speaks TrainingWorkerMessage). */
   startWorker(run: Run, config: C, resumeFrom: string | undefined): Promise<Worker>;
-  /** Epoch and loss gauges, set from the progress watchers see. */
-  metrics?: TrainingMetrics;
 }
 
 /**
- * A trainer's runs executed in worker threads: start (validate, queue), one at a time, progress and losses
- * streamed to watchers, a checkpoint record and a `checkpoint.saved` event per epoch, cancel, and resume from
- * the last checkpoint after a crash. The service supplies only its config schema and how to start a worker.
+ * A pre-trainer's runs on the shared run lifecycle (run-lifecycle.ts): start (validate, queue), a checkpoint
+ * record and a `checkpoint.saved` event per epoch, losses streamed to watchers, and resume from the last
+ * checkpoint after a crash. The service supplies only its config schema and how to start a worker.
  */
-export class WorkerRunManager<C extends { datasetVersionIds: string[]; epochs: number }> {
-  private readonly progress = new EventEmitter();
-  private readonly queries: RunQueries;
-  private readonly queue: RunQueue;
-
+export class WorkerRunManager<C extends { datasetVersionIds: string[]; epochs: number }> extends RunLifecycle {
   constructor(private readonly opts: WorkerRunManagerOptions<C>) {
-    this.queries = createRunQueries(opts.store, opts.bus, opts.kind);
-    this.queue = new RunQueue({ ...opts, execute: (run) => this.execute(run), fail: (runId, message) => this.finish(runId, 'failed', message) });
-    this.progress.setMaxListeners(0);
+    super(opts);
   }
 
   async start(configJson: string, datasetVersionIds: string[], displayName?: string): Promise<Run> {
@@ -68,27 +47,10 @@ export class WorkerRunManager<C extends { datasetVersionIds: string[]; epochs: n
     for (const id of config.datasetVersionIds) {
       if (!(await this.opts.store.datasets.getVersion(id))) throw new DomainError('NOT_FOUND', `dataset version '${id}' not found`, { violations: [{ field: 'dataset_version_ids', description: id }] });
     }
-    const run = await this.opts.store.runs.create({ kind: this.opts.kind, config: { ...config, ...(displayName ? { displayName } : {}) }, lineage: { datasetVersionIds: config.datasetVersionIds } });
-    await this.publishStatus(run);
-    this.queue.schedule(run.id);
-    return run;
+    return this.enqueue({ config: { ...config, ...(displayName ? { displayName } : {}) }, lineage: { datasetVersionIds: config.datasetVersionIds } });
   }
 
-  cancel = async (runId: string) => {
-    const run = await this.queries.cancel(runId);
-    this.queue.signalCancel(runId);
-    return run;
-  };
-
-  get = (runId: string) => this.queries.get(runId);
-  list = (page: Parameters<RunQueries['list']>[0]) => this.queries.list(page);
-  /** Progress of a run as it happens: a snapshot first, then every update, until the run ends. */
-  watch = (runId: string) => watchRun(runId, () => this.queries.get(runId), this.progress);
-  /** Picks up queued runs and this replica's (or a dead replica's) interrupted ones. */
-  recover = () => this.queue.recover();
-  stop = () => this.queue.stop();
-
-  private async execute(claimed: Run): Promise<void> {
+  protected async execute(claimed: Run): Promise<void> {
     const runId = claimed.id;
     // The display name is stored beside the config, not part of it.
     const { displayName: _displayName, ...stored } = claimed.config;
@@ -101,24 +63,9 @@ export class WorkerRunManager<C extends { datasetVersionIds: string[]; epochs: n
     } catch (err) {
       return this.finish(runId, 'failed', `could not start training: ${(err as Error).message}`);
     }
-    this.queue.attach(runId, worker);
-    await new Promise<void>((resolve) => {
-      let settled = false;
-      // Messages are recorded in order, so the last checkpoint is stored before the run is marked finished.
-      let recorded = Promise.resolve();
-      const settle = (p: () => Promise<void>) => {
-        if (settled) return;
-        settled = true;
-        recorded = recorded.then(p, p);
-        void recorded.finally(resolve);
-      };
-      worker.on('message', (m: TrainingWorkerMessage) => {
-        if (m.type === 'done') settle(() => this.finish(runId, m.status === 'cancelled' ? 'cancelled' : 'succeeded', `${m.status} after ${m.epochsCompleted} epochs`, m.metrics));
-        else if (m.type === 'failed') settle(() => this.finish(runId, 'failed', m.message.split('\n')[0]!));
-        else recorded = recorded.then(() => this.record(runId, config, m)).catch((err: Error) => this.opts.logger.error({ err, runId }, 'recording progress failed'));
-      });
-      worker.on('error', (err) => settle(() => this.finish(runId, 'failed', err.message)));
-      worker.on('exit', () => settle(() => Promise.resolve())); // terminated by stop(): the run stays released
+    await this.superviseWorker<TrainingWorkerMessage>(runId, worker, {
+      final: (m) => (m.type === 'done' ? () => this.finish(runId, m.status === 'cancelled' ? 'cancelled' : 'succeeded', `${m.status} after ${m.epochsCompleted} epochs`, m.metrics) : undefined),
+      record: (m) => this.record(runId, config, m),
     });
   }
 
@@ -137,25 +84,6 @@ export class WorkerRunManager<C extends { datasetVersionIds: string[]; epochs: n
       await bus.publish(TOPICS.checkpointSaved, { runId, runKind: kind, checkpointId: checkpoint.id, epoch: m.epoch, artifactKey: m.checkpointPrefix, metrics: m.metrics }, { key: runId });
       this.emit(runId, { status: 'RUN_STATUS_RUNNING', progress: run.progress, epoch: m.epoch, totalEpochs: config.epochs, step: m.step, losses: m.losses ?? m.metrics, message: `epoch ${m.epoch} checkpoint saved` });
     }
-  }
-
-  private async finish(runId: string, status: 'succeeded' | 'failed' | 'cancelled', message: string, metrics: Record<string, number> = {}): Promise<void> {
-    const current = await this.opts.store.runs.get(runId);
-    // A cancel recorded while the worker wound down stays a cancel.
-    const final = current?.status === 'cancelled' ? 'cancelled' : status;
-    const run = await this.opts.store.runs.update(runId, { status: final, progress: final === 'succeeded' ? 1 : current?.progress, metrics, error: final === 'failed' ? message : null });
-    this.opts.logger.info({ runId, status: final, message }, 'run finished');
-    await this.publishStatus(run, message);
-  }
-
-  private async publishStatus(run: Run, message?: string): Promise<void> {
-    await this.opts.bus.publish(TOPICS.runStatus, { runId: run.id, runKind: this.opts.kind, status: run.status, progress: run.progress, message }, { key: run.id });
-    this.emit(run.id, { status: RUN_STATUS_TO_PROTO[run.status], progress: run.progress, message: message ?? run.status });
-  }
-
-  private emit(runId: string, p: Omit<RunProgress, 'runId' | 'atMs'>): void {
-    this.opts.metrics?.observe(this.opts.kind, p);
-    this.progress.emit(runId, { runId, atMs: Date.now(), ...p });
   }
 }
 

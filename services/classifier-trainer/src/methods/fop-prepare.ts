@@ -8,6 +8,14 @@ import { FOP_ARCHITECTURE_KEYS } from '../run/classifier-config';
 import { loadLabelledDataset } from '../run/load-dataset';
 import type { PrepareDeps, WorkerDataset } from './method';
 
+/** What a FOP method's job reads in the worker: its worker data with the weights as Buffers again. */
+export interface FopJob<C> extends Omit<FopRunData, 'pretrained'> {
+  runId: string;
+  config: C;
+  pretrained?: SavedTensors;
+  artifacts: ArtifactStore;
+}
+
 /** The worker data of a FOP method's run. */
 export interface FopRunData extends WorkerDataset {
   fopConfig: FopConfig;

@@ -1,12 +1,10 @@
-import { EventEmitter } from 'node:events';
 import type { ArtifactStore, ArtifactStoreSpec } from '@ser/artifacts';
-import type { Checkpoint as ProtoCheckpoint, ClassifierEvaluation, FeatureServiceClient, GetClassifierRunRepresentationsResponse, Run as ProtoRun, RunProgress } from '@ser/contracts';
-import { TOPICS, type EventBus } from '@ser/events';
+import type { Checkpoint as ProtoCheckpoint, ClassifierEvaluation, FeatureServiceClient, GetClassifierRunRepresentationsResponse, Run as ProtoRun } from '@ser/contracts';
+import { TOPICS } from '@ser/events';
 import { DomainError, failedPrecondition, invalidArgument, notFound, toGrpcError } from '@ser/grpc-kit';
-import type { Logger } from '@ser/logging';
-import { createRunQueries, RunQueue, RUN_STATUS_TO_PROTO, watchRun, type ProgressSource, type TrainingMetrics } from '@ser/runs';
+import { RunLifecycle, type RunLifecycleOptions } from '@ser/runs';
 import { createWorker } from '@ser/runtime';
-import type { MetadataStore, Run } from '@ser/store';
+import type { Run } from '@ser/store';
 import { ZodError } from 'zod';
 import { classifierRunConfigSchema, maxEpochsPerFold, type ClassifierRunConfig } from './classifier-config';
 import { evaluationToProto, runMetrics, type RunEvaluation } from './evaluation';
@@ -20,18 +18,12 @@ const KIND = 'classifier';
 const WORKER_URL = new URL('./classifier-worker.ts', import.meta.url);
 export const evaluationKey = (runId: string) => `evaluations/${runId}.json`;
 
-export interface ClassifierRunManagerOptions {
-  store: MetadataStore;
-  bus: EventBus;
+/** The shared lifecycle's (store, bus, logger, instanceId, metrics), and what the methods read from. */
+export interface ClassifierRunManagerOptions extends Omit<RunLifecycleOptions, 'kind' | 'announceFinalMetrics'> {
   artifacts: ArtifactStore;
   features: FeatureServiceClient;
-  logger: Logger;
-  /** This replica's identity: runs it claims carry it. */
-  instanceId: string;
   /** The artifact store, as the worker thread opens it itself. */
   artifactStore: ArtifactStoreSpec;
-  /** Epoch and loss gauges, set from the progress watchers see. */
-  metrics?: TrainingMetrics;
 }
 
 export interface StartClassifierRun {
@@ -42,19 +34,15 @@ export interface StartClassifierRun {
 }
 
 /**
- * Classifier runs of this replica: start (validate, resolve the checkpoint's model, queue), execute one at a
- * time in a worker thread over the protocol's repeats x folds, record progress, curves, the kept model and the
- * evaluation; cancel, watch. An interrupted run is queued again by recover() and starts over.
+ * Classifier runs of this replica on the shared run lifecycle (@ser/runs RunLifecycle: queue, watch, cancel,
+ * recovery, a run's end): start (validate, resolve the method's lineage, queue), execute in a worker thread over
+ * the protocol's repeats x folds, record progress, curves, the kept model and the evaluation. An interrupted run
+ * is queued again by recover() and starts over.
  */
-export class ClassifierRunManager {
-  private readonly progress: ProgressSource = new EventEmitter();
-  private readonly queries;
-  private readonly queue: RunQueue;
-
+export class ClassifierRunManager extends RunLifecycle {
   constructor(private readonly opts: ClassifierRunManagerOptions) {
-    this.queries = createRunQueries(opts.store, opts.bus, KIND);
-    this.queue = new RunQueue({ ...opts, kind: KIND, execute: (run) => this.execute(run), fail: (runId, message) => this.finish(runId, 'failed', message) });
-    (this.progress as EventEmitter).setMaxListeners(0);
+    // A succeeded run's status event carries its evaluation's summary metrics.
+    super({ ...opts, kind: KIND, announceFinalMetrics: true });
   }
 
   async start(req: StartClassifierRun): Promise<Run> {
@@ -63,24 +51,18 @@ export class ClassifierRunManager {
       throw new DomainError('NOT_FOUND', `dataset version '${config.datasetVersionId}' not found`, { violations: [{ field: 'dataset_version_ids', description: config.datasetVersionId }] });
     }
     const lineage = await methodFor(config.method).lineage(this.opts.store, config);
-    const run = await this.opts.store.runs.create({
-      kind: KIND,
+    return this.enqueue({
       config: { ...lineage.config, ...(req.displayName ? { displayName: req.displayName } : {}) },
       lineage: { datasetVersionIds: [config.datasetVersionId], checkpointId: lineage.checkpointId, runId: lineage.runId },
     });
-    await this.publishStatus(run);
-    this.queue.schedule(run.id);
-    return run;
   }
 
-  cancel = async (runId: string) => {
+  override cancel = async (runId: string) => {
     const run = await this.queries.cancel(runId);
     // A queued run never reaches a worker, so its watchers hear the end from here.
     if (!this.queue.signalCancel(runId) && !this.queue.isExecuting(runId)) this.emit(runId, { status: run.status, progress: run.progress, message: 'cancelled before it started' });
     return run;
   };
-
-  get = (runId: string) => this.queries.get(runId);
 
   /** A run with the checkpoints it saved (the model kept for serving), oldest first. */
   async getWithCheckpoints(runId: string): Promise<{ run: ProtoRun; checkpoints: ProtoCheckpoint[] }> {
@@ -100,8 +82,6 @@ export class ClassifierRunManager {
       })),
     };
   }
-  list = (page: Parameters<ReturnType<typeof createRunQueries>['list']>[0]) => this.queries.list(page);
-  watch = (runId: string) => watchRun(runId, () => this.queries.get(runId), this.progress);
 
   /** The stored evaluation of a succeeded run, as the proto message. */
   async evaluation(runId: string): Promise<ClassifierEvaluation> {
@@ -120,12 +100,8 @@ export class ClassifierRunManager {
     return { runId, features: stored.features, utterances: stored.utterances.map((u) => ({ utteranceId: u.utteranceId, label: u.label, deep: u.deep, fused: u.fused ?? [] })) };
   }
 
-  /** Queues this replica's queued and interrupted runs again (a classifier run restarts from its first fold). */
-  recover = () => this.queue.recover();
-
-  stop = () => this.queue.stop();
-
-  private async execute(claimed: Run): Promise<void> {
+  /** An interrupted classifier run restarts from its first fold (recover() queues it again). */
+  protected async execute(claimed: Run): Promise<void> {
     const runId = claimed.id;
     const { store, logger } = this.opts;
     const log = logger.child({ runId });
@@ -142,24 +118,9 @@ export class ClassifierRunManager {
     if ((await store.runs.get(runId))?.status === 'cancelled') return this.finish(runId, 'cancelled', 'cancelled while loading features');
     log.info({ method: config.method, utterances: data.data.items.length, classes: data.data.classes, checkpoint: claimed.lineage.checkpointId }, 'training started');
     const worker = createWorker(WORKER_URL, { workerData: data, transferList: data.data.sequences.map((s) => s.buffer as ArrayBuffer) });
-    this.queue.attach(runId, worker);
-    await new Promise<void>((resolve) => {
-      let settled = false;
-      // Messages are recorded in order, so the kept model is stored before the run is marked finished.
-      let recorded = Promise.resolve();
-      const settle = (p: () => Promise<void>) => {
-        if (settled) return;
-        settled = true;
-        recorded = recorded.then(p, p);
-        void recorded.finally(resolve);
-      };
-      worker.on('message', (m: WorkerMessage) => {
-        if (m.type === 'done') settle(() => (m.evaluation ? this.succeed(runId, config, m.evaluation) : this.finish(runId, 'cancelled', 'cancelled')));
-        else if (m.type === 'failed') settle(() => this.finish(runId, 'failed', m.message.split('\n')[0]!));
-        else recorded = recorded.then(() => this.onWorkerMessage(runId, config, m)).catch((err: Error) => log.error({ err }, 'recording progress failed'));
-      });
-      worker.on('error', (err) => settle(() => this.finish(runId, 'failed', err.message)));
-      worker.on('exit', () => settle(() => Promise.resolve())); // terminated by stop(): the run stays released
+    await this.superviseWorker<WorkerMessage>(runId, worker, {
+      final: (m) => (m.type === 'done' ? () => (m.evaluation ? this.succeed(runId, config, m.evaluation) : this.finish(runId, 'cancelled', 'cancelled')) : undefined),
+      record: (m) => this.onWorkerMessage(runId, config, m),
     });
   }
 
@@ -205,25 +166,6 @@ export class ClassifierRunManager {
       this.opts.logger.error({ err, runId }, 'registering the model version failed');
     }
     await this.finish(runId, 'succeeded', summary, metrics);
-  }
-
-  private async finish(runId: string, status: 'succeeded' | 'failed' | 'cancelled', message: string, metrics: Record<string, number> = {}): Promise<void> {
-    const current = await this.opts.store.runs.get(runId);
-    // A cancel recorded while the worker wound down stays a cancel.
-    const final = current?.status === 'cancelled' ? 'cancelled' : status;
-    const run = await this.opts.store.runs.update(runId, { status: final, progress: final === 'succeeded' ? 1 : current?.progress, metrics, error: final === 'failed' ? message : null });
-    this.opts.logger.info({ runId, status: final, message }, 'run finished');
-    await this.publishStatus(run, message, final === 'succeeded' ? metrics : undefined);
-  }
-
-  private async publishStatus(run: Run, message?: string, metrics?: Record<string, number>): Promise<void> {
-    await this.opts.bus.publish(TOPICS.runStatus, { runId: run.id, runKind: KIND, status: run.status, progress: run.progress, message, metrics }, { key: run.id });
-    this.emit(run.id, { status: RUN_STATUS_TO_PROTO[run.status], progress: run.progress, message: message ?? run.status });
-  }
-
-  private emit(runId: string, p: Omit<RunProgress, 'runId' | 'atMs'>): void {
-    this.opts.metrics?.observe(KIND, p);
-    this.progress.emit(runId, { runId, atMs: Date.now(), ...p });
   }
 }
 

@@ -1,26 +1,16 @@
-import type { ArtifactStore } from '@ser/artifacts';
 import { classWeights, type EvaluationItem } from '@ser/evaluation';
 import { writeKeptModel } from '@ser/model-artifacts';
-import { saveVariables, type FopConfig, type SavedTensors } from '@ser/models';
+import { saveVariables } from '@ser/models';
 import type { FineTuneRunConfig } from '../../run/classifier-config';
+import type { FopJob } from '../fop-prepare';
 import type { RunEvaluation } from '../../run/evaluation';
 import { modelPrefix, type ClassifierJobEvents } from '../../run/job-events';
 import { disposeClassifier, trainFold, type LabelledSet } from './fine-tune-fold';
 import { buildEvaluation, carveFoldValidation, earlyStoppedOutcome, runProtocol } from '../../run/fold-loop';
 import { predictProbabilities } from '../../run/predict';
 
-export interface FineTuneJob {
-  runId: string;
-  config: FineTuneRunConfig;
-  fopConfig: FopConfig;
-  /** Labelled utterances and their log-mel features [frames * nMels], same order. */
-  items: EvaluationItem[];
-  sequences: Float32Array[];
-  /** Class names in output order. */
-  classes: string[];
-  pretrained?: SavedTensors;
-  artifacts: ArtifactStore;
-}
+/** Labelled utterances and their log-mel features [frames * nMels], same order; pre-trained weights or none. */
+export type FineTuneJob = FopJob<FineTuneRunConfig>;
 
 const FINAL_MODEL_NOTE = "the last repeat's first fold, at its best validation epoch";
 

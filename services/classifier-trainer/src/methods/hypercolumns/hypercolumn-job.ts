@@ -1,11 +1,11 @@
 // A hypercolumn run (FOP paper Table 2): the frozen pre-trained FOP turns every utterance into hypercolumns ONCE,
 // then each repeat x fold trains an SVM, a random forest or an attention-LSTM on them and classifies the test
 // speakers' utterances.
-import type { ArtifactStore } from '@ser/artifacts';
 import { createClassicalClassifier, searchSvm, type ClassicalClassifierConfig } from '@ser/classical';
 import { classWeights, type EvaluationItem } from '@ser/evaluation';
-import { createFop, loadVariables, type FopConfig, type SavedTensors } from '@ser/models';
+import { createFop, loadVariables, type SavedTensors } from '@ser/models';
 import type { HypercolumnRunConfig } from '../../run/classifier-config';
+import type { FopJob } from '../fop-prepare';
 import type { RunEvaluation } from '../../run/evaluation';
 import type { ClassifierJobEvents } from '../../run/job-events';
 import { buildEvaluation, carveFoldValidation, earlyStoppedOutcome, type FoldOutcome, type FoldPlan, runProtocol } from '../../run/fold-loop';
@@ -13,18 +13,8 @@ import { extractHypercolumns, type ExtractedHypercolumns } from './hypercolumn-e
 import { predictLstm, trainLstmFold } from './hypercolumn-lstm';
 import { saveHypercolumnModel, type KeptModelContext } from './hypercolumn-model';
 
-export interface HypercolumnJob {
-  runId: string;
-  config: HypercolumnRunConfig;
-  fopConfig: FopConfig;
-  /** Labelled utterances and their log-mel features [frames * nMels], same order. */
-  items: EvaluationItem[];
-  sequences: Float32Array[];
-  classes: string[];
-  /** The pre-training checkpoint's weights (required: hypercolumns come from a trained FOP). */
-  pretrained?: SavedTensors;
-  artifacts: ArtifactStore;
-}
+/** Labelled log-mel features and the pre-training checkpoint's weights (required: hypercolumns come from a trained FOP). */
+export type HypercolumnJob = FopJob<HypercolumnRunConfig>;
 
 const FINAL_MODEL_NOTE = "the last repeat's first fold";
 
