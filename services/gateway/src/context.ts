@@ -4,6 +4,7 @@ import type { MetadataStore } from '@ser/store';
 import type { Principal } from './auth/access';
 import type { EventHub } from './event-hub';
 import type { GrpcClients } from './grpc-clients';
+import type { TrainingJobs } from './training-jobs';
 import { createLoaders, type Loaders } from './loaders';
 
 /** What lives as long as the gateway: shared by every request's context. */
@@ -15,6 +16,8 @@ export interface GatewayDeps {
   hub: EventHub | undefined;
   logger: Logger;
   anonymousRead: boolean;
+  /** Training-recipe jobs this gateway started (trainRecipe); absent: the mutation answers SERVICE_UNAVAILABLE. */
+  trainingJobs?: TrainingJobs;
 }
 
 /** Per-request context: shared dependencies, the caller, and batched loaders that live for one request. */

@@ -23,6 +23,7 @@ import { checkQueryCost, DEFAULT_QUERY_LIMITS, depthLimitRule, type QueryLimits 
 import { operationMetrics, operationMetricsPlugin } from './operation-metrics';
 import { resolvers } from './resolvers';
 import { SafelistRefusal, withTrustedDocument, type TrustedDocuments } from './trusted-documents';
+import { TrainingJobs } from './training-jobs';
 import { attachSubscriptionServer } from './ws-server';
 
 export interface GatewayOptions {
@@ -95,6 +96,7 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
   const hub = opts.bus ? new EventHub(opts.bus, opts.logger) : undefined;
   await hub?.start();
   const clients = createGrpcClients(opts.serviceAddresses, opts.grpcDeadlineMs ?? 10_000, opts.serviceToken);
+  const trainingJobs = new TrainingJobs({ ...opts, grpcDeadlineMs: opts.grpcDeadlineMs ?? 10_000 });
   const deps: GatewayDeps = {
     store: opts.store,
     serviceAddresses: opts.serviceAddresses,
@@ -102,6 +104,7 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
     hub,
     logger: opts.logger,
     anonymousRead: opts.anonymousRead ?? true,
+    trainingJobs,
   };
   const introspection = opts.introspection ?? true;
   const uploads = { ...DEFAULT_UPLOAD_LIMITS, ...opts.uploads };
@@ -154,6 +157,7 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
       await apollo.stop();
       await hub?.stop();
       clients.close();
+      trainingJobs.close();
     },
   };
 }

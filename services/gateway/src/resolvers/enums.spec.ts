@@ -3,6 +3,7 @@ import type { GraphQLEnumType } from 'graphql';
 import { SERVICE_NAMES } from '@ser/config';
 import { evaluationProtocolSchema } from '@ser/evaluation';
 import { CORPUS_FORMATS, RUN_KINDS, RUN_STATUSES } from '@ser/events';
+import { MODEL_SIZES } from '@ser/experiments';
 import { API_TOKEN_ROLES } from '@ser/store';
 import { buildExecutableSchema } from '../executable-schema';
 import { fromEnum, toEnum } from './enums';
@@ -19,6 +20,7 @@ describe('GraphQL enums match the platform values they spell', () => {
     ['RunStatus', RUN_STATUSES],
     ['DatasetFormat', CORPUS_FORMATS],
     ['ApiTokenRole', API_TOKEN_ROLES],
+    ['ModelSize', MODEL_SIZES],
     ['EvaluationProtocol', evaluationProtocolSchema.options.map((o) => o.shape.kind.value)],
     // Camel-case config keys, kebab-case deploy names (fop-pretrainer), plus the gateway itself.
     ['PlatformService', [...SERVICE_NAMES.map((n) => n.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)), 'gateway']],

@@ -1,7 +1,7 @@
 import { badInput } from './paging';
 
 /** The types that implement Node: what `node(id:)` can fetch. */
-export const NODE_TYPES = ['Dataset', 'DatasetVersion', 'Run', 'Model', 'ModelVersion', 'Prediction', 'ApiToken'] as const;
+export const NODE_TYPES = ['Dataset', 'DatasetVersion', 'Run', 'Model', 'ModelVersion', 'Prediction', 'ApiToken', 'TrainingJob'] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
 /**

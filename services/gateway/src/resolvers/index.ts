@@ -9,12 +9,13 @@ import { RunLineage, runMutations, runQueries, RunResolvers } from './runs';
 import { DateTimeScalar, JSONScalar, UploadScalar } from './scalars';
 import { Subscription } from './subscriptions';
 import { ApiTokenResolvers, tokenMutations, tokenQueries } from './tokens';
+import { trainingMutations, trainingQueries, trainingSubscriptions, TrainingJobResolvers, TrainingJobStepResolvers } from './training';
 
 /** Every resolver, by schema type; split by domain in the files beside this one. */
 export const resolvers = {
-  Query: { ...nodeQuery, ...healthQuery, ...datasetQueries, ...runQueries, ...modelQueries, ...predictionQueries, ...tokenQueries },
-  Mutation: { ...runMutations, ...modelMutations, ...predictionMutations, ...tokenMutations },
-  Subscription: { ...Subscription, ...predictionTimelineSubscription },
+  Query: { ...nodeQuery, ...healthQuery, ...datasetQueries, ...runQueries, ...modelQueries, ...predictionQueries, ...tokenQueries, ...trainingQueries },
+  Mutation: { ...runMutations, ...modelMutations, ...predictionMutations, ...tokenMutations, ...trainingMutations },
+  Subscription: { ...Subscription, ...trainingSubscriptions, ...predictionTimelineSubscription },
   Node: NodeInterface,
   JSON: JSONScalar,
   DateTime: DateTimeScalar,
@@ -27,4 +28,6 @@ export const resolvers = {
   ModelVersion: ModelVersionResolvers,
   Prediction: PredictionResolvers,
   ApiToken: ApiTokenResolvers,
+  TrainingJob: TrainingJobResolvers,
+  TrainingJobStep: TrainingJobStepResolvers,
 } as unknown as ResolverMap;

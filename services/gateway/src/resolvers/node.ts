@@ -19,6 +19,8 @@ const fetchers: Record<NodeType, (ctx: GatewayContext, id: string) => Promise<ob
     requireRole(ctx, 'admin', 'node(ApiToken)');
     return (await ctx.store.apiTokens.list()).find((t) => t.id === id) ?? null;
   },
+  // Jobs live in the gateway that started them (training-jobs.ts); another replica answers null.
+  TrainingJob: async (ctx, id) => ctx.trainingJobs?.get(id) ?? null,
 };
 
 export const nodeQuery = {
