@@ -59,7 +59,19 @@ describe('ser experiment fop-table1', () => {
       }
       // Two of the four speakers (8 clips each) are the test set.
       expect(cell.confusion!.counts.reduce((a, b) => a + b, 0)).toBe(16);
+      // Its per-epoch curves beside results.json: the one fold of the one repeat, an epoch a line, both losses.
+      expect(cell.curvesFile).toBe(`curves/${cell.row.replace(':', '_')}__fine-tune.csv`);
+      const [header, ...lines] = readFileSync(join(out, cell.curvesFile!), 'utf8').trim().split('\n');
+      expect(header).toBe('repeat,fold,epoch,train_loss,validation_loss');
+      expect(lines.length).toBeGreaterThanOrEqual(1);
+      expect(lines.length).toBeLessThanOrEqual(2); // 2 epochs, fewer if early stopping ended the fold
+      lines.forEach((line, e) => {
+        const [repeat, fold, epoch, train, validation] = line.split(',').map(Number);
+        expect([repeat, fold, epoch]).toEqual([0, 0, e]);
+        expect(Number.isFinite(train) && Number.isFinite(validation)).toBe(true);
+      });
     }
+    expect(readFileSync(join(out, baseline!.curvesFile!), 'utf8')).toBe('repeat,fold,epoch,train_loss,validation_loss\n'); // an SVM: no epochs
 
     const md = readFileSync(join(out, 'results.md'), 'utf8');
     expect(md).toContain('| Pre-training | WA (%) | UA (%) |');
