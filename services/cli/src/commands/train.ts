@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import YAML from 'yaml';
-import { buildTrainingRecipePlan, MODEL_SIZES, PROTOCOL_KINDS, recipeConfigSchema, resolveSettings, runExperiment, writeResults, type CellResult, type RecipeConfig } from '@ser/experiments';
+import { MODEL_SIZES, planTrainingRecipe, PROTOCOL_KINDS, RecipeRequestError, runExperiment, writeResults, type CellResult } from '@ser/experiments';
 import { CliError, usageError } from '../cli-error';
 import { asCliFailure, progressHooks } from './run-progress';
 import { connectRunningSystem, startEmbeddedSystem } from './experiment-system';
@@ -60,22 +60,16 @@ function integer(name: string, text: string | undefined): number | undefined {
   return Number(text);
 }
 
-/** The recipe: the file's (validated), then --pretrain-also over it. */
-function readRecipe(file: string | undefined, pretrainAlso: string | undefined): { recipe: RecipeConfig; source: string } {
-  let raw: unknown = {};
-  if (file) {
-    if (!existsSync(file)) throw usageError(`--config: ${file} does not exist`);
-    try {
-      raw = YAML.parse(readFileSync(file, 'utf8')) ?? {};
-    } catch (err) {
-      throw usageError(`--config: ${file} is not YAML or JSON: ${(err as Error).message}`);
-    }
+/** The recipe file's content (YAML or JSON), parsed; validated with the rest of the request. */
+function readRecipeFile(file: string | undefined): { recipe: unknown; source: string } {
+  if (!file) return { recipe: undefined, source: '' };
+  if (!existsSync(file)) throw usageError(`--config: ${file} does not exist`);
+  const source = readFileSync(file, 'utf8');
+  try {
+    return { recipe: YAML.parse(source) ?? {}, source };
+  } catch (err) {
+    throw usageError(`--config: ${file} is not YAML or JSON: ${(err as Error).message}`);
   }
-  const parsed = recipeConfigSchema.safeParse(raw);
-  if (!parsed.success) throw usageError(`--config ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
-  const recipe = parsed.data;
-  if (pretrainAlso) recipe.pretrainAlso = pretrainAlso.split(',').map((s) => s.trim());
-  return { recipe, source: file ? readFileSync(file, 'utf8') : '' };
 }
 
 const percent = (cell: CellResult | undefined) => (cell?.ua ? `${(100 * cell.ua.mean).toFixed(1)} UA, ${(100 * cell.wa!.mean).toFixed(1)} WA` : 'no result');
@@ -85,25 +79,29 @@ export async function trainCommand(argv: string[]): Promise<void> {
   if (values.help) return void process.stdout.write(HELP);
   if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'\n\n${HELP}`);
   if (!values.dataset) throw usageError(`--dataset is required\n\n${HELP}`);
-  const modelName = values['model-name'] ?? `${values.dataset}-emotion`;
-  const { recipe, source } = readRecipe(values.config, values['pretrain-also']);
-  let plan;
+  const file = readRecipeFile(values.config);
+  let planned;
   try {
-    const settings = resolveSettings({
+    planned = planTrainingRecipe({
+      dataset: values.dataset,
+      modelName: values['model-name'],
+      recipe: file.recipe,
+      pretrainAlso: values['pretrain-also']?.split(','),
       protocol: values.protocol,
       testSpeakers: values['test-speakers']?.split(',').map((s) => s.trim()),
       folds: integer('folds', values.folds),
-      repeats: integer('repeats', values.repeats) ?? 1,
+      repeats: integer('repeats', values.repeats),
       modelSize: values['model-size'],
       pretrainEpochs: integer('pretrain-epochs', values['pretrain-epochs']),
       seed: integer('seed', values.seed),
       smoke: values.smoke,
     });
-    plan = buildTrainingRecipePlan({ dataset: values.dataset, modelName, recipe, settings });
   } catch (err) {
-    if (err instanceof RangeError) throw usageError(err.message);
+    if (err instanceof RecipeRequestError) throw usageError(err.field === 'recipe' && values.config ? `--config ${values.config}: ${err.message}` : err.message);
     throw err;
   }
+  const { plan, recipe, modelName } = planned;
+  const source = file.source;
   const dataDir = values['data-dir'] ?? process.env.SER_DATA_DIR ?? '.data';
   const outDir = resolve(values.out ?? join(dataDir, 'training', `${modelName}-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`));
   const system = values.remote ? connectRunningSystem() : await startEmbeddedSystem(dataDir);
