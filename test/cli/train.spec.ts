@@ -40,6 +40,23 @@ describe('ser train', () => {
     expect(readFileSync(card, 'utf8')).toContain('four');
   }, 900_000);
 
+  it('takes over the pre-training of earlier results with --reuse, so a second recipe trains only its classifier', async () => {
+    const first = JSON.parse(readFileSync(join(dataDir, 'trained', 'results.json'), 'utf8')) as ExperimentResults;
+    const recipe = join(dataDir, 'svm.yaml');
+    writeFileSync(recipe, 'classifier: { method: fop-hypercolumns, representation: h2, classifier: svm, pooling: mean-std }\nbaseline: false\n');
+    const out = join(dataDir, 'second');
+    const r = await ser(['train', '--dataset', 'four', '--model-name', 'four-voices', '--smoke', '--config', recipe, '--reuse', join(dataDir, 'trained'), '--out', out, '--data-dir', dataDir]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`reused run ${first.pretraining[0]!.runId}`);
+    const second = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as ExperimentResults;
+    expect(second.pretraining[0]).toMatchObject({ runId: first.pretraining[0]!.runId, reused: true });
+    expect(second.cells).toHaveLength(1);
+    expect(second.cells[0]).toMatchObject({ row: 'recipe', status: 'succeeded', model: { name: 'four-voices', version: 2 } });
+    const unreadable = await ser(['train', '--dataset', 'four', '--reuse', join(dataDir, 'nowhere'), '--data-dir', dataDir]);
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr).toContain('--reuse: cannot read results');
+  }, 900_000);
+
   it('takes a recipe file, and refuses one with an unknown key (exit 2)', async () => {
     const bad = join(dataDir, 'bad.yaml');
     writeFileSync(bad, 'pretrainAlso: [demo]\nlearningRate: 3\n');

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import YAML from 'yaml';
 import { MODEL_SIZES, planTrainingRecipe, PROTOCOL_KINDS, RecipeRequestError, runExperiment, writeResults, type CellResult } from '@ser/experiments';
 import { CliError, usageError } from '../cli-error';
+import { integerOption, readEarlierResults } from './experiment-options';
 import { asCliFailure, progressHooks } from './run-progress';
 import { connectRunningSystem, startEmbeddedSystem } from './experiment-system';
 
@@ -30,6 +31,8 @@ Options:
   --seed N                 seed (default 1)
   --smoke                  tiny, fast settings for tests
   --out DIR                where results go (default <data dir>/training/<model name>-<time>)
+  --reuse R[,R...]         earlier results.json files (or folders holding one): a pre-training or cell with the
+                           very same config is taken over, not trained again (same data dir)
   --data-dir DIR           data folder of the embedded platform (default SER_DATA_DIR or .data)
   --remote                 drive the platform already running (SER_*_ADDRESS) instead of one in this process
   -h, --help               this text
@@ -50,15 +53,10 @@ const OPTIONS = {
   smoke: { type: 'boolean' },
   out: { type: 'string' },
   'data-dir': { type: 'string' },
+  reuse: { type: 'string' },
   remote: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
-
-function integer(name: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text)) throw usageError(`--${name} takes a positive integer, got '${text}'`);
-  return Number(text);
-}
 
 /** The recipe file's content (YAML or JSON), parsed; validated with the rest of the request. */
 function readRecipeFile(file: string | undefined): { recipe: unknown; source: string } {
@@ -89,11 +87,11 @@ export async function trainCommand(argv: string[]): Promise<void> {
       pretrainAlso: values['pretrain-also']?.split(','),
       protocol: values.protocol,
       testSpeakers: values['test-speakers']?.split(',').map((s) => s.trim()),
-      folds: integer('folds', values.folds),
-      repeats: integer('repeats', values.repeats),
+      folds: integerOption('folds', values.folds),
+      repeats: integerOption('repeats', values.repeats),
       modelSize: values['model-size'],
-      pretrainEpochs: integer('pretrain-epochs', values['pretrain-epochs']),
-      seed: integer('seed', values.seed),
+      pretrainEpochs: integerOption('pretrain-epochs', values['pretrain-epochs']),
+      seed: integerOption('seed', values.seed),
       smoke: values.smoke,
     });
   } catch (err) {
@@ -104,6 +102,7 @@ export async function trainCommand(argv: string[]): Promise<void> {
   const source = file.source;
   const dataDir = values['data-dir'] ?? process.env.SER_DATA_DIR ?? '.data';
   const outDir = resolve(values.out ?? join(dataDir, 'training', `${modelName}-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`));
+  const reuse = values.reuse ? readEarlierResults(values.reuse) : [];
   const system = values.remote ? connectRunningSystem() : await startEmbeddedSystem(dataDir);
   process.stderr.write(`${plan.title}; ${system.description}\n`);
   const progress = progressHooks();
@@ -111,6 +110,7 @@ export async function trainCommand(argv: string[]): Promise<void> {
     const results = await runExperiment(plan, system.backend, {
       command: ['ser', 'train', ...argv].join(' '),
       hooks: progress.hooks,
+      reuse,
     });
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'recipe.json'), `${JSON.stringify(recipe, null, 2)}\n`);
