@@ -36,6 +36,7 @@ describe('fault: the inference service restarted under load', () => {
   let env: Record<string, string>;
   let address: string;
   let inference: ServiceProcess | undefined;
+  let registry: ServiceProcess | undefined;
   let client: InferenceServiceClient;
   const exits: ServiceProcess[] = [];
 
@@ -52,6 +53,11 @@ describe('fault: the inference service restarted under load', () => {
       SER_INFERENCE_PORT: String(port),
       SER_INFERENCE_DEFAULT_MODEL: MODEL,
     };
+    // Inference reads its models through the model registry, as in the chart: the registry runs beside it.
+    const registryPort = await freePort();
+    env.SER_MODEL_REGISTRY_PORT = String(registryPort);
+    env.SER_MODEL_REGISTRY_ADDRESS = `127.0.0.1:${registryPort}`;
+    registry = await startService('modelRegistry', env);
     inference = await startService('inference', env);
     // A client reconnecting within a second of the server's return, as the gateway's channels should.
     client = createClient<InferenceServiceClient>(loadSerProto().grpc.ser.v1.InferenceService, address, {
@@ -63,6 +69,7 @@ describe('fault: the inference service restarted under load', () => {
   afterAll(async () => {
     if (client) closeClient(client);
     await inference?.stop();
+    await registry?.stop();
     await store?.close();
     rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);

@@ -13,8 +13,8 @@ import { logTails, platformEnv, reportFaults, requireEnv, startService, type Ser
 
 type RunningPostgres = Awaited<ReturnType<typeof startPostgres>>;
 const MODEL = 'fault-emotion';
-const GRPC_SERVICES = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference'] as const;
-const ENV_NAME = { features: 'FEATURES', fopPretrainer: 'FOP_PRETRAINER', vqvaePretrainer: 'VQVAE_PRETRAINER', classifierTrainer: 'CLASSIFIER_TRAINER', inference: 'INFERENCE' };
+const GRPC_SERVICES = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'modelRegistry'] as const;
+const ENV_NAME = { features: 'FEATURES', fopPretrainer: 'FOP_PRETRAINER', vqvaePretrainer: 'VQVAE_PRETRAINER', classifierTrainer: 'CLASSIFIER_TRAINER', inference: 'INFERENCE', modelRegistry: 'MODEL_REGISTRY' };
 
 // A PostgreSQL server of its own (the suite's shared one must stay up), restarted on the same port and data directory
 // under every service running as its own process: each must answer a real call again afterwards, without a restart.
@@ -52,7 +52,10 @@ describe('fault: PostgreSQL restarted under every service', () => {
     const gatewayPort = await freePort();
     env.SER_GATEWAY_PORT = String(gatewayPort);
     targets = { addresses, gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, clip: wavClip(1) };
-    services.push(...(await Promise.all(([...GRPC_SERVICES, 'gateway'] as ServiceKind[]).map((kind) => startService(kind, env)))));
+    // The registry first: inference reads its models through it, as in the chart.
+    services.push(await startService('modelRegistry', env));
+    const others: ServiceKind[] = [...GRPC_SERVICES.filter((s) => s !== 'modelRegistry'), 'gateway'];
+    services.push(...(await Promise.all(others.map((kind) => startService(kind, env)))));
   }, 600_000);
 
   afterAll(async () => {
@@ -96,5 +99,5 @@ describe('fault: PostgreSQL restarted under every service', () => {
 });
 
 function allOk(): ProbeResults {
-  return { features: 'ok', fopPretrainer: 'ok', vqvaePretrainer: 'ok', classifierTrainer: 'ok', inference: 'ok', gateway: 'ok' };
+  return { features: 'ok', fopPretrainer: 'ok', vqvaePretrainer: 'ok', classifierTrainer: 'ok', inference: 'ok', modelRegistry: 'ok', gateway: 'ok' };
 }

@@ -6,12 +6,13 @@ import {
   type FeatureServiceClient,
   type FopPretrainServiceClient,
   type InferenceServiceClient,
+  type ModelRegistryServiceClient,
   type VqvaePretrainServiceClient,
 } from '@ser/contracts';
 import { callUnary, closeClient, createClient } from '@ser/grpc-kit';
 import type { Client } from '@grpc/grpc-js';
 
-export type ProbedService = 'features' | 'fopPretrainer' | 'vqvaePretrainer' | 'classifierTrainer' | 'inference' | 'gateway';
+export type ProbedService = 'features' | 'fopPretrainer' | 'vqvaePretrainer' | 'classifierTrainer' | 'inference' | 'modelRegistry' | 'gateway';
 /** 'ok' or why the call failed. */
 export type ProbeResults = Record<ProbedService, string>;
 
@@ -23,7 +24,7 @@ export interface ProbeTargets {
 }
 
 const DEADLINE_MS = 15_000;
-const WANTED_HEALTH = ['features', 'fop-pretrainer', 'vqvae-pretrainer', 'classifier-trainer', 'inference', 'gateway'];
+const WANTED_HEALTH = ['features', 'fop-pretrainer', 'vqvae-pretrainer', 'classifier-trainer', 'inference', 'model-registry', 'gateway'];
 
 export async function probeServices(t: ProbeTargets): Promise<ProbeResults> {
   const v1 = loadSerProto().grpc.ser.v1;
@@ -38,16 +39,17 @@ export async function probeServices(t: ProbeTargets): Promise<ProbeResults> {
       closeClient(client);
     }
   };
-  const [features, fopPretrainer, vqvaePretrainer, classifierTrainer, inference, gateway] = await Promise.all([
+  const [features, fopPretrainer, vqvaePretrainer, classifierTrainer, inference, modelRegistry, gateway] = await Promise.all([
     call<FeatureServiceClient>(v1.FeatureService, t.addresses.features, (c) => callUnary(c, 'ListDatasets', {})),
     call<FopPretrainServiceClient>(v1.FopPretrainService, t.addresses.fopPretrainer, (c) => callUnary(c, 'ListFopPretrainRuns', {})),
     call<VqvaePretrainServiceClient>(v1.VqvaePretrainService, t.addresses.vqvaePretrainer, (c) => callUnary(c, 'ListVqvaePretrainRuns', {})),
     call<ClassifierTrainingServiceClient>(v1.ClassifierTrainingService, t.addresses.classifierTrainer, (c) => callUnary(c, 'ListClassifierRuns', {})),
     // Recorded: the prediction row is a write.
     call<InferenceServiceClient>(v1.InferenceService, t.addresses.inference, (c) => callUnary(c, 'Predict', { audio: { content: t.clip } })),
+    call<ModelRegistryServiceClient>(v1.ModelRegistryService, t.addresses.modelRegistry, (c) => callUnary(c, 'ListModels', {})),
     probeGateway(t.gatewayUrl),
   ]);
-  return { features, fopPretrainer, vqvaePretrainer, classifierTrainer, inference, gateway };
+  return { features, fopPretrainer, vqvaePretrainer, classifierTrainer, inference, modelRegistry, gateway };
 }
 
 /** Every service SERVING in the gateway's health, and a query the gateway answers from the database. */

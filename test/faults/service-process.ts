@@ -9,6 +9,7 @@ export const SERVICE_ENTRIES = {
   vqvaePretrainer: 'services/vqvae-pretrainer/src/main.ts',
   classifierTrainer: 'services/classifier-trainer/src/main.ts',
   inference: 'services/inference/src/main.ts',
+  modelRegistry: 'services/model-registry/src/main.ts',
   gateway: 'services/gateway/src/main.ts',
 } as const;
 export type ServiceKind = keyof typeof SERVICE_ENTRIES;
