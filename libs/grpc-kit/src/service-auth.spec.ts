@@ -110,14 +110,14 @@ describe('service auth on a real socket', () => {
     expect(await listServicesByReflection(address)).toContain(INFERENCE);
   });
 
-  it('protects every RPC of the protos but those declared NO_SIDE_EFFECTS, which are exactly the Get, List, Watch, Read, Extract and Download ones', () => {
+  it('protects every RPC of the protos but those declared NO_SIDE_EFFECTS, which are exactly the Get, BatchGet, List, Watch, Read, Extract and Download ones', () => {
     const services = Object.values(loadSerProto().grpc.ser.v1)
       .filter((s): s is typeof s & { service: grpc.ServiceDefinition } => typeof s === 'function' && 'service' in s)
       .map((s) => ({ name: '', definition: s.service }));
     const protectedNames = new Set([...mutatingPaths(services).keys()].map((p) => p.split('/')[2]));
     const all = services.flatMap((s) => Object.values(s.definition).map((m) => m.path.split('/')[2]!));
     // A new RPC that only reads is declared so in its .proto (option idempotency_level = NO_SIDE_EFFECTS), or this fails.
-    for (const name of all) expect(protectedNames.has(name), name).toBe(!/^(Get|List|Watch|Read|Extract|Download)/.test(name));
+    for (const name of all) expect(protectedNames.has(name), name).toBe(!/^(Get|BatchGet|List|Watch|Read|Extract|Download)/.test(name));
     for (const name of ['StartClassifierRun', 'CancelFopPretrainRun', 'IngestDataset', 'Predict', 'PredictStream', 'BatchPredict']) expect(protectedNames).toContain(name);
   });
 });
