@@ -95,6 +95,22 @@ describe('errors over a real socket', () => {
 });
 
 describe('toGrpcError', () => {
+  it("maps @ser/store's StoreError to its status (matched by name and code), and other errors to INTERNAL", () => {
+    // The shape of @ser/store's StoreError; grpc-kit sits below the store and does not import it.
+    class StoreError extends Error {
+      constructor(
+        readonly code: string,
+        message: string,
+      ) {
+        super(message);
+        this.name = 'StoreError';
+      }
+    }
+    expect(toGrpcError(new StoreError('INVALID_ARGUMENT', 'a text value cannot hold a NUL'))).toMatchObject({ code: status.INVALID_ARGUMENT, details: 'a text value cannot hold a NUL' });
+    expect(toGrpcError(new StoreError('NOT_FOUND', 'run r1 not found'))).toMatchObject({ code: status.NOT_FOUND, details: 'run r1 not found' });
+    expect(toGrpcError(new StoreError('SOMETHING_ELSE', 'secret'))).toMatchObject({ code: status.INTERNAL, details: 'internal error' });
+  });
+
   it('passes through GrpcErrors and downstream ServiceErrors unchanged', () => {
     const own = failedPrecondition('not ready');
     expect(toGrpcError(own)).toBe(own);

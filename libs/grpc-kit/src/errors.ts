@@ -130,6 +130,8 @@ const fieldPath = (path: readonly PropertyKey[]) => path.map((p) => String(p)).j
 export function toGrpcError(err: unknown): GrpcError | ServiceError {
   if (err instanceof GrpcError || isServiceError(err)) return err;
   if (err instanceof DomainError) return new GrpcError(err.code, err.message, err.init);
+  const stored = storeErrorStatus(err);
+  if (stored !== undefined) return new GrpcError(stored, (err as Error).message);
   if (err instanceof core.$ZodError) {
     const violations = err.issues.map((issue) => ({ field: fieldPath(issue.path), description: issue.message }));
     const first = violations[0];
@@ -137,6 +139,17 @@ export function toGrpcError(err: unknown): GrpcError | ServiceError {
     return invalidArgument(`invalid request: ${summary}`, violations);
   }
   return internal();
+}
+
+/**
+ * @ser/store's StoreError (NOT_FOUND, INVALID_ARGUMENT: a NUL in a text value, say) names its gRPC status; matched
+ * by name and code because grpc-kit sits below the store and does not import it. Without this a service answered
+ * INTERNAL for a caller's bad input that only the database noticed.
+ */
+function storeErrorStatus(err: unknown): status | undefined {
+  if (!(err instanceof Error) || err.name !== 'StoreError') return undefined;
+  const code = (err as Error & { code?: unknown }).code;
+  return code === 'NOT_FOUND' ? status.NOT_FOUND : code === 'INVALID_ARGUMENT' ? status.INVALID_ARGUMENT : undefined;
 }
 
 /**
