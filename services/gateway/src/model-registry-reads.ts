@@ -1,23 +1,15 @@
 import type { ModelRegistryServiceClient, ModelVersion__Output } from '@ser/contracts';
 import { callUnary, GrpcStatus } from '@ser/grpc-kit';
-import type { JsonObject, Page, PageArgs } from '@ser/store';
+import type { JsonObject, ModelVersion, Page, PageArgs } from '@ser/store';
 
 // The gateway reads registered models through ModelRegistryService, which owns model_versions and model_aliases;
 // these helpers turn its messages into the shapes the GraphQL resolvers return.
 
-/** A registered model version as the GraphQL ModelVersion type resolves it. */
-export interface RegisteredModelVersion {
-  id: string;
-  modelName: string;
-  version: number;
-  runId: string | null;
-  metrics: JsonObject;
-  lineage: JsonObject;
-  artifactKey: string;
-  createdAt: Date;
+/** A registered model version as the GraphQL ModelVersion type resolves it: the stored version and its aliases. */
+export type RegisteredModelVersion = ModelVersion & {
   /** Aliases pointing at this version when it was read. */
   aliases: string[];
-}
+};
 
 export interface RegisteredModel {
   name: string;

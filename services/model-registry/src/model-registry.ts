@@ -48,10 +48,7 @@ export class ModelRegistry {
 
   /** The versions with these ids (unknown ones left out), for callers that hold ids (predictions, GraphQL nodes). */
   async getMany(ids: readonly string[]): Promise<ProtoModelVersion[]> {
-    // A batch get answers with what exists: an id no text column can hold (a NUL) is simply not found, rather than
-    // failing the whole batch (the gateway's DataLoader batches every modelVersion of one query).
-    const storable = [...new Set(ids)].filter((id) => !id.includes('\u0000'));
-    const found = (await Promise.all(storable.map((id) => this.deps.store.models.getVersion(id)))).filter((v): v is ModelVersion => v !== null);
+    const found = (await Promise.all([...new Set(ids)].map((id) => this.deps.store.models.getVersion(id)))).filter((v): v is ModelVersion => v !== null);
     return Promise.all(found.map((v) => this.toProto(v)));
   }
 

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createArtifactStore } from '@ser/artifacts';
-import { ConfigError, loadPlatformConfig } from '@ser/config';
 import { artifactStoreSpec } from '@ser/runtime';
-import { CliError, usageError } from '../cli-error';
+import { loadCliConfig } from '../cli-config';
+import { usageError } from '../cli-error';
 import { MODEL_EXPORT_FORMATS, exportModelVersion, parseModelRef } from './model-export';
 import { openConfiguredStore } from './token';
 
@@ -30,13 +30,7 @@ export async function modelCommand(argv: string[]): Promise<void> {
   if (!target || positionals.length !== 2) throw usageError(`model export takes one NAME[:VERSION|@ALIAS]\n\n${HELP}`);
   if (!(MODEL_EXPORT_FORMATS as readonly string[]).includes(values.format!)) throw usageError(`--format must be one of ${MODEL_EXPORT_FORMATS.join(', ')}`);
   if (!values.out) throw usageError(`--out is required\n\n${HELP}`);
-  let config;
-  try {
-    config = loadPlatformConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) throw new CliError(err.message);
-    throw err;
-  }
+  const config = loadCliConfig();
   const ref = parseModelRef(target, config.inference.defaultAlias);
   const store = await openConfiguredStore();
   try {

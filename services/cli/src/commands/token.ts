@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadPlatformConfig } from '@ser/config';
 import { API_TOKEN_ROLES, openMetadataStore, type ApiTokenRole, type MetadataStore } from '@ser/store';
-import { CliError, usageError } from '../cli-error';
+import { loadCliConfig } from '../cli-config';
+import { usageError } from '../cli-error';
 
 const HELP = `Usage: ser token create --name NAME --role viewer|operator|admin
        ser token list
@@ -18,13 +18,7 @@ admits one process at a time: stop 'npm start' first, or use the admin token in 
 
 /** The store the platform config names, the same one the services open. */
 export async function openConfiguredStore(): Promise<MetadataStore> {
-  let config;
-  try {
-    config = loadPlatformConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) throw new CliError(err.message);
-    throw err;
-  }
+  const config = loadCliConfig();
   return openMetadataStore(
     config.store.kind === 'pglite' ? { kind: 'pglite', dataDir: join(resolve(config.dataDir), 'pglite') } : { kind: 'postgres', url: config.store.url! },
   );
