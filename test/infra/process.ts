@@ -2,16 +2,31 @@
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
+// Below Linux's ephemeral range (32768-60999): the kernel hands those to every outgoing connection (Kafka clients,
+// PostgreSQL pools), so a port probed free there could be taken as a local port before the child binds it (CI saw
+// EADDRINUSE). Here only other test workers pick, at random, and never twice in one process.
+const PORT_FLOOR = 20_000;
+const PORT_CEILING = 32_767;
+const handedOut = new Set<number>();
+
 /** A loopback port that was free a moment ago (for servers in child processes, which cannot report port 0 back). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = PORT_FLOOR + Math.floor(Math.random() * (PORT_CEILING - PORT_FLOOR + 1));
+    if (handedOut.has(port)) continue;
+    if (await canListen(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  throw new Error(`no free loopback port between ${PORT_FLOOR} and ${PORT_CEILING} after 200 tries`);
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => server.close(() => resolve(true)));
   });
 }
 

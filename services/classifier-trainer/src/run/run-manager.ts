@@ -146,8 +146,12 @@ export class ClassifierRunManager extends RunLifecycle {
       this.emit(runId, { status: 'RUN_STATUS_RUNNING', progress, message: `repeat ${m.repeat} fold ${m.fold} evaluated: WA ${m.wa.toFixed(3)} UA ${m.ua.toFixed(3)}` });
     } else if (m.type === 'model') {
       const metrics: Record<string, number> = m.validationLoss === null ? {} : { validationLoss: m.validationLoss }; // SVM / forest: no validation loss
-      const checkpoint = await store.checkpoints.add({ runId, epoch: Math.max(0, m.bestEpoch), artifactKey: m.artifactKey, metrics });
-      await store.runs.update(runId, { lineage: { modelCheckpointId: checkpoint.id, modelArtifactKey: m.artifactKey } });
+      // Together, so a crash between them cannot leave a model checkpoint the run's lineage does not name.
+      const checkpoint = await store.transaction(async (tx) => {
+        const added = await tx.checkpoints.add({ runId, epoch: Math.max(0, m.bestEpoch), artifactKey: m.artifactKey, metrics });
+        await tx.runs.update(runId, { lineage: { modelCheckpointId: added.id, modelArtifactKey: m.artifactKey } });
+        return added;
+      });
       await bus.publish(TOPICS.checkpointSaved, { runId, runKind: KIND, checkpointId: checkpoint.id, epoch: checkpoint.epoch, artifactKey: m.artifactKey, metrics }, { key: runId });
     }
   }
