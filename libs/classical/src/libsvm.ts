@@ -12,7 +12,7 @@ export interface LibSvm {
 export interface LibSvmConstructor {
   new (options: Record<string, unknown>): LibSvm;
   load(serialized: string): LibSvm;
-  KERNEL_TYPES: { LINEAR: string; RBF: string };
+  KERNEL_TYPES: { LINEAR: string; RBF: string; PRECOMPUTED: string };
   SVM_TYPES: { C_SVC: string };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupFolds, searchSvm } from './svm-search';
+import { trainSvm } from './svm';
 import { gaussianBlobs } from './toy-data';
 
 // Two classes on a ring: class 1 inside, class 0 outside. Only a narrow enough RBF separates them.
@@ -40,5 +41,42 @@ describe('searchSvm', () => {
 
   it('refuses mismatched groups', () => {
     expect(() => searchSvm(data.X, data.y, groups.slice(1), { C: [1], gammaScale: [1], folds: 3 })).toThrow(/must match/);
+  });
+});
+
+// The search fits on precomputed kernels; these are the fits it stands for, one trainSvm per grid point and fold.
+function referenceSearch(X: number[][], y: number[], groups: string[], grid: { C: number[]; gammaScale: number[]; folds: number }) {
+  const folds = groupFolds(groups, grid.folds);
+  const scores: number[] = [];
+  for (const C of grid.C) {
+    for (const scale of grid.gammaScale) {
+      let sum = 0;
+      for (const held of folds) {
+        const train = groups.flatMap((g, i) => (held.has(g) ? [] : [i]));
+        const test = groups.flatMap((g, i) => (held.has(g) ? [i] : []));
+        const svm = trainSvm(train.map((i) => X[i]!), train.map((i) => y[i]!), { kernel: 'rbf', C, gamma: scale / X[0]!.length });
+        const predicted = svm.predict(test.map((i) => X[i]!));
+        svm.dispose();
+        const classes = [...new Set(test.map((i) => y[i]!))];
+        sum += classes.reduce((acc, k) => acc + test.filter((i, j) => y[i] === k && predicted[j] === k).length / test.filter((i) => y[i] === k).length, 0) / classes.length;
+      }
+      scores.push(sum / folds.length);
+    }
+  }
+  return scores;
+}
+
+describe('searchSvm on precomputed kernels', () => {
+  it('scores every grid point as RBF fits of libsvm do', () => {
+    const blobs = gaussianBlobs({ centers: [[0, 0, 0, 0], [1, 1, 0, 0], [0, 1, 1, 0]], perClass: 30, spread: 0.8, seed: 3 });
+    const groups = blobs.X.map((_, i) => `s${i % 5}`);
+    const grid = { C: [0.1, 1, 10], gammaScale: [0.25, 1, 4], folds: 5 };
+    const reference = referenceSearch(blobs.X, blobs.y, groups, grid);
+    const best = Math.max(...reference);
+    const result = searchSvm(blobs.X, blobs.y, groups, grid);
+    expect(result.innerUa).toBeCloseTo(best, 10);
+    const firstBest = reference.indexOf(best);
+    expect(result.C).toBe(grid.C[Math.floor(firstBest / grid.gammaScale.length)]);
+    expect(result.gamma).toBeCloseTo(grid.gammaScale[firstBest % grid.gammaScale.length]! / 4, 12);
   });
 });

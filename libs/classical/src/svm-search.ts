@@ -1,7 +1,9 @@
 // Choosing an RBF SVM's C and gamma by inner cross-validation over the training data's groups (speakers), so the
 // held-out test speakers are never looked at: the fair way to tune the log-mel statistics baseline (issue 13).
 import type { FeatureRows } from './matrix';
-import { trainSvm, type SvmOptions } from './svm';
+import { fitPredictPrecomputed, kernelRows, pairwiseProducts, type KernelSpec } from './precomputed-svm';
+import { Standardizer } from './standardizer';
+import type { SvmOptions } from './svm';
 
 export interface SvmSearchGrid {
   C: readonly number[];
@@ -51,21 +53,32 @@ export function searchSvm(X: FeatureRows, y: readonly number[], groups: readonly
   });
   const usable = splits.filter((s) => new Set(s.train.map((i) => y[i])).size >= 2 && s.test.length > 0);
   if (usable.length === 0) throw new Error('SVM search: no inner fold has two classes to train on');
+  // Per inner fold: z-score with that fold's training rows (as trainSvm would), then the pairwise products once for
+  // the whole grid (see precomputed-svm.ts for why).
+  const sums = grid.C.map(() => grid.gammaScale.map(() => 0));
+  for (const { train, test } of usable) {
+    const standardizer = Standardizer.fit(train.map((i) => X[i]!));
+    const trainRows = standardizer.transform(train.map((i) => X[i]!));
+    const testRows = standardizer.transform(test.map((i) => X[i]!));
+    const trainProducts = pairwiseProducts(trainRows, trainRows);
+    const testProducts = pairwiseProducts(testRows, trainRows);
+    const trainLabels = train.map((i) => y[i]!);
+    const testLabels = test.map((i) => y[i]!);
+    grid.gammaScale.forEach((scale, g) => {
+      const spec: KernelSpec = base.kernel === 'linear' ? { kernel: 'linear' } : { kernel: 'rbf', gamma: scale / features };
+      const trainKernel = kernelRows(trainProducts, spec);
+      const testKernel = kernelRows(testProducts, spec);
+      grid.C.forEach((C, c) => {
+        const predicted = fitPredictPrecomputed(trainKernel, trainLabels, testKernel, { C, classWeights: base.classWeights });
+        sums[c]![g]! += unweightedRecall(testLabels, predicted);
+      });
+    });
+  }
   let best: SvmSearchResult | null = null;
-  for (const C of grid.C) {
-    for (const scale of grid.gammaScale) {
-      const gamma = scale / features;
-      let sum = 0;
-      for (const { train, test } of usable) {
-        const svm = trainSvm(train.map((i) => X[i]!), train.map((i) => y[i]!), { ...base, C, gamma });
-        try {
-          sum += unweightedRecall(test.map((i) => y[i]!), svm.predict(test.map((i) => X[i]!)));
-        } finally {
-          svm.dispose();
-        }
-      }
-      const innerUa = sum / usable.length;
-      if (!best || innerUa > best.innerUa) best = { C, gamma, innerUa };
+  for (const [c, C] of grid.C.entries()) {
+    for (const [g, scale] of grid.gammaScale.entries()) {
+      const innerUa = sums[c]![g]! / usable.length;
+      if (!best || innerUa > best.innerUa) best = { C, gamma: scale / features, innerUa };
     }
   }
   return best!;
