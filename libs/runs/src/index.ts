@@ -8,3 +8,9 @@ export { WorkerRunManager, type TrainingWorkerMessage, type WorkerRunManagerOpti
 export { trainingMetrics, type TrainingMetrics } from './training-metrics';
 export { runTrainingWorker, type TrainingWorkerChannel } from './training-worker';
 export { aliasesByVersion, modelVersionToProto, storeCall } from './model-version-to-proto';
+export * from './configs/classifier-config';
+export { pretrainConfigSchema, type PretrainConfig } from './configs/fop-pretrain-config';
+export { vqvaeConfigSchema, type VqvaePretrainConfig } from './configs/vqvae-pretrain-config';
+export { classifierLineage, resolveFopModel, sequenceLineage, type MethodLineage, type ResolvedModel } from './configs/classifier-lineage';
+export { parseClassifierStart, planClassifierRun, type StartClassifierRun } from './configs/classifier-start';
+export { parsePretrainStart, parseWith, planPretrainRun, PRETRAIN_CONFIG_SCHEMAS } from './configs/pretrain-start';

@@ -1,8 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { TOPICS } from '@ser/events';
-import { DomainError, invalidArgument, toGrpcError } from '@ser/grpc-kit';
 import type { Run } from '@ser/store';
-import { ZodError } from 'zod';
+import { planPretrainRun } from './configs/pretrain-start';
 import { RunLifecycle, type RunLifecycleOptions } from './run-lifecycle';
 
 /**
@@ -34,20 +33,9 @@ export class WorkerRunManager<C extends { datasetVersionIds: string[]; epochs: n
     super(opts);
   }
 
+  /** Validates and queues a run (INVALID_ARGUMENT / NOT_FOUND otherwise): planPretrainRun, as the gateway queues one. */
   async start(configJson: string, datasetVersionIds: string[], displayName?: string): Promise<Run> {
-    let config: C;
-    try {
-      const raw = configJson ? JSON.parse(configJson) : {};
-      config = this.opts.parseConfig({ ...raw, datasetVersionIds: datasetVersionIds.length ? datasetVersionIds : raw.datasetVersionIds });
-    } catch (err) {
-      if (err instanceof SyntaxError) throw invalidArgument(`config_json is not JSON: ${err.message}`, [{ field: 'config_json', description: 'invalid JSON' }]);
-      if (err instanceof ZodError) throw toGrpcError(err);
-      throw err;
-    }
-    for (const id of config.datasetVersionIds) {
-      if (!(await this.opts.store.datasets.getVersion(id))) throw new DomainError('NOT_FOUND', `dataset version '${id}' not found`, { violations: [{ field: 'dataset_version_ids', description: id }] });
-    }
-    return this.enqueue({ config: { ...config, ...(displayName ? { displayName } : {}) }, lineage: { datasetVersionIds: config.datasetVersionIds } });
+    return this.enqueue(await planPretrainRun(this.opts.store, (raw) => this.opts.parseConfig(raw), { configJson, datasetVersionIds, displayName }));
   }
 
   protected async execute(claimed: Run): Promise<void> {

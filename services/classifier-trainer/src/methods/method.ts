@@ -1,5 +1,6 @@
-// The shape of a classifier method: what it records when a run starts (lineage), what the service reads for it
-// before its worker starts (prepare), and what the worker thread does with that (run). A method is a folder
+// The shape of a classifier method: what the service reads for it before its worker starts (prepare), and what
+// the worker thread does with that (run). What a run records when it is queued (its lineage) is @ser/runs'
+// classifierLineage, since the gateway queues runs too. A method is a folder
 // under methods/ and one entry in methods/index.ts; nothing else chooses by method name.
 import type { ArtifactStore } from '@ser/artifacts';
 import type { FeatureServiceClient } from '@ser/contracts';
@@ -30,16 +31,6 @@ export interface MethodData {
   'sequence-model': SequenceRunData;
 }
 
-/** What a run came from, resolved when it starts (NOT_FOUND / FAILED_PRECONDITION / INVALID_ARGUMENT otherwise). */
-export interface MethodLineage<C> {
-  /** The pre-training checkpoint it starts from; '' for none. */
-  checkpointId: string;
-  /** The pre-training run that saved that checkpoint; '' for none. */
-  runId: string;
-  /** The config stored with the run: resolved, so what was trained never depends on later defaults. */
-  config: C;
-}
-
 export interface PrepareDeps {
   store: MetadataStore;
   features: FeatureServiceClient;
@@ -55,8 +46,6 @@ export interface MethodJob<M extends ClassifierMethodName> {
 }
 
 export interface ClassifierMethod<M extends ClassifierMethodName> {
-  /** At start, in the service: checks the checkpoint the run names and resolves what is stored with it. */
-  lineage(store: MetadataStore, config: ConfigOf<M>): Promise<MethodLineage<ConfigOf<M>>>;
   /** At execution, in the service: reads the features, weights and models the worker needs. */
   prepare(deps: PrepareDeps, config: ConfigOf<M>): Promise<MethodData[M]>;
   /** In the worker thread: every repeat x fold; the evaluation, or null when cancelled. */

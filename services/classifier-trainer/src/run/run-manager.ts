@@ -1,11 +1,10 @@
 import type { ArtifactStore, ArtifactStoreSpec } from '@ser/artifacts';
 import type { Checkpoint as ProtoCheckpoint, ClassifierEvaluation, FeatureServiceClient, GetClassifierRunRepresentationsResponse, Run as ProtoRun } from '@ser/contracts';
 import { TOPICS } from '@ser/events';
-import { DomainError, failedPrecondition, invalidArgument, notFound, toGrpcError } from '@ser/grpc-kit';
-import { RunLifecycle, type RunLifecycleOptions } from '@ser/runs';
+import { failedPrecondition, notFound } from '@ser/grpc-kit';
+import { planClassifierRun, RunLifecycle, type RunLifecycleOptions, type StartClassifierRun } from '@ser/runs';
 import { createWorker } from '@ser/runtime';
 import type { Run } from '@ser/store';
-import { ZodError } from 'zod';
 import { classifierRunConfigSchema, maxEpochsPerFold, type ClassifierRunConfig } from './classifier-config';
 import { evaluationToProto, runMetrics, type RunEvaluation } from './evaluation';
 import { methodFor } from '../methods';
@@ -26,16 +25,11 @@ export interface ClassifierRunManagerOptions extends Omit<RunLifecycleOptions, '
   artifactStore: ArtifactStoreSpec;
 }
 
-export interface StartClassifierRun {
-  configJson: string;
-  datasetVersionIds: string[];
-  checkpointId: string;
-  displayName?: string;
-}
+export type { StartClassifierRun };
 
 /**
  * Classifier runs of this replica on the shared run lifecycle (@ser/runs RunLifecycle: queue, watch, cancel,
- * recovery, a run's end): start (validate, resolve the method's lineage, queue), execute in a worker thread over
+ * recovery, a run's end): start (validate, resolve the lineage, queue: @ser/runs' planClassifierRun), execute in a worker thread over
  * the protocol's repeats x folds, record progress, curves, the kept model and the evaluation. An interrupted run
  * is queued again by recover() and starts over.
  */
@@ -45,16 +39,9 @@ export class ClassifierRunManager extends RunLifecycle {
     super({ ...opts, kind: KIND, announceFinalMetrics: true });
   }
 
+  /** Validates and queues a run: planClassifierRun, as the gateway queues one while no trainer is up. */
   async start(req: StartClassifierRun): Promise<Run> {
-    const config = parseConfig(req);
-    if (!(await this.opts.store.datasets.getVersion(config.datasetVersionId))) {
-      throw new DomainError('NOT_FOUND', `dataset version '${config.datasetVersionId}' not found`, { violations: [{ field: 'dataset_version_ids', description: config.datasetVersionId }] });
-    }
-    const lineage = await methodFor(config.method).lineage(this.opts.store, config);
-    return this.enqueue({
-      config: { ...lineage.config, ...(req.displayName ? { displayName: req.displayName } : {}) },
-      lineage: { datasetVersionIds: [config.datasetVersionId], checkpointId: lineage.checkpointId, runId: lineage.runId },
-    });
+    return this.enqueue(await planClassifierRun(this.opts.store, req));
   }
 
   override cancel = async (runId: string) => {
@@ -170,32 +157,5 @@ export class ClassifierRunManager extends RunLifecycle {
       this.opts.logger.error({ err, runId }, 'registering the model version failed');
     }
     await this.finish(runId, 'succeeded', summary, metrics);
-  }
-}
-
-/** The request's dataset and checkpoint fields merged into config_json, then validated (INVALID_ARGUMENT). */
-export function parseConfig(req: StartClassifierRun): ClassifierRunConfig {
-  let raw: Record<string, unknown>;
-  try {
-    raw = req.configJson ? JSON.parse(req.configJson) : {};
-  } catch (err) {
-    throw invalidArgument(`config_json is not JSON: ${(err as Error).message}`, [{ field: 'config_json', description: 'invalid JSON' }]);
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalidArgument('config_json must be a JSON object', [{ field: 'config_json', description: 'not an object' }]);
-  if (req.datasetVersionIds.length > 1) throw invalidArgument('a classifier run trains on one dataset version', [{ field: 'dataset_version_ids', description: 'at most one' }]);
-  const merged = { ...raw };
-  const fill = (key: string, field: string, value: string | undefined) => {
-    if (!value) return;
-    if (merged[key] !== undefined && merged[key] !== value) throw invalidArgument(`${field} '${value}' differs from config_json.${key}`, [{ field, description: `conflicts with config_json.${key}` }]);
-    merged[key] = value;
-  };
-  fill('datasetVersionId', 'dataset_version_ids', req.datasetVersionIds[0]);
-  // A sequence-model run's checkpoint is its VQ-VAE's.
-  fill(merged.method === 'sequence-model' ? 'vqvaeCheckpointId' : 'pretrainedCheckpointId', 'checkpoint_id', req.checkpointId);
-  try {
-    return classifierRunConfigSchema.parse(merged);
-  } catch (err) {
-    if (err instanceof ZodError) throw toGrpcError(err);
-    throw err;
   }
 }

@@ -3,13 +3,9 @@
 import { asSavedTensors } from '../fop-prepare';
 import type { ClassifierMethod } from '../method';
 import { runSequenceJob } from './sequence-job';
-import { prepareSequenceRun, sequenceLineage } from './sequence-prepare';
+import { prepareSequenceRun } from './sequence-prepare';
 
 export const sequenceMethod: ClassifierMethod<'sequence-model'> = {
-  async lineage(store, config) {
-    const { pretrainRunId } = await sequenceLineage(store, config);
-    return { checkpointId: config.vqvaeCheckpointId ?? '', runId: pretrainRunId ?? '', config };
-  },
   prepare: (deps, config) => prepareSequenceRun(deps, config),
   run: ({ runId, config, data, artifacts }, events) =>
     runSequenceJob({ runId, config, ...data, vqvae: data.vqvae && { ...data.vqvae, weights: asSavedTensors(data.vqvae.weights) }, artifacts }, events),

@@ -1,5 +1,5 @@
-// What the service does for a sequence-model run before its worker starts: check the VQ-VAE checkpoint (at
-// start, for lineage) and read the labelled utterances' spectrogram segments and the VQ-VAE (at execution).
+// What the service does for a sequence-model run before its worker starts: read the labelled utterances'
+// spectrogram segments and the VQ-VAE (its checkpoint is checked when the run is queued, @ser/runs' sequenceLineage).
 import type { ArtifactStore } from '@ser/artifacts';
 import type { StandardizerState } from '@ser/classical';
 import { DomainError, notFound } from '@ser/grpc-kit';
@@ -19,16 +19,6 @@ export interface SequenceRunData extends WorkerDataset {
   shape: SegmentShape;
   /** 'fusion' runs' VQ-VAE. */
   vqvae?: VqvaeSource;
-}
-
-/** The VQ-VAE pre-training run behind a 'fusion' run's checkpoint (NOT_FOUND / FAILED_PRECONDITION otherwise). */
-export async function sequenceLineage(store: MetadataStore, config: SequenceModelRunConfig): Promise<{ pretrainRunId?: string }> {
-  if (!config.vqvaeCheckpointId) return {};
-  const checkpoint = await store.checkpoints.get(config.vqvaeCheckpointId);
-  if (!checkpoint) throw notFound('checkpoint', config.vqvaeCheckpointId);
-  const run = await store.runs.get(checkpoint.runId);
-  if (run?.kind !== 'vqvae-pretrain') throw new DomainError('FAILED_PRECONDITION', `checkpoint '${checkpoint.id}' was not saved by a VQ-VAE pre-training run`, { reason: 'NOT_A_VQVAE_CHECKPOINT' });
-  return { pretrainRunId: run.id };
 }
 
 /** The worker data of a sequence-model run. */

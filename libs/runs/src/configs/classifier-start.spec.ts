@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from './run-manager';
+import { parseClassifierStart as parseConfig } from './classifier-start';
 
 const base = { configJson: JSON.stringify({ method: 'fop-fine-tune' }), datasetVersionIds: ['dv1'], checkpointId: '' };
 

@@ -1,0 +1,64 @@
+// A classifier run's start request, validated and resolved into the row that queues it. Shared by the trainer's
+// StartClassifierRun and the gateway, which queues runs itself so a run can start while no trainer is up.
+import { DomainError, invalidArgument, toGrpcError } from '@ser/grpc-kit';
+import type { MetadataStore, NewRun } from '@ser/store';
+import { ZodError } from 'zod';
+import { classifierRunConfigSchema, type ClassifierRunConfig } from './classifier-config';
+import { classifierLineage } from './classifier-lineage';
+
+export interface StartClassifierRun {
+  configJson: string;
+  datasetVersionIds: string[];
+  checkpointId: string;
+  displayName?: string;
+  /** The name the kept model registers under; the caller fills in its default. */
+  modelName?: string;
+}
+
+/** The request's dataset and checkpoint fields merged into config_json, then validated (INVALID_ARGUMENT). */
+export function parseClassifierStart(req: StartClassifierRun): ClassifierRunConfig {
+  let raw: Record<string, unknown>;
+  try {
+    raw = req.configJson ? JSON.parse(req.configJson) : {};
+  } catch (err) {
+    throw invalidArgument(`config_json is not JSON: ${(err as Error).message}`, [{ field: 'config_json', description: 'invalid JSON' }]);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalidArgument('config_json must be a JSON object', [{ field: 'config_json', description: 'not an object' }]);
+  if (req.datasetVersionIds.length > 1) throw invalidArgument('a classifier run trains on one dataset version', [{ field: 'dataset_version_ids', description: 'at most one' }]);
+  const merged = { ...raw };
+  const fill = (key: string, field: string, value: string | undefined) => {
+    if (!value) return;
+    if (merged[key] !== undefined && merged[key] !== value) throw invalidArgument(`${field} '${value}' differs from config_json.${key}`, [{ field, description: `conflicts with config_json.${key}` }]);
+    merged[key] = value;
+  };
+  fill('datasetVersionId', 'dataset_version_ids', req.datasetVersionIds[0]);
+  // A sequence-model run's checkpoint is its VQ-VAE's.
+  fill(merged.method === 'sequence-model' ? 'vqvaeCheckpointId' : 'pretrainedCheckpointId', 'checkpoint_id', req.checkpointId);
+  try {
+    return classifierRunConfigSchema.parse(merged);
+  } catch (err) {
+    if (err instanceof ZodError) throw toGrpcError(err);
+    throw err;
+  }
+}
+
+/**
+ * The queued run a start request becomes: config validated, dataset version and checkpoint checked, lineage
+ * resolved (INVALID_ARGUMENT / NOT_FOUND / FAILED_PRECONDITION otherwise). Nothing is written.
+ */
+export async function planClassifierRun(store: MetadataStore, req: StartClassifierRun): Promise<Omit<NewRun, 'kind'>> {
+  const config = parseClassifierStart(req);
+  if (!(await store.datasets.getVersion(config.datasetVersionId))) {
+    throw new DomainError('NOT_FOUND', `dataset version '${config.datasetVersionId}' not found`, { violations: [{ field: 'dataset_version_ids', description: config.datasetVersionId }] });
+  }
+  const lineage = await classifierLineage(store, config);
+  return {
+    config: { ...lineage.config, ...(req.displayName ? { displayName: req.displayName } : {}) },
+    lineage: {
+      datasetVersionIds: [config.datasetVersionId],
+      checkpointId: lineage.checkpointId,
+      runId: lineage.runId,
+      ...(req.modelName ? { modelName: req.modelName } : {}),
+    },
+  };
+}
