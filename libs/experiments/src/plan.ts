@@ -84,6 +84,8 @@ export function baselineConfig(s: ExperimentSettings): Record<string, unknown> {
     protocol: s.protocol,
     repeats: s.repeats,
     seed: s.seed,
+    // Weighted like the rows it is compared with; 'none' stays implicit so earlier results' baseline cells still match --reuse.
+    classWeights: s.classWeights === 'balanced' ? 'balanced' : undefined,
   });
 }
 

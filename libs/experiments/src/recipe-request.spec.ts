@@ -13,6 +13,11 @@ describe('a training-recipe request', () => {
     expect(plan.protocol).toEqual({ kind: 'speaker-holdout' });
   });
 
+  it('weighs the recipe and the baseline alike when asked to, so the comparison stays fair', () => {
+    const { plan } = planTrainingRecipe({ dataset: 'ravdess4', classWeights: 'balanced', smoke: true });
+    expect(plan.classifierRuns.map((c) => [c.row, c.config.classWeights])).toEqual([['recipe', 'balanced'], ['baseline', 'balanced']]);
+  });
+
   it.each([
     [{ dataset: ' ' }, 'dataset'],
     [{ dataset: 'x', modelName: 'two words' }, 'modelName'],
@@ -24,6 +29,7 @@ describe('a training-recipe request', () => {
     [{ dataset: 'x', protocol: 'speaker-holdout', folds: 3 }, 'folds'],
     [{ dataset: 'x', repeats: 0 }, 'repeats'],
     [{ dataset: 'x', modelSize: 'huge' }, 'modelSize'],
+    [{ dataset: 'x', classWeights: 'inverse' }, 'classWeights'],
   ])('refuses %j, naming %s', (request, field) => {
     const error = (() => {
       try {

@@ -21,6 +21,8 @@ export interface TrainingRecipeRequest {
   modelSize?: string;
   pretrainEpochs?: number;
   seed?: number;
+  /** 'balanced' weighs the recipe's and the baseline's training by inverse class frequency; default 'none' (the papers). */
+  classWeights?: string;
   /** Tiny models and two epochs: for tests and a first try. */
   smoke?: boolean;
 }
@@ -62,6 +64,7 @@ export function planTrainingRecipe(request: TrainingRecipeRequest): PlannedRecip
       modelSize: request.modelSize,
       pretrainEpochs: request.pretrainEpochs,
       seed: request.seed,
+      classWeights: request.classWeights,
       smoke: request.smoke,
     });
   } catch (err) {
@@ -76,7 +79,8 @@ export function planTrainingRecipe(request: TrainingRecipeRequest): PlannedRecip
 
 /** Which request field a resolveSettings refusal is about (its messages name the setting first). */
 function settingsField(message: string): string {
-  const fields = ['protocol', 'folds', 'test speakers', 'repeats', 'model size', 'pretrainEpochs', 'seed'];
+  const fields = ['protocol', 'folds', 'test speakers', 'repeats', 'model size', 'pretrainEpochs', 'seed', 'class weights'];
   const found = fields.find((f) => message.startsWith(f) || message.includes(`--${f}`));
-  return found === 'test speakers' ? 'testSpeakers' : found === 'model size' ? 'modelSize' : (found ?? 'input');
+  const camel: Record<string, string> = { 'test speakers': 'testSpeakers', 'model size': 'modelSize', 'class weights': 'classWeights' };
+  return found ? (camel[found] ?? found) : 'input';
 }

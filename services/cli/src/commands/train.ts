@@ -29,6 +29,8 @@ Options:
   --model-size S           ${MODEL_SIZES.join(' | ')} (default paper)
   --pretrain-epochs N      pre-training epochs (default: the service's, with early stopping)
   --seed N                 seed (default 1)
+  --class-weights W        balanced | none: weigh the recipe's and the baseline's training by inverse class
+                           frequency, for UA on unbalanced corpora (default none, as the papers)
   --smoke                  tiny, fast settings for tests
   --out DIR                where results go (default <data dir>/training/<model name>-<time>)
   --reuse R[,R...]         earlier results.json files (or folders holding one): a pre-training or cell with the
@@ -50,6 +52,7 @@ const OPTIONS = {
   'model-size': { type: 'string' },
   'pretrain-epochs': { type: 'string' },
   seed: { type: 'string' },
+  'class-weights': { type: 'string' },
   smoke: { type: 'boolean' },
   out: { type: 'string' },
   'data-dir': { type: 'string' },
@@ -92,6 +95,7 @@ export async function trainCommand(argv: string[]): Promise<void> {
       modelSize: values['model-size'],
       pretrainEpochs: integerOption('pretrain-epochs', values['pretrain-epochs']),
       seed: integerOption('seed', values.seed),
+      classWeights: values['class-weights'],
       smoke: values.smoke,
     });
   } catch (err) {

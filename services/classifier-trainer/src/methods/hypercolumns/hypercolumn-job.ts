@@ -42,8 +42,9 @@ export async function runHypercolumnJob(job: HypercolumnJob, events: ClassifierJ
   const classicalFold = async (plan: FoldPlan): Promise<FoldOutcome> => {
     // Nothing stops early, so the classifier learns from all of the fold's training speakers.
     const trainRows = rows(plan.train).map((r) => features.pooled[r]!);
-    const tuned = tunedSvm(config, trainRows, labelsOf(plan.train), plan.train.map((item) => item.speaker));
-    const classifier = createClassicalClassifier(classicalConfig({ ...config, svm: { ...config.svm, ...tuned } }, weightsFor(plan.train), plan.seed));
+    const weights = weightsFor(plan.train);
+    const tuned = tunedSvm(config, trainRows, labelsOf(plan.train), plan.train.map((item) => item.speaker), weights);
+    const classifier = createClassicalClassifier(classicalConfig({ ...config, svm: { ...config.svm, ...tuned } }, weights, plan.seed));
     try {
       classifier.fit(trainRows, labelsOf(plan.train));
       const predicted = classifier.predict(rows(plan.test).map((r) => features.pooled[r]!)).map((c) => classes[c]!);
@@ -93,9 +94,10 @@ function extractFrozen(job: HypercolumnJob, pretrained: SavedTensors): Extracted
 }
 
 /** C and gamma chosen on the fold's training speakers when the run asks for a search; nothing to override otherwise. */
-function tunedSvm(config: HypercolumnRunConfig, X: Float32Array[], y: number[], speakers: string[]): { C: number; gamma: number } | Record<string, never> {
+function tunedSvm(config: HypercolumnRunConfig, X: Float32Array[], y: number[], speakers: string[], weights: readonly number[]): { C: number; gamma: number } | Record<string, never> {
   if (config.classifier !== 'svm' || !config.svm.search) return {};
-  const { C, gamma } = searchSvm(X, y, speakers, config.svm.search, { kernel: config.svm.kernel });
+  // Searched with the class weights the final fit uses, so C is chosen for the model that is kept.
+  const { C, gamma } = searchSvm(X, y, speakers, config.svm.search, { kernel: config.svm.kernel, classWeights: Object.fromEntries(weights.map((w, i) => [i, w])) });
   return { C, gamma };
 }
 
