@@ -10,73 +10,91 @@ export const ONNX_ATTRIBUTE_TYPE = { float: 1, int: 2, string: 3, ints: 7 } as c
 export const ONNX_IR_VERSION = 8;
 export const ONNX_OPSET = 17;
 
-const root = protobuf.Root.fromJSON({
-  nested: {
-    onnx: {
-      nested: {
-        AttributeProto: {
-          fields: {
-            name: { id: 1, type: 'string' },
-            f: { id: 2, type: 'float' },
-            i: { id: 3, type: 'int64' },
-            s: { id: 4, type: 'bytes' },
-            ints: { id: 8, rule: 'repeated', type: 'int64' },
-            type: { id: 20, type: 'int32' },
-          },
-        },
-        ValueInfoProto: { fields: { name: { id: 1, type: 'string' }, type: { id: 2, type: 'TypeProto' } } },
-        NodeProto: {
-          fields: {
-            input: { id: 1, rule: 'repeated', type: 'string' },
-            output: { id: 2, rule: 'repeated', type: 'string' },
-            name: { id: 3, type: 'string' },
-            opType: { id: 4, type: 'string' },
-            attribute: { id: 5, rule: 'repeated', type: 'AttributeProto' },
-            domain: { id: 7, type: 'string' },
-          },
-        },
-        StringStringEntryProto: { fields: { key: { id: 1, type: 'string' }, value: { id: 2, type: 'string' } } },
-        OperatorSetIdProto: { fields: { domain: { id: 1, type: 'string' }, version: { id: 2, type: 'int64' } } },
-        ModelProto: {
-          fields: {
-            irVersion: { id: 1, type: 'int64' },
-            producerName: { id: 2, type: 'string' },
-            producerVersion: { id: 3, type: 'string' },
-            docString: { id: 6, type: 'string' },
-            graph: { id: 7, type: 'GraphProto' },
-            opsetImport: { id: 8, rule: 'repeated', type: 'OperatorSetIdProto' },
-            metadataProps: { id: 14, rule: 'repeated', type: 'StringStringEntryProto' },
-          },
-        },
-        GraphProto: {
-          fields: {
-            node: { id: 1, rule: 'repeated', type: 'NodeProto' },
-            name: { id: 2, type: 'string' },
-            initializer: { id: 5, rule: 'repeated', type: 'TensorProto' },
-            input: { id: 11, rule: 'repeated', type: 'ValueInfoProto' },
-            output: { id: 12, rule: 'repeated', type: 'ValueInfoProto' },
-          },
-        },
-        TensorProto: {
-          fields: {
-            dims: { id: 1, rule: 'repeated', type: 'int64' },
-            dataType: { id: 2, type: 'int32' },
-            name: { id: 8, type: 'string' },
-            rawData: { id: 9, type: 'bytes' },
-          },
-        },
-        TensorShapeProto: {
-          fields: { dim: { id: 1, rule: 'repeated', type: 'Dimension' } },
-          nested: { Dimension: { oneofs: { value: { oneof: ['dimValue', 'dimParam'] } }, fields: { dimValue: { id: 1, type: 'int64' }, dimParam: { id: 2, type: 'string' } } } },
-        },
-        TypeProto: {
-          oneofs: { value: { oneof: ['tensorType'] } },
-          fields: { tensorType: { id: 1, type: 'Tensor' } },
-          nested: { Tensor: { fields: { elemType: { id: 1, type: 'int32' }, shape: { id: 2, type: 'TensorShapeProto' } } } },
-        },
-      },
-    },
-  },
-});
+// Messages and field numbers as onnx.proto declares them, in its own syntax (snake_case names; protobufjs exposes
+// them in camelCase). proto3 rather than onnx.proto's proto2 so repeated int64s are packed, as this writer always
+// encoded them; every ONNX reader accepts both.
+const ONNX_PROTO = `
+syntax = "proto3";
+package onnx;
 
-export const ModelProto = root.lookupType('onnx.ModelProto');
+message AttributeProto {
+  string name = 1;
+  float f = 2;
+  int64 i = 3;
+  bytes s = 4;
+  repeated int64 ints = 8;
+  int32 type = 20;
+}
+
+message ValueInfoProto {
+  string name = 1;
+  TypeProto type = 2;
+}
+
+message NodeProto {
+  repeated string input = 1;
+  repeated string output = 2;
+  string name = 3;
+  string op_type = 4;
+  repeated AttributeProto attribute = 5;
+  string domain = 7;
+}
+
+message StringStringEntryProto {
+  string key = 1;
+  string value = 2;
+}
+
+message OperatorSetIdProto {
+  string domain = 1;
+  int64 version = 2;
+}
+
+message ModelProto {
+  int64 ir_version = 1;
+  string producer_name = 2;
+  string producer_version = 3;
+  string doc_string = 6;
+  GraphProto graph = 7;
+  repeated OperatorSetIdProto opset_import = 8;
+  repeated StringStringEntryProto metadata_props = 14;
+}
+
+message GraphProto {
+  repeated NodeProto node = 1;
+  string name = 2;
+  repeated TensorProto initializer = 5;
+  repeated ValueInfoProto input = 11;
+  repeated ValueInfoProto output = 12;
+}
+
+message TensorProto {
+  repeated int64 dims = 1;
+  int32 data_type = 2;
+  string name = 8;
+  bytes raw_data = 9;
+}
+
+message TensorShapeProto {
+  message Dimension {
+    oneof value {
+      int64 dim_value = 1;
+      string dim_param = 2;
+    }
+  }
+  repeated Dimension dim = 1;
+}
+
+message TypeProto {
+  message Tensor {
+    int32 elem_type = 1;
+    TensorShapeProto shape = 2;
+  }
+  oneof value {
+    Tensor tensor_type = 1;
+  }
+}
+`;
+
+// resolveAll: protobufjs settles each field's encoding (packed or not) only there; unresolved, it writes them unpacked.
+export const ModelProto = protobuf.parse(ONNX_PROTO).root.resolveAll().lookupType('onnx.ModelProto');
