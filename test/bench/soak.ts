@@ -11,9 +11,10 @@
  * gateway with the token in FILE (`.data/admin.token` after `npm start`) and samples process PID. Warm-up defaults to
  * a fifth of the run (at least one sample). Each client sends demo-corpus clips as GraphQL multipart `predict`
  * uploads, recorded in the prediction history unless --no-record. Exit 1 on any failure or when RSS is not flat.
+ * Each sample carries the machine's load average (the platform shares its cores). Results: docs/results/soak.md.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gqlUpload } from '../gateway/client';
 import { demoClips, startSoakPlatform, type SoakTarget } from './soak-platform';
@@ -28,6 +29,8 @@ interface Sample {
   failures: number;
   p50Ms: number;
   p99Ms: number;
+  /** The machine's 1-minute load average: the platform shares its cores with whatever else runs. */
+  load1: number;
 }
 
 function flag(argv: string[], name: string): string | undefined {
@@ -42,6 +45,12 @@ function rssMb(pid: number): number {
 }
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0);
+
+/** fetch's own message ("fetch failed") hides the network error: name its code (ECONNRESET, UND_ERR_SOCKET...). */
+function failureReason(err: Error): string {
+  const cause = err.cause as { code?: string; message?: string } | undefined;
+  return `${err.message}${cause ? ` (${cause.code ?? cause.message})` : ''}`.slice(0, 120);
+}
 
 async function connect(argv: string[], log: (s: string) => void): Promise<SoakTarget> {
   const url = flag(argv, '--url');
@@ -71,6 +80,7 @@ async function main(): Promise<number> {
   const samples: Sample[] = [];
   const failureReasons = new Map<string, number>();
   let window = { requests: 0, failures: 0, latencies: [] as number[] };
+  const latencies: number[] = []; // the whole run's, for its percentiles
   const started = Date.now();
   const endAt = started + minutes * 60_000;
   try {
@@ -84,7 +94,7 @@ async function main(): Promise<number> {
           window.latencies.push(performance.now() - t0);
         } catch (err) {
           window.failures++;
-          const reason = (err as Error).message.slice(0, 120);
+          const reason = failureReason(err as Error);
           failureReasons.set(reason, (failureReasons.get(reason) ?? 0) + 1);
         }
         window.requests++;
@@ -92,10 +102,11 @@ async function main(): Promise<number> {
     };
     const takeSample = () => {
       const sorted = window.latencies.sort((a, b) => a - b);
-      const sample = { atSeconds: Math.round((Date.now() - started) / 1000), rssMb: rssMb(target.pid), requests: window.requests, failures: window.failures, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99) };
+      latencies.push(...sorted);
+      const sample = { atSeconds: Math.round((Date.now() - started) / 1000), rssMb: rssMb(target.pid), requests: window.requests, failures: window.failures, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), load1: loadavg()[0]! };
       samples.push(sample);
       window = { requests: 0, failures: 0, latencies: [] };
-      if (!json) log(`t=${sample.atSeconds}s rss=${sample.rssMb.toFixed(0)} MB requests=${sample.requests} failures=${sample.failures} p50=${sample.p50Ms.toFixed(0)} ms p99=${sample.p99Ms.toFixed(0)} ms`);
+      if (!json) log(`t=${sample.atSeconds}s rss=${sample.rssMb.toFixed(0)} MB requests=${sample.requests} failures=${sample.failures} p50=${sample.p50Ms.toFixed(0)} ms p99=${sample.p99Ms.toFixed(0)} ms load=${sample.load1.toFixed(1)}`);
     };
     const sampler = setInterval(takeSample, sampleSeconds * 1000);
     log(`soak: ${minutes} min at concurrency ${concurrency} against ${target.gatewayUrl}, RSS of pid ${target.pid} every ${sampleSeconds} s`);
@@ -106,17 +117,18 @@ async function main(): Promise<number> {
     await target.stop();
   }
 
-  const summary = summarise(samples, warmupMinutes * 60, failureReasons);
+  const summary = summarise(samples, warmupMinutes * 60, failureReasons, latencies.sort((a, b) => a - b));
   if (json) process.stdout.write(`${JSON.stringify({ minutes, concurrency, record, ...summary, samples }, null, 2)}\n`);
   else {
-    log(`requests ${summary.requests}, failures ${summary.failures}${summary.failures ? ` (${JSON.stringify(summary.failureReasons)})` : ''}`);
+    log(`requests ${summary.requests}, failures ${summary.failures}${summary.failures ? ` (${JSON.stringify(summary.failureReasons)})` : ''}; ` +
+      `latency p50 ${summary.p50Ms.toFixed(0)} ms, p99 ${summary.p99Ms.toFixed(0)} ms; load average ${summary.load1Range.map((l) => l.toFixed(1)).join(' to ')}`);
     log(`RSS after ${warmupMinutes} min warm-up: median ${summary.rssMedianMb.toFixed(0)} MB, min ${summary.rssMinMb.toFixed(0)}, max ${summary.rssMaxMb.toFixed(0)} ` +
       `(${(summary.rssMaxDeviation * 100).toFixed(1)} % from the median; trend ${summary.rssTrendMbPerMin.toFixed(1)} MB/min): ${summary.flat ? 'flat' : 'NOT flat'} within ±${FLAT_TOLERANCE * 100} %`);
   }
   return summary.failures === 0 && summary.flat ? 0 : 1;
 }
 
-function summarise(samples: Sample[], warmupSeconds: number, reasons: Map<string, number>) {
+function summarise(samples: Sample[], warmupSeconds: number, reasons: Map<string, number>, sortedLatencies: number[]) {
   const steady = samples.filter((s) => s.atSeconds > warmupSeconds);
   if (steady.length < 2) throw new Error(`only ${steady.length} samples after warm-up: run longer or sample more often`);
   const rss = steady.map((s) => s.rssMb).sort((a, b) => a - b);
@@ -131,6 +143,9 @@ function summarise(samples: Sample[], warmupSeconds: number, reasons: Map<string
     requests: samples.reduce((a, s) => a + s.requests, 0),
     failures: samples.reduce((a, s) => a + s.failures, 0),
     failureReasons: Object.fromEntries(reasons),
+    p50Ms: percentile(sortedLatencies, 50),
+    p99Ms: percentile(sortedLatencies, 99),
+    load1Range: [Math.min(...samples.map((s) => s.load1)), Math.max(...samples.map((s) => s.load1))],
     warmupSeconds,
     rssMedianMb: median,
     rssMinMb: rss[0]!,
