@@ -17,8 +17,15 @@ export const STORE_TABLE_OWNERS = {
   processed_events: { repository: 'processedEvents', writes: ['markProcessed'], owners: ['features'] },
   runs: {
     repository: 'runs',
-    writes: ['create', 'update', 'claim', 'claimNext', 'release', 'appendMetrics', 'appendMetric'],
+    writes: ['update', 'claim', 'claimNext', 'release', 'appendMetrics', 'appendMetric'],
     owners: ['fop-pretrainer', 'vqvae-pretrainer', 'classifier-trainer'],
+  },
+  // Queueing a run is inserting its 'queued' row. The gateway queues runs too: the trainers scale to zero on this
+  // queue, so none may be up to answer a Start call (issue 18). Claiming, progress and the run's end stay theirs.
+  'runs (queued rows)': {
+    repository: 'runs',
+    writes: ['create'],
+    owners: ['fop-pretrainer', 'vqvae-pretrainer', 'classifier-trainer', 'gateway'],
   },
   checkpoints: { repository: 'checkpoints', writes: ['add'], owners: ['fop-pretrainer', 'vqvae-pretrainer', 'classifier-trainer'] },
   model_versions: { repository: 'models', writes: ['createVersion'], owners: ['classifier-trainer'] },

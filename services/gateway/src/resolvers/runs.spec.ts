@@ -1,55 +1,55 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSerProto, SER_SERVICE_NAMES, type ClassifierTrainingServiceHandlers, type StartClassifierRunRequest__Output } from '@ser/contracts';
-import { startGrpcServer, unary, type RunningServer } from '@ser/grpc-kit';
 import { postGraphql, startSpecGateway, type SpecGateway } from '../spec-gateway';
 
-const START = 'mutation($input: StartClassifierRunInput!) { startClassifierRun(input: $input) { method config } }';
+const START = 'mutation($input: StartClassifierRunInput!) { startClassifierRun(input: $input) { id status method config lineage { raw } } }';
+const PRETRAIN = 'mutation($input: StartPretrainRunInput!) { startPretrainRun(input: $input) { id kind status config } }';
 
-// startClassifierRun's `method` enum reaches the trainer as config.method, its own spelling.
-describe('startClassifierRun with a method', () => {
-  let trainer: RunningServer;
+// The gateway queues runs in the store itself, validated by the trainers' planner (@ser/runs): every trainer's
+// address here is NOWHERE, as when trainers are scaled to zero, and a run is still queued.
+describe('starting runs with no trainer up', () => {
   let t: SpecGateway;
   let operator: string;
-  const sent: StartClassifierRunRequest__Output[] = [];
+  let dv: string;
 
   beforeAll(async () => {
-    const handlers: Partial<ClassifierTrainingServiceHandlers> = {
-      // Queues the run the way the trainer does: a store row with the config it was given.
-      StartClassifierRun: unary(async (req: StartClassifierRunRequest__Output) => {
-        sent.push(req);
-        const run = await t.store.runs.create({ kind: 'classifier', config: JSON.parse(req.configJson) });
-        return { run: { id: run.id } };
-      }),
-    };
-    const proto = loadSerProto();
-    trainer = await startGrpcServer({
-      port: 0,
-      packageDefinition: proto.reflectionPackageDefinition,
-      services: [{ name: SER_SERVICE_NAMES.classifierTraining, definition: proto.grpc.ser.v1.ClassifierTrainingService.service, implementation: handlers as never }],
-    });
-    t = await startSpecGateway({ addresses: { classifierTrainer: trainer.address } });
+    t = await startSpecGateway();
     operator = (await t.store.apiTokens.create({ name: 'spec-operator', role: 'operator' })).token;
-  });
+    dv = (await t.store.datasets.registerVersion({ datasetName: 'demo', version: 'v1', format: 'manifest', sourceUri: '/d', utteranceCount: 1 })).version.id;
+  }, 600_000); // PGlite and the gateway start slowly on a loaded machine
   afterAll(async () => {
     await t?.stop();
-    await trainer?.shutdown(0);
   });
 
-  it('sends it as config.method beside the other overrides, and the run shows it', async () => {
-    const res = await postGraphql(t.gateway.url, { query: START, variables: { input: { datasetVersionIds: ['dv'], method: 'FOP_HYPERCOLUMNS', config: { repeats: 2 } } } }, { token: operator });
+  const queuedRuns = async () => (await t.store.runs.list({ status: ['queued'] }, { first: 100 })).edges.length;
+
+  it('queues a classifier run, its method enum as config.method, resolved as the trainer resolves it', async () => {
+    const res = await postGraphql(t.gateway.url, { query: START, variables: { input: { datasetVersionIds: [dv], method: 'FOP_HYPERCOLUMNS', config: { repeats: 2 }, checkpointId: '' } } }, { token: operator });
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT'); // hypercolumns need a checkpoint: the trainer's own rule
+
+    const ok = await postGraphql(t.gateway.url, { query: START, variables: { input: { datasetVersionIds: [dv], method: 'FOP_FINE_TUNE', config: { repeats: 2 }, modelName: 'queued-model' } } }, { token: operator });
+    expect(ok.errors).toBeUndefined();
+    const run = ok.data!.startClassifierRun as { id: string; status: string; method: string; config: Record<string, unknown>; lineage: { raw: Record<string, unknown> } };
+    expect(run).toMatchObject({ status: 'QUEUED', method: 'FOP_FINE_TUNE', config: { method: 'fop-fine-tune', repeats: 2, datasetVersionId: dv } });
+    expect(run.config.model).toMatchObject({ dModel: expect.any(Number) }); // the resolved FOP config is stored, as the trainer stores it
+    expect(run.lineage.raw).toMatchObject({ datasetVersionIds: [dv], checkpointId: '', modelName: 'queued-model' });
+  });
+
+  it('refuses a bad config with BAD_USER_INPUT and an unknown dataset version with NOT_FOUND, queueing nothing', async () => {
+    const before = await queuedRuns();
+    const mismatch = await postGraphql(t.gateway.url, { query: START, variables: { input: { datasetVersionIds: [dv], method: 'SEQUENCE_MODEL', config: { method: 'fop-fine-tune' } } } }, { token: operator });
+    expect(mismatch.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const unknownKey = await postGraphql(t.gateway.url, { query: START, variables: { input: { datasetVersionIds: [dv], config: { method: 'fop-fine-tune', epoch: 3 } } } }, { token: operator });
+    expect(unknownKey.errors?.[0]).toMatchObject({ message: expect.stringContaining('epoch'), extensions: { code: 'BAD_USER_INPUT' } });
+    const badPretrain = await postGraphql(t.gateway.url, { query: PRETRAIN, variables: { input: { kind: 'VQVAE', datasetVersionIds: [dv], config: { epochs: 0 } } } }, { token: operator });
+    expect(badPretrain.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const missing = await postGraphql(t.gateway.url, { query: PRETRAIN, variables: { input: { kind: 'FOP', datasetVersionIds: ['missing'] } } }, { token: operator });
+    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(await queuedRuns()).toBe(before);
+  });
+
+  it('queues a pre-training run with the defaults its trainer would fill in', async () => {
+    const res = await postGraphql(t.gateway.url, { query: PRETRAIN, variables: { input: { kind: 'FOP', datasetVersionIds: [dv], config: { epochs: 3 }, displayName: 'queued' } } }, { token: operator });
     expect(res.errors).toBeUndefined();
-    expect(JSON.parse(sent.at(-1)!.configJson)).toEqual({ repeats: 2, method: 'fop-hypercolumns' });
-    expect(res.data!.startClassifierRun).toEqual({ method: 'FOP_HYPERCOLUMNS', config: { repeats: 2, method: 'fop-hypercolumns' } });
-  });
-
-  it('refuses a config that names another method, before calling the trainer', async () => {
-    const calls = sent.length;
-    const res = await postGraphql(
-      t.gateway.url,
-      { query: START, variables: { input: { datasetVersionIds: ['dv'], method: 'SEQUENCE_MODEL', config: { method: 'fop-fine-tune' } } } },
-      { token: operator },
-    );
-    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(sent.length).toBe(calls);
+    expect(res.data!.startPretrainRun).toMatchObject({ kind: 'FOP_PRETRAIN', status: 'QUEUED', config: { epochs: 3, batchSize: 32, datasetVersionIds: [dv], displayName: 'queued' } });
   });
 });

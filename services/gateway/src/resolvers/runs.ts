@@ -1,7 +1,7 @@
 import { GraphQLError } from '../graphql-runtime';
-import { callUnary, GrpcStatus } from '@ser/grpc-kit';
-import { outputCheckpointId } from '@ser/runs';
-import type { JsonObject, Run, RunStatus } from '@ser/store';
+import { callUnary, GrpcStatus, toGrpcError } from '@ser/grpc-kit';
+import { outputCheckpointId, parseWith, planClassifierRun, planPretrainRun, PRETRAIN_CONFIG_SCHEMAS } from '@ser/runs';
+import type { JsonObject, NewRun, Run, RunStatus } from '@ser/store';
 import { requireRole } from '../auth/access';
 import type { ClassifierEvaluation__Output, ConfusionMatrix__Output } from '@ser/contracts';
 import type { GatewayContext } from '../context';
@@ -53,21 +53,33 @@ function withMethod(input: StartInput & { method?: string | null }): StartInput 
   return { ...input, config: { ...config, method } };
 }
 
+/**
+ * Queues a run in the store, validated and resolved by the trainers' own planner (@ser/runs), instead of calling
+ * the trainer's Start RPC: trainers scale to zero on the queue (KEDA), so none may be up to answer one. A trainer
+ * of the kind claims the run when it polls (libs/runs/src/run-queue.ts), and publishes its progress from then on.
+ */
+async function queueRun(ctx: GatewayContext, kind: string, plan: Promise<Omit<NewRun, 'kind'>>): Promise<Run> {
+  let planned: Omit<NewRun, 'kind'>;
+  try {
+    planned = await plan;
+  } catch (err) {
+    throw toGrpcError(err); // INVALID_ARGUMENT / NOT_FOUND / FAILED_PRECONDITION, mapped by formatError as the RPC's were
+  }
+  return ctx.store.runs.create({ ...planned, kind });
+}
+
 export const runMutations = {
   async startPretrainRun(_: unknown, { input }: { input: StartInput & { kind: 'FOP' | 'VQVAE' } }, ctx: GatewayContext) {
     requireRole(ctx, 'operator', 'startPretrainRun');
+    const kind = input.kind === 'FOP' ? 'fop-pretrain' : 'vqvae-pretrain';
     const req = startRequest(input);
-    const res =
-      input.kind === 'FOP'
-        ? await callUnary(ctx.clients.fopPretrain, 'StartFopPretrainRun', req)
-        : await callUnary(ctx.clients.vqvaePretrain, 'StartVqvaePretrainRun', req);
-    return getRun(ctx, res.run!.id);
+    return queueRun(ctx, kind, planPretrainRun(ctx.store, parseWith<{ datasetVersionIds: string[] }>(PRETRAIN_CONFIG_SCHEMAS[kind]), req));
   },
 
   async startClassifierRun(_: unknown, { input }: { input: StartInput & { method?: string | null; modelName?: string | null } }, ctx: GatewayContext) {
     requireRole(ctx, 'operator', 'startClassifierRun');
-    const res = await callUnary(ctx.clients.classifierTraining, 'StartClassifierRun', { ...startRequest(withMethod(input)), modelName: input.modelName ?? '' });
-    return getRun(ctx, res.run!.id);
+    const req = { ...startRequest(withMethod(input)), modelName: input.modelName ?? undefined };
+    return queueRun(ctx, 'classifier', planClassifierRun(ctx.store, req));
   },
 
   async cancelRun(_: unknown, args: { id: string; reason?: string | null }, ctx: GatewayContext) {
