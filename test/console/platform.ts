@@ -10,7 +10,7 @@ import { freePort, terminate } from '../infra/process';
 const SERVICES = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'modelRegistry', 'gateway'];
 // The demo model of a first `npm start`, at test size (as test/system/demo-model.spec.ts trains it).
 const TINY_FOP = { dModel: 16, numHeads: 2, ffnUnits: 32, numLayers: 1 };
-const TINY = { pretrainConfig: { model: TINY_FOP, epochs: 2, batchSize: 8, cropFrames: 60 }, fineTuneConfig: { epochs: 2, batchSize: 8, cropFrames: 60 } };
+const TINY = { pretrainConfig: { model: TINY_FOP, epochs: 2, batchSize: 8, cropFrames: 60 } };
 
 /**
  * A data directory as a first `npm start` leaves it (the demo corpus ingested, the demo model trained and at

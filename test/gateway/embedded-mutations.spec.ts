@@ -8,7 +8,8 @@ import { parseGlobalId, toGlobalId } from '@ser/gateway';
 import { openPlatform, type Platform } from '@ser/runtime';
 import { gql } from './client';
 
-// Mutations through the real trainers over gRPC: the whole platform in one process, every port free.
+// Mutations against the real trainers: the whole platform in one process, every port free. The gateway queues runs
+// in the store and the embedded trainer's poll takes them; cancel still goes to the trainer over gRPC.
 const FREE_PORTS = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'modelRegistry', 'gateway'].map((n) => `--ports.${n}=0`);
 
 describe('gateway mutations against the embedded system', () => {
@@ -19,7 +20,7 @@ describe('gateway mutations against the embedded system', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'ser-gw-system-'));
-    platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_SEED_DEMO: 'false' }, overrides: FREE_PORTS }));
+    platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_SEED_DEMO: 'false', SER_METRICS_PORT: '0' }, overrides: FREE_PORTS }));
     system = await startAll(platform);
     operator = (await platform.store.apiTokens.create({ name: 'op', role: 'operator' })).token;
   });
@@ -29,7 +30,7 @@ describe('gateway mutations against the embedded system', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('starts an FOP pre-training run through the trainer, and passes the trainer\'s refusal to cancel a finished one', async () => {
+  it('queues an FOP pre-training run the embedded trainer takes, and passes the trainer\'s refusal to cancel a finished one', async () => {
     const { version } = await platform.store.datasets.registerVersion({ datasetName: 'empty', version: 'v1', format: 'manifest', sourceUri: dataDir, utteranceCount: 0 });
     const started = await gql<{ startPretrainRun: { id: string; kind: string; status: string; lineage: { datasetVersions: Array<{ id: string }> } } }>(
       system.gatewayUrl,
@@ -50,7 +51,7 @@ describe('gateway mutations against the embedded system', () => {
     expect(cancelled.errors?.[0]).toMatchObject({ message: `run ${runId} already failed`, extensions: { code: 'FAILED_PRECONDITION' } });
   });
 
-  it('maps the trainer gRPC NOT_FOUND for an unknown dataset version to extensions.code NOT_FOUND', async () => {
+  it('refuses an unknown dataset version with extensions.code NOT_FOUND, as the trainer would', async () => {
     const res = await gql(system.gatewayUrl, `mutation { startPretrainRun(input: { kind: FOP, datasetVersionIds: ["missing"] }) { id } }`, {}, operator);
     expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(res.errors?.[0]?.message).toMatch(/dataset version 'missing' not found/);

@@ -37,7 +37,7 @@ describe('trainRecipe (the training recipe through the API)', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'ser-gw-recipe-'));
     await prepareDataDir(dataDir); // 'four': 4 speakers x 4 emotions x 2, and 'demo'
-    platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_SEED_DEMO: 'false', SER_LOG_LEVEL: 'warn' }, overrides: FREE_PORTS }));
+    platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_SEED_DEMO: 'false', SER_LOG_LEVEL: 'warn', SER_METRICS_PORT: '0' }, overrides: FREE_PORTS }));
     system = await startAll(platform);
     operator = (await platform.store.apiTokens.create({ name: 'op', role: 'operator' })).token;
     viewer = (await platform.store.apiTokens.create({ name: 'viewer', role: 'viewer' })).token;
@@ -78,7 +78,7 @@ describe('trainRecipe (the training recipe through the API)', () => {
     expect(last.steps.map((s) => [s.outcome, s.run?.status])).toEqual([['succeeded', 'SUCCEEDED'], ['succeeded', 'SUCCEEDED']]);
     expect(last.results!.experiment).toBe('train-recipe');
     expect(last.results!.cells).toHaveLength(1);
-    expect(last.results!.cells[0]!.config).toMatchObject({ method: 'fop-hypercolumns', representation: 'h2', protocol: { kind: 'speaker-holdout' } });
+    expect(last.results!.cells[0]!.config).toMatchObject({ method: 'fop-hypercolumns', representation: 'concat', protocol: { kind: 'speaker-holdout' } });
 
     // The job stays readable by id (and through node), and the version is a registered one.
     const read = await gql<{ trainingJob: { status: string }; node: { modelName: string } | null }>(

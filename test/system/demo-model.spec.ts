@@ -12,9 +12,9 @@ import { openPlatform, type Platform } from '@ser/runtime';
 
 const FREE_PORTS = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'modelRegistry', 'gateway'].map((n) => `--ports.${n}=0`);
 // npm start's flow at test size: the configs are the demo's with a tiny model and two epochs.
-const TINY = { pretrainConfig: { model: { dModel: 16, numHeads: 2, ffnUnits: 32, numLayers: 1 }, epochs: 2, batchSize: 8, cropFrames: 60 }, fineTuneConfig: { epochs: 2, batchSize: 8, cropFrames: 60 } };
+const TINY = { pretrainConfig: { model: { dModel: 16, numHeads: 2, ffnUnits: 32, numLayers: 1 }, epochs: 2, batchSize: 8, cropFrames: 60 } };
 
-// First run of `npm start`: demo corpus -> FOP pre-training -> fine-tuning -> 'production', through the services' APIs.
+// First run of `npm start`: demo corpus -> FOP pre-training -> the recipe's classifier -> 'production', through the services' APIs.
 describe('the demo model of the first start', () => {
   let dataDir: string;
   let platform: Platform;
@@ -22,7 +22,7 @@ describe('the demo model of the first start', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'ser-demo-model-'));
-    platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_SEED_DEMO: 'false', SER_LOG_LEVEL: 'warn' }, overrides: FREE_PORTS }));
+    platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_SEED_DEMO: 'false', SER_LOG_LEVEL: 'warn', SER_METRICS_PORT: '0' }, overrides: FREE_PORTS }));
     system = await startAll(platform);
   });
 
@@ -37,7 +37,7 @@ describe('the demo model of the first start', () => {
     const lines: string[] = [];
     expect(await trainDemoModel(platform, system.serviceAddresses, { ...TINY, report: (l) => lines.push(l) })).toBe('trained');
     expect(lines.some((l) => l.startsWith('demo model: pre-training'))).toBe(true);
-    expect(lines.some((l) => l.startsWith('demo model: fine-tuning'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('demo model: classifier'))).toBe(true);
     expect(lines.at(-2)).toMatch(/is now 'production'/);
     // ...and says plainly what it learned from and how to get a model for real voices.
     expect(lines.at(-1)).toMatch(/synthetic speech only and is not meant for real voices.*ser corpus import/);

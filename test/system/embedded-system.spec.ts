@@ -20,7 +20,7 @@ describe('the embedded system', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'ser-system-'));
-    platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_SEED_DEMO: "false" }, overrides: FREE_PORTS }));
+    platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_SEED_DEMO: "false", SER_METRICS_PORT: "0" }, overrides: FREE_PORTS }));
     system = await startAll(platform);
   });
 

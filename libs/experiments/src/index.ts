@@ -26,5 +26,5 @@ export { buildTacnTable1Plan, buildTacnTable2Plan, SEQUENCE_MODELS, FEATURE_SETS
 export { writeTacnFigures, TSNE_FILE } from './tacn/figures';
 export { fetchTsnePanels, tsneCells, thin, MAX_TSNE_POINTS, type RepresentationPanel } from './tacn/representations';
 export { specToPng, specToSvg, confusionMatrixPng, confusionMatrixSpec, tsne2d, tsnePng, tsneScatterSpec, type ConfusionInput, type ScatterPanel, type TsneOptions } from './plots';
-export { buildTrainingRecipePlan, recipeConfigSchema, type RecipeConfig, type RecipeOptions } from './recipe';
+export { buildTrainingRecipePlan, RECIPE_CLASSIFIER, recipeConfigSchema, type RecipeConfig, type RecipeOptions } from './recipe';
 export { planTrainingRecipe, RecipeRequestError, type PlannedRecipe, type TrainingRecipeRequest } from './recipe-request';

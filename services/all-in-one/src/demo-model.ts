@@ -11,6 +11,7 @@ import {
   type RunProgress__Output,
 } from '@ser/contracts';
 import { callUnary, closeClient, createClient, deadlineIn, iterateStream } from '@ser/grpc-kit';
+import { RECIPE_CLASSIFIER } from '@ser/experiments';
 import { serviceCaller, type Platform } from '@ser/runtime';
 
 // The demo model registers under the inference service's default model name (config inference.defaultModelName) and is
@@ -22,19 +23,20 @@ export const DEMO_DATASET = 'demo';
 /** Said wherever the demo model is announced: what it learned from, and how to get a model for real voices. */
 export const DEMO_MODEL_CAVEAT =
   'demo model: it learned from synthetic speech only and is not meant for real voices. For a model of real speech, import a real corpus ' +
-  "(ser corpus import --format ravdess --name ravdess DIR), train on it (ser experiment fop-table1 --dataset ravdess --pretrain ravdess, " +
-  "or a classifier run with a model_name) and promote the version you trust to 'production'.";
+  "(ser corpus import --format ravdess --name ravdess DIR), train the recipe on it (ser train --dataset ravdess) and promote the version " +
+  "you trust to 'production'.";
 const STATE_FILE = 'demo-model.json';
 const RUN_DEADLINE_MS = 60 * 60_000;
 
 /**
  * Small enough to finish in a few minutes on a 2-core machine even on the wasm backend (a fresh clone has no native
  * TensorFlow): the paper's structure (causal Transformer, next-frame L1, 2 layers) at a quarter of its width. The
- * fine-tuning run takes its architecture from the checkpoint.
+ * classifier run reads the checkpoint's architecture.
  */
 export const DEMO_PRETRAIN_CONFIG = { model: { dModel: 64, numHeads: 4, ffnUnits: 128, numLayers: 2, dropout: 0.1 }, epochs: 8, cropFrames: 200, batchSize: 32, patience: 3 };
-// The caveat goes into the model card too, so whoever downloads the model reads it.
-export const DEMO_FINE_TUNE_CONFIG = { method: 'fop-fine-tune', epochs: 15, cropFrames: 200, batchSize: 32, patience: 4, repeats: 1, protocol: { kind: 'speaker-holdout' }, knownLimits: [DEMO_MODEL_CAVEAT] };
+// The training recipe's classifier (what `ser train` registers), on the demo corpus; the caveat goes into the model
+// card too, so whoever downloads the model reads it.
+export const DEMO_CLASSIFIER_CONFIG = { ...RECIPE_CLASSIFIER, repeats: 1, protocol: { kind: 'speaker-holdout' }, knownLimits: [DEMO_MODEL_CAVEAT] };
 
 /** The model a predict without a model name gets, and the alias it is looked up at. */
 type ServedModelNames = Pick<Platform['config']['inference'], 'defaultModelName' | 'defaultAlias'>;
@@ -48,13 +50,14 @@ export interface DemoModelOptions {
   /** Stops waiting for the demo dataset after this long. */
   datasetTimeoutMs?: number;
   pretrainConfig?: Record<string, unknown>;
-  fineTuneConfig?: Record<string, unknown>;
+  /** Merged over DEMO_CLASSIFIER_CONFIG. */
+  classifierConfig?: Record<string, unknown>;
   /** Human-readable progress lines (stdout of `npm start`). */
   report?: (line: string) => void;
 }
 
 /**
- * First run of `npm start`, after the demo corpus is ingested: FOP pre-training on it, fine-tuning with a
+ * First run of `npm start`, after the demo corpus is ingested: FOP pre-training on it, the training recipe's classifier (hypercolumns + tuned SVM) with a
  * speaker-independent hold-out, and the model promoted to `production`, so a newcomer can predict at once. It goes
  * through the services' gRPC APIs like any client, and remembers its run ids so a restart mid-way follows the runs
  * the trainers resume instead of starting new ones.
@@ -107,21 +110,21 @@ async function trainAndPromote(platform: Platform, addresses: Record<ServiceName
 
     if (!state.classifierRunId || (await isFailed(platform, state.classifierRunId))) {
       const started = await callUnary(classifier, 'StartClassifierRun', {
-        configJson: JSON.stringify({ ...DEMO_FINE_TUNE_CONFIG, ...opts.fineTuneConfig }),
+        configJson: JSON.stringify({ ...DEMO_CLASSIFIER_CONFIG, ...opts.classifierConfig }),
         datasetVersionIds: [dataset],
         checkpointId: pretrained.outputCheckpointId,
-        displayName: 'demo model: fine-tuning',
+        displayName: 'demo model: classifier',
         modelName: platform.config.inference.defaultModelName,
       });
       state.classifierRunId = started.run!.id;
       save();
     }
-    const fineTuned = await follow('fine-tuning', iterateStream(classifier.WatchClassifierRun({ runId: state.classifierRunId }, deadlineIn(RUN_DEADLINE_MS))), report);
-    const model = fineTuned.outputModel;
-    if (!model?.version) throw new Error(`demo fine-tuning run ${fineTuned.id} registered no model version`);
+    const trained = await follow('classifier', iterateStream(classifier.WatchClassifierRun({ runId: state.classifierRunId }, deadlineIn(RUN_DEADLINE_MS))), report);
+    const model = trained.outputModel;
+    if (!model?.version) throw new Error(`demo classifier run ${trained.id} registered no model version`);
     const alias = platform.config.inference.defaultAlias;
     await callUnary(registry, 'SetModelAlias', { name: model.name, version: model.version, alias });
-    const wa = fineTuned.metrics?.['wa'];
+    const wa = trained.metrics?.['wa'];
     report(`demo model: ${model.name} v${model.version} is now '${alias}'${wa === undefined ? '' : ` (held-out speakers WA ${wa.toFixed(2)})`}`);
     report(DEMO_MODEL_CAVEAT);
     return 'trained';
