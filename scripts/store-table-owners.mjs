@@ -28,11 +28,18 @@ export const STORE_TABLE_OWNERS = {
     owners: ['fop-pretrainer', 'vqvae-pretrainer', 'classifier-trainer', 'gateway'],
   },
   checkpoints: { repository: 'checkpoints', writes: ['add'], owners: ['fop-pretrainer', 'vqvae-pretrainer', 'classifier-trainer'] },
-  model_versions: { repository: 'models', writes: ['createVersion'], owners: ['classifier-trainer'] },
+  model_versions: { repository: 'models', writes: ['createVersion'], owners: ['model-registry'] },
   model_aliases: { repository: 'models', writes: ['setAlias'], owners: ['model-registry'] },
   predictions: { repository: 'predictions', writes: ['record'], owners: ['inference'] },
   api_tokens: { repository: 'apiTokens', writes: ['create', 'delete'], owners: ['gateway', 'cli'] },
 };
+
+/**
+ * Repositories whose reads are their owners' too: every other service asks the owner's gRPC API, so the owner's rules
+ * (what an alias means, which version a reference picks) live in one place. model_versions and model_aliases:
+ * ModelRegistryService (ListModels, GetModelVersion, BatchGetModelVersions, GetRunModelVersion, ListModelAliases).
+ */
+export const OWNER_ONLY_REPOSITORIES = { models: ['model-registry'] };
 
 /** The repository classes @ser/store exports: a service holding one could write its table on a raw connection. */
 const REPOSITORY_CLASSES = {
@@ -50,6 +57,12 @@ const REPOSITORY_CLASSES = {
 const writeCall = (repository, methods) =>
   `CallExpression[callee.type='MemberExpression'][callee.property.name=/^(${methods.join('|')})$/][callee.object.type='MemberExpression'][callee.object.property.name='${repository}']`;
 
+/** `store.<repository>.<any>(...)` or `<anything>.store.<repository>.<any>(...)`: the repository reached through a store. */
+const storeCalls = (repository) =>
+  ["[callee.object.object.type='Identifier'][callee.object.object.name=/^(store|tx)$/]", "[callee.object.object.type='MemberExpression'][callee.object.object.property.name='store']"].map(
+    (through) => `CallExpression[callee.type='MemberExpression'][callee.object.type='MemberExpression'][callee.object.property.name='${repository}']${through}`,
+  );
+
 /** The lint rules for the code of one service folder: a call of a table's write method where the folder owns none. */
 export function storeWriteRules(folder) {
   const foreign = Object.entries(STORE_TABLE_OWNERS).filter(([, t]) => !t.owners.includes(folder));
@@ -57,6 +70,16 @@ export function storeWriteRules(folder) {
     selector: writeCall(t.repository, t.writes),
     message: `services/${folder} does not own table ${table}: only ${t.owners.map((o) => `services/${o}`).join(', ')} may write it (${t.writes.join(', ')}). Call the owner's gRPC API instead (scripts/store-table-owners.mjs).`,
   }));
+  for (const [repository, owners] of Object.entries(OWNER_ONLY_REPOSITORIES)) {
+    if (owners.includes(folder)) continue;
+    const tables = Object.entries(STORE_TABLE_OWNERS).filter(([, t]) => t.repository === repository).map(([table]) => table);
+    for (const selector of storeCalls(repository)) {
+      syntax.push({
+        selector,
+        message: `services/${folder} does not own ${tables.join(', ')}: only ${owners.map((o) => `services/${o}`).join(', ')} may read or write store.${repository}. Ask its gRPC API instead (scripts/store-table-owners.mjs).`,
+      });
+    }
+  }
   // A repository class is off limits unless the folder owns every table it writes.
   const ownsAll = (repository) => Object.values(STORE_TABLE_OWNERS).every((t) => t.repository !== repository || t.owners.includes(folder));
   const classes = Object.entries(REPOSITORY_CLASSES)

@@ -1,5 +1,5 @@
 // One in-process platform for classifier-run tests: the features service with a four-speaker corpus ingested,
-// the classifier trainer reading it over gRPC, and pre-training checkpoints written in the pre-trainers' formats.
+// the classifier trainer reading it over gRPC and registering kept models with the model registry, and pre-training checkpoints written in the pre-trainers' formats.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { loadSerProto, type ClassifierTrainingServiceClient, type FeatureService
 import { createInProcessBus, TOPICS, type Envelope, type InProcessBus } from '@ser/events';
 import { startFeaturesService } from '@ser/features-service';
 import { closeClient, createClient, deadlineIn, iterateStream } from '@ser/grpc-kit';
+import { startModelRegistryService } from '@ser/model-registry';
 import { saveVariables, type NamedVariables } from '@ser/models';
 import { openPlatform, type Platform, type RunningService } from '@ser/runtime';
 import type { JsonObject } from '@ser/store';
@@ -19,6 +20,7 @@ export interface ClassifierHarness {
   bus: InProcessBus;
   platform: Platform;
   features: RunningService;
+  registry: RunningService;
   trainer: RunningService;
   client: ClassifierTrainingServiceClient;
   datasetVersionId: string;
@@ -38,7 +40,8 @@ export async function startClassifierHarness(name: string, utterancesPerEmotion 
   const config = loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_FEATURE_WORKERS: '1', SER_LOG_LEVEL: 'warn' }, overrides: ['--ports.features=0', '--ports.classifierTrainer=0'] });
   const platform = await openPlatform(config, { bus });
   const features = await startFeaturesService(platform);
-  const trainer = await startClassifierTrainerService(platform, { port: 0, featuresAddress: features.address });
+  const registry = await startModelRegistryService(platform, { port: 0 });
+  const trainer = await startClassifierTrainerService(platform, { port: 0, featuresAddress: features.address, modelRegistryAddress: registry.address });
   const saved: Envelope[] = [];
   await bus.subscribe({ groupId: `${name}-checkpoints`, topics: [TOPICS.checkpointSaved], fromBeginning: true, handler: async (e) => void saved.push(e) });
 
@@ -55,6 +58,7 @@ export async function startClassifierHarness(name: string, utterancesPerEmotion 
     bus,
     platform,
     features,
+    registry,
     trainer,
     client,
     datasetVersionId,
@@ -67,6 +71,7 @@ export async function startClassifierHarness(name: string, utterancesPerEmotion 
     async stop() {
       closeClient(client);
       await trainer.stop();
+      await registry.stop();
       await features.stop();
       await platform.close();
       rmSync(dataDir, { recursive: true, force: true });

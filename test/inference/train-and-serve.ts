@@ -38,10 +38,11 @@ export async function startTrainAndServe(prefix: string, inferenceOptions: NonNu
   const services: RunningService[] = [];
   const features = await startFeaturesService(platform);
   services.push(features);
-  const trainerService = await startClassifierTrainerService(platform, { port: 0, featuresAddress: features.address });
-  services.push(trainerService);
+  // The registry before the trainer, which registers the kept models there.
   const registryService = await startModelRegistryService(platform, { port: 0 });
   services.push(registryService);
+  const trainerService = await startClassifierTrainerService(platform, { port: 0, featuresAddress: features.address, modelRegistryAddress: registryService.address });
+  services.push(trainerService);
   const inferenceService = await startInferenceService(platform, { port: 0, featuresAddress: features.address, modelRegistryAddress: registryService.address, inference: inferenceOptions });
   services.push(inferenceService);
   const proto = loadSerProto().grpc.ser.v1;

@@ -3,7 +3,8 @@ import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 // eslint.config.mjs's table-owner rules (scripts/store-table-owners.mjs), exercised on code that breaks them.
-describe('one owner for each table', () => {
+// A generous timeout: the first lint loads the typed config, slow on a loaded machine (not a performance bound).
+describe('one owner for each table', { timeout: 300_000 }, () => {
   let eslint: ESLint;
   beforeAll(() => {
     // The config's nx module-boundary rule needs the project graph, as in module-boundaries.spec.ts.
@@ -19,15 +20,37 @@ describe('one owner for each table', () => {
 
   it("refuses a write to a table the service does not own, naming the table's owner", async () => {
     const messages = await lint('services/gateway/src/bad.ts', `${store}export const moved = store.models.setAlias('ser', 'production', 1);\n`);
-    expect(messages).toEqual([expect.stringMatching(/services\/gateway does not own table model_aliases: only services\/model-registry may write it/)]);
+    expect(messages).toEqual([
+      expect.stringMatching(/services\/gateway does not own table model_aliases: only services\/model-registry may write it/),
+      // ...and store.models is the registry's for reads too.
+      expect.stringMatching(/only services\/model-registry may read or write store.models/),
+    ]);
     const nested = await lint('services/inference/src/bad.ts', `${store}const ctx = { store };\nexport const run = ctx.store.runs.update('r', {});\n`);
     expect(nested).toEqual([expect.stringMatching(/does not own table runs: only services\/fop-pretrainer, services\/vqvae-pretrainer, services\/classifier-trainer/)]);
+    // The trainer registers a run's kept model through ModelRegistryService (RegisterModelVersion), not into the table.
+    const register = await lint('services/classifier-trainer/src/bad.ts', `${store}export const v = store.models.createVersion({ modelName: 'ser', artifactKey: 'a' });\n`);
+    expect(register).toEqual([
+      expect.stringMatching(/services\/classifier-trainer does not own table model_versions: only services\/model-registry may write it/),
+      expect.stringMatching(/only services\/model-registry may read or write store.models/),
+    ]);
   });
 
   it('lets the owner write its table, and anyone read it', async () => {
     expect(await lint('services/model-registry/src/ok.ts', `${store}export const moved = store.models.setAlias('ser', 'production', 1);\n`)).toEqual([]);
+    expect(await lint('services/model-registry/src/ok.ts', `${store}export const v = store.models.createVersion({ modelName: 'ser', artifactKey: 'a' });\n`)).toEqual([]);
     expect(await lint('services/inference/src/ok.ts', `${store}export const p = store.predictions.record({} as never);\n`)).toEqual([]);
-    expect(await lint('services/gateway/src/ok.ts', `${store}export const v = store.models.listModels();\nexport const r = store.runs.get('r');\n`)).toEqual([]);
+    expect(await lint('services/gateway/src/ok.ts', `${store}export const r = store.runs.get('r');\nexport const d = store.datasets.getVersion('d');\n`)).toEqual([]);
+    expect(await lint('services/model-registry/src/ok.ts', `${store}export const v = store.models.listModels();\n`)).toEqual([]);
+  });
+
+  it("keeps the model registry's tables its own for reads too, and leaves other objects named models alone", async () => {
+    const reads = await lint('services/gateway/src/bad.ts', `${store}const ctx = { store };\nexport const v = store.models.listModels();\nexport const w = ctx.store.models.findVersion('ser', 1);\n`);
+    expect(reads).toEqual([
+      expect.stringMatching(/services\/gateway does not own model_versions, model_aliases: only services\/model-registry may read or write store.models/),
+      expect.stringMatching(/services\/gateway does not own model_versions, model_aliases: only services\/model-registry may read or write store.models/),
+    ]);
+    expect(await lint('services/classifier-trainer/src/bad.ts', `${store}export const v = store.models.findByRun('r');\n`)).toHaveLength(1);
+    expect(await lint('services/inference/src/ok.ts', 'const models = new Map<string, number>();\nexport const o = { models };\no.models.set("a", 1);\n')).toEqual([]);
   });
 
   it('refuses importing the repository class of a table the service does not own', async () => {

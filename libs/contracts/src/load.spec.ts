@@ -24,7 +24,7 @@ describe('loadSerProto', () => {
     for (const name of Object.values(SER_SERVICE_NAMES)) expect(packageDefinition[name], name).toBeDefined();
     expect(Object.keys(pkg.ser.v1.InferenceService.service)).toEqual(['Predict', 'PredictStream', 'BatchPredict', 'GetModelStatus']);
     // The registry RPCs live in their own service, not in the trainer's.
-    expect(Object.keys(pkg.ser.v1.ModelRegistryService.service)).toEqual(['ListModelVersions', 'ListModels', 'BatchGetModelVersions', 'ListModelAliases', 'GetModelVersion', 'GetRunModelVersion', 'SetModelAlias', 'GetModelCard', 'DownloadModelArtifact']);
+    expect(Object.keys(pkg.ser.v1.ModelRegistryService.service)).toEqual(['ListModelVersions', 'ListModels', 'BatchGetModelVersions', 'ListModelAliases', 'GetModelVersion', 'GetRunModelVersion', 'RegisterModelVersion', 'SetModelAlias', 'GetModelCard', 'DownloadModelArtifact']);
     expect(Object.keys(pkg.ser.v1.ClassifierTrainingService.service).filter((m) => m.includes('Model'))).toEqual([]);
     expect(protoFiles.some((file) => file.endsWith('google/rpc/status.proto'))).toBe(true);
   });

@@ -5,13 +5,14 @@ import type {
   ModelSelector__Output,
   ModelSummary as ProtoModelSummary,
   ModelVersion as ProtoModelVersion,
+  RegisterModelVersionRequest__Output,
   SetModelAliasRequest__Output,
 } from '@ser/contracts';
 import { TOPICS, type EventBus } from '@ser/events';
 import { invalidArgument, notFound } from '@ser/grpc-kit';
 import type { Logger } from '@ser/logging';
 import { aliasesByVersion, modelVersionToProto, pageArgsFromRequest, pageResponse, storeCall } from '@ser/runs';
-import type { MetadataStore, ModelVersion } from '@ser/store';
+import type { JsonObject, MetadataStore, ModelVersion } from '@ser/store';
 
 export interface ModelRegistryDeps {
   store: MetadataStore;
@@ -24,7 +25,8 @@ export interface ModelRegistryDeps {
 /**
  * The model registry over the metadata store: list and get versions, move aliases (promote, roll back: both are
  * "point alias A at version N"). Every move publishes TOPICS.modelAliasMoved, which inference follows.
- * Classifier runs register the versions (services/classifier-trainer/src/registry/register-run-model.ts).
+ * It owns model_versions too: a classifier run's kept model is registered here (RegisterModelVersion, called by
+ * services/classifier-trainer/src/registry/register-run-model.ts).
  */
 export class ModelRegistry {
   constructor(private readonly deps: ModelRegistryDeps) {}
@@ -81,6 +83,23 @@ export class ModelRegistry {
     return this.toProto(found);
   }
 
+  /** The next version of req.modelName for a run's kept model; the run's existing version when it registered before. */
+  async register(req: RegisterModelVersionRequest__Output): Promise<{ modelVersion: ProtoModelVersion; created: boolean }> {
+    const violations: Array<{ field: string; description: string }> = (['modelName', 'runId', 'artifactKey'] as const)
+      .filter((f) => !req[f])
+      .map((field) => ({ field, description: 'must not be empty' }));
+    const lineage = parseJsonObject(req.lineageJson || '{}');
+    if (!lineage) violations.push({ field: 'lineage_json', description: 'a JSON object' });
+    if (violations.length) throw invalidArgument(`${violations.map((v) => v.field).join(', ')}: invalid`, violations);
+    const { store } = this.deps;
+    const existing = await store.models.findByRun(req.runId);
+    if (existing) return { modelVersion: await this.toProto(existing), created: false };
+    if (!(await store.runs.get(req.runId))) throw notFound('run', req.runId);
+    const created = await storeCall(() => store.models.createVersion({ modelName: req.modelName, runId: req.runId, artifactKey: req.artifactKey, metrics: { ...req.metrics }, lineage: lineage! }));
+    this.deps.logger.info({ model: created.modelName, version: created.version, runId: req.runId }, 'model version registered');
+    return { modelVersion: await this.toProto(created), created: true };
+  }
+
   async setAlias(req: SetModelAliasRequest__Output): Promise<ProtoModelVersion> {
     const violations = (['name', 'version', 'alias'] as const).filter((f) => !req[f]).map((field) => ({ field, description: 'must not be empty' }));
     if (violations.length) throw invalidArgument(`${violations.map((v) => v.field).join(', ')} required`, violations);
@@ -100,6 +119,15 @@ export class ModelRegistry {
 
   async toProto(v: ModelVersion): Promise<ProtoModelVersion> {
     return withStoredFields(v, (await aliasesByVersion(this.deps.store, v.modelName)).get(v.version) ?? []);
+  }
+}
+
+function parseJsonObject(text: string): JsonObject | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : null;
+  } catch {
+    return null;
   }
 }
 

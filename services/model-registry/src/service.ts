@@ -5,7 +5,7 @@ import { keptModelChunks, modelCardOf } from './kept-model-files';
 import { ModelRegistry } from './model-registry';
 
 /**
- * ModelRegistryService: registered model versions (list, get, the one a run kept), aliases (SetModelAlias, which
+ * ModelRegistryService: registered model versions (register a run's kept model, list, get, the one a run kept), aliases (SetModelAlias, which
  * inference follows through the bus), and each version's model card and kept-model files (streamed download).
  */
 export async function startModelRegistryService(platform: Platform, opts: { port?: number } = {}): Promise<RunningService> {
@@ -19,6 +19,7 @@ export async function startModelRegistryService(platform: Platform, opts: { port
     ListModelAliases: unary(async (req) => ({ aliases: await registry.listAliases(req.name) }), logger),
     GetModelVersion: unary(async (req) => ({ modelVersion: await registry.get(req) }), logger),
     GetRunModelVersion: unary(async (req) => ({ modelVersion: await registry.getByRun(req.runId) }), logger),
+    RegisterModelVersion: unary((req) => registry.register(req), logger),
     SetModelAlias: unary(async (req) => ({ modelVersion: await registry.setAlias(req) }), logger),
     GetModelCard: unary(async (req) => {
       const version = await registry.resolve(req.model);

@@ -88,6 +88,8 @@ export * from './ser/v1/PredictStreamResponse';
 export * from './ser/v1/Prediction';
 export * from './ser/v1/ReadFeaturesRequest';
 export * from './ser/v1/ReadFeaturesResponse';
+export * from './ser/v1/RegisterModelVersionRequest';
+export * from './ser/v1/RegisterModelVersionResponse';
 export * from './ser/v1/Run';
 export * from './ser/v1/RunKind';
 export * from './ser/v1/RunProgress';

@@ -34,6 +34,8 @@ import type { ModelVersion as _ser_v1_ModelVersion, ModelVersion__Output as _ser
 import type { PageRequest as _ser_v1_PageRequest, PageRequest__Output as _ser_v1_PageRequest__Output } from './ser/v1/PageRequest';
 import type { PageResponse as _ser_v1_PageResponse, PageResponse__Output as _ser_v1_PageResponse__Output } from './ser/v1/PageResponse';
 import type { Prediction as _ser_v1_Prediction, Prediction__Output as _ser_v1_Prediction__Output } from './ser/v1/Prediction';
+import type { RegisterModelVersionRequest as _ser_v1_RegisterModelVersionRequest, RegisterModelVersionRequest__Output as _ser_v1_RegisterModelVersionRequest__Output } from './ser/v1/RegisterModelVersionRequest';
+import type { RegisterModelVersionResponse as _ser_v1_RegisterModelVersionResponse, RegisterModelVersionResponse__Output as _ser_v1_RegisterModelVersionResponse__Output } from './ser/v1/RegisterModelVersionResponse';
 import type { Run as _ser_v1_Run, Run__Output as _ser_v1_Run__Output } from './ser/v1/Run';
 import type { RunProgress as _ser_v1_RunProgress, RunProgress__Output as _ser_v1_RunProgress__Output } from './ser/v1/RunProgress';
 import type { SetModelAliasRequest as _ser_v1_SetModelAliasRequest, SetModelAliasRequest__Output as _ser_v1_SetModelAliasRequest__Output } from './ser/v1/SetModelAliasRequest';
@@ -88,6 +90,8 @@ export interface ProtoGrpcType {
       PageRequest: MessageTypeDefinition<_ser_v1_PageRequest, _ser_v1_PageRequest__Output>
       PageResponse: MessageTypeDefinition<_ser_v1_PageResponse, _ser_v1_PageResponse__Output>
       Prediction: MessageTypeDefinition<_ser_v1_Prediction, _ser_v1_Prediction__Output>
+      RegisterModelVersionRequest: MessageTypeDefinition<_ser_v1_RegisterModelVersionRequest, _ser_v1_RegisterModelVersionRequest__Output>
+      RegisterModelVersionResponse: MessageTypeDefinition<_ser_v1_RegisterModelVersionResponse, _ser_v1_RegisterModelVersionResponse__Output>
       Run: MessageTypeDefinition<_ser_v1_Run, _ser_v1_Run__Output>
       RunKind: EnumTypeDefinition
       RunProgress: MessageTypeDefinition<_ser_v1_RunProgress, _ser_v1_RunProgress__Output>

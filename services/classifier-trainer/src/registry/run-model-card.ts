@@ -3,7 +3,8 @@
 // was. Written beside the model as model-card.{json,md} (@ser/model-artifacts).
 import type { ArtifactStore } from '@ser/artifacts';
 import { inputSignatureOf, readKeptModel, writeModelCard, type KeptModel, type ModelCard } from '@ser/model-artifacts';
-import type { MetadataStore, ModelVersion } from '@ser/store';
+import type { MetadataStore } from '@ser/store';
+import type { RegisteredRunModel } from './register-run-model';
 import type { RunEvaluation } from '../run/evaluation';
 
 export interface ModelCardDeps {
@@ -31,7 +32,7 @@ export function derivedLimits(model: KeptModel, evaluation: RunEvaluation, keptF
 }
 
 /** Builds the card of a registered version from its run's evaluation and writes it beside the model. */
-export async function writeRunModelCard(deps: ModelCardDeps, version: ModelVersion, evaluation: RunEvaluation, knownLimits: readonly string[] = []): Promise<ModelCard> {
+export async function writeRunModelCard(deps: ModelCardDeps, version: Omit<RegisteredRunModel, 'id'>, evaluation: RunEvaluation, knownLimits: readonly string[] = []): Promise<ModelCard> {
   const { store, artifacts } = deps;
   const model = await readKeptModel(artifacts, version.artifactKey);
   const kept = evaluation.folds.find((f) => f.repeat === evaluation.finalModel.repeat && f.fold === evaluation.finalModel.fold);

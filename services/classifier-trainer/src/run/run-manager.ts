@@ -1,5 +1,12 @@
 import type { ArtifactStore, ArtifactStoreSpec } from '@ser/artifacts';
-import type { Checkpoint as ProtoCheckpoint, ClassifierEvaluation, FeatureServiceClient, GetClassifierRunRepresentationsResponse, Run as ProtoRun } from '@ser/contracts';
+import type {
+  Checkpoint as ProtoCheckpoint,
+  ClassifierEvaluation,
+  FeatureServiceClient,
+  GetClassifierRunRepresentationsResponse,
+  ModelRegistryServiceClient,
+  Run as ProtoRun,
+} from '@ser/contracts';
 import { TOPICS } from '@ser/events';
 import { failedPrecondition, notFound } from '@ser/grpc-kit';
 import { planClassifierRun, RunLifecycle, type RunLifecycleOptions, type StartClassifierRun } from '@ser/runs';
@@ -21,6 +28,8 @@ export const evaluationKey = (runId: string) => `evaluations/${runId}.json`;
 export interface ClassifierRunManagerOptions extends Omit<RunLifecycleOptions, 'kind' | 'announceFinalMetrics'> {
   artifacts: ArtifactStore;
   features: FeatureServiceClient;
+  /** Where a succeeded run's kept model is registered (ModelRegistryService owns model_versions). */
+  registry: ModelRegistryServiceClient;
   /** The artifact store, as the worker thread opens it itself. */
   artifactStore: ArtifactStoreSpec;
 }

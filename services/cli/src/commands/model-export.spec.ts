@@ -4,12 +4,16 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalArtifactStore } from '@ser/artifacts';
+import { loadPlatformConfig } from '@ser/config';
+import type { ModelRegistryServiceClient } from '@ser/contracts';
 import { writeKeptModel } from '@ser/model-artifacts';
 import { createFop, createFopClassifier, saveVariables } from '@ser/models';
-import { openMetadataStore, type MetadataStore } from '@ser/store';
+import { openPlatform } from '@ser/runtime';
 import { initTfjs } from '@ser/tfjs-backend';
 import { CliError } from '../cli-error';
 import { exportModelVersion, parseModelRef } from './model-export';
+import { modelCommand } from './model';
+import { connectModelRegistry } from './model-registry-connection';
 
 describe('parseModelRef', () => {
   it('reads NAME, NAME:VERSION and NAME@ALIAS, and refuses anything else as a usage error', () => {
@@ -20,14 +24,20 @@ describe('parseModelRef', () => {
   });
 });
 
-describe('ser model export --format onnx', () => {
+// A generous timeout: the embedded store (PGlite) is opened twice, slow on a loaded machine (not a performance bound).
+describe('ser model export --format onnx', { timeout: 300_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'model-export-'));
+  const env = { SER_DATA_DIR: dir, SER_LOG_LEVEL: 'warn' };
   const artifacts = createLocalArtifactStore(join(dir, 'artifacts'));
-  let store: MetadataStore;
+  let registry: ModelRegistryServiceClient;
+  let closeRegistry: () => Promise<void>;
+  const saved = { ...process.env };
 
   beforeAll(async () => {
     await initTfjs();
-    store = await openMetadataStore({ kind: 'pglite' });
+    // The versions are seeded into the data folder's embedded store, then read back only through the model registry.
+    const platform = await openPlatform(loadPlatformConfig({ env, overrides: ['--metricsPort=0'] }));
+    const { store } = platform;
     const fop = createFop({ dModel: 16, numHeads: 2, ffnUnits: 32, numLayers: 1 }, 1);
     const classifier = createFopClassifier(fop, 3, 2);
     const lineage = { runId: 'run-1', datasetVersionId: 'dv-1', pretrainedCheckpointId: null };
@@ -35,17 +45,22 @@ describe('ser model export --format onnx', () => {
     await store.models.createVersion({ modelName: 'emo', artifactKey: 'models/run-1' });
     await store.models.createVersion({ modelName: 'emo', artifactKey: 'models/run-1' });
     await store.models.setAlias('emo', 'production', 2);
-  });
+    await platform.close();
+    // The CLI's embedded default: a registry in this process over the data folder's store.
+    Object.assign(process.env, env);
+    ({ registry, close: closeRegistry } = await connectModelRegistry({ remote: false }));
+  }, 300_000);
 
   afterAll(async () => {
-    await store?.close();
+    await closeRegistry?.();
+    process.env = saved;
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('writes the version an alias or a number names as a model ONNX Runtime loads', async () => {
     const out = join(dir, 'emo.onnx');
-    expect(await exportModelVersion(store, artifacts, parseModelRef('emo', 'production'), out)).toMatchObject({ name: 'emo', version: 2 });
-    expect(await exportModelVersion(store, artifacts, parseModelRef('emo:1', 'production'), out)).toMatchObject({ name: 'emo', version: 1 });
+    expect(await exportModelVersion(registry, artifacts, parseModelRef('emo', 'production'), out)).toMatchObject({ name: 'emo', version: 2 });
+    expect(await exportModelVersion(registry, artifacts, parseModelRef('emo:1', 'production'), out)).toMatchObject({ name: 'emo', version: 1 });
     const session = await ort.InferenceSession.create(readFileSync(out));
     expect(session.inputNames).toEqual(['features', 'lengths']);
     const p = await session.run({ features: new ort.Tensor('float32', new Float32Array(2 * 5 * 80).fill(0.5), [2, 5, 80]), lengths: new ort.Tensor('int64', BigInt64Array.from([5n, 3n]), [2]) });
@@ -54,6 +69,16 @@ describe('ser model export --format onnx', () => {
   });
 
   it('says which version does not exist', async () => {
-    await expect(exportModelVersion(store, artifacts, parseModelRef('emo@staging', 'production'), join(dir, 'x.onnx'))).rejects.toThrow(new CliError('no model version emo@staging'));
+    await expect(exportModelVersion(registry, artifacts, parseModelRef('emo@staging', 'production'), join(dir, 'x.onnx'))).rejects.toThrow(new CliError('no model version emo@staging'));
+  });
+
+  it('runs as `ser model export` on the embedded defaults, the registry in the process of the command', async () => {
+    await closeRegistry(); // the embedded store admits one opener at a time
+    closeRegistry = async () => {};
+    const out = join(dir, 'cli.onnx');
+    await modelCommand(['export', 'emo:1', '--format', 'onnx', '--out', out]);
+    const session = await ort.InferenceSession.create(readFileSync(out));
+    expect(session.outputNames).toContain('probabilities');
+    await session.release();
   });
 });

@@ -1,9 +1,10 @@
-// `ser model export`: a registered model version as a file another runtime can serve. The registry row names the
-// kept model's artifact key; @ser/onnx-export reads model.json and its weights from there.
+// `ser model export`: a registered model version as a file another runtime can serve. The model registry
+// (GetModelVersion) names the kept model's artifact key; @ser/onnx-export reads model.json and its weights there.
 import { writeFile } from 'node:fs/promises';
 import type { ArtifactStore } from '@ser/artifacts';
+import type { ModelRegistryServiceClient, ModelVersion__Output } from '@ser/contracts';
+import { callUnary, GrpcStatus } from '@ser/grpc-kit';
 import { OnnxExportUnsupportedError, exportKeptModelToOnnx } from '@ser/onnx-export';
-import type { MetadataStore } from '@ser/store';
 import { CliError, usageError } from '../cli-error';
 
 /** NAME (its default alias), NAME:VERSION or NAME@ALIAS. */
@@ -22,16 +23,28 @@ export function parseModelRef(text: string, defaultAlias: string): ModelRef {
 export const MODEL_EXPORT_FORMATS = ['onnx'] as const;
 
 /** Writes the export of one registered version to `out`; returns which version it was. */
-export async function exportModelVersion(store: MetadataStore, artifacts: ArtifactStore, ref: ModelRef, out: string): Promise<{ name: string; version: number; bytes: number }> {
-  const found = await store.models.resolve(ref.name, ref.ref);
+export async function exportModelVersion(registry: ModelRegistryServiceClient, artifacts: ArtifactStore, ref: ModelRef, out: string): Promise<{ name: string; version: number; bytes: number }> {
+  const found = await findVersion(registry, ref);
   if (!found) throw new CliError(`no model version ${ref.name}${typeof ref.ref === 'number' ? `:${ref.ref}` : `@${ref.ref}`}`);
+  const version = Number(found.version);
   let onnx: Uint8Array;
   try {
-    onnx = await exportKeptModelToOnnx(artifacts, found.artifactKey, { name: found.modelName, version: found.version });
+    onnx = await exportKeptModelToOnnx(artifacts, found.artifactKey, { name: found.name, version });
   } catch (err) {
-    if (err instanceof OnnxExportUnsupportedError) throw new CliError(`${found.modelName}:${found.version}: ${err.message}`);
+    if (err instanceof OnnxExportUnsupportedError) throw new CliError(`${found.name}:${version}: ${err.message}`);
     throw err;
   }
   await writeFile(out, onnx);
-  return { name: found.modelName, version: found.version, bytes: onnx.length };
+  return { name: found.name, version, bytes: onnx.length };
+}
+
+/** The version the reference picks, as the registry resolves it; null when it has none. */
+async function findVersion(registry: ModelRegistryServiceClient, ref: ModelRef): Promise<ModelVersion__Output | null> {
+  const model = typeof ref.ref === 'number' ? { name: ref.name, version: String(ref.ref) } : { name: ref.name, alias: ref.ref };
+  try {
+    return (await callUnary(registry, 'GetModelVersion', { model })).modelVersion;
+  } catch (err) {
+    if ((err as { code?: unknown } | null)?.code === GrpcStatus.NOT_FOUND) return null;
+    throw err;
+  }
 }

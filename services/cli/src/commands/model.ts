@@ -5,24 +5,26 @@ import { artifactStoreSpec } from '@ser/runtime';
 import { loadCliConfig } from '../cli-config';
 import { usageError } from '../cli-error';
 import { MODEL_EXPORT_FORMATS, exportModelVersion, parseModelRef } from './model-export';
-import { openConfiguredStore } from './token';
+import { connectModelRegistry } from './model-registry-connection';
 
-const HELP = `Usage: ser model export NAME[:VERSION|@ALIAS] --format onnx --out FILE
+const HELP = `Usage: ser model export NAME[:VERSION|@ALIAS] --format onnx --out FILE [--remote]
 
 export   writes a registered model version as ONNX (opset 17): inputs 'features' [batch, frames, 80] log-mel
          frames (right-padded) and 'lengths' [batch] int64, outputs 'logits' and 'probabilities'
          [batch, classes]; the class names and the log-mel front end's settings are in its metadata_props.
          NAME alone means NAME@<inference.defaultAlias> (production). Kinds so far: fop-classifier.
 
-Uses the platform's metadata store and artifact store (SER_DATA_DIR / SER_STORE / SER_DATABASE_URL /
-SER_ARTIFACT_STORE). The embedded store (PGlite) admits one process at a time: stop 'npm start' first.
+--remote  asks the model registry of the platform already running (SER_MODEL_REGISTRY_ADDRESS) which version the
+          reference names; without it, a registry started in this process over the configured metadata store
+          (SER_DATA_DIR / SER_STORE / SER_DATABASE_URL). The embedded store (PGlite) admits one process at a time:
+          with 'npm start' running on it, pass --remote. The kept model is read from SER_ARTIFACT_STORE.
 `;
 
 export async function modelCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'onnx' }, out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+    options: { format: { type: 'string', default: 'onnx' }, out: { type: 'string', short: 'o' }, remote: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   const [action, target] = positionals;
   if (values.help || !action) return void process.stdout.write(HELP);
@@ -32,11 +34,11 @@ export async function modelCommand(argv: string[]): Promise<void> {
   if (!values.out) throw usageError(`--out is required\n\n${HELP}`);
   const config = loadCliConfig();
   const ref = parseModelRef(target, config.inference.defaultAlias);
-  const store = await openConfiguredStore();
+  const connection = await connectModelRegistry({ remote: values.remote ?? false });
   try {
-    const done = await exportModelVersion(store, createArtifactStore(artifactStoreSpec(config)), ref, resolve(values.out));
+    const done = await exportModelVersion(connection.registry, createArtifactStore(artifactStoreSpec(config)), ref, resolve(values.out));
     process.stderr.write(`wrote ${values.out}: ${done.name}:${done.version} as ONNX, ${(done.bytes / 1e6).toFixed(1)} MB\n`);
   } finally {
-    await store.close();
+    await connection.close();
   }
 }

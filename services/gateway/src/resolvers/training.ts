@@ -4,6 +4,7 @@ import { GraphQLError } from '../graphql-runtime';
 import { planTrainingRecipe, RecipeRequestError, type TrainingRecipeRequest } from '@ser/experiments';
 import { requireRole } from '../auth/access';
 import type { GatewayContext } from '../context';
+import { findVersion } from '../model-registry-reads';
 import type { TrainingJob, TrainingJobs, TrainingJobStep } from '../training-jobs';
 import { fromEnum, toEnum } from './enums';
 import { globalIdOf, storeId } from './global-ids';
@@ -82,7 +83,8 @@ export const trainingMutations = {
 export const TrainingJobResolvers = {
   id: globalIdOf<TrainingJob>('TrainingJob', (j) => j.id),
   status: (j: TrainingJob) => toEnum(j.status),
-  modelVersion: (j: TrainingJob, _: unknown, ctx: GatewayContext) => (j.model ? ctx.store.models.findVersion(j.model.name, j.model.version) : null),
+  // Through the model registry, which owns the versions (as every other model read of the gateway).
+  modelVersion: (j: TrainingJob, _: unknown, ctx: GatewayContext) => (j.model ? findVersion(ctx.clients.modelRegistry, j.model.name, j.model.version) : null),
 };
 
 export const TrainingJobStepResolvers = {

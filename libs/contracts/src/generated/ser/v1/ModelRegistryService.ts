@@ -18,6 +18,8 @@ import type { ListModelVersionsRequest as _ser_v1_ListModelVersionsRequest, List
 import type { ListModelVersionsResponse as _ser_v1_ListModelVersionsResponse, ListModelVersionsResponse__Output as _ser_v1_ListModelVersionsResponse__Output } from '../../ser/v1/ListModelVersionsResponse';
 import type { ListModelsRequest as _ser_v1_ListModelsRequest, ListModelsRequest__Output as _ser_v1_ListModelsRequest__Output } from '../../ser/v1/ListModelsRequest';
 import type { ListModelsResponse as _ser_v1_ListModelsResponse, ListModelsResponse__Output as _ser_v1_ListModelsResponse__Output } from '../../ser/v1/ListModelsResponse';
+import type { RegisterModelVersionRequest as _ser_v1_RegisterModelVersionRequest, RegisterModelVersionRequest__Output as _ser_v1_RegisterModelVersionRequest__Output } from '../../ser/v1/RegisterModelVersionRequest';
+import type { RegisterModelVersionResponse as _ser_v1_RegisterModelVersionResponse, RegisterModelVersionResponse__Output as _ser_v1_RegisterModelVersionResponse__Output } from '../../ser/v1/RegisterModelVersionResponse';
 import type { SetModelAliasRequest as _ser_v1_SetModelAliasRequest, SetModelAliasRequest__Output as _ser_v1_SetModelAliasRequest__Output } from '../../ser/v1/SetModelAliasRequest';
 import type { SetModelAliasResponse as _ser_v1_SetModelAliasResponse, SetModelAliasResponse__Output as _ser_v1_SetModelAliasResponse__Output } from '../../ser/v1/SetModelAliasResponse';
 
@@ -142,6 +144,23 @@ export interface ModelRegistryServiceClient extends grpc.Client {
   listModels(argument: _ser_v1_ListModelsRequest, callback: grpc.requestCallback<_ser_v1_ListModelsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Registers a finished classifier run's kept model as the next version of its model name; a run that registered
+   * already gets its version back, never a second one.
+   */
+  RegisterModelVersion(argument: _ser_v1_RegisterModelVersionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_RegisterModelVersionResponse__Output>): grpc.ClientUnaryCall;
+  RegisterModelVersion(argument: _ser_v1_RegisterModelVersionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ser_v1_RegisterModelVersionResponse__Output>): grpc.ClientUnaryCall;
+  RegisterModelVersion(argument: _ser_v1_RegisterModelVersionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_RegisterModelVersionResponse__Output>): grpc.ClientUnaryCall;
+  RegisterModelVersion(argument: _ser_v1_RegisterModelVersionRequest, callback: grpc.requestCallback<_ser_v1_RegisterModelVersionResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Registers a finished classifier run's kept model as the next version of its model name; a run that registered
+   * already gets its version back, never a second one.
+   */
+  registerModelVersion(argument: _ser_v1_RegisterModelVersionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_RegisterModelVersionResponse__Output>): grpc.ClientUnaryCall;
+  registerModelVersion(argument: _ser_v1_RegisterModelVersionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ser_v1_RegisterModelVersionResponse__Output>): grpc.ClientUnaryCall;
+  registerModelVersion(argument: _ser_v1_RegisterModelVersionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_RegisterModelVersionResponse__Output>): grpc.ClientUnaryCall;
+  registerModelVersion(argument: _ser_v1_RegisterModelVersionRequest, callback: grpc.requestCallback<_ser_v1_RegisterModelVersionResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Points an alias (e.g. "production") at a model version; inference follows it.
    */
   SetModelAlias(argument: _ser_v1_SetModelAliasRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ser_v1_SetModelAliasResponse__Output>): grpc.ClientUnaryCall;
@@ -203,6 +222,12 @@ export interface ModelRegistryServiceHandlers extends grpc.UntypedServiceImpleme
   ListModels: grpc.handleUnaryCall<_ser_v1_ListModelsRequest__Output, _ser_v1_ListModelsResponse>;
   
   /**
+   * Registers a finished classifier run's kept model as the next version of its model name; a run that registered
+   * already gets its version back, never a second one.
+   */
+  RegisterModelVersion: grpc.handleUnaryCall<_ser_v1_RegisterModelVersionRequest__Output, _ser_v1_RegisterModelVersionResponse>;
+  
+  /**
    * Points an alias (e.g. "production") at a model version; inference follows it.
    */
   SetModelAlias: grpc.handleUnaryCall<_ser_v1_SetModelAliasRequest__Output, _ser_v1_SetModelAliasResponse>;
@@ -218,5 +243,6 @@ export interface ModelRegistryServiceDefinition extends grpc.ServiceDefinition {
   ListModelAliases: MethodDefinition<_ser_v1_ListModelAliasesRequest, _ser_v1_ListModelAliasesResponse, _ser_v1_ListModelAliasesRequest__Output, _ser_v1_ListModelAliasesResponse__Output>
   ListModelVersions: MethodDefinition<_ser_v1_ListModelVersionsRequest, _ser_v1_ListModelVersionsResponse, _ser_v1_ListModelVersionsRequest__Output, _ser_v1_ListModelVersionsResponse__Output>
   ListModels: MethodDefinition<_ser_v1_ListModelsRequest, _ser_v1_ListModelsResponse, _ser_v1_ListModelsRequest__Output, _ser_v1_ListModelsResponse__Output>
+  RegisterModelVersion: MethodDefinition<_ser_v1_RegisterModelVersionRequest, _ser_v1_RegisterModelVersionResponse, _ser_v1_RegisterModelVersionRequest__Output, _ser_v1_RegisterModelVersionResponse__Output>
   SetModelAlias: MethodDefinition<_ser_v1_SetModelAliasRequest, _ser_v1_SetModelAliasResponse, _ser_v1_SetModelAliasRequest__Output, _ser_v1_SetModelAliasResponse__Output>
 }
