@@ -18,11 +18,10 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTacnFrontEnd, decodeAudioFile } from '@ser/audio';
 import { evaluate } from '@ser/evaluation';
-import { mixSeed, shuffledIndices, trainLoop, weightedSoftmaxCrossEntropy } from '@ser/models';
+import { mixSeed, shuffledBatches, trainLoop, weightedSoftmaxCrossEntropy } from '@ser/models';
 import { initTfjs } from '@ser/tfjs-backend';
 import {
   binStatistics,
-  chunked,
   createOptimizer,
   createSequenceNetwork,
   predictSequences,
@@ -152,7 +151,7 @@ async function main() {
     optimizer,
     epochs: config.epochs,
     seed,
-    batches: (epoch) => chunked(shuffledIndices(train.length, mixSeed(seed, epoch)), config.batchSize).map((b) => b.map((i) => train[i]!)),
+    batches: (epoch) => shuffledBatches(train.length, config.batchSize, mixSeed(seed, epoch)).map((b) => b.map((i) => train[i]!)),
     lossFn: (rows, ctx) => weightedSoftmaxCrossEntropy(trainingLogits(network, data, rows, config.maxSegments, ctx.seed), rows.map((r) => labels[r]!), weights),
     hooks: {
       onEpochEnd: (epoch, metrics) => {

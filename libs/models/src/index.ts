@@ -13,7 +13,7 @@ export {
 export { countParameters, disposeVariables, type NamedVariables } from './layers/variables';
 export { batchMatMul, matMul2d, matMulExplicitTranspose } from './layers/matmul';
 export { decodeTensors, encodeTensors, loadVariables, saveVariables, type LoadOptions, type SavedTensors, type TensorEntry } from './serialization';
-export { createRandom, mixSeed, shuffledIndices } from './random';
+export { chunked, createRandom, mixSeed, shuffledBatches, shuffledIndices } from './random';
 export { dropoutMask } from './layers/dropout-mask';
 export { DEFAULT_ADAM_CONFIG, createAdam, loadAdamState, saveAdamState, type AdamConfig, type SavedOptimizerState } from './training/optimizer-state';
 export { cropBatchTensor, cropBatches, type CropBatch, type CropBatchOptions } from './training/crop-batches';

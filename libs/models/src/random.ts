@@ -31,6 +31,18 @@ export function shuffledIndices(n: number, seed: number): number[] {
   return order;
 }
 
+/** Consecutive chunks of `order`, at most `size` long. */
+export function chunked<T>(order: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < order.length; i += size) out.push(order.slice(i, i + size));
+  return out;
+}
+
+/** 0..n-1 shuffled from `seed` (mix the epoch in, so each epoch reshuffles) and cut into minibatches. */
+export function shuffledBatches(n: number, batchSize: number, seed: number): number[][] {
+  return chunked(shuffledIndices(n, seed), batchSize);
+}
+
 /** Values uniform in [-limit, limit), for weight initialisation. */
 export function uniformArray(size: number, limit: number, seed: number): Float32Array {
   const random = createRandom(seed);

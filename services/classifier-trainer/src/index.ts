@@ -4,4 +4,4 @@ export { startClassifierTrainerService } from './service';
 export { sequenceModelRunConfigSchema, type SequenceModelRunConfig } from './run/classifier-config';
 export { createOptimizer, predictSequences, trainSequenceFold, trainingLogits, type SequenceData } from './methods/sequence/sequence-fold';
 export { createSequenceNetwork, resolveNetworkConfig } from './methods/sequence/sequence-network';
-export { binStatistics, chunked, selectSegments, type SegmentSequence } from './methods/sequence/sequence-segments';
+export { binStatistics, selectSegments, type SegmentSequence } from './methods/sequence/sequence-segments';

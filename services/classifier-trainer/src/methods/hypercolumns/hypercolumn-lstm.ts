@@ -3,7 +3,7 @@
 // weights are kept.
 import * as tf from '@tensorflow/tfjs';
 import type { StandardizerState } from '@ser/classical';
-import { attentionLstmLoss, createAdam, createAttentionLstm, mixSeed, shuffledIndices, trainWithEarlyStopping, type AttentionLstm } from '@ser/models';
+import { attentionLstmLoss, chunked, createAdam, createAttentionLstm, mixSeed, shuffledBatches, trainWithEarlyStopping, type AttentionLstm } from '@ser/models';
 import type { HypercolumnRunConfig } from '../../run/classifier-config';
 import type { EarlyStoppedFold, FoldTrainingEvents } from '../../run/fold-training';
 import { frameStatistics } from '../../run/frame-statistics';
@@ -40,18 +40,12 @@ function batchTensor(sequences: readonly Float32Array[], rows: readonly number[]
   return { x: tf.tensor3d(values, [rows.length, longest, dim]), lengths };
 }
 
-function chunks(order: readonly number[], size: number): number[][] {
-  const out: number[][] = [];
-  for (let i = 0; i < order.length; i += size) out.push(order.slice(i, i + size));
-  return out;
-}
-
 /** Class probabilities of whole sequences, inference mode; batches grouped by length to pad little. */
 export function predictLstm(model: AttentionLstm, stats: StandardizerState, sequences: readonly Float32Array[], batchSize: number): number[][] {
   const dim = model.config.inputDim;
   const order = sequences.map((_, i) => i).sort((a, b) => sequences[a]!.length - sequences[b]!.length);
   const out: number[][] = new Array(sequences.length);
-  for (const rows of chunks(order, batchSize)) {
+  for (const rows of chunked(order, batchSize)) {
     const probabilities = tf.tidy(() => {
       const { x, lengths } = batchTensor(sequences, rows, dim, stats);
       return model.forward(x, { training: false, lengths }).probabilities.arraySync(); // [rows, classes]
@@ -73,7 +67,7 @@ export async function trainLstmFold(job: LstmFoldTraining, events: FoldTrainingE
       optimizer,
       epochs: config.epochs,
       seed: job.seed,
-      batches: (epoch) => chunks(shuffledIndices(train.sequences.length, mixSeed(job.seed, epoch)), config.batchSize),
+      batches: (epoch) => shuffledBatches(train.sequences.length, config.batchSize, mixSeed(job.seed, epoch)),
       lossFn: (rows, ctx) => {
         const { x, lengths } = batchTensor(train.sequences, rows, dim, standardizer);
         return attentionLstmLoss(model, x, rows.map((i) => train.labels[i]!), { training: true, seed: ctx.seed, lengths, classWeights: job.classWeights });

@@ -3,12 +3,12 @@
 // validation utterances; the best validation epoch's weights are kept.
 import * as tf from '@tensorflow/tfjs';
 import type { StandardizerState } from '@ser/classical';
-import { mixSeed, shuffledIndices, trainWithEarlyStopping, weightedSoftmaxCrossEntropy } from '@ser/models';
+import { chunked, mixSeed, shuffledBatches, trainWithEarlyStopping, weightedSoftmaxCrossEntropy } from '@ser/models';
 import type { SequenceModelRunConfig } from '../../run/classifier-config';
 import type { EarlyStoppedFold, FoldTrainingEvents } from '../../run/fold-training';
 import { weightedCrossEntropy } from '../../run/predict';
 import { createSequenceNetwork, type SequenceNetwork, type SequenceNetworkConfig } from './sequence-network';
-import { chunked, latentBatch, segmentBatch, trainingWindow, windowOf, type SegmentSequence, type SegmentShape } from './sequence-segments';
+import { latentBatch, segmentBatch, trainingWindow, windowOf, type SegmentSequence, type SegmentShape } from './sequence-segments';
 
 /** What a fold trains and predicts on: every utterance of the run by row; splits name rows. */
 export interface SequenceData {
@@ -85,7 +85,7 @@ export async function trainSequenceFold(job: SequenceFoldTraining, events: FoldT
       optimizer,
       epochs: config.epochs,
       seed: job.seed,
-      batches: (epoch) => chunked(shuffledIndices(job.train.length, mixSeed(job.seed, epoch)), config.batchSize).map((b) => b.map((i) => job.train[i]!)),
+      batches: (epoch) => shuffledBatches(job.train.length, config.batchSize, mixSeed(job.seed, epoch)).map((b) => b.map((i) => job.train[i]!)),
       lossFn: (rows, ctx) => weightedSoftmaxCrossEntropy(trainingLogits(network, data, rows, config.maxSegments, ctx.seed), rows.map((r) => data.labels[r]!), job.classWeights),
       patience: config.patience,
       validate: () => weightedCrossEntropy(predictSequences(network, data, job.validation, config.batchSize), validationLabels, job.classWeights),

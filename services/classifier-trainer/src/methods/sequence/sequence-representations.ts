@@ -4,7 +4,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ArtifactStore } from '@ser/artifacts';
 import type { EvaluationItem } from '@ser/evaluation';
-import { latentBatch, segmentBatch, chunked } from './sequence-segments';
+import { chunked } from '@ser/models';
+import { latentBatch, segmentBatch } from './sequence-segments';
 import type { SequenceData } from './sequence-fold';
 import type { SequenceNetwork } from './sequence-network';
 

@@ -81,9 +81,3 @@ export function latentBatch(latents: readonly Float32Array[], rows: readonly num
   return tf.tensor2d(out, [total, units]);
 }
 
-/** Consecutive chunks of `order`, at most `size` long. */
-export function chunked(order: readonly number[], size: number): number[][] {
-  const out: number[][] = [];
-  for (let i = 0; i < order.length; i += size) out.push(order.slice(i, i + size));
-  return out;
-}

@@ -3,8 +3,8 @@
 // to give each segment its latent representation.
 import * as tf from '@tensorflow/tfjs';
 import type { StandardizerState } from '@ser/classical';
-import { createAdam, createVqvae, loadVariables, mixSeed, saveVariables, shuffledIndices, trainLoop, vqvaeLosses, type SavedTensors, type VqvaeConfig, type VqvaeModel } from '@ser/models';
-import { chunked, segmentBatch, type SegmentSequence, type SegmentShape } from './sequence-segments';
+import { createAdam, createVqvae, loadVariables, mixSeed, saveVariables, shuffledBatches, trainLoop, vqvaeLosses, type SavedTensors, type VqvaeConfig, type VqvaeModel } from '@ser/models';
+import { segmentBatch, type SegmentSequence, type SegmentShape } from './sequence-segments';
 
 export interface VqvaeSource {
   checkpointId: string;
@@ -50,7 +50,7 @@ export async function foldLatents(
           optimizer,
           epochs: options.epochs,
           seed: options.seed,
-          batches: (epoch) => chunked(shuffledIndices(segments.length, mixSeed(options.seed, epoch, 0x7a)), options.batchSize),
+          batches: (epoch) => shuffledBatches(segments.length, options.batchSize, mixSeed(options.seed, epoch, 0x7a)),
           lossFn: (rows) => vqvaeLosses(model, segmentBatch(segments, rows, shape, source.normalisation).segments, { updateEma: true }).total,
           hooks: { shouldCancel: options.shouldCancel },
         });
