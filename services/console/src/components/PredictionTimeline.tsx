@@ -5,7 +5,7 @@ import type { ModelSelectorInput, PredictionTimelineSubscription } from '../gql/
 import { describeError } from '../lib/errors';
 import { percent } from '../lib/format';
 import { decodeToPcm16, MODEL_RATE } from '../lib/pcm';
-import { ScrollRegion } from './ScrollRegion';
+import { DataTable } from './DataTable';
 
 const PredictionTimelineQuery = graphql(`
   subscription PredictionTimeline($input: PredictionTimelineInput!) {
@@ -85,29 +85,16 @@ export function PredictionTimeline({ audio, model, optOut }: { audio: File | nul
         {phase === 'idle' ? '' : `${windows.length} windows${phase === 'done' ? ', finished' : ' so far'}`}
       </p>
       {windows.length > 0 && (
-        <ScrollRegion label="Predictions over time, by window">
-          <table>
-            <caption>Label per window</caption>
-            <thead>
-              <tr>
-                <th scope="col">From</th>
-                <th scope="col">To</th>
-                <th scope="col">Label</th>
-                <th scope="col">Confidence</th>
-              </tr>
-            </thead>
-            <tbody>
-              {windows.map((w) => (
-                <tr key={w.index}>
-                  <td>{seconds(w.startSeconds)}</td>
-                  <td>{seconds(w.endSeconds)}</td>
-                  <td>{w.label}</td>
-                  <td>{percent(confidence(w), 1)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <DataTable scrollLabel="Predictions over time, by window" caption="Label per window" columns={['From', 'To', 'Label', 'Confidence']}>
+          {windows.map((w) => (
+            <tr key={w.index}>
+              <td>{seconds(w.startSeconds)}</td>
+              <td>{seconds(w.endSeconds)}</td>
+              <td>{w.label}</td>
+              <td>{percent(confidence(w), 1)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -5,6 +5,7 @@ import { ErrorNote } from '../lib/errors';
 import { percent } from '../lib/format';
 import { tsne } from '../lib/tsne';
 import { ConfusionMatrix } from './ConfusionMatrix';
+import { DataTable } from './DataTable';
 import { HBars } from './CountBars';
 import { ScatterPlot } from './ScatterPlot';
 
@@ -88,25 +89,15 @@ export function RunEvaluation({ id }: { id: string }) {
     <>
       <section className="card" aria-labelledby="evaluation-title">
         <h2 id="evaluation-title">Evaluation ({evaluation.protocol})</h2>
-        <table>
-          <caption>Mean over repeats and folds</caption>
-          <thead>
-            <tr>
-              <th scope="col">Metric</th>
-              <th scope="col">Mean</th>
-              <th scope="col">Std</th>
+        <DataTable caption="Mean over repeats and folds" columns={['Metric', 'Mean', 'Std']}>
+          {evaluation.metrics.map((m) => (
+            <tr key={m.name}>
+              <th scope="row">{m.name}</th>
+              <td>{m.value.toFixed(4)}</td>
+              <td>{std.get(m.name)?.toFixed(4) ?? '–'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {evaluation.metrics.map((m) => (
-              <tr key={m.name}>
-                <th scope="row">{m.name}</th>
-                <td>{m.value.toFixed(4)}</td>
-                <td>{std.get(m.name)?.toFixed(4) ?? '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
         {evaluation.confusionMatrix && <ConfusionMatrix title="Pooled confusion matrix" labels={evaluation.confusionMatrix.labels} rows={evaluation.confusionMatrix.rows} />}
         <HBars title="Recall per class" rows={evaluation.perClassRecall.map((r) => ({ label: `${r.label} (${r.support})`, value: r.recall }))} format={(v) => percent(v, 1)} />
         <details>

@@ -30,3 +30,8 @@ export function shortId(id: string): string {
   }
   return id.slice(0, 8);
 }
+
+/** A model version as tables name it ("fop-emotion v3"); a dash when there is none. */
+export function versionName(version: { modelName: string; version: number } | null | undefined): string {
+  return version ? `${version.modelName} v${version.version}` : '–';
+}

@@ -5,7 +5,7 @@ import { graphql } from '../gql';
 import type { IngestionProgressSubscription } from '../gql/graphql';
 import { ErrorNote } from '../lib/errors';
 import { formatTime } from '../lib/format';
-import { ScrollRegion } from '../components/ScrollRegion';
+import { DataTable } from '../components/DataTable';
 
 const DatasetsQuery = graphql(`
   query Datasets {
@@ -104,25 +104,16 @@ function DatasetDetail({ name }: { name: string }) {
             {report.skipped.length} skipped.
           </p>
           {report.skipped.length > 0 && (
-            <table>
-              <caption>Skipped files</caption>
-              <thead>
-                <tr>
-                  <th scope="col">File</th>
-                  <th scope="col">Reason</th>
+            <DataTable caption="Skipped files" columns={['File', 'Reason']}>
+              {report.skipped.map((s) => (
+                <tr key={s.path}>
+                  <td>
+                    <code>{s.path}</code>
+                  </td>
+                  <td>{s.reason}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {report.skipped.map((s) => (
-                  <tr key={s.path}>
-                    <td>
-                      <code>{s.path}</code>
-                    </td>
-                    <td>{s.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           )}
         </>
       ) : (
@@ -167,35 +158,21 @@ export function DatasetsPage() {
           </ul>
         )}
       </section>
-      <ScrollRegion label="Datasets">
-      <table>
-        <caption>{data ? `${data.datasets.totalCount} datasets` : 'Loading datasets…'}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Latest version</th>
-            <th scope="col">Format</th>
-            <th scope="col">Utterances</th>
-            <th scope="col">Registered</th>
+      <DataTable scrollLabel="Datasets" caption={data ? `${data.datasets.totalCount} datasets` : 'Loading datasets…'} columns={['Name', 'Latest version', 'Format', 'Utterances', 'Registered']}>
+        {datasets.map((d) => (
+          <tr key={d.name}>
+            <td>
+              <button type="button" className="link" onClick={() => setSelected(d.name)} aria-pressed={selected === d.name}>
+                {d.name}
+              </button>
+            </td>
+            <td title={d.latestVersion?.version}>{d.latestVersion?.version.slice(0, 12) ?? '–'}</td>
+            <td>{d.latestVersion?.format ?? '–'}</td>
+            <td>{d.latestVersion?.utteranceCount ?? 0}</td>
+            <td>{formatTime(d.latestVersion?.createdAt ?? d.createdAt)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {datasets.map((d) => (
-            <tr key={d.name}>
-              <td>
-                <button type="button" className="link" onClick={() => setSelected(d.name)} aria-pressed={selected === d.name}>
-                  {d.name}
-                </button>
-              </td>
-              <td title={d.latestVersion?.version}>{d.latestVersion?.version.slice(0, 12) ?? '–'}</td>
-              <td>{d.latestVersion?.format ?? '–'}</td>
-              <td>{d.latestVersion?.utteranceCount ?? 0}</td>
-              <td>{formatTime(d.latestVersion?.createdAt ?? d.createdAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      </ScrollRegion>
+        ))}
+      </DataTable>
       {selected && <DatasetDetail name={selected} />}
     </>
   );

@@ -3,8 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { graphql } from '../gql';
 import type { PredictionFilter } from '../gql/graphql';
 import { ErrorNote } from '../lib/errors';
-import { formatTime, percent } from '../lib/format';
-import { ScrollRegion } from '../components/ScrollRegion';
+import { formatTime, percent, versionName } from '../lib/format';
+import { DataTable } from '../components/DataTable';
+import { Pager } from '../components/Pager';
 
 const PredictionsQuery = graphql(`
   query Predictions($filter: PredictionFilter, $after: String) {
@@ -68,41 +69,23 @@ export function HistoryPage() {
         <button type="submit">Apply filters</button>
       </form>
       <ErrorNote error={error} />
-      <ScrollRegion label="Prediction history">
-        <table>
-          <caption>{data ? `${data.predictions.totalCount} predictions` : 'Loading predictions…'}</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Label</th>
-              <th scope="col">Confidence</th>
-              <th scope="col">Model</th>
-              <th scope="col">Source</th>
-              <th scope="col">Latency</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((p) => (
-              <tr key={p.id}>
-                <td>{formatTime(p.createdAt)}</td>
-                <td>{p.label}</td>
-                <td>{percent(p.probabilities.find((q) => q.label === p.label)?.probability ?? 0, 1)}</td>
-                <td>{p.modelVersion ? `${p.modelVersion.modelName} v${p.modelVersion.version}` : '–'}</td>
-                <td>{p.source}</td>
-                <td>{p.latencyMs.toFixed(0)} ms</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
-      <div className="pager">
-        <button type="button" className="secondary" disabled={pages.length === 0} onClick={() => setPages(pages.slice(0, -1))}>
-          Newer
-        </button>
-        <button type="button" className="secondary" disabled={!data?.predictions.pageInfo.hasNextPage} onClick={() => setPages([...pages, data!.predictions.pageInfo.endCursor!])}>
-          Older
-        </button>
-      </div>
+      <DataTable
+        scrollLabel="Prediction history"
+        caption={data ? `${data.predictions.totalCount} predictions` : 'Loading predictions…'}
+        columns={['When', 'Label', 'Confidence', 'Model', 'Source', 'Latency']}
+      >
+        {rows.map((p) => (
+          <tr key={p.id}>
+            <td>{formatTime(p.createdAt)}</td>
+            <td>{p.label}</td>
+            <td>{percent(p.probabilities.find((q) => q.label === p.label)?.probability ?? 0, 1)}</td>
+            <td>{versionName(p.modelVersion)}</td>
+            <td>{p.source}</td>
+            <td>{p.latencyMs.toFixed(0)} ms</td>
+          </tr>
+        ))}
+      </DataTable>
+      <Pager pages={pages} onChange={setPages} pageInfo={data?.predictions.pageInfo} />
     </>
   );
 }

@@ -5,7 +5,7 @@ import type { ModelAliasMovedSubscription } from '../gql/graphql';
 import { ErrorNote } from '../lib/errors';
 import { formatTime, numericEntries, shortId } from '../lib/format';
 import { Link } from '../router';
-import { ScrollRegion } from '../components/ScrollRegion';
+import { DataTable } from '../components/DataTable';
 
 const ModelsQuery = graphql(`
   query Models {
@@ -118,39 +118,28 @@ function ModelDetail({ name, moves }: { name: string; moves: readonly Move[] }) 
   return (
     <section className="card" aria-labelledby="model-title">
       <h2 id="model-title">{name}</h2>
-      <table>
-        <caption>Aliases</caption>
-        <thead>
-          <tr>
-            <th scope="col">Alias</th>
-            <th scope="col">Version</th>
-            <th scope="col">Moved</th>
-            <th scope="col">Roll back</th>
-          </tr>
-        </thead>
-        <tbody>
-          {model.aliases.map((a) => {
-            // The schema keeps no alias history: rolling back moves the alias to the newest version below it.
-            const previous = numbers.filter((n) => n < a.version.version).at(-1);
-            return (
-              <tr key={a.alias} data-testid={`alias-${a.alias}`}>
-                <th scope="row">{a.alias}</th>
-                <td>v{a.version.version}</td>
-                <td>{formatTime(a.updatedAt)}</td>
-                <td>
-                  {previous === undefined ? (
-                    'no earlier version'
-                  ) : (
-                    <button type="button" className="secondary" disabled={promoted.loading} onClick={() => void move(a.alias, previous)}>
-                      Roll back {a.alias} to v{previous}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DataTable caption="Aliases" columns={['Alias', 'Version', 'Moved', 'Roll back']}>
+        {model.aliases.map((a) => {
+          // The schema keeps no alias history: rolling back moves the alias to the newest version below it.
+          const previous = numbers.filter((n) => n < a.version.version).at(-1);
+          return (
+            <tr key={a.alias} data-testid={`alias-${a.alias}`}>
+              <th scope="row">{a.alias}</th>
+              <td>v{a.version.version}</td>
+              <td>{formatTime(a.updatedAt)}</td>
+              <td>
+                {previous === undefined ? (
+                  'no earlier version'
+                ) : (
+                  <button type="button" className="secondary" disabled={promoted.loading} onClick={() => void move(a.alias, previous)}>
+                    Roll back {a.alias} to v{previous}
+                  </button>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
       <ErrorNote error={promoted.error} />
       {moves.length > 0 && (
         <ul aria-live="polite" className="events" aria-label="Alias moves">
@@ -165,55 +154,40 @@ function ModelDetail({ name, moves }: { name: string; moves: readonly Move[] }) 
         <label htmlFor="promote-alias">Alias to move</label>
         <input id="promote-alias" value={alias} onChange={(e) => setAlias(e.target.value)} />
       </div>
-      <ScrollRegion label="Model versions">
-        <table>
-          <caption>{model.versions.totalCount} versions</caption>
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Metrics</th>
-              <th scope="col">Lineage</th>
-              <th scope="col">Created</th>
-              <th scope="col">Aliases</th>
-              <th scope="col">Promote</th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((v) => (
-              <tr key={v.id}>
-                <th scope="row">v{v.version}</th>
-                <td className="nowrap">
-                  {numericEntries(v.metrics)
-                    .filter(([k]) => SHOWN_METRICS.includes(k))
-                    .map(([k, value]) => (
-                      <div key={k}>
-                        {k} {value.toFixed(3)}
-                      </div>
-                    ))}
-                </td>
-                <td>
-                  {v.run ? (
-                    <>
-                      run <Link href={`/runs/${encodeURIComponent(v.run.id)}`}>{shortId(v.run.id)}</Link> on{' '}
-                      {v.run.lineage.datasetVersions.map((d) => `${d.name} ${d.version.slice(0, 8)}`).join(', ') || '–'}
-                      {v.run.lineage.parentRun && <>, from {v.run.lineage.parentRun.kind} run {shortId(v.run.lineage.parentRun.id)}</>}
-                    </>
-                  ) : (
-                    <code>{v.artifactKey}</code>
-                  )}
-                </td>
-                <td>{formatTime(v.createdAt)}</td>
-                <td>{v.aliases.join(', ') || '–'}</td>
-                <td>
-                  <button type="button" disabled={promoted.loading || !alias || v.aliases.includes(alias)} onClick={() => void move(alias, v.version)}>
-                    Make v{v.version} {alias || '…'}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <DataTable scrollLabel="Model versions" caption={`${model.versions.totalCount} versions`} columns={['Version', 'Metrics', 'Lineage', 'Created', 'Aliases', 'Promote']}>
+        {versions.map((v) => (
+          <tr key={v.id}>
+            <th scope="row">v{v.version}</th>
+            <td className="nowrap">
+              {numericEntries(v.metrics)
+                .filter(([k]) => SHOWN_METRICS.includes(k))
+                .map(([k, value]) => (
+                  <div key={k}>
+                    {k} {value.toFixed(3)}
+                  </div>
+                ))}
+            </td>
+            <td>
+              {v.run ? (
+                <>
+                  run <Link href={`/runs/${encodeURIComponent(v.run.id)}`}>{shortId(v.run.id)}</Link> on{' '}
+                  {v.run.lineage.datasetVersions.map((d) => `${d.name} ${d.version.slice(0, 8)}`).join(', ') || '–'}
+                  {v.run.lineage.parentRun && <>, from {v.run.lineage.parentRun.kind} run {shortId(v.run.lineage.parentRun.id)}</>}
+                </>
+              ) : (
+                <code>{v.artifactKey}</code>
+              )}
+            </td>
+            <td>{formatTime(v.createdAt)}</td>
+            <td>{v.aliases.join(', ') || '–'}</td>
+            <td>
+              <button type="button" disabled={promoted.loading || !alias || v.aliases.includes(alias)} onClick={() => void move(alias, v.version)}>
+                Make v{v.version} {alias || '…'}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

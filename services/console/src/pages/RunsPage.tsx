@@ -4,9 +4,10 @@ import { StartClassifierForm, StartPretrainForm } from '../components/StartRunFo
 import { graphql } from '../gql';
 import type { RunKind, RunStatus } from '../gql/graphql';
 import { ErrorNote } from '../lib/errors';
-import { formatTime, percent, shortId } from '../lib/format';
+import { formatTime, percent, shortId, versionName } from '../lib/format';
 import { Link, navigate } from '../router';
-import { ScrollRegion } from '../components/ScrollRegion';
+import { DataTable } from '../components/DataTable';
+import { Pager } from '../components/Pager';
 
 const RunsQuery = graphql(`
   query Runs($kind: RunKind, $status: [RunStatus!], $after: String) {
@@ -77,47 +78,25 @@ export function RunsPage() {
           </label>
         </div>
         <ErrorNote error={error} />
-        <ScrollRegion label="Runs">
-          <table>
-            <caption>{data ? `${data.runs.totalCount} runs` : 'Loading runs…'}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Run</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Status</th>
-                <th scope="col">Progress</th>
-                <th scope="col">Model</th>
-                <th scope="col">Created</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link href={`/runs/${encodeURIComponent(r.id)}`}>{shortId(r.id)}</Link>
-                  </td>
-                  <td>{r.kind}</td>
-                  <td>
-                    <span className={`status status-${r.status.toLowerCase()}`}>{r.status}</span>
-                  </td>
-                  <td>
-                    <progress max={1} value={r.progress} aria-label={`run ${shortId(r.id)} progress`} /> {percent(r.progress)}
-                  </td>
-                  <td>{r.modelVersion ? `${r.modelVersion.modelName} v${r.modelVersion.version}` : '–'}</td>
-                  <td>{formatTime(r.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-        <div className="pager">
-          <button type="button" className="secondary" disabled={after.length === 0} onClick={() => setAfter(after.slice(0, -1))}>
-            Newer
-          </button>
-          <button type="button" className="secondary" disabled={!data?.runs.pageInfo.hasNextPage} onClick={() => setAfter([...after, data!.runs.pageInfo.endCursor!])}>
-            Older
-          </button>
-        </div>
+        <DataTable scrollLabel="Runs" caption={data ? `${data.runs.totalCount} runs` : 'Loading runs…'} columns={['Run', 'Kind', 'Status', 'Progress', 'Model', 'Created']}>
+          {runs.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link href={`/runs/${encodeURIComponent(r.id)}`}>{shortId(r.id)}</Link>
+              </td>
+              <td>{r.kind}</td>
+              <td>
+                <span className={`status status-${r.status.toLowerCase()}`}>{r.status}</span>
+              </td>
+              <td>
+                <progress max={1} value={r.progress} aria-label={`run ${shortId(r.id)} progress`} /> {percent(r.progress)}
+              </td>
+              <td>{versionName(r.modelVersion)}</td>
+              <td>{formatTime(r.createdAt)}</td>
+            </tr>
+          ))}
+        </DataTable>
+        <Pager pages={after} onChange={setAfter} pageInfo={data?.runs.pageInfo} />
       </section>
     </>
   );

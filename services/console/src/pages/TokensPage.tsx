@@ -4,7 +4,7 @@ import { graphql } from '../gql';
 import type { ApiTokenRole } from '../gql/graphql';
 import { ErrorNote } from '../lib/errors';
 import { formatTime } from '../lib/format';
-import { ScrollRegion } from '../components/ScrollRegion';
+import { DataTable } from '../components/DataTable';
 
 const ApiTokensQuery = graphql(`
   query ApiTokens {
@@ -121,35 +121,20 @@ export function TokensPage() {
         </form>
       </section>
       <ErrorNote error={revoking.error} />
-      <ScrollRegion label="API tokens">
-        <table>
-          <caption>{data ? `${data.apiTokens.totalCount} tokens` : 'Loading tokens…'}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Made</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((t) => (
-              <tr key={t.id}>
-                <td>{t.name}</td>
-                <td>{t.role.toLowerCase()}</td>
-                <td>{formatTime(t.createdAt)}</td>
-                <td>
-                  <button type="button" className="secondary" onClick={() => revokeToken(t.id, t.name)} disabled={revoking.loading} aria-label={`Revoke ${t.name}`}>
-                    Revoke
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <DataTable scrollLabel="API tokens" caption={data ? `${data.apiTokens.totalCount} tokens` : 'Loading tokens…'} columns={['Name', 'Role', 'Made', <span className="visually-hidden">Actions</span>]}>
+        {tokens.map((t) => (
+          <tr key={t.id}>
+            <td>{t.name}</td>
+            <td>{t.role.toLowerCase()}</td>
+            <td>{formatTime(t.createdAt)}</td>
+            <td>
+              <button type="button" className="secondary" onClick={() => revokeToken(t.id, t.name)} disabled={revoking.loading} aria-label={`Revoke ${t.name}`}>
+                Revoke
+              </button>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }
