@@ -150,6 +150,8 @@ export const platformConfigSchema = z
         maxBatchWaitMs: z.number().min(0).default(5),
         /** Worker threads that run the forward passes, off the event loop; 0: in the service's own thread. Unset: one per 4 cores, 1 to 4. */
         forwardWorkers: z.number().int().min(0).optional(),
+        /** Worker threads that decode clips and compute their features, off the event loop; 0: in the service's own thread. Unset: one per 2 cores, 1 to 4. */
+        frontEndWorkers: z.number().int().min(0).optional(),
         /** Model a request without a model name gets, at defaultAlias. */
         defaultModelName: z.string().min(1).default('fop-emotion'),
         defaultAlias: z.string().min(1).default('production'),
@@ -279,6 +281,7 @@ export const PLATFORM_ENV: Record<string, string> = {
   'inference.maxBatchSize': 'SER_INFERENCE_MAX_BATCH_SIZE',
   'inference.maxBatchWaitMs': 'SER_INFERENCE_MAX_BATCH_WAIT_MS',
   'inference.forwardWorkers': 'SER_INFERENCE_FORWARD_WORKERS',
+  'inference.frontEndWorkers': 'SER_INFERENCE_FRONTEND_WORKERS',
   'inference.defaultModelName': 'SER_INFERENCE_DEFAULT_MODEL',
   'inference.defaultAlias': 'SER_INFERENCE_DEFAULT_ALIAS',
   'inference.streamWindowSeconds': 'SER_INFERENCE_STREAM_WINDOW_SECONDS',

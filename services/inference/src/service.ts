@@ -3,7 +3,6 @@ import type { PlatformConfig } from '@ser/config';
 import { bidiStream, closeClient, createClient, serverStream, unary } from '@ser/grpc-kit';
 import { getMetricsRegistry, serveGrpc, serviceCaller, type Platform, type RunningService } from '@ser/runtime';
 import { initTfjs } from '@ser/tfjs-backend';
-import { decodeAudioInput } from './audio/audio-input';
 import { batchPredict } from './handlers/batch-predict';
 import { modelStatus } from './handlers/model-status';
 import { predictSamples } from './handlers/prediction';
@@ -11,6 +10,7 @@ import { predictStream } from './handlers/predict-stream';
 import { inferenceMetrics } from './inference-metrics';
 import { ModelHost } from './models/model-host';
 import { registeredVersionsOver } from './models/registered-versions';
+import { startFrontEndThreads } from './workers/front-end-threads';
 import { startForwardThreads } from './workers/pooled-model';
 
 export type InferenceSettings = PlatformConfig['inference'];
@@ -35,7 +35,17 @@ export async function startInferenceService(platform: Platform, opts: InferenceS
   const settings: InferenceSettings = { ...config.inference, ...opts.inference };
   const logger = platform.logger.child({ service: 'inference' });
   const { kind: backend } = await initTfjs({ logger });
-  const forwardThreads = await startForwardThreads(settings.forwardWorkers, backend, logger); // undefined: in this thread
+  // Both kinds of thread start at once (each compiles its module and starts up on its own); undefined: in this thread.
+  const threads = await Promise.allSettled([
+    startForwardThreads(settings.forwardWorkers, backend, logger),
+    startFrontEndThreads(settings.frontEndWorkers, logger), // decoding and features, off the event loop
+  ]);
+  if (threads[0].status === 'rejected' || threads[1].status === 'rejected') {
+    if (threads[0].status === 'fulfilled') await threads[0].value?.pool.close();
+    if (threads[1].status === 'fulfilled') await threads[1].value.close();
+    throw threads[0].status === 'rejected' ? threads[0].reason : (threads[1] as PromiseRejectedResult).reason;
+  }
+  const [forwardThreads, frontEnd] = [threads[0].value, threads[1].value];
   const proto = loadSerProto().grpc.ser.v1;
   const clientOptions = { deadlineMs: config.grpcDeadlineMs, serviceToken: serviceCaller(config, 'inference') };
   const features = createClient<FeatureServiceClient>(proto.FeatureService, opts.featuresAddress ?? config.addresses.features, clientOptions);
@@ -43,11 +53,11 @@ export async function startInferenceService(platform: Platform, opts: InferenceS
   const registry = registeredVersionsOver(modelRegistry);
   const host = new ModelHost({ registry, artifacts, bus, logger, instanceId: config.instanceId, ...settings, ...forwardThreads?.hostOptions, metrics: inferenceMetrics(getMetricsRegistry()) });
   await host.start();
-  const deps = { host, store };
+  const deps = { host, store, frontEnd };
   const handlers: InferenceServiceHandlers = {
     Predict: unary(async (req) => {
       const startedAt = performance.now();
-      const { samples, inputHash } = await decodeAudioInput(req.audio, settings);
+      const { samples, inputHash } = await frontEnd.decode(req.audio, settings);
       return { prediction: await predictSamples(deps, req.model, samples, { inputHash, source: 'unary', optOut: req.recordOptOut, startedAt }) };
     }, logger),
     PredictStream: bidiStream((requests) => predictStream({ ...deps, settings }, requests), logger),
@@ -65,6 +75,7 @@ export async function startInferenceService(platform: Platform, opts: InferenceS
       await server.stop();
       await host.stop();
       await forwardThreads?.pool.close();
+      await frontEnd.close();
       closeClient(features);
       closeClient(modelRegistry);
     },

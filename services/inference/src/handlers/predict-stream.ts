@@ -7,6 +7,7 @@ import { checkPcmFormat, isPcm, pcmFrameBytes, pcmToMono } from '../audio/pcm';
 import { StreamWindows } from '../audio/stream-windows';
 import { voicedFraction } from '../audio/vad';
 import type { ModelHost } from '../models/model-host';
+import type { ClipFrontEnd } from '../workers/front-end-pool';
 import { predictSamples } from './prediction';
 
 export interface StreamSettings extends AudioLimits {
@@ -20,7 +21,7 @@ export interface StreamSettings extends AudioLimits {
  * the config). Windows the energy VAD finds silent are skipped: their index is used, no message is sent.
  */
 export async function* predictStream(
-  deps: { host: ModelHost; store: MetadataStore; settings: StreamSettings },
+  deps: { host: ModelHost; store: MetadataStore; frontEnd: ClipFrontEnd; settings: StreamSettings },
   requests: AsyncIterable<PredictStreamRequest__Output>,
 ): AsyncGenerator<PredictStreamResponse> {
   const { settings } = deps;

@@ -2,6 +2,7 @@ import type { ModelSelector__Output, Prediction__Output as Prediction } from '@s
 import type { MetadataStore } from '@ser/store';
 import type { LoadedVersion } from '../models/loaded-version';
 import type { ModelHost } from '../models/model-host';
+import type { ClipFrontEnd } from '../workers/front-end-pool';
 
 /** What a prediction record says about where it came from. */
 export type PredictionSource = 'unary' | 'stream' | 'batch';
@@ -47,17 +48,18 @@ export async function recordPrediction(store: MetadataStore, version: LoadedVers
 
 /**
  * One clip (16 kHz mono) through the selected model: the version is held for the request, so an alias move
- * meanwhile lets it finish on the version it started with. The forward pass is shared with concurrent requests.
+ * meanwhile lets it finish on the version it started with. The features are computed where `deps.frontEnd` computes
+ * (a front-end thread, or the event loop); the forward pass is shared with concurrent requests.
  */
 export async function predictSamples(
-  deps: { host: ModelHost; store: MetadataStore },
+  deps: { host: ModelHost; store: MetadataStore; frontEnd: ClipFrontEnd },
   selector: ModelSelector__Output | null | undefined,
   samples: Float32Array,
   opts: RecordOptions & { startedAt: number },
 ): Promise<Prediction> {
   const lease = await deps.host.acquire(selector);
   try {
-    const probabilities = await lease.version.predictOne(lease.version.model.featurize(samples));
+    const probabilities = await lease.version.predictOne(await deps.frontEnd.featurize(lease.version.model, samples));
     return await recordPrediction(deps.store, lease.version, toPrediction(lease.version, probabilities, opts.startedAt), opts);
   } finally {
     lease.release();

@@ -1,14 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { createLogMel } from '@ser/audio';
 import { readKeptWeights, type KeptModelOfKind } from '@ser/model-artifacts';
 import { createFop, createFopClassifier, loadVariables, type SavedTensors } from '@ser/models';
+import { frontEndOf, LOG_MEL } from '../audio/front-ends';
 import { registerModelKind, type ServableModel } from './model-kinds';
 
-// The trainer's features: the features service's log-mel front end (DEFAULT_MEL_CONFIG, no normalisation).
-const logMel = createLogMel();
-
-/** Log-mel frames [frames * nMels] of 16 kHz samples, as every FOP-based model was trained on. */
-export const logMelFeatures = (samples: Float32Array): Float32Array => logMel.compute(samples).data;
+/** Log-mel frames [frames * nMels] of 16 kHz samples, as every FOP-based model was trained on (the features service's front end). */
+export const logMelFeatures = frontEndOf(LOG_MEL);
 
 /**
  * A fine-tuned FOP (pooled softmax head) from models/<run>/ (model.json and its weights file). Inputs of a batch
@@ -29,6 +26,7 @@ export function fopClassifierFromWeights(meta: Pick<KeptModelOfKind<'fop-classif
     kind: 'fop-classifier',
     labels: [...meta.classes],
     featureKind: 'log-mel',
+    frontEnd: LOG_MEL,
     featurize: logMelFeatures, // [frames * nMels]
     predict(inputs) {
       const lengths = inputs.map((x) => x.length / nMels);

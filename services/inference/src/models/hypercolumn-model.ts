@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { loadClassicalClassifier } from '@ser/classical';
 import { readKeptWeights, type KeptModelOfKind } from '@ser/model-artifacts';
 import { batchHypercolumns, createAttentionLstm, createFop, hypercolumnDim, loadVariables, poolFrames, type FopModel } from '@ser/models';
+import { LOG_MEL } from '../audio/front-ends';
 import { logMelFeatures } from './fop-classifier';
 import { registerModelKind, type ServableModel } from './model-kinds';
 import { disposeOnFailure, standardizeRows } from './model-files';
@@ -19,6 +20,7 @@ function hypercolumnModel(meta: HypercolumnManifest, fop: FopModel, classify: (s
     kind: meta.kind,
     labels: [...meta.classes],
     featureKind: 'log-mel',
+    frontEnd: LOG_MEL,
     featurize: logMelFeatures,
     predict(inputs) {
       const frames = inputs.map((x) => x.length / nMels); // whole utterances, as the trainer evaluates them

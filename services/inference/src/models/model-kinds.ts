@@ -1,6 +1,7 @@
 import type { ArtifactStore } from '@ser/artifacts';
 import { failedPrecondition } from '@ser/grpc-kit';
 import { readKeptModel, UnknownKeptModelKindError, type KeptModel, type KeptModelKind, type KeptModelOfKind } from '@ser/model-artifacts';
+import type { FrontEndSpec } from '../audio/front-ends';
 import { inferenceRuntime, loadOnnxServable, servedByOnnx } from './onnx-runtime';
 
 /** Which stored features a model reads (BatchPredict asks the features service for this kind). */
@@ -13,7 +14,9 @@ export interface ServableModel {
   /** Class labels in output order. */
   readonly labels: readonly string[];
   readonly featureKind: ModelFeatureKind;
-  /** The features the model was trained on, from 16 kHz mono samples in [-1, 1]. */
+  /** Its front end as data: what a front-end worker thread builds to compute featurize's features off the event loop. */
+  readonly frontEnd: FrontEndSpec;
+  /** The features the model was trained on, from 16 kHz mono samples in [-1, 1]: frontEndOf(frontEnd). */
   featurize(samples: Float32Array): Float32Array;
   /** Class probabilities of each input (as featurize returns them, any lengths), one row per input; ONNX Runtime answers async. */
   predict(inputs: readonly Float32Array[]): number[][] | Promise<number[][]>;

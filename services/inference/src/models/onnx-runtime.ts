@@ -2,10 +2,10 @@
 // CPU provider instead of TensorFlow.js. The graph is exported from the kept model at load, so every version that
 // can be exported is served this way without a separate export step; the others stay on tfjs.
 import * as ort from 'onnxruntime-node';
-import { createLogMel } from '@ser/audio';
 import type { ArtifactStore } from '@ser/artifacts';
 import type { KeptModel } from '@ser/model-artifacts';
 import { FOP_ONNX_IO, ONNX_EXPORTABLE_KINDS, keptModelToOnnx } from '@ser/onnx-export';
+import { frontEndOf, LOG_MEL } from '../audio/front-ends';
 import type { ServableModel } from './model-kinds';
 
 export const INFERENCE_RUNTIMES = ['tfjs', 'onnx'] as const;
@@ -17,10 +17,6 @@ export function inferenceRuntime(env: NodeJS.ProcessEnv = process.env): Inferenc
   if (!(INFERENCE_RUNTIMES as readonly string[]).includes(value)) throw new Error(`SER_INFERENCE_RUNTIME must be one of ${INFERENCE_RUNTIMES.join(', ')}, not '${value}'`);
   return value as InferenceRuntime;
 }
-
-// The front end of the tfjs fop-classifier loader (createLogMel(), DEFAULT_MEL_CONFIG), made here rather than imported:
-// that module imports model-kinds, which imports this one.
-const logMel = createLogMel();
 
 /** Whether this model is served through ONNX Runtime under the given runtime setting. */
 export const servedByOnnx = (model: KeptModel, runtime: InferenceRuntime): boolean => runtime === 'onnx' && ONNX_EXPORTABLE_KINDS.includes(model.kind);
@@ -35,7 +31,8 @@ export async function loadOnnxServable(artifacts: ArtifactStore, artifactKey: st
     kind: model.kind,
     labels: [...model.classes],
     featureKind: 'log-mel',
-    featurize: (samples) => logMel.compute(samples).data, // [frames * nMels]
+    frontEnd: LOG_MEL, // the tfjs fop-classifier loader's
+    featurize: frontEndOf(LOG_MEL), // [frames * nMels]
     async predict(inputs) {
       const lengths = inputs.map((x) => x.length / nMels);
       const longest = Math.max(...lengths);

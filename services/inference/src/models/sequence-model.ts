@@ -2,9 +2,9 @@
 // the whole utterance's 32x129 spectrogram segments, as the trainer evaluates it (@ser/audio's TACN front end with the run's
 // hop), z-scored per bin, through the CNN (+ the frozen VQ-VAE's latents fused in) and the sequence model.
 import * as tf from '@tensorflow/tfjs';
-import { createTacnFrontEnd } from '@ser/audio';
 import { readKeptWeights, type KeptModelOfKind } from '@ser/model-artifacts';
 import { createSequenceNetwork, createVqvae, loadVariables, type VqvaeModel } from '@ser/models';
+import { frontEndOf, type FrontEndSpec } from '../audio/front-ends';
 import { registerModelKind, type ServableModel } from './model-kinds';
 import { disposeOnFailure, standardizeRows } from './model-files';
 
@@ -26,12 +26,13 @@ registerModelKind('sequence-model', async (artifacts, key, meta) => {
 function sequenceModel(meta: SequenceModelManifest, network: ReturnType<typeof createSequenceNetwork>, vqvae: VqvaeModel | undefined): ServableModel {
   const { frames, bins, hopSamples } = meta.segments; // maxSegments bounds training windows only
   const size = frames * bins;
-  const frontEnd = createTacnFrontEnd({ segmentHopSamples: hopSamples });
+  const frontEnd: FrontEndSpec = { kind: 'tacn-segments', segmentHopSamples: hopSamples };
   return {
     kind: meta.kind,
     labels: [...meta.classes],
     featureKind: 'spectrogram-segments',
-    featurize: (samples) => frontEnd.compute(samples).data, // [segments, frames, bins]
+    frontEnd,
+    featurize: frontEndOf(frontEnd), // [segments, frames, bins]
     predict(inputs) {
       const lengths = inputs.map((x) => x.length / size);
       const total = lengths.reduce((a, b) => a + b, 0);

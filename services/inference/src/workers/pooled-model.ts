@@ -16,7 +16,7 @@ import { recordReads } from './recorded-artifacts';
 export async function loadPooledModel(pool: ForwardPool, artifacts: ArtifactStore, artifactKey: string): Promise<ServableModel> {
   const recorded = recordReads(artifacts);
   const here = await loadServableModel(recorded.store, artifactKey);
-  const { kind, labels, featureKind, featurize } = here; // every kind's front end is a closure over its settings, not over the weights
+  const { kind, labels, featureKind, frontEnd, featurize } = here; // every kind's front end is a closure over its settings, not over the weights
   here.dispose();
   const modelId = `${artifactKey}#${randomUUID()}`;
   await pool.load(modelId, artifactKey, recorded.files);
@@ -24,6 +24,7 @@ export async function loadPooledModel(pool: ForwardPool, artifacts: ArtifactStor
     kind,
     labels,
     featureKind,
+    frontEnd,
     featurize,
     predict: (inputs) => pool.predict(modelId, [...inputs]),
     dispose: () => pool.unload(modelId),
