@@ -1,19 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createRuleLinter, type RuleLinter } from './rule-linter';
 
 // The layering rules of eslint.config.mjs, exercised on code that breaks them.
 describe('nx module boundaries', () => {
-  let eslint: ESLint;
+  let lint: RuleLinter;
   beforeAll(() => {
-    execFileSync('npx', ['nx', 'show', 'projects'], { env: { ...process.env, NX_DAEMON: 'false' }, stdio: 'ignore' });
-    eslint = new ESLint();
+    lint = createRuleLinter(['@nx/enforce-module-boundaries']);
   });
-
-  const lint = async (file: string, code: string) => {
-    const [result] = await eslint.lintText(code, { filePath: file });
-    return result!.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
-  };
 
   it('forbids a library from importing a service', async () => {
     const messages = await lint('libs/config/src/bad.ts', "import { createGateway } from '@ser/gateway';\nexport const g = createGateway;\n");

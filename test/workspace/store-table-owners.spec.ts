@@ -1,21 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createRuleLinter, type RuleLinter } from './rule-linter';
 
 // eslint.config.mjs's table-owner rules (scripts/store-table-owners.mjs), exercised on code that breaks them.
 // A generous timeout: the first lint loads the typed config, slow on a loaded machine (not a performance bound).
 describe('one owner for each table', { timeout: 300_000 }, () => {
-  let eslint: ESLint;
+  let lint: RuleLinter;
   beforeAll(() => {
-    // The config's nx module-boundary rule needs the project graph, as in module-boundaries.spec.ts.
-    execFileSync('npx', ['nx', 'show', 'projects'], { env: { ...process.env, NX_DAEMON: 'false' }, stdio: 'ignore' });
-    eslint = new ESLint();
+    lint = createRuleLinter(['no-restricted-syntax', 'no-restricted-imports']);
   });
-
-  const lint = async (file: string, code: string) => {
-    const [result] = await eslint.lintText(code, { filePath: file });
-    return result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax' || m.ruleId === 'no-restricted-imports').map((m) => m.message);
-  };
   const store = "import type { MetadataStore } from '@ser/store';\ndeclare const store: MetadataStore;\n";
 
   it("refuses a write to a table the service does not own, naming the table's owner", async () => {
