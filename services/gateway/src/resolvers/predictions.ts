@@ -68,7 +68,9 @@ export const predictionMutations = {
       label: p.label,
       probabilities: p.classProbabilities,
       modelName: p.model?.name || null,
-      modelVersion: await servedVersion(ctx, p.model),
+      // A function, so GraphQL's default resolver calls it only when the query selects modelVersion: a registry
+      // round trip per prediction that most callers (the console's upload, the inference bench) never read.
+      modelVersion: () => servedVersion(ctx, p.model),
       latencyMs: p.latencyMs,
     };
   },
