@@ -53,6 +53,7 @@ export async function startAll(platform: Platform, opts: { consoleDir?: string }
       serviceAddresses,
       bus: platform.bus,
       anonymousRead: platform.config.gateway.anonymousRead,
+      defaultModelName: platform.config.inference.defaultModelName,
       corsOrigins: platform.config.gateway.corsOrigins,
       introspection: platform.config.gateway.introspection,
       maxBodyBytes: platform.config.gateway.maxBodyBytes,

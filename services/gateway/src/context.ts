@@ -18,6 +18,8 @@ export interface GatewayDeps {
   anonymousRead: boolean;
   /** Training-recipe jobs this gateway started (trainRecipe); absent: the mutation answers SERVICE_UNAVAILABLE. */
   trainingJobs?: TrainingJobs;
+  /** The model name of a classifier run started without one (config inference.defaultModelName). */
+  defaultModelName?: string;
 }
 
 /** Per-request context: shared dependencies, the caller, and batched loaders that live for one request. */

@@ -53,6 +53,11 @@ export interface GatewayOptions {
   trustedDocuments?: TrustedDocuments;
   /** A built single-page app (the web console) to serve at `/`, with index.html for page paths; none when unset. */
   staticDir?: string;
+  /**
+   * The model name a classifier run started without one registers under (config inference.defaultModelName), as the
+   * trainer's StartClassifierRun fills it in. Unset: startClassifierRun needs modelName.
+   */
+  defaultModelName?: string;
 }
 
 /** Room for a multipart request's `operations` and `map` fields (1 MiB each at most) beside its largest upload. */
@@ -105,6 +110,7 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
     logger: opts.logger,
     anonymousRead: opts.anonymousRead ?? true,
     trainingJobs,
+    defaultModelName: opts.defaultModelName,
   };
   const introspection = opts.introspection ?? true;
   const uploads = { ...DEFAULT_UPLOAD_LIMITS, ...opts.uploads };

@@ -20,6 +20,7 @@ const gateway = await createGateway({
   store: platform.store,
   bus: platform.bus,
   serviceAddresses: config.addresses,
+  defaultModelName: config.inference.defaultModelName,
   anonymousRead: config.gateway.anonymousRead,
   corsOrigins: config.gateway.corsOrigins,
   introspection: config.gateway.introspection,

@@ -12,7 +12,7 @@ describe('starting runs with no trainer up', () => {
   let dv: string;
 
   beforeAll(async () => {
-    t = await startSpecGateway();
+    t = await startSpecGateway({ defaultModelName: 'spec-default' });
     operator = (await t.store.apiTokens.create({ name: 'spec-operator', role: 'operator' })).token;
     dv = (await t.store.datasets.registerVersion({ datasetName: 'demo', version: 'v1', format: 'manifest', sourceUri: '/d', utteranceCount: 1 })).version.id;
   }, 600_000); // PGlite and the gateway start slowly on a loaded machine
@@ -32,6 +32,9 @@ describe('starting runs with no trainer up', () => {
     expect(run).toMatchObject({ status: 'QUEUED', method: 'FOP_FINE_TUNE', config: { method: 'fop-fine-tune', repeats: 2, datasetVersionId: dv } });
     expect(run.config.model).toMatchObject({ dModel: expect.any(Number) }); // the resolved FOP config is stored, as the trainer stores it
     expect(run.lineage.raw).toMatchObject({ datasetVersionIds: [dv], checkpointId: '', modelName: 'queued-model' });
+    // Without a model name, the platform's default (inference.defaultModelName), as the trainer fills it in.
+    const unnamed = await postGraphql(t.gateway.url, { query: START, variables: { input: { datasetVersionIds: [dv], method: 'FOP_FINE_TUNE' } } }, { token: operator });
+    expect((unnamed.data!.startClassifierRun as { lineage: { raw: Record<string, unknown> } }).lineage.raw.modelName).toBe('spec-default');
   });
 
   it('refuses a bad config with BAD_USER_INPUT and an unknown dataset version with NOT_FOUND, queueing nothing', async () => {

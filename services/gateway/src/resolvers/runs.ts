@@ -78,7 +78,10 @@ export const runMutations = {
 
   async startClassifierRun(_: unknown, { input }: { input: StartInput & { method?: string | null; modelName?: string | null } }, ctx: GatewayContext) {
     requireRole(ctx, 'operator', 'startClassifierRun');
-    const req = { ...startRequest(withMethod(input)), modelName: input.modelName ?? undefined };
+    // The name its kept model registers under, filled in as the trainer's StartClassifierRun does.
+    const modelName = input.modelName || ctx.defaultModelName;
+    if (!modelName) throw badInput('modelName is required: this gateway has no default model name (inference.defaultModelName)');
+    const req = { ...startRequest(withMethod(input)), modelName };
     return queueRun(ctx, 'classifier', planClassifierRun(ctx.store, req));
   },
 
