@@ -65,4 +65,12 @@ describe('a classifier run registers its model, which inference then serves', ()
     expect([...files.keys()]).toEqual(expect.arrayContaining(['model.json', 'model-card.json', 'model-card.md']));
     for (const key of keys) expect(files.get(key.slice(folder.length))!.equals(await platform.artifacts.get(key)), key).toBe(true);
   });
+
+  it("registers a run started without a model name under the platform's inference.defaultModelName", async () => {
+    const started = await callUnary(trainer, 'StartClassifierRun', { configJson: JSON.stringify({ ...RUN, epochs: 1 }), datasetVersionIds: [datasetVersionId] });
+    let final: Run__Output | null = null;
+    for await (const m of iterateStream(trainer.WatchClassifierRun({ runId: started.run!.id }, deadlineIn(300_000)))) if (m.run) final = m.run;
+    expect(final!.status, final!.error).toBe('RUN_STATUS_SUCCEEDED');
+    expect(final!.outputModel).toEqual({ name: platform.config.inference.defaultModelName, version: '1' });
+  }, 300_000);
 });

@@ -33,10 +33,11 @@ export async function startClassifierTrainerService(platform: Platform, opts: Cl
       const runs = new ClassifierRunManager({ store, bus, artifacts, artifactStore, features, registry, logger, metrics, instanceId: `${config.instanceId}/classifier-trainer` });
       const handlers: Partial<ClassifierTrainingServiceHandlers> = {
         StartClassifierRun: unary(async (req) => {
-          const run = await runs.start({ configJson: req.configJson, datasetVersionIds: req.datasetVersionIds, checkpointId: req.checkpointId, displayName: req.displayName || undefined });
-          // The name the kept model registers under when the run succeeds (registry/register-run-model.ts); without one,
-          // the name inference serves by default, so the model is what a predict naming no model gets once promoted.
-          await store.runs.update(run.id, { lineage: { modelName: req.modelName || config.inference.defaultModelName } });
+          // The name the kept model registers under when the run succeeds (registry/register-run-model.ts), stored with
+          // the run as it is queued; without one, the name inference serves by default (inference.defaultModelName), so
+          // the model is what a predict naming no model gets once promoted.
+          const modelName = req.modelName || config.inference.defaultModelName;
+          const run = await runs.start({ configJson: req.configJson, datasetVersionIds: req.datasetVersionIds, checkpointId: req.checkpointId, displayName: req.displayName || undefined, modelName });
           return { run: runToProto(run) };
         }, logger),
         WatchClassifierRun: serverStream(async function* (req) {

@@ -5,9 +5,6 @@ import { callUnary } from '@ser/grpc-kit';
 import { KEPT_MODEL_FILE, readKeptModel } from '@ser/model-artifacts';
 import type { MetadataStore } from '@ser/store';
 
-/** Model name of a run started without one (StartClassifierRunRequest.model_name empty). */
-export const DEFAULT_MODEL_NAME = 'fop-emotion';
-
 export interface RegistryDeps {
   store: MetadataStore;
   artifacts: ArtifactStore;
@@ -25,7 +22,7 @@ export interface RegisteredRunModel {
 
 /**
  * Registers the model a finished classifier run kept (models/<run>/model.json) through ModelRegistryService as the
- * next version of the run's model name, with the run's summary metrics and its lineage: dataset version,
+ * next version of the run's model name (a run without one is refused), with the run's summary metrics and its lineage: dataset version,
  * pre-training checkpoint, the model checkpoint, the resolved config and its hash. Returns null when the run kept no
  * model. A run that already registered (a recovered run finishing again) gets its existing version back (the
  * registry's RegisterModelVersion is idempotent per run), never a second one.
@@ -35,6 +32,10 @@ export async function registerRunModel(deps: RegistryDeps, runId: string, metric
   const run = await store.runs.get(runId);
   const artifactKey = typeof run?.lineage.modelArtifactKey === 'string' ? run.lineage.modelArtifactKey : null;
   if (!run || !artifactKey || !(await artifacts.exists(`${artifactKey}/${KEPT_MODEL_FILE}`))) return null;
+  // A run carries the name its model registers under from its start (StartClassifierRunRequest.model_name, else the
+  // platform's inference.defaultModelName); without one, the starter erred: nothing is filed under a guessed name.
+  const modelName = typeof run.lineage.modelName === 'string' ? run.lineage.modelName : '';
+  if (!modelName) throw new Error(`run ${runId} has no model name (lineage.modelName): its kept model ${artifactKey} is not registered`);
   const kept = await readKeptModel(artifacts, artifactKey);
   const configJson = JSON.stringify(run.config);
   const lineage = {
@@ -48,7 +49,7 @@ export async function registerRunModel(deps: RegistryDeps, runId: string, metric
     labels: kept.classes,
   };
   const { modelVersion } = await callUnary(registry, 'RegisterModelVersion', {
-    modelName: typeof run.lineage.modelName === 'string' && run.lineage.modelName ? run.lineage.modelName : DEFAULT_MODEL_NAME,
+    modelName,
     runId,
     artifactKey,
     metrics,

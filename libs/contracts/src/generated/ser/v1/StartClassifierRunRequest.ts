@@ -23,7 +23,8 @@ export interface StartClassifierRunRequest {
    */
   'displayName'?: (string);
   /**
-   * Name to register the trained model under; empty means the default name "fop-emotion".
+   * Name to register the trained model under; empty means the platform's default model name (inference.defaultModelName,
+   * SER_INFERENCE_DEFAULT_MODEL; "fop-emotion" unless configured), stored with the run when it is queued.
    */
   'modelName'?: (string);
 }
@@ -50,7 +51,8 @@ export interface StartClassifierRunRequest__Output {
    */
   'displayName': (string);
   /**
-   * Name to register the trained model under; empty means the default name "fop-emotion".
+   * Name to register the trained model under; empty means the platform's default model name (inference.defaultModelName,
+   * SER_INFERENCE_DEFAULT_MODEL; "fop-emotion" unless configured), stored with the run when it is queued.
    */
   'modelName': (string);
 }
