@@ -21,3 +21,18 @@ export interface FoldTrainingEvents {
   onEpoch(e: FoldEpoch): void;
   shouldCancel(): boolean;
 }
+
+/**
+ * Runs one fold's training with its optimizer, which is freed whatever happens; the model is freed only when
+ * training throws, since on success it goes to the caller (who frees it after testing and saving).
+ */
+export async function trainFoldModel<T>(optimizer: { dispose(): void }, disposeModel: () => void, train: () => Promise<T>): Promise<T> {
+  try {
+    return await train();
+  } catch (err) {
+    disposeModel();
+    throw err;
+  } finally {
+    optimizer.dispose();
+  }
+}

@@ -13,7 +13,7 @@ import {
   type SavedTensors,
 } from '@ser/models';
 import type { FineTuneRunConfig } from '../../run/classifier-config';
-import type { EarlyStoppedFold, FoldTrainingEvents } from '../../run/fold-training';
+import { trainFoldModel, type EarlyStoppedFold, type FoldTrainingEvents } from '../../run/fold-training';
 import { predictProbabilities, weightedCrossEntropy } from '../../run/predict';
 
 /** Utterances of one split as the trainer needs them: features and class indices, same order. */
@@ -58,7 +58,7 @@ export async function trainFold(
   const fop = createFop(job.fopConfig, job.seed);
   const classifier = createFopClassifier(fop, job.numClasses, job.seed);
   const optimizer = createAdam({ learningRate: config.learningRate });
-  try {
+  return trainFoldModel(optimizer, () => disposeClassifier(classifier), async () => {
     if (job.pretrained) {
       const trunk = Object.fromEntries(Object.entries(fop.variables).filter(([name]) => !name.startsWith('output.')));
       loadVariables(trunk, job.pretrained, { allowUnused: true }); // the checkpoint's output layer is not used
@@ -81,12 +81,7 @@ export async function trainFold(
       shouldCancel: events.shouldCancel,
     });
     return { classifier, ...result };
-  } catch (err) {
-    disposeClassifier(classifier);
-    throw err;
-  } finally {
-    optimizer.dispose();
-  }
+  });
 }
 
 /** Class-weighted mean softmax cross-entropy: sum(w_i * ce_i) / sum(w_i), like PyTorch's weighted CrossEntropyLoss. */

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { StandardizerState } from '@ser/classical';
 import { attentionLstmLoss, chunked, createAdam, createAttentionLstm, mixSeed, shuffledBatches, trainWithEarlyStopping, type AttentionLstm } from '@ser/models';
 import type { HypercolumnRunConfig } from '../../run/classifier-config';
-import type { EarlyStoppedFold, FoldTrainingEvents } from '../../run/fold-training';
+import { trainFoldModel, type EarlyStoppedFold, type FoldTrainingEvents } from '../../run/fold-training';
 import { frameStatistics } from '../../run/frame-statistics';
 import { weightedCrossEntropy } from '../../run/predict';
 
@@ -61,7 +61,7 @@ export async function trainLstmFold(job: LstmFoldTraining, events: FoldTrainingE
   const standardizer = frameStatistics(train.sequences, dim); // training split only: nothing of validation or test leaks in
   const model = createAttentionLstm({ inputDim: dim, numClasses: job.numClasses, units: config.units, attentionUnits: config.attentionUnits, dropout: config.dropout }, job.seed);
   const optimizer = createAdam({ learningRate: config.learningRate });
-  try {
+  return trainFoldModel(optimizer, () => model.dispose(), async () => {
     const result = await trainWithEarlyStopping({
       variables: model.variables,
       optimizer,
@@ -78,10 +78,5 @@ export async function trainLstmFold(job: LstmFoldTraining, events: FoldTrainingE
       shouldCancel: events.shouldCancel,
     });
     return { model, standardizer, ...result };
-  } catch (err) {
-    model.dispose();
-    throw err;
-  } finally {
-    optimizer.dispose();
-  }
+  });
 }

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { StandardizerState } from '@ser/classical';
 import { chunked, mixSeed, shuffledBatches, trainWithEarlyStopping, weightedSoftmaxCrossEntropy } from '@ser/models';
 import type { SequenceModelRunConfig } from '../../run/classifier-config';
-import type { EarlyStoppedFold, FoldTrainingEvents } from '../../run/fold-training';
+import { trainFoldModel, type EarlyStoppedFold, type FoldTrainingEvents } from '../../run/fold-training';
 import { weightedCrossEntropy } from '../../run/predict';
 import { createSequenceNetwork, type SequenceNetwork, type SequenceNetworkConfig } from './sequence-network';
 import { latentBatch, segmentBatch, trainingWindow, windowOf, type SegmentSequence, type SegmentShape } from './sequence-segments';
@@ -78,7 +78,7 @@ export async function trainSequenceFold(job: SequenceFoldTraining, events: FoldT
   const { config, data } = job;
   const network = createSequenceNetwork(job.network, job.seed);
   const optimizer = createOptimizer(config);
-  try {
+  return trainFoldModel(optimizer, () => network.dispose(), async () => {
     const validationLabels = job.validation.map((r) => data.labels[r]!);
     const result = await trainWithEarlyStopping({
       variables: network.variables,
@@ -93,10 +93,5 @@ export async function trainSequenceFold(job: SequenceFoldTraining, events: FoldT
       shouldCancel: events.shouldCancel,
     });
     return { network, ...result };
-  } catch (err) {
-    network.dispose();
-    throw err;
-  } finally {
-    optimizer.dispose();
-  }
+  });
 }
