@@ -35,6 +35,13 @@ describe('one owner for each table', { timeout: 300_000 }, () => {
     expect(await lint('services/model-registry/src/ok.ts', `${store}export const v = store.models.listModels();\n`)).toEqual([]);
   });
 
+  it('lets the gateway queue a run (insert its queued row) but nothing more of runs, and no other service queue one', async () => {
+    expect(await lint('services/gateway/src/ok.ts', `${store}export const r = store.runs.create({ kind: 'classifier' });\n`)).toEqual([]);
+    expect(await lint('services/gateway/src/bad.ts', `${store}export const r = store.runs.update('r', { status: 'running' });\n`)).toEqual([expect.stringMatching(/does not own table runs:/)]);
+    expect(await lint('services/gateway/src/bad.ts', "import { RunRepository } from '@ser/store';\nexport const R = RunRepository;\n")).toHaveLength(1);
+    expect(await lint('services/inference/src/bad.ts', `${store}export const r = store.runs.create({ kind: 'classifier' });\n`)).toEqual([expect.stringMatching(/does not own table runs \(queued rows\)/)]);
+  });
+
   it("keeps the model registry's tables its own for reads too, and leaves other objects named models alone", async () => {
     const reads = await lint('services/gateway/src/bad.ts', `${store}const ctx = { store };\nexport const v = store.models.listModels();\nexport const w = ctx.store.models.findVersion('ser', 1);\n`);
     expect(reads).toEqual([
