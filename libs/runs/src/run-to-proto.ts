@@ -29,10 +29,11 @@ export function runToProto(run: Run): ProtoRun {
     configJson: JSON.stringify(run.config),
     metrics,
     lineage: {
-      datasetVersionIds: Array.isArray(lineage.datasetVersionIds) ? lineage.datasetVersionIds.map(String) : [],
-      checkpointId: str(lineage.checkpointId),
-      runId: str(lineage.runId),
-      configHash: str(lineage.configHash),
+      // RunLineage: the store checks these keys' types on every write.
+      datasetVersionIds: lineage.datasetVersionIds ?? [],
+      checkpointId: lineage.checkpointId ?? '',
+      runId: lineage.runId ?? '',
+      configHash: lineage.configHash ?? '',
     },
     error: run.error ?? '',
     createdAtMs: run.createdAt.getTime(),
@@ -48,5 +49,5 @@ export function runToProto(run: Run): ProtoRun {
  * run's kept model. Empty before there is one.
  */
 export function outputCheckpointId(run: Run): string {
-  return str(run.lineage.bestCheckpointId ?? run.lineage.modelCheckpointId);
+  return run.lineage.bestCheckpointId ?? run.lineage.modelCheckpointId ?? '';
 }

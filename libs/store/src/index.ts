@@ -15,6 +15,7 @@ export {
   type UtteranceFilter,
 } from './repositories/datasets';
 export type { NewUtterance, Utterance } from './repositories/utterances';
+export { runLineageSchema, type RunLineage } from './run-lineage';
 export {
   RunRepository,
   RUN_STATUSES,

@@ -10,6 +10,15 @@ async function clockPast(date: Date): Promise<void> {
 
 export function runsAndModelsContract(getStore: () => MetadataStore): void {
   describe('runs', () => {
+    it('keeps a lineage whose named keys have their types, and refuses a mistyped one (RunLineage)', async () => {
+      const store = getStore();
+      const run = await store.runs.create({ kind: 'classifier', lineage: { datasetVersionIds: ['dv'], modelName: 'my-model', extra: 1 } });
+      expect((await store.runs.get(run.id))!.lineage).toEqual({ datasetVersionIds: ['dv'], modelName: 'my-model', extra: 1 });
+      await expect(store.runs.update(run.id, { lineage: { checkpointId: 3 as unknown as string } })).rejects.toThrow(/checkpointId/);
+      await expect(store.runs.create({ kind: 'classifier', lineage: { datasetVersionIds: 'dv' as unknown as string[] } })).rejects.toThrow(/datasetVersionIds/);
+      expect((await store.runs.get(run.id))!.lineage).toEqual({ datasetVersionIds: ['dv'], modelName: 'my-model', extra: 1 });
+    });
+
     it('create, get and update: status stamps start and finish, metrics and lineage merge', async () => {
       const store = getStore();
       const run = await store.runs.create({ kind: 'fop-pretrain', config: { layers: 4 }, lineage: { dataset: 'ds@1' } });

@@ -2,6 +2,7 @@ import type { Queryable } from '../db/db';
 import { notFound } from '../errors';
 import { newId, toDate, toDateOrNull, toJsonParam, type JsonObject } from '../json';
 import { paginate, type Page, type PageArgs } from '../paging';
+import { runLineageSchema, type RunLineage } from '../run-lineage';
 
 export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -17,8 +18,8 @@ export interface Run {
   /** The resolved experiment config, saved with the run. */
   config: JsonObject;
   metrics: JsonObject;
-  /** Inputs it was made from: dataset version, checkpoint, parent run. */
-  lineage: JsonObject;
+  /** Inputs it was made from (dataset version, checkpoint, parent run) and what it made. */
+  lineage: RunLineage;
   error: string | null;
   /** Worker that owns the run while it executes. */
   claimedBy: string | null;
@@ -33,7 +34,7 @@ export interface Run {
 export interface NewRun {
   kind: string;
   config?: JsonObject;
-  lineage?: JsonObject;
+  lineage?: RunLineage;
   /** Lets a caller know the id before the insert; a uuid when absent. */
   id?: string;
 }
@@ -44,7 +45,7 @@ export interface RunPatch {
   /** Merged into the stored metrics (top-level keys replaced). */
   metrics?: JsonObject;
   /** Merged into the stored lineage. */
-  lineage?: JsonObject;
+  lineage?: RunLineage;
   error?: string | null;
 }
 
@@ -66,7 +67,7 @@ interface RunRow {
   progress: number;
   config: JsonObject;
   metrics: JsonObject;
-  lineage: JsonObject;
+  lineage: RunLineage;
   error: string | null;
   claimed_by: string | null;
   attempt: number;
@@ -93,6 +94,9 @@ const fromRow = (r: RunRow): Run => ({
   finishedAt: toDateOrNull(r.finished_at),
 });
 
+/** A lineage checked against RunLineage (ZodError when a named key has the wrong type), as a jsonb parameter. */
+const lineageParam = (lineage: RunLineage | undefined): string => toJsonParam(runLineageSchema.parse(lineage ?? {}));
+
 // What a successful claim writes: the run is the worker's, running, one attempt more.
 const CLAIM_SET = `claimed_by = $2, status = 'running', attempt = attempt + 1,
   started_at = coalesce(started_at, clock_timestamp()), updated_at = clock_timestamp()`;
@@ -103,7 +107,7 @@ export class RunRepository {
   async create(input: NewRun): Promise<Run> {
     const [row] = await this.q.query<RunRow>(
       'INSERT INTO runs (id, kind, config, lineage) VALUES ($1, $2, $3::jsonb, $4::jsonb) RETURNING *',
-      [input.id ?? newId(), input.kind, toJsonParam(input.config), toJsonParam(input.lineage)],
+      [input.id ?? newId(), input.kind, toJsonParam(input.config), lineageParam(input.lineage)],
     );
     return fromRow(row!);
   }
@@ -156,7 +160,7 @@ export class RunRepository {
     }
     if (patch.progress !== undefined) sets.push(`progress = ${param(patch.progress)}`);
     if (patch.metrics !== undefined) sets.push(`metrics = metrics || ${param(toJsonParam(patch.metrics))}::jsonb`);
-    if (patch.lineage !== undefined) sets.push(`lineage = lineage || ${param(toJsonParam(patch.lineage))}::jsonb`);
+    if (patch.lineage !== undefined) sets.push(`lineage = lineage || ${param(lineageParam(patch.lineage))}::jsonb`);
     if (patch.error !== undefined) sets.push(`error = ${param(patch.error)}`);
     const [row] = await this.q.query<RunRow>(`UPDATE runs SET ${sets.join(', ')} WHERE id = $1 RETURNING *`, params);
     if (!row) throw notFound(`run ${id}`);

@@ -30,18 +30,18 @@ export interface RegisteredRunModel {
 export async function registerRunModel(deps: RegistryDeps, runId: string, metrics: Record<string, number>): Promise<RegisteredRunModel | null> {
   const { store, artifacts, registry } = deps;
   const run = await store.runs.get(runId);
-  const artifactKey = typeof run?.lineage.modelArtifactKey === 'string' ? run.lineage.modelArtifactKey : null;
+  const artifactKey = run?.lineage.modelArtifactKey ?? null;
   if (!run || !artifactKey || !(await artifacts.exists(`${artifactKey}/${KEPT_MODEL_FILE}`))) return null;
   // A run carries the name its model registers under from its start (StartClassifierRunRequest.model_name, else the
   // platform's inference.defaultModelName); without one, the starter erred: nothing is filed under a guessed name.
-  const modelName = typeof run.lineage.modelName === 'string' ? run.lineage.modelName : '';
+  const modelName = run.lineage.modelName ?? '';
   if (!modelName) throw new Error(`run ${runId} has no model name (lineage.modelName): its kept model ${artifactKey} is not registered`);
   const kept = await readKeptModel(artifacts, artifactKey);
   const configJson = JSON.stringify(run.config);
   const lineage = {
-    datasetVersionIds: Array.isArray(run.lineage.datasetVersionIds) ? run.lineage.datasetVersionIds : [],
-    checkpointId: typeof run.lineage.checkpointId === 'string' ? run.lineage.checkpointId : '',
-    modelCheckpointId: typeof run.lineage.modelCheckpointId === 'string' ? run.lineage.modelCheckpointId : '',
+    datasetVersionIds: run.lineage.datasetVersionIds ?? [],
+    checkpointId: run.lineage.checkpointId ?? '',
+    modelCheckpointId: run.lineage.modelCheckpointId ?? '',
     runId,
     config: run.config,
     configHash: createHash('sha256').update(configJson).digest('hex'),
