@@ -30,7 +30,7 @@ describe('ser train', () => {
     expect(results.pretraining.map((p) => p.datasetName)).toEqual(['four']);
     const [model, baseline] = results.cells;
     expect(model).toMatchObject({ row: 'recipe', status: 'succeeded', model: { name: 'four-voices', version: 1 } });
-    expect(model!.config).toMatchObject({ method: 'fop-hypercolumns', representation: 'concat', classifier: 'svm', pooling: 'mean-std', protocol: { kind: 'speaker-holdout' } });
+    expect(model!.config).toMatchObject({ method: 'fop-hypercolumns', representation: 'h2', classifier: 'svm', pooling: 'mean-std', protocol: { kind: 'speaker-holdout' } });
     expect(baseline).toMatchObject({ row: 'baseline', status: 'succeeded' });
     expect(baseline!.config).toMatchObject({ representation: 'F', pooling: 'mean-std' });
     expect(baseline!.model).toBeUndefined(); // only the recipe's run registers a model

@@ -9,7 +9,8 @@ import { freePort, terminate } from '../infra/process';
 
 const SERVICES = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'modelRegistry', 'gateway'];
 // The demo model of a first `npm start`, at test size (as test/system/demo-model.spec.ts trains it).
-const TINY_FOP = { dModel: 16, numHeads: 2, ffnUnits: 32, numLayers: 1 };
+// Two layers: the recipe's classifier, which the demo model trains, reads the last (h2).
+const TINY_FOP = { dModel: 16, numHeads: 2, ffnUnits: 32, numLayers: 2 };
 const TINY = { pretrainConfig: { model: TINY_FOP, epochs: 2, batchSize: 8, cropFrames: 60 } };
 
 /**

@@ -78,7 +78,7 @@ describe('trainRecipe (the training recipe through the API)', () => {
     expect(last.steps.map((s) => [s.outcome, s.run?.status])).toEqual([['succeeded', 'SUCCEEDED'], ['succeeded', 'SUCCEEDED']]);
     expect(last.results!.experiment).toBe('train-recipe');
     expect(last.results!.cells).toHaveLength(1);
-    expect(last.results!.cells[0]!.config).toMatchObject({ method: 'fop-hypercolumns', representation: 'concat', protocol: { kind: 'speaker-holdout' } });
+    expect(last.results!.cells[0]!.config).toMatchObject({ method: 'fop-hypercolumns', representation: 'h2', protocol: { kind: 'speaker-holdout' } });
 
     // The job stays readable by id (and through node), and the version is a registered one.
     const read = await gql<{ trainingJob: { status: string }; node: { modelName: string } | null }>(

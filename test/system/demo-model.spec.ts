@@ -12,7 +12,8 @@ import { openPlatform, type Platform } from '@ser/runtime';
 
 const FREE_PORTS = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'modelRegistry', 'gateway'].map((n) => `--ports.${n}=0`);
 // npm start's flow at test size: the configs are the demo's with a tiny model and two epochs.
-const TINY = { pretrainConfig: { model: { dModel: 16, numHeads: 2, ffnUnits: 32, numLayers: 1 }, epochs: 2, batchSize: 8, cropFrames: 60 } };
+// Two layers: the recipe's classifier, which the demo model trains, reads the last (h2).
+const TINY = { pretrainConfig: { model: { dModel: 16, numHeads: 2, ffnUnits: 32, numLayers: 2 }, epochs: 2, batchSize: 8, cropFrames: 60 } };
 
 // First run of `npm start`: demo corpus -> FOP pre-training -> the recipe's classifier -> 'production', through the services' APIs.
 describe('the demo model of the first start', () => {

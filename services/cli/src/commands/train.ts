@@ -11,8 +11,8 @@ import { connectRunningSystem, startEmbeddedSystem } from './experiment-system';
 const HELP = `Usage: ser train --dataset X [options]
 
 Trains the platform's recipe on a labelled dataset (registered with 'ser corpus import --name X'): FOP pre-trained
-on X's audio (and any --pretrain-also datasets), hypercolumns of the frozen FOP (input and both layers, mean and
-standard deviation over frames) into an RBF SVM tuned on the training speakers, evaluated speaker-independently; the kept model is registered as --model-name with its evaluation and model card. The
+on X's audio (and any --pretrain-also datasets), the frozen FOP's last layer (h2, mean and standard deviation over
+frames) into an RBF SVM tuned on the training speakers, evaluated speaker-independently; the kept model is registered as --model-name with its evaluation and model card. The
 log-mel statistics + SVM baseline runs under the same folds, so the output says what the model adds. Then promote
 the version you trust (the command is printed).
 
