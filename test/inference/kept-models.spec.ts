@@ -26,6 +26,13 @@ const CASES = [
     config: { method: 'fop-hypercolumns', classifier: 'svm', representation: 'F', pooling: 'mean-std', svm: { search: { C: [1, 10], gammaScale: [0.5, 1], folds: 2 } } },
   },
   {
+    // Served with its trees' class distribution rather than one class at probability 1.
+    name: 'random forest on h2 hypercolumns, mean + std',
+    kind: 'fop-hypercolumn-classical',
+    checkpoint: 'fop',
+    config: { method: 'fop-hypercolumns', classifier: 'random-forest', representation: 'h2', pooling: 'mean-std', randomForest: { nEstimators: 10, maxDepth: 6 } },
+  },
+  {
     name: 'attention-LSTM on h2 hypercolumns',
     kind: 'fop-hypercolumn-attention-lstm',
     checkpoint: 'fop',
@@ -94,6 +101,9 @@ describe('inference serves every kind of model a classifier run keeps, as the tr
     for (const p of served) {
       expect(p.prediction!.model).toEqual(model);
       expect(p.prediction!.classProbabilities.reduce((sum, c) => sum + c.probability, 0)).toBeCloseTo(1, 5);
+    }
+    if ('classifier' in config && config.classifier === 'random-forest') {
+      expect(served.some((p) => p.prediction!.classProbabilities.some((c) => c.probability > 0 && c.probability < 1))).toBe(true);
     }
     const labels = evaluation!.confusionMatrix!.labels;
     const confusion = evaluate(served.map((p) => p.trueLabel), served.map((p) => p.prediction!.label), labels).confusion.matrix.flat();

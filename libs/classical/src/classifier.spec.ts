@@ -26,3 +26,30 @@ describe('createClassicalClassifier', () => {
     expect(() => classifier.predict(te.X)).toThrow(/fit\(\)/);
   });
 });
+
+describe('predictProbability', () => {
+  const tr = gaussianBlobs({ centers: [[0, 0], [2, 2], [0, 4]], perClass: 30, spread: 1, seed: 5 });
+  const te = gaussianBlobs({ centers: [[0, 0], [2, 2], [0, 4]], perClass: 10, spread: 1, seed: 6 });
+
+  it('gives the forest’s class distribution, whose argmax is its prediction, also after reloading', () => {
+    const forest = createClassicalClassifier({ kind: 'random-forest', nEstimators: 15, seed: 2 });
+    forest.fit(tr.X, tr.y);
+    const rows = forest.predictProbability(te.X)!;
+    expect(forest.labels()).toEqual([0, 1, 2]);
+    expect(rows.some((row) => row.some((p) => p > 0 && p < 1))).toBe(true);
+    rows.forEach((row) => expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10));
+    expect(rows.map((row) => forest.labels()[row.indexOf(Math.max(...row))])).toEqual(forest.predict(te.X));
+    expect(loadClassicalClassifier(JSON.parse(JSON.stringify(forest.toJSON()))).predictProbability(te.X)).toEqual(rows);
+  });
+
+  it('gives none for an SVM trained without probability estimates, Platt estimates for one trained with', () => {
+    const plain = createClassicalClassifier({ kind: 'svm', kernel: 'rbf' });
+    plain.fit(tr.X, tr.y);
+    expect(plain.predictProbability(te.X)).toBeNull();
+    const platt = createClassicalClassifier({ kind: 'svm', kernel: 'rbf', probability: true });
+    platt.fit(tr.X, tr.y);
+    platt.predictProbability(te.X)!.forEach((row) => expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6));
+    plain.dispose();
+    platt.dispose();
+  });
+});

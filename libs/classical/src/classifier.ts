@@ -11,6 +11,13 @@ export interface ClassicalClassifier {
   /** Trains from scratch (a second call replaces the previous model). Labels are integer class indices. */
   fit(X: FeatureRows, y: readonly number[]): void;
   predict(X: FeatureRows): number[];
+  /**
+   * Class probabilities, one row per sample, columns in `labels()` order: the forest's mean leaf distribution, or
+   * the SVM's Platt-scaled estimates when it was trained with `probability: true`; null for an SVM trained without.
+   */
+  predictProbability(X: FeatureRows): number[][] | null;
+  /** The class indices the model was trained on, ascending: the columns of predictProbability. */
+  labels(): number[];
   toJSON(): ClassicalModelJson;
   /** Frees native memory (the SVM's); safe to call more than once. */
   dispose(): void;
@@ -51,6 +58,16 @@ class Classifier implements ClassicalClassifier {
 
   predict(X: FeatureRows): number[] {
     return this.trained().predict(X);
+  }
+
+  predictProbability(X: FeatureRows): number[][] | null {
+    const model = this.trained();
+    if (this.config.kind === 'svm' && !this.config.probability) return null;
+    return model.predictProbability(X);
+  }
+
+  labels(): number[] {
+    return this.trained().labels;
   }
 
   toJSON(): ClassicalModelJson {

@@ -42,12 +42,22 @@ async function loadFrozenFop(artifacts: Parameters<typeof readKeptWeights>[0], k
   });
 }
 
-/** SVM / forest on the pooled hypercolumns (mean, or mean and standard deviation); they give a class, so its probability is 1 (what the trainer scored). */
+/**
+ * SVM / forest on the pooled hypercolumns (mean, or mean and standard deviation). The forest gives its trees' mean
+ * leaf distribution, whose argmax is its prediction. The SVM gives its decision as probability 1: Platt scaling
+ * (libsvm -b 1) can disagree with the decision on borderline clips, and the served label must be the one the
+ * trainer evaluated.
+ */
 registerModelKind('fop-hypercolumn-classical', async (artifacts, key, meta) => {
   const fop = await loadFrozenFop(artifacts, key, meta);
   const classifier = disposeOnFailure([fop], () => loadClassicalClassifier(meta.classifier));
-  const classify = (sequences: Float32Array[], dim: number) =>
-    classifier.predict(sequences.map((s) => poolFrames(s, dim, meta.pooling))).map((predicted) => meta.classes.map((_, c) => (c === predicted ? 1 : 0)));
+  const classify = (sequences: Float32Array[], dim: number) => {
+    const pooled = sequences.map((s) => poolFrames(s, dim, meta.pooling));
+    const probabilities = classifier.predictProbability(pooled);
+    if (!probabilities) return classifier.predict(pooled).map((predicted) => meta.classes.map((_, c) => (c === predicted ? 1 : 0)));
+    const column = new Map(classifier.labels().map((label, j) => [label, j]));
+    return probabilities.map((row) => meta.classes.map((_, c) => (column.has(c) ? row[column.get(c)!]! : 0)));
+  };
   return hypercolumnModel(meta, fop, classify, () => classifier.dispose());
 });
 
