@@ -23,7 +23,8 @@ const CASES = [
     name: 'tuned SVM on log-mel mean + std (the baseline)',
     kind: 'fop-hypercolumn-classical',
     checkpoint: 'fop',
-    config: { method: 'fop-hypercolumns', classifier: 'svm', representation: 'F', pooling: 'mean-std', svm: { search: { C: [1, 10], gammaScale: [0.5, 1], folds: 2 } } },
+    // With Platt probabilities, as the training recipe's SVM: served probabilities, and labels that are their argmax.
+    config: { method: 'fop-hypercolumns', classifier: 'svm', representation: 'F', pooling: 'mean-std', svm: { search: { C: [1, 10], gammaScale: [0.5, 1], folds: 2 }, probability: true } },
   },
   {
     // Served with its trees' class distribution rather than one class at probability 1.
@@ -102,7 +103,7 @@ describe('inference serves every kind of model a classifier run keeps, as the tr
       expect(p.prediction!.model).toEqual(model);
       expect(p.prediction!.classProbabilities.reduce((sum, c) => sum + c.probability, 0)).toBeCloseTo(1, 5);
     }
-    if ('classifier' in config && config.classifier === 'random-forest') {
+    if (('classifier' in config && config.classifier === 'random-forest') || ('svm' in config && 'probability' in config.svm)) {
       expect(served.some((p) => p.prediction!.classProbabilities.some((c) => c.probability > 0 && c.probability < 1))).toBe(true);
     }
     const labels = evaluation!.confusionMatrix!.labels;

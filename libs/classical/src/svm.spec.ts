@@ -56,6 +56,9 @@ describe('trainSvm', () => {
     const restored = loadSvm(JSON.parse(JSON.stringify(model.toJSON())));
     models.push(restored);
     expect(restored.predict(tr.X)).toEqual(model.predict(tr.X));
+    // With probabilities, the label is their argmax, so a served label and its probabilities agree.
+    const all = model.predictProbability(tr.X);
+    expect(model.predict(tr.X)).toEqual(all.map((row) => model.labels[row.indexOf(Math.max(...row))]));
   });
 
   it('refuses bad input and use after dispose', () => {

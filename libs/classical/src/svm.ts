@@ -8,7 +8,10 @@ export interface SvmOptions {
   C?: number;
   /** RBF width (libsvm -g); default 1 / n_features, libsvm's default (sklearn's 'scale' on z-scored data). */
   gamma?: number;
-  /** Fit Platt-scaled probabilities (libsvm -b 1); slower, enables predictProbability. */
+  /**
+   * Fit Platt-scaled probabilities (libsvm -b 1; five inner fits more), which enables predictProbability; predict then
+   * gives the most probable class (libsvm's svm_predict_probability), so a label and its probabilities never disagree.
+   */
   probability?: boolean;
   /** Per-label multipliers of C (libsvm -wi), e.g. from @ser/evaluation classWeights. */
   classWeights?: Record<number, number>;
@@ -68,7 +71,8 @@ function wrap(svm: LibSvm, standardizer: Standardizer, options: SvmOptions, labe
   };
   return {
     labels,
-    predict: (X) => live().predict(standardizer.transform(X)),
+    predict: (X) =>
+      options.probability ? live().predictProbability(standardizer.transform(X)).map(({ prediction }) => prediction) : live().predict(standardizer.transform(X)),
     predictProbability(X) {
       if (!options.probability) throw new Error('SVM: trained without probability: true');
       return live()

@@ -14,8 +14,11 @@ import { z } from 'zod';
 import { BASELINE_ROW, baselineConfig, defined, pretrainDatasetNames, pretrainStep, type ExperimentPlan } from './plan';
 import type { ExperimentSettings } from './settings';
 
-/** The recipe's classifier run config unless a recipe file says otherwise (the services fill in the rest). */
-export const RECIPE_CLASSIFIER: Readonly<Record<string, unknown>> = { method: 'fop-hypercolumns', representation: 'h2', classifier: 'svm', pooling: 'mean-std', svm: { search: {} } };
+/**
+ * The recipe's classifier run config unless a recipe file says otherwise (the services fill in the rest). Platt
+ * probabilities, so the registered model serves class probabilities rather than one class at probability 1.
+ */
+export const RECIPE_CLASSIFIER: Readonly<Record<string, unknown>> = { method: 'fop-hypercolumns', representation: 'h2', classifier: 'svm', pooling: 'mean-std', svm: { search: {}, probability: true } };
 
 /** What a recipe file (`ser train --config recipe.yaml`) may set; unknown keys are an error. */
 export const recipeConfigSchema = z

@@ -81,6 +81,11 @@ const svmSchema = z
     /** RBF width; absent = 1 / features (libsvm's default, on z-scored features). */
     gamma: z.number().positive().optional(),
     /**
+     * Platt-scaled class probabilities (libsvm -b 1): the served model gives them instead of its class at probability
+     * 1, and predicts (in evaluation too) the most probable class. Costs five inner fits per fold. No paper value.
+     */
+    probability: z.boolean().default(false),
+    /**
      * Choose C and gamma per fold by inner cross-validation over the fold's training speakers (the test speakers are
      * never seen); C and gamma above are then ignored. Absent: train with them as given. No paper value: the FOP
      * paper tunes nothing it reports; the baseline rows of the issue-13 tables are tuned so the bar is fair.

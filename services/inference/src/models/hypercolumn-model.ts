@@ -43,10 +43,9 @@ async function loadFrozenFop(artifacts: Parameters<typeof readKeptWeights>[0], k
 }
 
 /**
- * SVM / forest on the pooled hypercolumns (mean, or mean and standard deviation). The forest gives its trees' mean
- * leaf distribution, whose argmax is its prediction. The SVM gives its decision as probability 1: Platt scaling
- * (libsvm -b 1) can disagree with the decision on borderline clips, and the served label must be the one the
- * trainer evaluated.
+ * SVM / forest on the pooled hypercolumns (mean, or mean and standard deviation), with the class probabilities whose
+ * argmax the trainer evaluated: the forest's mean leaf distribution, an SVM's Platt estimates when trained with
+ * `svm.probability` (it then predicts their argmax). An SVM trained without gives its decision at probability 1.
  */
 registerModelKind('fop-hypercolumn-classical', async (artifacts, key, meta) => {
   const fop = await loadFrozenFop(artifacts, key, meta);
