@@ -10,9 +10,10 @@
  * through its own loader and the peer from the same model.json and safetensors file.
  *
  *   npx tsx test/bench/inference.ts [--json] [--requests N] [--levels 1,8] [--via gateway|grpc] [--no-record]
- *     [--workers N] [--in-process] [--peer-threads 1,2] [--no-peer]
+ *     [--workers N] [--front-end-workers N] [--in-process] [--peer-threads 1,2] [--no-peer]
  *
- * --workers sets the service's forward-pass threads (default: its config default; 0 = in-process); --in-process
+ * --workers sets the service's forward-pass threads and --front-end-workers its decode + feature threads (default:
+ * the config default; 0 = on the event loop); --in-process
  * adds a batching run with forward passes on the event loop, for comparison. Latency is measured by the client,
  * p50/p99 over every request of a level; throughput is requests / wall time of the level. Client, gateway and
  * service share this process (as with `npm start`); the peer is its own process. The ratios compare ours with
@@ -94,6 +95,7 @@ async function main() {
   const [perLevel = 96] = listOption(argv, '--requests', [96]);
   const levels = listOption(argv, '--levels', [1, 8]);
   const workers = argv.includes('--workers') ? listOption(argv, '--workers', [])[0] : undefined;
+  const frontEndWorkers = argv.includes('--front-end-workers') ? listOption(argv, '--front-end-workers', [])[0] : undefined;
   const peerThreads = argv.includes('--no-peer') ? [] : listOption(argv, '--peer-threads', [1, 2]);
   const optOut = argv.includes('--no-record');
   const { backend } = await initTfjs();
@@ -129,7 +131,7 @@ async function main() {
     if (argv.includes('--in-process')) modes.push(['batching, in-process', 32, 0]);
     for (const [mode, maxBatchSize, forwardWorkers] of modes) {
       // Versions and aliases come from the model registry service (named in a variable: older services ignore it).
-      const serviceOptions = { port: 0, modelRegistryAddress: registry.address, inference: { defaultModelName: MODEL, maxBatchSize, maxBatchWaitMs: 5, forwardWorkers } };
+      const serviceOptions = { port: 0, modelRegistryAddress: registry.address, inference: { defaultModelName: MODEL, maxBatchSize, maxBatchWaitMs: 5, forwardWorkers, frontEndWorkers } };
       const service = await startInferenceService(platform, serviceOptions);
       const client = createClient<InferenceServiceClient>(loadSerProto().grpc.ser.v1.InferenceService, service.address, { deadlineMs: DEADLINE_MS });
       const path = await openPath(via, platform, service.address, registry.address);
@@ -177,13 +179,13 @@ async function main() {
         p99OverBareForward: mine.p99Ms / bareForwardMs,
       };
     });
-    const settings = { backend, via, clipSeconds: CLIP_SECONDS, model: 'DEFAULT_FOP_CONFIG', requestsPerLevel: perLevel, forwardWorkers: workers ?? 'config default', recording: !optOut };
+    const settings = { backend, via, clipSeconds: CLIP_SECONDS, model: 'DEFAULT_FOP_CONFIG', requestsPerLevel: perLevel, forwardWorkers: workers ?? 'config default', frontEndWorkers: frontEndWorkers ?? 'config default', recording: !optOut };
     if (json) {
       process.stdout.write(`${JSON.stringify({ ...settings, bareForwardMs, rows, batchesBySize, peerParity, comparisons, loadavg: loadavg() }, null, 2)}\n`);
       return;
     }
     const fmt = (x: number | undefined, digits = 2) => (x === undefined ? '-' : x.toFixed(digits));
-    process.stdout.write(`backend ${backend}, via ${via}, ${CLIP_SECONDS} s clips, ${perLevel} requests per level, forward workers ${settings.forwardWorkers}, recording ${optOut ? 'off' : 'on'}; loadavg ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+    process.stdout.write(`backend ${backend}, via ${via}, ${CLIP_SECONDS} s clips, ${perLevel} requests per level, forward workers ${settings.forwardWorkers}, front-end workers ${settings.frontEndWorkers}, recording ${optOut ? 'off' : 'on'}; loadavg ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
     process.stdout.write(`bare forward of one clip: ${bareForwardMs.toFixed(1)} ms (median); forward passes by batch size ${JSON.stringify(batchesBySize)}\n`);
     process.stdout.write(`peer vs ours, max |diff| of one clip's probabilities: ${JSON.stringify(peerParity)}\n\n`);
     process.stdout.write(`${'side'.padEnd(26)} conc   p50 ms   p99 ms   req/s\n`);
