@@ -50,6 +50,9 @@ describe('the demo model of the first start', () => {
     const card = await readModelCard(platform.artifacts, production!.artifactKey);
     expect(card).toMatchObject({ model: { name: DEMO_MODEL_NAME, version: production!.version }, data: { datasetName: 'demo' } });
     expect(card!.knownLimits[0]).toBe(DEMO_MODEL_CAVEAT);
+    // It is the training recipe's model (what `ser train` registers), not a fine-tuned FOP.
+    const manifest = JSON.parse((await platform.artifacts.get(`${production!.artifactKey}/model.json`)).toString('utf8')) as object;
+    expect(manifest).toMatchObject({ kind: 'fop-hypercolumn-classical', representation: 'h2' });
 
     // The inference service's default model is the demo model: a predict without a model selector gets it.
     const inference = createClient<InferenceServiceClient>(loadSerProto().grpc.ser.v1.InferenceService, system.serviceAddresses.inference, { deadlineMs: 60_000 });

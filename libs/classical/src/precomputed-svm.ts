@@ -1,8 +1,9 @@
 // An SVM trained on a kernel matrix computed here (libsvm's precomputed kernel, -t 4), for the inner grid search.
-// libsvm-js's asm.js build evaluates an RBF kernel over dense 1,000-dim rows at about 100 MFLOP/s, so one fit on
-// 450 hypercolumn rows took ~4 s and a 16-point grid x 5 inner folds most of an hour per outer fold. The distances
-// computed once per fold in plain JavaScript serve every (C, gamma) of the grid; each fit is then ~0.3 s.
-// Predictions are libsvm's own (the same solver on the same kernel values), which the spec checks against RBF fits.
+// libsvm-js's asm.js build is slow at RBF kernels over wide dense rows: one fit on 448 x 1,184 hypercolumn rows takes
+// ~3 s, so a 16-point grid x 5 inner folds took minutes per outer fold. The distances computed once per fold in
+// plain JavaScript serve every (C, gamma) of the grid; the whole search then takes ~9 s, 26x less
+// (libs/classical/src/bench/svm-search-time.ts, quiet 2-core machine). Predictions are libsvm's own (the same
+// solver on the same kernel values), which the spec checks against RBF fits.
 import { LibSvmClass } from './libsvm';
 
 /** Squared Euclidean distances and dot products between every row of `a` and every row of `b`. */

@@ -45,7 +45,7 @@ describe('searchSvm', () => {
 });
 
 // The search fits on precomputed kernels; these are the fits it stands for, one trainSvm per grid point and fold.
-function referenceSearch(X: number[][], y: number[], groups: string[], grid: { C: number[]; gammaScale: number[]; folds: number }) {
+function referenceSearch(X: number[][], y: number[], groups: string[], grid: { C: number[]; gammaScale: number[]; folds: number }, classWeights?: Record<number, number>) {
   const folds = groupFolds(groups, grid.folds);
   const scores: number[] = [];
   for (const C of grid.C) {
@@ -54,7 +54,7 @@ function referenceSearch(X: number[][], y: number[], groups: string[], grid: { C
       for (const held of folds) {
         const train = groups.flatMap((g, i) => (held.has(g) ? [] : [i]));
         const test = groups.flatMap((g, i) => (held.has(g) ? [i] : []));
-        const svm = trainSvm(train.map((i) => X[i]!), train.map((i) => y[i]!), { kernel: 'rbf', C, gamma: scale / X[0]!.length });
+        const svm = trainSvm(train.map((i) => X[i]!), train.map((i) => y[i]!), { kernel: 'rbf', C, gamma: scale / X[0]!.length, classWeights });
         const predicted = svm.predict(test.map((i) => X[i]!));
         svm.dispose();
         const classes = [...new Set(test.map((i) => y[i]!))];
@@ -78,5 +78,17 @@ describe('searchSvm on precomputed kernels', () => {
     const firstBest = reference.indexOf(best);
     expect(result.C).toBe(grid.C[Math.floor(firstBest / grid.gammaScale.length)]);
     expect(result.gamma).toBeCloseTo(grid.gammaScale[firstBest % grid.gammaScale.length]! / 4, 12);
+  });
+
+  it('fits with the class weights it is given, as weighted RBF fits do', () => {
+    const blobs = gaussianBlobs({ centers: [[0, 0], [1, 1], [0, 2]], perClass: 24, spread: 1.2, seed: 8 });
+    const X = blobs.X.slice(0, 60);
+    const y = blobs.y.slice(0, 60); // an unbalanced set: 24, 24, 12
+    const groups = X.map((_, i) => `s${i % 4}`);
+    const grid = { C: [0.1, 1, 10], gammaScale: [0.5, 2], folds: 4 };
+    const classWeights = { 0: 1, 1: 1, 2: 6 };
+    const weighted = referenceSearch(X, y, groups, grid, classWeights);
+    expect(weighted).not.toEqual(referenceSearch(X, y, groups, grid)); // the weights change what the fits predict
+    expect(searchSvm(X, y, groups, grid, { kernel: 'rbf', classWeights }).innerUa).toBeCloseTo(Math.max(...weighted), 10);
   });
 });

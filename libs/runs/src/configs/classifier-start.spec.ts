@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { parseClassifierStart as parseConfig } from './classifier-start';
 
+/** The gRPC status code fn throws, or 'no error'. */
+function code(fn: () => unknown): number | string {
+  try {
+    fn();
+  } catch (err) {
+    return (err as { code: number }).code;
+  }
+  return 'no error';
+}
+
 const base = { configJson: JSON.stringify({ method: 'fop-fine-tune' }), datasetVersionIds: ['dv1'], checkpointId: '' };
 
 describe('classifier run config', () => {
@@ -20,14 +30,6 @@ describe('classifier run config', () => {
   });
 
   it('refuses unknown keys, wrong types, a second dataset and a conflict with config_json', () => {
-    const code = (fn: () => unknown) => {
-      try {
-        fn();
-      } catch (err) {
-        return (err as { code: number }).code;
-      }
-      return 'no error';
-    };
     expect(code(() => parseConfig({ ...base, configJson: JSON.stringify({ method: 'fop-fine-tune', epoch: 3 }) }))).toBe(3);
     expect(code(() => parseConfig({ ...base, configJson: JSON.stringify({ method: 'fop-fine-tune', classWeights: 'inverse' }) }))).toBe(3);
     expect(code(() => parseConfig({ ...base, configJson: JSON.stringify({ method: 'svm' }) }))).toBe(3);
@@ -44,14 +46,6 @@ describe('classifier run config', () => {
       checkpointId: 'ck1',
       configJson: JSON.stringify({ method: 'fop-hypercolumns', representation: 'concat', classifier: 'svm', ...extra }),
     });
-    const code = (fn: () => unknown) => {
-      try {
-        fn();
-      } catch (err) {
-        return (err as { code: number }).code;
-      }
-      return 'no error';
-    };
 
     it('keeps the names the experiment CLI uses and fills the same evaluation defaults as fine-tuning', () => {
       const config = parseConfig(hyper());
