@@ -12,6 +12,8 @@ NX_DAEMON=false npx nx show projects >/dev/null
 echo "== lint" && npx eslint . --max-warnings=0
 # Buf style guide + a comment on everything (proto/buf.yaml); the pinned npm binary needs no network.
 echo "== buf lint" && (cd proto && npx buf lint)
+# Wire compatibility against main (its previous commit when on main): scripts/buf-breaking.sh.
+echo "== buf breaking" && bash scripts/buf-breaking.sh
 echo "== web console" && npx tsx scripts/build-console.ts
 echo "== tests"
 exec npx tsx scripts/run-tests.ts "$@"
