@@ -20,11 +20,12 @@ export const STORE_TABLE_OWNERS = {
     writes: ['update', 'claim', 'claimNext', 'release', 'appendMetrics', 'appendMetric'],
     owners: ['fop-pretrainer', 'vqvae-pretrainer', 'classifier-trainer'],
   },
-  // Queueing a run is inserting its 'queued' row. The gateway queues runs too: the trainers scale to zero on this
-  // queue, so none may be up to answer a Start call (issue 18). Claiming, progress and the run's end stay theirs.
+  // Queueing a run is inserting its 'queued' row; withdrawing one no trainer claimed is cancelQueued. The gateway
+  // does both: the trainers scale to zero on this queue, so none may be up to answer a Start or Cancel call
+  // (issue 18). Claiming, progress and the end of a claimed run stay theirs.
   'runs (queued rows)': {
     repository: 'runs',
-    writes: ['create'],
+    writes: ['create', 'cancelQueued'],
     owners: ['fop-pretrainer', 'vqvae-pretrainer', 'classifier-trainer', 'gateway'],
   },
   checkpoints: { repository: 'checkpoints', writes: ['add'], owners: ['fop-pretrainer', 'vqvae-pretrainer', 'classifier-trainer'] },

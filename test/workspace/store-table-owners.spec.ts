@@ -35,8 +35,10 @@ describe('one owner for each table', { timeout: 300_000 }, () => {
     expect(await lint('services/model-registry/src/ok.ts', `${store}export const v = store.models.listModels();\n`)).toEqual([]);
   });
 
-  it('lets the gateway queue a run (insert its queued row) but nothing more of runs, and no other service queue one', async () => {
+  it('lets the gateway queue a run and withdraw a queued one, but nothing more of runs, and no other service do either', async () => {
     expect(await lint('services/gateway/src/ok.ts', `${store}export const r = store.runs.create({ kind: 'classifier' });\n`)).toEqual([]);
+    expect(await lint('services/gateway/src/ok.ts', `${store}export const r = store.runs.cancelQueued('r');\n`)).toEqual([]);
+    expect(await lint('services/inference/src/bad.ts', `${store}export const r = store.runs.cancelQueued('r');\n`)).toEqual([expect.stringMatching(/does not own table runs \(queued rows\)/)]);
     expect(await lint('services/gateway/src/bad.ts', `${store}export const r = store.runs.update('r', { status: 'running' });\n`)).toEqual([expect.stringMatching(/does not own table runs:/)]);
     expect(await lint('services/gateway/src/bad.ts', "import { RunRepository } from '@ser/store';\nexport const R = RunRepository;\n")).toHaveLength(1);
     expect(await lint('services/inference/src/bad.ts', `${store}export const r = store.runs.create({ kind: 'classifier' });\n`)).toEqual([expect.stringMatching(/does not own table runs \(queued rows\)/)]);

@@ -54,6 +54,30 @@ export function runsAndModelsContract(getStore: () => MetadataStore): void {
       expect(await store.runs.claim(run.id, 'second-worker')).toMatchObject({ claimedBy: 'second-worker', attempt: 2 });
     });
 
+    it('cancelQueued cancels only a queued, unclaimed run, and of it racing claims exactly one side wins', async () => {
+      const store = getStore();
+      const queued = await store.runs.create({ kind: unique('cancel') });
+      const cancelled = await store.runs.cancelQueued(queued.id);
+      expect(cancelled).toMatchObject({ status: 'cancelled', claimedBy: null, attempt: 0 });
+      expect(cancelled!.finishedAt).toBeInstanceOf(Date);
+      expect(await store.runs.claim(queued.id, 'late-worker')).toBeNull();
+      expect(await store.runs.cancelQueued(queued.id)).toBeNull();
+      expect(await store.runs.cancelQueued('no-such-run')).toBeNull();
+
+      const claimed = await store.runs.create({ kind: unique('cancel') });
+      await store.runs.claim(claimed.id, 'owner');
+      expect(await store.runs.cancelQueued(claimed.id)).toBeNull();
+      expect(await store.runs.get(claimed.id)).toMatchObject({ status: 'running', claimedBy: 'owner' });
+
+      for (let i = 0; i < 4; i++) {
+        const run = await store.runs.create({ kind: unique('race') });
+        const [cancel, ...claims] = await Promise.all([store.runs.cancelQueued(run.id), store.runs.claim(run.id, 'a'), store.runs.claim(run.id, 'b')]);
+        const winners = [cancel, ...claims].filter((r) => r !== null);
+        expect(winners).toHaveLength(1);
+        expect((await store.runs.get(run.id))!.status).toBe(cancel ? 'cancelled' : 'running');
+      }
+    });
+
     it('claimNext hands each queued run of a kind to one worker, oldest first', async () => {
       const store = getStore();
       const kind = unique('queue');

@@ -179,6 +179,20 @@ export class RunRepository {
     return row ? fromRow(row) : null;
   }
 
+  /**
+   * Cancels a run only while it is queued and unclaimed, with no trainer involved (none may be up: they scale to
+   * zero on this queue). The same row condition as claim(), so of a cancel and a claim racing exactly one wins;
+   * null when the run is not queued any more (claimed, ended, or no such run).
+   */
+  async cancelQueued(runId: string): Promise<Run | null> {
+    const [row] = await this.q.query<RunRow>(
+      `UPDATE runs SET status = 'cancelled', finished_at = clock_timestamp(), updated_at = clock_timestamp()
+       WHERE id = $1 AND claimed_by IS NULL AND status = 'queued' RETURNING *`,
+      [runId],
+    );
+    return row ? fromRow(row) : null;
+  }
+
   /** Claims the oldest queued run of a kind; SKIP LOCKED lets concurrent workers take different runs. */
   async claimNext(kind: string, workerId: string): Promise<Run | null> {
     const [row] = await this.q.query<RunRow>(
