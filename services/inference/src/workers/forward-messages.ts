@@ -13,10 +13,16 @@ export type ForwardRequest =
 /** A request before the pool numbers it. */
 export type ForwardRequestBody = ForwardRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
-export type ForwardReply =
-  | { op: 'ready'; backend: string }
-  | { id: number; ok: true; probabilities?: number[][] }
-  | { id: number; ok: false; message: string };
+/** A successful reply's payload: the probabilities of a predict, nothing for a load or an unload. */
+export interface ForwardAnswer {
+  probabilities?: number[][];
+}
+
+export interface ForwardFailure {
+  message: string;
+}
+
+export type ForwardReply = { op: 'ready'; backend: string } | ({ id: number; ok: true } & ForwardAnswer) | ({ id: number; ok: false } & ForwardFailure);
 
 /** What the pool hands a worker at start: the backend the service runs, so both compute alike. */
 export interface ForwardWorkerData {

@@ -106,11 +106,9 @@ describe('clip decoding and features in front-end worker threads', () => {
     const dying = new FrontEndPool(1, logger);
     try {
       await dying.ready();
-      const slot = (dying as unknown as { slots: Array<{ worker: { terminate(): Promise<number> } }> }).slots[0]!;
       const caught = expect(dying.decode(clips[0]!, LIMITS)).rejects.toMatchObject({ code: GrpcStatus.UNAVAILABLE, message: expect.stringMatching(/front-end worker 0 stopped.*retry/) });
-      await slot.worker.terminate(); // mid-request, as a crash would
+      await dying.restartWorker(0); // terminated mid-request, as a crash would; resolves when the replacement is up
       await caught;
-      await dying.ready(); // the replacement
       expect((await dying.decode(clips[0]!, LIMITS)).inputHash).toBe((await decodeAudioInput(clips[0]!, LIMITS)).inputHash);
     } finally {
       await dying.close();
