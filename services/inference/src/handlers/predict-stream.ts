@@ -1,11 +1,10 @@
-import { MIN_CLIP_MS, resample } from '@ser/audio';
+import { MIN_CLIP_MS } from '@ser/audio';
 import type { PredictStreamConfig__Output, PredictStreamRequest__Output, PredictStreamResponse } from '@ser/contracts';
 import { invalidArgument } from '@ser/grpc-kit';
 import type { MetadataStore } from '@ser/store';
-import { checkAudioBytes, checkAudioSeconds, MODEL_RATE, sha256Hex, type AudioLimits } from '../audio/audio-input';
-import { checkPcmFormat, isPcm, pcmFrameBytes, pcmToMono } from '../audio/pcm';
+import { checkAudioBytes, checkAudioSeconds, type AudioLimits } from '../audio/audio-input';
+import { checkPcmFormat, isPcm, pcmFrameBytes, type PcmEncoding } from '../audio/pcm';
 import { StreamWindows } from '../audio/stream-windows';
-import { voicedFraction } from '../audio/vad';
 import type { ModelHost } from '../models/model-host';
 import type { ClipFrontEnd } from '../workers/front-end-pool';
 import { predictSamples } from './prediction';
@@ -18,7 +17,9 @@ export interface StreamSettings extends AudioLimits {
 
 /**
  * PredictStream: a config message, then raw PCM chunks; one prediction per complete window (window and hop from
- * the config). Windows the energy VAD finds silent are skipped: their index is used, no message is sent.
+ * the config). Windows the energy VAD finds silent are skipped: their index is used, no message is sent. Each
+ * chunk's mix-down and each window's resampling, VAD, hash and features run where `deps.frontEnd` runs them (the
+ * front-end threads, or the event loop); the event loop only cuts windows.
  */
 export async function* predictStream(
   deps: { host: ModelHost; store: MetadataStore; frontEnd: ClipFrontEnd; settings: StreamSettings },
@@ -41,14 +42,13 @@ export async function* predictStream(
     const bytes = new Uint8Array(carry.length + chunk.length);
     bytes.set(carry);
     bytes.set(chunk, carry.length);
-    const encoding = config.encoding as Parameters<typeof pcmToMono>[1];
+    const encoding = config.encoding as PcmEncoding;
     const whole = bytes.length - (bytes.length % pcmFrameBytes(encoding, config.channels));
     carry = bytes.slice(whole);
-    for (const w of windows!.push(pcmToMono(bytes.subarray(0, whole), encoding, config.channels, 'audio_chunk'))) {
+    for (const w of windows!.push(await deps.frontEnd.mixDown(bytes.subarray(0, whole), encoding, config.channels, 'audio_chunk'))) {
       const startedAt = performance.now();
-      const samples = resample(w.samples, config.sampleRateHz, MODEL_RATE);
-      if (voicedFraction(samples, { thresholdDb: settings.vadThresholdDb }) < settings.vadMinVoicedFraction) continue;
-      const inputHash = sha256Hex(new Uint8Array(w.samples.buffer, w.samples.byteOffset, w.samples.byteLength));
+      const { samples, inputHash, voicedFraction } = await deps.frontEnd.streamWindow(w.samples, config.sampleRateHz, settings.vadThresholdDb);
+      if (voicedFraction < settings.vadMinVoicedFraction) continue;
       const prediction = await predictSamples(deps, config.model, samples, { inputHash, source: 'stream', optOut: config.recordOptOut, startedAt });
       yield { windowIndex: w.index, windowStartSeconds: w.startSeconds, windowEndSeconds: w.endSeconds, prediction };
     }
