@@ -8,6 +8,7 @@ export {
   type EvaluationProtocol,
   type Fold,
 } from './protocols';
+export { assertSameClasses } from './cross-corpus';
 export { stratifiedSplit } from './stratified-split';
 export { carveValidation, type CarveValidationOptions } from './validation';
 export {

@@ -4,6 +4,8 @@ export interface EvaluationItem {
   label: string;
   speaker: string;
   session: string;
+  /** The dataset version the item comes from; only cross-corpus runs, which mix corpora, need it. */
+  dataset?: string;
 }
 
 /** The items whose ids are listed, in the order of `ids` (fold lists hold ids; trainers need the items back). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { assertUniqueIds, sortedUnique, type EvaluationItem } from './items';
+import { crossCorpusFold } from './cross-corpus';
 import { stratifiedSplit } from './stratified-split';
 
 /**
@@ -13,6 +14,8 @@ import { stratifiedSplit } from './stratified-split';
  *   speaker ids cut into `folds` consecutive groups (RAVDESS, 6 folds: actors 1-4, 5-8, ..., two men and two women
  *   each). Every speaker is tested exactly once.
  * - stratified-holdout: random `testFraction` (default 0.2) per label, seeded; NOT speaker-independent.
+ * - cross-corpus: one fold that tests on every utterance of `testDatasets` and trains on the run's dataset plus
+ *   `trainAlsoDatasets` (cross-corpus.ts); labels are matched by name.
  */
 export const evaluationProtocolSchema = z.discriminatedUnion('kind', [
   z
@@ -34,6 +37,12 @@ export const evaluationProtocolSchema = z.discriminatedUnion('kind', [
     .strict()
     .refine((p) => (p.folds === undefined) !== (p.groups === undefined), { message: 'leave-speakers-out takes either folds or groups' }),
   z.object({ kind: z.literal('stratified-holdout'), testFraction: z.number().gt(0).lt(1).optional() }).strict(),
+  z
+    .object({ kind: z.literal('cross-corpus'), testDatasets: z.array(z.string().min(1)).min(1), trainAlsoDatasets: z.array(z.string().min(1)).optional() })
+    .strict()
+    .refine((p) => new Set([...p.testDatasets, ...(p.trainAlsoDatasets ?? [])]).size === p.testDatasets.length + (p.trainAlsoDatasets?.length ?? 0), {
+      message: 'cross-corpus names a dataset twice (a test dataset is never trained on)',
+    }),
 ]);
 
 export type EvaluationProtocol = z.infer<typeof evaluationProtocolSchema>;
@@ -82,6 +91,8 @@ export function makeFolds(items: readonly EvaluationItem[], protocol: Evaluation
       const test = heldOut.map((item) => item.utteranceId);
       return [{ name: 'stratified-holdout', train, test, speakerIndependent: sharesNoSpeaker(items, train, test) }];
     }
+    case 'cross-corpus':
+      return [crossCorpusFold(items, parsed)];
   }
 }
 
