@@ -13,4 +13,5 @@ export { pretrainConfigSchema, type PretrainConfig } from './configs/fop-pretrai
 export { vqvaeConfigSchema, type VqvaePretrainConfig } from './configs/vqvae-pretrain-config';
 export { classifierLineage, resolveFopModel, sequenceLineage, type MethodLineage, type ResolvedModel } from './configs/classifier-lineage';
 export { parseClassifierStart, planClassifierRun, type StartClassifierRun } from './configs/classifier-start';
+export { runDatasetVersionIds } from './configs/cross-corpus-start';
 export { parsePretrainStart, parseWith, planPretrainRun, PRETRAIN_CONFIG_SCHEMAS } from './configs/pretrain-start';

@@ -5,6 +5,7 @@ import type { MetadataStore, NewRun } from '@ser/store';
 import { ZodError } from 'zod';
 import { classifierRunConfigSchema, type ClassifierRunConfig } from './classifier-config';
 import { classifierLineage } from './classifier-lineage';
+import { checkCrossCorpus, runDatasetVersionIds } from './cross-corpus-start';
 
 export interface StartClassifierRun {
   configJson: string;
@@ -51,11 +52,12 @@ export async function planClassifierRun(store: MetadataStore, req: StartClassifi
   if (!(await store.datasets.getVersion(config.datasetVersionId))) {
     throw new DomainError('NOT_FOUND', `dataset version '${config.datasetVersionId}' not found`, { violations: [{ field: 'dataset_version_ids', description: config.datasetVersionId }] });
   }
+  await checkCrossCorpus(store, config);
   const lineage = await classifierLineage(store, config);
   return {
     config: { ...lineage.config, ...(req.displayName ? { displayName: req.displayName } : {}) },
     lineage: {
-      datasetVersionIds: [config.datasetVersionId],
+      datasetVersionIds: runDatasetVersionIds(config),
       checkpointId: lineage.checkpointId,
       runId: lineage.runId,
       ...(req.modelName ? { modelName: req.modelName } : {}),

@@ -4,8 +4,9 @@ import type { ArtifactStore } from '@ser/artifacts';
 import { notFound } from '@ser/grpc-kit';
 import { readCheckpointWeights, type FopConfig, type SavedTensors, type TensorEntry } from '@ser/models';
 import type { MetadataStore } from '@ser/store';
-import { resolveFopModel } from '@ser/runs';
-import { loadLabelledDataset } from '../run/load-dataset';
+import type { EvaluationProtocol } from '@ser/evaluation';
+import { resolveFopModel, runDatasetVersionIds } from '@ser/runs';
+import { loadRunDataset, testVersionIds } from '../run/load-dataset';
 import type { PrepareDeps, WorkerDataset } from './method';
 
 /** What a FOP method's job reads in the worker: its worker data with the weights as Buffers again. */
@@ -31,9 +32,9 @@ export async function readPretrainedWeights(store: MetadataStore, artifacts: Art
 }
 
 /** Features, resolved FOP config and pre-trained weights of a FOP method's run. */
-export async function prepareFopRun(deps: PrepareDeps, config: { datasetVersionId: string; pretrainedCheckpointId?: string; model?: Partial<FopConfig> }): Promise<FopRunData> {
+export async function prepareFopRun(deps: PrepareDeps, config: { datasetVersionId: string; protocol: EvaluationProtocol; pretrainedCheckpointId?: string; model?: Partial<FopConfig> }): Promise<FopRunData> {
   const { store, features, artifacts } = deps;
-  const dataset = await loadLabelledDataset(store, features, config.datasetVersionId);
+  const dataset = await loadRunDataset(store, features, runDatasetVersionIds(config), 'FEATURE_KIND_LOG_MEL', testVersionIds(config.protocol));
   const pretrained = config.pretrainedCheckpointId ? await readPretrainedWeights(store, artifacts, config.pretrainedCheckpointId) : undefined;
   const { fopConfig } = await resolveFopModel(store, config);
   return { ...dataset, fopConfig, pretrained };

@@ -1,5 +1,5 @@
 import { decodeFeatureData, type FeatureServiceClient } from '@ser/contracts';
-import type { EvaluationItem } from '@ser/evaluation';
+import { assertSameClasses, type EvaluationItem, type EvaluationProtocol } from '@ser/evaluation';
 import { deadlineIn, iterateStream } from '@ser/grpc-kit';
 import type { MetadataStore, Utterance } from '@ser/store';
 
@@ -53,4 +53,28 @@ export async function loadLabelledDataset(
   const classes = [...new Set(items.map((i) => i.label))].sort();
   if (classes.length < 2) throw new Error(`dataset version ${datasetVersionId} has ${classes.length} class; a classifier needs 2 or more`);
   return { items, sequences, classes };
+}
+
+/** The dataset versions a cross-corpus run tests on; none for the other protocols. */
+export const testVersionIds = (protocol: EvaluationProtocol): string[] => (protocol.kind === 'cross-corpus' ? protocol.testDatasets : []);
+
+/**
+ * The labelled data of a run: its dataset version, or (cross-corpus) every version it trains and tests on, each item
+ * tagged with its version so the protocol can tell the corpora apart. Classes are the union, matched by name; a
+ * class on one side only is refused here too, before any feature is extracted.
+ */
+export async function loadRunDataset(
+  store: MetadataStore,
+  features: FeatureServiceClient,
+  versionIds: readonly string[],
+  kind: 'FEATURE_KIND_LOG_MEL' | 'FEATURE_KIND_SPECTROGRAM_SEGMENTS' = 'FEATURE_KIND_LOG_MEL',
+  testVersionIds: readonly string[] = [],
+): Promise<LabelledDataset> {
+  if (versionIds.length === 1) return loadLabelledDataset(store, features, versionIds[0]!, kind);
+  const parts = [];
+  for (const id of versionIds) parts.push({ id, data: await loadLabelledDataset(store, features, id, kind) });
+  const items = parts.flatMap(({ id, data }) => data.items.map((item) => ({ ...item, dataset: id })));
+  const isTest = new Set(testVersionIds);
+  assertSameClasses(items.filter((i) => !isTest.has(i.dataset)), items.filter((i) => isTest.has(i.dataset)));
+  return { items, sequences: parts.flatMap(({ data }) => data.sequences), classes: [...new Set(items.map((i) => i.label))].sort() };
 }

@@ -2,11 +2,12 @@
 // spectrogram segments and the VQ-VAE (its checkpoint is checked when the run is queued, @ser/runs' sequenceLineage).
 import type { ArtifactStore } from '@ser/artifacts';
 import type { StandardizerState } from '@ser/classical';
+import { runDatasetVersionIds } from '@ser/runs';
 import { DomainError, notFound } from '@ser/grpc-kit';
 import { DEFAULT_CNN_CONFIG, DEFAULT_VQVAE_CONFIG, readCheckpointWeights, type VqvaeConfig } from '@ser/models';
 import type { MetadataStore } from '@ser/store';
 import type { SequenceModelRunConfig } from '../../run/classifier-config';
-import { loadLabelledDataset } from '../../run/load-dataset';
+import { loadRunDataset, testVersionIds } from '../../run/load-dataset';
 import type { PrepareDeps, WorkerDataset } from '../method';
 import type { SegmentShape } from './sequence-segments';
 import type { VqvaeSource } from './sequence-vqvae';
@@ -24,7 +25,7 @@ export interface SequenceRunData extends WorkerDataset {
 /** The worker data of a sequence-model run. */
 export async function prepareSequenceRun(deps: PrepareDeps, config: SequenceModelRunConfig): Promise<SequenceRunData> {
   const { store, features, artifacts } = deps;
-  const dataset = await loadLabelledDataset(store, features, config.datasetVersionId, 'FEATURE_KIND_SPECTROGRAM_SEGMENTS');
+  const dataset = await loadRunDataset(store, features, runDatasetVersionIds(config), 'FEATURE_KIND_SPECTROGRAM_SEGMENTS', testVersionIds(config.protocol));
   const vqvae = config.vqvaeCheckpointId ? await readVqvaeSource(store, artifacts, config.vqvaeCheckpointId, SEGMENT_SHAPE) : undefined;
   return { ...dataset, shape: SEGMENT_SHAPE, vqvae };
 }
