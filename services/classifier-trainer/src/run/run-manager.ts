@@ -16,7 +16,8 @@ import { classifierRunConfigSchema, maxEpochsPerFold, type ClassifierRunConfig }
 import { evaluationToProto, runMetrics, type RunEvaluation } from './evaluation';
 import { methodFor } from '../methods';
 import { representationsKey, type StoredRepresentations } from '../methods/sequence/sequence-representations';
-import { registerRunModel } from '../registry/register-run-model';
+import { registerRunModel, type RegisteredRunModel } from '../registry/register-run-model';
+import { withRegistryRetry, type RetryPolicy } from '../registry/registry-retry';
 import { writeRunModelCard } from '../registry/run-model-card';
 import { workerDataFor, type ClassifierWorkerData, type WorkerMessage } from './worker-data';
 
@@ -32,6 +33,8 @@ export interface ClassifierRunManagerOptions extends Omit<RunLifecycleOptions, '
   registry: ModelRegistryServiceClient;
   /** The artifact store, as the worker thread opens it itself. */
   artifactStore: ArtifactStoreSpec;
+  /** How long a run's end waits for an unavailable registry (default REGISTRY_RETRY). */
+  registryRetry?: RetryPolicy;
 }
 
 export type { StartClassifierRun };
@@ -158,12 +161,24 @@ export class ClassifierRunManager extends RunLifecycle {
     await this.opts.store.runs.update(runId, { lineage: { evaluationKey: evaluationKey(runId) } });
     const summary = `WA ${metrics.wa!.toFixed(3)} UA ${metrics.ua!.toFixed(3)} over ${evaluation.repeats.length} repeat(s)`;
     // Registered (and its card written) before the run reads succeeded, so a watcher that sees SUCCEEDED finds its
-    // model version and card.
+    // model version and card. A registry that is briefly down is waited for (registry-retry.ts); one that stays down,
+    // or refuses the run, fails it: a SUCCEEDED run always has its model registered.
+    let version: RegisteredRunModel | null;
     try {
-      const version = await registerRunModel(this.opts, runId, metrics);
-      if (version) await writeRunModelCard(this.opts, version, evaluation, config.knownLimits);
+      version = await withRegistryRetry(`registering run ${runId}'s kept model`, () => registerRunModel(this.opts, runId, metrics), this.opts.registryRetry, {
+        onRetry: (attempt, delayMs, err) => {
+          this.opts.logger.warn({ err, runId, attempt, delayMs }, 'model registry unavailable; retrying the registration');
+          this.emit(runId, { status: 'RUN_STATUS_RUNNING', progress: 0.99, message: `${summary}; model registry unavailable, retrying in ${Math.round(delayMs / 1000)} s` });
+        },
+      });
     } catch (err) {
       this.opts.logger.error({ err, runId }, 'registering the model version failed');
+      const kept = (await this.opts.store.runs.get(runId))?.lineage.modelArtifactKey;
+      return this.finish(runId, 'failed', `${summary}, but its kept model${kept ? ` (${kept})` : ''} was not registered: ${(err as Error).message}`, metrics);
+    }
+    if (version) {
+      // The card is documentation: the registered version serves without it.
+      await writeRunModelCard(this.opts, version, evaluation, config.knownLimits).catch((err: Error) => this.opts.logger.error({ err, runId }, 'writing the model card failed'));
     }
     await this.finish(runId, 'succeeded', summary, metrics);
   }
