@@ -8,6 +8,7 @@ import { ExperimentError } from './errors';
 import { pretrainDatasetNames, type ClassifierStep, type ExperimentPlan, type PretrainStep } from './plan';
 import { reusableCell, reusablePretraining } from './reuse';
 import { measuredCell, METRIC_DEFINITIONS, type CellResult, type ExperimentResults, type PretrainResult } from './results';
+import { startRun } from './start-run';
 import { followRun, isSucceeded, whyNotSucceeded } from './watch';
 
 /** How an experiment reports what it is doing; labels name the run ("[2/4] pre-training on urdu"). */
@@ -46,10 +47,13 @@ export async function runExperiment(plan: ExperimentPlan, backend: ExperimentBac
   const startedAt = new Date().toISOString();
   const hooks = options.hooks ?? {};
   const runDeadlineMs = options.runDeadlineMs ?? DEFAULT_RUN_DEADLINE_MS;
-  const datasets = await resolveDatasets(backend.features, [plan.dataset, ...plan.pretraining.flatMap((p) => pretrainDatasetNames(p.datasetName))]);
+  const { trainAlso, test } = crossCorpusNames(plan.protocol);
+  const datasets = await resolveDatasets(backend.features, [plan.dataset, ...trainAlso, ...test, ...plan.pretraining.flatMap((p) => pretrainDatasetNames(p.datasetName))]);
+  const versionIdOf = (name: string) => datasets.get(name)!.versionId;
   const versionsOf = (step: PretrainStep) => pretrainDatasetNames(step.datasetName).map((name) => datasets.get(name)!);
   const dataset = datasets.get(plan.dataset)!;
-  hooks.onNote?.(`evaluating on ${dataset.name} (version ${dataset.versionId}, ${dataset.utteranceCount} utterances, ${dataset.speakers} speakers)`);
+  if (test.length) assertSameClassNames([dataset, ...trainAlso.map((n) => datasets.get(n)!)], test.map((n) => datasets.get(n)!));
+  hooks.onNote?.(`${test.length ? 'training' : 'evaluating'} on ${dataset.name} (version ${dataset.versionId}, ${dataset.utteranceCount} utterances, ${dataset.speakers} speakers)${test.length ? `, testing on ${test.join(', ')}` : ''}`);
   const total = plan.pretraining.length + plan.classifierRuns.length;
   let index = 0;
   const label = (what: string) => `[${++index}/${total}] ${what}`;
@@ -67,9 +71,10 @@ export async function runExperiment(plan: ExperimentPlan, backend: ExperimentBac
     const pretrained = step.pretrainKey ? pretraining.find((p) => p.key === step.pretrainKey) : undefined;
     if (step.pretrainKey && !pretrained) throw new Error(`plan ${plan.name}: cell ${step.row}/${step.column} needs pre-training '${step.pretrainKey}', which the plan lacks`);
     const what = label(`${plan.name} ${step.row} × ${step.column}`);
-    const reused = reusableCell(step, cellConfig(step, dataset, pretrained), earlier);
+    const config = withVersionIds(cellConfig(step, dataset, pretrained), versionIdOf);
+    const reused = reusableCell(step, config, earlier);
     if (reused) hooks.onRunEnd?.(what, `reused run ${reused.runId}`);
-    cells.push(reused ?? (await classify(step, dataset, pretrained, backend, what, hooks, runDeadlineMs)));
+    cells.push(reused ?? (await classify(step, config, dataset, pretrained, backend, what, hooks, runDeadlineMs)));
   }
   return {
     experiment: plan.name,
@@ -79,6 +84,7 @@ export async function runExperiment(plan: ExperimentPlan, backend: ExperimentBac
     finishedAt: new Date().toISOString(),
     dataset,
     pretrainDatasets: [...new Set(plan.pretraining.flatMap((p) => pretrainDatasetNames(p.datasetName)))].map((name) => datasets.get(name)!),
+    ...(test.length ? { crossCorpus: { trainAlso: trainAlso.map((n) => datasets.get(n)!), test: test.map((n) => datasets.get(n)!) } } : {}),
     protocol: plan.protocol,
     repeats: plan.repeats,
     seed: plan.seed,
@@ -95,11 +101,11 @@ export async function runExperiment(plan: ExperimentPlan, backend: ExperimentBac
 /** Starts and follows a VQ-VAE pre-training run (TACN experiments); its final run message. */
 async function pretrainVqvae(step: PretrainStep, data: readonly DatasetRef[], backend: ExperimentBackend, label: string, hooks: ExperimentHooks, deadlineMs: number): Promise<Run__Output> {
   const client = vqvaeClient(backend);
-  const { run } = await callUnary(client, 'StartVqvaePretrainRun', { configJson: JSON.stringify(step.config), datasetVersionIds: data.map((d) => d.versionId) }).catch((err: Error) => {
+  const runId = await startRun(backend, 'vqvae-pretrain', { configJson: JSON.stringify(step.config), datasetVersionIds: data.map((d) => d.versionId) }).catch((err: Error) => {
     throw new ExperimentError(`${label}: the vqvae-pretrainer refused the run: ${grpcMessage(err)}`);
   });
-  hooks.onRunStart?.(label, run!.id);
-  return followRun(client.WatchVqvaePretrainRun({ runId: run!.id }, deadlineIn(deadlineMs)), (p) => hooks.onRunProgress?.(label, p.progress, p.message || (p.epoch ? `epoch ${p.epoch}/${p.totalEpochs}` : '')));
+  hooks.onRunStart?.(label, runId);
+  return followRun(client.WatchVqvaePretrainRun({ runId }, deadlineIn(deadlineMs)), (p) => hooks.onRunProgress?.(label, p.progress, p.message || (p.epoch ? `epoch ${p.epoch}/${p.totalEpochs}` : '')));
 }
 
 async function pretrain(step: PretrainStep, data: readonly DatasetRef[], backend: ExperimentBackend, label: string, hooks: ExperimentHooks, deadlineMs: number): Promise<PretrainResult> {
@@ -119,15 +125,15 @@ async function pretrain(step: PretrainStep, data: readonly DatasetRef[], backend
 }
 
 async function pretrainFop(step: PretrainStep, data: readonly DatasetRef[], backend: ExperimentBackend, label: string, hooks: ExperimentHooks, deadlineMs: number): Promise<Run__Output> {
-  const { run } = await callUnary(backend.fop, 'StartFopPretrainRun', {
+  const runId = await startRun(backend, 'fop-pretrain', {
     configJson: JSON.stringify(step.config),
     datasetVersionIds: data.map((d) => d.versionId),
     // No display_name: the fop-pretrainer stores it inside the config and its worker then rejects the config.
   }).catch((err: Error) => {
     throw new ExperimentError(`${label}: the fop-pretrainer refused the run: ${grpcMessage(err)}`);
   });
-  hooks.onRunStart?.(label, run!.id);
-  return followRun(backend.fop.WatchFopPretrainRun({ runId: run!.id }, deadlineIn(deadlineMs)), (p) =>
+  hooks.onRunStart?.(label, runId);
+  return followRun(backend.fop.WatchFopPretrainRun({ runId }, deadlineIn(deadlineMs)), (p) =>
     hooks.onRunProgress?.(label, p.progress, p.message || (p.epoch ? `epoch ${p.epoch}/${p.totalEpochs}` : '')),
   );
 }
@@ -141,6 +147,7 @@ function cellConfig(step: ClassifierStep, data: DatasetRef, pretrained: Pretrain
 
 async function classify(
   step: ClassifierStep,
+  config: Record<string, unknown>,
   data: DatasetRef,
   pretrained: PretrainResult | undefined,
   backend: ExperimentBackend,
@@ -148,7 +155,6 @@ async function classify(
   hooks: ExperimentHooks,
   deadlineMs: number,
 ): Promise<CellResult> {
-  const config = cellConfig(step, data, pretrained);
   const cell: CellResult = {
     row: step.row,
     column: step.column,
@@ -170,10 +176,10 @@ async function classify(
   const curves = new CurveRecorder();
   try {
     const request = { configJson: JSON.stringify(config), datasetVersionIds: [data.versionId], displayName: label, ...(step.modelName ? { modelName: step.modelName } : {}) };
-    const { run } = await callUnary(backend.classifier, 'StartClassifierRun', request);
-    cell.runId = run!.id;
-    hooks.onRunStart?.(label, run!.id);
-    final = await followRun(backend.classifier.WatchClassifierRun({ runId: run!.id }, deadlineIn(deadlineMs)), (p) => {
+    const runId = await startRun(backend, 'classifier', request);
+    cell.runId = runId;
+    hooks.onRunStart?.(label, runId);
+    final = await followRun(backend.classifier.WatchClassifierRun({ runId }, deadlineIn(deadlineMs)), (p) => {
       curves.record(p);
       hooks.onRunProgress?.(label, p.progress, p.message);
     });
@@ -189,6 +195,35 @@ async function classify(
   const { evaluation } = await callUnary(backend.classifier, 'GetClassifierRunEvaluation', { runId: final.id });
   const model = step.modelName && final.outputModel ? { model: { name: final.outputModel.name, version: Number(final.outputModel.version) } } : {};
   return { ...cell, status: 'succeeded', ...measuredCell(evaluation!), ...model };
+}
+
+/** The dataset names a cross-corpus protocol trains also and tests on (none for the other protocols). */
+function crossCorpusNames(protocol: ExperimentPlan['protocol']): { trainAlso: string[]; test: string[] } {
+  return protocol.kind === 'cross-corpus' ? { trainAlso: protocol.trainAlsoDatasets ?? [], test: protocol.testDatasets } : { trainAlso: [], test: [] };
+}
+
+/** Cross-corpus labels are matched by name: refused before any training when a class is on one side only. */
+function assertSameClassNames(train: readonly DatasetRef[], test: readonly DatasetRef[]): void {
+  const classes = (refs: readonly DatasetRef[]) => new Set(refs.flatMap((r) => Object.keys(r.classCounts).filter((c) => r.classCounts[c]! > 0)));
+  const [trained, tested] = [classes(train), classes(test)];
+  const missing = (from: Set<string>, where: Set<string>) => [...from].filter((c) => !where.has(c)).sort();
+  const [notTrained, notTested] = [missing(tested, trained), missing(trained, tested)];
+  if (notTrained.length + notTested.length === 0) return;
+  const names = (refs: readonly DatasetRef[]) => refs.map((r) => `'${r.name}'`).join(' + ');
+  throw new ExperimentError(
+    `cross-corpus: labels are matched by name, and ${[
+      ...(notTrained.length ? [`${names(test)} has classes ${notTrained.join(', ')} that ${names(train)} lacks`] : []),
+      ...(notTested.length ? [`${names(train)} has classes ${notTested.join(', ')} that ${names(test)} lacks`] : []),
+    ].join('; ')}: import the corpora with the same class names (e.g. RAVDESS as its 4 classes)`,
+  );
+}
+
+/** A plan names a cross-corpus run's datasets; the run's config names their versions, like its own datasetVersionId. */
+function withVersionIds(config: Record<string, unknown>, versionIdOf: (name: string) => string): Record<string, unknown> {
+  const protocol = config.protocol as ExperimentPlan['protocol'] | undefined;
+  if (protocol?.kind !== 'cross-corpus') return config;
+  const trainAlso = protocol.trainAlsoDatasets?.map(versionIdOf);
+  return { ...config, protocol: { ...protocol, testDatasets: protocol.testDatasets.map(versionIdOf), ...(trainAlso ? { trainAlsoDatasets: trainAlso } : {}) } };
 }
 
 /** A gRPC error's details without the "3 INVALID_ARGUMENT:" prefix. */

@@ -65,7 +65,12 @@ export function resultsMarkdown(r: ExperimentResults): string {
     '',
     '## Setup',
     '',
-    `- Evaluated on ${describeDataset(r.dataset)}.`,
+    ...(r.crossCorpus
+      ? [
+          `- Trained on ${[r.dataset, ...r.crossCorpus.trainAlso].map(describeDataset).join(' together with ')}.`,
+          `- Tested on ${r.crossCorpus.test.map(describeDataset).join(' together with ')} (cross-corpus: every utterance of it, none trained on).`,
+        ]
+      : [`- Evaluated on ${describeDataset(r.dataset)}.`]),
     ...r.pretraining.map((p) => {
       const data = pretrainDatasetNames(p.datasetName).map((name) => {
         const found = r.pretrainDatasets.find((d) => d.name === name);

@@ -5,8 +5,10 @@ import type { ExperimentPlan } from './plan';
 import { resolveSettings } from './settings';
 
 export interface TrainingRecipeRequest {
-  /** The labelled dataset (registered name) to train and evaluate on. */
+  /** The labelled dataset (registered name) to train and evaluate on; cross-corpus: 'a+b' trains on both. */
   dataset: string;
+  /** cross-corpus: the datasets tested on (their every utterance; none trained on). */
+  testDatasets?: string[];
   /** Registered model name; default `<dataset>-emotion`. */
   modelName?: string;
   /** A recipe (a parsed recipe file or the mutation's `recipe` JSON); unknown keys are refused. Default: the recipe's defaults. */
@@ -46,18 +48,21 @@ export interface PlannedRecipe {
 
 /** The recipe's plan for a request, or a RecipeRequestError saying which field is wrong and why. */
 export function planTrainingRecipe(request: TrainingRecipeRequest): PlannedRecipe {
-  const dataset = request.dataset?.trim();
-  if (!dataset) throw new RecipeRequestError('the recipe needs a labelled dataset', 'dataset');
+  const [dataset, ...trainAlso] = (request.dataset ?? '').split('+').map((s) => s.trim());
+  if (!dataset || trainAlso.some((s) => !s)) throw new RecipeRequestError('the recipe needs a labelled dataset', 'dataset');
   const parsed = recipeConfigSchema.safeParse(request.recipe ?? {});
   if (!parsed.success) throw new RecipeRequestError(`recipe: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`, 'recipe');
   const recipe = parsed.data;
   if (request.pretrainAlso) recipe.pretrainAlso = request.pretrainAlso.map((s) => s.trim());
   if (recipe.pretrainAlso.some((name) => name === '')) throw new RecipeRequestError('pretrainAlso names an empty dataset', 'pretrainAlso');
-  const modelName = request.modelName ?? `${dataset}-emotion`;
+  const modelName = request.modelName ?? `${[dataset, ...trainAlso].join('-')}-emotion`;
   let settings;
   try {
     settings = resolveSettings({
       protocol: request.protocol,
+      dataset,
+      trainAlso,
+      testDatasets: request.testDatasets,
       testSpeakers: request.testSpeakers,
       folds: request.folds,
       repeats: request.repeats ?? 1,
@@ -79,6 +84,8 @@ export function planTrainingRecipe(request: TrainingRecipeRequest): PlannedRecip
 
 /** Which request field a resolveSettings refusal is about (its messages name the setting first). */
 function settingsField(message: string): string {
+  if (message.includes('--test-dataset')) return 'testDatasets';
+  if (message.includes("several ('a+b')")) return 'dataset';
   const fields = ['protocol', 'folds', 'test speakers', 'repeats', 'model size', 'pretrainEpochs', 'seed', 'class weights'];
   const found = fields.find((f) => message.startsWith(f) || message.includes(`--${f}`));
   const camel: Record<string, string> = { 'test speakers': 'testSpeakers', 'model size': 'modelSize', 'class weights': 'classWeights' };

@@ -25,6 +25,11 @@ export const recipeConfigSchema = z
   .object({
     /** Unlabelled datasets pre-trained on together with the labelled one ('librispeech'); none by default. */
     pretrainAlso: z.array(z.string().min(1)).default([]),
+    /**
+     * Pre-train on the corpora the classifier trains on too (default). false: on `pretrainAlso` alone, e.g. to take
+     * over an earlier FOP with --reuse (a cross-corpus result must then say if that FOP heard the test corpus).
+     */
+    pretrainOnTrainingData: z.boolean().default(true),
     /** The classifier run's config (method, representation, classifier, ...): the services validate it. */
     classifier: z.record(z.string(), z.unknown()).default(() => structuredClone(RECIPE_CLASSIFIER) as Record<string, unknown>),
     /** Also train the log-mel statistics baseline under the same folds, to show what the model adds. */
@@ -48,16 +53,18 @@ const RECIPE_ROW = { key: 'recipe', label: 'Recipe' };
 export function buildTrainingRecipePlan({ dataset, modelName, recipe, settings }: RecipeOptions): ExperimentPlan {
   if (!dataset) throw new RangeError('the recipe needs a labelled dataset');
   if (!/^[a-z0-9][a-z0-9._-]{0,62}$/i.test(modelName)) throw new RangeError(`model name '${modelName}' must be 1-63 letters, digits, '.', '_' or '-'`);
-  const pretrainName = [...new Set([...recipe.pretrainAlso, dataset])].join('+');
-  if (pretrainDatasetNames(pretrainName).some((n) => n === '')) throw new RangeError('pretrainAlso names an empty dataset');
+  // A cross-corpus run pre-trains on every corpus it trains on (never on its test corpus, unless pretrainAlso names it).
+  const trainAlso = settings.protocol.kind === 'cross-corpus' ? (settings.protocol.trainAlsoDatasets ?? []) : [];
+  const pretrainName = [...new Set([...recipe.pretrainAlso, ...(recipe.pretrainOnTrainingData ? [dataset, ...trainAlso] : [])])].join('+');
+  if (pretrainDatasetNames(pretrainName).some((n) => n === '')) throw new RangeError(recipe.pretrainOnTrainingData ? 'pretrainAlso names an empty dataset' : 'pretrainOnTrainingData false needs pretrainAlso datasets');
   const pretraining = pretrainStep(pretrainName, settings);
   const evaluation = defined({ protocol: settings.protocol, repeats: settings.repeats, seed: settings.seed, classWeights: settings.classWeights });
-  const column = { key: 'model', label: 'Speaker-independent evaluation' };
+  const column = settings.protocol.kind === 'cross-corpus' ? { key: 'model', label: `Cross-corpus: tested on ${settings.protocol.testDatasets.join(' + ')}` } : { key: 'model', label: 'Speaker-independent evaluation' };
   const runs: ExperimentPlan['classifierRuns'] = [{ row: RECIPE_ROW.key, column: column.key, pretrainKey: pretraining.key, config: { ...recipe.classifier, ...evaluation }, modelName }];
   if (recipe.baseline) runs.push({ row: BASELINE_ROW.key, column: column.key, pretrainKey: pretraining.key, config: baselineConfig(settings) });
   return {
     name: 'train-recipe',
-    title: `Training recipe: a model for ${dataset}, registered as ${modelName}`,
+    title: `Training recipe: a model for ${[dataset, ...trainAlso].join(' + ')}, registered as ${modelName}`,
     dataset,
     rowHeading: 'Model',
     rows: recipe.baseline ? [RECIPE_ROW, BASELINE_ROW] : [RECIPE_ROW],

@@ -76,6 +76,8 @@ export interface ExperimentResults {
   finishedAt: string;
   dataset: DatasetRef;
   pretrainDatasets: DatasetRef[];
+  /** Cross-corpus runs: the datasets also trained on and those tested on (the protocol names them). */
+  crossCorpus?: { trainAlso: DatasetRef[]; test: DatasetRef[] };
   protocol: EvaluationProtocol;
   repeats: number;
   seed: number;

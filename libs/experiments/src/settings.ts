@@ -1,4 +1,4 @@
-import { parseEvaluationProtocol, type EvaluationProtocol } from '@ser/evaluation';
+import { evaluationProtocolSchema, parseEvaluationProtocol, type EvaluationProtocol } from '@ser/evaluation';
 
 /** FOP architecture keys shared by pre-training and every classifier run of an experiment (rows must compare alike). */
 export interface FopArchitecture {
@@ -99,6 +99,12 @@ export interface SettingsInput {
   validationSplit?: string;
   /** The protocol when none is asked for: the paper's own (FOP: speaker-holdout; TACN: stratified-holdout). */
   paperProtocol?: string;
+  /** The dataset trained on (cross-corpus: checked against the test datasets). */
+  dataset?: string;
+  /** cross-corpus only: the datasets tested on (names). */
+  testDatasets?: string[];
+  /** cross-corpus only: datasets trained on beside the experiment's dataset (names). */
+  trainAlso?: string[];
 }
 
 /**
@@ -111,7 +117,7 @@ export function resolveSettings(input: SettingsInput): ExperimentSettings {
   const settings: ExperimentSettings = {
     ...base,
     modelSize,
-    protocol: parseProtocol(input.protocol ?? input.paperProtocol ?? 'speaker-holdout', input.testSpeakers, input.folds),
+    protocol: parseProtocol(input.protocol ?? input.paperProtocol ?? 'speaker-holdout', input),
     seed: input.seed ?? 1,
     classWeights: parseClassWeights(input.classWeights ?? 'none'),
     ...(input.smoke ? { smoke: true } : {}),
@@ -145,7 +151,7 @@ export function resolveSettings(input: SettingsInput): ExperimentSettings {
   return settings;
 }
 
-export const PROTOCOL_KINDS = ['speaker-holdout', 'leave-speakers-out', 'leave-one-speaker-out', 'leave-one-session-out', 'stratified-holdout'] as const;
+export const PROTOCOL_KINDS = ['speaker-holdout', 'leave-speakers-out', 'leave-one-speaker-out', 'leave-one-session-out', 'stratified-holdout', 'cross-corpus'] as const;
 
 const DEFAULT_SPEAKER_FOLDS = 6; // RAVDESS's 24 actors as 6 folds of 4 (two men, two women each)
 
@@ -159,8 +165,11 @@ function parseModelSize(size: string): ModelSize {
   return size as ModelSize;
 }
 
-function parseProtocol(kind: string, testSpeakers: string[] | undefined, folds: number | undefined): EvaluationProtocol {
+function parseProtocol(kind: string, { testSpeakers, folds, testDatasets, trainAlso, dataset }: SettingsInput): EvaluationProtocol {
   if (!(PROTOCOL_KINDS as readonly string[]).includes(kind)) throw new RangeError(`protocol must be one of ${PROTOCOL_KINDS.join(', ')}, got '${kind}'`);
+  if (kind === 'cross-corpus') return crossCorpusProtocol(testSpeakers, folds, testDatasets, [dataset ?? '', ...(trainAlso ?? [])]);
+  if (testDatasets !== undefined) throw new RangeError(`--test-dataset is for the cross-corpus protocol, not ${kind}`);
+  if (trainAlso !== undefined && trainAlso.length > 0) throw new RangeError(`protocol ${kind} trains on one dataset; several ('a+b') are for the cross-corpus protocol`);
   if (folds !== undefined && kind !== 'leave-speakers-out') throw new RangeError(`--folds is for the leave-speakers-out protocol, not ${kind}`);
   if (kind === 'leave-speakers-out') {
     if (folds !== undefined && !(Number.isInteger(folds) && folds >= 2)) throw new RangeError(`folds must be an integer >= 2, got ${folds}`);
@@ -170,4 +179,15 @@ function parseProtocol(kind: string, testSpeakers: string[] | undefined, folds: 
   if (kind !== 'speaker-holdout') throw new RangeError(`test speakers are chosen only with the speaker-holdout protocol, not ${kind}`);
   if (testSpeakers.length === 0 || testSpeakers.some((s) => s.trim() === '')) throw new RangeError('test speakers need speaker ids');
   return parseEvaluationProtocol({ kind, testSpeakers });
+}
+
+/** Dataset names are kept as given: the executor resolves them to versions when it starts the runs. */
+function crossCorpusProtocol(testSpeakers: string[] | undefined, folds: number | undefined, testDatasets: string[] | undefined, [dataset, ...trainAlso]: string[]): EvaluationProtocol {
+  if (folds !== undefined) throw new RangeError('--folds is for the leave-speakers-out protocol, not cross-corpus');
+  if (testSpeakers !== undefined) throw new RangeError('test speakers are chosen only with the speaker-holdout protocol, not cross-corpus (it tests on every speaker of the test dataset)');
+  if (!testDatasets || testDatasets.length === 0 || testDatasets.some((d) => d.trim() === '')) throw new RangeError('protocol cross-corpus needs --test-dataset, the dataset tested on');
+  if (testDatasets.some((d) => d.trim() === dataset)) throw new RangeError(`protocol cross-corpus tests on another corpus: --test-dataset must differ from the dataset trained on ('${dataset}')`);
+  const parsed = evaluationProtocolSchema.safeParse({ kind: 'cross-corpus', testDatasets: testDatasets.map((d) => d.trim()), ...(trainAlso.length ? { trainAlsoDatasets: trainAlso } : {}) });
+  if (!parsed.success) throw new RangeError(`protocol ${parsed.error.issues[0]!.message}`);
+  return parsed.data;
 }

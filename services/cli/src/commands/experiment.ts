@@ -56,6 +56,8 @@ Options:
                            on a per-class share of the training utterances, every training speaker still training
   --test-speakers A,B,...  speaker-holdout: the held-out test speakers (default: the first two speaker ids)
   --folds K                leave-speakers-out: K folds of consecutive sorted speaker ids, each tested once (default 6)
+  --test-dataset T[,U]     cross-corpus: the dataset tested on, every utterance of it; --dataset 'a+b' then trains
+                           on both (labels matched by name)
   --seed N                 seed of repeat 1; repeat i uses seed + i - 1 (default 1)
   --model-size S           ${MODEL_SIZES.join(' | ')}: the papers' sizes (default), narrower models that fit a CPU
                            (FOP dModel 64, 2 heads, FFN 128; small CNN/TACN/VQ-VAE), or the --smoke sizes;
@@ -89,6 +91,7 @@ const OPTIONS = {
   'model-size': { type: 'string' },
   'test-speakers': { type: 'string' },
   folds: { type: 'string' },
+  'test-dataset': { type: 'string' },
   'data-dir': { type: 'string' },
   reuse: { type: 'string' },
   remote: { type: 'boolean' },
@@ -113,9 +116,13 @@ function planFromArgs(name: string, values: ReturnType<typeof parseArgs<{ option
   if (!pretrain) throw usageError(`--${pretrainOption} is required`);
   if (tacn && values.pretrain) throw usageError(`${name} pre-trains a VQ-VAE: use --vqvae-pretrain, not --pretrain`);
   if (!tacn && (values.optimizer || values['learning-rate'])) throw usageError(`--optimizer and --learning-rate choose the TACN runs' optimizer; ${name} fine-tunes with the FOP paper's`);
+  const [dataset, ...trainAlso] = values.dataset.split('+').map((s) => s.trim());
   try {
     const settings = resolveSettings({
       protocol: values.protocol,
+      dataset,
+      trainAlso,
+      testDatasets: values['test-dataset']?.split(','),
       paperProtocol: tacn ? 'stratified-holdout' : 'speaker-holdout', // TACN paper: random 80/20 utterance split
       classWeights: values['class-weights'],
       validationSplit: values.validation,
@@ -132,7 +139,8 @@ function planFromArgs(name: string, values: ReturnType<typeof parseArgs<{ option
       testSpeakers: values['test-speakers']?.split(',').map((s) => s.trim()),
       folds: integerOption('folds', values.folds),
     });
-    return build(values.dataset, pretrain.split(',').map((s) => s.trim()), settings);
+    if (!dataset || trainAlso.some((s) => !s)) throw new RangeError(`--dataset '${values.dataset}' names an empty dataset`);
+    return build(dataset, pretrain.split(',').map((s) => s.trim()), settings);
   } catch (err) {
     if (err instanceof RangeError) throw usageError(err.message);
     throw err;

@@ -17,7 +17,8 @@ log-mel statistics + SVM baseline runs under the same folds, so the output says 
 the version you trust (the command is printed).
 
 Options:
-  --dataset X              labelled dataset to train and evaluate on (required)
+  --dataset X              labelled dataset to train and evaluate on (required); with --protocol cross-corpus,
+                           'a+b' trains on both
   --model-name N           name to register the model under (default: X-emotion)
   --config FILE            a recipe file (YAML or JSON): pretrainAlso, classifier (a classifier run config),
                            baseline (true|false); unknown keys are an error. Saved beside the results.
@@ -25,6 +26,7 @@ Options:
   --protocol P             ${PROTOCOL_KINDS.join(' | ')} (default speaker-holdout)
   --test-speakers A,B      speaker-holdout: the held-out speakers (default: the first two speaker ids)
   --folds K                leave-speakers-out: K folds of speakers
+  --test-dataset T[,U]     cross-corpus: the dataset tested on, every utterance of it (labels matched by name)
   --repeats N              repetitions (default 1)
   --model-size S           ${MODEL_SIZES.join(' | ')} (default paper)
   --pretrain-epochs N      pre-training epochs (default: the service's, with early stopping)
@@ -48,6 +50,7 @@ const OPTIONS = {
   protocol: { type: 'string' },
   'test-speakers': { type: 'string' },
   folds: { type: 'string' },
+  'test-dataset': { type: 'string' },
   repeats: { type: 'string' },
   'model-size': { type: 'string' },
   'pretrain-epochs': { type: 'string' },
@@ -91,6 +94,7 @@ export async function trainCommand(argv: string[]): Promise<void> {
       protocol: values.protocol,
       testSpeakers: values['test-speakers']?.split(',').map((s) => s.trim()),
       folds: integerOption('folds', values.folds),
+      testDatasets: values['test-dataset']?.split(','),
       repeats: integerOption('repeats', values.repeats),
       modelSize: values['model-size'],
       pretrainEpochs: integerOption('pretrain-epochs', values['pretrain-epochs']),
@@ -126,7 +130,7 @@ export async function trainCommand(argv: string[]): Promise<void> {
     const { name, version } = model.model;
     process.stdout.write(
       [
-        `registered ${name} version ${version}: ${percent(model)} (${results.protocol.kind}, speakers never seen in training)`,
+        `registered ${name} version ${version}: ${percent(model)} (${results.protocol.kind === 'cross-corpus' ? `tested on ${results.protocol.testDatasets.join(', ')}, a corpus never trained on` : `${results.protocol.kind}, speakers never seen in training`})`,
         ...(baseline ? [`baseline, log-mel statistics + SVM on the same folds: ${percent(baseline)}`] : []),
         `results: ${paths.markdown}`,
         `model card: models/${model.runId}/model-card.md in the artifact store`,
