@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeWav, synthesizeTestSignal } from '@ser/audio';
 import { toGlobalId } from '@ser/gateway';
+import { getMetricsRegistry } from '@ser/runtime';
 import { gql, gqlUpload } from './client';
 import { startTestGateway, type TestGateway } from './harness';
 import { startInferenceDouble } from './inference-double';
@@ -11,6 +12,14 @@ import { startInferenceDouble } from './inference-double';
 const PREDICT = `mutation($input: PredictInput!) { predict(input: $input) {
   predictionId label probabilities { label probability } modelName modelVersion { modelName version } latencyMs } }`;
 const MAX_UPLOAD = 64 * 1024;
+
+/** GetModelVersion calls the model registry has answered so far, whatever their status: its own call counter. */
+async function registryVersionLookups(): Promise<number> {
+  const counter = getMetricsRegistry().getSingleMetric('grpc_server_handled_total');
+  if (!counter) throw new Error('grpc_server_handled_total is not registered: is the registry serving in this process?');
+  const { values } = await counter.get();
+  return values.filter((v) => v.labels.grpc_method === 'GetModelVersion').reduce((sum, v) => sum + v.value, 0);
+}
 
 describe('the predict mutation', () => {
   let t: TestGateway;
@@ -24,7 +33,7 @@ describe('the predict mutation', () => {
     t = await startTestGateway({ addresses: { inference: inference.address }, uploads: { maxFileBytes: MAX_UPLOAD } });
     // The double answers as version 3 of 'ser': the result points at that registered version.
     for (let v = 1; v <= 3; v++) await t.store.models.createVersion({ modelName: 'ser', artifactKey: `ser/${v}`, metrics: {} });
-  });
+  }, 300_000); // the gateway and registry start slowly on a loaded machine
   afterAll(async () => {
     await t?.stop();
     await inference?.stop();
@@ -49,6 +58,19 @@ describe('the predict mutation', () => {
     expect(Buffer.compare(sent.audio!.content, Buffer.from(wav))).toBe(0);
     expect(sent.audio!.filename).toBe('clip.wav');
     expect(sent.model).toMatchObject({ name: 'ser', version: '3' });
+  });
+
+  it('looks the registered modelVersion up only for a query that selects it', async () => {
+    const upload = (query: string) => gqlUpload(t.gateway.url, query, { input: { audio: null, recordOptOut: true } }, { path: 'variables.input.audio', name: 'clip.wav', content: wav }, t.tokens.operator);
+    const before = await registryVersionLookups();
+    const without = await upload('mutation($input: PredictInput!) { predict(input: $input) { label modelName } }');
+    expect(without.errors).toBeUndefined();
+    expect(without.data).toEqual({ predict: { label: 'happy', modelName: 'ser' } });
+    expect(await registryVersionLookups()).toBe(before);
+    const selecting = await upload('mutation($input: PredictInput!) { predict(input: $input) { label modelVersion { modelName version } } }');
+    expect(selecting.errors).toBeUndefined();
+    expect(selecting.data).toEqual({ predict: { label: 'happy', modelVersion: { modelName: 'ser', version: 3 } } });
+    expect(await registryVersionLookups()).toBe(before + 1);
   });
 
   it('reads a dataset utterance from its path under the version source', async () => {
