@@ -1,5 +1,15 @@
 import { loadSerProto, type ClassifierTrainingServiceClient, type FeatureServiceClient, type FopPretrainServiceClient, type VqvaePretrainServiceClient } from '@ser/contracts';
+import type { RunKind } from '@ser/events';
 import { closeClient, createClient, type ServiceCaller } from '@ser/grpc-kit';
+import { waitForReadyInterceptor } from './wait-for-trainers';
+
+/** What a trainer's Start…Run RPC is asked, and what a queueing backend plans the run from. */
+export interface StartRunRequest {
+  configJson: string;
+  datasetVersionIds: string[];
+  displayName?: string;
+  modelName?: string;
+}
 
 /** The services an experiment drives, over gRPC. */
 export interface ExperimentBackend {
@@ -13,6 +23,12 @@ export interface ExperimentBackend {
    * embedded system); used only when the fop-pretrainer's answers do not name one.
    */
   lookupCheckpoint?: (pretrainRunId: string) => Promise<string | undefined>;
+  /**
+   * Queues a run in the store (the gateway's way, with the trainers' own planner) instead of calling the trainer's
+   * Start RPC, and answers its id: trainers that scale to zero on that queue (KEDA) may have no pod up to answer.
+   * Connect the trainer clients with `waitForTrainers` then, so watching the run waits for the pod the run brings up.
+   */
+  queueRun?: (kind: RunKind, request: StartRunRequest) => Promise<string>;
 }
 
 export interface BackendAddresses {
@@ -24,16 +40,19 @@ export interface BackendAddresses {
 
 /**
  * gRPC clients for the three services; every unary call carries `deadlineMs` (streams set their own), and is signed
- * with `serviceToken` when given (a platform with service auth refuses unsigned run starts).
+ * with `serviceToken` when given (a platform with service auth refuses unsigned run starts). `waitForTrainers`: the
+ * trainers' calls wait (within their deadlines) for a trainer to be reachable instead of failing UNAVAILABLE at once,
+ * for trainers scaled to zero that a queued run brings up.
  */
-export function connectExperimentBackend(addresses: BackendAddresses, deadlineMs = 60_000, serviceToken?: ServiceCaller): ExperimentBackend {
+export function connectExperimentBackend(addresses: BackendAddresses, deadlineMs = 60_000, serviceToken?: ServiceCaller, waitForTrainers = false): ExperimentBackend {
   const proto = loadSerProto().grpc.ser.v1;
   const options = { deadlineMs, serviceToken };
+  const trainers = waitForTrainers ? { ...options, channelOptions: { interceptors: [waitForReadyInterceptor] } } : options;
   return {
     features: createClient<FeatureServiceClient>(proto.FeatureService, addresses.features, options),
-    fop: createClient<FopPretrainServiceClient>(proto.FopPretrainService, addresses.fopPretrainer, options),
-    classifier: createClient<ClassifierTrainingServiceClient>(proto.ClassifierTrainingService, addresses.classifierTrainer, options),
-    ...(addresses.vqvaePretrainer ? { vqvae: createClient<VqvaePretrainServiceClient>(proto.VqvaePretrainService, addresses.vqvaePretrainer, options) } : {}),
+    fop: createClient<FopPretrainServiceClient>(proto.FopPretrainService, addresses.fopPretrainer, trainers),
+    classifier: createClient<ClassifierTrainingServiceClient>(proto.ClassifierTrainingService, addresses.classifierTrainer, trainers),
+    ...(addresses.vqvaePretrainer ? { vqvae: createClient<VqvaePretrainServiceClient>(proto.VqvaePretrainService, addresses.vqvaePretrainer, trainers) } : {}),
   };
 }
 

@@ -14,7 +14,7 @@ export {
   type PretrainStep,
   type ClassifierStep,
 } from './plan';
-export { connectExperimentBackend, closeExperimentBackend, type ExperimentBackend, type BackendAddresses } from './backend';
+export { connectExperimentBackend, closeExperimentBackend, type ExperimentBackend, type BackendAddresses, type StartRunRequest } from './backend';
 export { resolveDatasets, type DatasetRef } from './datasets';
 export { bestCheckpoint, pretrainedCheckpointId } from './checkpoint';
 export { runExperiment, type ExperimentHooks, type ExecuteOptions } from './executor';
