@@ -27,6 +27,7 @@ const FINE_TUNE = {
 };
 const CORPUS = 'demo-queued';
 const START = 'mutation ($input: StartClassifierRunInput!) { startClassifierRun(input: $input) { id status } }';
+const TRAIN = 'mutation ($input: TrainRecipeInput!) { trainRecipe(input: $input) { id } }';
 
 interface Progress {
   runProgress: { status: string; progress: number };
@@ -45,6 +46,7 @@ describe('a run started while no trainer of its kind is up (trainers scaled to z
   const services: ServiceProcess[] = [];
   let gatewayUrl = '';
   let trainerPort = 0;
+  let fopPort = 0;
   let operator = '';
   let datasetVersionId = '';
 
@@ -56,12 +58,13 @@ describe('a run started while no trainer of its kind is up (trainers scaled to z
     operator = (await store.apiTokens.create({ name: 'queued-operator', role: 'operator' })).token;
     const base = platformEnv({ brokers: requireEnv('SER_TEST_KAFKA_BROKERS'), databaseUrl, schema, topicPrefix: `q${suffix}.`, dataDir });
     const [featuresPort, registryPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
-    trainerPort = await freePort();
+    [trainerPort, fopPort] = [await freePort(), await freePort()];
     env = {
       ...base,
       SER_FEATURES_ADDRESS: `127.0.0.1:${featuresPort}`,
       SER_MODEL_REGISTRY_ADDRESS: `127.0.0.1:${registryPort}`,
       SER_CLASSIFIER_TRAINER_ADDRESS: `127.0.0.1:${trainerPort}`,
+      SER_FOP_PRETRAINER_ADDRESS: `127.0.0.1:${fopPort}`,
     };
     services.push(await startService('features', { ...env, SER_FEATURES_PORT: String(featuresPort) }));
     services.push(await startService('modelRegistry', { ...env, SER_MODEL_REGISTRY_PORT: String(registryPort) }));
@@ -97,6 +100,13 @@ describe('a run started while no trainer of its kind is up (trainers scaled to z
     const refused = await gql(gatewayUrl, START, { input: { datasetVersionIds: [datasetVersionId], config: { ...FINE_TUNE, epoch: 3 } } }, operator);
     expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
+    // A queued run is cancelled with no trainer up: the gateway withdraws it in the store, a watcher sees it end,
+    // and the trainer started later never takes it (checked at the end).
+    const withdrawn = await gql<{ startClassifierRun: { id: string } }>(gatewayUrl, START, { input: { datasetVersionIds: [datasetVersionId], config: FINE_TUNE } }, operator);
+    const withdrawnId = withdrawn.data!.startClassifierRun.id;
+    const cancelled = await cancelWhileWatching(gatewayUrl, operator, withdrawnId);
+    expect(cancelled).toEqual({ mutation: 'CANCELLED', watched: ['QUEUED', 'CANCELLED'] });
+
     const ws = createWsClient({ url: gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${operator}` }, lazy: true });
     try {
       const events = ws.iterate<Progress>({ query: 'subscription ($id: ID!) { runProgress(runId: $id) { status progress } }', variables: { id: runId } });
@@ -126,5 +136,52 @@ describe('a run started while no trainer of its kind is up (trainers scaled to z
     );
     expect(run.data!.run).toMatchObject({ status: 'SUCCEEDED', error: null, modelVersion: { modelName: 'queued-emotion' } });
     expect((await store.runs.get(storedId))!.claimedBy).toContain('classifier-trainer-0');
+    expect(await store.runs.get(parseGlobalId(withdrawnId)!.id)).toMatchObject({ status: 'cancelled', claimedBy: null, attempt: 0 });
+  }, 600_000);
+
+  it('trainRecipe queues its pre-training with no fop-pretrainer up, and the one started later runs the recipe to a registered model', async ({ onTestFailed }) => {
+    onTestFailed(() => console.error(logTails(services)));
+    const started = await gql<{ trainRecipe: { id: string } }>(gatewayUrl, TRAIN, { input: { dataset: CORPUS, modelName: 'queued-recipe', smoke: true, recipe: { baseline: false } } }, operator);
+    expect(started.errors).toBeUndefined();
+    const jobId = started.data!.trainRecipe.id;
+    // The first step's run is queued in the store, not refused for want of a trainer.
+    let firstRun = '';
+    await expect
+      .poll(async () => {
+        const job = await gql<{ trainingJob: { steps: Array<{ run: { id: string; status: string } | null }> } }>(gatewayUrl, 'query ($id: ID!) { trainingJob(id: $id) { steps { run { id status } } } }', { id: jobId }, operator);
+        firstRun = job.data?.trainingJob.steps[0]?.run?.id ?? '';
+        return job.data?.trainingJob.steps[0]?.run?.status;
+      }, { timeout: 60_000 })
+      .toBe('QUEUED');
+    expect((await store.runs.get(parseGlobalId(firstRun)!.id))!.kind).toBe('fop-pretrain');
+
+    services.push(await startService('fopPretrainer', { ...env, SER_FOP_PRETRAINER_PORT: String(fopPort), SER_INSTANCE_ID: 'fop-pretrainer-0' }));
+    let job = { status: 'RUNNING', error: null as string | null, modelVersion: null as { modelName: string } | null };
+    await expect
+      .poll(
+        async () => {
+          const res = await gql<{ trainingJob: typeof job }>(gatewayUrl, 'query ($id: ID!) { trainingJob(id: $id) { status error modelVersion { modelName } } }', { id: jobId }, operator);
+          job = res.data!.trainingJob;
+          return job.status;
+        },
+        { timeout: 540_000, interval: 2_000 },
+      )
+      .toMatch(/SUCCEEDED|FAILED/);
+    expect(job).toEqual({ status: 'SUCCEEDED', error: null, modelVersion: { modelName: 'queued-recipe' } });
   }, 600_000);
 });
+
+/** Cancels a run through the gateway while a runProgress subscription follows it: the mutation's status, and the statuses watched. */
+async function cancelWhileWatching(gatewayUrl: string, token: string, runId: string): Promise<{ mutation: string; watched: string[] }> {
+  const ws = createWsClient({ url: gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, lazy: true });
+  try {
+    const events = ws.iterate<Progress>({ query: 'subscription ($id: ID!) { runProgress(runId: $id) { status progress } }', variables: { id: runId } });
+    const watched = [(await events.next()).value!.data!.runProgress.status];
+    const res = await gql<{ cancelRun: { status: string } }>(gatewayUrl, 'mutation ($id: ID!) { cancelRun(id: $id, reason: "not needed") { status } }', { id: runId }, token);
+    expect(res.errors).toBeUndefined();
+    watched.push((await events.next()).value!.data!.runProgress.status);
+    return { mutation: res.data!.cancelRun.status, watched };
+  } finally {
+    await ws.dispose();
+  }
+}

@@ -72,6 +72,14 @@ export class EventHub {
     return iterator;
   }
 
+  /**
+   * Announces a run status the gateway set itself (a queued run it cancelled with no trainer up) on the bus, where
+   * every watcher of the run (this and other replicas' subscriptions, trainers' Watch streams) follows runs.
+   */
+  async publishRunStatus(data: TopicData<typeof TOPICS.runStatus>): Promise<void> {
+    await this.bus.publish(TOPICS.runStatus, data, { key: data.runId });
+  }
+
   async stop(): Promise<void> {
     await this.subscription?.stop();
     for (const finish of [...this.listeners.values()]) finish();

@@ -1,6 +1,7 @@
-// Training-recipe jobs started through the API (trainRecipe): the recipe's experiment plan run by this gateway
-// against the trainers over gRPC, exactly as `ser train --remote` runs it, with its state kept here for queries
-// and the trainingJobProgress subscription.
+// Training-recipe jobs started through the API (trainRecipe): the recipe's experiment plan run by this gateway,
+// as `ser train` runs it, with its state kept here for queries and the trainingJobProgress subscription. The
+// gateway queues each run in the store as its start mutations do (run-queueing.ts), so a recipe starts with no
+// trainer pod up (KEDA scales them from the queue); following a run and reading its results wait for the pod.
 //
 // Why in the gateway's memory: a recipe is a short sequence of ordinary runs (pre-training, the registered
 // classifier run, the baseline), each stored, watched and registered by its own trainer; the job only sequences
@@ -13,6 +14,7 @@ import { closeExperimentBackend, connectExperimentBackend, runExperiment, type E
 import type { ServiceCaller } from '@ser/grpc-kit';
 import type { Logger } from '@ser/logging';
 import type { MetadataStore } from '@ser/store';
+import { classifierModelName, queueRun } from './run-queueing';
 
 export type TrainingJobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
@@ -50,6 +52,8 @@ export interface TrainingJobsOptions {
   grpcDeadlineMs: number;
   serviceToken?: ServiceCaller;
   logger: Logger;
+  /** The model name of the recipe's classifier runs that name none (the baseline), as startClassifierRun fills it. */
+  defaultModelName?: string;
 }
 
 /** The jobs this gateway started; `changes` says which job moved, for the subscription. */
@@ -124,7 +128,12 @@ export class TrainingJobs {
         { features: a.features, fopPretrainer: a.fopPretrainer, classifierTrainer: a.classifierTrainer, vqvaePretrainer: a.vqvaePretrainer },
         this.opts.grpcDeadlineMs,
         this.opts.serviceToken,
+        true,
       ),
+      queueRun: async (kind, request) => {
+        const modelName = kind === 'classifier' ? classifierModelName(request.modelName, this.opts.defaultModelName) : undefined;
+        return (await queueRun(store, kind, { ...request, ...(modelName ? { modelName } : {}) })).id;
+      },
       // The gateway reads the store, as the embedded `ser train` does, when a trainer names no checkpoint.
       async lookupCheckpoint(runId) {
         const run = await store.runs.get(runId);

@@ -1,16 +1,19 @@
 import { GraphQLError } from '../graphql-runtime';
 import { callUnary, GrpcStatus, toGrpcError } from '@ser/grpc-kit';
-import { outputCheckpointId, parseWith, planClassifierRun, planPretrainRun, PRETRAIN_CONFIG_SCHEMAS } from '@ser/runs';
-import type { JsonObject, NewRun, Run, RunStatus } from '@ser/store';
+import { outputCheckpointId } from '@ser/runs';
+import type { JsonObject, Run, RunStatus } from '@ser/store';
+import { RUN_KINDS, type RunKind } from '@ser/events';
 import { requireRole } from '../auth/access';
 import type { ClassifierEvaluation__Output, ConfusionMatrix__Output } from '@ser/contracts';
 import type { GatewayContext } from '../context';
 import { versionOfRun } from '../model-registry-reads';
+import { classifierModelName, queueRun, type QueueRunRequest } from '../run-queueing';
 import { fromEnum, optionalEnum, toEnum } from './enums';
 import { globalIdOf, storeId } from './global-ids';
 import { badInput, connection, namedValues, type ConnectionArgs } from './paging';
 
 
+const isRunKind = (kind: string): kind is RunKind => (RUN_KINDS as readonly string[]).includes(kind);
 const notFound = (what: string) => new GraphQLError(`${what} not found`, { extensions: { code: 'NOT_FOUND' } });
 
 async function getRun(ctx: GatewayContext, id: string): Promise<Run> {
@@ -53,41 +56,50 @@ function withMethod(input: StartInput & { method?: string | null }): StartInput 
   return { ...input, config: { ...config, method } };
 }
 
-/**
- * Queues a run in the store, validated and resolved by the trainers' own planner (@ser/runs), instead of calling
- * the trainer's Start RPC: trainers scale to zero on the queue (KEDA), so none may be up to answer one. A trainer
- * of the kind claims the run when it polls (libs/runs/src/run-queue.ts), and publishes its progress from then on.
- */
-async function queueRun(ctx: GatewayContext, kind: string, plan: Promise<Omit<NewRun, 'kind'>>): Promise<Run> {
-  let planned: Omit<NewRun, 'kind'>;
+/** Queues the run (../run-queueing.ts) with no trainer call; a refusal maps to extensions.code as the RPC's did. */
+async function queueOrRefuse(ctx: GatewayContext, kind: RunKind, request: QueueRunRequest): Promise<Run> {
   try {
-    planned = await plan;
+    return await queueRun(ctx.store, kind, request);
   } catch (err) {
-    throw toGrpcError(err); // INVALID_ARGUMENT / NOT_FOUND / FAILED_PRECONDITION, mapped by formatError as the RPC's were
+    throw toGrpcError(err); // INVALID_ARGUMENT / NOT_FOUND / FAILED_PRECONDITION, mapped by formatError
   }
-  return ctx.store.runs.create({ ...planned, kind });
+}
+
+/** What a trainer's cancel publishes (libs/runs/src/run-queries.ts), so subscriptions see the run end. */
+async function announceCancel(ctx: GatewayContext, run: Run): Promise<void> {
+  if (!ctx.hub || !isRunKind(run.kind)) return;
+  await ctx.hub.publishRunStatus({ runId: run.id, runKind: run.kind, status: 'cancelled', progress: run.progress }).catch((err: Error) => {
+    // The run is cancelled in the store either way; a watcher's next snapshot shows it.
+    ctx.logger.warn({ err, runId: run.id }, 'announcing a cancelled queued run failed');
+  });
 }
 
 export const runMutations = {
   async startPretrainRun(_: unknown, { input }: { input: StartInput & { kind: 'FOP' | 'VQVAE' } }, ctx: GatewayContext) {
     requireRole(ctx, 'operator', 'startPretrainRun');
-    const kind = input.kind === 'FOP' ? 'fop-pretrain' : 'vqvae-pretrain';
-    const req = startRequest(input);
-    return queueRun(ctx, kind, planPretrainRun(ctx.store, parseWith<{ datasetVersionIds: string[] }>(PRETRAIN_CONFIG_SCHEMAS[kind]), req));
+    return queueOrRefuse(ctx, input.kind === 'FOP' ? 'fop-pretrain' : 'vqvae-pretrain', startRequest(input));
   },
 
   async startClassifierRun(_: unknown, { input }: { input: StartInput & { method?: string | null; modelName?: string | null } }, ctx: GatewayContext) {
     requireRole(ctx, 'operator', 'startClassifierRun');
     // The name its kept model registers under, filled in as the trainer's StartClassifierRun does.
-    const modelName = input.modelName || ctx.defaultModelName;
+    const modelName = classifierModelName(input.modelName, ctx.defaultModelName);
     if (!modelName) throw badInput('modelName is required: this gateway has no default model name (inference.defaultModelName)');
-    const req = { ...startRequest(withMethod(input)), modelName };
-    return queueRun(ctx, 'classifier', planClassifierRun(ctx.store, req));
+    return queueOrRefuse(ctx, 'classifier', { ...startRequest(withMethod(input)), modelName });
   },
 
   async cancelRun(_: unknown, args: { id: string; reason?: string | null }, ctx: GatewayContext) {
     requireRole(ctx, 'operator', 'cancelRun');
     const run = await getRun(ctx, storeId('Run', args.id));
+    // A queued run is withdrawn in the store: no trainer need be up. If a trainer claimed it meanwhile, the
+    // conditional update loses and the run is cancelled through its trainer, as a running one is.
+    if (run.status === 'queued') {
+      const cancelled = await ctx.store.runs.cancelQueued(run.id);
+      if (cancelled) {
+        await announceCancel(ctx, cancelled);
+        return cancelled;
+      }
+    }
     const req = { runId: run.id, reason: args.reason ?? `cancelled by ${ctx.principal!.name}` };
     if (run.kind === 'fop-pretrain') await callUnary(ctx.clients.fopPretrain, 'CancelFopPretrainRun', req);
     else if (run.kind === 'vqvae-pretrain') await callUnary(ctx.clients.vqvaePretrain, 'CancelVqvaePretrainRun', req);
