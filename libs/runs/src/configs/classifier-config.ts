@@ -143,8 +143,11 @@ export const hypercolumnRunConfigSchema = z
   .object({
     method: z.literal('fop-hypercolumns'),
     ...evaluationFields,
-    /** FOP pre-training checkpoint whose frozen layers give the hypercolumns (required: there is no "None"). */
-    pretrainedCheckpointId: z.string().min(1),
+    /**
+     * FOP pre-training checkpoint whose frozen layers give the hypercolumns: required, except for representation F,
+     * the input log-mel frames, which no FOP layer touches (the log-mel statistics baseline runs without one).
+     */
+    pretrainedCheckpointId: z.string().min(1).optional(),
     representation: z.enum(HYPERCOLUMN_REPRESENTATIONS),
     classifier: z.enum(['svm', 'random-forest', 'attention-lstm']),
     /**
@@ -159,6 +162,7 @@ export const hypercolumnRunConfigSchema = z
   })
   .strict()
   .superRefine((c, ctx) => {
+    if (!c.pretrainedCheckpointId && c.representation !== 'F') ctx.addIssue({ code: 'custom', path: ['pretrainedCheckpointId'], message: `representation ${c.representation} comes from a pre-trained FOP: name its checkpoint (only F runs without one)` });
     if (c.classifier === 'attention-lstm' && c.pooling !== 'mean') ctx.addIssue({ code: 'custom', path: ['pooling'], message: 'the attention-LSTM reads every frame; pooling applies to svm and random-forest only' });
     if (c.classifier !== 'svm' && c.svm.search) ctx.addIssue({ code: 'custom', path: ['svm', 'search'], message: `svm.search tunes the SVM; this run's classifier is ${c.classifier}` });
   });

@@ -68,9 +68,10 @@ const LINEAGE: { [M in ClassifierRunConfig['method']]: (store: MetadataStore, co
     return { checkpointId: config.pretrainedCheckpointId ?? '', runId: pretrainRunId ?? '', config: { ...config, model: { ...fopConfig } } };
   },
   async 'fop-hypercolumns'(store, config) {
-    // The checkpoint's FOP is used as it is (the kept model's model.json records it): only checked here.
+    // The checkpoint's FOP is used as it is (the kept model's model.json records it): only checked here. Without
+    // one (representation F only) the run reads the log-mel frames and no FOP weights.
     const { pretrainRunId } = await resolveFopModel(store, config);
-    return { checkpointId: config.pretrainedCheckpointId, runId: pretrainRunId ?? '', config };
+    return { checkpointId: config.pretrainedCheckpointId ?? '', runId: pretrainRunId ?? '', config };
   },
   async 'sequence-model'(store, config) {
     const { pretrainRunId } = await sequenceLineage(store, config);

@@ -84,6 +84,15 @@ describe('classifier run config', () => {
       expect(code(() => parseConfig(hyper({ attentionLstm: { units: 0 } })))).toBe(3);
     });
 
+    it('runs representation F (the log-mel frames: the baseline) without a checkpoint, and no other representation', () => {
+      const baseline = parseConfig({ ...hyper({ representation: 'F', pooling: 'mean-std', svm: { search: {} } }), checkpointId: '' });
+      expect(baseline).toMatchObject({ representation: 'F', pooling: 'mean-std' });
+      expect(baseline).not.toHaveProperty('pretrainedCheckpointId');
+      for (const representation of ['h1', 'h2', 'add', 'concat']) {
+        expect(() => parseConfig({ ...hyper({ representation }), checkpointId: '' })).toThrow(new RegExp(`representation ${representation} comes from a pre-trained FOP`));
+      }
+    });
+
     it('pools by the mean unless asked, takes mean-std and an SVM search, and refuses them where they mean nothing', () => {
       expect(parseConfig(hyper())).toMatchObject({ pooling: 'mean' });
       expect(parseConfig(hyper({ pooling: 'mean-std', svm: { search: {} } }))).toMatchObject({
@@ -94,6 +103,30 @@ describe('classifier run config', () => {
       expect(code(() => parseConfig(hyper({ classifier: 'attention-lstm', pooling: 'mean-std' })))).toBe(3);
       expect(code(() => parseConfig(hyper({ classifier: 'random-forest', svm: { search: {} } })))).toBe(3);
       expect(code(() => parseConfig(hyper({ svm: { search: { C: [] } } })))).toBe(3);
+    });
+  });
+
+  describe('sequence-model', () => {
+    const sequence = (model: object, features = 'deep') => ({
+      ...base,
+      checkpointId: features === 'fusion' ? 'vq1' : '',
+      configJson: JSON.stringify({ method: 'sequence-model', sequenceModel: 'tacn', features, model }),
+    });
+
+    it('refuses a TACN whose attention heads do not divide its widths when the config is resolved (INVALID_ARGUMENT naming the key)', () => {
+      expect(parseConfig(sequence({ representationUnits: 8, channels: 8, numHeads: 4 }))).toMatchObject({ model: { numHeads: 4 } });
+      for (const [model, features, key] of [
+        [{ representationUnits: 8, channels: 12, numHeads: 8 }, 'deep', 'channels'],
+        [{ representationUnits: 12, channels: 8, numHeads: 8 }, 'deep', 'representationUnits'],
+        [{ fusionUnits: 6, channels: 8, numHeads: 4 }, 'fusion', 'fusionUnits'],
+        [{ numHeads: 7 }, 'deep', 'representationUnits'], // against the defaults' widths (128 and 64)
+      ] as const) {
+        expect(code(() => parseConfig(sequence(model, features)))).toBe(3);
+        expect(() => parseConfig(sequence(model, features))).toThrow(new RegExp(`TACN attention needs ${key} \\(\\d+\\) divisible by numHeads`));
+      }
+      // A TCN has no attention: its heads are not checked.
+      const tcn = { ...sequence({ channels: 12, numHeads: 8 }), configJson: JSON.stringify({ method: 'sequence-model', sequenceModel: 'tcn', features: 'deep', model: { channels: 12, numHeads: 8 } }) };
+      expect(parseConfig(tcn)).toMatchObject({ sequenceModel: 'tcn' });
     });
   });
 });

@@ -3,7 +3,7 @@
 // speakers' utterances.
 import { createClassicalClassifier, searchSvm, type ClassicalClassifierConfig } from '@ser/classical';
 import { classWeights, type EvaluationItem } from '@ser/evaluation';
-import { createFop, loadVariables, type SavedTensors } from '@ser/models';
+import { createFop, loadVariables, saveVariables, type SavedTensors } from '@ser/models';
 import type { HypercolumnRunConfig } from '../../run/classifier-config';
 import type { FopJob } from '../fop-prepare';
 import type { RunEvaluation } from '../../run/evaluation';
@@ -13,7 +13,7 @@ import { extractHypercolumns, type ExtractedHypercolumns } from './hypercolumn-e
 import { predictLstm, trainLstmFold } from './hypercolumn-lstm';
 import { saveHypercolumnModel, type KeptModelContext } from './hypercolumn-model';
 
-/** Labelled log-mel features and the pre-training checkpoint's weights (required: hypercolumns come from a trained FOP). */
+/** Labelled log-mel features and the pre-training checkpoint's weights (absent only for representation F). */
 export type HypercolumnJob = FopJob<HypercolumnRunConfig>;
 
 const FINAL_MODEL_NOTE = "the last repeat's first fold";
@@ -21,8 +21,8 @@ const FINAL_MODEL_NOTE = "the last repeat's first fold";
 /** Every repeat x fold on hypercolumns extracted once; the evaluation, or null when cancelled. */
 export async function runHypercolumnJob(job: HypercolumnJob, events: ClassifierJobEvents): Promise<RunEvaluation | null> {
   const { config, classes } = job;
-  if (!job.pretrained) throw new Error('a hypercolumn run needs the weights of its pre-training checkpoint');
-  const features = extractFrozen(job, job.pretrained);
+  const pretrained = job.pretrained ?? unreadFopWeights(job);
+  const features = extractFrozen(job, pretrained);
   const rowOf = new Map(job.items.map((item, i) => [item.utteranceId, i]));
   const rows = (part: readonly EvaluationItem[]) => part.map((item) => rowOf.get(item.utteranceId)!);
   const labelsOf = (part: readonly EvaluationItem[]) => part.map((item) => classes.indexOf(item.label));
@@ -30,7 +30,7 @@ export async function runHypercolumnJob(job: HypercolumnJob, events: ClassifierJ
     const weights = classWeights(train.map((i) => i.label), classes, config.classWeights);
     return classes.map((c) => weights[c]!);
   };
-  const kept: KeptModelContext = { ...job, pretrained: job.pretrained };
+  const kept: KeptModelContext = { ...job, pretrained };
   let finalModel: RunEvaluation['finalModel'] | undefined;
   const keep = async (plan: FoldPlan, save: () => Promise<string>, bestEpoch: number, validationLoss: number | null) => {
     if (!plan.keepModel) return;
@@ -79,6 +79,21 @@ export async function runHypercolumnJob(job: HypercolumnJob, events: ClassifierJ
 
   const folds = await runProtocol(config, job.items, classes, events, config.classifier === 'attention-lstm' ? lstmFold : classicalFold);
   return folds && buildEvaluation(job.runId, config, classes, folds, finalModel!);
+}
+
+/**
+ * The FOP weights of a run without a checkpoint, which only representation F may be (the config schema refuses the
+ * others): F is the log-mel frames themselves, so these seeded random weights are never read. They keep the run's
+ * model an ordinary hypercolumn model, which inference loads and serves as it serves the others.
+ */
+function unreadFopWeights(job: HypercolumnJob): SavedTensors {
+  if (job.config.representation !== 'F') throw new Error(`representation ${job.config.representation} needs the weights of a pre-training checkpoint`);
+  const fop = createFop(job.fopConfig, job.config.seed);
+  try {
+    return saveVariables(fop.variables);
+  } finally {
+    fop.dispose();
+  }
 }
 
 /** The frozen FOP with the checkpoint's weights, run once over every utterance, then freed. */

@@ -1,6 +1,7 @@
 // The model a hypercolumn run keeps for serving, self-contained under models/<runId>/ (@ser/model-artifacts'
 // hypercolumn*ModelSchema say what each field means):
-//   fop.safetensors            the frozen FOP's weights (the pre-training checkpoint's, output layer included)
+//   fop.safetensors            the frozen FOP's weights (the pre-training checkpoint's, output layer included; with
+//                              no checkpoint, representation F only, seeded random weights that F never reads)
 //   attentionLstm.safetensors  the attention-LSTM's weights (attention-LSTM runs only)
 //   model.json                 written last, so it only exists beside complete weights: the classes, the FOP config,
 //                              the representation, and either the pooling and the SVM / forest (its integer labels
@@ -32,7 +33,7 @@ export async function saveHypercolumnModel(ctx: KeptModelContext, kept: KeptClas
     classes: ctx.classes,
     fop: { config: ctx.fopConfig, weights: ctx.pretrained },
     representation: ctx.config.representation,
-    lineage: { runId: ctx.runId, datasetVersionId: ctx.config.datasetVersionId, pretrainedCheckpointId: ctx.config.pretrainedCheckpointId },
+    lineage: { runId: ctx.runId, datasetVersionId: ctx.config.datasetVersionId, pretrainedCheckpointId: ctx.config.pretrainedCheckpointId ?? null },
   };
   await writeKeptModel(
     ctx.artifacts,
