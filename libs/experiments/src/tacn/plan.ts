@@ -1,8 +1,8 @@
 // The TACN paper's experiments as plans: a VQ-VAE pre-trained on dataset A, then sequence-model classifier runs on
 // the evaluation dataset with the CNN's deep representation alone ('Deep') or fused with the VQ-VAE's latent
 // ('Fusion'). Table 1: seven sequence models x {Deep, Fusion}, WA. Table 2: TCN and TACN, Deep and Fusion, with
-// macro-F1, WA, UA and confusion matrices.
-import type { ClassifierStep, ExperimentPlan, PlanAxis, PretrainStep } from '../plan';
+// macro-F1, WA, UA and confusion matrices. Both end with the baseline row (log-mel statistics into a tuned SVM).
+import { BASELINE_ROW, baselineConfig, type ClassifierStep, type ExperimentPlan, type PlanAxis, type PretrainStep } from '../plan';
 import type { ExperimentSettings } from '../settings';
 
 export const SEQUENCE_MODELS: readonly PlanAxis[] = [
@@ -79,6 +79,12 @@ function cell(row: string, column: string, sequenceModel: string, features: stri
   return { row, column, pretrainKey: features === 'fusion' ? pretrain.key : null, config };
 }
 
+/**
+ * The baseline cell under the table's own protocol, repeats and seed: representation F is the log-mel frames, so it
+ * needs no pre-training (neither a FOP nor the table's VQ-VAE).
+ */
+const baselineCell = (column: string, s: ExperimentSettings): ClassifierStep => ({ row: BASELINE_ROW.key, column, pretrainKey: null, config: baselineConfig(s) });
+
 function basePlan(dataset: string, pretrain: PretrainStep, s: ExperimentSettings): Pick<ExperimentPlan, 'dataset' | 'pretraining' | 'protocol' | 'repeats' | 'seed' | 'modelSize'> {
   return { dataset, pretraining: [pretrain], protocol: s.protocol, repeats: s.repeats, seed: s.seed, modelSize: s.modelSize };
 }
@@ -92,9 +98,10 @@ export function buildTacnTable1Plan(dataset: string, pretrainOn: readonly string
     name: 'tacn-table1',
     title: `TACN Table 1: sequence models on deep and fused (VQ-VAE pre-trained on ${pretrain.datasetName}) features, classified on ${dataset}`,
     rowHeading: 'Sequence model',
-    rows: [...SEQUENCE_MODELS],
+    rows: [...SEQUENCE_MODELS, BASELINE_ROW],
     columns: [...FEATURE_SETS],
-    classifierRuns,
+    // The baseline reads neither feature set: it sits in the first column, the other stays empty ("–").
+    classifierRuns: [...classifierRuns, baselineCell(FEATURE_SETS[0]!.key, settings)],
     ...basePlan(dataset, pretrain, settings),
   };
 }
@@ -115,9 +122,9 @@ export function buildTacnTable2Plan(dataset: string, pretrainOn: readonly string
     name: 'tacn-table2',
     title: `TACN Table 2: TCN and TACN on deep and fused (VQ-VAE pre-trained on ${pretrain.datasetName}) features, classified on ${dataset}`,
     rowHeading: 'Model',
-    rows: TABLE2_ROWS.map(({ key, label }) => ({ key, label })),
+    rows: [...TABLE2_ROWS.map(({ key, label }) => ({ key, label })), BASELINE_ROW],
     columns: [column],
-    classifierRuns: TABLE2_ROWS.map((r) => cell(r.key, column.key, r.sequenceModel, r.features, pretrain, settings)),
+    classifierRuns: [...TABLE2_ROWS.map((r) => cell(r.key, column.key, r.sequenceModel, r.features, pretrain, settings)), baselineCell(column.key, settings)],
     ...basePlan(dataset, pretrain, settings),
   };
 }
