@@ -33,11 +33,10 @@ export async function startClassifierTrainerService(platform: Platform, opts: Cl
       const runs = new ClassifierRunManager({ store, bus, artifacts, artifactStore, features, registry, logger, metrics, instanceId: `${config.instanceId}/classifier-trainer` });
       const handlers: Partial<ClassifierTrainingServiceHandlers> = {
         StartClassifierRun: unary(async (req) => {
-          // The name the kept model registers under when the run succeeds (registry/register-run-model.ts), stored with
-          // the run as it is queued; without one, the name inference serves by default (inference.defaultModelName), so
-          // the model is what a predict naming no model gets once promoted.
-          const modelName = req.modelName || config.inference.defaultModelName;
-          const run = await runs.start({ configJson: req.configJson, datasetVersionIds: req.datasetVersionIds, checkpointId: req.checkpointId, displayName: req.displayName || undefined, modelName });
+          // A request naming no model registers under the platform's default (planClassifierRun fills it in).
+          const { configJson, datasetVersionIds, checkpointId, modelName } = req;
+          const start = { configJson, datasetVersionIds, checkpointId, displayName: req.displayName || undefined, modelName, defaultModelName: config.inference.defaultModelName };
+          const run = await runs.start(start);
           return { run: runToProto(run) };
         }, logger),
         WatchClassifierRun: serverStream(async function* (req) {

@@ -12,8 +12,10 @@ export interface StartClassifierRun {
   datasetVersionIds: string[];
   checkpointId: string;
   displayName?: string;
-  /** The name the kept model registers under; the caller fills in its default. */
+  /** The name the kept model registers under; empty: defaultModelName. */
   modelName?: string;
+  /** The platform's default model name (inference.defaultModelName), for a request that names none. */
+  defaultModelName?: string;
 }
 
 /** The request's dataset and checkpoint fields merged into config_json, then validated (INVALID_ARGUMENT). */
@@ -54,13 +56,17 @@ export async function planClassifierRun(store: MetadataStore, req: StartClassifi
   }
   await checkCrossCorpus(store, config);
   const lineage = await classifierLineage(store, config);
+  const modelName = req.modelName || req.defaultModelName;
   return {
     config: { ...lineage.config, ...(req.displayName ? { displayName: req.displayName } : {}) },
     lineage: {
       datasetVersionIds: runDatasetVersionIds(config),
       checkpointId: lineage.checkpointId,
       runId: lineage.runId,
-      ...(req.modelName ? { modelName: req.modelName } : {}),
+      // The name its kept model registers under when the run succeeds; without one, the name inference serves by
+      // default, so the model is what a predict naming no model gets once promoted. Filled in here, the one place
+      // every starter (the trainer's StartClassifierRun, the gateway) goes through.
+      ...(modelName ? { modelName } : {}),
     },
   };
 }
