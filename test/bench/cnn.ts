@@ -5,7 +5,7 @@
  * lr 1.0 (the classifier trainer's default), through the shared trainLoop; then, in the same run,
  * peers/cnn_torch.py with the same sizes. Exits 1 if the parameter counts differ.
  *
- *   npx tsx test/bench/cnn.ts [--steps N] [--warmup N] [--rounds N] [--backend node|wasm|cpu] [--torch-threads 1,2]
+ *   npx tsx test/bench/cnn.ts [--steps N] [--warmup N] [--rounds N] [--backend node|wasm|cpu] [--torch-threads 1,2] [--tf-threads N]
  *     [--small]   the experiments' --model-size small CNN (4/8/8 filters, 32 units)
  */
 import * as tf from '@tensorflow/tfjs';

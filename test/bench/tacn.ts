@@ -4,7 +4,7 @@
  * (the classifier trainer's default, TACN paper sec. 3.2), dropout on, through the shared trainLoop; then, in
  * the same run, peers/tacn_torch.py with the same model config and shapes. Exits 1 if the parameter counts differ.
  *
- *   npx tsx test/bench/tacn.ts [--steps N] [--warmup N] [--rounds N] [--backend node|wasm|cpu] [--torch-threads 1,2]
+ *   npx tsx test/bench/tacn.ts [--steps N] [--warmup N] [--rounds N] [--backend node|wasm|cpu] [--torch-threads 1,2] [--tf-threads N]
  *
  * --backend (or SER_TFJS_BACKEND) picks the tfjs backend; torch threads default to the ones our backend uses.
  */

@@ -35,10 +35,20 @@ function stringOption(argv: string[], name: string): string | undefined {
   return at < 0 ? undefined : argv[at + 1];
 }
 
-/** --backend wins over SER_TFJS_BACKEND (initTfjs reads that itself); auto picks node > wasm. */
+/**
+ * --backend wins over SER_TFJS_BACKEND (initTfjs reads that itself); auto picks node > wasm. --tf-threads N sizes
+ * TensorFlow's intra- and inter-op pools (TF_NUM_INTRAOP_THREADS / TF_NUM_INTEROP_THREADS, read when the native
+ * backend loads, so set before it): by default they take every core, which on a machine loaded far past its cores
+ * loses as torch's 2 threads do (test/bench/training-steps.md).
+ */
 export async function startBackend(argv: string[]): Promise<TfjsRuntime> {
   const backend = stringOption(argv, '--backend');
   if (backend !== undefined && !isBackendKind(backend)) throw new Error(`--backend must be node-gpu, node, wasm or cpu, got ${backend}`);
+  const tfThreads = integerOption(argv, '--tf-threads');
+  if (tfThreads !== undefined) {
+    process.env.TF_NUM_INTRAOP_THREADS = String(tfThreads);
+    process.env.TF_NUM_INTEROP_THREADS = String(tfThreads);
+  }
   return initTfjs({ prefer: backend });
 }
 
@@ -166,7 +176,7 @@ export async function runSideBySide(bench: SideBySide): Promise<void> {
     [`tfjs ${runtime.backend} (${runtime.kind})`, params, oursMs],
     ...torchRows.map((t): [string, number, number] => [`torch ${t.version} (${t.threads} thr)`, t.params, t.trainMedianMs]),
   ];
-  console.log(`${bench.title}; ${options.rounds} rounds of ${options.steps} steps after ${options.warmup} warm-up steps; loadavg ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`${bench.title}; TensorFlow threads ${process.env.TF_NUM_INTRAOP_THREADS ?? 'default'}; ${options.rounds} rounds of ${options.steps} steps after ${options.warmup} warm-up steps; loadavg ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`${''.padEnd(32)} ${'parameters'.padStart(12)} ${'train step (median)'.padStart(22)}`);
   for (const [name, p, ms] of rows) console.log(`${name.padEnd(32)} ${p.toLocaleString('en').padStart(12)} ${ms.toFixed(1).padStart(19)} ms`);
   console.log(`ours / torch (median of per-round ratios against the fastest torch): ${ratio.toFixed(2)}x`);
@@ -174,6 +184,7 @@ export async function runSideBySide(bench: SideBySide): Promise<void> {
     JSON.stringify({
       backend: runtime.backend,
       kind: runtime.kind,
+      tfThreads: process.env.TF_NUM_INTRAOP_THREADS ?? 'default',
       ...bench.details,
       params,
       rounds: options.rounds,
