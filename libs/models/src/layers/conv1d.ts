@@ -41,24 +41,43 @@ export function tapOffsets(shape: Conv1dShape): number[] {
   return Array.from({ length: taps }, (_, j) => first + j * dilation);
 }
 
+/** x moved `offset` steps along time (axis 1): out[:, t] = x[:, t + offset], zeros where that falls outside. */
+function shiftZeroFilled(x: tf.Tensor4D, offset: number): tf.Tensor4D {
+  const [batch, time, slots, units] = x.shape;
+  if (Math.abs(offset) >= time) return tf.zeros([batch, time, slots, units]);
+  const kept = time - Math.abs(offset);
+  const zeros = tf.zeros([batch, Math.abs(offset), slots, units]);
+  const from = offset < 0 ? 0 : offset;
+  const part = tf.slice(x, [0, from, 0, 0], [batch, kept, slots, units]);
+  return tf.concat(offset < 0 ? [zeros, part] : [part, zeros], 1) as tf.Tensor4D;
+}
+
+/**
+ * A time shift whose gradient is the opposite shift. tfjs would derive it through slice, whose gradient is a
+ * PadV2 that TensorFlow's CPU kernel runs at a few million floats a second here: the pads were the largest
+ * kernel of a VQ-VAE step (test/bench/step-profile.ts, test/bench/training-steps.md). Same values either way.
+ */
+function shiftInTime(x: tf.Tensor4D, offset: number): tf.Tensor4D {
+  if (offset === 0) return x;
+  const shift = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+    const [input] = args as [tf.Tensor4D];
+    return { value: shiftZeroFilled(input, offset), gradFunc: (dy: tf.Tensor) => shiftZeroFilled(dy as tf.Tensor4D, -offset) };
+  }) as (input: tf.Tensor4D) => tf.Tensor4D;
+  return shift(x);
+}
+
 /**
  * Shifts each tap's values in time: out[b, t, j] = x[b, t + o_j, j], zero where t + o_j falls outside the sequence.
  * `x` holds one slot per tap [batch, time, taps, units], or a single slot [batch, time, 1, units] that every tap
  * reads (TACN's taps of the input itself). The one place dilated taps are shifted: convolution and TACN share it.
+ * Taps are split apart (SplitV, whose gradient is a concat) rather than sliced (whose gradient is a pad).
  * -> [batch, time, taps, units].
  */
 export function shiftTaps(x: tf.Tensor4D, offsets: readonly number[]): tf.Tensor4D {
-  const [batch, time, slots, units] = x.shape;
+  const slots = x.shape[2];
   tf.util.assert(slots === 1 || slots === offsets.length, () => `shiftTaps needs 1 or ${offsets.length} slots, got ${slots}`);
-  // Padding beyond the sequence length is never read by a tap that sees any of it (TACN's last layers have
-  // dilation 128 on ~20 segments): clamp it, and give taps that fall wholly outside zeros.
-  const left = Math.min(time, Math.max(0, -Math.min(...offsets)));
-  const right = Math.min(time, Math.max(0, Math.max(...offsets)));
-  const padded = tf.pad(x, [[0, 0], [left, right], [0, 0], [0, 0]]); // [batch, left + time + right, slots, units]
-  const shifted = offsets.map((o, j) =>
-    Math.abs(o) >= time ? tf.zeros([batch, time, 1, units]) : tf.slice(padded, [0, left + o, slots === 1 ? 0 : j, 0], [batch, time, 1, units]),
-  ); // each [batch, time, 1, units]
-  return tf.concat(shifted, 2) as tf.Tensor4D; // [batch, time, taps, units]
+  const perTap = slots === 1 ? offsets.map(() => x) : (tf.split(x, slots, 2) as tf.Tensor4D[]); // each [batch, time, 1, units]
+  return tf.concat(offsets.map((o, j) => shiftInTime(perTap[j]!, o)), 2) as tf.Tensor4D; // [batch, time, taps, units]
 }
 
 /**
