@@ -18,10 +18,13 @@ const pct = (v: number) => `${(100 * v).toFixed(0)}%`;
 export function derivedLimits(model: KeptModel, evaluation: RunEvaluation, keptFold: RunEvaluation['folds'][number]): string[] {
   const limits = [`It predicts only its ${model.classes.length} classes (${model.classes.join(', ')}); any other emotion is scored as one of them.`];
   const speakers = keptFold.testSpeakers.length;
+  const crossCorpus = evaluation.protocol.kind === 'cross-corpus';
   limits.push(
-    speakers > 0
-      ? `Its scores come from ${speakers} held-out speaker(s) of one dataset; other corpora, languages, microphones and real-world noise are unmeasured.`
-      : `It was tested on utterances of speakers it also trained on (protocol ${evaluation.protocol.kind}): expect lower scores on new voices.`,
+    crossCorpus
+      ? `Its scores come from ${speakers} speaker(s) of another corpus than the one it trained on (cross-corpus); languages, microphones and real-world noise beyond those corpora are unmeasured.`
+      : speakers > 0
+        ? `Its scores come from ${speakers} held-out speaker(s) of one dataset; other corpora, languages, microphones and real-world noise are unmeasured.`
+        : `It was tested on utterances of speakers it also trained on (protocol ${evaluation.protocol.kind}): expect lower scores on new voices.`,
   );
   const unmeasured = model.classes.filter((c) => keptFold.report.perClassRecall[c] === null);
   if (unmeasured.length > 0) limits.push(`The kept fold had no test utterances of ${unmeasured.join(', ')}: those recalls are unmeasured.`);
