@@ -191,9 +191,17 @@ describe('gateway queries', () => {
     expect((await gql(t.gateway.url, '{ runs(first: 1000) { totalCount } }')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await gql(t.gateway.url, '{ runs(after: "garbage") { totalCount } }')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await gql(t.gateway.url, '{ nope }')).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    // The classifier trainer is unreachable in this setup: gRPC UNAVAILABLE reaches the client as SERVICE_UNAVAILABLE.
-    // (Starting a run needs no trainer: the gateway queues it, services/gateway/src/resolvers/runs.spec.ts.)
-    const cancel = await gql(t.gateway.url, `mutation($id: ID!) { cancelRun(id: $id) { id } }`, { id: classifierId }, t.tokens.operator);
+    // The classifier trainer is unreachable in this setup: cancelling a run a trainer claimed goes to it, and gRPC
+    // UNAVAILABLE reaches the client as SERVICE_UNAVAILABLE. (Starting a run or cancelling a queued one needs no
+    // trainer: the gateway queues it, services/gateway/src/resolvers/runs.spec.ts, and withdraws it.)
+    const claimed = await t.store.runs.create({ kind: 'classifier' });
+    await t.store.runs.claim(claimed.id, 'classifier-trainer-0');
+    const cancel = await gql(t.gateway.url, `mutation($id: ID!) { cancelRun(id: $id) { id } }`, { id: toGlobalId('Run', claimed.id) }, t.tokens.operator);
     expect(cancel.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect((await t.store.runs.get(claimed.id))!.status).toBe('running');
+    const queued = await t.store.runs.create({ kind: 'classifier' });
+    const withdrawn = await gql(t.gateway.url, `mutation($id: ID!) { cancelRun(id: $id) { status } }`, { id: toGlobalId('Run', queued.id) }, t.tokens.operator);
+    expect(withdrawn.errors).toBeUndefined();
+    expect(withdrawn.data).toEqual({ cancelRun: { status: 'CANCELLED' } });
   });
 });
