@@ -2,6 +2,7 @@ export { outputCheckpointId, runToProto, RUN_KIND_TO_PROTO, RUN_STATUS_TO_PROTO 
 export { createRunQueries, type RunQueries } from './run-queries';
 export { pageArgsFromRequest, pageResponse } from './paging';
 export { watchRun, type ProgressSource } from './watch-run';
+export { bestOrLatestCheckpointId } from './run-checkpoint';
 export { RunQueue, type RunQueueOptions } from './run-queue';
 export { RunLifecycle, type RunEnd, type RunLifecycleOptions, type WorkerFailed, type WorkerSupervision } from './run-lifecycle';
 export { WorkerRunManager, type TrainingWorkerMessage, type WorkerRunManagerOptions } from './worker-run-manager';

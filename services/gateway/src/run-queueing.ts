@@ -13,11 +13,8 @@ export interface QueueRunRequest {
   displayName?: string;
   /** Classifier runs: the name the kept model registers under. */
   modelName?: string;
-}
-
-/** The request's model name, else the platform's default, as the trainer's StartClassifierRun fills it in. */
-export function classifierModelName(requested: string | null | undefined, defaultModelName: string | undefined): string | undefined {
-  return requested || defaultModelName || undefined;
+  /** Classifier runs: the platform's default model name, which the planner fills in when modelName is empty. */
+  defaultModelName?: string;
 }
 
 /** Plans and inserts the queued run; the planner's DomainErrors (INVALID_ARGUMENT, NOT_FOUND, ...) pass through. */

@@ -11,10 +11,11 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter, on } from 'node:events';
 import type { ServiceName } from '@ser/config';
 import { closeExperimentBackend, connectExperimentBackend, runExperiment, type ExperimentBackend, type ExperimentResults, type PlannedRecipe } from '@ser/experiments';
+import { bestOrLatestCheckpointId } from '@ser/runs';
 import type { ServiceCaller } from '@ser/grpc-kit';
 import type { Logger } from '@ser/logging';
 import type { MetadataStore } from '@ser/store';
-import { classifierModelName, queueRun } from './run-queueing';
+import { queueRun } from './run-queueing';
 
 export type TrainingJobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
@@ -130,16 +131,10 @@ export class TrainingJobs {
         this.opts.serviceToken,
         true,
       ),
-      queueRun: async (kind, request) => {
-        const modelName = kind === 'classifier' ? classifierModelName(request.modelName, this.opts.defaultModelName) : undefined;
-        return (await queueRun(store, kind, { ...request, ...(modelName ? { modelName } : {}) })).id;
-      },
+      // A classifier run naming no model gets the platform's default from the planner, as startClassifierRun's do.
+      queueRun: async (kind, request) => (await queueRun(store, kind, kind === 'classifier' ? { ...request, defaultModelName: this.opts.defaultModelName } : request)).id,
       // The gateway reads the store, as the embedded `ser train` does, when a trainer names no checkpoint.
-      async lookupCheckpoint(runId) {
-        const run = await store.runs.get(runId);
-        const best = run?.lineage.bestCheckpointId;
-        return typeof best === 'string' ? best : (await store.checkpoints.latestForRun(runId))?.id;
-      },
+      lookupCheckpoint: (runId) => bestOrLatestCheckpointId(store, runId),
     };
     return this.backend;
   }

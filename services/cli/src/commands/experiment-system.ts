@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { startAll } from '@ser/all-in-one';
 import { loadPlatformConfig } from '@ser/config';
 import { closeExperimentBackend, connectExperimentBackend, type ExperimentBackend } from '@ser/experiments';
+import { bestOrLatestCheckpointId } from '@ser/runs';
 import { openPlatform, serviceCaller } from '@ser/runtime';
 import { CliError } from '../cli-error';
 
@@ -35,11 +36,7 @@ export async function startEmbeddedSystem(dataDir: string): Promise<ExperimentSy
   const a = system.addresses;
   const backend: ExperimentBackend = {
     ...connectExperimentBackend({ features: a.features!, fopPretrainer: a['fop-pretrainer']!, classifierTrainer: a['classifier-trainer']!, vqvaePretrainer: a['vqvae-pretrainer'] }),
-    async lookupCheckpoint(runId) {
-      const run = await platform.store.runs.get(runId);
-      const best = run?.lineage.bestCheckpointId;
-      return typeof best === 'string' ? best : (await platform.store.checkpoints.latestForRun(runId))?.id;
-    },
+    lookupCheckpoint: (runId) => bestOrLatestCheckpointId(platform.store, runId),
   };
   return {
     backend,

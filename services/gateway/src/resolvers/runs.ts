@@ -7,7 +7,7 @@ import { requireRole } from '../auth/access';
 import type { ClassifierEvaluation__Output, ConfusionMatrix__Output } from '@ser/contracts';
 import type { GatewayContext } from '../context';
 import { versionOfRun } from '../model-registry-reads';
-import { classifierModelName, queueRun, type QueueRunRequest } from '../run-queueing';
+import { queueRun, type QueueRunRequest } from '../run-queueing';
 import { fromEnum, optionalEnum, toEnum } from './enums';
 import { globalIdOf, storeId } from './global-ids';
 import { badInput, connection, namedValues, type ConnectionArgs } from './paging';
@@ -82,10 +82,10 @@ export const runMutations = {
 
   async startClassifierRun(_: unknown, { input }: { input: StartInput & { method?: string | null; modelName?: string | null } }, ctx: GatewayContext) {
     requireRole(ctx, 'operator', 'startClassifierRun');
-    // The name its kept model registers under, filled in as the trainer's StartClassifierRun does.
-    const modelName = classifierModelName(input.modelName, ctx.defaultModelName);
-    if (!modelName) throw badInput('modelName is required: this gateway has no default model name (inference.defaultModelName)');
-    return queueOrRefuse(ctx, 'classifier', { ...startRequest(withMethod(input)), modelName });
+    // The name its kept model registers under: the planner fills in the platform's default, as for the trainer's
+    // StartClassifierRun; a gateway configured without one asks for it.
+    if (!input.modelName && !ctx.defaultModelName) throw badInput('modelName is required: this gateway has no default model name (inference.defaultModelName)');
+    return queueOrRefuse(ctx, 'classifier', { ...startRequest(withMethod(input)), modelName: input.modelName ?? undefined, defaultModelName: ctx.defaultModelName });
   },
 
   async cancelRun(_: unknown, args: { id: string; reason?: string | null }, ctx: GatewayContext) {
@@ -109,8 +109,6 @@ export const runMutations = {
   },
 };
 
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
-const nonEmpty = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 
 function matrix(m: ConfusionMatrix__Output | null | undefined) {
   if (!m) return null;
@@ -176,10 +174,11 @@ export const RunResolvers = {
 export const RunLineage = {
   raw: (r: Run) => r.lineage,
   datasetVersions: async (r: Run, _: unknown, ctx: GatewayContext) =>
-    (await ctx.loaders.datasetVersion.loadMany(strings(r.lineage.datasetVersionIds))).filter((v) => v !== null && !(v instanceof Error)),
-  checkpointId: (r: Run) => nonEmpty(r.lineage.checkpointId),
+    (await ctx.loaders.datasetVersion.loadMany(r.lineage.datasetVersionIds ?? [])).filter((v) => v !== null && !(v instanceof Error)),
+  // Typed by RunLineage (@ser/store), which the store checks on every write; '' means none.
+  checkpointId: (r: Run) => r.lineage.checkpointId || null,
   parentRun: (r: Run, _: unknown, ctx: GatewayContext) => {
-    const id = nonEmpty(r.lineage.runId);
+    const id = r.lineage.runId;
     return id && id !== r.id ? ctx.loaders.run.load(id) : null;
   },
 };
