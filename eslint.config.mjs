@@ -8,7 +8,9 @@ import { storeWriteRules } from './scripts/store-table-owners.mjs';
 
 // Each service folder may call only the store write methods of the tables it owns (scripts/store-table-owners.mjs);
 // specs seed whatever rows they need, so they are left out.
-const serviceFolders = readdirSync(new URL('./services', import.meta.url), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const serviceFolders = readdirSync(new URL('./services', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 const tableOwnership = serviceFolders.map((folder) => ({
   files: [`services/${folder}/**/*.ts`],
   ignores: ['**/*.spec.ts'],
@@ -16,7 +18,19 @@ const tableOwnership = serviceFolders.map((folder) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.nx/**', 'deploy/kafka/lib/**', 'deploy/tfjs-native/build/**', 'libs/contracts/src/generated/**', 'services/console/src/gql/**', '.data/**', 'test/.tmp/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.nx/**',
+      'deploy/kafka/lib/**',
+      'deploy/tfjs-native/build/**',
+      'libs/contracts/src/generated/**',
+      'services/console/src/gql/**',
+      '.data/**',
+      'test/.tmp/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

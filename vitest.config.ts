@@ -4,9 +4,7 @@ import { resolve } from 'node:path';
 
 // One alias per tsconfig path so tests import libs exactly as services do (through src/index.ts).
 const tsconfig = JSON.parse(readFileSync(new URL('./tsconfig.base.json', import.meta.url), 'utf8'));
-const alias = Object.fromEntries(
-  Object.entries(tsconfig.compilerOptions.paths as Record<string, string[]>).map(([k, v]) => [k, resolve(v[0]!)]),
-);
+const alias = Object.fromEntries(Object.entries(tsconfig.compilerOptions.paths as Record<string, string[]>).map(([k, v]) => [k, resolve(v[0]!)]));
 
 // Every folder under libs/ and services/ with a project.json is a vitest project named like its nx project.
 function projectsUnder(dir: string) {

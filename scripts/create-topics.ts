@@ -38,7 +38,12 @@ const topicSettingsSchema = z
 /** Makes every platform topic exist with at least `partitions` partitions. */
 export async function createTopics(opts: CreateTopicsOptions): Promise<CreateTopicsResult> {
   const log = opts.logger ?? createLogger('create-topics');
-  const kafka = new Kafka({ clientId: opts.clientId ?? 'ser-create-topics', brokers: opts.brokers, ...kafkaSecurityOptions(opts.security), logLevel: logLevel.WARN });
+  const kafka = new Kafka({
+    clientId: opts.clientId ?? 'ser-create-topics',
+    brokers: opts.brokers,
+    ...kafkaSecurityOptions(opts.security),
+    logLevel: logLevel.WARN,
+  });
   const admin = kafka.admin();
   await admin.connect();
   try {

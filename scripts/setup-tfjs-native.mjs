@@ -58,7 +58,7 @@ function main() {
   const log = openSync(LOG, 'w');
   const run = spawnSync('bash', [BUILD_SCRIPT], { cwd: ROOT, stdio: ['ignore', log, log] });
   if (run.status === 0) {
-    say('native backend ready: training and serving run on TensorFlow\'s C library');
+    say("native backend ready: training and serving run on TensorFlow's C library");
     return;
   }
   const reason = run.error ? run.error.message : failureReason();

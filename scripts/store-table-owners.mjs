@@ -60,7 +60,10 @@ const writeCall = (repository, methods) =>
 
 /** `store.<repository>.<any>(...)` or `<anything>.store.<repository>.<any>(...)`: the repository reached through a store. */
 const storeCalls = (repository) =>
-  ["[callee.object.object.type='Identifier'][callee.object.object.name=/^(store|tx)$/]", "[callee.object.object.type='MemberExpression'][callee.object.object.property.name='store']"].map(
+  [
+    "[callee.object.object.type='Identifier'][callee.object.object.name=/^(store|tx)$/]",
+    "[callee.object.object.type='MemberExpression'][callee.object.object.property.name='store']",
+  ].map(
     (through) => `CallExpression[callee.type='MemberExpression'][callee.object.type='MemberExpression'][callee.object.property.name='${repository}']${through}`,
   );
 
@@ -73,7 +76,9 @@ export function storeWriteRules(folder) {
   }));
   for (const [repository, owners] of Object.entries(OWNER_ONLY_REPOSITORIES)) {
     if (owners.includes(folder)) continue;
-    const tables = Object.entries(STORE_TABLE_OWNERS).filter(([, t]) => t.repository === repository).map(([table]) => table);
+    const tables = Object.entries(STORE_TABLE_OWNERS)
+      .filter(([, t]) => t.repository === repository)
+      .map(([table]) => table);
     for (const selector of storeCalls(repository)) {
       syntax.push({
         selector,
@@ -90,7 +95,15 @@ export function storeWriteRules(folder) {
     'no-restricted-syntax': ['error', ...syntax],
     'no-restricted-imports': [
       'error',
-      { paths: [{ name: '@ser/store', importNames: classes, message: `services/${folder} does not own the tables this repository writes (scripts/store-table-owners.mjs).` }] },
+      {
+        paths: [
+          {
+            name: '@ser/store',
+            importNames: classes,
+            message: `services/${folder} does not own the tables this repository writes (scripts/store-table-owners.mjs).`,
+          },
+        ],
+      },
     ],
   };
 }

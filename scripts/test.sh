@@ -10,6 +10,7 @@ echo "== typecheck" && npx tsc -p tsconfig.json --noEmit && npx tsc -p services/
 # The module-boundary lint rule reads nx's project graph; compute it first or the rule silently skips.
 NX_DAEMON=false npx nx show projects >/dev/null
 echo "== lint" && npx eslint . --max-warnings=0
+echo "== format" && npm run --silent format:check
 # Buf style guide + a comment on everything (proto/buf.yaml); the pinned npm binary needs no network.
 echo "== buf lint" && (cd proto && npx buf lint)
 # Wire compatibility against main (its previous commit when on main): scripts/buf-breaking.sh.

@@ -129,7 +129,10 @@ export async function bundleService(service: string): Promise<BundleResult> {
   cpSync(join(REPO_ROOT, 'proto'), join(dir, 'proto'), { recursive: true });
   for (const file of spec.files ?? []) cpSync(join(REPO_ROOT, file), join(dir, basename(file)));
   const externals = [...new Set([...externalPackages(result.metafile), ...requiredByName(dir, Object.keys(result.metafile.outputs))])].sort();
-  const root = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; optionalDependencies?: Record<string, string> };
+  const root = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+    optionalDependencies?: Record<string, string>;
+  };
   const pinned: Record<string, string> = {};
   const optional: Record<string, string> = {};
   for (const name of externals) {
@@ -139,7 +142,11 @@ export async function bundleService(service: string): Promise<BundleResult> {
   }
   writeFileSync(
     join(dir, 'package.json'),
-    JSON.stringify({ name: `@ser/${service}-bundle`, private: true, type: 'module', main: 'main.js', dependencies: pinned, optionalDependencies: optional }, null, 2) + '\n',
+    JSON.stringify(
+      { name: `@ser/${service}-bundle`, private: true, type: 'module', main: 'main.js', dependencies: pinned, optionalDependencies: optional },
+      null,
+      2,
+    ) + '\n',
   );
   const outputs = Object.fromEntries(
     Object.entries(result.metafile.outputs)
@@ -168,15 +175,57 @@ function externalPackages(metafile: Metafile): string[] {
  * metafile does not list: any root dependency matching an external pattern whose name the output quotes.
  */
 function requiredByName(dir: string, outputs: string[]): string[] {
-  const root = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; optionalDependencies?: Record<string, string> };
-  const candidates = [...Object.keys(root.dependencies), ...Object.keys(root.optionalDependencies ?? {})].filter((name) =>
-    !NEVER_AT_RUN_TIME.has(name) && EXTERNALS.some((pattern) => (pattern.endsWith('/*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern)),
+  const root = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+    optionalDependencies?: Record<string, string>;
+  };
+  const candidates = [...Object.keys(root.dependencies), ...Object.keys(root.optionalDependencies ?? {})].filter(
+    (name) => !NEVER_AT_RUN_TIME.has(name) && EXTERNALS.some((pattern) => (pattern.endsWith('/*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern)),
   );
-  const code = outputs.filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(REPO_ROOT, f), 'utf8')).join('\n');
+  const code = outputs
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => readFileSync(join(REPO_ROOT, f), 'utf8'))
+    .join('\n');
   return candidates.filter((name) => code.includes(`"${name}"`) || code.includes(`'${name}'`) || code.includes(`"${name}/`) || code.includes(`'${name}/`));
 }
 
-const BUILTINS = new Set(['fs', 'path', 'os', 'crypto', 'url', 'util', 'stream', 'events', 'http', 'https', 'http2', 'net', 'tls', 'zlib', 'dns', 'child_process', 'worker_threads', 'module', 'buffer', 'string_decoder', 'querystring', 'assert', 'async_hooks', 'perf_hooks', 'readline', 'tty', 'v8', 'vm', 'process', 'timers', 'constants', 'diagnostics_channel', 'punycode', 'cluster', 'dgram']);
+const BUILTINS = new Set([
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'url',
+  'util',
+  'stream',
+  'events',
+  'http',
+  'https',
+  'http2',
+  'net',
+  'tls',
+  'zlib',
+  'dns',
+  'child_process',
+  'worker_threads',
+  'module',
+  'buffer',
+  'string_decoder',
+  'querystring',
+  'assert',
+  'async_hooks',
+  'perf_hooks',
+  'readline',
+  'tty',
+  'v8',
+  'vm',
+  'process',
+  'timers',
+  'constants',
+  'diagnostics_channel',
+  'punycode',
+  'cluster',
+  'dgram',
+]);
 const isBuiltin = (name: string) => BUILTINS.has(name.split('/')[0]!);
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -188,7 +237,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   for (const service of services) {
     const r = await bundleService(service);
     results.push(r);
-    const kb = Object.entries(r.outputs).map(([f, b]) => `${f} ${(b / 1024).toFixed(0)} KiB`).join(', ');
+    const kb = Object.entries(r.outputs)
+      .map(([f, b]) => `${f} ${(b / 1024).toFixed(0)} KiB`)
+      .join(', ');
     if (!json) process.stdout.write(`${service}: ${kb}; externals ${Object.keys(r.externals).join(' ') || 'none'}\n`);
   }
   // --json: the results as one JSON array on stdout, for test/deploy/bundles.spec.ts.

@@ -25,11 +25,21 @@ check(tf.findBackendFactory('tensorflow') !== null, "the project's tfjs has no '
 const switched = await tf.setBackend('tensorflow');
 check(switched && tf.getBackend() === 'tensorflow', `active backend is ${tf.getBackend()}, not tensorflow`);
 
-const product = tf.matMul(tf.tensor2d([[1, 2], [3, 4]]), tf.tensor2d([[5, 6], [7, 8]])).dataSync();
+const product = tf
+  .matMul(
+    tf.tensor2d([
+      [1, 2],
+      [3, 4],
+    ]),
+    tf.tensor2d([
+      [5, 6],
+      [7, 8],
+    ]),
+  )
+  .dataSync();
 check(Array.from(product).join() === '19,22,43,50', `matMul gave ${Array.from(product).join()}`);
 
 const binding = tf.backend().binding;
 console.log(
-  `[tfjs-native] ok: tfjs-node ${tfnode.version['tfjs-node']}, TensorFlow C library ${binding.TF_Version}, ` +
-    `backend '${tf.getBackend()}', matMul correct`,
+  `[tfjs-native] ok: tfjs-node ${tfnode.version['tfjs-node']}, TensorFlow C library ${binding.TF_Version}, ` + `backend '${tf.getBackend()}', matMul correct`,
 );

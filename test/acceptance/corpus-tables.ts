@@ -73,21 +73,34 @@ if (!importOnly && (!table || !TABLES.includes(table))) {
   process.exit(2);
 }
 if (!existsSync(join(SHARED_DATA, corpus.folder))) {
-  process.stderr.write(`the ${corpus.folder} corpus is missing: ${join(SHARED_DATA, corpus.folder)} does not exist (it lives in ../shared/data beside the repository)\n`);
+  process.stderr.write(
+    `the ${corpus.folder} corpus is missing: ${join(SHARED_DATA, corpus.folder)} does not exist (it lives in ../shared/data beside the repository)\n`,
+  );
   process.exit(1);
 }
 
 // The experiment's arguments: the defaults for what the caller did not choose.
 const experimentArgs = [...args];
 const pretrainOption = table?.startsWith('tacn-') ? '--vqvae-pretrain' : '--pretrain';
-for (const [option, value] of [['--dataset', corpus.name], ['--protocol', 'speaker-holdout'], [pretrainOption, corpus.name]] as [string, string][]) {
+for (const [option, value] of [
+  ['--dataset', corpus.name],
+  ['--protocol', 'speaker-holdout'],
+  [pretrainOption, corpus.name],
+] as [string, string][]) {
   if (!experimentArgs.includes(option)) experimentArgs.push(option, value);
 }
 const speakerHoldout = experimentArgs[experimentArgs.indexOf('--protocol') + 1] === 'speaker-holdout';
-if (speakerHoldout && experimentArgs[experimentArgs.indexOf('--dataset') + 1] === corpus.name && corpus.testSpeakers && !experimentArgs.includes('--test-speakers')) {
+if (
+  speakerHoldout &&
+  experimentArgs[experimentArgs.indexOf('--dataset') + 1] === corpus.name &&
+  corpus.testSpeakers &&
+  !experimentArgs.includes('--test-speakers')
+) {
   experimentArgs.push('--test-speakers', corpus.testSpeakers);
 }
-const named = ['--dataset', '--pretrain', '--vqvae-pretrain'].flatMap((o) => (experimentArgs.includes(o) ? (experimentArgs[experimentArgs.indexOf(o) + 1] ?? '').split(/[,+]/) : []));
+const named = ['--dataset', '--pretrain', '--vqvae-pretrain'].flatMap((o) =>
+  experimentArgs.includes(o) ? (experimentArgs[experimentArgs.indexOf(o) + 1] ?? '').split(/[,+]/) : [],
+);
 const needsDemo = named.includes('demo');
 const needed = [corpus, ...(named.includes('librispeech') ? [CORPORA.librispeech!] : [])];
 

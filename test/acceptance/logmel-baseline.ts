@@ -66,10 +66,18 @@ async function loadUtterances(corpus: string, root: string): Promise<Utterance[]
 /** UA of an RBF SVM trained on `train`, tested on `test`. */
 function svmUa(train: Utterance[], test: Utterance[], C: number, gammaScale: number): { ua: number; wa: number; predicted: number[] } {
   const dim = train[0]!.features.length;
-  const svm = trainSvm(train.map((u) => u.features), train.map((u) => u.label), { kernel: 'rbf', C, gamma: gammaScale / dim });
+  const svm = trainSvm(
+    train.map((u) => u.features),
+    train.map((u) => u.label),
+    { kernel: 'rbf', C, gamma: gammaScale / dim },
+  );
   try {
     const predicted = svm.predict(test.map((u) => u.features));
-    const report = evaluate(test.map((u) => CLASSES[u.label]!), predicted.map((p) => CLASSES[p]!), CLASSES);
+    const report = evaluate(
+      test.map((u) => CLASSES[u.label]!),
+      predicted.map((p) => CLASSES[p]!),
+      CLASSES,
+    );
     return { ua: report.ua, wa: report.wa, predicted };
   } finally {
     svm.dispose();
@@ -79,12 +87,19 @@ function svmUa(train: Utterance[], test: Utterance[], C: number, gammaScale: num
 /** C and gamma by inner leave-speakers-out folds over the training speakers (mean UA), never looking at test. */
 function tune(train: Utterance[]): { C: number; gammaScale: number } {
   const dim = train[0]!.features.length;
-  const chosen = searchSvm(train.map((u) => u.features), train.map((u) => u.label), train.map((u) => u.speaker), { ...GRID, folds: 5 });
+  const chosen = searchSvm(
+    train.map((u) => u.features),
+    train.map((u) => u.label),
+    train.map((u) => u.speaker),
+    { ...GRID, folds: 5 },
+  );
   return { C: chosen.C, gammaScale: chosen.gamma * dim };
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'ravdess' }, folds: { type: 'string', default: 'groups' }, json: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { corpus: { type: 'string', default: 'ravdess' }, folds: { type: 'string', default: 'groups' }, json: { type: 'string' } },
+  });
   const corpus = values.corpus!;
   const root = resolve('../shared/data', corpus);
   if (!['ravdess', 'urdu'].includes(corpus)) throw new Error(`--corpus must be ravdess or urdu, got '${corpus}'`);
@@ -103,15 +118,27 @@ async function main() {
     const train = utterances.filter((u) => !speakers.includes(u.speaker));
     const chosen = tune(train);
     const result = svmUa(train, test, chosen.C, chosen.gammaScale);
-    console.log(`fold ${speakers.join(',')}: ${test.length} test clips, C ${chosen.C}, gamma ${chosen.gammaScale}/d -> UA ${(100 * result.ua).toFixed(1)}, WA ${(100 * result.wa).toFixed(1)}`);
+    console.log(
+      `fold ${speakers.join(',')}: ${test.length} test clips, C ${chosen.C}, gamma ${chosen.gammaScale}/d -> UA ${(100 * result.ua).toFixed(1)}, WA ${(100 * result.wa).toFixed(1)}`,
+    );
     return { speakers, C: chosen.C, gammaScale: chosen.gammaScale, ua: result.ua, wa: result.wa, test: test.map((u) => u.label), predicted: result.predicted };
   });
-  const pooled = evaluate(folds.flatMap((f) => f.test.map((l) => CLASSES[l]!)), folds.flatMap((f) => f.predicted.map((p) => CLASSES[p]!)), CLASSES);
+  const pooled = evaluate(
+    folds.flatMap((f) => f.test.map((l) => CLASSES[l]!)),
+    folds.flatMap((f) => f.predicted.map((p) => CLASSES[p]!)),
+    CLASSES,
+  );
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const std = (xs: number[]) => (xs.length < 2 ? 0 : Math.sqrt(xs.reduce((a, x) => a + (x - mean(xs)) ** 2, 0) / (xs.length - 1)));
   const uas = folds.map((f) => f.ua);
-  console.log(`${corpus} ${values.folds}: pooled UA ${(100 * pooled.ua).toFixed(1)}, WA ${(100 * pooled.wa).toFixed(1)}, macro-F1 ${(100 * pooled.macroF1).toFixed(1)}; per-fold UA ${(100 * mean(uas)).toFixed(1)} ± ${(100 * std(uas)).toFixed(1)} over ${folds.length} fold(s)`);
-  if (values.json) await writeFile(values.json, JSON.stringify({ corpus, folds: values.folds, grid: GRID, pooled, perFold: folds.map(({ test: _t, predicted: _p, ...f }) => f) }, null, 2));
+  console.log(
+    `${corpus} ${values.folds}: pooled UA ${(100 * pooled.ua).toFixed(1)}, WA ${(100 * pooled.wa).toFixed(1)}, macro-F1 ${(100 * pooled.macroF1).toFixed(1)}; per-fold UA ${(100 * mean(uas)).toFixed(1)} ± ${(100 * std(uas)).toFixed(1)} over ${folds.length} fold(s)`,
+  );
+  if (values.json)
+    await writeFile(
+      values.json,
+      JSON.stringify({ corpus, folds: values.folds, grid: GRID, pooled, perFold: folds.map(({ test: _t, predicted: _p, ...f }) => f) }, null, 2),
+    );
 }
 
 main().catch((error: unknown) => {

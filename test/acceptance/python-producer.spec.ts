@@ -56,7 +56,11 @@ describe('a Python producer publishes a corpus on real Kafka', () => {
     const logger = createLogger('test', { level: 'warn' });
     const bus = await KafkaEventBus.fromConfig({ brokers: brokers.split(','), clientId: 'features', topicPrefix: prefix, logger });
     const store = await openMetadataStore({ kind: 'postgres', url, schema: `python_${randomUUID().slice(0, 8)}` });
-    platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_FEATURE_WORKERS: '1' }, overrides: ['--ports.features=0'] }), { bus, store, logger });
+    platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_FEATURE_WORKERS: '1' }, overrides: ['--ports.features=0'] }), {
+      bus,
+      store,
+      logger,
+    });
     service = await startFeaturesService(platform); // subscribes, so the topic exists before Python writes to it
     watcher = await KafkaEventBus.fromConfig({ brokers: brokers.split(','), clientId: 'watcher', topicPrefix: prefix, logger });
     await watcher.subscribe({ groupId: 'watch-ready', topics: [TOPICS.featuresReady], fromBeginning: true, handler: async (e) => void ready.push(e) });
@@ -72,7 +76,10 @@ describe('a Python producer publishes a corpus on real Kafka', () => {
 
   it('refuses data that does not match the committed JSON Schema, sending nothing', async () => {
     const refused = publish('--name', 'bad', '--format', 'mp3', '--uri', '/x');
-    await expect(refused).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/ser\.corpus\.published\.v1 data invalid at \/format: 'mp3' is not one of/) });
+    await expect(refused).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/ser\.corpus\.published\.v1 data invalid at \/format: 'mp3' is not one of/),
+    });
   });
 
   it('publishes a binary-mode event that the features service ingests', async () => {

@@ -88,7 +88,11 @@ function decodeCache(bytes: Buffer): Utterance[] {
 
 function ua(data: SequenceData, rows: number[], probabilities: number[][]): number {
   const predicted = probabilities.map((p) => CLASSES[p.indexOf(Math.max(...p))]!);
-  return evaluate(rows.map((r) => CLASSES[data.labels[r]!]!), predicted, CLASSES).ua;
+  return evaluate(
+    rows.map((r) => CLASSES[data.labels[r]!]!),
+    predicted,
+    CLASSES,
+  ).ua;
 }
 
 async function main() {
@@ -135,15 +139,27 @@ async function main() {
   const validation = rowsWhere((a) => a === 5 || a === 6);
   const train = rowsWhere((a) => a >= 7);
   const labels = utterances.map((u) => u.label);
-  const data: SequenceData = { sequences, labels, shape: SHAPE, stats: binStatistics(train.map((r) => sequences[r]!), SHAPE.bins) };
+  const data: SequenceData = {
+    sequences,
+    labels,
+    shape: SHAPE,
+    stats: binStatistics(
+      train.map((r) => sequences[r]!),
+      SHAPE.bins,
+    ),
+  };
   const counts = CLASSES.map((_, c) => train.filter((r) => labels[r] === c).length);
   const weights = values['class-weights'] === 'balanced' ? counts.map((n) => train.length / (CLASSES.length * n)) : CLASSES.map(() => 1);
   const seed = Number(values.seed);
   const network = createSequenceNetwork(resolveNetworkConfig(config, CLASSES.length, null), seed);
   const optimizer = createOptimizer(config);
   const trainProbe = train.filter((_, i) => i % 3 === 0);
-  console.log(`# backend ${backend}, ${values.model} ${values.size}, ${values.optimizer} lr ${values.lr ?? 'default'}, batch ${config.batchSize}, class weights ${values['class-weights']}, training windows ${config.maxSegments}, truncate ${truncate}, seed ${seed}`);
-  console.log(`# ${train.length} train / ${validation.length} validation / ${test.length} test utterances; segments per utterance ${Math.min(...sequences.map((s) => s.count))}-${Math.max(...sequences.map((s) => s.count))}`);
+  console.log(
+    `# backend ${backend}, ${values.model} ${values.size}, ${values.optimizer} lr ${values.lr ?? 'default'}, batch ${config.batchSize}, class weights ${values['class-weights']}, training windows ${config.maxSegments}, truncate ${truncate}, seed ${seed}`,
+  );
+  console.log(
+    `# ${train.length} train / ${validation.length} validation / ${test.length} test utterances; segments per utterance ${Math.min(...sequences.map((s) => s.count))}-${Math.max(...sequences.map((s) => s.count))}`,
+  );
   console.log('epoch,train_loss,train_ua,validation_ua,test_ua,seconds');
   const started = Date.now();
   await trainLoop({
@@ -152,11 +168,25 @@ async function main() {
     epochs: config.epochs,
     seed,
     batches: (epoch) => shuffledBatches(train.length, config.batchSize, mixSeed(seed, epoch)).map((b) => b.map((i) => train[i]!)),
-    lossFn: (rows, ctx) => weightedSoftmaxCrossEntropy(trainingLogits(network, data, rows, config.maxSegments, ctx.seed), rows.map((r) => labels[r]!), weights),
+    lossFn: (rows, ctx) =>
+      weightedSoftmaxCrossEntropy(
+        trainingLogits(network, data, rows, config.maxSegments, ctx.seed),
+        rows.map((r) => labels[r]!),
+        weights,
+      ),
     hooks: {
       onEpochEnd: (epoch, metrics) => {
         const score = (rows: number[]) => ua(data, rows, predictSequences(network, data, rows, 64));
-        console.log([epoch, metrics.trainLoss.toFixed(4), score(trainProbe).toFixed(3), score(validation).toFixed(3), score(test).toFixed(3), ((Date.now() - started) / 1000).toFixed(0)].join(','));
+        console.log(
+          [
+            epoch,
+            metrics.trainLoss.toFixed(4),
+            score(trainProbe).toFixed(3),
+            score(validation).toFixed(3),
+            score(test).toFixed(3),
+            ((Date.now() - started) / 1000).toFixed(0),
+          ].join(','),
+        );
         return undefined;
       },
     },

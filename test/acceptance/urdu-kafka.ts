@@ -64,12 +64,21 @@ try {
   await until('features.ready for urdu', () => ready.length === 1);
   const version = (await store.datasets.latestVersion('urdu'))!;
   let withFeatures = 0;
-  for (let after: string | undefined, page; (page = await store.datasets.listUtterances(version.id, { first: 500, after })); ) {
-    withFeatures += page.edges.filter((e) => e.node.featuresKey && existsSync(platform.artifacts.localPath(JSON.parse(e.node.featuresKey)['log-mel'].split('#')[0]))).length;
+  for (let after: string | undefined, page; (page = await store.datasets.listUtterances(version.id, { first: 500, after }));) {
+    withFeatures += page.edges.filter(
+      (e) => e.node.featuresKey && existsSync(platform.artifacts.localPath(JSON.parse(e.node.featuresKey)['log-mel'].split('#')[0])),
+    ).length;
     if (!page.pageInfo.hasNextPage) break;
     after = page.pageInfo.endCursor ?? undefined;
   }
-  results.urdu = { utterances: version.utteranceCount, withStoredFeatures: withFeatures, classCounts: version.classCounts, speakers: Object.keys(version.speakerCounts).length, featuresReady: ready[0]!.data, seconds: (Date.now() - t0) / 1000 };
+  results.urdu = {
+    utterances: version.utteranceCount,
+    withStoredFeatures: withFeatures,
+    classCounts: version.classCounts,
+    speakers: Object.keys(version.speakerCounts).length,
+    featuresReady: ready[0]!.data,
+    seconds: (Date.now() - t0) / 1000,
+  };
   log(`urdu: ${JSON.stringify(results.urdu)}`);
 
   publish('urdu', urdu);
@@ -86,11 +95,15 @@ try {
   await addBadFiles(mixed);
   publish('mixed', mixed);
   await until('features.ready for mixed', () => ready.length === 2);
-  const report = (await store.datasets.latestVersion('mixed'))!.ingestionReport as { utterancesIngested: number; skipped: Array<{ path: string; reason: string }> };
+  const report = (await store.datasets.latestVersion('mixed'))!.ingestionReport as {
+    utterancesIngested: number;
+    skipped: Array<{ path: string; reason: string }>;
+  };
   results.mixed = { utterances: report.utterancesIngested, skipped: report.skipped };
   log(`mixed folder: ${JSON.stringify(results.mixed)}`);
 
-  const ok = withFeatures === 400 && version.utteranceCount === 400 && versions.totalCount === 1 && report.utterancesIngested === 12 && report.skipped.length === 3;
+  const ok =
+    withFeatures === 400 && version.utteranceCount === 400 && versions.totalCount === 1 && report.utterancesIngested === 12 && report.skipped.length === 3;
   console.log(JSON.stringify({ ok, ...results }));
   process.exitCode = ok ? 0 : 1;
 } finally {

@@ -21,11 +21,20 @@ async function main() {
   const options = benchOptions(argv, runtime);
   const small = argv.includes('--small');
   const filters = small ? [4, 8, 8] : DEFAULT_CNN_CONFIG.layers.map((l) => l.filters);
-  const cnn = createCnn({ layers: DEFAULT_CNN_CONFIG.layers.map((l, i) => ({ ...l, filters: filters[i]! })), ...(small ? { representationUnits: 32 } : {}) }, 0);
+  const cnn = createCnn(
+    { layers: DEFAULT_CNN_CONFIG.layers.map((l, i) => ({ ...l, filters: filters[i]! })), ...(small ? { representationUnits: 32 } : {}) },
+    0,
+  );
   const { frames, bins, representationUnits, dropout } = cnn.config;
   const head = { kernel: tf.variable(tf.randomUniform([representationUnits, CLASSES], -0.1, 0.1, 'float32', 2)), bias: tf.variable(tf.zeros([CLASSES])) };
   const x = tf.randomNormal([SEGMENTS, frames, bins], 0, 1, 'float32', 1) as tf.Tensor3D;
-  const labels = tf.oneHot(tf.tensor1d(Array.from({ length: SEGMENTS }, (_, i) => i % CLASSES), 'int32'), CLASSES);
+  const labels = tf.oneHot(
+    tf.tensor1d(
+      Array.from({ length: SEGMENTS }, (_, i) => i % CLASSES),
+      'int32',
+    ),
+    CLASSES,
+  );
   const optimizer = tf.train.adadelta(1.0);
   const variables = { ...cnn.variables, 'head.kernel': head.kernel, 'head.bias': head.bias };
   const train = createStepTimer(
@@ -33,7 +42,11 @@ async function main() {
       variables,
       optimizer,
       batch: x,
-      lossFn: (batch, context) => tf.losses.softmaxCrossEntropy(labels, tf.add(tf.matMul(cnn.forward(batch, { training: true, seed: context.seed }), head.kernel), head.bias)) as tf.Scalar,
+      lossFn: (batch, context) =>
+        tf.losses.softmaxCrossEntropy(
+          labels,
+          tf.add(tf.matMul(cnn.forward(batch, { training: true, seed: context.seed }), head.kernel), head.bias),
+        ) as tf.Scalar,
     },
     (line) => process.stderr.write(`${line}\n`),
   );

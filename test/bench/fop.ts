@@ -77,7 +77,9 @@ async function main() {
     const runs = torchThreads.map((threads) => benchTorch(steps, infSteps, threads));
     runs.forEach((torch, i) => {
       theirs.get(torchThreads[i]!)!.push(torch);
-      process.stderr.write(`round ${round} torch ${torch.threads} thr: train ${torch.trainMedianMs.toFixed(0)} ms, inference ${torch.infMedianMs.toFixed(1)} ms\n`);
+      process.stderr.write(
+        `round ${round} torch ${torch.threads} thr: train ${torch.trainMedianMs.toFixed(0)} ms, inference ${torch.infMedianMs.toFixed(1)} ms\n`,
+      );
     });
     const bestTrain = Math.min(...runs.map((r) => r.trainMedianMs));
     const bestInference = Math.min(...runs.map((r) => r.infMedianMs));
@@ -98,7 +100,20 @@ async function main() {
     }));
   // The ratio of each round (same minutes, same load), then the median over rounds.
   const ratios = roundRatios.length > 0 && { train: median(roundRatios.map((r) => r.train)), inference: median(roundRatios.map((r) => r.inference)) };
-  const result = { backend, kind, batch: BATCH, frames: FRAMES, inferFrames: INFER_FRAMES, rounds, steps, warmup, ours: oursSummary, torch, ratios, roundRatios };
+  const result = {
+    backend,
+    kind,
+    batch: BATCH,
+    frames: FRAMES,
+    inferFrames: INFER_FRAMES,
+    rounds,
+    steps,
+    warmup,
+    ours: oursSummary,
+    torch,
+    ratios,
+    roundRatios,
+  };
   if (json) {
     console.log(JSON.stringify(result));
     return;

@@ -40,7 +40,10 @@ async function median(n: number, run: () => Promise<unknown>): Promise<number> {
     await run();
     ms.push(performance.now() - t);
   }
-  return percentile(ms.sort((a, b) => a - b), 50);
+  return percentile(
+    ms.sort((a, b) => a - b),
+    50,
+  );
 }
 
 async function main() {
@@ -64,7 +67,13 @@ async function main() {
     });
     const { token } = await platform.store.apiTokens.create({ name: 'bench-operator', role: 'operator' });
     const upload = (query: string) => async () => {
-      const res = await gqlUpload(gateway.url, query, { input: { audio: null, recordOptOut: true } }, { path: 'variables.input.audio', name: 'clip.wav', content: clip }, token);
+      const res = await gqlUpload(
+        gateway.url,
+        query,
+        { input: { audio: null, recordOptOut: true } },
+        { path: 'variables.input.audio', name: 'clip.wav', content: clip },
+        token,
+      );
       if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
     };
     try {
@@ -75,7 +84,11 @@ async function main() {
         ['+version', upload(PREDICT_VERSION)],
         ['graphql', () => gql(gateway.url, '{ __typename }', {}, token)],
       ];
-      process.stdout.write(`${n} sequential requests per path, medians (ms); loadavg ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+      process.stdout.write(
+        `${n} sequential requests per path, medians (ms); loadavg ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')}\n`,
+      );
       for (const [path, run] of paths) {
         rows[path] = await median(n, run);
         process.stdout.write(`${path.padEnd(10)} ${rows[path]!.toFixed(1).padStart(8)}\n`);

@@ -30,7 +30,13 @@ export async function runLevel(predict: (i: number) => Promise<unknown>, concurr
   );
   const wallS = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { concurrency, requests: latencies.length, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), throughputPerS: latencies.length / wallS };
+  return {
+    concurrency,
+    requests: latencies.length,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    throughputPerS: latencies.length / wallS,
+  };
 }
 
 /** Integer list option: `--levels 1,8`. */

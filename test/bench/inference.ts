@@ -55,7 +55,8 @@ async function openPath(via: Via, platform: Platform, address: string, registryA
   if (via === 'grpc') {
     const client = createClient<InferenceServiceClient>(loadSerProto().grpc.ser.v1.InferenceService, address, { deadlineMs: DEADLINE_MS });
     return {
-      predict: async (clip, recordOptOut) => (await callUnary(client, 'Predict', { audio: { content: clip }, recordOptOut })).prediction!.classProbabilities.map((c) => c.probability),
+      predict: async (clip, recordOptOut) =>
+        (await callUnary(client, 'Predict', { audio: { content: clip }, recordOptOut })).prediction!.classProbabilities.map((c) => c.probability),
       close: async () => closeClient(client),
     };
   }
@@ -70,7 +71,13 @@ async function openPath(via: Via, platform: Platform, address: string, registryA
   const { token } = await platform.store.apiTokens.create({ name: 'bench-operator', role: 'operator' });
   return {
     async predict(clip, recordOptOut) {
-      const res = await gqlUpload<{ predict: { probabilities: Array<{ probability: number }> } }>(gateway.url, PREDICT, { input: { audio: null, recordOptOut } }, { path: 'variables.input.audio', name: 'clip.wav', content: clip }, token);
+      const res = await gqlUpload<{ predict: { probabilities: Array<{ probability: number }> } }>(
+        gateway.url,
+        PREDICT,
+        { input: { audio: null, recordOptOut } },
+        { path: 'variables.input.audio', name: 'clip.wav', content: clip },
+        token,
+      );
       if (res.errors?.length || !res.data) throw new Error(`gateway predict failed (HTTP ${res.status}): ${JSON.stringify(res.errors)}`);
       return res.data.predict.probabilities.map((c) => c.probability);
     },
@@ -83,7 +90,8 @@ interface Row extends LevelResult {
 }
 
 /** A row as it is measured (stderr), so a run cut short still shows what it measured. */
-const describe = (r: Row) => `${r.side} at ${r.concurrency}: p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, ${r.throughputPerS.toFixed(2)} req/s; loadavg ${loadavg()[0]!.toFixed(1)}`;
+const describe = (r: Row) =>
+  `${r.side} at ${r.concurrency}: p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, ${r.throughputPerS.toFixed(2)} req/s; loadavg ${loadavg()[0]!.toFixed(1)}`;
 
 const maxAbsDiff = (a: number[], b: number[]) => Math.max(...a.map((x, i) => Math.abs(x - b[i]!)));
 
@@ -127,11 +135,18 @@ async function main() {
     const rows: Row[] = [];
     const batchesBySize: Record<string, unknown> = {};
     let ours: number[] = [];
-    const modes: Array<[string, number, number | undefined]> = [['batching', 32, workers], ['no-batching', 1, workers]];
+    const modes: Array<[string, number, number | undefined]> = [
+      ['batching', 32, workers],
+      ['no-batching', 1, workers],
+    ];
     if (argv.includes('--in-process')) modes.push(['batching, in-process', 32, 0]);
     for (const [mode, maxBatchSize, forwardWorkers] of modes) {
       // Versions and aliases come from the model registry service (named in a variable: older services ignore it).
-      const serviceOptions = { port: 0, modelRegistryAddress: registry.address, inference: { defaultModelName: MODEL, maxBatchSize, maxBatchWaitMs: 5, forwardWorkers, frontEndWorkers } };
+      const serviceOptions = {
+        port: 0,
+        modelRegistryAddress: registry.address,
+        inference: { defaultModelName: MODEL, maxBatchSize, maxBatchWaitMs: 5, forwardWorkers, frontEndWorkers },
+      };
       const service = await startInferenceService(platform, serviceOptions);
       const client = createClient<InferenceServiceClient>(loadSerProto().grpc.ser.v1.InferenceService, service.address, { deadlineMs: DEADLINE_MS });
       const path = await openPath(via, platform, service.address, registry.address);
@@ -179,17 +194,33 @@ async function main() {
         p99OverBareForward: mine.p99Ms / bareForwardMs,
       };
     });
-    const settings = { backend, via, clipSeconds: CLIP_SECONDS, model: 'DEFAULT_FOP_CONFIG', requestsPerLevel: perLevel, forwardWorkers: workers ?? 'config default', frontEndWorkers: frontEndWorkers ?? 'config default', recording: !optOut };
+    const settings = {
+      backend,
+      via,
+      clipSeconds: CLIP_SECONDS,
+      model: 'DEFAULT_FOP_CONFIG',
+      requestsPerLevel: perLevel,
+      forwardWorkers: workers ?? 'config default',
+      frontEndWorkers: frontEndWorkers ?? 'config default',
+      recording: !optOut,
+    };
     if (json) {
       process.stdout.write(`${JSON.stringify({ ...settings, bareForwardMs, rows, batchesBySize, peerParity, comparisons, loadavg: loadavg() }, null, 2)}\n`);
       return;
     }
     const fmt = (x: number | undefined, digits = 2) => (x === undefined ? '-' : x.toFixed(digits));
-    process.stdout.write(`backend ${backend}, via ${via}, ${CLIP_SECONDS} s clips, ${perLevel} requests per level, forward workers ${settings.forwardWorkers}, front-end workers ${settings.frontEndWorkers}, recording ${optOut ? 'off' : 'on'}; loadavg ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+    process.stdout.write(
+      `backend ${backend}, via ${via}, ${CLIP_SECONDS} s clips, ${perLevel} requests per level, forward workers ${settings.forwardWorkers}, front-end workers ${settings.frontEndWorkers}, recording ${optOut ? 'off' : 'on'}; loadavg ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}\n`,
+    );
     process.stdout.write(`bare forward of one clip: ${bareForwardMs.toFixed(1)} ms (median); forward passes by batch size ${JSON.stringify(batchesBySize)}\n`);
     process.stdout.write(`peer vs ours, max |diff| of one clip's probabilities: ${JSON.stringify(peerParity)}\n\n`);
     process.stdout.write(`${'side'.padEnd(26)} conc   p50 ms   p99 ms   req/s\n`);
-    for (const r of rows) process.stdout.write(`${r.side.padEnd(26)} ${String(r.concurrency).padStart(4)} ${r.p50Ms.toFixed(1).padStart(8)} ${r.p99Ms.toFixed(1).padStart(8)} ${r.throughputPerS.toFixed(1).padStart(7)}\n`);
+    for (const r of rows)
+      process.stdout.write(
+        `${r.side.padEnd(26)} ${String(r.concurrency).padStart(4)} ${r.p50Ms.toFixed(1).padStart(8)} ${r.p99Ms.toFixed(1).padStart(8)} ${r.throughputPerS.toFixed(1).padStart(7)}\n`,
+      );
     process.stdout.write('\n');
     for (const c of comparisons) {
       process.stdout.write(

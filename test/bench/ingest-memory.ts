@@ -14,7 +14,9 @@ import { loadPlatformConfig } from '@ser/config';
 import { Ingestor } from '@ser/features-service';
 import { openPlatform } from '@ser/runtime';
 
-const { values } = parseArgs({ options: { utterances: { type: 'string', default: '10000' }, seconds: { type: 'string', default: '1' }, json: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { utterances: { type: 'string', default: '10000' }, seconds: { type: 'string', default: '1' }, json: { type: 'boolean' } },
+});
 const count = Number(values.utterances);
 const seconds = Number(values.seconds);
 
@@ -32,7 +34,14 @@ try {
     writeFileSync(join(root, speaker, `${speaker}_${String(i).padStart(5, '0')}.wav`), encodeWav(clip, 16000));
   }
   const platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_LOG_LEVEL: 'warn' } }));
-  const ingestor = new Ingestor({ ...platform, logger: platform.logger, corpusRoots: [join(dataDir, 'corpora')], workers: 0, minDurationSeconds: 0.1, shardSize: 128 });
+  const ingestor = new Ingestor({
+    ...platform,
+    logger: platform.logger,
+    corpusRoots: [join(dataDir, 'corpora')],
+    workers: 0,
+    minDurationSeconds: 0.1,
+    shardSize: 128,
+  });
   const tenths: number[] = Array(10).fill(0);
   let progress = 0;
   const sampler = setInterval(() => {

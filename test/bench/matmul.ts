@@ -72,11 +72,12 @@ function firstErrorLine(err: unknown): string {
 async function timeBackend(backend: string, o: Options): Promise<Row> {
   const worker = `${here}matmul-worker.ts`;
   try {
-    const { stdout } = await run(
-      process.execPath,
-      ['--import', 'tsx', worker, backend, String(o.size), String(o.runs), String(o.warmup), '60'],
-      { cwd: repoRoot, env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' }, maxBuffer: 1 << 24, timeout: 300_000 },
-    );
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', worker, backend, String(o.size), String(o.runs), String(o.warmup), '60'], {
+      cwd: repoRoot,
+      env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' },
+      maxBuffer: 1 << 24,
+      timeout: 300_000,
+    });
     const result = lastJsonLine(stdout);
     return { backend, engine: result.tfBackend, ...summarize(result.samplesMs) };
   } catch (err) {

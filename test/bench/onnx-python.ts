@@ -36,7 +36,14 @@ async function main(json: boolean): Promise<number> {
     const classifier = createFopClassifier(fop, CLASSES.length, 8);
     classifier.variables['head.kernel']!.assign(tf.mul(classifier.variables['head.kernel']!, 4)); // spread the probabilities
     const lineage = { runId: 'bench', datasetVersionId: 'bench', pretrainedCheckpointId: null };
-    await writeKeptModel(artifacts, 'models/bench', { kind: 'fop-classifier', classes: CLASSES, fop: fop.config, weights: saveVariables(classifier.variables), bestEpoch: 0, lineage });
+    await writeKeptModel(artifacts, 'models/bench', {
+      kind: 'fop-classifier',
+      classes: CLASSES,
+      fop: fop.config,
+      weights: saveVariables(classifier.variables),
+      bestEpoch: 0,
+      lineage,
+    });
     const modelPath = join(dir, 'model.onnx');
     writeFileSync(modelPath, await exportKeptModelToOnnx(artifacts, 'models/bench', { name: 'bench', version: 1 }));
 
@@ -48,14 +55,23 @@ async function main(json: boolean): Promise<number> {
     clips.forEach((c, b) => features.set(c, b * longest * nMels));
     const shape = [clips.length, longest, nMels];
 
-    const tfjs = tf.tidy(() => classifier.forward(tf.tensor3d(features, shape as [number, number, number]), { training: false, lengths }).probabilities.arraySync());
+    const tfjs = tf.tidy(() =>
+      classifier.forward(tf.tensor3d(features, shape as [number, number, number]), { training: false, lengths }).probabilities.arraySync(),
+    );
     const session = await ort.InferenceSession.create(modelPath, { executionProviders: ['cpu'] });
-    const out = await session.run({ features: new ort.Tensor('float32', features, shape), lengths: new ort.Tensor('int64', BigInt64Array.from(lengths.map(BigInt)), [clips.length]) });
+    const out = await session.run({
+      features: new ort.Tensor('float32', features, shape),
+      lengths: new ort.Tensor('int64', BigInt64Array.from(lengths.map(BigInt)), [clips.length]),
+    });
     const p = out.probabilities!.data as Float32Array;
     const node = clips.map((_, b) => Array.from(p.subarray(b * CLASSES.length, (b + 1) * CLASSES.length)));
     await session.release();
 
-    const python = spawnSync('python3', [CHECK], { input: JSON.stringify({ model: modelPath, features: Array.from(features), shape, lengths }), encoding: 'utf8', maxBuffer: 64 << 20 });
+    const python = spawnSync('python3', [CHECK], {
+      input: JSON.stringify({ model: modelPath, features: Array.from(features), shape, lengths }),
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
     if (python.status !== 0) {
       process.stderr.write(`Python's onnxruntime could not run the export:\n${python.stderr}`);
       return 1;
@@ -70,14 +86,21 @@ async function main(json: boolean): Promise<number> {
       pythonSawClasses: JSON.parse(py.metadata[ONNX_METADATA_KEYS.classes] ?? 'null') as unknown,
       pythonSawFrontEnd: Boolean(py.metadata[ONNX_METADATA_KEYS.frontEnd]),
     };
-    const ok = Object.values(result.maxAbsDiff).every((d) => d <= TOLERANCE) && JSON.stringify(result.pythonSawClasses) === JSON.stringify(CLASSES) && result.pythonSawFrontEnd;
+    const ok =
+      Object.values(result.maxAbsDiff).every((d) => d <= TOLERANCE) &&
+      JSON.stringify(result.pythonSawClasses) === JSON.stringify(CLASSES) &&
+      result.pythonSawFrontEnd;
     if (json) process.stdout.write(`${JSON.stringify({ ...result, ok })}\n`);
     else {
       process.stdout.write(`ONNX export, batch of ${lengths.join('/')} frames, tfjs backend ${result.backend}\n`);
-      process.stdout.write(`  Python onnxruntime ${py.version} vs onnxruntime-node ${result.onnxruntimeNode}: max |diff| ${result.maxAbsDiff.pythonVsNode.toExponential(2)}\n`);
+      process.stdout.write(
+        `  Python onnxruntime ${py.version} vs onnxruntime-node ${result.onnxruntimeNode}: max |diff| ${result.maxAbsDiff.pythonVsNode.toExponential(2)}\n`,
+      );
       process.stdout.write(`  Python onnxruntime vs TensorFlow.js: max |diff| ${result.maxAbsDiff.pythonVsTfjs.toExponential(2)}\n`);
       process.stdout.write(`  onnxruntime-node vs TensorFlow.js: max |diff| ${result.maxAbsDiff.nodeVsTfjs.toExponential(2)}\n`);
-      process.stdout.write(`  metadata read back in Python: classes ${JSON.stringify(result.pythonSawClasses)}, front end ${result.pythonSawFrontEnd ? 'present' : 'MISSING'}\n`);
+      process.stdout.write(
+        `  metadata read back in Python: classes ${JSON.stringify(result.pythonSawClasses)}, front end ${result.pythonSawFrontEnd ? 'present' : 'MISSING'}\n`,
+      );
       process.stdout.write(ok ? `  ok (<= ${TOLERANCE})\n` : `  FAILED (tolerance ${TOLERANCE})\n`);
     }
     return ok ? 0 : 1;

@@ -89,7 +89,13 @@ async function main(): Promise<number> {
         const t0 = performance.now();
         try {
           const clip = target.clips[i % target.clips.length]!;
-          const res = await gqlUpload(target.gatewayUrl, PREDICT, { input: { audio: null, recordOptOut: !record } }, { path: 'variables.input.audio', name: 'clip.wav', content: clip }, target.token);
+          const res = await gqlUpload(
+            target.gatewayUrl,
+            PREDICT,
+            { input: { audio: null, recordOptOut: !record } },
+            { path: 'variables.input.audio', name: 'clip.wav', content: clip },
+            target.token,
+          );
           if (res.errors?.length || !res.data) throw new Error(`HTTP ${res.status}: ${res.errors?.map((e) => e.extensions?.code ?? e.message).join(', ')}`);
           window.latencies.push(performance.now() - t0);
         } catch (err) {
@@ -103,10 +109,21 @@ async function main(): Promise<number> {
     const takeSample = () => {
       const sorted = window.latencies.sort((a, b) => a - b);
       latencies.push(...sorted);
-      const sample = { atSeconds: Math.round((Date.now() - started) / 1000), rssMb: rssMb(target.pid), requests: window.requests, failures: window.failures, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), load1: loadavg()[0]! };
+      const sample = {
+        atSeconds: Math.round((Date.now() - started) / 1000),
+        rssMb: rssMb(target.pid),
+        requests: window.requests,
+        failures: window.failures,
+        p50Ms: percentile(sorted, 50),
+        p99Ms: percentile(sorted, 99),
+        load1: loadavg()[0]!,
+      };
       samples.push(sample);
       window = { requests: 0, failures: 0, latencies: [] };
-      if (!json) log(`t=${sample.atSeconds}s rss=${sample.rssMb.toFixed(0)} MB requests=${sample.requests} failures=${sample.failures} p50=${sample.p50Ms.toFixed(0)} ms p99=${sample.p99Ms.toFixed(0)} ms load=${sample.load1.toFixed(1)}`);
+      if (!json)
+        log(
+          `t=${sample.atSeconds}s rss=${sample.rssMb.toFixed(0)} MB requests=${sample.requests} failures=${sample.failures} p50=${sample.p50Ms.toFixed(0)} ms p99=${sample.p99Ms.toFixed(0)} ms load=${sample.load1.toFixed(1)}`,
+        );
     };
     const sampler = setInterval(takeSample, sampleSeconds * 1000);
     log(`soak: ${minutes} min at concurrency ${concurrency} against ${target.gatewayUrl}, RSS of pid ${target.pid} every ${sampleSeconds} s`);
@@ -117,13 +134,22 @@ async function main(): Promise<number> {
     await target.stop();
   }
 
-  const summary = summarise(samples, warmupMinutes * 60, failureReasons, latencies.sort((a, b) => a - b));
+  const summary = summarise(
+    samples,
+    warmupMinutes * 60,
+    failureReasons,
+    latencies.sort((a, b) => a - b),
+  );
   if (json) process.stdout.write(`${JSON.stringify({ minutes, concurrency, record, ...summary, samples }, null, 2)}\n`);
   else {
-    log(`requests ${summary.requests}, failures ${summary.failures}${summary.failures ? ` (${JSON.stringify(summary.failureReasons)})` : ''}; ` +
-      `latency p50 ${summary.p50Ms.toFixed(0)} ms, p99 ${summary.p99Ms.toFixed(0)} ms; load average ${summary.load1Range.map((l) => l.toFixed(1)).join(' to ')}`);
-    log(`RSS after ${warmupMinutes} min warm-up: median ${summary.rssMedianMb.toFixed(0)} MB, min ${summary.rssMinMb.toFixed(0)}, max ${summary.rssMaxMb.toFixed(0)} ` +
-      `(${(summary.rssMaxDeviation * 100).toFixed(1)} % from the median; trend ${summary.rssTrendMbPerMin.toFixed(1)} MB/min): ${summary.flat ? 'flat' : 'NOT flat'} within ±${FLAT_TOLERANCE * 100} %`);
+    log(
+      `requests ${summary.requests}, failures ${summary.failures}${summary.failures ? ` (${JSON.stringify(summary.failureReasons)})` : ''}; ` +
+        `latency p50 ${summary.p50Ms.toFixed(0)} ms, p99 ${summary.p99Ms.toFixed(0)} ms; load average ${summary.load1Range.map((l) => l.toFixed(1)).join(' to ')}`,
+    );
+    log(
+      `RSS after ${warmupMinutes} min warm-up: median ${summary.rssMedianMb.toFixed(0)} MB, min ${summary.rssMinMb.toFixed(0)}, max ${summary.rssMaxMb.toFixed(0)} ` +
+        `(${(summary.rssMaxDeviation * 100).toFixed(1)} % from the median; trend ${summary.rssTrendMbPerMin.toFixed(1)} MB/min): ${summary.flat ? 'flat' : 'NOT flat'} within ±${FLAT_TOLERANCE * 100} %`,
+    );
   }
   return summary.failures === 0 && summary.flat ? 0 : 1;
 }

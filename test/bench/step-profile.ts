@@ -33,7 +33,13 @@ function cnnStep(): Step {
   const cnn = createCnn({}, 0);
   const x = tf.randomNormal([512, cnn.config.frames, cnn.config.bins], 0, 1, 'float32', 1) as tf.Tensor3D;
   const head = { kernel: tf.variable(tf.randomUniform([cnn.config.representationUnits, 4], -0.1, 0.1, 'float32', 2)), bias: tf.variable(tf.zeros([4])) };
-  const labels = tf.oneHot(tf.tensor1d(Array.from({ length: 512 }, (_, i) => i % 4), 'int32'), 4);
+  const labels = tf.oneHot(
+    tf.tensor1d(
+      Array.from({ length: 512 }, (_, i) => i % 4),
+      'int32',
+    ),
+    4,
+  );
   return {
     variables: { ...cnn.variables, 'head.kernel': head.kernel, 'head.bias': head.bias },
     optimizer: tf.train.adadelta(1.0),
@@ -80,9 +86,11 @@ for (const k of info.kernels) {
 const total = [...byKernel.values()].reduce((s, e) => s + e.ms, 0);
 console.log(`${model} on ${backend}: wall ${wall.toFixed(0)} ms (profiled), kernels ${total.toFixed(0)} ms in ${info.kernels.length} calls`);
 console.log('by kernel name:');
-for (const [name, e] of [...byName.entries()].sort((a, b) => b[1].ms - a[1].ms)) console.log(`${e.ms.toFixed(1).padStart(8)} ms ${String(e.calls).padStart(5)}x  ${name}`);
+for (const [name, e] of [...byName.entries()].sort((a, b) => b[1].ms - a[1].ms))
+  console.log(`${e.ms.toFixed(1).padStart(8)} ms ${String(e.calls).padStart(5)}x  ${name}`);
 console.log(`top ${top} by kernel and input shapes:`);
-for (const [key, e] of [...byKernel.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, top)) console.log(`${e.ms.toFixed(1).padStart(8)} ms ${String(e.calls).padStart(4)}x  ${key}`);
+for (const [key, e] of [...byKernel.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, top))
+  console.log(`${e.ms.toFixed(1).padStart(8)} ms ${String(e.calls).padStart(4)}x  ${key}`);
 const t0 = performance.now();
 step(3);
 console.log(`unprofiled step ${(performance.now() - t0).toFixed(0)} ms`);

@@ -29,7 +29,12 @@ async function main() {
   // tfjs's adadelta(1.0): rho 0.95, epsilon 1e-7, as createOptimizer in the classifier trainer.
   const optimizer = tf.train.adadelta(1.0);
   const train = createStepTimer(
-    { variables: model.variables, optimizer, batch: x, lossFn: (batch, context) => sequenceClassifierLoss(model, batch, labels, { training: true, seed: context.seed }) },
+    {
+      variables: model.variables,
+      optimizer,
+      batch: x,
+      lossFn: (batch, context) => sequenceClassifierLoss(model, batch, labels, { training: true, seed: context.seed }),
+    },
     (line) => process.stderr.write(`${line}\n`),
   );
   await runSideBySide({

@@ -37,7 +37,10 @@ export async function startClassifierHarness(name: string, utterancesPerEmotion 
   mkdirSync(corpus, { recursive: true });
   await writeFourSpeakerCorpus(corpus, utterancesPerEmotion);
   const bus = createInProcessBus();
-  const config = loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_FEATURE_WORKERS: '1', SER_LOG_LEVEL: 'warn' }, overrides: ['--ports.features=0', '--ports.classifierTrainer=0'] });
+  const config = loadPlatformConfig({
+    env: { SER_DATA_DIR: dataDir, SER_FEATURE_WORKERS: '1', SER_LOG_LEVEL: 'warn' },
+    overrides: ['--ports.features=0', '--ports.classifierTrainer=0'],
+  });
   const platform = await openPlatform(config, { bus });
   const features = await startFeaturesService(platform);
   const registry = await startModelRegistryService(platform, { port: 0 });

@@ -28,8 +28,15 @@ describe('FOP fine-tuning classifier runs (in-process platform)', () => {
 
   it('fine-tunes with and without a pre-trained checkpoint and serves a speaker-independent evaluation', async () => {
     expect(h.datasetVersionId).not.toBe('');
-    const scratch = await callUnary(h.client, 'StartClassifierRun', { configJson: JSON.stringify({ ...RUN, model: TINY_FOP }), datasetVersionIds: [h.datasetVersionId] });
-    const transfer = await callUnary(h.client, 'StartClassifierRun', { configJson: JSON.stringify(RUN), datasetVersionIds: [h.datasetVersionId], checkpointId });
+    const scratch = await callUnary(h.client, 'StartClassifierRun', {
+      configJson: JSON.stringify({ ...RUN, model: TINY_FOP }),
+      datasetVersionIds: [h.datasetVersionId],
+    });
+    const transfer = await callUnary(h.client, 'StartClassifierRun', {
+      configJson: JSON.stringify(RUN),
+      datasetVersionIds: [h.datasetVersionId],
+      checkpointId,
+    });
     expect(scratch.run!.status).toBe('RUN_STATUS_QUEUED');
 
     for (const { run } of [scratch, transfer]) {
@@ -92,7 +99,9 @@ describe('FOP fine-tuning classifier runs (in-process platform)', () => {
 
   it('refuses a bad config with INVALID_ARGUMENT and an unknown checkpoint with NOT_FOUND', async () => {
     const start = (configJson: string, checkpoint = '') =>
-      callUnary(h.client, 'StartClassifierRun', { configJson, datasetVersionIds: [h.datasetVersionId], checkpointId: checkpoint }).catch((e: { code: number }) => e);
+      callUnary(h.client, 'StartClassifierRun', { configJson, datasetVersionIds: [h.datasetVersionId], checkpointId: checkpoint }).catch(
+        (e: { code: number }) => e,
+      );
     expect(await start(JSON.stringify({ ...RUN, epochs: -1 }))).toMatchObject({ code: 3 });
     expect(await start(JSON.stringify({ ...RUN, learningRat: 0.1 }))).toMatchObject({ code: 3 });
     expect(await start('{not json')).toMatchObject({ code: 3 });

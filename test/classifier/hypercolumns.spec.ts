@@ -15,7 +15,13 @@ const CLASSIFIERS = [
 
 interface StoredEvaluation {
   method: string;
-  folds: Array<{ trainSpeakers: string[]; validationSpeakers: string[]; testSpeakers: string[]; counts: { train: number; validation: number; test: number }; epochsRun: number }>;
+  folds: Array<{
+    trainSpeakers: string[];
+    validationSpeakers: string[];
+    testSpeakers: string[];
+    counts: { train: number; validation: number; test: number };
+    epochsRun: number;
+  }>;
   finalModel: { artifactKey: string };
 }
 
@@ -32,54 +38,66 @@ describe('FOP hypercolumn classifier runs (in-process platform)', () => {
 
   afterAll(() => h?.stop());
 
-  it.each(CLASSIFIERS)('$classifier on $representation: trains through the run manager and stores a servable model and the evaluation', async (settings) => {
-    expect(h.datasetVersionId).not.toBe('');
-    const { run } = await callUnary(h.client, 'StartClassifierRun', { configJson: JSON.stringify({ ...RUN, ...settings }), datasetVersionIds: [h.datasetVersionId], checkpointId });
-    const final = await h.watchToEnd(run!.id);
-    expect(final.status, final.error).toBe('RUN_STATUS_SUCCEEDED');
-    for (const name of ['wa', 'ua', 'macroF1']) {
-      expect(final.metrics[name]).toBeGreaterThanOrEqual(0);
-      expect(final.metrics[name]).toBeLessThanOrEqual(1);
-    }
-    expect(final.lineage!.checkpointId).toBe(checkpointId);
+  it.each(CLASSIFIERS)(
+    '$classifier on $representation: trains through the run manager and stores a servable model and the evaluation',
+    async (settings) => {
+      expect(h.datasetVersionId).not.toBe('');
+      const { run } = await callUnary(h.client, 'StartClassifierRun', {
+        configJson: JSON.stringify({ ...RUN, ...settings }),
+        datasetVersionIds: [h.datasetVersionId],
+        checkpointId,
+      });
+      const final = await h.watchToEnd(run!.id);
+      expect(final.status, final.error).toBe('RUN_STATUS_SUCCEEDED');
+      for (const name of ['wa', 'ua', 'macroF1']) {
+        expect(final.metrics[name]).toBeGreaterThanOrEqual(0);
+        expect(final.metrics[name]).toBeLessThanOrEqual(1);
+      }
+      expect(final.lineage!.checkpointId).toBe(checkpointId);
 
-    const { evaluation } = await callUnary(h.client, 'GetClassifierRunEvaluation', { runId: run!.id });
-    expect(evaluation!.protocol).toBe('speaker-holdout');
-    expect(evaluation!.labels).toEqual(['angry', 'happy', 'neutral', 'sad']);
-    // Two of the four speakers (8 clips each) are the test set; each is classified once.
-    expect(evaluation!.confusionMatrix!.counts.reduce((a, b) => a + b, 0)).toBe(16);
-    expect(evaluation!.perClassRecall.map((r) => r.support)).toEqual([4, 4, 4, 4]);
-    expect(evaluation!.metrics.wa).toBeCloseTo(final.metrics.wa!, 10);
+      const { evaluation } = await callUnary(h.client, 'GetClassifierRunEvaluation', { runId: run!.id });
+      expect(evaluation!.protocol).toBe('speaker-holdout');
+      expect(evaluation!.labels).toEqual(['angry', 'happy', 'neutral', 'sad']);
+      // Two of the four speakers (8 clips each) are the test set; each is classified once.
+      expect(evaluation!.confusionMatrix!.counts.reduce((a, b) => a + b, 0)).toBe(16);
+      expect(evaluation!.perClassRecall.map((r) => r.support)).toEqual([4, 4, 4, 4]);
+      expect(evaluation!.metrics.wa).toBeCloseTo(final.metrics.wa!, 10);
 
-    const stored = JSON.parse((await h.platform.artifacts.get(`evaluations/${run!.id}.json`)).toString('utf8')) as StoredEvaluation;
-    expect(stored.method).toBe('fop-hypercolumns');
-    const fold = stored.folds[0]!;
-    for (const speaker of fold.testSpeakers) {
-      expect(fold.trainSpeakers).not.toContain(speaker);
-      expect(fold.validationSpeakers).not.toContain(speaker);
-    }
-    if (settings.classifier === 'attention-lstm') {
-      expect(fold.validationSpeakers).toHaveLength(1); // carved from the training speakers for early stopping
-      expect(fold.epochsRun).toBeGreaterThan(0);
-    } else {
-      expect(fold.counts).toEqual({ train: 16, validation: 0, test: 16 }); // no early stopping: all training speakers
-    }
+      const stored = JSON.parse((await h.platform.artifacts.get(`evaluations/${run!.id}.json`)).toString('utf8')) as StoredEvaluation;
+      expect(stored.method).toBe('fop-hypercolumns');
+      const fold = stored.folds[0]!;
+      for (const speaker of fold.testSpeakers) {
+        expect(fold.trainSpeakers).not.toContain(speaker);
+        expect(fold.validationSpeakers).not.toContain(speaker);
+      }
+      if (settings.classifier === 'attention-lstm') {
+        expect(fold.validationSpeakers).toHaveLength(1); // carved from the training speakers for early stopping
+        expect(fold.epochsRun).toBeGreaterThan(0);
+      } else {
+        expect(fold.counts).toEqual({ train: 16, validation: 0, test: 16 }); // no early stopping: all training speakers
+      }
 
-    const model = await readKeptModel(h.platform.artifacts, `models/${run!.id}`);
-    if (model.kind !== 'fop-hypercolumn-attention-lstm' && model.kind !== 'fop-hypercolumn-classical') throw new Error(`kept a ${model.kind}`);
-    expect(model.kind).toBe(settings.classifier === 'attention-lstm' ? 'fop-hypercolumn-attention-lstm' : 'fop-hypercolumn-classical');
-    expect(model.representation).toBe(settings.representation);
-    expect(model.fop.config.dModel).toBe(16);
-    expect(model.fop.weights).toMatchObject({ file: 'fop.safetensors', format: 'safetensors' });
-    expect(await h.platform.artifacts.exists(`models/${run!.id}/fop.safetensors`)).toBe(true);
-    const { checkpoints } = await callUnary(h.client, 'GetClassifierRun', { runId: run!.id });
-    expect(checkpoints.map((c) => c.uri)).toEqual([`models/${run!.id}`]);
-    await expect.poll(() => h.saved.filter((e) => (e.data as { runId: string }).runId === run!.id).length).toBe(1);
-  }, 120_000);
+      const model = await readKeptModel(h.platform.artifacts, `models/${run!.id}`);
+      if (model.kind !== 'fop-hypercolumn-attention-lstm' && model.kind !== 'fop-hypercolumn-classical') throw new Error(`kept a ${model.kind}`);
+      expect(model.kind).toBe(settings.classifier === 'attention-lstm' ? 'fop-hypercolumn-attention-lstm' : 'fop-hypercolumn-classical');
+      expect(model.representation).toBe(settings.representation);
+      expect(model.fop.config.dModel).toBe(16);
+      expect(model.fop.weights).toMatchObject({ file: 'fop.safetensors', format: 'safetensors' });
+      expect(await h.platform.artifacts.exists(`models/${run!.id}/fop.safetensors`)).toBe(true);
+      const { checkpoints } = await callUnary(h.client, 'GetClassifierRun', { runId: run!.id });
+      expect(checkpoints.map((c) => c.uri)).toEqual([`models/${run!.id}`]);
+      await expect.poll(() => h.saved.filter((e) => (e.data as { runId: string }).runId === run!.id).length).toBe(1);
+    },
+    120_000,
+  );
 
   it('refuses a hypercolumn run without a checkpoint or with an unknown representation (INVALID_ARGUMENT)', async () => {
     const start = (config: object, checkpoint = '') =>
-      callUnary(h.client, 'StartClassifierRun', { configJson: JSON.stringify(config), datasetVersionIds: [h.datasetVersionId], checkpointId: checkpoint }).catch((e: { code: number }) => e);
+      callUnary(h.client, 'StartClassifierRun', {
+        configJson: JSON.stringify(config),
+        datasetVersionIds: [h.datasetVersionId],
+        checkpointId: checkpoint,
+      }).catch((e: { code: number }) => e);
     expect(await start({ ...RUN, ...CLASSIFIERS[0] })).toMatchObject({ code: 3 });
     expect(await start({ ...RUN, ...CLASSIFIERS[0], representation: 'h3' }, checkpointId)).toMatchObject({ code: 3 });
   });

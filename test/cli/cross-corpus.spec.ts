@@ -27,7 +27,12 @@ function copyCorpus(from: string, to: string, offset: number, skip: string[] = [
 }
 
 async function ingest(dataDir: string, corpora: Record<string, string>): Promise<void> {
-  const platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_LOG_LEVEL: 'warn', SER_FEATURE_WORKERS: '1' }, overrides: ['--ports.features=0', '--metricsPort=0'] }));
+  const platform = await openPlatform(
+    loadPlatformConfig({
+      env: { SER_DATA_DIR: dataDir, SER_LOG_LEVEL: 'warn', SER_FEATURE_WORKERS: '1' },
+      overrides: ['--ports.features=0', '--metricsPort=0'],
+    }),
+  );
   const service = await startFeaturesService(platform);
   const features = createClient<FeatureServiceClient>(loadSerProto().grpc.ser.v1.FeatureService, service.address, { deadlineMs: 120_000 });
   try {
@@ -69,7 +74,20 @@ describe('ser train --protocol cross-corpus', () => {
 
   it('trains on one corpus only and tests on every utterance of the other, labels matched by name', async () => {
     const out = join(dataDir, 'a-to-b');
-    const r = await ser(['train', '--dataset', 'voices-a', '--protocol', 'cross-corpus', '--test-dataset', 'voices-b', '--smoke', '--out', out, '--data-dir', dataDir]);
+    const r = await ser([
+      'train',
+      '--dataset',
+      'voices-a',
+      '--protocol',
+      'cross-corpus',
+      '--test-dataset',
+      'voices-b',
+      '--smoke',
+      '--out',
+      out,
+      '--data-dir',
+      dataDir,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/registered voices-a-emotion version 1: .*tested on voices-b/);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as ExperimentResults;
@@ -97,7 +115,18 @@ describe('ser train --protocol cross-corpus', () => {
   }, 900_000);
 
   it('refuses corpora whose classes differ before training anything (exit 1), and bad options (exit 2)', async () => {
-    const differ = await ser(['train', '--dataset', 'voices-a', '--protocol', 'cross-corpus', '--test-dataset', 'voices-three', '--smoke', '--data-dir', dataDir]);
+    const differ = await ser([
+      'train',
+      '--dataset',
+      'voices-a',
+      '--protocol',
+      'cross-corpus',
+      '--test-dataset',
+      'voices-three',
+      '--smoke',
+      '--data-dir',
+      dataDir,
+    ]);
     expect(differ.code).toBe(1);
     expect(differ.stderr).toContain("'voices-a' has classes sad that 'voices-three' lacks");
     expect(differ.stderr).not.toContain('pre-training on');
@@ -112,7 +141,18 @@ describe('ser train --protocol cross-corpus', () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(message);
     }
-    const experiment = await ser(['experiment', 'fop-table2', '--dataset', 'voices-a+voices-b', '--pretrain', 'voices-a', '--protocol', 'speaker-holdout', '--data-dir', dataDir]);
+    const experiment = await ser([
+      'experiment',
+      'fop-table2',
+      '--dataset',
+      'voices-a+voices-b',
+      '--pretrain',
+      'voices-a',
+      '--protocol',
+      'speaker-holdout',
+      '--data-dir',
+      dataDir,
+    ]);
     expect(experiment.code).toBe(2);
     expect(experiment.stderr).toMatch(/trains on one dataset/);
   }, 600_000);

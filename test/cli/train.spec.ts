@@ -30,7 +30,13 @@ describe('ser train', () => {
     expect(results.pretraining.map((p) => p.datasetName)).toEqual(['four']);
     const [model, baseline] = results.cells;
     expect(model).toMatchObject({ row: 'recipe', status: 'succeeded', model: { name: 'four-voices', version: 1 } });
-    expect(model!.config).toMatchObject({ method: 'fop-hypercolumns', representation: 'h2', classifier: 'svm', pooling: 'mean-std', protocol: { kind: 'speaker-holdout' } });
+    expect(model!.config).toMatchObject({
+      method: 'fop-hypercolumns',
+      representation: 'h2',
+      classifier: 'svm',
+      pooling: 'mean-std',
+      protocol: { kind: 'speaker-holdout' },
+    });
     expect(baseline).toMatchObject({ row: 'baseline', status: 'succeeded' });
     expect(baseline!.config).toMatchObject({ representation: 'F', pooling: 'mean-std' });
     expect(baseline!.model).toBeUndefined(); // only the recipe's run registers a model
@@ -45,7 +51,22 @@ describe('ser train', () => {
     const recipe = join(dataDir, 'svm.yaml');
     writeFileSync(recipe, 'classifier: { method: fop-hypercolumns, representation: h2, classifier: svm, pooling: mean-std }\nbaseline: false\n');
     const out = join(dataDir, 'second');
-    const r = await ser(['train', '--dataset', 'four', '--model-name', 'four-voices', '--smoke', '--config', recipe, '--reuse', join(dataDir, 'trained'), '--out', out, '--data-dir', dataDir]);
+    const r = await ser([
+      'train',
+      '--dataset',
+      'four',
+      '--model-name',
+      'four-voices',
+      '--smoke',
+      '--config',
+      recipe,
+      '--reuse',
+      join(dataDir, 'trained'),
+      '--out',
+      out,
+      '--data-dir',
+      dataDir,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`reused run ${first.pretraining[0]!.runId}`);
     const second = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as ExperimentResults;

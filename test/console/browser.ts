@@ -12,7 +12,7 @@ export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'console');
 export function chromiumPath(): string {
   const candidates = [process.env.SER_TEST_CHROMIUM, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
   const found = candidates.find((c): c is string => !!c && existsSync(c));
-  if (!found) throw new Error('no Chromium found: install Debian\'s chromium package (bash scripts/ensure-prereqs.sh as root) or set SER_TEST_CHROMIUM');
+  if (!found) throw new Error("no Chromium found: install Debian's chromium package (bash scripts/ensure-prereqs.sh as root) or set SER_TEST_CHROMIUM");
   return found;
 }
 

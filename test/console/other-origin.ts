@@ -22,7 +22,11 @@ export function callApiFrom(page: Page, url: string, token: string, query: strin
   return page.evaluate(
     async ({ url, token, query }) => {
       try {
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query }),
+        });
         return { status: res.status, ...((await res.json()) as object) };
       } catch (err) {
         return { failed: String(err) };

@@ -19,7 +19,12 @@ const TINY = { pretrainConfig: { model: TINY_FOP, epochs: 2, batchSize: 8, cropF
  * user does, and it finds everything in place and trains nothing.
  */
 export async function prepareDemoDataDir(dataDir: string): Promise<void> {
-  const platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_SEED_DEMO: 'false', SER_LOG_LEVEL: 'warn', SER_METRICS_PORT: '0' }, overrides: SERVICES.map((s) => `--ports.${s}=0`) }));
+  const platform = await openPlatform(
+    loadPlatformConfig({
+      env: { SER_DATA_DIR: dataDir, SER_SEED_DEMO: 'false', SER_LOG_LEVEL: 'warn', SER_METRICS_PORT: '0' },
+      overrides: SERVICES.map((s) => `--ports.${s}=0`),
+    }),
+  );
   const system = await startAll(platform);
   try {
     await seedDemoCorpus(platform, { speakers: 4, utterancesPerEmotion: 2 });
@@ -45,7 +50,11 @@ export function longClip(dataDir: string, seconds: number): Uint8Array {
   let total = 0;
   const files = readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory())
-    .flatMap((e) => readdirSync(join(dir, e.name)).filter((f) => f.endsWith('.wav')).map((f) => join(dir, e.name, f)));
+    .flatMap((e) =>
+      readdirSync(join(dir, e.name))
+        .filter((f) => f.endsWith('.wav'))
+        .map((f) => join(dir, e.name, f)),
+    );
   let rate = 16_000;
   for (let i = 0; total < seconds * rate; i++) {
     const wav = decodeWav(readFileSync(files[i % files.length]!));
@@ -76,7 +85,10 @@ export async function startPlatformProcess(dataDir: string, env: Record<string, 
   const ports: Record<string, number> = {};
   for (const s of SERVICES) ports[s] = await freePort();
   const args = ['--import', 'tsx', 'services/all-in-one/src/main.ts', ...SERVICES.map((s) => `--ports.${s}=${ports[s]}`)];
-  const child: ChildProcess = spawn(process.execPath, args, { env: { ...process.env, SER_DATA_DIR: dataDir, SER_LOG_LEVEL: 'warn', SER_METRICS_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, args, {
+    env: { ...process.env, SER_DATA_DIR: dataDir, SER_LOG_LEVEL: 'warn', SER_METRICS_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

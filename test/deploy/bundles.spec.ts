@@ -59,7 +59,10 @@ describe('service bundles', () => {
 
   it('compiles no TypeScript tooling in, and needs none at run time', () => {
     for (const [service, b] of bundles) {
-      expect(b.inputs.filter((f) => /node_modules\/(typescript|tsx|esbuild)\//.test(f)), service).toEqual([]);
+      expect(
+        b.inputs.filter((f) => /node_modules\/(typescript|tsx|esbuild)\//.test(f)),
+        service,
+      ).toEqual([]);
       const pkg = JSON.parse(readFileSync(join(b.dir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
       for (const tool of ['typescript', 'tsx', 'esbuild', 'vitest']) expect(Object.keys(pkg.dependencies), service).not.toContain(tool);
       // Every external is pinned to the root package.json's exact version.

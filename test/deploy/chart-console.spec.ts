@@ -6,7 +6,8 @@ import { renderChart, REPO_ROOT, type Manifest } from './helm';
 import { byKind, deployment, envOf } from './pod-spec';
 
 type ServiceSpec = { selector: Record<string, string>; ports: Array<{ name: string; port: number; targetPort: string }> };
-const serviceSpec = (manifests: Manifest[], name: string) => byKind(manifests, 'Service').find((s) => s.metadata.name === name)?.spec as ServiceSpec | undefined;
+const serviceSpec = (manifests: Manifest[], name: string) =>
+  byKind(manifests, 'Service').find((s) => s.metadata.name === name)?.spec as ServiceSpec | undefined;
 const nginxSite = readFileSync(`${REPO_ROOT}deploy/docker/console-nginx.conf.template`, 'utf8');
 
 describe('the console in the chart', () => {
@@ -20,7 +21,9 @@ describe('the console in the chart', () => {
     expect(nginxSite).toContain('proxy_pass ${SER_GATEWAY_UPSTREAM}');
     expect(serviceSpec(manifests, host!)?.ports.find((p) => p.name === 'http')?.port).toBe(Number(port));
     expect(serviceSpec(renderChart([], ['gatewayService.port=8081']), 'ser-gateway')?.ports[0]?.port).toBe(8081);
-    expect(envOf(deployment(renderChart([], ['gatewayService.port=8081']), 'console').pod.containers[0]!, 'SER_GATEWAY_UPSTREAM')?.value).toBe('http://ser-gateway:8081');
+    expect(envOf(deployment(renderChart([], ['gatewayService.port=8081']), 'console').pod.containers[0]!, 'SER_GATEWAY_UPSTREAM')?.value).toBe(
+      'http://ser-gateway:8081',
+    );
   });
 
   it('listens where nginx listens, behind a Service selecting only its pods', () => {
@@ -52,7 +55,10 @@ describe('the console in the chart', () => {
   it('renders nothing of it with console.enabled=false, or without the gateway it forwards to', () => {
     for (const set of ['console.enabled=false', 'services.gateway.enabled=false']) {
       const names = renderChart([], [set]).map((m) => `${m.kind}/${m.metadata.name}`);
-      expect(names.filter((n) => n.endsWith('/ser-console')), set).toEqual([]);
+      expect(
+        names.filter((n) => n.endsWith('/ser-console')),
+        set,
+      ).toEqual([]);
     }
   });
 });

@@ -11,14 +11,19 @@ const SECURE = ['kafka.tls.enabled=true', 'kafka.tls.caSecret=kafka-ca', 'kafka.
 describe('chart Kafka security', () => {
   it('is plaintext by default', () => {
     for (const w of workloads(renderChart())) {
-      for (const c of allContainers(w.pod)) for (const name of ['SER_KAFKA_TLS', 'SER_KAFKA_SASL_MECHANISM']) expect(envOf(c, name), `${w.name}/${c.name}`).toBeUndefined();
+      for (const c of allContainers(w.pod))
+        for (const name of ['SER_KAFKA_TLS', 'SER_KAFKA_SASL_MECHANISM']) expect(envOf(c, name), `${w.name}/${c.name}`).toBeUndefined();
     }
   });
 
   it('gives every Kafka client TLS with the mounted CA and SCRAM credentials from the Secret', () => {
     const manifests = renderChart([], SECURE);
     expect(schemaProblems(manifests)).toEqual([]);
-    const kafkaClients = workloads(manifests).flatMap((w) => allContainers(w.pod).filter((c) => envOf(c, 'SER_KAFKA_BROKERS')).map((c) => ({ w, c })));
+    const kafkaClients = workloads(manifests).flatMap((w) =>
+      allContainers(w.pod)
+        .filter((c) => envOf(c, 'SER_KAFKA_BROKERS'))
+        .map((c) => ({ w, c })),
+    );
     expect(kafkaClients.length).toBeGreaterThanOrEqual(8); // six services, migrate and create-topics
     for (const { w, c } of kafkaClients) {
       const id = `${w.name}/${c.name}`;

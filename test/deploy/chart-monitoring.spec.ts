@@ -14,7 +14,15 @@ describe('monitoring in the chart', () => {
   });
 
   it('ships each dashboard as a ConfigMap with the Grafana sidecar label, and the alerts as a PrometheusRule', () => {
-    const all = renderChart([], ['metrics.dashboards.enabled=true', 'metrics.dashboards.annotations.grafana_folder=SER', 'metrics.prometheusRule.enabled=true', 'metrics.prometheusRule.labels.release=kps']);
+    const all = renderChart(
+      [],
+      [
+        'metrics.dashboards.enabled=true',
+        'metrics.dashboards.annotations.grafana_folder=SER',
+        'metrics.prometheusRule.enabled=true',
+        'metrics.prometheusRule.labels.release=kps',
+      ],
+    );
     const maps = byKind(all, 'ConfigMap').filter((c) => c.metadata.name.includes('dashboard'));
     expect(maps.length).toBe(dashboards().size);
     for (const [file, dashboard] of dashboards()) {
@@ -38,11 +46,14 @@ describe('monitoring in the chart', () => {
         for (const t of panel.targets!) expect(metricNames(t.expr).length, `${file}: ${panel.title}`).toBeGreaterThan(0);
       }
     }
-    for (const group of alertRules().groups) for (const rule of group.rules) expect(['info', 'warning', 'critical'], rule.alert).toContain(rule.labels?.severity);
+    for (const group of alertRules().groups)
+      for (const rule of group.rules) expect(['info', 'warning', 'critical'], rule.alert).toContain(rule.labels?.severity);
   });
 
   it('reads metric names out of PromQL, not label names, functions or variables', () => {
-    expect(metricNames('histogram_quantile(0.95, sum by (le, model_name) (rate(ser_x_bucket{namespace=~"$namespace", a="b c"}[$__rate_interval])))')).toEqual(['ser_x_bucket']);
+    expect(metricNames('histogram_quantile(0.95, sum by (le, model_name) (rate(ser_x_bucket{namespace=~"$namespace", a="b c"}[$__rate_interval])))')).toEqual([
+      'ser_x_bucket',
+    ]);
     expect(metricNames('sum by (topic) (increase(a_total[5m])) / on (topic) group_left b > 0 and c offset 1h')).toEqual(['a_total', 'b', 'c']);
   });
 });

@@ -47,7 +47,10 @@ const CONSOLE_PODS: Peer = { podSelector: { matchLabels: { 'app.kubernetes.io/in
 
 function policyOf(manifests: Manifest[], w: Workload): PolicySpec {
   const found = policies(manifests).filter((p) => selects(specOf(p).podSelector, w.podLabels));
-  expect(found.map((p) => p.metadata.name), `policies selecting ${w.name}`).toEqual([w.manifest.metadata.name]);
+  expect(
+    found.map((p) => p.metadata.name),
+    `policies selecting ${w.name}`,
+  ).toEqual([w.manifest.metadata.name]);
   return specOf(found[0]!);
 }
 
@@ -64,7 +67,15 @@ describe('NetworkPolicy with the default values', () => {
   const manifests = renderChart();
 
   it('renders one ingress policy per service and no egress policy, each valid against the Kubernetes API schema', () => {
-    expect(policies(manifests).map((p) => p.metadata.name).sort()).toEqual(deployments(manifests).map((w) => w.manifest.metadata.name).sort());
+    expect(
+      policies(manifests)
+        .map((p) => p.metadata.name)
+        .sort(),
+    ).toEqual(
+      deployments(manifests)
+        .map((w) => w.manifest.metadata.name)
+        .sort(),
+    );
     expect(policies(manifests).every((p) => specOf(p).policyTypes.join() === 'Ingress')).toBe(true);
     expect(schemaProblems(policies(manifests))).toEqual([]);
   });
@@ -72,7 +83,8 @@ describe('NetworkPolicy with the default values', () => {
   it("selects exactly its service's pods", () => {
     for (const w of deployments(manifests)) {
       const spec = policyOf(manifests, w);
-      for (const other of deployments(manifests).filter((o) => o.name !== w.name)) expect(selects(spec.podSelector, other.podLabels), `${w.name} vs ${other.name}`).toBe(false);
+      for (const other of deployments(manifests).filter((o) => o.name !== w.name))
+        expect(selects(spec.podSelector, other.podLabels), `${w.name} vs ${other.name}`).toBe(false);
     }
   });
 

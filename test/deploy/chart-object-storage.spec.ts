@@ -21,7 +21,10 @@ describe('artifacts in object storage', () => {
     expect(schemaProblems(manifests)).toEqual([]);
     expect(byKind(manifests, 'PersistentVolumeClaim')).toEqual([]);
     for (const w of workloads(manifests)) {
-      expect((w.pod.volumes ?? []).filter((v) => v.persistentVolumeClaim), w.name).toEqual([]);
+      expect(
+        (w.pod.volumes ?? []).filter((v) => v.persistentVolumeClaim),
+        w.name,
+      ).toEqual([]);
     }
   });
 

@@ -85,7 +85,8 @@ describe.each(renderings)('rendered with %s', (_label, render) => {
           continue;
         }
         if (c.name === 'console') {
-          for (const probe of [c.startupProbe, c.livenessProbe, c.readinessProbe]) expect(probe?.httpGet, `${w.name} http probe`).toEqual({ port: 'http', path: '/healthz' });
+          for (const probe of [c.startupProbe, c.livenessProbe, c.readinessProbe])
+            expect(probe?.httpGet, `${w.name} http probe`).toEqual({ port: 'http', path: '/healthz' });
           continue;
         }
         for (const probe of [c.startupProbe, c.livenessProbe, c.readinessProbe]) expect(probe?.grpc, `${w.name} grpc probe`).toEqual({ port: grpcPort });

@@ -29,7 +29,9 @@ describe('chart service auth', () => {
     const manifests = renderChart([], ['serviceAuth.existingSecret=my-auth', 'serviceAuth.secretKey=hmac']);
     expect(byKind(manifests, 'Secret').map((s) => s.metadata.name)).not.toContain('ser-service-auth');
     for (const name of SERVICES) {
-      expect(envOf(deployment(manifests, name).pod.containers[0]!, 'SER_SERVICE_TOKEN_SECRET')?.valueFrom, name).toEqual({ secretKeyRef: { name: 'my-auth', key: 'hmac' } });
+      expect(envOf(deployment(manifests, name).pod.containers[0]!, 'SER_SERVICE_TOKEN_SECRET')?.valueFrom, name).toEqual({
+        secretKeyRef: { name: 'my-auth', key: 'hmac' },
+      });
     }
   });
 });

@@ -40,12 +40,19 @@ describe('trainerScaling (KEDA)', () => {
     const manifests = renderChart(['values-gpu.yaml'], ['trainerScaling.enabled=true', 'trainerScaling.maxReplicaCount=3']);
     const objects = scaledObjects(manifests);
     expect(schemaProblems(objects)).toEqual([]);
-    expect(objects.map((o) => o.spec.scaleTargetRef.name).sort()).toEqual(Object.keys(TRAINERS).map((t) => `ser-${t}`).sort());
+    expect(objects.map((o) => o.spec.scaleTargetRef.name).sort()).toEqual(
+      Object.keys(TRAINERS)
+        .map((t) => `ser-${t}`)
+        .sort(),
+    );
     for (const [trainer, kind] of Object.entries(TRAINERS)) {
       const object = objects.find((o) => o.spec.scaleTargetRef.name === `ser-${trainer}`)!;
       expect(object.spec).toMatchObject({ minReplicaCount: 0, maxReplicaCount: 3 });
       const [trigger] = object.spec.triggers;
-      expect(trigger).toMatchObject({ type: 'postgresql', metadata: { connectionFromEnv: 'SER_DATABASE_URL', targetQueryValue: '1', activationTargetQueryValue: '0' } });
+      expect(trigger).toMatchObject({
+        type: 'postgresql',
+        metadata: { connectionFromEnv: 'SER_DATABASE_URL', targetQueryValue: '1', activationTargetQueryValue: '0' },
+      });
       expect(trigger!.metadata.query).toContain(`kind = '${kind}'`);
       // KEDA resolves connectionFromEnv in the scale target's container: it must be there.
       const target = deployment(manifests, trainer);

@@ -96,7 +96,10 @@ describe('service settings', () => {
 function gatewaySettings(manifests: Manifest[]) {
   const env = deployment(manifests, 'gateway').pod.containers[0]!.env ?? [];
   const names = env.map((e) => e.name);
-  expect(names.filter((n, i) => names.indexOf(n) !== i), 'duplicate env names').toEqual([]);
+  expect(
+    names.filter((n, i) => names.indexOf(n) !== i),
+    'duplicate env names',
+  ).toEqual([]);
   const gatewayEnv = Object.fromEntries(env.filter((e) => e.name.startsWith('SER_GATEWAY_')).map((e) => [e.name, e.value!]));
   return loadPlatformConfig({ env: gatewayEnv }).gateway;
 }
@@ -111,7 +114,10 @@ describe('gateway security defaults', () => {
   });
 
   it('opens either with services.gateway.env, which wins over config.extraEnv without duplicating the variable', () => {
-    expect(gatewaySettings(renderChart([], ['services.gateway.env.SER_GATEWAY_ANONYMOUS_READ=true']))).toMatchObject({ anonymousRead: true, introspection: false });
+    expect(gatewaySettings(renderChart([], ['services.gateway.env.SER_GATEWAY_ANONYMOUS_READ=true']))).toMatchObject({
+      anonymousRead: true,
+      introspection: false,
+    });
     expect(gatewaySettings(renderChart([], ['config.extraEnv.SER_GATEWAY_INTROSPECTION=true']))).toMatchObject({ anonymousRead: false, introspection: false });
   });
 });

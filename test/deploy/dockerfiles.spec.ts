@@ -26,7 +26,12 @@ it('has one Dockerfile per deployable service', () => {
   // The web console is a static nginx image with checks of its own (console-image.spec.ts).
   const services = readdirSync(`${REPO_ROOT}services`).filter((s) => !['all-in-one', 'cli', 'console'].includes(s));
   expect(dockerfiles()).toContain('console.Dockerfile');
-  expect(dockerfiles().map((f) => f.replace('.Dockerfile', '')).filter((f) => f !== 'console').sort()).toEqual(services.sort());
+  expect(
+    dockerfiles()
+      .map((f) => f.replace('.Dockerfile', ''))
+      .filter((f) => f !== 'console')
+      .sort(),
+  ).toEqual(services.sort());
   expect(Object.keys(IMAGES).sort()).toEqual(services.sort());
 });
 

@@ -39,12 +39,20 @@ const validators: Record<string, Validator> = {
     if (!spec?.groups?.length) throw new Error('spec.groups is required');
     for (const g of spec.groups) {
       if (!g.name || !g.rules?.length) throw new Error('every group needs a name and rules');
-      if (g.rules.some((r) => !(r.alert || r.record) || typeof r.expr !== 'string')) throw new Error(`group ${g.name}: every rule needs alert or record, and expr`);
+      if (g.rules.some((r) => !(r.alert || r.record) || typeof r.expr !== 'string'))
+        throw new Error(`group ${g.name}: every rule needs alert or record, and expr`);
     }
   },
   // KEDA's CRD (keda.sh/v1alpha1): the fields its admission webhook and operator need.
   'keda.sh/v1alpha1/ScaledObject': (m) => {
-    const spec = m.spec as { scaleTargetRef?: { name?: string }; minReplicaCount?: unknown; maxReplicaCount?: unknown; triggers?: Array<{ type?: string; metadata?: Record<string, unknown> }> } | undefined;
+    const spec = m.spec as
+      | {
+          scaleTargetRef?: { name?: string };
+          minReplicaCount?: unknown;
+          maxReplicaCount?: unknown;
+          triggers?: Array<{ type?: string; metadata?: Record<string, unknown> }>;
+        }
+      | undefined;
     if (!spec?.scaleTargetRef?.name) throw new Error('spec.scaleTargetRef.name is required');
     for (const field of ['minReplicaCount', 'maxReplicaCount'] as const) {
       if (spec[field] !== undefined && !Number.isInteger(spec[field])) throw new Error(`spec.${field} must be an integer`);

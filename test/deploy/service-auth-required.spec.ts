@@ -27,13 +27,19 @@ function envWith(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 /** Runs a service's main until it exits or logs `readyLine`; what it wrote and how it ended. */
 function runMain(service: string, env: NodeJS.ProcessEnv, readyLine?: string): Promise<{ code: number | null; stderr: string; ready: boolean }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'services', service, 'src', 'main.ts')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'services', service, 'src', 'main.ts')], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   let ready = false;
   child.stderr!.on('data', (d) => (stderr += d));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error(`${service} neither exited nor started in time:\n${stdout}${stderr}`))), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => (child.kill('SIGKILL'), reject(new Error(`${service} neither exited nor started in time:\n${stdout}${stderr}`))),
+      START_TIMEOUT_MS,
+    );
     child.stdout!.on('data', (d) => {
       stdout += d;
       if (!ready && readyLine && stdout.includes(readyLine)) {
@@ -61,7 +67,12 @@ describe('service auth is a decision, not a default', () => {
       const runs = await Promise.all(MAINS.map((service) => runMain(service, envWith({}))));
       for (const [i, { code, stderr, ready }] of runs.entries()) {
         expect({ service: MAINS[i], code, ready }).toEqual({ service: MAINS[i], code: 1, ready: false });
-        expect(stderr.trim().split('\n').filter((l) => !l.startsWith('npm warn'))).toEqual([
+        expect(
+          stderr
+            .trim()
+            .split('\n')
+            .filter((l) => !l.startsWith('npm warn')),
+        ).toEqual([
           `${MAINS[i]}: no service token secret: set SER_SERVICE_TOKEN_SECRET (32+ characters, shared by every service) or SER_SERVICE_AUTH=off to serve mutating RPCs to any caller`,
         ]);
       }

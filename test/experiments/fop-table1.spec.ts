@@ -42,7 +42,13 @@ describe('ser experiment fop-table1', () => {
     const [none, onFour, onDemo, baseline] = results.cells;
     // The baseline row: log-mel statistics + tuned SVM on the same dataset version, protocol and test speakers.
     expect(baseline!.status, baseline!.error).toBe('succeeded');
-    expect(baseline!.config).toMatchObject({ method: 'fop-hypercolumns', representation: 'F', pooling: 'mean-std', datasetVersionId: results.dataset.versionId, repeats: 1 });
+    expect(baseline!.config).toMatchObject({
+      method: 'fop-hypercolumns',
+      representation: 'F',
+      pooling: 'mean-std',
+      datasetVersionId: results.dataset.versionId,
+      repeats: 1,
+    });
     expect(baseline!.confusion!.counts.reduce((a, b) => a + b, 0)).toBe(16);
     expect(none!.checkpointId).toBeNull();
     expect(onFour!.checkpointId).toBe(results.pretraining[0]!.checkpointId);
@@ -90,7 +96,19 @@ describe('ser experiment fop-table1', () => {
   }, 600_000);
 
   it('names an unknown dataset and exits 1, and refuses bad options with exit 2', async () => {
-    const r = await ser(['experiment', 'fop-table1', '--dataset', 'no-such-corpus', '--pretrain', 'four', '--smoke', '--out', join(dataDir, 'x'), '--data-dir', dataDir]);
+    const r = await ser([
+      'experiment',
+      'fop-table1',
+      '--dataset',
+      'no-such-corpus',
+      '--pretrain',
+      'four',
+      '--smoke',
+      '--out',
+      join(dataDir, 'x'),
+      '--data-dir',
+      dataDir,
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/unknown dataset 'no-such-corpus'.*'demo', 'four'/);
     const bad = await ser(['experiment', 'fop-table1', '--dataset', 'four', '--pretrain', 'four', '--protocol', 'coin-flip']);

@@ -34,7 +34,12 @@ describe('ser experiment fop-table2', () => {
         const cell = results.cells.find((c) => c.row === row.key && c.column === column.key)!;
         expect(cell.status, `${row.key} × ${column.key}: ${cell.error}`).toBe('succeeded');
         expect(cell.checkpointId).toBe(checkpointId);
-        expect(cell.config).toMatchObject({ method: 'fop-hypercolumns', representation: row.key, classifier: column.key, pretrainedCheckpointId: checkpointId });
+        expect(cell.config).toMatchObject({
+          method: 'fop-hypercolumns',
+          representation: row.key,
+          classifier: column.key,
+          pretrainedCheckpointId: checkpointId,
+        });
         expect(cell.protocol).toBe('speaker-holdout');
         for (const value of [cell.wa!.mean, cell.ua!.mean]) {
           expect(value).toBeGreaterThanOrEqual(0);

@@ -9,7 +9,6 @@ import { startFeaturesService } from '@ser/features-service';
 import { openPlatform } from '@ser/runtime';
 import { writeFourSpeakerCorpus } from '../classifier/four-speaker-corpus';
 
-
 /**
  * A data folder with two registered datasets, as `ser corpus import` leaves one: 'four' (4 speakers x 4 emotions
  * x 2 tones, URDU layout) and 'demo' (the synthetic demo corpus, 4 speakers x 1 utterance per emotion).
@@ -18,7 +17,12 @@ export async function prepareDataDir(dataDir: string): Promise<void> {
   const four = join(dataDir, 'corpora', 'four');
   mkdirSync(four, { recursive: true });
   await writeFourSpeakerCorpus(four, 2);
-  const platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_LOG_LEVEL: 'warn', SER_FEATURE_WORKERS: '1' }, overrides: ['--ports.features=0', '--metricsPort=0'] }));
+  const platform = await openPlatform(
+    loadPlatformConfig({
+      env: { SER_DATA_DIR: dataDir, SER_LOG_LEVEL: 'warn', SER_FEATURE_WORKERS: '1' },
+      overrides: ['--ports.features=0', '--metricsPort=0'],
+    }),
+  );
   // Only the features service: ingestion is all this needs (the CLI under test starts the whole platform).
   const service = await startFeaturesService(platform);
   const features = createClient<FeatureServiceClient>(loadSerProto().grpc.ser.v1.FeatureService, service.address, { deadlineMs: 120_000 });

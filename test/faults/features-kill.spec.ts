@@ -39,8 +39,17 @@ describe('fault: a features replica SIGKILLed mid-shard', () => {
     paths = await writeSmallDemoCorpus(join(dataDir, 'corpora', CORPUS));
     store = await openMetadataStore({ kind: 'postgres', url: databaseUrl, schema }); // creates the schema first
     db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-    engineer = await KafkaEventBus.fromConfig({ brokers: brokers.split(','), clientId: 'data-engineer', topicPrefix, logger: createLogger('test', { level: 'warn' }) });
-    const env = { ...platformEnv({ brokers, databaseUrl, schema, topicPrefix, dataDir }), SER_FEATURES_PORT: '0', SER_FEATURES_WORK_LEASE_MS: String(LEASE_MS) };
+    engineer = await KafkaEventBus.fromConfig({
+      brokers: brokers.split(','),
+      clientId: 'data-engineer',
+      topicPrefix,
+      logger: createLogger('test', { level: 'warn' }),
+    });
+    const env = {
+      ...platformEnv({ brokers, databaseUrl, schema, topicPrefix, dataDir }),
+      SER_FEATURES_PORT: '0',
+      SER_FEATURES_WORK_LEASE_MS: String(LEASE_MS),
+    };
     // One after the other, so each has joined the work group before the corpus is published.
     for (const name of ['replica-a', 'replica-b']) {
       replicas.push({ name, service: await startService('features', { ...env, SER_INSTANCE_ID: name }, ['--features.shardSize=4']) });

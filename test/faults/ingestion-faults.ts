@@ -86,7 +86,12 @@ export async function planProgress(db: pg.Pool, schema: string, corpusName: stri
 
 /** Distinct features.ready events announcing the corpus (a repeated announcement keeps its id), read from the start. */
 export async function readyAnnouncements(brokers: string, topicPrefix: string, corpusName: string, settleMs = 5000): Promise<number> {
-  const bus = await KafkaEventBus.fromConfig({ brokers: brokers.split(','), clientId: 'ready-counter', topicPrefix, logger: createLogger('test', { level: 'warn' }) });
+  const bus = await KafkaEventBus.fromConfig({
+    brokers: brokers.split(','),
+    clientId: 'ready-counter',
+    topicPrefix,
+    logger: createLogger('test', { level: 'warn' }),
+  });
   const ids = new Set<string>();
   try {
     await bus.subscribe({

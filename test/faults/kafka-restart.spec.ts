@@ -57,7 +57,12 @@ describe('fault: Kafka stopped and restarted during a corpus ingestion', () => {
   it('registers every utterance exactly once across the broker restart', async ({ onTestFailed }) => {
     onTestFailed(() => console.error(logTails(features ? [features] : [])));
     const brokers = kafka!.brokers;
-    const engineer = await KafkaEventBus.fromConfig({ brokers: [brokers], clientId: 'data-engineer', topicPrefix, logger: createLogger('test', { level: 'warn' }) });
+    const engineer = await KafkaEventBus.fromConfig({
+      brokers: [brokers],
+      clientId: 'data-engineer',
+      topicPrefix,
+      logger: createLogger('test', { level: 'warn' }),
+    });
     await engineer.publish(TOPICS.corpusPublished, { corpusName: CORPUS, format: 'manifest', uri: join(dataDir, 'corpora', CORPUS) }, { key: CORPUS });
     await engineer.close();
 

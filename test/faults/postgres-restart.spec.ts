@@ -14,7 +14,14 @@ import { logTails, platformEnv, reportFaults, requireEnv, startService, type Ser
 type RunningPostgres = Awaited<ReturnType<typeof startPostgres>>;
 const MODEL = 'fault-emotion';
 const GRPC_SERVICES = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'modelRegistry'] as const;
-const ENV_NAME = { features: 'FEATURES', fopPretrainer: 'FOP_PRETRAINER', vqvaePretrainer: 'VQVAE_PRETRAINER', classifierTrainer: 'CLASSIFIER_TRAINER', inference: 'INFERENCE', modelRegistry: 'MODEL_REGISTRY' };
+const ENV_NAME = {
+  features: 'FEATURES',
+  fopPretrainer: 'FOP_PRETRAINER',
+  vqvaePretrainer: 'VQVAE_PRETRAINER',
+  classifierTrainer: 'CLASSIFIER_TRAINER',
+  inference: 'INFERENCE',
+  modelRegistry: 'MODEL_REGISTRY',
+};
 
 // A PostgreSQL server of its own (the suite's shared one must stay up), restarted on the same port and data directory
 // under every service running as its own process: each must answer a real call again afterwards, without a restart.
@@ -77,7 +84,7 @@ describe('fault: PostgreSQL restarted under every service', () => {
     const firstAfter = await probeServices(targets);
     // A call that still fails is retried for a while (a busy machine), but the service must come back by itself.
     let after = firstAfter;
-    for (const until = Date.now() + 60_000; Object.values(after).some((r) => r !== 'ok') && Date.now() < until; ) {
+    for (const until = Date.now() + 60_000; Object.values(after).some((r) => r !== 'ok') && Date.now() < until;) {
       await new Promise((r) => setTimeout(r, 1000));
       after = await probeServices(targets);
     }

@@ -26,14 +26,21 @@ export function toAnswer(p: Prediction__Output | null | undefined): Answer {
 }
 
 export function sameAnswer(a: Answer, b: Answer): boolean {
-  return a.label === b.label && a.probabilities.length === b.probabilities.length && a.probabilities.every((p, i) => Math.abs(p - b.probabilities[i]!) <= TOLERANCE);
+  return (
+    a.label === b.label && a.probabilities.length === b.probabilities.length && a.probabilities.every((p, i) => Math.abs(p - b.probabilities[i]!) <= TOLERANCE)
+  );
 }
 
 /**
  * Runs `concurrency` client loops over the clips until stop() is called; a failed request is followed by a short
  * pause (a client's backoff) and the next clip.
  */
-export function startLoad(client: InferenceServiceClient, clips: Buffer[], expected: Answer[], concurrency: number): { tally: LoadTally; stop(): Promise<LoadTally> } {
+export function startLoad(
+  client: InferenceServiceClient,
+  clips: Buffer[],
+  expected: Answer[],
+  concurrency: number,
+): { tally: LoadTally; stop(): Promise<LoadTally> } {
   const tally: LoadTally = { requests: 0, answered: 0, wrong: 0, failures: {}, lastAnswerAt: 0 };
   let running = true;
   const loop = async (worker: number) => {

@@ -100,7 +100,11 @@ export function requireEnv(name: string): string {
 
 /** The gRPC address a service logged ('0.0.0.0:port' or '127.0.0.1:port'), as a loopback address. */
 export function listeningAddress(service: ServiceProcess): string {
-  const line = service.output().split('\n').reverse().find((l) => l.includes('grpc server listening'));
+  const line = service
+    .output()
+    .split('\n')
+    .reverse()
+    .find((l) => l.includes('grpc server listening'));
   if (!line) throw new Error(`${service.kind} has not logged its address`);
   return (JSON.parse(line) as { address: string }).address.replace(/^0\.0\.0\.0:/, '127.0.0.1:');
 }

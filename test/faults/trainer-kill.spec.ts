@@ -11,7 +11,15 @@ import { writeSmallDemoCorpus } from './ingestion-faults';
 import { listeningAddress, logTails, platformEnv, reportFaults, requireEnv, startService, type ServiceProcess } from './service-process';
 
 // A FOP small enough to train in seconds on any backend, with the paper's structure (as test/fop/pretrain-resume).
-const TINY = { model: { dModel: 16, numHeads: 2, ffnUnits: 32, numLayers: 1 }, epochs: 6, batchSize: 4, cropFrames: 40, heldOutFraction: 0.25, patience: 100, seed: 7 };
+const TINY = {
+  model: { dModel: 16, numHeads: 2, ffnUnits: 32, numLayers: 1 },
+  epochs: 6,
+  batchSize: 4,
+  cropFrames: 40,
+  heldOutFraction: 0.25,
+  patience: 100,
+  seed: 7,
+};
 const CORPUS = 'demo-trainer-kill';
 
 // The fop-pretrainer as its own process on the real PostgreSQL and broker, SIGKILLed once its second epoch's
@@ -38,7 +46,9 @@ describe('fault: a trainer SIGKILLed mid-run on PostgreSQL', () => {
     features = await startService('features', { ...base, SER_FEATURES_PORT: String(featuresPort) });
     env = { ...base, SER_FEATURES_ADDRESS: `127.0.0.1:${featuresPort}`, SER_FOP_PRETRAINER_PORT: '0', SER_INSTANCE_ID: 'fop-pretrainer-0' };
     const client = createClient<FeatureServiceClient>(proto.FeatureService, listeningAddress(features), { deadlineMs: 120_000 });
-    for await (const m of iterateStream(client.IngestDataset({ corpusName: CORPUS, format: 'DATASET_FORMAT_MANIFEST', uri: join(dataDir, 'corpora', CORPUS) }))) {
+    for await (const m of iterateStream(
+      client.IngestDataset({ corpusName: CORPUS, format: 'DATASET_FORMAT_MANIFEST', uri: join(dataDir, 'corpora', CORPUS) }),
+    )) {
       if (m.datasetVersion) datasetVersionId = m.datasetVersion.id;
     }
     closeClient(client);
@@ -78,7 +88,10 @@ describe('fault: a trainer SIGKILLed mid-run on PostgreSQL', () => {
     const curve = (await store.runs.listMetrics(runId, 'heldOutLoss')).map((m) => m.epoch).sort((a, b) => a - b);
     const expected = Array.from({ length: TINY.epochs }, (_, i) => i);
     // The restarted process picked the run up from the checkpoint it found, not from epoch 0.
-    const resumedLine = trainer.output().split('\n').find((l) => l.includes('pre-training started') && l.includes('"resumeFrom"'));
+    const resumedLine = trainer
+      .output()
+      .split('\n')
+      .find((l) => l.includes('pre-training started') && l.includes('"resumeFrom"'));
     const report = reportFaults('trainer-kill', {
       inputs: TINY.epochs,
       faults: 1,

@@ -35,7 +35,11 @@ describe('corpus ingestion on real Kafka and PostgreSQL', () => {
     const logger = createLogger('test', { level: 'warn' });
     const bus = await KafkaEventBus.fromConfig({ brokers, clientId: 'features', topicPrefix: prefix, logger });
     const store = await openMetadataStore({ kind: 'postgres', url, schema: `ingest_${randomUUID().slice(0, 8)}` });
-    platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_FEATURE_WORKERS: '1' }, overrides: ['--ports.features=0'] }), { bus, store, logger });
+    platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_FEATURE_WORKERS: '1' }, overrides: ['--ports.features=0'] }), {
+      bus,
+      store,
+      logger,
+    });
     service = await startFeaturesService(platform);
     engineer = await KafkaEventBus.fromConfig({ brokers, clientId: 'data-engineer', topicPrefix: prefix, logger });
     await engineer.subscribe({ groupId: 'watch-ready', topics: [TOPICS.featuresReady], fromBeginning: true, handler: async (e) => void ready.push(e) });

@@ -72,7 +72,10 @@ describe('features service ingestion (embedded bus and store)', () => {
       expect(Array.from(decodeFeatureData(r.features!.data)).every(Number.isFinite)).toBe(true);
     }
     const segs = [];
-    for await (const r of iterateStream(client.ReadFeatures({ datasetVersionId: version.id, kind: 'FEATURE_KIND_SPECTROGRAM_SEGMENTS', utteranceIds: [rows[0]!.utterance!.id] }))) segs.push(r);
+    for await (const r of iterateStream(
+      client.ReadFeatures({ datasetVersionId: version.id, kind: 'FEATURE_KIND_SPECTROGRAM_SEGMENTS', utteranceIds: [rows[0]!.utterance!.id] }),
+    ))
+      segs.push(r);
     expect(segs[0]!.features).toMatchObject({ segmentFrames: 32, dims: 129 });
   });
 

@@ -13,11 +13,22 @@ import { freePort } from '../infra/process';
 
 const SERVICES = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'modelRegistry', 'gateway'];
 // A FOP small enough to train in seconds on any backend, with the paper's structure.
-const TINY = { model: { dModel: 16, numHeads: 2, ffnUnits: 32, numLayers: 1 }, epochs: 8, batchSize: 4, cropFrames: 40, heldOutFraction: 0.25, patience: 100, seed: 7 };
+const TINY = {
+  model: { dModel: 16, numHeads: 2, ffnUnits: 32, numLayers: 1 },
+  epochs: 8,
+  batchSize: 4,
+  cropFrames: 40,
+  heldOutFraction: 0.25,
+  patience: 100,
+  seed: 7,
+};
 
 async function startPlatform(dataDir: string, ports: Record<string, number>): Promise<ChildProcess> {
   const args = ['--import', 'tsx', 'services/all-in-one/src/main.ts', ...SERVICES.map((s) => `--ports.${s}=${ports[s]}`)];
-  const child = spawn(process.execPath, args, { env: { ...process.env, SER_DATA_DIR: dataDir, SER_SEED_DEMO: 'false', SER_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, SER_DATA_DIR: dataDir, SER_SEED_DEMO: 'false', SER_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stderr!.on('data', (d) => (out += d));
   await new Promise<void>((resolve, reject) => {
@@ -56,9 +67,16 @@ describe('FOP pre-training survives SIGKILL', () => {
       if (m.datasetVersion) versionId = m.datasetVersion.id;
     }
     closeClient(features);
-    let fop = createClient<FopPretrainServiceClient>(proto.FopPretrainService, `127.0.0.1:${ports.fopPretrainer}`, { deadlineMs: 30_000, serviceToken: operator() });
+    let fop = createClient<FopPretrainServiceClient>(proto.FopPretrainService, `127.0.0.1:${ports.fopPretrainer}`, {
+      deadlineMs: 30_000,
+      serviceToken: operator(),
+    });
     // A display name travels with the run without being read as a config key (it once failed the run).
-    const { run } = await callUnary(fop, 'StartFopPretrainRun', { configJson: JSON.stringify(TINY), datasetVersionIds: [versionId], displayName: 'resume test' });
+    const { run } = await callUnary(fop, 'StartFopPretrainRun', {
+      configJson: JSON.stringify(TINY),
+      datasetVersionIds: [versionId],
+      displayName: 'resume test',
+    });
     const runId = run!.id;
 
     // Kill the whole platform the moment the second epoch's checkpoint is announced.
@@ -70,7 +88,10 @@ describe('FOP pre-training survives SIGKILL', () => {
     closeClient(fop);
 
     child = await startPlatform(dataDir, ports);
-    fop = createClient<FopPretrainServiceClient>(proto.FopPretrainService, `127.0.0.1:${ports.fopPretrainer}`, { deadlineMs: 30_000, serviceToken: operator() });
+    fop = createClient<FopPretrainServiceClient>(proto.FopPretrainService, `127.0.0.1:${ports.fopPretrainer}`, {
+      deadlineMs: 30_000,
+      serviceToken: operator(),
+    });
     const watchToEnd = async (id: string): Promise<Run__Output> => {
       let last: Run__Output | null = null;
       for await (const m of iterateStream(fop.WatchFopPretrainRun({ runId: id }, deadlineIn(300_000)))) if (m.run) last = m.run;

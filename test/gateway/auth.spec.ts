@@ -38,13 +38,16 @@ describe('gateway access control', () => {
     ['viewer', 'OK', 'OK', 'FORBIDDEN', 'FORBIDDEN'],
     ['operator', 'OK', 'OK', 'NOT_FOUND', 'FORBIDDEN'],
     ['admin', 'OK', 'OK', 'NOT_FOUND', 'NOT_FOUND'],
-  ] as const)('%s: open query %s, closed query %s, operator mutation %s, admin mutation %s', async (caller, openQuery, closedQuery, opMutation, adminMutation) => {
-    expect(CALLERS).toContain(caller);
-    expect(code(await gql(open.gateway.url, QUERY, {}, tokenOf(open, caller)))).toBe(openQuery);
-    expect(code(await gql(closed.gateway.url, QUERY, {}, tokenOf(closed, caller)))).toBe(closedQuery);
-    expect(code(await gql(open.gateway.url, OPERATOR_MUTATION, {}, tokenOf(open, caller)))).toBe(opMutation);
-    expect(code(await gql(closed.gateway.url, ADMIN_MUTATION, {}, tokenOf(closed, caller)))).toBe(adminMutation);
-  });
+  ] as const)(
+    '%s: open query %s, closed query %s, operator mutation %s, admin mutation %s',
+    async (caller, openQuery, closedQuery, opMutation, adminMutation) => {
+      expect(CALLERS).toContain(caller);
+      expect(code(await gql(open.gateway.url, QUERY, {}, tokenOf(open, caller)))).toBe(openQuery);
+      expect(code(await gql(closed.gateway.url, QUERY, {}, tokenOf(closed, caller)))).toBe(closedQuery);
+      expect(code(await gql(open.gateway.url, OPERATOR_MUTATION, {}, tokenOf(open, caller)))).toBe(opMutation);
+      expect(code(await gql(closed.gateway.url, ADMIN_MUTATION, {}, tokenOf(closed, caller)))).toBe(adminMutation);
+    },
+  );
 
   it('answers a query with data when access is granted', async () => {
     const res = await gql<{ datasets: { totalCount: number } }>(closed.gateway.url, QUERY, {}, closed.tokens.viewer);
@@ -55,7 +58,11 @@ describe('gateway access control', () => {
     const unknown = await gql(open.gateway.url, QUERY, {}, 'ser_not-a-real-token');
     expect(code(unknown)).toBe('UNAUTHENTICATED');
     expect(unknown.status).toBe(401);
-    const res = await fetch(open.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Basic abc' }, body: JSON.stringify({ query: QUERY }) });
+    const res = await fetch(open.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Basic abc' },
+      body: JSON.stringify({ query: QUERY }),
+    });
     expect(((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
   });
 

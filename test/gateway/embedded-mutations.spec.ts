@@ -30,8 +30,14 @@ describe('gateway mutations against the embedded system', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('queues an FOP pre-training run the embedded trainer takes, and passes the trainer\'s refusal to cancel a finished one', async () => {
-    const { version } = await platform.store.datasets.registerVersion({ datasetName: 'empty', version: 'v1', format: 'manifest', sourceUri: dataDir, utteranceCount: 0 });
+  it("queues an FOP pre-training run the embedded trainer takes, and passes the trainer's refusal to cancel a finished one", async () => {
+    const { version } = await platform.store.datasets.registerVersion({
+      datasetName: 'empty',
+      version: 'v1',
+      format: 'manifest',
+      sourceUri: dataDir,
+      utteranceCount: 0,
+    });
     const started = await gql<{ startPretrainRun: { id: string; kind: string; status: string; lineage: { datasetVersions: Array<{ id: string }> } } }>(
       system.gatewayUrl,
       `mutation($v: [ID!]!) { startPretrainRun(input: { kind: FOP, datasetVersionIds: $v, displayName: "gw" }) { id kind status lineage { datasetVersions { id } } } }`,

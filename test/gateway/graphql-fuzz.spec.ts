@@ -28,9 +28,22 @@ const queryType = schema.getQueryType()!;
 const LIMITS = { maxDepth: 10, maxCost: 5000 };
 
 /** Codes a refusal or a resolver error may carry; anything else (INTERNAL_SERVER_ERROR) is a crash. */
-const EXPECTED_CODES = new Set(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'QUERY_TOO_COSTLY', 'BAD_USER_INPUT', 'NOT_FOUND', 'UNAVAILABLE', 'UNAUTHENTICATED', 'FORBIDDEN']);
+const EXPECTED_CODES = new Set([
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'QUERY_TOO_COSTLY',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'UNAVAILABLE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+]);
 const counts = { queries: 0, answered: 0, tooDeep: 0, tooCostly: 0, maxDepth: 0, oversized: 0 };
-afterAll(() => console.log(`graphql fuzz: ${counts.queries} queries (deepest ${counts.maxDepth}), ${counts.answered} answered, ${counts.tooDeep} refused as too deep, ${counts.tooCostly} as too costly; ${counts.oversized} oversized bodies`));
+afterAll(() =>
+  console.log(
+    `graphql fuzz: ${counts.queries} queries (deepest ${counts.maxDepth}), ${counts.answered} answered, ${counts.tooDeep} refused as too deep, ${counts.tooCostly} as too costly; ${counts.oversized} oversized bodies`,
+  ),
+);
 
 /** A literal for an argument of this type, or null when the fuzzer cannot make one (the field is then skipped). */
 function literal(type: GraphQLNamedType, pick: () => number): string | null {
@@ -62,7 +75,9 @@ function fieldCall(field: GraphQLField<unknown, unknown>, pick: () => number): s
 
 /** Whether every required argument of `field` is one the fuzzer can write (no input objects). */
 function argsWritable(field: GraphQLField<unknown, unknown>): boolean {
-  return field.args.every((a) => !(isNonNullType(a.type) && a.defaultValue === undefined) || isScalarType(getNamedType(a.type)) || isEnumType(getNamedType(a.type)));
+  return field.args.every(
+    (a) => !(isNonNullType(a.type) && a.defaultValue === undefined) || isScalarType(getNamedType(a.type)) || isEnumType(getNamedType(a.type)),
+  );
 }
 
 const reachCache = new Map<string, boolean>();
@@ -74,7 +89,10 @@ function canNest(type: GraphQLNamedType, depth: number): boolean {
   if (!reachCache.has(key)) {
     reachCache.set(key, false); // a cycle seen from inside itself does not count as a way down
     const nested = Object.values(type.getFields()).filter((f) => argsWritable(f) && !isScalarType(getNamedType(f.type)) && !isEnumType(getNamedType(f.type)));
-    reachCache.set(key, nested.some((f) => canNest(getNamedType(f.type), depth - 1)));
+    reachCache.set(
+      key,
+      nested.some((f) => canNest(getNamedType(f.type), depth - 1)),
+    );
   }
   return reachCache.get(key)!;
 }
@@ -110,7 +128,10 @@ function selection(type: GraphQLNamedType, depth: number, pick: () => number): s
 function fieldDepth(query: string): number {
   let depth = 0;
   let deepest = 0;
-  for (const brace of query.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/\s*\{ __typename \}/g, '').match(/[{}]/g) ?? []) {
+  for (const brace of query
+    .replace(/"(?:[^"\\]|\\.)*"/g, '""')
+    .replace(/\s*\{ __typename \}/g, '')
+    .match(/[{}]/g) ?? []) {
     depth += brace === '{' ? 1 : -1;
     deepest = Math.max(deepest, depth);
   }
@@ -155,25 +176,33 @@ describe('GraphQL API under fuzzed queries (fast-check)', () => {
 
   it('refuses alias bombs over the cost limit and answers those under it', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 5001, max: 5200 }), fc.integer({ min: 1, max: 200 })), fc.constantFrom('datasets(first: 1) { totalCount }', 'runs { totalCount }', 'models { totalCount }'), async (aliases, field) => {
-        const query = `{ ${Array.from({ length: aliases }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
-        const res = await gql(t.gateway.url, query, {}, t.tokens.admin);
-        counts.queries++;
-        expectAnswered(res, query.slice(0, 80));
-        const costly = (res.errors ?? []).some((e) => e.extensions?.code === 'QUERY_TOO_COSTLY');
-        // Every alias costs more than 1 (a root field and its child); none of these costs 100.
-        if (aliases > LIMITS.maxCost) expect(costly, `${aliases} aliases`).toBe(true);
-        if (aliases * 100 <= LIMITS.maxCost) expect(costly, `${aliases} aliases`).toBe(false);
-        if (costly) counts.tooCostly++;
-        else counts.answered++;
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 5001, max: 5200 }), fc.integer({ min: 1, max: 200 })),
+        fc.constantFrom('datasets(first: 1) { totalCount }', 'runs { totalCount }', 'models { totalCount }'),
+        async (aliases, field) => {
+          const query = `{ ${Array.from({ length: aliases }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
+          const res = await gql(t.gateway.url, query, {}, t.tokens.admin);
+          counts.queries++;
+          expectAnswered(res, query.slice(0, 80));
+          const costly = (res.errors ?? []).some((e) => e.extensions?.code === 'QUERY_TOO_COSTLY');
+          // Every alias costs more than 1 (a root field and its child); none of these costs 100.
+          if (aliases > LIMITS.maxCost) expect(costly, `${aliases} aliases`).toBe(true);
+          if (aliases * 100 <= LIMITS.maxCost) expect(costly, `${aliases} aliases`).toBe(false);
+          if (costly) counts.tooCostly++;
+          else counts.answered++;
+        },
+      ),
       { seed: SEED, numRuns: 40, interruptAfterTimeLimit: RUN_LIMIT_MS, markInterruptAsFailure: false },
     );
   }, 180_000);
 
   it('refuses oversized bodies with 413 and keeps answering', async () => {
     for (const bytes of [3 << 20, 20 << 20]) {
-      const res = await fetch(t.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ health { name } } #${'x'.repeat(bytes)}` }) });
+      const res = await fetch(t.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ health { name } } #${'x'.repeat(bytes)}` }),
+      });
       counts.oversized++;
       expect(res.status).toBe(413);
     }

@@ -24,7 +24,9 @@ export interface TestGateway {
  * A gateway on port 0 over an in-memory PGlite store and an in-process bus, with one token per role, and the model
  * registry (port 0, same store and bus) that the gateway reads models through.
  */
-export async function startTestGateway(opts: Partial<Pick<GatewayOptions, 'anonymousRead' | 'limits' | 'uploads' | 'logger'>> & { addresses?: Partial<Record<ServiceName, string>> } = {}): Promise<TestGateway> {
+export async function startTestGateway(
+  opts: Partial<Pick<GatewayOptions, 'anonymousRead' | 'limits' | 'uploads' | 'logger'>> & { addresses?: Partial<Record<ServiceName, string>> } = {},
+): Promise<TestGateway> {
   const store = await openMetadataStore({ kind: 'pglite' });
   const bus = createInProcessBus();
   const dataDir = mkdtempSync(join(tmpdir(), 'ser-gw-registry-'));

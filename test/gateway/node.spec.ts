@@ -15,7 +15,14 @@ describe('node(id:)', () => {
     const { version } = await t.store.datasets.registerVersion({ datasetName: 'demo', version: 'v1', format: 'urdu', sourceUri: '/d', utteranceCount: 1 });
     const run = await t.store.runs.create({ kind: 'classifier', lineage: { datasetVersionIds: [version.id] } });
     const modelVersion = await t.store.models.createVersion({ modelName: 'ser', artifactKey: 'a/1', runId: run.id, metrics: {} });
-    const prediction = await t.store.predictions.record({ modelVersionId: modelVersion.id, inputHash: 'h', label: 'sad', probabilities: { sad: 1 }, latencyMs: 1, source: 'unary' });
+    const prediction = await t.store.predictions.record({
+      modelVersionId: modelVersion.id,
+      inputHash: 'h',
+      label: 'sad',
+      probabilities: { sad: 1 },
+      latencyMs: 1,
+      source: 'unary',
+    });
     Object.assign(ids, { Dataset: 'demo', DatasetVersion: version.id, Run: run.id, Model: 'ser', ModelVersion: modelVersion.id, Prediction: prediction.id });
   });
   afterAll(async () => t?.stop());

@@ -48,7 +48,10 @@ describe('the predict mutation', () => {
       predict: {
         predictionId: toGlobalId('Prediction', 'p-1'),
         label: 'happy',
-        probabilities: [{ label: 'sad', probability: 0.25 }, { label: 'happy', probability: 0.75 }],
+        probabilities: [
+          { label: 'sad', probability: 0.25 },
+          { label: 'happy', probability: 0.75 },
+        ],
         modelName: 'ser',
         modelVersion: { modelName: 'ser', version: 3 },
         latencyMs: 4.5,
@@ -61,7 +64,14 @@ describe('the predict mutation', () => {
   });
 
   it('looks the registered modelVersion up only for a query that selects it', async () => {
-    const upload = (query: string) => gqlUpload(t.gateway.url, query, { input: { audio: null, recordOptOut: true } }, { path: 'variables.input.audio', name: 'clip.wav', content: wav }, t.tokens.operator);
+    const upload = (query: string) =>
+      gqlUpload(
+        t.gateway.url,
+        query,
+        { input: { audio: null, recordOptOut: true } },
+        { path: 'variables.input.audio', name: 'clip.wav', content: wav },
+        t.tokens.operator,
+      );
     const before = await registryVersionLookups();
     const without = await upload('mutation($input: PredictInput!) { predict(input: $input) { label modelName } }');
     expect(without.errors).toBeUndefined();
@@ -77,7 +87,12 @@ describe('the predict mutation', () => {
     writeFileSync(join(dir, 'u1.wav'), wav);
     const { version } = await t.store.datasets.registerVersion({ datasetName: 'local', version: 'v1', format: 'manifest', sourceUri: dir, utteranceCount: 1 });
     await t.store.datasets.addUtterances(version.id, [{ utteranceId: 'u1', path: 'u1.wav', durationS: 0.5, contentHash: 'x' }]);
-    const res = await gql<{ predict: { label: string } }>(t.gateway.url, PREDICT, { input: { utterance: { datasetVersionId: version.id, utteranceId: 'u1' }, recordOptOut: true } }, t.tokens.operator);
+    const res = await gql<{ predict: { label: string } }>(
+      t.gateway.url,
+      PREDICT,
+      { input: { utterance: { datasetVersionId: version.id, utteranceId: 'u1' }, recordOptOut: true } },
+      t.tokens.operator,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.predict.label).toBe('happy');
     const sent = inference.requests.at(-1)!;
@@ -91,7 +106,13 @@ describe('the predict mutation', () => {
   it('refuses an upload over the size limit with 413, before calling inference', async () => {
     const calls = inference.requests.length;
     const big = new Uint8Array(MAX_UPLOAD + 1);
-    const res = await gqlUpload(t.gateway.url, PREDICT, { input: { audio: null } }, { path: 'variables.input.audio', name: 'big.wav', content: big }, t.tokens.operator);
+    const res = await gqlUpload(
+      t.gateway.url,
+      PREDICT,
+      { input: { audio: null } },
+      { path: 'variables.input.audio', name: 'big.wav', content: big },
+      t.tokens.operator,
+    );
     expect(res.status).toBe(413);
     expect(res.errors?.[0]?.message).toMatch(/over 65536 bytes/);
     expect(inference.requests.length).toBe(calls);
@@ -102,12 +123,24 @@ describe('the predict mutation', () => {
     expect(fake.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const neither = await gql(t.gateway.url, PREDICT, { input: {} }, t.tokens.operator);
     expect(neither.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const viewer = await gqlUpload(t.gateway.url, PREDICT, { input: { audio: null } }, { path: 'variables.input.audio', name: 'a.wav', content: wav }, t.tokens.viewer);
+    const viewer = await gqlUpload(
+      t.gateway.url,
+      PREDICT,
+      { input: { audio: null } },
+      { path: 'variables.input.audio', name: 'a.wav', content: wav },
+      t.tokens.viewer,
+    );
     expect(viewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('refuses a multipart map pointing outside the variables', async () => {
-    const res = await gqlUpload(t.gateway.url, PREDICT, { input: { audio: null } }, { path: '__proto__.polluted', name: 'a.wav', content: wav }, t.tokens.operator);
+    const res = await gqlUpload(
+      t.gateway.url,
+      PREDICT,
+      { input: { audio: null } },
+      { path: '__proto__.polluted', name: 'a.wav', content: wav },
+      t.tokens.operator,
+    );
     expect(res.status).toBe(400);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

@@ -1,4 +1,10 @@
-import { loadSerProto, SER_SERVICE_NAMES, type InferenceServiceHandlers, type PredictStreamConfig__Output, type PredictStreamRequest__Output } from '@ser/contracts';
+import {
+  loadSerProto,
+  SER_SERVICE_NAMES,
+  type InferenceServiceHandlers,
+  type PredictStreamConfig__Output,
+  type PredictStreamRequest__Output,
+} from '@ser/contracts';
 import { bidiStream, startGrpcServer, type RunningServer } from '@ser/grpc-kit';
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +32,12 @@ async function startStreamDouble() {
         pending = Buffer.concat([pending, req.audioChunk]);
         for (; pending.length >= 2 * RATE; pending = pending.subarray(2 * RATE), index++) {
           const label = `starts-${pending.readInt16LE(0)}`;
-          yield { windowIndex: index, windowStartSeconds: index, windowEndSeconds: index + 1, prediction: { label, classProbabilities: [{ label, probability: 1 }], predictionId: `p-${index}` } };
+          yield {
+            windowIndex: index,
+            windowStartSeconds: index,
+            windowEndSeconds: index + 1,
+            prediction: { label, classProbabilities: [{ label, probability: 1 }], predictionId: `p-${index}` },
+          };
         }
       }
     }),
@@ -52,12 +63,20 @@ describe('the predictionTimeline subscription', () => {
   let inference: Awaited<ReturnType<typeof startStreamDouble>>;
   const clients: Client[] = [];
   const connect = (token: string) => {
-    const client = createClient({ url: t.gateway.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${token}` } });
+    const client = createClient({
+      url: t.gateway.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${token}` },
+    });
     clients.push(client);
     return client;
   };
   const collect = async (token: string, input: object) => {
-    const results: Array<{ data?: { predictionTimeline: { index: number; label: string; startSeconds: number; predictionId: string | null } } | null; errors?: unknown }> = [];
+    const results: Array<{
+      data?: { predictionTimeline: { index: number; label: string; startSeconds: number; predictionId: string | null } } | null;
+      errors?: unknown;
+    }> = [];
     for await (const r of connect(token).iterate({ query: TIMELINE, variables: { input } })) results.push(r as never);
     return results;
   };
@@ -76,7 +95,12 @@ describe('the predictionTimeline subscription', () => {
 
   it('streams the audio through PredictStream in chunks and sends each window on, in order', async () => {
     const pcm = markedPcm(5);
-    const results = await collect(t.tokens.operator, { pcm: pcm.toString('base64'), sampleRateHz: RATE, windowSeconds: 1, model: { name: 'ser', alias: 'staging' } });
+    const results = await collect(t.tokens.operator, {
+      pcm: pcm.toString('base64'),
+      sampleRateHz: RATE,
+      windowSeconds: 1,
+      model: { name: 'ser', alias: 'staging' },
+    });
     expect(results.map((r) => r.errors)).toEqual(results.map(() => undefined));
     expect(results.map((r) => [r.data!.predictionTimeline.index, r.data!.predictionTimeline.label, r.data!.predictionTimeline.startSeconds])).toEqual(
       [1, 2, 3, 4, 5].map((s, i) => [i, `starts-${s}`, i]),
@@ -85,7 +109,13 @@ describe('the predictionTimeline subscription', () => {
     // Every byte, in order, in more than one message; the config says what they are.
     expect(Buffer.compare(Buffer.concat(inference.received.bytes), pcm)).toBe(0);
     expect(inference.received.bytes.length).toBeGreaterThan(1);
-    expect(inference.received.config).toMatchObject({ encoding: 'AUDIO_ENCODING_PCM_S16LE', sampleRateHz: RATE, channels: 1, windowSeconds: 1, model: { name: 'ser', alias: 'staging' } });
+    expect(inference.received.config).toMatchObject({
+      encoding: 'AUDIO_ENCODING_PCM_S16LE',
+      sampleRateHz: RATE,
+      channels: 1,
+      windowSeconds: 1,
+      model: { name: 'ser', alias: 'staging' },
+    });
   });
 
   it('needs the operator role, and refuses audio that is not 16-bit samples', async () => {

@@ -38,23 +38,41 @@ describe('gateway queries', () => {
     const v2 = await t.store.models.createVersion({ modelName: 'ser', artifactKey: 'a/2', metrics: { ua: 0.7 } });
     modelVersionIds = [v1.id, v2.id];
     await t.store.models.setAlias('ser', 'production', 1);
-    for (const [label, p] of [['sad', 0.8], ['angry', 0.9], ['sad', 0.6]] as const) {
+    for (const [label, p] of [
+      ['sad', 0.8],
+      ['angry', 0.9],
+      ['sad', 0.6],
+    ] as const) {
       const other = label === 'sad' ? 'angry' : 'sad';
-      await t.store.predictions.record({ modelVersionId: v1.id, inputHash: `h-${label}-${p}`, label, probabilities: { [label]: p, [other]: 1 - p }, latencyMs: 3, source: 'unary' });
+      await t.store.predictions.record({
+        modelVersionId: v1.id,
+        inputHash: `h-${label}-${p}`,
+        label,
+        probabilities: { [label]: p, [other]: 1 - p },
+        latencyMs: 3,
+        source: 'unary',
+      });
     }
   });
   afterAll(async () => t?.stop());
 
   it('shows a dataset version with its counts and ingestion report', async () => {
-    const res = await gql<{ datasetVersion: Record<string, unknown> }>(t.gateway.url, `query($id: ID!) { datasetVersion(id: $id) {
+    const res = await gql<{ datasetVersion: Record<string, unknown> }>(
+      t.gateway.url,
+      `query($id: ID!) { datasetVersion(id: $id) {
       name format utteranceCount classCounts { key count } speakerCounts { key count }
-      ingestionReport { filesSeen utterancesIngested elapsedMs skipped { path reason } } } }`, { id: versionId });
+      ingestionReport { filesSeen utterancesIngested elapsedMs skipped { path reason } } } }`,
+      { id: versionId },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.datasetVersion).toEqual({
       name: 'demo',
       format: 'MANIFEST',
       utteranceCount: 2,
-      classCounts: [{ key: 'angry', count: 1 }, { key: 'sad', count: 1 }],
+      classCounts: [
+        { key: 'angry', count: 1 },
+        { key: 'sad', count: 1 },
+      ],
       speakerCounts: [{ key: 's1', count: 2 }],
       ingestionReport: { filesSeen: 3, utterancesIngested: 2, elapsedMs: 12.5, skipped: [{ path: 'bad.wav', reason: 'not audio' }] },
     });
@@ -78,7 +96,13 @@ describe('gateway queries', () => {
       config: { epochs: 2 },
       metrics: { loss: 0.5 },
       curves: [
-        { name: 'loss', points: [{ epoch: 1, value: 0.9 }, { epoch: 2, value: 0.5 }] },
+        {
+          name: 'loss',
+          points: [
+            { epoch: 1, value: 0.9 },
+            { epoch: 2, value: 0.5 },
+          ],
+        },
         { name: 'val_loss', points: [{ epoch: 1, value: 1.1 }] },
       ],
       lineage: { datasetVersions: [{ id: toGlobalId('DatasetVersion', versionId) }], parentRun: null, checkpointId: null },
@@ -89,26 +113,39 @@ describe('gateway queries', () => {
       { id: classifierId },
     );
     expect(child.data!.run).toEqual({ lineage: { parentRun: { id: toGlobalId('Run', pretrainId) }, checkpointId: 'ck-1' }, modelVersion: { version: 1 } });
-    const filtered = await gql<{ runs: { edges: Array<{ node: { id: string } }> } }>(t.gateway.url, '{ runs(kind: CLASSIFIER, status: [QUEUED]) { edges { node { id } } } }');
+    const filtered = await gql<{ runs: { edges: Array<{ node: { id: string } }> } }>(
+      t.gateway.url,
+      '{ runs(kind: CLASSIFIER, status: [QUEUED]) { edges { node { id } } } }',
+    );
     expect(filtered.data!.runs.edges.map((e) => e.node.id)).toEqual([toGlobalId('Run', classifierId)]);
   });
 
   it('shows models with versions and aliases', async () => {
-    const res = await gql<{ model: Record<string, unknown> }>(t.gateway.url, `{ model(name: "ser") { name latestVersion versionCount
-      versions { edges { node { version aliases run { id } } } } aliases { alias version { version } } } }`);
+    const res = await gql<{ model: Record<string, unknown> }>(
+      t.gateway.url,
+      `{ model(name: "ser") { name latestVersion versionCount
+      versions { edges { node { version aliases run { id } } } } aliases { alias version { version } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.model).toEqual({
       name: 'ser',
       latestVersion: 2,
       versionCount: 2,
-      versions: { edges: [{ node: { version: 2, aliases: [], run: null } }, { node: { version: 1, aliases: ['production'], run: { id: toGlobalId('Run', classifierId) } } }] },
+      versions: {
+        edges: [
+          { node: { version: 2, aliases: [], run: null } },
+          { node: { version: 1, aliases: ['production'], run: { id: toGlobalId('Run', classifierId) } } },
+        ],
+      },
       aliases: [{ alias: 'production', version: { version: 1 } }],
     });
   });
 
   it('pages models as a connection, with a complete PageInfo like every connection', async () => {
     await t.store.models.createVersion({ modelName: 'alt', artifactKey: 'b/1', metrics: {} });
-    type Conn = { models: { totalCount: number; pageInfo: Record<string, unknown>; edges: Array<{ cursor: string; node: { name: string; latestVersion: number } }> } };
+    type Conn = {
+      models: { totalCount: number; pageInfo: Record<string, unknown>; edges: Array<{ cursor: string; node: { name: string; latestVersion: number } }> };
+    };
     const q = `query($after: String) { models(first: 1, after: $after) {
       totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { name latestVersion } } } }`;
     const first = await gql<Conn>(t.gateway.url, q);
@@ -136,13 +173,26 @@ describe('gateway queries', () => {
   });
 
   it('pages prediction history with filters as a Relay connection', async () => {
-    type Conn = { predictions: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { label: string; modelVersion: { id: string }; probabilities: Array<{ label: string; probability: number }> } }> } };
+    type Conn = {
+      predictions: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        edges: Array<{ node: { label: string; modelVersion: { id: string }; probabilities: Array<{ label: string; probability: number }> } }>;
+      };
+    };
     const q = `query($f: PredictionFilter, $after: String) { predictions(filter: $f, first: 1, after: $after) {
       totalCount pageInfo { hasNextPage endCursor } edges { node { label modelVersion { id } probabilities { label probability } } } } }`;
     const first = await gql<Conn>(t.gateway.url, q, { f: { label: 'sad', modelName: 'ser' } });
     expect(first.errors).toBeUndefined();
     expect(first.data!.predictions.totalCount).toBe(2);
-    expect(first.data!.predictions.edges[0]!.node).toEqual({ label: 'sad', modelVersion: { id: toGlobalId('ModelVersion', modelVersionIds[0]!) }, probabilities: [{ label: 'sad', probability: 0.6 }, { label: 'angry', probability: 0.4 }] });
+    expect(first.data!.predictions.edges[0]!.node).toEqual({
+      label: 'sad',
+      modelVersion: { id: toGlobalId('ModelVersion', modelVersionIds[0]!) },
+      probabilities: [
+        { label: 'sad', probability: 0.6 },
+        { label: 'angry', probability: 0.4 },
+      ],
+    });
     const second = await gql<Conn>(t.gateway.url, q, { f: { label: 'sad', modelName: 'ser' }, after: first.data!.predictions.pageInfo.endCursor });
     expect(second.data!.predictions.edges.map((e) => e.node.probabilities[0]!.probability)).toEqual([0.8]);
     expect(second.data!.predictions.pageInfo.hasNextPage).toBe(false);
@@ -150,9 +200,14 @@ describe('gateway queries', () => {
     expect(future.data!.predictions.totalCount).toBe(0);
     expect((await gql(t.gateway.url, q, { f: { since: 'yesterday' } })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     // Times are DateTime: validated ISO 8601 in (a literal too), UTC ISO 8601 out.
-    expect((await gql(t.gateway.url, '{ predictions(filter: { since: "2025-02-30T00:00:00Z" }) { totalCount } }')).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect((await gql(t.gateway.url, '{ predictions(filter: { since: "2025-02-30T00:00:00Z" }) { totalCount } }')).errors?.[0]?.extensions?.code).toBe(
+      'GRAPHQL_VALIDATION_FAILED',
+    );
     const stored = (await t.store.predictions.list({}, { first: 1 })).edges[0]!.node;
-    const times = await gql<{ predictions: { edges: Array<{ node: { createdAt: string; source: string } }> } }>(t.gateway.url, '{ predictions(first: 1) { edges { node { createdAt source } } } }');
+    const times = await gql<{ predictions: { edges: Array<{ node: { createdAt: string; source: string } }> } }>(
+      t.gateway.url,
+      '{ predictions(first: 1) { edges { node { createdAt source } } } }',
+    );
     expect(times.data!.predictions.edges[0]!.node).toEqual({ createdAt: stored.createdAt.toISOString(), source: 'UNARY' });
   });
 

@@ -39,7 +39,9 @@ async function startTrainerDouble(runWithRepresentations: () => string): Promise
   return startGrpcServer({
     port: 0,
     packageDefinition: proto.reflectionPackageDefinition,
-    services: [{ name: SER_SERVICE_NAMES.classifierTraining, definition: proto.grpc.ser.v1.ClassifierTrainingService.service, implementation: handlers as never }],
+    services: [
+      { name: SER_SERVICE_NAMES.classifierTraining, definition: proto.grpc.ser.v1.ClassifierTrainingService.service, implementation: handlers as never },
+    ],
   });
 }
 
@@ -92,11 +94,32 @@ describe('gateway: a sequence-model run’s representations', () => {
       method: 'SEQUENCE_MODEL',
       evaluation: {
         protocol: 'LEAVE_ONE_SPEAKER_OUT',
-        confusionMatrix: { labels: ['angry', 'sad'], rows: [[3, 1], [0, 4]] },
-        folds: [{ testSplit: 's1', confusionMatrix: { rows: [[3, 1], [0, 4]] } }],
+        confusionMatrix: {
+          labels: ['angry', 'sad'],
+          rows: [
+            [3, 1],
+            [0, 4],
+          ],
+        },
+        folds: [
+          {
+            testSplit: 's1',
+            confusionMatrix: {
+              rows: [
+                [3, 1],
+                [0, 4],
+              ],
+            },
+          },
+        ],
       },
     });
-    const fineTune = await gql<{ run: unknown }>(t.gateway.url, 'query($id: ID!) { run(id: $id) { method evaluation { protocol } } }', { id: fineTuneRunId }, t.tokens.viewer);
+    const fineTune = await gql<{ run: unknown }>(
+      t.gateway.url,
+      'query($id: ID!) { run(id: $id) { method evaluation { protocol } } }',
+      { id: fineTuneRunId },
+      t.tokens.viewer,
+    );
     expect(fineTune.data!.run).toEqual({ method: null, evaluation: null });
   });
 

@@ -58,7 +58,9 @@ describe('subscriptions over graphql-ws', () => {
   });
 
   it('delivers model alias moves of the watched model', async () => {
-    const events = connect(t, t.tokens.viewer).iterate<{ modelAliasMoved: { modelName: string; alias: string; version: number; previousVersion: number | null } }>({
+    const events = connect(t, t.tokens.viewer).iterate<{
+      modelAliasMoved: { modelName: string; alias: string; version: number; previousVersion: number | null };
+    }>({
       query: 'subscription { modelAliasMoved(modelName: "ser") { modelName alias version previousVersion } }',
     });
     const next = events.next();

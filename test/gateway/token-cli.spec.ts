@@ -8,7 +8,8 @@ import { openMetadataStore } from '@ser/store';
 const dataDir = mkdtempSync(join(tmpdir(), 'ser-token-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-const ser = (...args: string[]) => spawnSync(process.execPath, ['bin/ser.js', ...args], { encoding: 'utf8', env: { ...process.env, SER_DATA_DIR: dataDir, SER_LOG_LEVEL: 'warn' } });
+const ser = (...args: string[]) =>
+  spawnSync(process.execPath, ['bin/ser.js', ...args], { encoding: 'utf8', env: { ...process.env, SER_DATA_DIR: dataDir, SER_LOG_LEVEL: 'warn' } });
 
 describe('ser token create', () => {
   it('prints a new token once on stdout and stores only what finds it by hash', async () => {

@@ -13,7 +13,10 @@ import { gql } from './client';
 
 // trainRecipe against the embedded platform, as `ser train --smoke` runs it: the job is followed over the
 // trainingJobProgress subscription to a registered model version; bad inputs are refused before any run starts.
-const FREE_PORTS = [...['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'modelRegistry', 'gateway'].map((n) => `--ports.${n}=0`), '--metricsPort=0'];
+const FREE_PORTS = [
+  ...['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'modelRegistry', 'gateway'].map((n) => `--ports.${n}=0`),
+  '--metricsPort=0',
+];
 
 interface JobView {
   id: string;
@@ -37,7 +40,9 @@ describe('trainRecipe (the training recipe through the API)', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'ser-gw-recipe-'));
     await prepareDataDir(dataDir); // 'four': 4 speakers x 4 emotions x 2, and 'demo'
-    platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_SEED_DEMO: 'false', SER_LOG_LEVEL: 'warn', SER_METRICS_PORT: '0' }, overrides: FREE_PORTS }));
+    platform = await openPlatform(
+      loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_SEED_DEMO: 'false', SER_LOG_LEVEL: 'warn', SER_METRICS_PORT: '0' }, overrides: FREE_PORTS }),
+    );
     system = await startAll(platform);
     operator = (await platform.store.apiTokens.create({ name: 'op', role: 'operator' })).token;
     viewer = (await platform.store.apiTokens.create({ name: 'viewer', role: 'viewer' })).token;
@@ -60,7 +65,10 @@ describe('trainRecipe (the training recipe through the API)', () => {
     const ws = createClient({ url: system.gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
     const seen: JobView[] = [];
     try {
-      const events = ws.iterate<{ trainingJobProgress: JobView }>({ query: `subscription($id: ID!) { trainingJobProgress(jobId: $id) { ${JOB_FIELDS} } }`, variables: { id: job.id } });
+      const events = ws.iterate<{ trainingJobProgress: JobView }>({
+        query: `subscription($id: ID!) { trainingJobProgress(jobId: $id) { ${JOB_FIELDS} } }`,
+        variables: { id: job.id },
+      });
       for await (const e of events) {
         expect(e.errors).toBeUndefined();
         seen.push(e.data!.trainingJobProgress);
@@ -75,7 +83,10 @@ describe('trainRecipe (the training recipe through the API)', () => {
     for (const progress of seen.map((s) => s.progress)) expect(progress).toBeGreaterThanOrEqual(0);
     expect(last.modelVersion).toEqual({ modelName: 'four-api', version: 1 });
     // Each step names the run its trainer made, as any run: queryable, succeeded.
-    expect(last.steps.map((s) => [s.outcome, s.run?.status])).toEqual([['succeeded', 'SUCCEEDED'], ['succeeded', 'SUCCEEDED']]);
+    expect(last.steps.map((s) => [s.outcome, s.run?.status])).toEqual([
+      ['succeeded', 'SUCCEEDED'],
+      ['succeeded', 'SUCCEEDED'],
+    ]);
     expect(last.results!.experiment).toBe('train-recipe');
     expect(last.results!.cells).toHaveLength(1);
     expect(last.results!.cells[0]!.config).toMatchObject({ method: 'fop-hypercolumns', representation: 'h2', protocol: { kind: 'speaker-holdout' } });
@@ -94,14 +105,23 @@ describe('trainRecipe (the training recipe through the API)', () => {
     const runsBefore = (await platform.store.runs.list()).totalCount;
     const refuse = async (input: Record<string, unknown>, token = operator) => (await gql(system.gatewayUrl, TRAIN, { input }, token)).errors?.[0];
     expect(await refuse({ dataset: 'four', smoke: true }, viewer)).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
-    expect(await refuse({ dataset: 'missing', smoke: true })).toMatchObject({ extensions: { code: 'NOT_FOUND' }, message: expect.stringContaining("dataset 'missing' not found") });
+    expect(await refuse({ dataset: 'missing', smoke: true })).toMatchObject({
+      extensions: { code: 'NOT_FOUND' },
+      message: expect.stringContaining("dataset 'missing' not found"),
+    });
     expect(await refuse({ dataset: 'four', pretrainAlso: ['nowhere'] })).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
     expect(await refuse({ dataset: 'four', modelName: 'no spaces' })).toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', fieldViolations: [{ field: 'input.modelName', description: expect.stringContaining('model name') }] },
     });
-    expect(await refuse({ dataset: 'four', recipe: { learningRate: 3 } })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', fieldViolations: [{ field: 'input.recipe' }] } });
-    expect(await refuse({ dataset: 'four', protocol: 'STRATIFIED_HOLDOUT', testSpeakers: ['a'] })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', fieldViolations: [{ field: 'input.testSpeakers' }] } });
-    expect(await refuse({ dataset: 'four', repeats: 0 })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', fieldViolations: [{ field: 'input.repeats' }] } });
+    expect(await refuse({ dataset: 'four', recipe: { learningRate: 3 } })).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', fieldViolations: [{ field: 'input.recipe' }] },
+    });
+    expect(await refuse({ dataset: 'four', protocol: 'STRATIFIED_HOLDOUT', testSpeakers: ['a'] })).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', fieldViolations: [{ field: 'input.testSpeakers' }] },
+    });
+    expect(await refuse({ dataset: 'four', repeats: 0 })).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', fieldViolations: [{ field: 'input.repeats' }] },
+    });
     expect((await platform.store.runs.list()).totalCount).toBe(runsBefore);
   }, 120_000);
 });

@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPlatformConfig } from '@ser/config';
-import { loadSerProto, type FeatureServiceClient, type InferenceServiceClient, type ModelRegistryServiceClient, type PredictStreamRequest } from '@ser/contracts';
+import {
+  loadSerProto,
+  type FeatureServiceClient,
+  type InferenceServiceClient,
+  type ModelRegistryServiceClient,
+  type PredictStreamRequest,
+} from '@ser/contracts';
 import { createInProcessBus, TOPICS, type Envelope, type InProcessBus } from '@ser/events';
 import { startFeaturesService } from '@ser/features-service';
 import { callUnary, closeClient, createClient, deadlineIn, GrpcStatus, iterateStream, readErrorDetails } from '@ser/grpc-kit';
@@ -38,14 +44,26 @@ describe('InferenceService and the model registry over gRPC (in-process platform
     mkdirSync(corpus, { recursive: true });
     await writeFourSpeakerCorpus(corpus, 1);
     bus = createInProcessBus();
-    const config = loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_FEATURE_WORKERS: '1', SER_LOG_LEVEL: 'warn', SER_METRICS_PORT: '0' }, overrides: ['--ports.features=0'] });
+    const config = loadPlatformConfig({
+      env: { SER_DATA_DIR: dataDir, SER_FEATURE_WORKERS: '1', SER_LOG_LEVEL: 'warn', SER_METRICS_PORT: '0' },
+      overrides: ['--ports.features=0'],
+    });
     platform = await openPlatform(config, { bus });
     await bus.subscribe({ groupId: 'test-moves', topics: [TOPICS.modelAliasMoved], fromBeginning: true, handler: async (e) => void moves.push(e) });
     features = await startFeaturesService(platform);
     registryService = await startModelRegistryService(platform, { port: 0 });
-    inference = await startInferenceService(platform, { port: 0, featuresAddress: features.address, modelRegistryAddress: registryService.address, inference: { ...LIMITS, defaultModelName: MODEL, maxBatchWaitMs: 2 } });
+    inference = await startInferenceService(platform, {
+      port: 0,
+      featuresAddress: features.address,
+      modelRegistryAddress: registryService.address,
+      inference: { ...LIMITS, defaultModelName: MODEL, maxBatchWaitMs: 2 },
+    });
     // Batches run when full or after a minute: four concurrent requests can only be answered by one batch of four.
-    batching = await startInferenceService(platform, { port: 0, modelRegistryAddress: registryService.address, inference: { defaultModelName: MODEL, maxBatchSize: 4, maxBatchWaitMs: 60_000 } });
+    batching = await startInferenceService(platform, {
+      port: 0,
+      modelRegistryAddress: registryService.address,
+      inference: { defaultModelName: MODEL, maxBatchSize: 4, maxBatchWaitMs: 60_000 },
+    });
     const proto = loadSerProto().grpc.ser.v1;
     client = createClient<InferenceServiceClient>(proto.InferenceService, inference.address, { deadlineMs: 60_000 });
     batchingClient = createClient<InferenceServiceClient>(proto.InferenceService, batching.address, { deadlineMs: 60_000 });
@@ -67,7 +85,10 @@ describe('InferenceService and the model registry over gRPC (in-process platform
   });
 
   const failure = async (p: Promise<unknown>) => {
-    const err = await p.then(() => null, (e: unknown) => e);
+    const err = await p.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err, 'the call should have failed').not.toBeNull();
     return readErrorDetails(err);
   };
@@ -93,7 +114,10 @@ describe('InferenceService and the model registry over gRPC (in-process platform
     const ffmpeg = spawnSync('ffmpeg', ['-v', 'error', '-y', '-i', join(dataDir, 'clip.wav'), join(dataDir, 'clip.flac')]);
     expect(ffmpeg.status, ffmpeg.stderr?.toString()).toBe(0);
     const fromWav = await callUnary(client, 'Predict', { audio: { content: wav }, recordOptOut: true });
-    const fromFlac = await callUnary(client, 'Predict', { audio: { content: readFileSync(join(dataDir, 'clip.flac')), filename: 'clip.flac' }, recordOptOut: true });
+    const fromFlac = await callUnary(client, 'Predict', {
+      audio: { content: readFileSync(join(dataDir, 'clip.flac')), filename: 'clip.flac' },
+      recordOptOut: true,
+    });
     fromFlac.prediction!.classProbabilities.forEach((c, i) => expect(c.probability).toBeCloseTo(fromWav.prediction!.classProbabilities[i]!.probability, 5));
   });
 
@@ -128,13 +152,20 @@ describe('InferenceService and the model registry over gRPC (in-process platform
       for await (const m of iterateStream(call)) out.push(m);
       return out;
     })();
-    const config: PredictStreamRequest = { config: { encoding: 'AUDIO_ENCODING_PCM_S16LE', sampleRateHz: 16000, channels: 1, windowSeconds: 1, hopSeconds: 0.5 } };
+    const config: PredictStreamRequest = {
+      config: { encoding: 'AUDIO_ENCODING_PCM_S16LE', sampleRateHz: 16000, channels: 1, windowSeconds: 1, hopSeconds: 0.5 },
+    };
     call.write(config);
     for (let at = 0; at < audio.length; at += 3001) call.write({ audioChunk: audio.subarray(at, at + 3001) }); // odd sizes: frames split across chunks
     call.end();
     const windows = await responses;
     expect(windows.map((w) => w.windowIndex)).toEqual([0, 1, 3, 4]);
-    expect(windows.map((w) => [w.windowStartSeconds, w.windowEndSeconds])).toEqual([[0, 1], [0.5, 1.5], [1.5, 2.5], [2, 3]]);
+    expect(windows.map((w) => [w.windowStartSeconds, w.windowEndSeconds])).toEqual([
+      [0, 1],
+      [0.5, 1.5],
+      [1.5, 2.5],
+      [2, 3],
+    ]);
     for (const w of windows) expect(w.prediction!.model!.version).toBe('1');
     const recorded = await platform.store.predictions.list({ modelName: MODEL });
     expect(recorded.edges.filter((e) => e.node.source === 'stream')).toHaveLength(4);
@@ -157,7 +188,13 @@ describe('InferenceService and the model registry over gRPC (in-process platform
   it('exports batch sizes, load and warm-up times and latency by model version, and ingested utterances, on /metrics', async () => {
     const address = await metricsServerAddress();
     const text = await (await fetch(`http://${address}/metrics`)).text();
-    const value = (series: string) => Number(text.split('\n').find((l) => l.startsWith(`${series} `))?.split(' ')[1] ?? NaN);
+    const value = (series: string) =>
+      Number(
+        text
+          .split('\n')
+          .find((l) => l.startsWith(`${series} `))
+          ?.split(' ')[1] ?? NaN,
+      );
     const v1 = `model_name="${MODEL}",model_version="1"`;
     // The batching service's batch of four, as one observation in the batch-size histogram (both services share it).
     expect(value(`ser_inference_batch_size_bucket{le="4",${v1}}`) - value(`ser_inference_batch_size_bucket{le="2",${v1}}`)).toBeGreaterThanOrEqual(1);

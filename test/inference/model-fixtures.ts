@@ -11,7 +11,13 @@ export const CLASSES = ['angry', 'happy', 'neutral', 'sad'];
  * A FOP classifier with random weights, kept as a classifier run keeps one (@ser/model-artifacts writeKeptModel,
  * kind 'fop-classifier'), registered as the next version of `name`. Returns its version number.
  */
-export async function registerRandomModel(store: MetadataStore, artifacts: ArtifactStore, name: string, seed: number, fop: FopConfig = TINY_FOP): Promise<number> {
+export async function registerRandomModel(
+  store: MetadataStore,
+  artifacts: ArtifactStore,
+  name: string,
+  seed: number,
+  fop: FopConfig = TINY_FOP,
+): Promise<number> {
   const model = createFop(fop, seed);
   const classifier = createFopClassifier(model, CLASSES.length, seed);
   const weights = saveVariables(classifier.variables);

@@ -23,7 +23,11 @@ describe('a classifier run registers its model, which inference then serves', ()
   afterAll(async () => env?.stop());
 
   it('registers the kept model with metrics and lineage, and promotes it to production for inference', async () => {
-    const started = await callUnary(trainer, 'StartClassifierRun', { configJson: JSON.stringify(RUN), datasetVersionIds: [datasetVersionId], modelName: 'tiny-emotion' });
+    const started = await callUnary(trainer, 'StartClassifierRun', {
+      configJson: JSON.stringify(RUN),
+      datasetVersionIds: [datasetVersionId],
+      modelName: 'tiny-emotion',
+    });
     let final: Run__Output | null = null;
     for await (const m of iterateStream(trainer.WatchClassifierRun({ runId: started.run!.id }, deadlineIn(300_000)))) if (m.run) final = m.run;
     expect(final!.status, final!.error).toBe('RUN_STATUS_SUCCEEDED');
@@ -48,7 +52,10 @@ describe('a classifier run registers its model, which inference then serves', ()
     // The registry serves the same version's lineage, card and files.
     const byRun = await callUnary(registry, 'GetRunModelVersion', { runId: final!.id });
     expect(byRun.modelVersion).toMatchObject({ name: 'tiny-emotion', version: '1', aliases: ['production'] });
-    const missing = await callUnary(registry, 'GetRunModelVersion', { runId: 'no-such-run' }).then(() => null, (e: { code?: number }) => e.code);
+    const missing = await callUnary(registry, 'GetRunModelVersion', { runId: 'no-such-run' }).then(
+      () => null,
+      (e: { code?: number }) => e.code,
+    );
     expect(missing).toBe(GrpcStatus.NOT_FOUND);
     const card = await callUnary(registry, 'GetModelCard', { model: { name: 'tiny-emotion', version: '1' } });
     expect(JSON.parse(card.cardJson)).toMatchObject({ model: { name: 'tiny-emotion', version: 1, runId: final!.id }, labels: version.labels });
@@ -67,7 +74,10 @@ describe('a classifier run registers its model, which inference then serves', ()
   });
 
   it("registers a run started without a model name under the platform's inference.defaultModelName", async () => {
-    const started = await callUnary(trainer, 'StartClassifierRun', { configJson: JSON.stringify({ ...RUN, epochs: 1 }), datasetVersionIds: [datasetVersionId] });
+    const started = await callUnary(trainer, 'StartClassifierRun', {
+      configJson: JSON.stringify({ ...RUN, epochs: 1 }),
+      datasetVersionIds: [datasetVersionId],
+    });
     let final: Run__Output | null = null;
     for await (const m of iterateStream(trainer.WatchClassifierRun({ runId: started.run!.id }, deadlineIn(300_000)))) if (m.run) final = m.run;
     expect(final!.status, final!.error).toBe('RUN_STATUS_SUCCEEDED');

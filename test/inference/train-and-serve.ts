@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startClassifierTrainerService } from '@ser/classifier-trainer';
 import { loadPlatformConfig } from '@ser/config';
-import { loadSerProto, type ClassifierTrainingServiceClient, type FeatureServiceClient, type InferenceServiceClient, type ModelRegistryServiceClient } from '@ser/contracts';
+import {
+  loadSerProto,
+  type ClassifierTrainingServiceClient,
+  type FeatureServiceClient,
+  type InferenceServiceClient,
+  type ModelRegistryServiceClient,
+} from '@ser/contracts';
 import { startFeaturesService } from '@ser/features-service';
 import { closeClient, createClient, iterateStream } from '@ser/grpc-kit';
 import { startInferenceService } from '@ser/inference';
@@ -28,12 +34,18 @@ export interface TrainAndServe {
  * A fresh data folder with the four-speaker corpus ingested by a features service, and a classifier trainer, the model
  * registry and an inference service beside it (in-process platform, real gRPC): where a test trains a model and then serves it.
  */
-export async function startTrainAndServe(prefix: string, inferenceOptions: NonNullable<NonNullable<Parameters<typeof startInferenceService>[1]>['inference']> = {}): Promise<TrainAndServe> {
+export async function startTrainAndServe(
+  prefix: string,
+  inferenceOptions: NonNullable<NonNullable<Parameters<typeof startInferenceService>[1]>['inference']> = {},
+): Promise<TrainAndServe> {
   const dataDir = mkdtempSync(join(tmpdir(), prefix));
   const corpus = join(dataDir, 'corpora', 'four');
   mkdirSync(corpus, { recursive: true });
   await writeFourSpeakerCorpus(corpus, 2);
-  const config = loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_FEATURE_WORKERS: '1', SER_LOG_LEVEL: 'warn', SER_METRICS_PORT: '0' }, overrides: ['--ports.features=0'] });
+  const config = loadPlatformConfig({
+    env: { SER_DATA_DIR: dataDir, SER_FEATURE_WORKERS: '1', SER_LOG_LEVEL: 'warn', SER_METRICS_PORT: '0' },
+    overrides: ['--ports.features=0'],
+  });
   const platform = await openPlatform(config);
   const services: RunningService[] = [];
   const features = await startFeaturesService(platform);
@@ -41,9 +53,18 @@ export async function startTrainAndServe(prefix: string, inferenceOptions: NonNu
   // The registry before the trainer, which registers the kept models there.
   const registryService = await startModelRegistryService(platform, { port: 0 });
   services.push(registryService);
-  const trainerService = await startClassifierTrainerService(platform, { port: 0, featuresAddress: features.address, modelRegistryAddress: registryService.address });
+  const trainerService = await startClassifierTrainerService(platform, {
+    port: 0,
+    featuresAddress: features.address,
+    modelRegistryAddress: registryService.address,
+  });
   services.push(trainerService);
-  const inferenceService = await startInferenceService(platform, { port: 0, featuresAddress: features.address, modelRegistryAddress: registryService.address, inference: inferenceOptions });
+  const inferenceService = await startInferenceService(platform, {
+    port: 0,
+    featuresAddress: features.address,
+    modelRegistryAddress: registryService.address,
+    inference: inferenceOptions,
+  });
   services.push(inferenceService);
   const proto = loadSerProto().grpc.ser.v1;
   const featureClient = createClient<FeatureServiceClient>(proto.FeatureService, features.address, { deadlineMs: 120_000 });

@@ -47,7 +47,12 @@ describe('Kafka over SASL_SSL (SCRAM-SHA-512)', () => {
     const bus = await busFrom(env, 5); // a TLS handshake and SCRAM's round trips can outlast one 1 s connect timeout on a busy machine
     try {
       const received: Envelope[] = [];
-      const subscription = await bus.subscribe({ groupId: 'sasl-ssl-test', topics: [TOPICS.corpusPublished], fromBeginning: true, handler: async (event) => void received.push(event) });
+      const subscription = await bus.subscribe({
+        groupId: 'sasl-ssl-test',
+        topics: [TOPICS.corpusPublished],
+        fromBeginning: true,
+        handler: async (event) => void received.push(event),
+      });
       const sent = await bus.publish(TOPICS.corpusPublished, { corpusName: 'over-tls', format: 'urdu', uri: '/data/corpora/over-tls' });
       await expect.poll(() => received.map((e) => e.id), { timeout: 60_000 }).toEqual([sent.id]);
       expect(received[0]!.data).toMatchObject({ corpusName: 'over-tls' });

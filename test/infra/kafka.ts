@@ -107,7 +107,23 @@ function makeCertificates(dir: string): { caFile: string; keystore: string } {
   writeFileSync(at('san.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
   openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', at('ca.key'), '-out', at('ca.crt'), '-days', '2', '-subj', '/CN=ser-test-ca');
   openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', at('server.key'), '-out', at('server.csr'), '-subj', '/CN=localhost');
-  openssl('x509', '-req', '-in', at('server.csr'), '-CA', at('ca.crt'), '-CAkey', at('ca.key'), '-CAcreateserial', '-out', at('server.crt'), '-days', '2', '-extfile', at('san.ext'));
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    at('server.csr'),
+    '-CA',
+    at('ca.crt'),
+    '-CAkey',
+    at('ca.key'),
+    '-CAcreateserial',
+    '-out',
+    at('server.crt'),
+    '-days',
+    '2',
+    '-extfile',
+    at('san.ext'),
+  );
   // Kafka reads a PEM keystore: the PKCS#8 key and the certificate chain in one file.
   writeFileSync(at('server.pem'), readFileSync(at('server.key'), 'utf8') + readFileSync(at('server.crt'), 'utf8'));
   return { caFile: at('ca.crt'), keystore: at('server.pem') };
@@ -250,7 +266,13 @@ async function waitUntilReady(brokers: string, child: ChildProcess, files: Confi
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`Kafka broker exited during startup (code ${child.exitCode}, signal ${child.signalCode}). Log tail:\n${tail(files)}`);
     }
-    const admin = new Kafka({ clientId: 'ser-test-infra', brokers: [brokers], logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 1000 }).admin();
+    const admin = new Kafka({
+      clientId: 'ser-test-infra',
+      brokers: [brokers],
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 0 },
+      connectionTimeout: 1000,
+    }).admin();
     try {
       await admin.connect();
       await admin.listTopics();
@@ -275,6 +297,3 @@ async function stopBroker(child: ChildProcess, tempDir: string | null): Promise<
   await terminate(child, STOP_SIGNAL, STOP_GRACE_MS);
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 }
-
-
-

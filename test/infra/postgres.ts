@@ -96,7 +96,9 @@ export function findBinDir(): string {
   }
   const debianRoot = '/usr/lib/postgresql';
   if (existsSync(debianRoot)) {
-    const majors = readdirSync(debianRoot).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a));
+    const majors = readdirSync(debianRoot)
+      .filter((d) => /^\d+$/.test(d))
+      .sort((a, b) => Number(b) - Number(a));
     candidates.push(...majors.map((m) => join(debianRoot, m, 'bin')));
   }
   const found = candidates.find((dir) => existsSync(join(dir, 'postgres')) && existsSync(join(dir, 'initdb')));
@@ -189,9 +191,6 @@ async function stopServer(child: ChildProcess, tempDir: string | null): Promise<
   await terminate(child, STOP_SIGNAL, STOP_GRACE_MS);
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 }
-
-
-
 
 /** CLI: start, print the URL, stop on Ctrl-C / SIGTERM. */
 async function main(argv: string[]): Promise<void> {

@@ -72,7 +72,12 @@ function writeConfig(dir: string, endpoint: string, credentials: { accessKeyId: 
     'jclouds.provider': 'filesystem',
     'jclouds.filesystem.basedir': files.blobs,
   };
-  writeFileSync(files.properties, Object.entries(properties).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
+  writeFileSync(
+    files.properties,
+    Object.entries(properties)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n') + '\n',
+  );
   return files;
 }
 

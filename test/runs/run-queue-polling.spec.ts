@@ -27,7 +27,12 @@ async function store(): Promise<MetadataStore> {
 }
 
 /** A trainer replica: executes each run it claims with `execute`, recording who ran what. */
-async function replica(name: string, kind: string, executed: Array<[string, string]>, execute: (run: Run) => Promise<void> = async () => {}): Promise<RunQueue> {
+async function replica(
+  name: string,
+  kind: string,
+  executed: Array<[string, string]>,
+  execute: (run: Run) => Promise<void> = async () => {},
+): Promise<RunQueue> {
   const queue = new RunQueue({
     store: await store(),
     kind,
@@ -65,7 +70,12 @@ describe('trainers take runs from the PostgreSQL queue', { timeout: 60_000 }, ()
     const queued = await Promise.all(Array.from({ length: 8 }, () => producer.runs.create({ kind: 'poll-once' })));
     const other = await producer.runs.create({ kind: 'another-kind' });
 
-    await expect.poll(async () => (await producer.runs.list({ kind: 'poll-once', status: ['succeeded'] }, { first: 100 })).edges.length, { timeout: 30_000, interval: 100 }).toBe(8);
+    await expect
+      .poll(async () => (await producer.runs.list({ kind: 'poll-once', status: ['succeeded'] }, { first: 100 })).edges.length, {
+        timeout: 30_000,
+        interval: 100,
+      })
+      .toBe(8);
     const runIds = executed.map(([, id]) => id);
     expect([...runIds].sort()).toEqual(queued.map((r) => r.id).sort()); // each once, none twice
     expect((await producer.runs.get(other.id))!.status).toBe('queued'); // a queue takes only its own kind

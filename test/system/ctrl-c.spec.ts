@@ -33,7 +33,9 @@ async function startPlatform(dataDir: string, ports: Record<string, number>): Pr
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', () => out.includes('SER platform ready: GraphQL') && resolve()); // the banner: Ctrl-C is handled from here on
     void exit.then(({ code }) => reject(new Error(`platform exited with ${code} before it was ready: ${out}`)));
@@ -54,7 +56,15 @@ async function interruptAndExpectCleanStop(platform: GroupLeader): Promise<void>
 }
 
 // A FOP small enough to train in seconds on any backend (as test/fop/pretrain-resume.spec.ts).
-const TINY_FOP = { model: { dModel: 16, numHeads: 2, ffnUnits: 32, numLayers: 1 }, epochs: 4, batchSize: 4, cropFrames: 40, heldOutFraction: 0.25, patience: 100, seed: 7 };
+const TINY_FOP = {
+  model: { dModel: 16, numHeads: 2, ffnUnits: 32, numLayers: 1 },
+  epochs: 4,
+  batchSize: 4,
+  cropFrames: 40,
+  heldOutFraction: 0.25,
+  patience: 100,
+  seed: 7,
+};
 
 describe('Ctrl-C on the all-in-one platform', () => {
   let dataDir: string;
@@ -117,14 +127,18 @@ describe('Ctrl-C on the all-in-one platform', () => {
     expect(operator).toBeDefined();
     const features = createClient<FeatureServiceClient>(proto.FeatureService, `127.0.0.1:${ports.features}`, { deadlineMs: 120_000, serviceToken: operator });
     let versionId = '';
-    for await (const m of iterateStream(features.IngestDataset({ corpusName: 'tiny', format: 'DATASET_FORMAT_URDU', uri: corpus }))) versionId = m.datasetVersion?.id ?? versionId;
+    for await (const m of iterateStream(features.IngestDataset({ corpusName: 'tiny', format: 'DATASET_FORMAT_URDU', uri: corpus })))
+      versionId = m.datasetVersion?.id ?? versionId;
     closeClient(features);
 
     const request = { configJson: JSON.stringify(TINY_FOP), datasetVersionIds: [versionId], displayName: 'ctrl-c' };
     const unsigned = createClient<FopPretrainServiceClient>(proto.FopPretrainService, `127.0.0.1:${ports.fopPretrainer}`, { deadlineMs: 30_000 });
     await expect(callUnary(unsigned, 'StartFopPretrainRun', request)).rejects.toMatchObject({ code: GrpcStatus.UNAUTHENTICATED });
     closeClient(unsigned);
-    let fop = createClient<FopPretrainServiceClient>(proto.FopPretrainService, `127.0.0.1:${ports.fopPretrainer}`, { deadlineMs: 30_000, serviceToken: operator });
+    let fop = createClient<FopPretrainServiceClient>(proto.FopPretrainService, `127.0.0.1:${ports.fopPretrainer}`, {
+      deadlineMs: 30_000,
+      serviceToken: operator,
+    });
     const runId = (await callUnary(fop, 'StartFopPretrainRun', request)).run!.id;
     for await (const m of iterateStream(fop.WatchFopPretrainRun({ runId }, deadlineIn(300_000)))) {
       if (m.progress?.message === 'epoch 1 checkpoint saved') break;

@@ -23,7 +23,9 @@ describe('the demo model of the first start', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'ser-demo-model-'));
-    platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_SEED_DEMO: 'false', SER_LOG_LEVEL: 'warn', SER_METRICS_PORT: '0' }, overrides: FREE_PORTS }));
+    platform = await openPlatform(
+      loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_SEED_DEMO: 'false', SER_LOG_LEVEL: 'warn', SER_METRICS_PORT: '0' }, overrides: FREE_PORTS }),
+    );
     system = await startAll(platform);
   });
 
@@ -55,7 +57,9 @@ describe('the demo model of the first start', () => {
     expect(manifest).toMatchObject({ kind: 'fop-hypercolumn-classical', representation: 'h2' });
 
     // The inference service's default model is the demo model: a predict without a model selector gets it.
-    const inference = createClient<InferenceServiceClient>(loadSerProto().grpc.ser.v1.InferenceService, system.serviceAddresses.inference, { deadlineMs: 60_000 });
+    const inference = createClient<InferenceServiceClient>(loadSerProto().grpc.ser.v1.InferenceService, system.serviceAddresses.inference, {
+      deadlineMs: 60_000,
+    });
     try {
       const wav = encodeWav(synthesizeTestSignal({ seconds: 1.5, sampleRate: 16_000 }), 16_000);
       const { prediction } = await callUnary(inference, 'Predict', { audio: { content: wav, filename: 'clip.wav' } });

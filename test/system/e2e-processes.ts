@@ -63,7 +63,11 @@ export async function startServiceProcesses(opts: { dataDir: string; schema: str
   const children = Object.values(PIPELINE_SERVICES).map((entry) => spawnService(entry, env, (d) => (out += d)));
   const gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
   const wanted = ['features', 'fop-pretrainer', 'classifier-trainer', 'inference', 'model-registry'];
-  await waitFor(() => serving(gatewayUrl, wanted), 240_000, () => `services did not all report SERVING:\n${out}`);
+  await waitFor(
+    () => serving(gatewayUrl, wanted),
+    240_000,
+    () => `services did not all report SERVING:\n${out}`,
+  );
   return {
     gatewayUrl,
     output: () => out,
@@ -83,7 +87,11 @@ function spawnService(entry: string, env: Record<string, string>, sink: (d: stri
 
 async function serving(gatewayUrl: string, services: string[]): Promise<boolean> {
   try {
-    const res = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ health { service status } }' }) });
+    const res = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ health { service status } }' }),
+    });
     const body = (await res.json()) as { data?: { health: Array<{ service: string; status: string }> } };
     const health = body.data?.health ?? [];
     // PlatformService values: fop-pretrainer is FOP_PRETRAINER.

@@ -20,7 +20,7 @@ describe('the embedded system', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'ser-system-'));
-    platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_SEED_DEMO: "false", SER_METRICS_PORT: "0" }, overrides: FREE_PORTS }));
+    platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_SEED_DEMO: 'false', SER_METRICS_PORT: '0' }, overrides: FREE_PORTS }));
     system = await startAll(platform);
   });
 
@@ -47,17 +47,39 @@ describe('the embedded system', () => {
 
   it('pages datasets from the metadata store as a Relay connection', async () => {
     for (const name of ['alpha', 'beta', 'gamma']) {
-      await platform.store.datasets.registerVersion({ datasetName: name, version: `v-${name}`, format: 'urdu', sourceUri: `/data/${name}`, utteranceCount: 3, classCounts: { angry: 2, sad: 1 } });
+      await platform.store.datasets.registerVersion({
+        datasetName: name,
+        version: `v-${name}`,
+        format: 'urdu',
+        sourceUri: `/data/${name}`,
+        utteranceCount: 3,
+        classCounts: { angry: 2, sad: 1 },
+      });
     }
     const query = `query($after: String) { datasets(first: 2, after: $after) {
       totalCount pageInfo { hasNextPage endCursor }
       edges { node { name latestVersion { version utteranceCount classCounts { key count } } } } } }`;
-    type Conn = { datasets: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { name: string; latestVersion: { version: string; utteranceCount: number; classCounts: Array<{ key: string; count: number }> } } }> } };
+    type Conn = {
+      datasets: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        edges: Array<{
+          node: { name: string; latestVersion: { version: string; utteranceCount: number; classCounts: Array<{ key: string; count: number }> } };
+        }>;
+      };
+    };
     const first = await gql<Conn>(system.gatewayUrl, query);
     expect(first.errors).toBeUndefined();
     expect(first.data!.datasets.totalCount).toBe(3);
     expect(first.data!.datasets.edges.map((e) => e.node.name)).toEqual(['alpha', 'beta']);
-    expect(first.data!.datasets.edges[0]!.node.latestVersion).toEqual({ version: 'v-alpha', utteranceCount: 3, classCounts: [{ key: 'angry', count: 2 }, { key: 'sad', count: 1 }] });
+    expect(first.data!.datasets.edges[0]!.node.latestVersion).toEqual({
+      version: 'v-alpha',
+      utteranceCount: 3,
+      classCounts: [
+        { key: 'angry', count: 2 },
+        { key: 'sad', count: 1 },
+      ],
+    });
     expect(first.data!.datasets.pageInfo.hasNextPage).toBe(true);
     const second = await gql<Conn>(system.gatewayUrl, query, { after: first.data!.datasets.pageInfo.endCursor });
     expect(second.data!.datasets.edges.map((e) => e.node.name)).toEqual(['gamma']);
@@ -83,13 +105,18 @@ describe('the embedded system', () => {
     const client = createClient<FeatureServiceClient>(FeatureService, system.addresses.features!, { deadlineMs: 10_000 });
     try {
       const samples = synthesizeTestSignal({ sampleRate: 16000, seconds: 1 });
-      const res = await callUnary(client, 'ExtractFeatures', { audio: { content: Buffer.from(encodeWav(samples, 16000)), filename: 'a.wav' }, kind: 'FEATURE_KIND_LOG_MEL' });
+      const res = await callUnary(client, 'ExtractFeatures', {
+        audio: { content: Buffer.from(encodeWav(samples, 16000)), filename: 'a.wav' },
+        kind: 'FEATURE_KIND_LOG_MEL',
+      });
       expect(res.features?.dims).toBe(80);
       expect(res.features?.frames).toBe(101); // 1 + floor(16000 / 160), centred frames
       expect(decodeFeatureData(res.features!.data).length).toBe(101 * 80);
       expect(res.durationSeconds).toBeCloseTo(1, 5);
 
-      const bad = await callUnary(client, 'ExtractFeatures', { audio: { content: Buffer.from('this is not audio at all'), filename: 'x.wav' } }).catch((e: unknown) => e);
+      const bad = await callUnary(client, 'ExtractFeatures', { audio: { content: Buffer.from('this is not audio at all'), filename: 'x.wav' } }).catch(
+        (e: unknown) => e,
+      );
       expect((bad as { code: number }).code).toBe(3); // INVALID_ARGUMENT
       expect(readErrorDetails(bad).fieldViolations[0]?.field).toBe('audio.content');
     } finally {

@@ -131,7 +131,11 @@ describe('metrics of every service process', { timeout: 60_000 }, () => {
     const exported = new Set([...scraped.values()].flatMap((types) => [...selectable(types)]));
     const expressions = monitoringExpressions();
     expect(expressions.length).toBeGreaterThan(10);
-    const unknown = expressions.flatMap(({ where, expr }) => metricNames(expr).filter((n) => !exported.has(n)).map((n) => `${where}: ${n}`));
+    const unknown = expressions.flatMap(({ where, expr }) =>
+      metricNames(expr)
+        .filter((n) => !exported.has(n))
+        .map((n) => `${where}: ${n}`),
+    );
     expect(unknown).toEqual([]);
     // And they use every domain metric the services add.
     const referenced = new Set(expressions.flatMap(({ expr }) => metricNames(expr)).map((n) => n.replace(/_(bucket|sum|count)$/, '')));

@@ -15,7 +15,10 @@ const SERVICES = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTra
 /** `npm start`'s entry point as a real process, as a user runs it, on free ports and a temporary data dir. */
 async function startPlatform(dataDir: string, ports: Record<string, number>): Promise<{ child: ChildProcess; output: () => string }> {
   const args = ['--import', 'tsx', 'services/all-in-one/src/main.ts', ...SERVICES.map((s) => `--ports.${s}=${ports[s]}`)];
-  const child = spawn(process.execPath, args, { env: { ...process.env, SER_DATA_DIR: dataDir, SER_LOG_LEVEL: 'warn', SER_SEED_DEMO: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, SER_DATA_DIR: dataDir, SER_LOG_LEVEL: 'warn', SER_SEED_DEMO: 'false' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   started.push(child);
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
@@ -60,7 +63,15 @@ describe('npm start', () => {
     const first = await startPlatform(dataDir, ports);
     const url = `http://127.0.0.1:${ports.gateway}/graphql`;
     const health = await gql<{ health: Array<{ service: string; status: string }> }>(url, '{ health { service status } }');
-    expect(health.data!.health.map((h) => h.service).sort()).toEqual(['CLASSIFIER_TRAINER', 'FEATURES', 'FOP_PRETRAINER', 'GATEWAY', 'INFERENCE', 'MODEL_REGISTRY', 'VQVAE_PRETRAINER']);
+    expect(health.data!.health.map((h) => h.service).sort()).toEqual([
+      'CLASSIFIER_TRAINER',
+      'FEATURES',
+      'FOP_PRETRAINER',
+      'GATEWAY',
+      'INFERENCE',
+      'MODEL_REGISTRY',
+      'VQVAE_PRETRAINER',
+    ]);
     expect(health.data!.health.every((h) => h.status === 'SERVING')).toBe(true);
     expect(await stopWithCtrlC(first.child)).toBe(0);
 

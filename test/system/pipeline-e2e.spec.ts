@@ -55,7 +55,12 @@ describe('the whole pipeline across service processes (Kafka, PostgreSQL)', () =
     operator = (await store.apiTokens.create({ name: 'e2e-operator', role: 'operator' })).token;
     admin = (await store.apiTokens.create({ name: 'e2e-admin', role: 'admin' })).token;
     const topicPrefix = `e${suffix}.`;
-    engineer = await KafkaEventBus.fromConfig({ brokers: brokers.split(','), clientId: 'e2e-data-engineer', topicPrefix, logger: createLogger('e2e', { level: 'warn' }) });
+    engineer = await KafkaEventBus.fromConfig({
+      brokers: brokers.split(','),
+      clientId: 'e2e-data-engineer',
+      topicPrefix,
+      logger: createLogger('e2e', { level: 'warn' }),
+    });
     system = await startServiceProcesses({ dataDir, schema, topicPrefix });
   }, 600_000);
 
@@ -84,7 +89,11 @@ describe('the whole pipeline across service processes (Kafka, PostgreSQL)', () =
   };
 
   it('takes a published corpus to a promoted model whose predictions are kept', async () => {
-    await engineer.publish(TOPICS.corpusPublished, { corpusName: 'demo', format: 'manifest', uri: join(dataDir, 'corpora', 'demo'), requestedBy: 'e2e' }, { key: 'demo' });
+    await engineer.publish(
+      TOPICS.corpusPublished,
+      { corpusName: 'demo', format: 'manifest', uri: join(dataDir, 'corpora', 'demo'), requestedBy: 'e2e' },
+      { key: 'demo' },
+    );
     await expect
       .poll(
         async () => {
@@ -118,11 +127,9 @@ describe('the whole pipeline across service processes (Kafka, PostgreSQL)', () =
     expect(fineTune.errors).toBeUndefined();
     const runId = fineTune.data!.startClassifierRun.id;
     await waitForRun(runId, operator);
-    const trained = await gql<{ run: { modelVersion: { modelName: string; version: number; lineage: Record<string, unknown> }; evaluation: { labels: string[] } } }>(
-      system.gatewayUrl,
-      'query ($id: ID!) { run(id: $id) { modelVersion { modelName version lineage } evaluation { labels } } }',
-      { id: runId },
-    );
+    const trained = await gql<{
+      run: { modelVersion: { modelName: string; version: number; lineage: Record<string, unknown> }; evaluation: { labels: string[] } };
+    }>(system.gatewayUrl, 'query ($id: ID!) { run(id: $id) { modelVersion { modelName version lineage } evaluation { labels } } }', { id: runId });
     expect(trained.errors).toBeUndefined();
     const { modelVersion, evaluation } = trained.data!.run;
     expect(modelVersion.modelName).toBe(MODEL);
@@ -136,7 +143,15 @@ describe('the whole pipeline across service processes (Kafka, PostgreSQL)', () =
     expect(promoted.errors).toBeUndefined();
     expect(promoted.data!.promoteModel.aliases).toContain('production');
 
-    const predicted = await gqlUpload<{ predict: { predictionId: string; label: string; probabilities: Array<{ label: string; probability: number }>; modelName: string; modelVersion: { version: number } } }>(
+    const predicted = await gqlUpload<{
+      predict: {
+        predictionId: string;
+        label: string;
+        probabilities: Array<{ label: string; probability: number }>;
+        modelName: string;
+        modelVersion: { version: number };
+      };
+    }>(
       system.gatewayUrl,
       'mutation ($input: PredictInput!) { predict(input: $input) { predictionId label probabilities { label probability } modelName modelVersion { version } } }',
       { input: { audio: null, model: { name: MODEL } } },
@@ -157,20 +172,35 @@ describe('the whole pipeline across service processes (Kafka, PostgreSQL)', () =
       '{ predictions(filter: { modelName: "e2e-emotion" }) { edges { node { id label modelVersion { version } } } } }',
     );
     expect(history.errors).toBeUndefined();
-    expect(history.data!.predictions.edges.map((e) => e.node)).toContainEqual({ id: prediction.predictionId, label: prediction.label, modelVersion: { version: modelVersion.version } });
+    expect(history.data!.predictions.edges.map((e) => e.node)).toContainEqual({
+      id: prediction.predictionId,
+      label: prediction.label,
+      modelVersion: { version: modelVersion.version },
+    });
   }, 1_200_000);
 
   it('serves a real GraphQL client over graphql-ws: run progress and alias moves as subscriptions', async () => {
-    const client: Client = createClient({ url: system.gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${admin}` }, lazy: true });
+    const client: Client = createClient({
+      url: system.gatewayUrl.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${admin}` },
+      lazy: true,
+    });
     try {
       // A query and a mutation over the same socket the subscriptions use.
-      const versions = await client.iterate<{ model: { versions: { edges: Array<{ node: { version: number } }> } } }>({ query: '{ model(name: "e2e-emotion") { versions { edges { node { version } } } } }' }).next();
+      const versions = await client
+        .iterate<{ model: { versions: { edges: Array<{ node: { version: number } }> } } }>({
+          query: '{ model(name: "e2e-emotion") { versions { edges { node { version } } } } }',
+        })
+        .next();
       const version = versions.value!.data!.model.versions.edges[0]!.node.version;
 
-      const started = await client.iterate<{ startClassifierRun: { id: string } }>({
-        query: 'mutation ($input: StartClassifierRunInput!) { startClassifierRun(input: $input) { id } }',
-        variables: { input: { datasetVersionIds: [datasetVersionId], config: FINE_TUNE } },
-      }).next();
+      const started = await client
+        .iterate<{ startClassifierRun: { id: string } }>({
+          query: 'mutation ($input: StartClassifierRunInput!) { startClassifierRun(input: $input) { id } }',
+          variables: { input: { datasetVersionIds: [datasetVersionId], config: FINE_TUNE } },
+        })
+        .next();
       const runId = started.value!.data!.startClassifierRun.id;
       const statuses: string[] = [];
       const progress: number[] = [];
@@ -187,12 +217,16 @@ describe('the whole pipeline across service processes (Kafka, PostgreSQL)', () =
       expect(statuses).toContain('RUNNING');
       expect(progress.at(-1)).toBe(1);
 
-      const moves = client.iterate<{ modelAliasMoved: { modelName: string; alias: string; version: number } }>({ query: 'subscription { modelAliasMoved(modelName: "e2e-emotion") { modelName alias version } }' });
+      const moves = client.iterate<{ modelAliasMoved: { modelName: string; alias: string; version: number } }>({
+        query: 'subscription { modelAliasMoved(modelName: "e2e-emotion") { modelName alias version } }',
+      });
       const firstMove = moves.next();
       // The subscription is registered on the server before the move: promote until an event arrives.
       let moved: Awaited<typeof firstMove> | undefined;
       for (let attempt = 0; attempt < 20 && !moved; attempt++) {
-        const promoted = await client.iterate({ query: `mutation { promoteModel(name: "e2e-emotion", version: ${version}, alias: "staging") { version } }` }).next();
+        const promoted = await client
+          .iterate({ query: `mutation { promoteModel(name: "e2e-emotion", version: ${version}, alias: "staging") { version } }` })
+          .next();
         expect(promoted.value!.errors).toBeUndefined();
         moved = await Promise.race([firstMove, new Promise<undefined>((r) => setTimeout(() => r(undefined), 1000))]);
       }

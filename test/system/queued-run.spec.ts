@@ -71,7 +71,9 @@ describe('a run started while no trainer of its kind is up (trainers scaled to z
     services.push(await startService('gateway', { ...env, SER_GATEWAY_PORT: String(gatewayPort) }));
     gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
     const client = createClient<FeatureServiceClient>(loadSerProto().grpc.ser.v1.FeatureService, listeningAddress(services[0]!), { deadlineMs: 120_000 });
-    for await (const m of iterateStream(client.IngestDataset({ corpusName: CORPUS, format: 'DATASET_FORMAT_MANIFEST', uri: join(dataDir, 'corpora', CORPUS) }))) {
+    for await (const m of iterateStream(
+      client.IngestDataset({ corpusName: CORPUS, format: 'DATASET_FORMAT_MANIFEST', uri: join(dataDir, 'corpora', CORPUS) }),
+    )) {
       if (m.datasetVersion) datasetVersionId = m.datasetVersion.id;
     }
     closeClient(client);
@@ -102,12 +104,22 @@ describe('a run started while no trainer of its kind is up (trainers scaled to z
 
     // A queued run is cancelled with no trainer up: the gateway withdraws it in the store, a watcher sees it end,
     // and the trainer started later never takes it (checked at the end).
-    const withdrawn = await gql<{ startClassifierRun: { id: string } }>(gatewayUrl, START, { input: { datasetVersionIds: [datasetVersionId], config: FINE_TUNE } }, operator);
+    const withdrawn = await gql<{ startClassifierRun: { id: string } }>(
+      gatewayUrl,
+      START,
+      { input: { datasetVersionIds: [datasetVersionId], config: FINE_TUNE } },
+      operator,
+    );
     const withdrawnId = withdrawn.data!.startClassifierRun.id;
     const cancelled = await cancelWhileWatching(gatewayUrl, operator, withdrawnId);
     expect(cancelled).toEqual({ mutation: 'CANCELLED', watched: ['QUEUED', 'CANCELLED'] });
 
-    const ws = createWsClient({ url: gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${operator}` }, lazy: true });
+    const ws = createWsClient({
+      url: gatewayUrl.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${operator}` },
+      lazy: true,
+    });
     try {
       const events = ws.iterate<Progress>({ query: 'subscription ($id: ID!) { runProgress(runId: $id) { status progress } }', variables: { id: runId } });
       // Watched while no trainer is up: the snapshot says queued, and the run stays so.
@@ -115,7 +127,9 @@ describe('a run started while no trainer of its kind is up (trainers scaled to z
       expect(first.value?.data?.runProgress.status).toBe('QUEUED');
       expect((await store.runs.get(storedId))!.status).toBe('queued');
 
-      services.push(await startService('classifierTrainer', { ...env, SER_CLASSIFIER_TRAINER_PORT: String(trainerPort), SER_INSTANCE_ID: 'classifier-trainer-0' }));
+      services.push(
+        await startService('classifierTrainer', { ...env, SER_CLASSIFIER_TRAINER_PORT: String(trainerPort), SER_INSTANCE_ID: 'classifier-trainer-0' }),
+      );
       const statuses: string[] = [];
       for await (const event of { [Symbol.asyncIterator]: () => events }) {
         expect(event.errors).toBeUndefined();
@@ -139,19 +153,34 @@ describe('a run started while no trainer of its kind is up (trainers scaled to z
     expect(await store.runs.get(parseGlobalId(withdrawnId)!.id)).toMatchObject({ status: 'cancelled', claimedBy: null, attempt: 0 });
   }, 600_000);
 
-  it('trainRecipe queues its pre-training with no fop-pretrainer up, and the one started later runs the recipe to a registered model', async ({ onTestFailed }) => {
+  it('trainRecipe queues its pre-training with no fop-pretrainer up, and the one started later runs the recipe to a registered model', async ({
+    onTestFailed,
+  }) => {
     onTestFailed(() => console.error(logTails(services)));
-    const started = await gql<{ trainRecipe: { id: string } }>(gatewayUrl, TRAIN, { input: { dataset: CORPUS, modelName: 'queued-recipe', smoke: true, recipe: { baseline: false } } }, operator);
+    const started = await gql<{ trainRecipe: { id: string } }>(
+      gatewayUrl,
+      TRAIN,
+      { input: { dataset: CORPUS, modelName: 'queued-recipe', smoke: true, recipe: { baseline: false } } },
+      operator,
+    );
     expect(started.errors).toBeUndefined();
     const jobId = started.data!.trainRecipe.id;
     // The first step's run is queued in the store, not refused for want of a trainer.
     let firstRun = '';
     await expect
-      .poll(async () => {
-        const job = await gql<{ trainingJob: { steps: Array<{ run: { id: string; status: string } | null }> } }>(gatewayUrl, 'query ($id: ID!) { trainingJob(id: $id) { steps { run { id status } } } }', { id: jobId }, operator);
-        firstRun = job.data?.trainingJob.steps[0]?.run?.id ?? '';
-        return job.data?.trainingJob.steps[0]?.run?.status;
-      }, { timeout: 60_000 })
+      .poll(
+        async () => {
+          const job = await gql<{ trainingJob: { steps: Array<{ run: { id: string; status: string } | null }> } }>(
+            gatewayUrl,
+            'query ($id: ID!) { trainingJob(id: $id) { steps { run { id status } } } }',
+            { id: jobId },
+            operator,
+          );
+          firstRun = job.data?.trainingJob.steps[0]?.run?.id ?? '';
+          return job.data?.trainingJob.steps[0]?.run?.status;
+        },
+        { timeout: 60_000 },
+      )
       .toBe('QUEUED');
     expect((await store.runs.get(parseGlobalId(firstRun)!.id))!.kind).toBe('fop-pretrain');
 
@@ -160,7 +189,12 @@ describe('a run started while no trainer of its kind is up (trainers scaled to z
     await expect
       .poll(
         async () => {
-          const res = await gql<{ trainingJob: typeof job }>(gatewayUrl, 'query ($id: ID!) { trainingJob(id: $id) { status error modelVersion { modelName } } }', { id: jobId }, operator);
+          const res = await gql<{ trainingJob: typeof job }>(
+            gatewayUrl,
+            'query ($id: ID!) { trainingJob(id: $id) { status error modelVersion { modelName } } }',
+            { id: jobId },
+            operator,
+          );
           job = res.data!.trainingJob;
           return job.status;
         },
@@ -173,11 +207,21 @@ describe('a run started while no trainer of its kind is up (trainers scaled to z
 
 /** Cancels a run through the gateway while a runProgress subscription follows it: the mutation's status, and the statuses watched. */
 async function cancelWhileWatching(gatewayUrl: string, token: string, runId: string): Promise<{ mutation: string; watched: string[] }> {
-  const ws = createWsClient({ url: gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, lazy: true });
+  const ws = createWsClient({
+    url: gatewayUrl.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    lazy: true,
+  });
   try {
     const events = ws.iterate<Progress>({ query: 'subscription ($id: ID!) { runProgress(runId: $id) { status progress } }', variables: { id: runId } });
     const watched = [(await events.next()).value!.data!.runProgress.status];
-    const res = await gql<{ cancelRun: { status: string } }>(gatewayUrl, 'mutation ($id: ID!) { cancelRun(id: $id, reason: "not needed") { status } }', { id: runId }, token);
+    const res = await gql<{ cancelRun: { status: string } }>(
+      gatewayUrl,
+      'mutation ($id: ID!) { cancelRun(id: $id, reason: "not needed") { status } }',
+      { id: runId },
+      token,
+    );
     expect(res.errors).toBeUndefined();
     watched.push((await events.next()).value!.data!.runProgress.status);
     return { mutation: res.data!.cancelRun.status, watched };

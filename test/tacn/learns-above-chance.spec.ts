@@ -8,7 +8,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTacnFrontEnd, decodeAudioFile } from '@ser/audio';
-import { binStatistics, predictSequences, resolveNetworkConfig, selectSegments, sequenceModelRunConfigSchema, trainSequenceFold, type SequenceData } from '@ser/classifier-trainer';
+import {
+  binStatistics,
+  predictSequences,
+  resolveNetworkConfig,
+  selectSegments,
+  sequenceModelRunConfigSchema,
+  trainSequenceFold,
+  type SequenceData,
+} from '@ser/classifier-trainer';
 import { importCorpus } from '@ser/corpora';
 import { generateDemoCorpus } from '@ser/demo-corpus';
 import { evaluate } from '@ser/evaluation';
@@ -38,10 +46,20 @@ async function loadDemoCorpus(): Promise<Corpus> {
   const speakers = [...new Set(rows.map((r) => r.speaker))].sort();
   const frontEnd = createTacnFrontEnd();
   const shape = { frames: frontEnd.frames, bins: frontEnd.bins };
-  const sequences = await Promise.all(rows.map(async (r) => selectSegments(frontEnd.compute((await decodeAudioFile(resolve(dir, r.path))).samples).data, shape, 1)));
+  const sequences = await Promise.all(
+    rows.map(async (r) => selectSegments(frontEnd.compute((await decodeAudioFile(resolve(dir, r.path))).samples).data, shape, 1)),
+  );
   const speakerOf = rows.map((r) => speakers.indexOf(r.speaker));
   const train = rows.map((_, i) => i).filter((i) => !TEST_SPEAKERS.has(speakerOf[i]!) && speakerOf[i] !== VALIDATION_SPEAKER);
-  const data: SequenceData = { sequences, labels: rows.map((r) => classes.indexOf(r.label)), shape, stats: binStatistics(train.map((i) => sequences[i]!), shape.bins) };
+  const data: SequenceData = {
+    sequences,
+    labels: rows.map((r) => classes.indexOf(r.label)),
+    shape,
+    stats: binStatistics(
+      train.map((i) => sequences[i]!),
+      shape.bins,
+    ),
+  };
   return { data, classes, speakerOf };
 }
 
@@ -53,26 +71,45 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('sequence models learn a small emotion task well above chance with the default training settings', () => {
-  it.each(['tcn', 'tacn'] as const)('%s: held-out speakers classified at UA >= 0.5, twice chance', async (sequenceModel) => {
-    const { data, classes, speakerOf } = corpus;
-    const rows = data.labels.map((_, i) => i);
-    const config = sequenceModelRunConfigSchema.parse({ method: 'sequence-model', datasetVersionId: 'demo', sequenceModel, features: 'deep', epochs: 25, model: SMALL, batchSize: 16 });
-    const trained = await trainSequenceFold(
-      {
-        config,
-        network: resolveNetworkConfig(config, classes.length, null),
-        data,
-        train: rows.filter((i) => !TEST_SPEAKERS.has(speakerOf[i]!) && speakerOf[i] !== VALIDATION_SPEAKER),
-        validation: rows.filter((i) => speakerOf[i] === VALIDATION_SPEAKER),
-        classWeights: classes.map(() => 1),
-        seed: 1,
-      },
-      { onEpoch: () => undefined, shouldCancel: () => false },
-    );
-    const test = rows.filter((i) => TEST_SPEAKERS.has(speakerOf[i]!));
-    const predicted = predictSequences(trained.network, data, test, 16).map((p) => classes[p.indexOf(Math.max(...p))]!);
-    trained.network.dispose();
-    const report = evaluate(test.map((i) => classes[data.labels[i]!]!), predicted, classes);
-    expect(report.ua, `UA ${report.ua.toFixed(3)}, best epoch ${trained.bestEpoch}, history ${JSON.stringify(trained.history.map((h) => h.validationLoss.toFixed(3)))}`).toBeGreaterThanOrEqual(0.5);
-  }, 600_000);
+  it.each(['tcn', 'tacn'] as const)(
+    '%s: held-out speakers classified at UA >= 0.5, twice chance',
+    async (sequenceModel) => {
+      const { data, classes, speakerOf } = corpus;
+      const rows = data.labels.map((_, i) => i);
+      const config = sequenceModelRunConfigSchema.parse({
+        method: 'sequence-model',
+        datasetVersionId: 'demo',
+        sequenceModel,
+        features: 'deep',
+        epochs: 25,
+        model: SMALL,
+        batchSize: 16,
+      });
+      const trained = await trainSequenceFold(
+        {
+          config,
+          network: resolveNetworkConfig(config, classes.length, null),
+          data,
+          train: rows.filter((i) => !TEST_SPEAKERS.has(speakerOf[i]!) && speakerOf[i] !== VALIDATION_SPEAKER),
+          validation: rows.filter((i) => speakerOf[i] === VALIDATION_SPEAKER),
+          classWeights: classes.map(() => 1),
+          seed: 1,
+        },
+        { onEpoch: () => undefined, shouldCancel: () => false },
+      );
+      const test = rows.filter((i) => TEST_SPEAKERS.has(speakerOf[i]!));
+      const predicted = predictSequences(trained.network, data, test, 16).map((p) => classes[p.indexOf(Math.max(...p))]!);
+      trained.network.dispose();
+      const report = evaluate(
+        test.map((i) => classes[data.labels[i]!]!),
+        predicted,
+        classes,
+      );
+      expect(
+        report.ua,
+        `UA ${report.ua.toFixed(3)}, best epoch ${trained.bestEpoch}, history ${JSON.stringify(trained.history.map((h) => h.validationLoss.toFixed(3)))}`,
+      ).toBeGreaterThanOrEqual(0.5);
+    },
+    600_000,
+  );
 });

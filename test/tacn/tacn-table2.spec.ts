@@ -47,7 +47,15 @@ describe('ser experiment tacn-table2', () => {
     // pre-training (representation F needs no FOP checkpoint), scored like the other cells.
     const baseline = results.cells[4]!;
     expect(baseline.status, baseline.error).toBe('succeeded');
-    expect(baseline.config).toMatchObject({ method: 'fop-hypercolumns', representation: 'F', pooling: 'mean-std', classifier: 'svm', protocol: results.protocol, repeats: results.repeats, seed: results.seed });
+    expect(baseline.config).toMatchObject({
+      method: 'fop-hypercolumns',
+      representation: 'F',
+      pooling: 'mean-std',
+      classifier: 'svm',
+      protocol: results.protocol,
+      repeats: results.repeats,
+      seed: results.seed,
+    });
     expect(baseline.config).not.toHaveProperty('pretrainedCheckpointId');
     expect(baseline.checkpointId).toBeNull();
     expect(baseline.perRepeat).toHaveLength(results.repeats);
@@ -72,7 +80,21 @@ describe('ser experiment tacn-table2', () => {
     mkdirSync(older);
     writeFileSync(join(older, 'results.json'), JSON.stringify({ ...earlier, rows: earlier.rows.slice(0, 4), cells: earlier.cells.slice(0, 4) }));
     const out = join(dataDir, 'tacn2-again');
-    const r = await ser(['experiment', 'tacn-table2', '--dataset', 'four', '--vqvae-pretrain', 'demo', '--smoke', '--out', out, '--data-dir', dataDir, '--reuse', older]);
+    const r = await ser([
+      'experiment',
+      'tacn-table2',
+      '--dataset',
+      'four',
+      '--vqvae-pretrain',
+      'demo',
+      '--smoke',
+      '--out',
+      out,
+      '--data-dir',
+      dataDir,
+      '--reuse',
+      older,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const again = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as ExperimentResults;
     expect(again.pretraining[0]).toMatchObject({ runId: earlier.pretraining[0]!.runId, reused: true });
@@ -88,7 +110,19 @@ describe('ser experiment tacn-table2', () => {
     // The runs still answer for their representations: the t-SNE is drawn again.
     expect(readFileSync(join(out, 'tsne-deep-vs-fused.png')).subarray(0, 8).toString('hex')).toBe(PNG_SIGNATURE);
 
-    const bad = await ser(['experiment', 'tacn-table2', '--dataset', 'four', '--vqvae-pretrain', 'demo', '--smoke', '--data-dir', dataDir, '--reuse', join(dataDir, 'no-such-dir')]);
+    const bad = await ser([
+      'experiment',
+      'tacn-table2',
+      '--dataset',
+      'four',
+      '--vqvae-pretrain',
+      'demo',
+      '--smoke',
+      '--data-dir',
+      dataDir,
+      '--reuse',
+      join(dataDir, 'no-such-dir'),
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--reuse: cannot read results from .*no-such-dir/);
   }, 300_000);

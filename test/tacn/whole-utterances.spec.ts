@@ -41,7 +41,11 @@ describe('sequence models classify whole utterances at test time (job level)', (
 
   it('the run tests on whole utterances: its confusion is the served model’s, and batching changes no probability', async () => {
     const { trainer, inference, platform, datasetVersionId } = env;
-    const { run } = await callUnary(trainer, 'StartClassifierRun', { configJson: JSON.stringify(RUN), datasetVersionIds: [datasetVersionId], modelName: 'whole-utterances' });
+    const { run } = await callUnary(trainer, 'StartClassifierRun', {
+      configJson: JSON.stringify(RUN),
+      datasetVersionIds: [datasetVersionId],
+      modelName: 'whole-utterances',
+    });
     let final: Run__Output | null = null;
     for await (const m of iterateStream(trainer.WatchClassifierRun({ runId: run!.id }, deadlineIn(300_000)))) if (m.run) final = m.run;
     expect(final!.status, final!.error).toBe('RUN_STATUS_SUCCEEDED');
@@ -58,7 +62,8 @@ describe('sequence models classify whole utterances at test time (job level)', (
 
     const predict = async (ids: string[]) => {
       const out: UtterancePrediction__Output[] = [];
-      for await (const m of iterateStream(inference.BatchPredict({ datasetVersionId, model, utteranceIds: ids, recordOptOut: true }, deadlineIn(120_000)))) out.push(...m.predictions);
+      for await (const m of iterateStream(inference.BatchPredict({ datasetVersionId, model, utteranceIds: ids, recordOptOut: true }, deadlineIn(120_000))))
+        out.push(...m.predictions);
       return out;
     };
     const batched = await predict(test.map((u) => u.utteranceId));
@@ -67,7 +72,11 @@ describe('sequence models classify whole utterances at test time (job level)', (
     // Speaker hold-out has one fold, whose model is the kept one: the trainer's test predictions are the whole-utterance ones.
     const { evaluation } = await callUnary(trainer, 'GetClassifierRunEvaluation', { runId: final!.id });
     const labels = evaluation!.confusionMatrix!.labels;
-    const served = evaluate(batched.map((p) => p.trueLabel), batched.map((p) => p.prediction!.label), labels).confusion.matrix.flat();
+    const served = evaluate(
+      batched.map((p) => p.trueLabel),
+      batched.map((p) => p.prediction!.label),
+      labels,
+    ).confusion.matrix.flat();
     expect(served).toEqual(evaluation!.confusionMatrix!.counts);
 
     // Batch composition changes nothing: the first and last test utterance alone score as they did inside the batch.

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPlatformConfig } from '@ser/config';
-import { loadSerProto, type FeatureServiceClient, type Run__Output, type VqvaePretrainServiceClient, type WatchVqvaePretrainRunResponse__Output } from '@ser/contracts';
+import {
+  loadSerProto,
+  type FeatureServiceClient,
+  type Run__Output,
+  type VqvaePretrainServiceClient,
+  type WatchVqvaePretrainRunResponse__Output,
+} from '@ser/contracts';
 import { createInProcessBus, TOPICS, type Envelope, type InProcessBus } from '@ser/events';
 import { startFeaturesService } from '@ser/features-service';
 import { callUnary, closeClient, createClient, deadlineIn, iterateStream } from '@ser/grpc-kit';
@@ -52,7 +58,10 @@ describe('VQ-VAE pre-training runs (in-process platform)', () => {
     mkdirSync(corpus, { recursive: true });
     await writeFourSpeakerCorpus(corpus, 1);
     bus = createInProcessBus();
-    const config = loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_FEATURE_WORKERS: '1', SER_LOG_LEVEL: 'warn' }, overrides: ['--ports.features=0', '--ports.vqvaePretrainer=0'] });
+    const config = loadPlatformConfig({
+      env: { SER_DATA_DIR: dataDir, SER_FEATURE_WORKERS: '1', SER_LOG_LEVEL: 'warn' },
+      overrides: ['--ports.features=0', '--ports.vqvaePretrainer=0'],
+    });
     platform = await openPlatform(config, { bus });
     features = await startFeaturesService(platform);
     await bus.subscribe({ groupId: 'test-checkpoints', topics: [TOPICS.checkpointSaved], fromBeginning: true, handler: async (e) => void saved.push(e) });
@@ -93,12 +102,17 @@ describe('VQ-VAE pre-training runs (in-process platform)', () => {
   }, 300_000);
 
   it('rejects unknown config keys and unknown datasets', async () => {
-    await expect(callUnary(client, 'StartVqvaePretrainRun', { configJson: JSON.stringify({ epochz: 1 }), datasetVersionIds: [datasetVersionId] })).rejects.toMatchObject({ code: 3 });
+    await expect(
+      callUnary(client, 'StartVqvaePretrainRun', { configJson: JSON.stringify({ epochz: 1 }), datasetVersionIds: [datasetVersionId] }),
+    ).rejects.toMatchObject({ code: 3 });
     await expect(callUnary(client, 'StartVqvaePretrainRun', { configJson: '{}', datasetVersionIds: ['nope'] })).rejects.toMatchObject({ code: 5 });
   });
 
   it('a run whose worker is killed after its first checkpoint resumes from it and finishes', async () => {
-    const { run } = await callUnary(client, 'StartVqvaePretrainRun', { configJson: JSON.stringify({ ...RUN, epochs: 4 }), datasetVersionIds: [datasetVersionId] });
+    const { run } = await callUnary(client, 'StartVqvaePretrainRun', {
+      configJson: JSON.stringify({ ...RUN, epochs: 4 }),
+      datasetVersionIds: [datasetVersionId],
+    });
     await watch(run!.id, (m) => m.progress?.message === 'epoch 0 checkpoint saved');
     await stopPretrainer(); // terminates the worker thread mid-run and hands the run back
     expect((await platform.store.runs.get(run!.id))!.status).toBe('queued'); // released, not finished
@@ -111,7 +125,10 @@ describe('VQ-VAE pre-training runs (in-process platform)', () => {
   }, 300_000);
 
   it('cancel stops a running run', async () => {
-    const { run } = await callUnary(client, 'StartVqvaePretrainRun', { configJson: JSON.stringify({ ...RUN, epochs: 50 }), datasetVersionIds: [datasetVersionId] });
+    const { run } = await callUnary(client, 'StartVqvaePretrainRun', {
+      configJson: JSON.stringify({ ...RUN, epochs: 50 }),
+      datasetVersionIds: [datasetVersionId],
+    });
     await watch(run!.id, (m) => m.progress?.status === 'RUN_STATUS_RUNNING' && (m.progress.step ?? 0) > 0);
     await callUnary(client, 'CancelVqvaePretrainRun', { runId: run!.id });
     expect(lastRun(await watch(run!.id)).status).toBe('RUN_STATUS_CANCELLED');

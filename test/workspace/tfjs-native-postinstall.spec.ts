@@ -43,7 +43,9 @@ describe('postinstall: the native TensorFlow.js backend', () => {
     scratchRoot('echo "[tfjs-native] downloading"\necho "[tfjs-native] FAILED: \'g++\' is not installed" >&2\nexit 1');
     const run = postinstall();
     expect(run.status).toBe(0);
-    expect(run.lines.at(-1)).toBe("[tfjs-native] native backend unavailable ('g++' is not installed); models will run on the slower wasm backend; retry with `npm run setup:tfjs-native`");
+    expect(run.lines.at(-1)).toBe(
+      "[tfjs-native] native backend unavailable ('g++' is not installed); models will run on the slower wasm backend; retry with `npm run setup:tfjs-native`",
+    );
     expect(readFileSync(join(root, 'deploy/tfjs-native/build/postinstall.log'), 'utf8')).toContain('downloading');
   });
 

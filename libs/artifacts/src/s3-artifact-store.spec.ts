@@ -34,7 +34,10 @@ async function newBucket(): Promise<string> {
 async function objectsIn(bucket: string): Promise<string[]> {
   const listed = (await client().send(new ListObjectsV2Command({ Bucket: bucket }))).Contents ?? [];
   // S3Proxy's directory backend shows its folders as 'a/' markers; they hold no bytes and are no artifact.
-  return listed.map((o) => o.Key!).filter((k) => !k.endsWith('/')).sort();
+  return listed
+    .map((o) => o.Key!)
+    .filter((k) => !k.endsWith('/'))
+    .sort();
 }
 
 async function removeBucket(bucket: string): Promise<void> {
@@ -50,10 +53,7 @@ artifactStoreContract('S3 store', async () => {
     store: createS3ArtifactStore(`s3://${bucket}/ser/artifacts`, { client: client() }),
     async leftovers() {
       const uploads = (await client().send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads ?? [];
-      return [
-        ...(await objectsIn(bucket)).map((k) => k.replace(/^ser\/artifacts\//, '')),
-        ...uploads.map((u) => `unfinished multipart upload of ${u.Key}`),
-      ];
+      return [...(await objectsIn(bucket)).map((k) => k.replace(/^ser\/artifacts\//, '')), ...uploads.map((u) => `unfinished multipart upload of ${u.Key}`)];
     },
     dispose: () => removeBucket(bucket),
   };

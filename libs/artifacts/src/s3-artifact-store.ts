@@ -1,12 +1,5 @@
 import { Readable } from 'node:stream';
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  S3Client,
-  type S3ClientConfig,
-} from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import type { ArtifactStore } from './artifact-store';
 import { ArtifactNotFoundError, assertValidKey, assertValidPrefix, TEMP_DIR } from './keys';
 import { joinS3Key, parseS3Uri } from './s3-location';
@@ -136,7 +129,9 @@ export function createS3ArtifactStore(uri: string, opts: S3ConnectionOptions & {
 
     localPath(key) {
       objectKey(key);
-      throw new Error(`artifact ${JSON.stringify(key)} is in object storage (s3://${bucket}/${prefix}): it has no local path; use get, getRange or createReadStream`);
+      throw new Error(
+        `artifact ${JSON.stringify(key)} is in object storage (s3://${bucket}/${prefix}): it has no local path; use get, getRange or createReadStream`,
+      );
     },
   };
 }

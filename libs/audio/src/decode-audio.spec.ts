@@ -185,8 +185,7 @@ describe('decodeAudio', () => {
 });
 
 describe('detectContainer', () => {
-  const bytes = (...parts: (string | number[])[]) =>
-    Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? Array.from(p, (c) => c.charCodeAt(0)) : p)));
+  const bytes = (...parts: (string | number[])[]) => Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? Array.from(p, (c) => c.charCodeAt(0)) : p)));
 
   it('tells containers apart by magic bytes', () => {
     expect(detectContainer(bytes('RIFF', [0, 0, 0, 0], 'WAVE'))).toBe('wav');

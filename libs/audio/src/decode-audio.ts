@@ -13,7 +13,10 @@ export const MIN_CLIP_MS = (1000 * DEFAULT_MEL_CONFIG.winLength) / DEFAULT_MEL_C
 export function checkClipDuration(frames: number, sampleRate: number, minMs: number = MIN_CLIP_MS): void {
   if (frames * 1000 >= minMs * sampleRate) return;
   const ms = (1000 * frames) / sampleRate;
-  throw new AudioDecodeError('too-short', `clip is ${ms.toFixed(1)} ms long; at least ${minMs} ms (one analysis window) is needed for a prediction or features`);
+  throw new AudioDecodeError(
+    'too-short',
+    `clip is ${ms.toFixed(1)} ms long; at least ${minMs} ms (one analysis window) is needed for a prediction or features`,
+  );
 }
 
 export interface DecodeAudioOptions extends FfmpegOptions {

@@ -71,9 +71,7 @@ const wavSpec = fc.record({
 type WavSpec = typeof wavSpec extends fc.Arbitrary<infer T> ? T : never;
 
 function makeWav(spec: WavSpec): Uint8Array {
-  const channels = Array.from({ length: spec.channels }, (_, c) =>
-    Float32Array.from({ length: spec.frames }, (_, i) => 0.5 * Math.sin((0.05 + 0.01 * c) * i)),
-  );
+  const channels = Array.from({ length: spec.channels }, (_, c) => Float32Array.from({ length: spec.frames }, (_, i) => 0.5 * Math.sin((0.05 + 0.01 * c) * i)));
   return encodeWav(channels, spec.rate, { encoding: spec.encoding, extensible: spec.extensible, extraChunks: spec.extra });
 }
 
@@ -81,7 +79,7 @@ function makeWav(spec: WavSpec): Uint8Array {
 function chunksOf(bytes: Uint8Array): Array<{ id: string; at: number; size: number }> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out = [];
-  for (let at = 12; at + 8 <= bytes.length; ) {
+  for (let at = 12; at + 8 <= bytes.length;) {
     const size = view.getUint32(at + 4, true);
     out.push({ id: String.fromCharCode(...bytes.subarray(at, at + 4)), at, size });
     at += 8 + size + (size & 1);
@@ -171,7 +169,11 @@ describe('decodeAudio under fuzzed WAV input (fast-check)', () => {
     const speech = encodeWav(synthesizeTestSignal({ sampleRate: 22050, seconds: 0.2, seed: 7 }), 22050, { encoding: 'pcm16' });
     const base = fc.oneof(wavSpec.map(makeWav), fc.constant(speech));
     const mutation = fc.record({ at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) });
-    const tail = fc.oneof(fc.constant<'keep'>('keep'), fc.nat().map((n) => ({ cut: n })), fc.uint8Array({ maxLength: 64 }).map((append) => ({ append })));
+    const tail = fc.oneof(
+      fc.constant<'keep'>('keep'),
+      fc.nat().map((n) => ({ cut: n })),
+      fc.uint8Array({ maxLength: 64 }).map((append) => ({ append })),
+    );
     await fc.assert(
       fc.asyncProperty(base, fc.array(mutation, { minLength: 1, maxLength: 8 }), tail, async (original, mutations, end) => {
         let bytes = original.slice();

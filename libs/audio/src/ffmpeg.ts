@@ -18,11 +18,7 @@ export interface FfmpegOptions {
  * channels, then through decodeWav: mixing down and resampling stay in this library, so a FLAC
  * and the WAV it came from give the same samples as torchaudio would (ffmpeg's -ac/-ar differ).
  */
-export async function decodeWithFfmpeg(
-  bytes: Uint8Array,
-  container: AudioContainer,
-  options: FfmpegOptions = {},
-): Promise<DecodedWav> {
+export async function decodeWithFfmpeg(bytes: Uint8Array, container: AudioContainer, options: FfmpegOptions = {}): Promise<DecodedWav> {
   if (options.ffmpegPath === null) throw new AudioDecodeError('tool-missing', `decoding ${container} audio needs ffmpeg, which this caller turned off`);
   const ffmpeg = options.ffmpegPath ?? process.env['SER_FFMPEG'] ?? 'ffmpeg';
   // MP4-family files often keep their index at the end; ffmpeg cannot seek in a pipe.

@@ -53,7 +53,11 @@ describe('WebAssembly frame kernel (createLogMel engine "wasm")', () => {
 
   it('keeps log(0) = -Infinity: "auto" with logOffset 0 runs in JavaScript', () => {
     const silence = new Float32Array(1600);
-    expect(createLogMel({ logOffset: 0 }).compute(silence).data.every((v) => v === -Infinity)).toBe(true);
+    expect(
+      createLogMel({ logOffset: 0 })
+        .compute(silence)
+        .data.every((v) => v === -Infinity),
+    ).toBe(true);
   });
 
   it('takes the log to float32 precision over the whole range (its own series, not Math.log)', () => {

@@ -40,7 +40,7 @@ export interface FrameKernel {
 /** Largest nFft unrolled: 1024 points is ~0.4 MB of code; larger sizes keep the JavaScript path. */
 export const MAX_KERNEL_NFFT = 1024;
 const PAGE = 65536;
-const LN2_HI = 6.93147180369123816490e-1; // fdlibm's split of ln 2: e * LN2_HI is exact
+const LN2_HI = 6.9314718036912381649e-1; // fdlibm's split of ln 2: e * LN2_HI is exact
 const LN2_LO = 1.90821492927058770002e-10;
 /** Smallest logOffset the kernel takes: x + offset must be a normal float64 for its log. */
 export const MIN_KERNEL_LOG_OFFSET = 2 ** -1022;
@@ -62,7 +62,10 @@ function generate(spec: FrameKernelSpec): StraightLineCode {
   const windowed = (s: number, local: number) => {
     const w = window[s]!;
     if (w === 0) c.splat(0);
-    else c.loadF32Pair(SIG, 4 * s, 4 * hopLength).splat(w).mul();
+    else
+      c.loadF32Pair(SIG, 4 * s, 4 * hopLength)
+        .splat(w)
+        .mul();
     c.set(local);
   };
   /** The radix-4 butterfly on x0..x3 (already twiddled), stored at p0..p3. */
@@ -147,8 +150,18 @@ function generate(spec: FrameKernelSpec): StraightLineCode {
       c.tee(b).get(b).mul().add().mul();
       magnitude();
     };
-    c.store(null, pow(k), () => quarterSquares(() => c.get(er).get(tr).add(), () => c.get(ei).get(ti).add()));
-    c.store(null, pow(j), () => quarterSquares(() => c.get(er).get(tr).sub(), () => c.get(ti).get(ei).sub()));
+    c.store(null, pow(k), () =>
+      quarterSquares(
+        () => c.get(er).get(tr).add(),
+        () => c.get(ei).get(ti).add(),
+      ),
+    );
+    c.store(null, pow(j), () =>
+      quarterSquares(
+        () => c.get(er).get(tr).sub(),
+        () => c.get(ti).get(ei).sub(),
+      ),
+    );
   }
 
   /**
@@ -160,7 +173,14 @@ function generate(spec: FrameKernelSpec): StraightLineCode {
   const [X, E, M, B, S, Z, T] = v.slice(10, 17) as [number, number, number, number, number, number, number];
   const logOf = (into: number, offset: number) => {
     c.splat(offset).add().set(X);
-    const biasedExponent = () => c.get(X).shiftRightU64(52).splatBits(0x4330000000000000n).or().splat(2 ** 52).sub(); // exact int -> f64
+    const biasedExponent = () =>
+      c
+        .get(X)
+        .shiftRightU64(52)
+        .splatBits(0x4330000000000000n)
+        .or()
+        .splat(2 ** 52)
+        .sub(); // exact int -> f64
     c.get(X).splatBits(0x000fffffffffffffn).and().splatBits(0x3ff0000000000000n).or().set(M); // mantissa in [1, 2)
     c.get(M).splat(Math.SQRT2).gt().set(B);
     c.get(M).splat(0.5).mul().get(M).get(B).bitselect().set(M);
@@ -180,7 +200,9 @@ function generate(spec: FrameKernelSpec): StraightLineCode {
   for (let m = 0; m < nMels; m++) {
     if (count[m] === 0) c.splat(0);
     for (let i = 0; i < count[m]!; i++) {
-      c.load(null, pow(first[m]! + i)).splat(taps[at[m]! + i]!).mul();
+      c.load(null, pow(first[m]! + i))
+        .splat(taps[at[m]! + i]!)
+        .mul();
       if (i > 0) c.add();
     }
     logOf(a, logOffset);

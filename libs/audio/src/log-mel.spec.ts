@@ -70,7 +70,19 @@ describe('createLogMel with other settings', () => {
 
   it('keeps DEFAULT_MEL_CONFIG frozen at the mel_reference.py values', () => {
     expect(Object.isFrozen(DEFAULT_MEL_CONFIG)).toBe(true);
-    expect(DEFAULT_MEL_CONFIG).toMatchObject({ nFft: 512, winLength: 400, hopLength: 160, nMels: 80, fMin: 0, fMax: 8000, melScale: 'htk', norm: null, power: 2, center: true, logOffset: 1e-6 });
+    expect(DEFAULT_MEL_CONFIG).toMatchObject({
+      nFft: 512,
+      winLength: 400,
+      hopLength: 160,
+      nMels: 80,
+      fMin: 0,
+      fMax: 8000,
+      melScale: 'htk',
+      norm: null,
+      power: 2,
+      center: true,
+      logOffset: 1e-6,
+    });
   });
 });
 

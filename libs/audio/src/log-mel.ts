@@ -59,8 +59,7 @@ export function createLogMel(overrides: Partial<MelConfig> = {}, engine: LogMelE
     return reflectPad(samples, nFft / 2, padScratch);
   };
 
-  const frameCount = (length: number) =>
-    center ? 1 + Math.floor(length / hopLength) : length < nFft ? 0 : 1 + Math.floor((length - nFft) / hopLength);
+  const frameCount = (length: number) => (center ? 1 + Math.floor(length / hopLength) : length < nFft ? 0 : 1 + Math.floor((length - nFft) / hopLength));
 
   /**
    * Frames [from, to) through the kernel, two per call: their samples are copied into its memory

@@ -71,4 +71,3 @@ export function createMelFilterbank(spec: FilterbankSpec): SparseFilterbank {
   }
   return { nMels, nBins, first, count, at, taps: Float64Array.from(taps) };
 }
-

@@ -12,10 +12,21 @@ function digitReversal(size: number, radices: readonly number[]): Int32Array {
     if (last === undefined) return seq;
     const inner = stages.slice(0, -1);
     const out: number[] = [];
-    for (let r = 0; r < last; r++) out.push(...order(seq.filter((_, i) => i % last === r), inner));
+    for (let r = 0; r < last; r++)
+      out.push(
+        ...order(
+          seq.filter((_, i) => i % last === r),
+          inner,
+        ),
+      );
     return out;
   };
-  return Int32Array.from(order(Array.from({ length: size }, (_, i) => i), radices));
+  return Int32Array.from(
+    order(
+      Array.from({ length: size }, (_, i) => i),
+      radices,
+    ),
+  );
 }
 
 export class RealFft {

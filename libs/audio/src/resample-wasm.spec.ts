@@ -21,7 +21,15 @@ function maxDifference(a: Float32Array, b: Float32Array): number {
 
 describe('WebAssembly resampling kernel (engine "wasm")', () => {
   // float32 sums (as torchaudio's conv1d) vs the JavaScript path's float64: a few float32 ulps of |x| <= 1.
-  const pairs: [number, number][] = [[44100, 16000], [48000, 16000], [22050, 16000], [8000, 16000], [11025, 16000], [32000, 16000], [16000, 44100]];
+  const pairs: [number, number][] = [
+    [44100, 16000],
+    [48000, 16000],
+    [22050, 16000],
+    [8000, 16000],
+    [11025, 16000],
+    [32000, 16000],
+    [16000, 44100],
+  ];
   for (const [from, to] of pairs) {
     it(`matches the JavaScript engine ${from} Hz -> ${to} Hz, whatever the clip length`, () => {
       for (const seconds of [0.3, 1, 2.71]) {

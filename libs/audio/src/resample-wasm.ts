@@ -72,9 +72,21 @@ function generate(kernel: PolyphaseKernel, l: Layout): StraightLineCode {
     group.forEach((o, i) => {
       const j = o % next;
       const window = 4 * (Math.floor(o / next) * orig + first[j]!);
-      c.loadUnaligned(XA, window).load(V, TAPS_AT + 16 * l.vectors * j).mulF32().get(acc[i]!).addF32().set(acc[i]!);
+      c.loadUnaligned(XA, window)
+        .load(V, TAPS_AT + 16 * l.vectors * j)
+        .mulF32()
+        .get(acc[i]!)
+        .addF32()
+        .set(acc[i]!);
     });
-    c.get(V).i32(16).i32Add().tee(V).i32(16 * l.vectors).i32Ne().brIf(0).end();
+    c.get(V)
+      .i32(16)
+      .i32Add()
+      .tee(V)
+      .i32(16 * l.vectors)
+      .i32Ne()
+      .brIf(0)
+      .end();
     // [a, b, c, d] sums: lanes paired across outputs and added, then the pairs' halves.
     c.get(acc[0]).get(acc[1]).shuffle32([0, 1, 4, 5]).get(acc[0]).get(acc[1]).shuffle32([2, 3, 6, 7]).addF32().set(t);
     c.get(acc[2]).get(acc[3]).shuffle32([0, 1, 4, 5]).get(acc[2]).get(acc[3]).shuffle32([2, 3, 6, 7]).addF32().set(acc[0]);

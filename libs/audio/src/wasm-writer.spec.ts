@@ -37,7 +37,13 @@ describe('wasm-writer (straight-line f64x2 functions)', () => {
     c.get(v).splat(1).gt().set(mask);
     c.get(v).splat(0.5).mul().get(v).get(mask).bitselect().set(w);
     c.get(w).demote().set(w).storeLaneF32(OUT, 0, w, 0).storeLaneF32(OUT, 4, w, 1);
-    c.get(v).shiftRightU64(52).splatBits(0x4330000000000000n).or().splat(2 ** 52).sub().set(v);
+    c.get(v)
+      .shiftRightU64(52)
+      .splatBits(0x4330000000000000n)
+      .or()
+      .splat(2 ** 52)
+      .sub()
+      .set(v);
     c.storeLane(OUT, 8, v, 0).storeLane(OUT, 16, v, 1);
     c.get(mask).splatBits(0x3ff0000000000000n).and().set(mask).storeLane(OUT, 24, mask, 0).storeLane(OUT, 32, mask, 1);
     const { run, memory } = compile(c);

@@ -148,7 +148,10 @@ export class StraightLineCode {
   }
   /** Pushes [f32 at base + offset, f32 at base + offset + stride] widened to f64. */
   loadF32Pair(base: number, offset: number, stride: number): this {
-    this.get(base).get(base).memory(SIMD.load32Zero, 2, offset).memory(SIMD.load32Lane, 2, offset + stride);
+    this.get(base)
+      .get(base)
+      .memory(SIMD.load32Zero, 2, offset)
+      .memory(SIMD.load32Lane, 2, offset + stride);
     this.code.byte(1);
     return this.simd(SIMD.f64x2PromoteLowF32x4);
   }
@@ -288,7 +291,13 @@ export function buildModule(name: string, code: StraightLineCode, memoryPages: n
     ...section(1, vector([type])),
     ...section(3, vector([[0]])),
     ...section(5, vector([[0x00, ...uleb(memoryPages)]])),
-    ...section(7, vector([[...utf8(name), 0x00, 0], [...utf8('memory'), 0x02, 0]])),
+    ...section(
+      7,
+      vector([
+        [...utf8(name), 0x00, 0],
+        [...utf8('memory'), 0x02, 0],
+      ]),
+    ),
     10, // code section: one body
     ...uleb(1 + body.length),
     1,

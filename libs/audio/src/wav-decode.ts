@@ -25,7 +25,7 @@ function readSample(view: DataView, at: number, encoding: WavEncoding): number {
     case 'pcm16':
       return view.getInt16(at, true) * SCALE.pcm16;
     case 'pcm24':
-      return ((view.getUint8(at) | (view.getUint8(at + 1) << 8) | (view.getInt8(at + 2) << 16)) * SCALE.pcm24);
+      return (view.getUint8(at) | (view.getUint8(at + 1) << 8) | (view.getInt8(at + 2) << 16)) * SCALE.pcm24;
     case 'pcm32':
       return view.getInt32(at, true) * SCALE.pcm32;
     case 'float32':
@@ -86,10 +86,7 @@ function decodeGeneric(view: DataView, layout: WavLayout, out: Float32Array): vo
 export function checkFiniteSamples(samples: Float32Array, sampleRate: number): void {
   for (let i = 0; i < samples.length; i++) {
     if (Number.isFinite(samples[i]!)) continue;
-    throw new AudioDecodeError(
-      'non-finite',
-      `sample ${i} (at ${(i / sampleRate).toFixed(3)} s) is ${samples[i]}; audio samples must be finite numbers`,
-    );
+    throw new AudioDecodeError('non-finite', `sample ${i} (at ${(i / sampleRate).toFixed(3)} s) is ${samples[i]}; audio samples must be finite numbers`);
   }
 }
 

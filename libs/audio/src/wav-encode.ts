@@ -1,11 +1,4 @@
-import {
-  BYTES_PER_SAMPLE,
-  KSDATAFORMAT_GUID_TAIL,
-  WAVE_FORMAT_EXTENSIBLE,
-  WAVE_FORMAT_IEEE_FLOAT,
-  formatTagOf,
-  type WavEncoding,
-} from './wav-format';
+import { BYTES_PER_SAMPLE, KSDATAFORMAT_GUID_TAIL, WAVE_FORMAT_EXTENSIBLE, WAVE_FORMAT_IEEE_FLOAT, formatTagOf, type WavEncoding } from './wav-format';
 
 export type WavWriteEncoding = Exclude<WavEncoding, 'alaw' | 'mulaw'>;
 
@@ -81,11 +74,7 @@ function chunk(id: string, data: Uint8Array): Uint8Array {
  * Encodes one Float32Array (mono) or several equally long ones (one per channel, interleaved on
  * write) as a RIFF/WAVE file. Float formats also get the fact chunk the spec asks for.
  */
-export function encodeWav(
-  audio: Float32Array | readonly Float32Array[],
-  sampleRate: number,
-  options: WavEncodeOptions = {},
-): Uint8Array {
+export function encodeWav(audio: Float32Array | readonly Float32Array[], sampleRate: number, options: WavEncodeOptions = {}): Uint8Array {
   const channels = audio instanceof Float32Array ? [audio] : audio;
   const frames = channels[0]?.length ?? 0;
   if (channels.length === 0 || channels.some((c) => c.length !== frames)) {

@@ -9,9 +9,7 @@ export const WAVE_FORMAT_EXTENSIBLE = 0xfffe;
  * Bytes 2..15 of every KSDATAFORMAT_SUBTYPE_* GUID (…-0000-0010-8000-00aa00389b71); bytes 0..1 hold
  * the plain format tag, so an extensible header decodes like the tag it wraps.
  */
-export const KSDATAFORMAT_GUID_TAIL = Uint8Array.of(
-  0x00, 0x00, 0x00, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, 0xaa, 0x00, 0x38, 0x9b, 0x71,
-);
+export const KSDATAFORMAT_GUID_TAIL = Uint8Array.of(0x00, 0x00, 0x00, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, 0xaa, 0x00, 0x38, 0x9b, 0x71);
 
 export type WavEncoding = 'pcm8' | 'pcm16' | 'pcm24' | 'pcm32' | 'float32' | 'float64' | 'alaw' | 'mulaw';
 

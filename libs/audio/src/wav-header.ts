@@ -105,7 +105,8 @@ function sampleFormatOf(fmt: FmtChunk): { encoding: WavEncoding; containerBytes:
   let kind: string;
   let containers: number[]; // bytes per sample the depth allows, the packed one first
   if (tag === WAVE_FORMAT_PCM) {
-    if (bits < 1 || bits > 32) throw badHeader(`fmt chunk declares ${bits}-bit PCM; integer PCM is 8, 16, 24 or 32 bits (or fewer valid bits in such a container)`);
+    if (bits < 1 || bits > 32)
+      throw badHeader(`fmt chunk declares ${bits}-bit PCM; integer PCM is 8, 16, 24 or 32 bits (or fewer valid bits in such a container)`);
     kind = `${bits}-bit PCM`;
     containers = [1, 2, 3, 4].filter((bytes) => bytes >= Math.ceil(bits / 8));
   } else if (tag === WAVE_FORMAT_IEEE_FLOAT) {
@@ -127,7 +128,16 @@ function sampleFormatOf(fmt: FmtChunk): { encoding: WavEncoding; containerBytes:
     }
     containerBytes = blockAlign / channels;
   }
-  const encoding = tag === WAVE_FORMAT_PCM ? PCM_BY_BYTES[containerBytes as 1 | 2 | 3 | 4] : tag === WAVE_FORMAT_IEEE_FLOAT ? (bits === 32 ? 'float32' : 'float64') : tag === WAVE_FORMAT_ALAW ? 'alaw' : 'mulaw';
+  const encoding =
+    tag === WAVE_FORMAT_PCM
+      ? PCM_BY_BYTES[containerBytes as 1 | 2 | 3 | 4]
+      : tag === WAVE_FORMAT_IEEE_FLOAT
+        ? bits === 32
+          ? 'float32'
+          : 'float64'
+        : tag === WAVE_FORMAT_ALAW
+          ? 'alaw'
+          : 'mulaw';
   return { encoding, containerBytes };
 }
 
@@ -205,7 +215,10 @@ export function parseWavHeader(bytes: Uint8Array): WavLayout {
   const frames = Math.floor(available / blockAlign);
   if (frames === 0) {
     if (available === 0 && (data.toEnd || data.declared === 0)) throw new AudioDecodeError('empty', 'data chunk holds no audio (0 bytes)');
-    throw new AudioDecodeError('truncated', `data chunk declares ${data.toEnd ? 'an unset size' : `${data.declared} bytes`} but the file holds no whole ${blockAlign}-byte frame`);
+    throw new AudioDecodeError(
+      'truncated',
+      `data chunk declares ${data.toEnd ? 'an unset size' : `${data.declared} bytes`} but the file holds no whole ${blockAlign}-byte frame`,
+    );
   }
   const truncated = !data.toEnd && data.declared > available;
   return { encoding, channels: fmt.channels, sampleRate: fmt.sampleRate, blockAlign, dataOffset: data.start, frames, truncated };

@@ -8,8 +8,26 @@ const configs: ClassicalClassifierConfig[] = [
 ];
 
 describe('createClassicalClassifier', () => {
-  const tr = gaussianBlobs({ centers: [[0, 0, 0], [3, 3, 3], [0, 3, 6]], perClass: 50, spread: 0.8, seed: 1 });
-  const te = gaussianBlobs({ centers: [[0, 0, 0], [3, 3, 3], [0, 3, 6]], perClass: 50, spread: 0.8, seed: 2 });
+  const tr = gaussianBlobs({
+    centers: [
+      [0, 0, 0],
+      [3, 3, 3],
+      [0, 3, 6],
+    ],
+    perClass: 50,
+    spread: 0.8,
+    seed: 1,
+  });
+  const te = gaussianBlobs({
+    centers: [
+      [0, 0, 0],
+      [3, 3, 3],
+      [0, 3, 6],
+    ],
+    perClass: 50,
+    spread: 0.8,
+    seed: 2,
+  });
 
   it.each(configs)('$kind: fit / predict through one interface, and reload from JSON', (config) => {
     const classifier = createClassicalClassifier(config);
@@ -28,8 +46,26 @@ describe('createClassicalClassifier', () => {
 });
 
 describe('predictProbability', () => {
-  const tr = gaussianBlobs({ centers: [[0, 0], [2, 2], [0, 4]], perClass: 30, spread: 1, seed: 5 });
-  const te = gaussianBlobs({ centers: [[0, 0], [2, 2], [0, 4]], perClass: 10, spread: 1, seed: 6 });
+  const tr = gaussianBlobs({
+    centers: [
+      [0, 0],
+      [2, 2],
+      [0, 4],
+    ],
+    perClass: 30,
+    spread: 1,
+    seed: 5,
+  });
+  const te = gaussianBlobs({
+    centers: [
+      [0, 0],
+      [2, 2],
+      [0, 4],
+    ],
+    perClass: 10,
+    spread: 1,
+    seed: 6,
+  });
 
   it('gives the forest’s class distribution, whose argmax is its prediction, also after reloading', () => {
     const forest = createClassicalClassifier({ kind: 'random-forest', nEstimators: 15, seed: 2 });

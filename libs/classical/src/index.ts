@@ -2,13 +2,7 @@ export type { FeatureRows } from './matrix';
 export { Standardizer, type StandardizerState } from './standardizer';
 export { groupFolds, searchSvm, type SvmSearchGrid, type SvmSearchResult } from './svm-search';
 export { trainSvm, loadSvm, type SvmOptions, type SvmModelJson, type TrainedSvm } from './svm';
-export {
-  trainRandomForest,
-  loadRandomForest,
-  type RandomForestOptions,
-  type RandomForestModelJson,
-  type TrainedRandomForest,
-} from './random-forest';
+export { trainRandomForest, loadRandomForest, type RandomForestOptions, type RandomForestModelJson, type TrainedRandomForest } from './random-forest';
 export {
   createClassicalClassifier,
   loadClassicalClassifier,

@@ -57,7 +57,10 @@ export function fitPredictPrecomputed(
     quiet: true,
   });
   try {
-    svm.train(trainKernel.map((row, i) => [i + 1, ...row]), [...y]);
+    svm.train(
+      trainKernel.map((row, i) => [i + 1, ...row]),
+      [...y],
+    );
     return svm.predict(testKernel.map((row) => [0, ...row]));
   } finally {
     svm.free();

@@ -3,8 +3,27 @@ import type { TreeJson } from './binned-tree';
 import { loadRandomForest, trainRandomForest, type RandomForestOptions } from './random-forest';
 import { accuracy, gaussianBlobs } from './toy-data';
 
-const twoBlobs = (seed: number) => gaussianBlobs({ centers: [[0, 0, 0, 0], [3, 3, 3, 3]], perClass: 100, spread: 1, seed });
-const threeBlobs = (seed: number) => gaussianBlobs({ centers: [[0, 0], [4, 0], [0, 4]], perClass: 60, spread: 0.8, seed });
+const twoBlobs = (seed: number) =>
+  gaussianBlobs({
+    centers: [
+      [0, 0, 0, 0],
+      [3, 3, 3, 3],
+    ],
+    perClass: 100,
+    spread: 1,
+    seed,
+  });
+const threeBlobs = (seed: number) =>
+  gaussianBlobs({
+    centers: [
+      [0, 0],
+      [4, 0],
+      [0, 4],
+    ],
+    perClass: 60,
+    spread: 0.8,
+    seed,
+  });
 
 describe('trainRandomForest', () => {
   it('separates two Gaussian blobs (> 95% on held-out data)', () => {
@@ -17,13 +36,30 @@ describe('trainRandomForest', () => {
   it('solves a 3-class toy problem and maps arbitrary integer labels back', () => {
     const tr = threeBlobs(3);
     const te = threeBlobs(4);
-    const forest = trainRandomForest(tr.X, tr.y.map((l) => l + 7), { nEstimators: 30, maxFeatures: 2, seed: 1 });
+    const forest = trainRandomForest(
+      tr.X,
+      tr.y.map((l) => l + 7),
+      { nEstimators: 30, maxFeatures: 2, seed: 1 },
+    );
     expect(forest.labels).toEqual([7, 8, 9]);
-    expect(accuracy(forest.predict(te.X), te.y.map((l) => l + 7))).toBeGreaterThan(0.95);
+    expect(
+      accuracy(
+        forest.predict(te.X),
+        te.y.map((l) => l + 7),
+      ),
+    ).toBeGreaterThan(0.95);
   });
 
   it('is deterministic under a seed, and the seed matters', () => {
-    const tr = gaussianBlobs({ centers: [[0, 0, 0, 0], [1, 1, 1, 1]], perClass: 40, spread: 1, seed: 5 });
+    const tr = gaussianBlobs({
+      centers: [
+        [0, 0, 0, 0],
+        [1, 1, 1, 1],
+      ],
+      perClass: 40,
+      spread: 1,
+      seed: 5,
+    });
     const fit = (seed: number) => trainRandomForest(tr.X, tr.y, { nEstimators: 10, seed });
     expect(JSON.stringify(fit(3).toJSON())).toBe(JSON.stringify(fit(3).toJSON()));
     expect(fit(3).predict(tr.X)).toEqual(fit(3).predict(tr.X));
@@ -32,8 +68,9 @@ describe('trainRandomForest', () => {
 
   it('honours maxDepth and minSamplesLeaf, and refuses a maxFeatures beyond the feature count', () => {
     const tr = threeBlobs(6);
-    const depthOf = (tree: TreeJson, node = 0): number => (tree.feature[node]! < 0 ? 0 : 1 + Math.max(depthOf(tree, tree.left[node]), depthOf(tree, tree.right[node])));
-    const trees = (options: RandomForestOptions) => (trainRandomForest(tr.X, tr.y, { nEstimators: 4, seed: 1, ...options }).toJSON().forest.trees);
+    const depthOf = (tree: TreeJson, node = 0): number =>
+      tree.feature[node]! < 0 ? 0 : 1 + Math.max(depthOf(tree, tree.left[node]), depthOf(tree, tree.right[node]));
+    const trees = (options: RandomForestOptions) => trainRandomForest(tr.X, tr.y, { nEstimators: 4, seed: 1, ...options }).toJSON().forest.trees;
     expect(Math.max(...trees({ maxDepth: 1 }).map((t) => depthOf(t)))).toBe(1);
     expect(Math.max(...trees({}).map((t) => depthOf(t)))).toBeGreaterThan(1);
     // A leaf of >= 40 rows: the 180 bootstrap rows allow few splits, so trees stay shallow.
@@ -43,9 +80,19 @@ describe('trainRandomForest', () => {
   });
 
   it('class weights move the vote towards the weighted class where classes overlap', () => {
-    const tr = gaussianBlobs({ centers: [[0, 0], [0.5, 0.5]], perClass: 150, spread: 1.5, seed: 8 });
+    const tr = gaussianBlobs({
+      centers: [
+        [0, 0],
+        [0.5, 0.5],
+      ],
+      perClass: 150,
+      spread: 1.5,
+      seed: 8,
+    });
     const votesFor1 = (classWeights?: Record<number, number>) =>
-      trainRandomForest(tr.X, tr.y, { nEstimators: 15, maxDepth: 2, seed: 4, classWeights }).predict(tr.X).filter((p) => p === 1).length;
+      trainRandomForest(tr.X, tr.y, { nEstimators: 15, maxDepth: 2, seed: 4, classWeights })
+        .predict(tr.X)
+        .filter((p) => p === 1).length;
     expect(votesFor1({ 0: 1, 1: 10 })).toBeGreaterThan(votesFor1());
     expect(votesFor1({ 0: 10, 1: 1 })).toBeLessThan(votesFor1());
   });

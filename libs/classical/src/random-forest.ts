@@ -51,7 +51,8 @@ export function trainRandomForest(X: FeatureRows, y: readonly number[], options:
   const minSamplesLeaf = options.minSamplesLeaf ?? 1;
   if (!(Number.isInteger(nTrees) && nTrees >= 1)) throw new Error(`random forest: nEstimators must be an integer >= 1, got ${nTrees}`);
   if (!(maxDepth >= 1)) throw new Error(`random forest: maxDepth must be >= 1, got ${maxDepth}`);
-  if (!(Number.isInteger(minSamplesLeaf) && minSamplesLeaf >= 1)) throw new Error(`random forest: minSamplesLeaf must be an integer >= 1, got ${minSamplesLeaf}`);
+  if (!(Number.isInteger(minSamplesLeaf) && minSamplesLeaf >= 1))
+    throw new Error(`random forest: minSamplesLeaf must be an integer >= 1, got ${minSamplesLeaf}`);
   // The trees vote over class indices 0..k-1; arbitrary integer labels are mapped there and back.
   const labels = [...new Set(y)].sort((a, b) => a - b);
   const indexOf = new Map(labels.map((label, i) => [label, i]));

@@ -45,7 +45,13 @@ describe('searchSvm', () => {
 });
 
 // The search fits on precomputed kernels; these are the fits it stands for, one trainSvm per grid point and fold.
-function referenceSearch(X: number[][], y: number[], groups: string[], grid: { C: number[]; gammaScale: number[]; folds: number }, classWeights?: Record<number, number>) {
+function referenceSearch(
+  X: number[][],
+  y: number[],
+  groups: string[],
+  grid: { C: number[]; gammaScale: number[]; folds: number },
+  classWeights?: Record<number, number>,
+) {
   const folds = groupFolds(groups, grid.folds);
   const scores: number[] = [];
   for (const C of grid.C) {
@@ -54,11 +60,17 @@ function referenceSearch(X: number[][], y: number[], groups: string[], grid: { C
       for (const held of folds) {
         const train = groups.flatMap((g, i) => (held.has(g) ? [] : [i]));
         const test = groups.flatMap((g, i) => (held.has(g) ? [i] : []));
-        const svm = trainSvm(train.map((i) => X[i]!), train.map((i) => y[i]!), { kernel: 'rbf', C, gamma: scale / X[0]!.length, classWeights });
+        const svm = trainSvm(
+          train.map((i) => X[i]!),
+          train.map((i) => y[i]!),
+          { kernel: 'rbf', C, gamma: scale / X[0]!.length, classWeights },
+        );
         const predicted = svm.predict(test.map((i) => X[i]!));
         svm.dispose();
         const classes = [...new Set(test.map((i) => y[i]!))];
-        sum += classes.reduce((acc, k) => acc + test.filter((i, j) => y[i] === k && predicted[j] === k).length / test.filter((i) => y[i] === k).length, 0) / classes.length;
+        sum +=
+          classes.reduce((acc, k) => acc + test.filter((i, j) => y[i] === k && predicted[j] === k).length / test.filter((i) => y[i] === k).length, 0) /
+          classes.length;
       }
       scores.push(sum / folds.length);
     }
@@ -68,7 +80,16 @@ function referenceSearch(X: number[][], y: number[], groups: string[], grid: { C
 
 describe('searchSvm on precomputed kernels', () => {
   it('scores every grid point as RBF fits of libsvm do', () => {
-    const blobs = gaussianBlobs({ centers: [[0, 0, 0, 0], [1, 1, 0, 0], [0, 1, 1, 0]], perClass: 30, spread: 0.8, seed: 3 });
+    const blobs = gaussianBlobs({
+      centers: [
+        [0, 0, 0, 0],
+        [1, 1, 0, 0],
+        [0, 1, 1, 0],
+      ],
+      perClass: 30,
+      spread: 0.8,
+      seed: 3,
+    });
     const groups = blobs.X.map((_, i) => `s${i % 5}`);
     const grid = { C: [0.1, 1, 10], gammaScale: [0.25, 1, 4], folds: 5 };
     const reference = referenceSearch(blobs.X, blobs.y, groups, grid);
@@ -81,7 +102,16 @@ describe('searchSvm on precomputed kernels', () => {
   });
 
   it('fits with the class weights it is given, as weighted RBF fits do', () => {
-    const blobs = gaussianBlobs({ centers: [[0, 0], [1, 1], [0, 2]], perClass: 24, spread: 1.2, seed: 8 });
+    const blobs = gaussianBlobs({
+      centers: [
+        [0, 0],
+        [1, 1],
+        [0, 2],
+      ],
+      perClass: 24,
+      spread: 1.2,
+      seed: 8,
+    });
     const X = blobs.X.slice(0, 60);
     const y = blobs.y.slice(0, 60); // an unbalanced set: 24, 24, 12
     const groups = X.map((_, i) => `s${i % 4}`);

@@ -42,8 +42,15 @@ export function groupFolds(groups: readonly string[], folds: number): Set<string
  * The grid point with the best mean inner UA (ties: the first in grid order, smaller C first). A fold whose training
  * part holds a single class is skipped; with none left the search fails rather than guess.
  */
-export function searchSvm(X: FeatureRows, y: readonly number[], groups: readonly string[], grid: SvmSearchGrid, base: Omit<SvmOptions, 'C' | 'gamma'> = { kernel: 'rbf' }): SvmSearchResult {
-  if (groups.length !== X.length || y.length !== X.length) throw new Error(`SVM search: ${X.length} rows, ${y.length} labels and ${groups.length} groups must match`);
+export function searchSvm(
+  X: FeatureRows,
+  y: readonly number[],
+  groups: readonly string[],
+  grid: SvmSearchGrid,
+  base: Omit<SvmOptions, 'C' | 'gamma'> = { kernel: 'rbf' },
+): SvmSearchResult {
+  if (groups.length !== X.length || y.length !== X.length)
+    throw new Error(`SVM search: ${X.length} rows, ${y.length} labels and ${groups.length} groups must match`);
   if (grid.C.length === 0 || grid.gammaScale.length === 0) throw new Error('SVM search: the grid needs at least one C and one gammaScale');
   const features = X[0]?.length ?? 0;
   const splits = groupFolds(groups, grid.folds).map((held) => {

@@ -2,8 +2,27 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadSvm, trainSvm, type TrainedSvm } from './svm';
 import { accuracy, gaussianBlobs } from './toy-data';
 
-const twoBlobs = (seed: number) => gaussianBlobs({ centers: [[0, 0, 0, 0], [3, 3, 3, 3]], perClass: 100, spread: 1, seed });
-const threeBlobs = (seed: number) => gaussianBlobs({ centers: [[0, 0], [4, 0], [0, 4]], perClass: 60, spread: 0.8, seed });
+const twoBlobs = (seed: number) =>
+  gaussianBlobs({
+    centers: [
+      [0, 0, 0, 0],
+      [3, 3, 3, 3],
+    ],
+    perClass: 100,
+    spread: 1,
+    seed,
+  });
+const threeBlobs = (seed: number) =>
+  gaussianBlobs({
+    centers: [
+      [0, 0],
+      [4, 0],
+      [0, 4],
+    ],
+    perClass: 60,
+    spread: 0.8,
+    seed,
+  });
 
 describe('trainSvm', () => {
   const models: TrainedSvm[] = [];
@@ -24,18 +43,36 @@ describe('trainSvm', () => {
   it('solves a 3-class toy problem and keeps its integer labels', () => {
     const tr = threeBlobs(3);
     const te = threeBlobs(4);
-    const model = train(tr.X, tr.y.map((l) => l * 10 + 5), { kernel: 'rbf', C: 10 });
+    const model = train(
+      tr.X,
+      tr.y.map((l) => l * 10 + 5),
+      { kernel: 'rbf', C: 10 },
+    );
     expect(model.labels).toEqual([5, 15, 25]);
-    expect(accuracy(model.predict(te.X), te.y.map((l) => l * 10 + 5))).toBeGreaterThan(0.95);
+    expect(
+      accuracy(
+        model.predict(te.X),
+        te.y.map((l) => l * 10 + 5),
+      ),
+    ).toBeGreaterThan(0.95);
   });
 
   it('standardises with train statistics only: a test row gets the same answer alone or among outliers', () => {
     const tr = twoBlobs(5);
-    const model = train(tr.X.map((row) => Float32Array.from(row)), tr.y, { kernel: 'rbf' });
+    const model = train(
+      tr.X.map((row) => Float32Array.from(row)),
+      tr.y,
+      { kernel: 'rbf' },
+    );
     // Refitting on the test batch would map any lone row to the zero vector, giving both rows one class.
     expect(model.predict([[0, 0, 0, 0]])).toEqual([0]);
     expect(model.predict([[3, 3, 3, 3]])).toEqual([1]);
-    const batch = model.predict([[0, 0, 0, 0], [3, 3, 3, 3], [1e4, 1e4, 1e4, 1e4], [-1e4, -1e4, -1e4, -1e4]]);
+    const batch = model.predict([
+      [0, 0, 0, 0],
+      [3, 3, 3, 3],
+      [1e4, 1e4, 1e4, 1e4],
+      [-1e4, -1e4, -1e4, -1e4],
+    ]);
     expect(batch.slice(0, 2)).toEqual([0, 1]);
   });
 

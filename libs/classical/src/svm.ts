@@ -72,7 +72,11 @@ function wrap(svm: LibSvm, standardizer: Standardizer, options: SvmOptions, labe
   return {
     labels,
     predict: (X) =>
-      options.probability ? live().predictProbability(standardizer.transform(X)).map(({ prediction }) => prediction) : live().predict(standardizer.transform(X)),
+      options.probability
+        ? live()
+            .predictProbability(standardizer.transform(X))
+            .map(({ prediction }) => prediction)
+        : live().predict(standardizer.transform(X)),
     predictProbability(X) {
       if (!options.probability) throw new Error('SVM: trained without probability: true');
       return live()

@@ -1,12 +1,7 @@
 import { mulberry32 } from './random';
 
 /** Seeded Gaussian blobs for specs and the fit-time benchmark (mulberry32 + Box-Muller). */
-export function gaussianBlobs(options: {
-  centers: number[][];
-  perClass: number;
-  spread: number;
-  seed: number;
-}): { X: number[][]; y: number[] } {
+export function gaussianBlobs(options: { centers: number[][]; perClass: number; spread: number; seed: number }): { X: number[][]; y: number[] } {
   const next = mulberry32(options.seed);
   const uniform = () => (next() * 4294967296 + 1) / 4294967297; // (0, 1): log() below never sees 0
   const normal = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());

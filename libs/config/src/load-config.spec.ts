@@ -9,7 +9,10 @@ const schema = z
   .object({
     epochs: z.number().int().default(10),
     name: z.string().default('run'),
-    optim: z.object({ lr: z.number().default(1e-3), kind: z.enum(['adam', 'sgd']).default('adam') }).strict().prefault({}),
+    optim: z
+      .object({ lr: z.number().default(1e-3), kind: z.enum(['adam', 'sgd']).default('adam') })
+      .strict()
+      .prefault({}),
   })
   .strict();
 

@@ -12,7 +12,13 @@ describe('loadPlatformConfig', () => {
 
   it('reads the cluster setup from SER_* variables', () => {
     const cfg = loadPlatformConfig({
-      env: { SER_BUS: 'kafka', SER_KAFKA_BROKERS: 'k1:9092, k2:9093', SER_STORE: 'postgres', SER_DATABASE_URL: 'postgres://u@db/ser', SER_INFERENCE_ADDRESS: 'inference:50055' },
+      env: {
+        SER_BUS: 'kafka',
+        SER_KAFKA_BROKERS: 'k1:9092, k2:9093',
+        SER_STORE: 'postgres',
+        SER_DATABASE_URL: 'postgres://u@db/ser',
+        SER_INFERENCE_ADDRESS: 'inference:50055',
+      },
     });
     expect(cfg.bus).toMatchObject({ kind: 'kafka', brokers: ['k1:9092', 'k2:9093'] });
     expect(cfg.store).toEqual({ kind: 'postgres', url: 'postgres://u@db/ser' });

@@ -6,7 +6,13 @@ export const SERVICE_NAMES = ['features', 'fopPretrainer', 'vqvaePretrainer', 'c
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 const brokerList = z.preprocess(
-  (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : v,
   z.array(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port')).min(1),
 );
 const port = z.number().int().min(0).max(65535);
@@ -120,10 +126,18 @@ export const platformConfigSchema = z
          * Folders corpus locations must lie under (no path traversal). Empty means `<dataDir>/corpora` only;
          * deployments list their shared corpus volumes here.
          */
-        corpusRoots: z.preprocess(
-          (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
-          z.array(z.string().min(1)),
-        ).default([]),
+        corpusRoots: z
+          .preprocess(
+            (v) =>
+              typeof v === 'string'
+                ? v
+                    .split(',')
+                    .map((s) => s.trim())
+                    .filter(Boolean)
+                : v,
+            z.array(z.string().min(1)),
+          )
+          .default([]),
         /** Feature-extraction worker threads; 0 = one per core less one (at least 1). */
         workers: z.number().int().min(0).default(0),
         /** Utterances shorter than this are skipped as 'too short' (seconds). */
@@ -143,7 +157,11 @@ export const platformConfigSchema = z
         /** Longest audio Predict accepts, after decoding (seconds); longer is INVALID_ARGUMENT. */
         maxAudioSeconds: z.number().positive().default(60),
         /** Largest audio upload or stream chunk (bytes); larger is RESOURCE_EXHAUSTED. 60 s of 48 kHz stereo 16-bit WAV fits. */
-        maxAudioBytes: z.number().int().positive().default(12 * 1024 * 1024),
+        maxAudioBytes: z
+          .number()
+          .int()
+          .positive()
+          .default(12 * 1024 * 1024),
         /** Most requests one forward pass serves (dynamic batching); 1 turns batching off. */
         maxBatchSize: z.number().int().positive().default(16),
         /** Longest a request waits for others to share its forward pass (ms). */
@@ -171,10 +189,18 @@ export const platformConfigSchema = z
         /** Queries without a token: handy on one machine; clusters should set false (reads then need a viewer token). */
         anonymousRead: z.boolean().default(true),
         /** Origins browsers may call the API from (CORS); `*` allows any. Default: the gateway's own origin on one machine. */
-        corsOrigins: z.preprocess(
-          (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
-          z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)])),
-        ).default([...DEFAULT_GATEWAY_CORS_ORIGINS]),
+        corsOrigins: z
+          .preprocess(
+            (v) =>
+              typeof v === 'string'
+                ? v
+                    .split(',')
+                    .map((s) => s.trim())
+                    .filter(Boolean)
+                : v,
+            z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)])),
+          )
+          .default([...DEFAULT_GATEWAY_CORS_ORIGINS]),
         /** Schema introspection (tools, GraphiQL): on for development; production values turn it off. */
         introspection: z.boolean().default(true),
         /**
@@ -204,10 +230,18 @@ export const platformConfigSchema = z
          */
         mode: z.enum(['required', 'off']).default('required'),
         /** Callers allowed to make this process's mutating RPCs; empty: the platform's per-service defaults. */
-        allowedCallers: z.preprocess(
-          (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
-          z.array(z.string().min(1)),
-        ).default([]),
+        allowedCallers: z
+          .preprocess(
+            (v) =>
+              typeof v === 'string'
+                ? v
+                    .split(',')
+                    .map((s) => s.trim())
+                    .filter(Boolean)
+                : v,
+            z.array(z.string().min(1)),
+          )
+          .default([]),
       })
       .strict()
       .prefault({}),
@@ -294,9 +328,7 @@ export const PLATFORM_ENV: Record<string, string> = {
 export function loadPlatformConfig(sources: Omit<ConfigSources, 'envMap'> = {}): PlatformConfig {
   const env = sources.env ?? process.env;
   const cfg = loadConfig(platformConfigSchema, { file: sources.file ?? env.SER_CONFIG, env, envMap: PLATFORM_ENV, overrides: sources.overrides });
-  const addresses = Object.fromEntries(
-    SERVICE_NAMES.map((n) => [n, cfg.addresses[n] ?? `127.0.0.1:${cfg.ports[n]}`]),
-  ) as Record<ServiceName, string>;
+  const addresses = Object.fromEntries(SERVICE_NAMES.map((n) => [n, cfg.addresses[n] ?? `127.0.0.1:${cfg.ports[n]}`])) as Record<ServiceName, string>;
   // Tests run many processes at once: a fixed default port would collide, so vitest gets an ephemeral one.
   const metricsPort = cfg.metricsPort ?? (env.VITEST ? 0 : 9464);
   if (cfg.gateway.maxBodyBytes !== undefined && cfg.gateway.maxBodyBytes <= cfg.inference.maxAudioBytes) {

@@ -1,11 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { afterEach, describe, expect, it } from 'vitest';
-import type {
-  FeatureServiceClient,
-  FeatureServiceHandlers,
-  GetDatasetRequest__Output,
-  GetDatasetResponse__Output,
-} from './index';
+import type { FeatureServiceClient, FeatureServiceHandlers, GetDatasetRequest__Output, GetDatasetResponse__Output } from './index';
 import { loadSerProto, SER_SERVICE_NAMES } from './index';
 
 type DescriptorFields = { type: { field: Array<{ name: string }> } };
@@ -24,7 +19,18 @@ describe('loadSerProto', () => {
     for (const name of Object.values(SER_SERVICE_NAMES)) expect(packageDefinition[name], name).toBeDefined();
     expect(Object.keys(pkg.ser.v1.InferenceService.service)).toEqual(['Predict', 'PredictStream', 'BatchPredict', 'GetModelStatus']);
     // The registry RPCs live in their own service, not in the trainer's.
-    expect(Object.keys(pkg.ser.v1.ModelRegistryService.service)).toEqual(['ListModelVersions', 'ListModels', 'BatchGetModelVersions', 'ListModelAliases', 'GetModelVersion', 'GetRunModelVersion', 'RegisterModelVersion', 'SetModelAlias', 'GetModelCard', 'DownloadModelArtifact']);
+    expect(Object.keys(pkg.ser.v1.ModelRegistryService.service)).toEqual([
+      'ListModelVersions',
+      'ListModels',
+      'BatchGetModelVersions',
+      'ListModelAliases',
+      'GetModelVersion',
+      'GetRunModelVersion',
+      'RegisterModelVersion',
+      'SetModelAlias',
+      'GetModelCard',
+      'DownloadModelArtifact',
+    ]);
     expect(Object.keys(pkg.ser.v1.ClassifierTrainingService.service).filter((m) => m.includes('Model'))).toEqual([]);
     expect(protoFiles.some((file) => file.endsWith('google/rpc/status.proto'))).toBe(true);
   });
@@ -51,9 +57,7 @@ describe('loadSerProto', () => {
     client = featureClient;
 
     const response = await new Promise<GetDatasetResponse__Output | undefined>((resolve, reject) =>
-      featureClient.getDataset({ datasetId: 'd1' }, new grpc.Metadata(), { deadline: Date.now() + 5000 }, (err, res) =>
-        err ? reject(err) : resolve(res),
-      ),
+      featureClient.getDataset({ datasetId: 'd1' }, new grpc.Metadata(), { deadline: Date.now() + 5000 }, (err, res) => (err ? reject(err) : resolve(res))),
     );
 
     expect(seen).toEqual([{ datasetId: 'd1', datasetVersionId: '' }]);

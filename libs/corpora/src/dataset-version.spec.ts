@@ -46,7 +46,14 @@ describe('manifestVersion', () => {
 
   it('ignores fields that do not change what a model learns (path, duration, gender)', () => {
     const entry: ManifestEntry = {
-      utteranceId: 'u1', path: 'a/u1.wav', label: 'sad', rawLabel: 'T', speaker: '03', session: null, gender: 'male', contentHash: 'ab',
+      utteranceId: 'u1',
+      path: 'a/u1.wav',
+      label: 'sad',
+      rawLabel: 'T',
+      speaker: '03',
+      session: null,
+      gender: 'male',
+      contentHash: 'ab',
     };
     const moved = { ...entry, path: 'b/u1.wav', durationSeconds: 2 };
     expect(manifestVersion({ entries: [moved] })).toBe(manifestVersion({ entries: [entry] }));

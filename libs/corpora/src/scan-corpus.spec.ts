@@ -13,7 +13,9 @@ describe('scanCorpus / importCorpus', () => {
     const root = await corpora.root('hash');
     await writeWav(root, 'Angry/SM1_F1_A01.wav', 1, 0.25);
     const [entry] = (await importCorpus(root, { format: 'urdu' })).entries;
-    const expected = createHash('sha256').update(await readFile(join(root, 'Angry/SM1_F1_A01.wav'))).digest('hex');
+    const expected = createHash('sha256')
+      .update(await readFile(join(root, 'Angry/SM1_F1_A01.wav')))
+      .digest('hex');
     expect(entry?.contentHash).toBe(expected);
     expect(entry?.durationSeconds).toBeCloseTo(0.25, 9);
   });
@@ -53,7 +55,14 @@ describe('scanCorpus / importCorpus', () => {
     await writeWav(root, 'bad name.wav', 9);
     const calls: Array<[number, number]> = [];
     await importCorpus(root, { format: 'ravdess', onProgress: (done, total) => calls.push([done, total]) });
-    expect(calls).toEqual([[0, 5], [1, 5], [2, 5], [3, 5], [4, 5], [5, 5]]);
+    expect(calls).toEqual([
+      [0, 5],
+      [1, 5],
+      [2, 5],
+      [3, 5],
+      [4, 5],
+      [5, 5],
+    ]);
   });
 
   it('streams items lazily: a consumer may stop after the first one', async () => {

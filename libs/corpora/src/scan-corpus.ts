@@ -54,13 +54,7 @@ export async function* scanCorpus(root: string, options: ImportOptions): AsyncGe
   }
 }
 
-async function toEntry(
-  candidate: FileCandidate,
-  root: string,
-  realRoot: string,
-  labelMap: ImportOptions['labelMap'],
-  seenIds: Set<string>,
-): Promise<ScanItem> {
+async function toEntry(candidate: FileCandidate, root: string, realRoot: string, labelMap: ImportOptions['labelMap'], seenIds: Set<string>): Promise<ScanItem> {
   const skipped = (reason: SkippedFile['reason']): ScanItem => ({ kind: 'skipped', skipped: { path: candidate.path, reason } });
   // Labels first: a file dropped by the protocol is not worth reading.
   const decision = decideLabel(candidate.rawLabel, candidate.label, labelMap);

@@ -41,7 +41,10 @@ async function* walkDirectory(root: string, realRoot: string, relDir: string, ex
       const target = await realpath(join(root, rel)).catch(() => null);
       const isAudio = extensions.has(extensionOf(rel));
       if (target !== null && !isInside(target, realRoot)) {
-        const pointsToDirectory = await stat(target).then((s) => s.isDirectory(), () => false);
+        const pointsToDirectory = await stat(target).then(
+          (s) => s.isDirectory(),
+          () => false,
+        );
         if (isAudio || pointsToDirectory) yield { kind: 'skip', path: rel, reason: SKIP_REASONS.outsideRoot };
       } else if (isAudio) {
         yield { kind: 'file', path: rel };

@@ -7,7 +7,7 @@ export function wavDurationFromHeader(head: Uint8Array, fileSize: number): numbe
   if (head.length < 12 || fourCC(head, 0) !== 'RIFF' || fourCC(head, 8) !== 'WAVE') return undefined;
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
   let byteRate = 0;
-  for (let at = 12; at + 8 <= head.length; ) {
+  for (let at = 12; at + 8 <= head.length;) {
     const id = fourCC(head, at);
     const size = view.getUint32(at + 4, true);
     if (id === 'fmt ' && at + 16 <= head.length) byteRate = view.getUint32(at + 16, true);

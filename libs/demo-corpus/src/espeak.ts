@@ -64,11 +64,16 @@ export function espeakArguments(request: EspeakRequest): string[] {
   return [
     '--stdout',
     '-m',
-    '-v', request.voice,
-    '-p', String(request.pitch),
-    '-s', String(request.wordsPerMinute),
-    '-a', String(request.amplitude),
-    '-g', String(request.wordGap),
+    '-v',
+    request.voice,
+    '-p',
+    String(request.pitch),
+    '-s',
+    String(request.wordsPerMinute),
+    '-a',
+    String(request.amplitude),
+    '-g',
+    String(request.wordGap),
     ssml,
   ];
 }

@@ -22,7 +22,11 @@ describe('trimSilence', () => {
 
 describe('finishUtterance', () => {
   it("sets the active level to the emotion's target (±1 dB variation, plus the speaker offset)", () => {
-    for (const [emotion, offset] of [['angry', 0], ['sad', 0], ['neutral', 2]] as const) {
+    for (const [emotion, offset] of [
+      ['angry', 0],
+      ['sad', 0],
+      ['neutral', 2],
+    ] as const) {
       const out = finishUtterance(tone(1), RATE, EMOTION_PROSODY[emotion], offset, mulberry32(1));
       const target = EMOTION_PROSODY[emotion].levelDb + offset;
       expect(Math.abs(measureProsody(out, RATE).levelDb - target)).toBeLessThanOrEqual(1.1);

@@ -72,13 +72,7 @@ function fadeEdges(samples: Float32Array, sampleRate: number): void {
  * Applies the emotion's tilt and level (plus the speaker's offset and ±1 dB of repetition
  * variation), limits, and frames the speech in silence. Speech longer than fits is cut.
  */
-export function finishUtterance(
-  speech: Float32Array,
-  sampleRate: number,
-  emotion: EmotionProsody,
-  levelOffsetDb: number,
-  random: Random,
-): Float32Array {
+export function finishUtterance(speech: Float32Array, sampleRate: number, emotion: EmotionProsody, levelOffsetDb: number, random: Random): Float32Array {
   const maxSpeech = Math.floor(MAX_SPEECH_SECONDS * sampleRate);
   const shaped = highShelf(speech.subarray(0, maxSpeech), sampleRate, emotion.highShelfDb);
   const level = activeRms(shaped, sampleRate);

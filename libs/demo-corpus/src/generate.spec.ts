@@ -17,7 +17,10 @@ afterEach(async () => {
 
 async function listWavs(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true });
-  return entries.filter((p) => p.endsWith('.wav')).map((p) => p.split('\\').join('/')).sort();
+  return entries
+    .filter((p) => p.endsWith('.wav'))
+    .map((p) => p.split('\\').join('/'))
+    .sort();
 }
 
 describe('generateDemoCorpus (source-filter voice)', () => {
@@ -36,11 +39,13 @@ describe('generateDemoCorpus (source-filter voice)', () => {
     const lines = (await readFile(result.manifestPath, 'utf8')).trim().split('\n');
     expect(lines[0]).toBe('path,label,speaker,gender');
     expect(lines.slice(1).sort()).toEqual(
-      expected.map((path) => {
-        const [folder, name] = path.split('/') as [string, string];
-        const [speaker, gender] = name.split('_') as [string, string];
-        return `${path},${folder.toLowerCase()},${speaker},${gender}`;
-      }).sort(),
+      expected
+        .map((path) => {
+          const [folder, name] = path.split('/') as [string, string];
+          const [speaker, gender] = name.split('_') as [string, string];
+          return `${path},${folder.toLowerCase()},${speaker},${gender}`;
+        })
+        .sort(),
     );
     const info = JSON.parse(await readFile(join(outDir, CORPUS_INFO_FILE), 'utf8'));
     expect(info).toMatchObject({ engine: 'source-filter', seed: 1, sampleRate: 16000, utterancesPerEmotion: 2 });

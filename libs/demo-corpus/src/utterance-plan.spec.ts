@@ -47,6 +47,7 @@ describe('planUtterance', () => {
   });
 
   it('stays under the hard maximum of speech seconds', () => {
-    for (let seed = 0; seed < 30; seed++) expect(planSeconds(planUtterance(mulberry32(seed), speaker, EMOTION_PROSODY.sad))).toBeLessThanOrEqual(SPEECH_SECONDS.hardMax);
+    for (let seed = 0; seed < 30; seed++)
+      expect(planSeconds(planUtterance(mulberry32(seed), speaker, EMOTION_PROSODY.sad))).toBeLessThanOrEqual(SPEECH_SECONDS.hardMax);
   });
 });

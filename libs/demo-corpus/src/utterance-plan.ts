@@ -65,9 +65,7 @@ function syllableSegments(random: Random, speaker: DemoSpeaker, emotion: Emotion
   const vowel = scaled(VOWELS[pick(random, VOWEL_NAMES)]!, speaker.formantScale);
   const accented = random() < ACCENT_PROBABILITY;
   // Accents rise by 50-100 % of the emotion's range; unaccented syllables wobble a little.
-  const accent = accented
-    ? emotion.pitchRangeSemitones * uniform(random, 0.5, 1)
-    : emotion.pitchRangeSemitones * 0.15 * gaussian(random);
+  const accent = accented ? emotion.pitchRangeSemitones * uniform(random, 0.5, 1) : emotion.pitchRangeSemitones * 0.15 * gaussian(random);
   const segments: Segment[] = [];
   if (random() < 0.85) segments.push(...consonantSegments(CONSONANTS[pick(random, ONSET_NAMES)]!, vowel, speaker.formantScale, stretch, accent));
   const vowelSeconds = (accented ? VOWEL_SECONDS.stressed : VOWEL_SECONDS.unstressed) * stretch * uniform(random, 0.85, 1.15);

@@ -33,7 +33,9 @@ describe('makeFolds: cross-corpus', () => {
     const calm = [...corpus('ravdess', [...EMOTIONS, 'calm']), ...corpus('urdu', EMOTIONS)];
     expect(() => makeFolds(calm, { kind: 'cross-corpus', testDatasets: ['urdu'] }, 1)).toThrow(/training classes calm are missing from the test data/);
     const fewer = [...corpus('ravdess', ['angry', 'sad']), ...corpus('urdu', EMOTIONS)];
-    expect(() => makeFolds(fewer, { kind: 'cross-corpus', testDatasets: ['urdu'] }, 1)).toThrow(/test classes happy, neutral are missing from the training data/);
+    expect(() => makeFolds(fewer, { kind: 'cross-corpus', testDatasets: ['urdu'] }, 1)).toThrow(
+      /test classes happy, neutral are missing from the training data/,
+    );
     // Names, not positions: 'Angry' is not 'angry'.
     const cased = [...corpus('ravdess', EMOTIONS), ...corpus('urdu', ['Angry', 'happy', 'neutral', 'sad'])];
     expect(() => makeFolds(cased, { kind: 'cross-corpus', testDatasets: ['urdu'] }, 1)).toThrow(/test classes Angry .*training classes angry/);

@@ -19,11 +19,7 @@ describe('classWeights', () => {
 });
 
 describe('balancedSampler', () => {
-  const items = [
-    ...[0, 1, 2, 3, 4].map((i) => ({ id: `a${i}`, label: 'a' })),
-    ...[0, 1].map((i) => ({ id: `b${i}`, label: 'b' })),
-    { id: 'c0', label: 'c' },
-  ];
+  const items = [...[0, 1, 2, 3, 4].map((i) => ({ id: `a${i}`, label: 'a' })), ...[0, 1].map((i) => ({ id: `b${i}`, label: 'b' })), { id: 'c0', label: 'c' }];
   const sampler = balancedSampler(items, 11);
 
   it('oversamples every class to the size of the largest one, keeping every item', () => {

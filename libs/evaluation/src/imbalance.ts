@@ -6,11 +6,7 @@ import { deriveSeed, seededRandom, shuffled } from './seeded-random';
  * the same total weight; a class with no training items gets 0 (it never occurs, so it is never weighed).
  * 'none' gives 1 to every class.
  */
-export function classWeights(
-  labels: readonly string[],
-  classes: readonly string[],
-  mode: 'balanced' | 'none',
-): Record<string, number> {
+export function classWeights(labels: readonly string[], classes: readonly string[], mode: 'balanced' | 'none'): Record<string, number> {
   const counts = new Map(classes.map((name) => [name, 0]));
   for (const label of labels) {
     const count = counts.get(label);

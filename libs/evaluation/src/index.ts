@@ -1,13 +1,6 @@
 export { selectItems, type EvaluationItem } from './items';
 export { seededRandom, deriveSeed, shuffled, type Random } from './seeded-random';
-export {
-  makeFolds,
-  isSpeakerIndependent,
-  parseEvaluationProtocol,
-  evaluationProtocolSchema,
-  type EvaluationProtocol,
-  type Fold,
-} from './protocols';
+export { makeFolds, isSpeakerIndependent, parseEvaluationProtocol, evaluationProtocolSchema, type EvaluationProtocol, type Fold } from './protocols';
 export { assertSameClasses } from './cross-corpus';
 export { stratifiedSplit } from './stratified-split';
 export { carveValidation, type CarveValidationOptions } from './validation';
@@ -21,14 +14,6 @@ export {
   type ConfusionMatrix,
   type FoldPredictions,
 } from './metrics';
-export {
-  runRepeats,
-  meanStd,
-  aggregateReports,
-  type RepeatOptions,
-  type RepeatResult,
-  type MeanStd,
-  type AggregatedReport,
-} from './repeats';
+export { runRepeats, meanStd, aggregateReports, type RepeatOptions, type RepeatResult, type MeanStd, type AggregatedReport } from './repeats';
 export { classWeights, balancedSampler, type BalancedSampler } from './imbalance';
 export { formatMeanStd, resultsTable, type ResultsRow, type FormatOptions } from './report';

@@ -23,7 +23,14 @@ describe('evaluate', () => {
   const report = evaluate(trueLabels, predicted, classes);
 
   it('builds the confusion matrix with rows = true and columns = predicted', () => {
-    expect(report.confusion).toEqual({ classes, matrix: [[4, 1, 0], [1, 2, 0], [1, 0, 1]] });
+    expect(report.confusion).toEqual({
+      classes,
+      matrix: [
+        [4, 1, 0],
+        [1, 2, 0],
+        [1, 0, 1],
+      ],
+    });
     expect(report.support).toEqual({ angry: 5, happy: 3, sad: 2 });
     expect(report.total).toBe(10);
   });
@@ -73,7 +80,10 @@ describe('metrics over folds', () => {
     );
     expect(perFold.map((f) => f.report.ua)).toEqual([0.5, 0.5]); // f2 has no 'a': UA over 'b' only
     expect(perFold[1]!.report.absentClasses).toEqual(['a']);
-    expect(pooled.confusion.matrix).toEqual([[3, 0], [2, 1]]);
+    expect(pooled.confusion.matrix).toEqual([
+      [3, 0],
+      [2, 1],
+    ]);
     expect(pooled.ua).toBeCloseTo((1 + 1 / 3) / 2, 12);
     expect(pooled.wa).toBeCloseTo(4 / 6, 12);
   });

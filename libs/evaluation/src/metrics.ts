@@ -30,11 +30,7 @@ export interface ClassificationReport {
   absentClasses: string[];
 }
 
-export function confusionMatrix(
-  trueLabels: readonly string[],
-  predictedLabels: readonly string[],
-  classes: readonly string[],
-): ConfusionMatrix {
+export function confusionMatrix(trueLabels: readonly string[], predictedLabels: readonly string[], classes: readonly string[]): ConfusionMatrix {
   if (trueLabels.length !== predictedLabels.length) {
     throw new Error(`confusionMatrix: ${trueLabels.length} true labels but ${predictedLabels.length} predictions`);
   }
@@ -107,11 +103,7 @@ export function reportFromConfusion(confusion: ConfusionMatrix): ClassificationR
 }
 
 /** Metrics for one set of predictions; `classes` fixes the order of the confusion matrix. */
-export function evaluate(
-  trueLabels: readonly string[],
-  predictedLabels: readonly string[],
-  classes: readonly string[],
-): ClassificationReport {
+export function evaluate(trueLabels: readonly string[], predictedLabels: readonly string[], classes: readonly string[]): ClassificationReport {
   return reportFromConfusion(confusionMatrix(trueLabels, predictedLabels, classes));
 }
 

@@ -96,10 +96,7 @@ export function makeFolds(items: readonly EvaluationItem[], protocol: Evaluation
   }
 }
 
-function speakerHoldout(
-  items: readonly EvaluationItem[],
-  protocol: Extract<EvaluationProtocol, { kind: 'speaker-holdout' }>,
-): Fold {
+function speakerHoldout(items: readonly EvaluationItem[], protocol: Extract<EvaluationProtocol, { kind: 'speaker-holdout' }>): Fold {
   const speakers = sortedUnique(items.map((item) => item.speaker));
   const known = new Set(speakers);
   let testSpeakers: string[];
@@ -168,11 +165,7 @@ function leaveOneSessionOut(items: readonly EvaluationItem[], allowSpeakersAcros
   }));
 }
 
-function leaveOneGroupOut(
-  items: readonly EvaluationItem[],
-  groupOf: (item: EvaluationItem) => string,
-  what: string,
-): Omit<Fold, 'speakerIndependent'>[] {
+function leaveOneGroupOut(items: readonly EvaluationItem[], groupOf: (item: EvaluationItem) => string, what: string): Omit<Fold, 'speakerIndependent'>[] {
   const groups = sortedUnique(items.map(groupOf));
   if (groups.length < 2) throw new Error(`leave-one-${what}-out needs at least 2 ${what}s, found ${groups.length}`);
   return groups.map((group) => ({

@@ -14,10 +14,7 @@ export interface RepeatResult<R> {
 }
 
 /** Runs `run` once per repeat, one after another (deterministic order; training already uses the cores). */
-export async function runRepeats<R>(
-  options: RepeatOptions,
-  run: (seed: number, repeatIndex: number) => R | Promise<R>,
-): Promise<RepeatResult<R>[]> {
+export async function runRepeats<R>(options: RepeatOptions, run: (seed: number, repeatIndex: number) => R | Promise<R>): Promise<RepeatResult<R>[]> {
   if (!Number.isInteger(options.repeats) || options.repeats < 1) {
     throw new Error(`runRepeats: repeats must be a positive integer, got ${options.repeats}`);
   }

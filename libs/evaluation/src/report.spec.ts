@@ -16,9 +16,7 @@ describe('resultsTable', () => {
       { model: 'FOP + SVM', UA: '62.3 ± 1.4' },
       { model: 'FOP | LSTM', UA: '64.0 ± 0.9', WA: 66.1 },
     ]);
-    expect(table).toBe(
-      ['| model | UA | WA |', '| --- | --- | --- |', '| FOP + SVM | 62.3 ± 1.4 |  |', '| FOP \\| LSTM | 64.0 ± 0.9 | 66.1 |'].join('\n'),
-    );
+    expect(table).toBe(['| model | UA | WA |', '| --- | --- | --- |', '| FOP + SVM | 62.3 ± 1.4 |  |', '| FOP \\| LSTM | 64.0 ± 0.9 | 66.1 |'].join('\n'));
   });
 
   it('follows an explicit column list', () => {

@@ -20,10 +20,7 @@ const DEFAULT_VALIDATION_FRACTION = 0.1;
  * bySpeaker: speakers are shuffled (seeded) and moved whole to validation until it holds at least
  * `fraction` of the items; at least one speaker stays in train. Otherwise: stratified by label.
  */
-export function carveValidation<T extends EvaluationItem>(
-  train: readonly T[],
-  options: CarveValidationOptions,
-): { train: T[]; validation: T[] } {
+export function carveValidation<T extends EvaluationItem>(train: readonly T[], options: CarveValidationOptions): { train: T[]; validation: T[] } {
   const fraction = options.fraction ?? DEFAULT_VALIDATION_FRACTION;
   if (!(fraction > 0 && fraction < 1)) throw new Error(`carveValidation: fraction must be in (0, 1), got ${fraction}`);
   if (!options.bySpeaker) {

@@ -43,7 +43,9 @@ describe('envelopes', () => {
     };
     expect(reason(TOPICS.featuresReady, null)).toMatch(/empty message/);
     expect(reason(TOPICS.featuresReady, Buffer.from('{'))).toMatch(/not valid JSON/);
-    expect(reason(TOPICS.featuresReady, Buffer.from(JSON.stringify({ ...valid, specversion: '0.3' })))).toMatch(/not a CloudEvents 1.0 envelope[\s\S]*specversion/);
+    expect(reason(TOPICS.featuresReady, Buffer.from(JSON.stringify({ ...valid, specversion: '0.3' })))).toMatch(
+      /not a CloudEvents 1.0 envelope[\s\S]*specversion/,
+    );
     expect(reason(TOPICS.corpusPublished, Buffer.from(JSON.stringify(valid)))).toMatch(/unexpected event type 'ser.features.ready.v1'/);
     const badData = { ...valid, data: { ...valid.data, utteranceCount: -1 } };
     expect(reason(TOPICS.featuresReady, Buffer.from(JSON.stringify(badData)))).toMatch(/utteranceCount/);
@@ -54,23 +56,46 @@ describe('envelopes', () => {
     expect(envelope.dataschema).toBe('urn:ser:schema:ser.run.status.v1');
     const other = { ...envelope, dataschema: dataSchemaUri(TOPICS.checkpointSaved) };
     const decoded = decodeEnvelope(TOPICS.runStatus, Buffer.from(JSON.stringify(other)));
-    expect(decoded).toMatchObject({ ok: false, reason: expect.stringMatching(/dataschema 'urn:ser:schema:ser.checkpoint.saved.v1' is not the schema of ser.run.status.v1/) });
+    expect(decoded).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/dataschema 'urn:ser:schema:ser.checkpoint.saved.v1' is not the schema of ser.run.status.v1/),
+    });
   });
 
   it('decodes a binary-mode message made by the CloudEvents SDK (Kafka binding)', () => {
     const topic = TOPICS.corpusPublished;
-    const sdkEvent = new CloudEvent({ type: EVENT_TYPES[topic], source: '/sdk', subject: 'emodb', datacontenttype: 'application/json', dataschema: dataSchemaUri(topic), data: samples[topic] });
+    const sdkEvent = new CloudEvent({
+      type: EVENT_TYPES[topic],
+      source: '/sdk',
+      subject: 'emodb',
+      datacontenttype: 'application/json',
+      dataschema: dataSchemaUri(topic),
+      data: samples[topic],
+    });
     const message = Kafka.binary(sdkEvent);
     expect(message.headers).toMatchObject({ ce_type: EVENT_TYPES[topic], 'content-type': 'application/json' });
     const decoded = decodeEnvelope(topic, Buffer.from(JSON.stringify(message.value)), message.headers as MessageHeaders);
     expect(decoded).toEqual({
       ok: true,
-      event: { specversion: '1.0', id: sdkEvent.id, source: '/sdk', type: EVENT_TYPES[topic], time: sdkEvent.time, subject: 'emodb', datacontenttype: 'application/json', dataschema: dataSchemaUri(topic), data: samples[topic] },
+      event: {
+        specversion: '1.0',
+        id: sdkEvent.id,
+        source: '/sdk',
+        type: EVENT_TYPES[topic],
+        time: sdkEvent.time,
+        subject: 'emodb',
+        datacontenttype: 'application/json',
+        dataschema: dataSchemaUri(topic),
+        data: samples[topic],
+      },
     });
   });
 
   it('refuses a repeated CloudEvents header as ambiguous', () => {
     const headers = { ce_specversion: '1.0', ce_id: ['a', 'b'], ce_source: '/x', ce_type: EVENT_TYPES[TOPICS.runStatus], ce_time: new Date().toISOString() };
-    expect(decodeEnvelope(TOPICS.runStatus, Buffer.from(JSON.stringify(samples[TOPICS.runStatus])), headers)).toEqual({ ok: false, reason: 'header ce_id appears 2 times' });
+    expect(decodeEnvelope(TOPICS.runStatus, Buffer.from(JSON.stringify(samples[TOPICS.runStatus])), headers)).toEqual({
+      ok: false,
+      reason: 'header ce_id appears 2 times',
+    });
   });
 });

@@ -90,7 +90,13 @@ export function eventBusContract(name: string, makeBus: MakeBus): void {
       const { received, subscription } = await member(unique('group'));
       const published = await bus.publish(CORPUS, { ...corpus('iemocap-s1'), labelMap: { exc: 'happy' } }, { key: 'iemocap', subject: 'iemocap-s1' });
 
-      expect(published).toMatchObject({ specversion: '1.0', type: EVENT_TYPES[CORPUS], datacontenttype: 'application/json', dataschema: dataSchemaUri(CORPUS), subject: 'iemocap-s1' });
+      expect(published).toMatchObject({
+        specversion: '1.0',
+        type: EVENT_TYPES[CORPUS],
+        datacontenttype: 'application/json',
+        dataschema: dataSchemaUri(CORPUS),
+        subject: 'iemocap-s1',
+      });
       expect(published.id).toMatch(/^[0-9a-f-]{36}$/);
       expect(new Date(published.time).toISOString()).toBe(published.time);
       await waitFor('the event', () => received.length === 1);
@@ -180,7 +186,14 @@ export function eventBusContract(name: string, makeBus: MakeBus): void {
       const letters = await deadLetters();
       const groupId = unique('group');
       const consumer = await member(groupId);
-      const wrongType = { specversion: '1.0', id: randomUUID(), source: '/test', type: EVENT_TYPES[TOPICS.runStatus], time: new Date().toISOString(), data: corpus('x') };
+      const wrongType = {
+        specversion: '1.0',
+        id: randomUUID(),
+        source: '/test',
+        type: EVENT_TYPES[TOPICS.runStatus],
+        time: new Date().toISOString(),
+        data: corpus('x'),
+      };
       const badData = { ...wrongType, id: randomUUID(), type: EVENT_TYPES[CORPUS], data: { format: 'mp3' } };
       await underTest.produceRaw(CORPUS, 'not json {', 'same');
       await underTest.produceRaw(CORPUS, JSON.stringify(wrongType), 'same');
@@ -203,9 +216,20 @@ export function eventBusContract(name: string, makeBus: MakeBus): void {
     it('decodes binary-mode events (attributes in ce_* headers, data in the value) next to structured ones', async () => {
       const consumer = await member(unique('group'));
       const time = new Date().toISOString();
-      const full = { specversion: '1.0', id: randomUUID(), source: '/pipelines/python', type: EVENT_TYPES[CORPUS], time, subject: 'full', dataschema: dataSchemaUri(CORPUS) };
+      const full = {
+        specversion: '1.0',
+        id: randomUUID(),
+        source: '/pipelines/python',
+        type: EVENT_TYPES[CORPUS],
+        time,
+        subject: 'full',
+        dataschema: dataSchemaUri(CORPUS),
+      };
       const headers = (attrs: Record<string, string>): MessageHeaders => Object.fromEntries(Object.entries(attrs).map(([k, v]) => [`ce_${k}`, Buffer.from(v)]));
-      await underTest.produceRaw(CORPUS, JSON.stringify(corpus('binary-full')), 'same', { 'content-type': 'application/json; charset=utf-8', ...headers(full) });
+      await underTest.produceRaw(CORPUS, JSON.stringify(corpus('binary-full')), 'same', {
+        'content-type': 'application/json; charset=utf-8',
+        ...headers(full),
+      });
       // The least the binding allows: no content-type, no dataschema, no subject; unknown ce_ extensions are ignored.
       const { subject: _s, dataschema: _d, ...minimal } = { ...full, id: randomUUID() };
       await underTest.produceRaw(CORPUS, JSON.stringify(corpus('binary-minimal')), 'same', headers({ ...minimal, partitionkey: 'same' }));
@@ -255,7 +279,14 @@ export function eventBusContract(name: string, makeBus: MakeBus): void {
     it('dead-letters an oversized message, quoting its start, and refuses to publish one', async () => {
       const letters = await deadLetters();
       const consumer = await member(unique('group'));
-      const huge = JSON.stringify({ specversion: '1.0', id: randomUUID(), source: '/test', type: EVENT_TYPES[CORPUS], time: new Date().toISOString(), data: corpus('x'.repeat(MAX_EVENT_BYTES)) });
+      const huge = JSON.stringify({
+        specversion: '1.0',
+        id: randomUUID(),
+        source: '/test',
+        type: EVENT_TYPES[CORPUS],
+        time: new Date().toISOString(),
+        data: corpus('x'.repeat(MAX_EVENT_BYTES)),
+      });
       await underTest.produceRaw(CORPUS, huge, 'same');
       await expect(bus.publish(CORPUS, corpus('y'.repeat(MAX_EVENT_BYTES)), { key: 'same' })).rejects.toThrow(/larger than the 262144-byte limit/);
       await bus.publish(CORPUS, corpus('after'), { key: 'same' });

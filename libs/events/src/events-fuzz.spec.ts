@@ -23,7 +23,13 @@ afterAll(() => {
 
 const word = fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/);
 const corpusData = fc.record(
-  { corpusName: word, format: fc.constantFrom(...CORPUS_FORMATS), uri: word.map((w) => `/data/corpora/${w}`), labelMap: fc.dictionary(word, word, { maxKeys: 3 }), requestedBy: fc.string() },
+  {
+    corpusName: word,
+    format: fc.constantFrom(...CORPUS_FORMATS),
+    uri: word.map((w) => `/data/corpora/${w}`),
+    labelMap: fc.dictionary(word, word, { maxKeys: 3 }),
+    requestedBy: fc.string(),
+  },
   { requiredKeys: ['corpusName', 'format', 'uri'] },
 );
 
@@ -32,7 +38,15 @@ const structured = (data: Corpus) => encodeEnvelope(createEnvelope(TOPIC, data, 
 
 /** Binary-mode headers of a good event (ce_* attributes, content-type), the data as the value. */
 function binaryHeaders(id: string): Record<string, string> {
-  return { ce_specversion: '1.0', ce_id: id, ce_source: 'fuzz', ce_type: EVENT_TYPES[TOPIC], ce_time: TIME, ce_dataschema: dataSchemaUri(TOPIC), 'content-type': 'application/json' };
+  return {
+    ce_specversion: '1.0',
+    ce_id: id,
+    ce_source: 'fuzz',
+    ce_type: EVENT_TYPES[TOPIC],
+    ce_time: TIME,
+    ce_dataschema: dataSchemaUri(TOPIC),
+    'content-type': 'application/json',
+  };
 }
 
 const TIME = '2026-12-03T10:00:00.000Z';
@@ -45,7 +59,12 @@ const ordinary: fc.Arbitrary<Message> = fc.oneof(
   fc.tuple(corpusData, fc.uuid()).map(([d, id]) => ({ value: Buffer.from(JSON.stringify(d)), headers: binaryHeaders(id) })),
   // Binary mode with one attribute changed, dropped or given a wrong content type.
   fc
-    .tuple(corpusData, fc.uuid(), fc.constantFrom('ce_type', 'ce_id', 'ce_source', 'ce_dataschema', 'content-type', 'ce_specversion'), fc.option(fc.string({ maxLength: 40 })))
+    .tuple(
+      corpusData,
+      fc.uuid(),
+      fc.constantFrom('ce_type', 'ce_id', 'ce_source', 'ce_dataschema', 'content-type', 'ce_specversion'),
+      fc.option(fc.string({ maxLength: 40 })),
+    )
     .map(([d, id, name, replacement]) => {
       const headers: MessageHeaders = binaryHeaders(id);
       if (replacement === null) delete headers[name];
@@ -63,7 +82,10 @@ const ordinary: fc.Arbitrary<Message> = fc.oneof(
     return { value: bytes };
   }),
   // Anything at all: random bytes, random JSON, nothing, random headers.
-  fc.record({ value: fc.option(fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b))), headers: fc.option(fc.dictionary(fc.string({ maxLength: 20 }), fc.string({ maxLength: 40 }), { maxKeys: 4 }), { nil: undefined }) }),
+  fc.record({
+    value: fc.option(fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b))),
+    headers: fc.option(fc.dictionary(fc.string({ maxLength: 20 }), fc.string({ maxLength: 40 }), { maxKeys: 4 }), { nil: undefined }),
+  }),
   fc.jsonValue({ maxDepth: 4 }).map((v) => ({ value: Buffer.from(JSON.stringify(v) ?? '') })),
 );
 
@@ -134,7 +156,10 @@ describe('event consumer under fuzzed messages (fast-check)', () => {
         counts.binary++;
         counts.handled += 2;
         const fromBinary = decodeEnvelope(TOPIC, Buffer.from(JSON.stringify(data)), binaryHeaders(id));
-        const fromStructured = decodeEnvelope(TOPIC, Buffer.from(JSON.stringify({ specversion: '1.0', id, source: 'fuzz', type: EVENT_TYPES[TOPIC], time: TIME, dataschema: dataSchemaUri(TOPIC), data })));
+        const fromStructured = decodeEnvelope(
+          TOPIC,
+          Buffer.from(JSON.stringify({ specversion: '1.0', id, source: 'fuzz', type: EVENT_TYPES[TOPIC], time: TIME, dataschema: dataSchemaUri(TOPIC), data })),
+        );
         expect(fromBinary).toEqual(fromStructured);
         expect(fromBinary.ok).toBe(true);
       }),

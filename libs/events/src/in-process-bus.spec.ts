@@ -30,7 +30,8 @@ describe('in-process consumer lag', () => {
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
     await bus.subscribe({ groupId: 'slow', topics: [TOPICS.modelAliasMoved], handler: () => gate });
-    for (let version = 1; version <= 4; version++) await bus.publish(TOPICS.modelAliasMoved, { modelName: 'tacn', alias: 'production', version }, { key: 'tacn' });
+    for (let version = 1; version <= 4; version++)
+      await bus.publish(TOPICS.modelAliasMoved, { modelName: 'tacn', alias: 'production', version }, { key: 'tacn' });
     expect(await lag()).toBe(4); // the first is in flight, not committed
     release();
     await expect.poll(lag).toBe(0);

@@ -23,7 +23,12 @@ describe('committed JSON Schemas', () => {
   it('carry the URI of the CloudEvents dataschema attribute as $id, and draft 2020-12', () => {
     for (const topic of Object.values(TOPICS)) {
       const schema = topicJsonSchema(topic);
-      expect(schema).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: dataSchemaUri(topic), type: 'object', 'x-ser-topic': topic });
+      expect(schema).toMatchObject({
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        $id: dataSchemaUri(topic),
+        type: 'object',
+        'x-ser-topic': topic,
+      });
       expect(schemaFileName(topic)).toBe(`${dataSchemaUri(topic).split(':').at(-1)}.json`);
     }
   });

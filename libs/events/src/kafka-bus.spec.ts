@@ -7,7 +7,8 @@ import { KafkaEventBus } from './kafka-bus';
 // `npm test` starts a real broker and exports its address; without one this suite fails, never skips.
 const brokersVar = process.env.SER_TEST_KAFKA_BROKERS;
 function brokers(): string[] {
-  if (!brokersVar) throw new Error('SER_TEST_KAFKA_BROKERS is not set: run `npm test` (it starts Kafka) or point it at a broker, e.g. SER_TEST_KAFKA_BROKERS=127.0.0.1:9092');
+  if (!brokersVar)
+    throw new Error('SER_TEST_KAFKA_BROKERS is not set: run `npm test` (it starts Kafka) or point it at a broker, e.g. SER_TEST_KAFKA_BROKERS=127.0.0.1:9092');
   return brokersVar.split(',');
 }
 
@@ -45,6 +46,8 @@ eventBusContract('kafka', async (opts) => {
 describe('KafkaEventBus.fromConfig', () => {
   it('rejects when no broker answers, instead of only logging', async () => {
     const dead = ['127.0.0.1:1'];
-    await expect(KafkaEventBus.fromConfig({ brokers: dead, clientId: 'events-dead', logger, connectRetries: 1 })).rejects.toThrow(/cannot connect to Kafka at 127\.0\.0\.1:1/);
+    await expect(KafkaEventBus.fromConfig({ brokers: dead, clientId: 'events-dead', logger, connectRetries: 1 })).rejects.toThrow(
+      /cannot connect to Kafka at 127\.0\.0\.1:1/,
+    );
   });
 });

@@ -25,7 +25,9 @@ describe('kafkaSecurityOptions', () => {
   });
 
   it('passes SCRAM credentials and refuses a mechanism without them', () => {
-    expect(kafkaSecurityOptions({ sasl: { mechanism: 'scram-sha-512', username: 'u', password: 'p' } })).toEqual({ sasl: { mechanism: 'scram-sha-512', username: 'u', password: 'p' } });
+    expect(kafkaSecurityOptions({ sasl: { mechanism: 'scram-sha-512', username: 'u', password: 'p' } })).toEqual({
+      sasl: { mechanism: 'scram-sha-512', username: 'u', password: 'p' },
+    });
     expect(() => kafkaSecurityOptions({ sasl: { mechanism: 'scram-sha-512', username: 'u' } })).toThrow(/needs a username and a password/);
   });
 });

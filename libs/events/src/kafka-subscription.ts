@@ -45,7 +45,14 @@ export async function startKafkaSubscription<T extends Topic>(deps: KafkaSubscri
     allowAutoTopicCreation: false, // the bus creates topics with the intended partition count
   });
   const signals = shutdownSignals(deps.shutdownGraceMs);
-  const context: DeliveryContext<T> = { ...deps.delivery, groupId: opts.groupId, handler: opts.handler, log, stopping: signals.stopping, abandon: signals.abandon };
+  const context: DeliveryContext<T> = {
+    ...deps.delivery,
+    groupId: opts.groupId,
+    handler: opts.handler,
+    log,
+    stopping: signals.stopping,
+    abandon: signals.abandon,
+  };
   const inFlight = new Set<Promise<unknown>>();
   const heartbeatMs = tuning.heartbeatIntervalMs ?? KAFKAJS_HEARTBEAT_MS;
 

@@ -101,10 +101,7 @@ export const TOPIC_SCHEMAS = {
       reason: z.string(),
       payload: z.string().describe('The message value as received (UTF-8), so it can be inspected and replayed.'),
       payloadTruncated: z.boolean().optional().describe('True when `payload` holds only the start of a value too large to copy whole.'),
-      headers: z
-        .record(z.string(), z.string())
-        .optional()
-        .describe('The Kafka headers as received (UTF-8), e.g. the ce_* attributes of a binary-mode event.'),
+      headers: z.record(z.string(), z.string()).optional().describe('The Kafka headers as received (UTF-8), e.g. the ce_* attributes of a binary-mode event.'),
     })
     .meta({ title: 'Dead letter', description: 'A message a consumer group gave up on, with the reason.' }),
 } satisfies Record<Topic, z.ZodType>;

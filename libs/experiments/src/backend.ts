@@ -1,4 +1,10 @@
-import { loadSerProto, type ClassifierTrainingServiceClient, type FeatureServiceClient, type FopPretrainServiceClient, type VqvaePretrainServiceClient } from '@ser/contracts';
+import {
+  loadSerProto,
+  type ClassifierTrainingServiceClient,
+  type FeatureServiceClient,
+  type FopPretrainServiceClient,
+  type VqvaePretrainServiceClient,
+} from '@ser/contracts';
 import type { RunKind } from '@ser/events';
 import { closeClient, createClient, type ServiceCaller } from '@ser/grpc-kit';
 import { waitForReadyInterceptor } from './wait-for-trainers';
@@ -44,7 +50,12 @@ export interface BackendAddresses {
  * trainers' calls wait (within their deadlines) for a trainer to be reachable instead of failing UNAVAILABLE at once,
  * for trainers scaled to zero that a queued run brings up.
  */
-export function connectExperimentBackend(addresses: BackendAddresses, deadlineMs = 60_000, serviceToken?: ServiceCaller, waitForTrainers = false): ExperimentBackend {
+export function connectExperimentBackend(
+  addresses: BackendAddresses,
+  deadlineMs = 60_000,
+  serviceToken?: ServiceCaller,
+  waitForTrainers = false,
+): ExperimentBackend {
   const proto = loadSerProto().grpc.ser.v1;
   const options = { deadlineMs, serviceToken };
   const trainers = waitForTrainers ? { ...options, channelOptions: { interceptors: [waitForReadyInterceptor] } } : options;

@@ -15,7 +15,10 @@ export function bestCheckpoint<C extends Pick<Checkpoint__Output, 'id' | 'metric
  * list, else the run's output checkpoint, else the backend's own lookup (the embedded system reads its store).
  */
 export async function pretrainedCheckpointId(backend: ExperimentBackend, runId: string, service: 'fop' | 'vqvae' = 'fop'): Promise<string> {
-  const { run, checkpoints } = service === 'vqvae' ? await callUnary(vqvaeClient(backend), 'GetVqvaePretrainRun', { runId }) : await callUnary(backend.fop, 'GetFopPretrainRun', { runId });
+  const { run, checkpoints } =
+    service === 'vqvae'
+      ? await callUnary(vqvaeClient(backend), 'GetVqvaePretrainRun', { runId })
+      : await callUnary(backend.fop, 'GetFopPretrainRun', { runId });
   const fromList = bestCheckpoint(checkpoints ?? [])?.id;
   const id = fromList || run?.outputCheckpointId || (await backend.lookupCheckpoint?.(runId));
   if (!id) throw new ExperimentError(`pre-training run ${runId} finished, but the ${service}-pretrainer names no checkpoint of it`);

@@ -5,7 +5,13 @@ import { planTrainingRecipe, RecipeRequestError } from './recipe-request';
 // versions), the training corpora pre-trained on, and every inconsistent request refused naming its field.
 describe('a cross-corpus training-recipe request', () => {
   it("trains on every '+'-joined dataset, pre-trains on them, and tests on the test dataset only", () => {
-    const { plan, modelName } = planTrainingRecipe({ dataset: 'ravdess4+urdu', protocol: 'cross-corpus', testDatasets: ['emodb4'], pretrainAlso: ['librispeech'], smoke: true });
+    const { plan, modelName } = planTrainingRecipe({
+      dataset: 'ravdess4+urdu',
+      protocol: 'cross-corpus',
+      testDatasets: ['emodb4'],
+      pretrainAlso: ['librispeech'],
+      smoke: true,
+    });
     expect(plan.dataset).toBe('ravdess4');
     expect(plan.protocol).toEqual({ kind: 'cross-corpus', testDatasets: ['emodb4'], trainAlsoDatasets: ['urdu'] });
     expect(plan.pretraining.map((p) => p.datasetName)).toEqual(['librispeech+ravdess4+urdu']);

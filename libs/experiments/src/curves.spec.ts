@@ -32,7 +32,8 @@ describe('per-epoch curves of a cell run', () => {
   it('writes one CSV per cell beside results.json, which names it instead of holding the points', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ser-curves-'));
     try {
-      const cell = (row: string, column: string, curves?: CellResult['curves']) => ({ row, column, status: 'succeeded', runId: `run-${row}`, curves }) as unknown as CellResult;
+      const cell = (row: string, column: string, curves?: CellResult['curves']) =>
+        ({ row, column, status: 'succeeded', runId: `run-${row}`, curves }) as unknown as CellResult;
       const results = {
         experiment: 'fop-table2',
         rows: [],

@@ -21,7 +21,13 @@ export function epochPoint(p: Pick<RunProgress__Output, 'losses' | 'message' | '
   const note = EPOCH_NOTE.exec(p.message ?? '');
   if (typeof losses.train !== 'number' || !note) return null;
   const validation = losses.validation;
-  return { repeat: Number(note[1]), fold: Number(note[2]), epoch: Number(note[3]), trainLoss: losses.train, validationLoss: typeof validation === 'number' && Number.isFinite(validation) ? validation : null };
+  return {
+    repeat: Number(note[1]),
+    fold: Number(note[2]),
+    epoch: Number(note[3]),
+    trainLoss: losses.train,
+    validationLoss: typeof validation === 'number' && Number.isFinite(validation) ? validation : null,
+  };
 }
 
 /** Collects a run's epochs; an epoch reported twice keeps its last values. */

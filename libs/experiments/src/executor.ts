@@ -48,12 +48,23 @@ export async function runExperiment(plan: ExperimentPlan, backend: ExperimentBac
   const hooks = options.hooks ?? {};
   const runDeadlineMs = options.runDeadlineMs ?? DEFAULT_RUN_DEADLINE_MS;
   const { trainAlso, test } = crossCorpusNames(plan.protocol);
-  const datasets = await resolveDatasets(backend.features, [plan.dataset, ...trainAlso, ...test, ...plan.pretraining.flatMap((p) => pretrainDatasetNames(p.datasetName))]);
+  const datasets = await resolveDatasets(backend.features, [
+    plan.dataset,
+    ...trainAlso,
+    ...test,
+    ...plan.pretraining.flatMap((p) => pretrainDatasetNames(p.datasetName)),
+  ]);
   const versionIdOf = (name: string) => datasets.get(name)!.versionId;
   const versionsOf = (step: PretrainStep) => pretrainDatasetNames(step.datasetName).map((name) => datasets.get(name)!);
   const dataset = datasets.get(plan.dataset)!;
-  if (test.length) assertSameClassNames([dataset, ...trainAlso.map((n) => datasets.get(n)!)], test.map((n) => datasets.get(n)!));
-  hooks.onNote?.(`${test.length ? 'training' : 'evaluating'} on ${dataset.name} (version ${dataset.versionId}, ${dataset.utteranceCount} utterances, ${dataset.speakers} speakers)${test.length ? `, testing on ${test.join(', ')}` : ''}`);
+  if (test.length)
+    assertSameClassNames(
+      [dataset, ...trainAlso.map((n) => datasets.get(n)!)],
+      test.map((n) => datasets.get(n)!),
+    );
+  hooks.onNote?.(
+    `${test.length ? 'training' : 'evaluating'} on ${dataset.name} (version ${dataset.versionId}, ${dataset.utteranceCount} utterances, ${dataset.speakers} speakers)${test.length ? `, testing on ${test.join(', ')}` : ''}`,
+  );
   const total = plan.pretraining.length + plan.classifierRuns.length;
   let index = 0;
   const label = (what: string) => `[${++index}/${total}] ${what}`;
@@ -69,7 +80,8 @@ export async function runExperiment(plan: ExperimentPlan, backend: ExperimentBac
   const cells: CellResult[] = [];
   for (const step of plan.classifierRuns) {
     const pretrained = step.pretrainKey ? pretraining.find((p) => p.key === step.pretrainKey) : undefined;
-    if (step.pretrainKey && !pretrained) throw new Error(`plan ${plan.name}: cell ${step.row}/${step.column} needs pre-training '${step.pretrainKey}', which the plan lacks`);
+    if (step.pretrainKey && !pretrained)
+      throw new Error(`plan ${plan.name}: cell ${step.row}/${step.column} needs pre-training '${step.pretrainKey}', which the plan lacks`);
     const what = label(`${plan.name} ${step.row} × ${step.column}`);
     const config = withVersionIds(cellConfig(step, dataset, pretrained), versionIdOf);
     const reused = reusableCell(step, config, earlier);
@@ -99,17 +111,38 @@ export async function runExperiment(plan: ExperimentPlan, backend: ExperimentBac
 }
 
 /** Starts and follows a VQ-VAE pre-training run (TACN experiments); its final run message. */
-async function pretrainVqvae(step: PretrainStep, data: readonly DatasetRef[], backend: ExperimentBackend, label: string, hooks: ExperimentHooks, deadlineMs: number): Promise<Run__Output> {
+async function pretrainVqvae(
+  step: PretrainStep,
+  data: readonly DatasetRef[],
+  backend: ExperimentBackend,
+  label: string,
+  hooks: ExperimentHooks,
+  deadlineMs: number,
+): Promise<Run__Output> {
   const client = vqvaeClient(backend);
-  const runId = await startRun(backend, 'vqvae-pretrain', { configJson: JSON.stringify(step.config), datasetVersionIds: data.map((d) => d.versionId) }).catch((err: Error) => {
-    throw new ExperimentError(`${label}: the vqvae-pretrainer refused the run: ${grpcMessage(err)}`);
-  });
+  const runId = await startRun(backend, 'vqvae-pretrain', { configJson: JSON.stringify(step.config), datasetVersionIds: data.map((d) => d.versionId) }).catch(
+    (err: Error) => {
+      throw new ExperimentError(`${label}: the vqvae-pretrainer refused the run: ${grpcMessage(err)}`);
+    },
+  );
   hooks.onRunStart?.(label, runId);
-  return followRun(client.WatchVqvaePretrainRun({ runId }, deadlineIn(deadlineMs)), (p) => hooks.onRunProgress?.(label, p.progress, p.message || (p.epoch ? `epoch ${p.epoch}/${p.totalEpochs}` : '')));
+  return followRun(client.WatchVqvaePretrainRun({ runId }, deadlineIn(deadlineMs)), (p) =>
+    hooks.onRunProgress?.(label, p.progress, p.message || (p.epoch ? `epoch ${p.epoch}/${p.totalEpochs}` : '')),
+  );
 }
 
-async function pretrain(step: PretrainStep, data: readonly DatasetRef[], backend: ExperimentBackend, label: string, hooks: ExperimentHooks, deadlineMs: number): Promise<PretrainResult> {
-  const final = step.service === 'vqvae' ? await pretrainVqvae(step, data, backend, label, hooks, deadlineMs) : await pretrainFop(step, data, backend, label, hooks, deadlineMs);
+async function pretrain(
+  step: PretrainStep,
+  data: readonly DatasetRef[],
+  backend: ExperimentBackend,
+  label: string,
+  hooks: ExperimentHooks,
+  deadlineMs: number,
+): Promise<PretrainResult> {
+  const final =
+    step.service === 'vqvae'
+      ? await pretrainVqvae(step, data, backend, label, hooks, deadlineMs)
+      : await pretrainFop(step, data, backend, label, hooks, deadlineMs);
   hooks.onRunEnd?.(label, whyNotSucceeded(final));
   if (!isSucceeded(final)) throw new ExperimentError(`${label}: pre-training run ${final.id} ${whyNotSucceeded(final)}`);
   return {
@@ -124,7 +157,14 @@ async function pretrain(step: PretrainStep, data: readonly DatasetRef[], backend
   };
 }
 
-async function pretrainFop(step: PretrainStep, data: readonly DatasetRef[], backend: ExperimentBackend, label: string, hooks: ExperimentHooks, deadlineMs: number): Promise<Run__Output> {
+async function pretrainFop(
+  step: PretrainStep,
+  data: readonly DatasetRef[],
+  backend: ExperimentBackend,
+  label: string,
+  hooks: ExperimentHooks,
+  deadlineMs: number,
+): Promise<Run__Output> {
   const runId = await startRun(backend, 'fop-pretrain', {
     configJson: JSON.stringify(step.config),
     datasetVersionIds: data.map((d) => d.versionId),
@@ -175,7 +215,12 @@ async function classify(
   let final: Run__Output;
   const curves = new CurveRecorder();
   try {
-    const request = { configJson: JSON.stringify(config), datasetVersionIds: [data.versionId], displayName: label, ...(step.modelName ? { modelName: step.modelName } : {}) };
+    const request = {
+      configJson: JSON.stringify(config),
+      datasetVersionIds: [data.versionId],
+      displayName: label,
+      ...(step.modelName ? { modelName: step.modelName } : {}),
+    };
     const runId = await startRun(backend, 'classifier', request);
     cell.runId = runId;
     hooks.onRunStart?.(label, runId);

@@ -1,7 +1,18 @@
 // @ser/experiments: the FOP paper's experiments as data (plans), an executor that drives the services over gRPC,
 // and the results.json / results.md writers.
 export { ExperimentError } from './errors';
-export { resolveSettings, SMOKE_SETTINGS, FOP_MODEL_SIZES, MODEL_SIZES, type ModelSize, PAPER_REPEATS, PROTOCOL_KINDS, type ExperimentSettings, type SettingsInput, type FopArchitecture } from './settings';
+export {
+  resolveSettings,
+  SMOKE_SETTINGS,
+  FOP_MODEL_SIZES,
+  MODEL_SIZES,
+  type ModelSize,
+  PAPER_REPEATS,
+  PROTOCOL_KINDS,
+  type ExperimentSettings,
+  type SettingsInput,
+  type FopArchitecture,
+} from './settings';
 export {
   BASELINE_ROW,
   buildFopTable1Plan,
@@ -25,6 +36,17 @@ export { CurveRecorder, curvesCsv, curvesFileName, epochPoint, CURVE_COLUMNS, ty
 export { buildTacnTable1Plan, buildTacnTable2Plan, SEQUENCE_MODELS, FEATURE_SETS, TACN_SMOKE, TACN_SMALL } from './tacn/plan';
 export { writeTacnFigures, TSNE_FILE } from './tacn/figures';
 export { fetchTsnePanels, tsneCells, thin, MAX_TSNE_POINTS, type RepresentationPanel } from './tacn/representations';
-export { specToPng, specToSvg, confusionMatrixPng, confusionMatrixSpec, tsne2d, tsnePng, tsneScatterSpec, type ConfusionInput, type ScatterPanel, type TsneOptions } from './plots';
+export {
+  specToPng,
+  specToSvg,
+  confusionMatrixPng,
+  confusionMatrixSpec,
+  tsne2d,
+  tsnePng,
+  tsneScatterSpec,
+  type ConfusionInput,
+  type ScatterPanel,
+  type TsneOptions,
+} from './plots';
 export { buildTrainingRecipePlan, RECIPE_CLASSIFIER, recipeConfigSchema, type RecipeConfig, type RecipeOptions } from './recipe';
 export { planTrainingRecipe, RecipeRequestError, type PlannedRecipe, type TrainingRecipeRequest } from './recipe-request';

@@ -3,7 +3,15 @@ import { resultsMarkdown } from './markdown';
 import type { CellResult, ExperimentResults } from './results';
 import { METRIC_DEFINITIONS } from './results';
 
-const dataset = { name: 'urdu', datasetId: 'd1', versionId: 'v-urdu', versionHash: 'abcdef0123456789', utteranceCount: 400, classCounts: { sad: 100, angry: 100 }, speakers: 38 };
+const dataset = {
+  name: 'urdu',
+  datasetId: 'd1',
+  versionId: 'v-urdu',
+  versionHash: 'abcdef0123456789',
+  utteranceCount: 400,
+  classCounts: { sad: 100, angry: 100 },
+  speakers: 38,
+};
 
 function cell(row: string, column: string, wa: number[], ua: number[]): CellResult {
   return {
@@ -44,7 +52,18 @@ function results(overrides: Partial<ExperimentResults>): ExperimentResults {
       { key: 'pretrain:demo', label: 'FOP pre-trained on demo' },
     ],
     columns: [{ key: 'fine-tune', label: 'Fine-tuning' }],
-    pretraining: [{ key: 'pretrain:demo', datasetName: 'demo', datasetVersionId: 'v-demo', runId: 'p-run', checkpointId: 'ck-1', config: {}, resolvedConfig: {}, metrics: {} }],
+    pretraining: [
+      {
+        key: 'pretrain:demo',
+        datasetName: 'demo',
+        datasetVersionId: 'v-demo',
+        runId: 'p-run',
+        checkpointId: 'ck-1',
+        config: {},
+        resolvedConfig: {},
+        metrics: {},
+      },
+    ],
     cells: [cell('none', 'fine-tune', [0.5, 0.6], [0.4, 0.4]), cell('pretrain:demo', 'fine-tune', [0.7, 0.7], [0.61, 0.65])],
     definitions: METRIC_DEFINITIONS,
     ...overrides,
@@ -75,7 +94,7 @@ describe('results.md', () => {
     expect(md).toContain(METRIC_DEFINITIONS.ua);
   });
 
-  it("says the table is not paper-size when the models were smaller, and that it is when they were not", () => {
+  it('says the table is not paper-size when the models were smaller, and that it is when they were not', () => {
     expect(resultsMarkdown(results({ modelSize: 'small' }))).toContain('- Model size: `small`: smaller models than the papers');
     expect(resultsMarkdown(results({}))).toContain("- Model size: `paper` (the papers' sizes).");
   });
@@ -105,8 +124,26 @@ describe('results.md', () => {
         cells: [cell('F', 'svm', [0.5], [0.25]), cell('F', 'random-forest', [0.125], [0.5]), cell('h1', 'svm', [1], [1]), failed],
       }),
     );
-    expect(md).toContain(['### WA (%)', '', '| Representation | SVM | Random forest |', '| --- | --- | --- |', '| F (input frames) | 50.0 | 12.5 |', '| h1 (layer 1 output) | 100.0 | failed |'].join('\n'));
-    expect(md).toContain(['### UA (%)', '', '| Representation | SVM | Random forest |', '| --- | --- | --- |', '| F (input frames) | 25.0 | 50.0 |', '| h1 (layer 1 output) | 100.0 | failed |'].join('\n'));
+    expect(md).toContain(
+      [
+        '### WA (%)',
+        '',
+        '| Representation | SVM | Random forest |',
+        '| --- | --- | --- |',
+        '| F (input frames) | 50.0 | 12.5 |',
+        '| h1 (layer 1 output) | 100.0 | failed |',
+      ].join('\n'),
+    );
+    expect(md).toContain(
+      [
+        '### UA (%)',
+        '',
+        '| Representation | SVM | Random forest |',
+        '| --- | --- | --- |',
+        '| F (input frames) | 25.0 | 50.0 |',
+        '| h1 (layer 1 output) | 100.0 | failed |',
+      ].join('\n'),
+    );
     expect(md).toContain('- h1 × random-forest: run r9 failed: out of memory');
     expect(md).toContain('Repeats: 1 (seed 5)');
   });

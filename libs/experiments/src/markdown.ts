@@ -98,5 +98,7 @@ export function resultsMarkdown(r: ExperimentResults): string {
 function reusedLine(r: ExperimentResults): string[] {
   const reused = r.cells.filter((c) => c.reusedFrom);
   if (reused.length === 0) return [];
-  return [`- Taken over from earlier results with the same configs (--reuse): ${reused.map((c) => `${c.row} × ${c.column} (run \`${c.reusedFrom}\`)`).join(', ')}.`];
+  return [
+    `- Taken over from earlier results with the same configs (--reuse): ${reused.map((c) => `${c.row} × ${c.column} (run \`${c.reusedFrom}\`)`).join(', ')}.`,
+  ];
 }

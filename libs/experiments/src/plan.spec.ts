@@ -18,7 +18,7 @@ describe('experiment settings', () => {
     expect(() => resolveSettings({ protocol: 'speaker-holdout', folds: 4 })).toThrow(/--folds is for the leave-speakers-out/);
   });
 
-  it("--model-size small narrows FOP and the attention-LSTM, and the plans record it", () => {
+  it('--model-size small narrows FOP and the attention-LSTM, and the plans record it', () => {
     const s = resolveSettings({ modelSize: 'small', epochs: 3 });
     expect(s).toMatchObject({ modelSize: 'small', repeats: PAPER_REPEATS, epochs: 3, ...FOP_MODEL_SIZES.small });
     expect(s.model).toEqual({ nMels: 80, dModel: 64, numHeads: 2, ffnUnits: 128, numLayers: 2 });
@@ -32,7 +32,12 @@ describe('experiment settings', () => {
   it('--smoke means tiny sizes unless a model size is chosen; paper sizes set no model at all', () => {
     expect(resolveSettings({ smoke: true }).modelSize).toBe('tiny');
     const smallSmoke = resolveSettings({ smoke: true, modelSize: 'small' });
-    expect(smallSmoke).toMatchObject({ modelSize: 'small', epochs: SMOKE_SETTINGS.epochs, model: FOP_MODEL_SIZES.small.model, attentionLstm: FOP_MODEL_SIZES.small.attentionLstm });
+    expect(smallSmoke).toMatchObject({
+      modelSize: 'small',
+      epochs: SMOKE_SETTINGS.epochs,
+      model: FOP_MODEL_SIZES.small.model,
+      attentionLstm: FOP_MODEL_SIZES.small.attentionLstm,
+    });
     const paperSmoke = resolveSettings({ smoke: true, modelSize: 'paper' });
     expect(paperSmoke).not.toHaveProperty('model');
     expect(paperSmoke).not.toHaveProperty('attentionLstm');
@@ -97,7 +102,16 @@ describe('FOP Table 1 plan', () => {
     expect(configs[1]).toEqual(configs[0]);
     expect(configs[2]).toEqual(configs[0]);
     // The baseline row: log-mel statistics + tuned SVM under the very same protocol, repeats and seed.
-    expect(configs[3]).toEqual({ method: 'fop-hypercolumns', representation: 'F', classifier: 'svm', pooling: 'mean-std', svm: { search: {} }, protocol: { kind: 'speaker-holdout' }, repeats: 1, seed: 7 });
+    expect(configs[3]).toEqual({
+      method: 'fop-hypercolumns',
+      representation: 'F',
+      classifier: 'svm',
+      pooling: 'mean-std',
+      svm: { search: {} },
+      protocol: { kind: 'speaker-holdout' },
+      repeats: 1,
+      seed: 7,
+    });
   });
 
   it('leaves unset knobs out so the services apply their (paper) defaults', () => {
@@ -121,16 +135,31 @@ describe('FOP Table 2 plan', () => {
     expect(plan.rows.map((r) => r.key)).toEqual(['F', 'h1', 'h2', 'add', 'concat', 'baseline']);
     expect(plan.columns.map((c) => c.key)).toEqual(['svm', 'random-forest', 'attention-lstm']);
     expect(new Set(plan.classifierRuns.map((c) => `${c.row}/${c.column}`)).size).toBe(16);
-    expect(plan.classifierRuns.filter((c) => c.row === 'baseline').map((c) => [c.column, c.config.pooling, c.config.repeats])).toEqual([['svm', 'mean-std', 3]]);
+    expect(plan.classifierRuns.filter((c) => c.row === 'baseline').map((c) => [c.column, c.config.pooling, c.config.repeats])).toEqual([
+      ['svm', 'mean-std', 3],
+    ]);
     expect(plan.classifierRuns.every((c) => c.pretrainKey === 'pretrain:demo')).toBe(true);
     const lstm = plan.classifierRuns.find((c) => c.row === 'h2' && c.column === 'attention-lstm')!;
-    expect(lstm.config).toEqual({ method: 'fop-hypercolumns', representation: 'h2', classifier: 'attention-lstm', attentionLstm: { epochs: 9 }, protocol: { kind: 'speaker-holdout' }, classWeights: 'none', repeats: 3, seed: 1 });
+    expect(lstm.config).toEqual({
+      method: 'fop-hypercolumns',
+      representation: 'h2',
+      classifier: 'attention-lstm',
+      attentionLstm: { epochs: 9 },
+      protocol: { kind: 'speaker-holdout' },
+      classWeights: 'none',
+      repeats: 3,
+      seed: 1,
+    });
     const svm = plan.classifierRuns.find((c) => c.row === 'concat' && c.column === 'svm')!;
     expect(svm.config).not.toHaveProperty('attentionLstm');
     const plain = buildFopTable2Plan('urdu', ['demo'], resolveSettings({}));
     expect(plain.classifierRuns.find((c) => c.column === 'attention-lstm')!.config).not.toHaveProperty('attentionLstm');
     const smoke = buildFopTable2Plan('urdu', ['demo'], resolveSettings({ smoke: true }));
-    expect(smoke.classifierRuns.find((c) => c.column === 'attention-lstm')!.config.attentionLstm).toEqual({ ...SMOKE_SETTINGS.attentionLstm, epochs: 2, patience: 2 });
+    expect(smoke.classifierRuns.find((c) => c.column === 'attention-lstm')!.config.attentionLstm).toEqual({
+      ...SMOKE_SETTINGS.attentionLstm,
+      epochs: 2,
+      patience: 2,
+    });
   });
 
   it('takes exactly one pre-training dataset', () => {

@@ -141,7 +141,10 @@ export function buildFopTable1Plan(dataset: string, pretrainOn: readonly string[
     seed: settings.seed,
   });
   const column = { key: 'fine-tune', label: 'Fine-tuning' };
-  const fopRows: PlanAxis[] = [{ key: 'none', label: 'None (random init)' }, ...pretraining.map((p) => ({ key: p.key, label: `FOP pre-trained on ${p.datasetName}` }))];
+  const fopRows: PlanAxis[] = [
+    { key: 'none', label: 'None (random init)' },
+    ...pretraining.map((p) => ({ key: p.key, label: `FOP pre-trained on ${p.datasetName}` })),
+  ];
   const baseline: ClassifierStep = { row: BASELINE_ROW.key, column: column.key, pretrainKey: pretraining[0]!.key, config: baselineConfig(settings) };
   return {
     name: 'fop-table1',
@@ -151,7 +154,10 @@ export function buildFopTable1Plan(dataset: string, pretrainOn: readonly string[
     rows: [...fopRows, BASELINE_ROW],
     columns: [column],
     pretraining,
-    classifierRuns: [...fopRows.map((row) => ({ row: row.key, column: column.key, pretrainKey: row.key === 'none' ? null : row.key, config: fineTune })), baseline],
+    classifierRuns: [
+      ...fopRows.map((row) => ({ row: row.key, column: column.key, pretrainKey: row.key === 'none' ? null : row.key, config: fineTune })),
+      baseline,
+    ],
     protocol: settings.protocol,
     repeats: settings.repeats,
     seed: settings.seed,

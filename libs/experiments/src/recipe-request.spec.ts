@@ -8,14 +8,20 @@ describe('a training-recipe request', () => {
     expect(modelName).toBe('ravdess4-emotion');
     expect(recipe.pretrainAlso).toEqual(['librispeech']);
     expect(plan.pretraining.map((p) => p.datasetName)).toEqual(['librispeech+ravdess4']);
-    expect(plan.classifierRuns.map((c) => [c.row, c.modelName])).toEqual([['recipe', 'ravdess4-emotion'], ['baseline', undefined]]);
+    expect(plan.classifierRuns.map((c) => [c.row, c.modelName])).toEqual([
+      ['recipe', 'ravdess4-emotion'],
+      ['baseline', undefined],
+    ]);
     expect(plan.repeats).toBe(1);
     expect(plan.protocol).toEqual({ kind: 'speaker-holdout' });
   });
 
   it('weighs the recipe and the baseline alike when asked to, so the comparison stays fair', () => {
     const { plan } = planTrainingRecipe({ dataset: 'ravdess4', classWeights: 'balanced', smoke: true });
-    expect(plan.classifierRuns.map((c) => [c.row, c.config.classWeights])).toEqual([['recipe', 'balanced'], ['baseline', 'balanced']]);
+    expect(plan.classifierRuns.map((c) => [c.row, c.config.classWeights])).toEqual([
+      ['recipe', 'balanced'],
+      ['baseline', 'balanced'],
+    ]);
   });
 
   it.each([

@@ -51,7 +51,8 @@ export function planTrainingRecipe(request: TrainingRecipeRequest): PlannedRecip
   const [dataset, ...trainAlso] = (request.dataset ?? '').split('+').map((s) => s.trim());
   if (!dataset || trainAlso.some((s) => !s)) throw new RecipeRequestError('the recipe needs a labelled dataset', 'dataset');
   const parsed = recipeConfigSchema.safeParse(request.recipe ?? {});
-  if (!parsed.success) throw new RecipeRequestError(`recipe: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`, 'recipe');
+  if (!parsed.success)
+    throw new RecipeRequestError(`recipe: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`, 'recipe');
   const recipe = parsed.data;
   if (request.pretrainAlso) recipe.pretrainAlso = request.pretrainAlso.map((s) => s.trim());
   if (recipe.pretrainAlso.some((name) => name === '')) throw new RecipeRequestError('pretrainAlso names an empty dataset', 'pretrainAlso');

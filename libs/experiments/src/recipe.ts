@@ -18,7 +18,13 @@ import type { ExperimentSettings } from './settings';
  * The recipe's classifier run config unless a recipe file says otherwise (the services fill in the rest). Platt
  * probabilities, so the registered model serves class probabilities rather than one class at probability 1.
  */
-export const RECIPE_CLASSIFIER: Readonly<Record<string, unknown>> = { method: 'fop-hypercolumns', representation: 'h2', classifier: 'svm', pooling: 'mean-std', svm: { search: {}, probability: true } };
+export const RECIPE_CLASSIFIER: Readonly<Record<string, unknown>> = {
+  method: 'fop-hypercolumns',
+  representation: 'h2',
+  classifier: 'svm',
+  pooling: 'mean-std',
+  svm: { search: {}, probability: true },
+};
 
 /** What a recipe file (`ser train --config recipe.yaml`) may set; unknown keys are an error. */
 export const recipeConfigSchema = z
@@ -56,11 +62,17 @@ export function buildTrainingRecipePlan({ dataset, modelName, recipe, settings }
   // A cross-corpus run pre-trains on every corpus it trains on (never on its test corpus, unless pretrainAlso names it).
   const trainAlso = settings.protocol.kind === 'cross-corpus' ? (settings.protocol.trainAlsoDatasets ?? []) : [];
   const pretrainName = [...new Set([...recipe.pretrainAlso, ...(recipe.pretrainOnTrainingData ? [dataset, ...trainAlso] : [])])].join('+');
-  if (pretrainDatasetNames(pretrainName).some((n) => n === '')) throw new RangeError(recipe.pretrainOnTrainingData ? 'pretrainAlso names an empty dataset' : 'pretrainOnTrainingData false needs pretrainAlso datasets');
+  if (pretrainDatasetNames(pretrainName).some((n) => n === ''))
+    throw new RangeError(recipe.pretrainOnTrainingData ? 'pretrainAlso names an empty dataset' : 'pretrainOnTrainingData false needs pretrainAlso datasets');
   const pretraining = pretrainStep(pretrainName, settings);
   const evaluation = defined({ protocol: settings.protocol, repeats: settings.repeats, seed: settings.seed, classWeights: settings.classWeights });
-  const column = settings.protocol.kind === 'cross-corpus' ? { key: 'model', label: `Cross-corpus: tested on ${settings.protocol.testDatasets.join(' + ')}` } : { key: 'model', label: 'Speaker-independent evaluation' };
-  const runs: ExperimentPlan['classifierRuns'] = [{ row: RECIPE_ROW.key, column: column.key, pretrainKey: pretraining.key, config: { ...recipe.classifier, ...evaluation }, modelName }];
+  const column =
+    settings.protocol.kind === 'cross-corpus'
+      ? { key: 'model', label: `Cross-corpus: tested on ${settings.protocol.testDatasets.join(' + ')}` }
+      : { key: 'model', label: 'Speaker-independent evaluation' };
+  const runs: ExperimentPlan['classifierRuns'] = [
+    { row: RECIPE_ROW.key, column: column.key, pretrainKey: pretraining.key, config: { ...recipe.classifier, ...evaluation }, modelName },
+  ];
   if (recipe.baseline) runs.push({ row: BASELINE_ROW.key, column: column.key, pretrainKey: pretraining.key, config: baselineConfig(settings) });
   return {
     name: 'train-recipe',

@@ -3,10 +3,25 @@ import type { ClassifierEvaluation__Output } from '@ser/contracts';
 import { bestCheckpoint } from './checkpoint';
 import { measuredCell, repeatMetrics } from './results';
 
-const fold = (repeat: number, fold: number, counts: number[]) => ({ repeat, fold, testSplit: `f${fold}`, metrics: {}, confusionMatrix: { labels: ['a', 'b'], counts } });
+const fold = (repeat: number, fold: number, counts: number[]) => ({
+  repeat,
+  fold,
+  testSplit: `f${fold}`,
+  metrics: {},
+  confusionMatrix: { labels: ['a', 'b'], counts },
+});
 
 function evaluation(folds: ReturnType<typeof fold>[]): ClassifierEvaluation__Output {
-  return { runId: 'r1', protocol: 'leave-one-speaker-out', labels: ['a', 'b'], folds, metrics: {}, metricsStd: {}, confusionMatrix: { labels: ['a', 'b'], counts: [0, 0, 0, 0] }, perClassRecall: [] };
+  return {
+    runId: 'r1',
+    protocol: 'leave-one-speaker-out',
+    labels: ['a', 'b'],
+    folds,
+    metrics: {},
+    metricsStd: {},
+    confusionMatrix: { labels: ['a', 'b'], counts: [0, 0, 0, 0] },
+    perClassRecall: [],
+  };
 }
 
 describe('per-repeat metrics from an evaluation', () => {
@@ -21,7 +36,7 @@ describe('per-repeat metrics from an evaluation', () => {
     ]);
     const cell = measuredCell(e);
     expect(cell.wa!.mean).toBeCloseTo(0.5, 12);
-    expect(cell.wa!.std).toBeCloseTo(Math.sqrt(((0.25 ** 2) * 2 + 0.5 ** 2) / 2), 12);
+    expect(cell.wa!.std).toBeCloseTo(Math.sqrt((0.25 ** 2 * 2 + 0.5 ** 2) / 2), 12);
     expect(cell.protocol).toBe('leave-one-speaker-out');
   });
 

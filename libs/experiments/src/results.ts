@@ -112,7 +112,9 @@ export function repeatMetrics(evaluation: ClassifierEvaluation__Output): RepeatM
 }
 
 /** The measured part of a succeeded cell. */
-export function measuredCell(evaluation: ClassifierEvaluation__Output): Pick<CellResult, 'protocol' | 'labels' | 'perRepeat' | 'wa' | 'ua' | 'macroF1' | 'confusion'> {
+export function measuredCell(
+  evaluation: ClassifierEvaluation__Output,
+): Pick<CellResult, 'protocol' | 'labels' | 'perRepeat' | 'wa' | 'ua' | 'macroF1' | 'confusion'> {
   const perRepeat = repeatMetrics(evaluation);
   if (perRepeat.length === 0) throw new Error(`evaluation of run ${evaluation.runId} has no folds`);
   const c = evaluation.confusionMatrix;

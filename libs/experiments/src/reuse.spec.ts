@@ -4,9 +4,19 @@ import type { CellResult, ExperimentResults, PretrainResult } from './results';
 import { reusableCell, reusablePretraining } from './reuse';
 
 const pretrainStep: PretrainStep = { key: 'vqvae:urdu', service: 'vqvae', datasetName: 'urdu', config: { epochs: 5, seed: 1 } };
-const pretrained = { key: 'vqvae:urdu', datasetName: 'urdu', datasetVersionId: 'v1', runId: 'p1', checkpointId: 'ck1', config: { epochs: 5, seed: 1 }, resolvedConfig: {}, metrics: {} } as PretrainResult;
+const pretrained = {
+  key: 'vqvae:urdu',
+  datasetName: 'urdu',
+  datasetVersionId: 'v1',
+  runId: 'p1',
+  checkpointId: 'ck1',
+  config: { epochs: 5, seed: 1 },
+  resolvedConfig: {},
+  metrics: {},
+} as PretrainResult;
 const sent = { method: 'sequence-model', sequenceModel: 'tacn', features: 'fusion', epochs: 20, datasetVersionId: 'v1', vqvaeCheckpointId: 'ck1' };
-const cell = (config: Record<string, unknown>, status: CellResult['status'] = 'succeeded') => ({ row: 'tacn', column: 'fusion', status, runId: 'r1', config }) as CellResult;
+const cell = (config: Record<string, unknown>, status: CellResult['status'] = 'succeeded') =>
+  ({ row: 'tacn', column: 'fusion', status, runId: 'r1', config }) as CellResult;
 const earlier = (cells: CellResult[]) => [{ pretraining: [pretrained], cells } as unknown as ExperimentResults];
 const step: ClassifierStep = { row: 'fusion-tacn', column: 'result', pretrainKey: 'vqvae:urdu', config: {} };
 

@@ -135,23 +135,33 @@ export function resolveSettings(input: SettingsInput): ExperimentSettings {
     const value = settings[key];
     if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new RangeError(`${key} must be a positive integer, got ${value}`);
   }
-  if (settings.patience !== undefined && (!Number.isInteger(settings.patience) || settings.patience < 0)) throw new RangeError(`patience must be a non-negative integer, got ${settings.patience}`);
+  if (settings.patience !== undefined && (!Number.isInteger(settings.patience) || settings.patience < 0))
+    throw new RangeError(`patience must be a non-negative integer, got ${settings.patience}`);
   if (input.optimizer !== undefined) {
     if (input.optimizer !== 'adadelta' && input.optimizer !== 'adam') throw new RangeError(`optimizer must be adadelta or adam, got '${input.optimizer}'`);
     settings.optimizer = input.optimizer;
   }
   if (input.validationSplit !== undefined) {
-    if (input.validationSplit !== 'speakers' && input.validationSplit !== 'stratified') throw new RangeError(`validation must be speakers or stratified, got '${input.validationSplit}'`);
+    if (input.validationSplit !== 'speakers' && input.validationSplit !== 'stratified')
+      throw new RangeError(`validation must be speakers or stratified, got '${input.validationSplit}'`);
     settings.validationSplit = input.validationSplit;
   }
   if (input.learningRate !== undefined) {
-    if (!(input.learningRate > 0) || !Number.isFinite(input.learningRate)) throw new RangeError(`learning rate must be a positive number, got ${input.learningRate}`);
+    if (!(input.learningRate > 0) || !Number.isFinite(input.learningRate))
+      throw new RangeError(`learning rate must be a positive number, got ${input.learningRate}`);
     settings.learningRate = input.learningRate;
   }
   return settings;
 }
 
-export const PROTOCOL_KINDS = ['speaker-holdout', 'leave-speakers-out', 'leave-one-speaker-out', 'leave-one-session-out', 'stratified-holdout', 'cross-corpus'] as const;
+export const PROTOCOL_KINDS = [
+  'speaker-holdout',
+  'leave-speakers-out',
+  'leave-one-speaker-out',
+  'leave-one-session-out',
+  'stratified-holdout',
+  'cross-corpus',
+] as const;
 
 const DEFAULT_SPEAKER_FOLDS = 6; // RAVDESS's 24 actors as 6 folds of 4 (two men, two women each)
 
@@ -169,7 +179,8 @@ function parseProtocol(kind: string, { testSpeakers, folds, testDatasets, trainA
   if (!(PROTOCOL_KINDS as readonly string[]).includes(kind)) throw new RangeError(`protocol must be one of ${PROTOCOL_KINDS.join(', ')}, got '${kind}'`);
   if (kind === 'cross-corpus') return crossCorpusProtocol(testSpeakers, folds, testDatasets, [dataset ?? '', ...(trainAlso ?? [])]);
   if (testDatasets !== undefined) throw new RangeError(`--test-dataset is for the cross-corpus protocol, not ${kind}`);
-  if (trainAlso !== undefined && trainAlso.length > 0) throw new RangeError(`protocol ${kind} trains on one dataset; several ('a+b') are for the cross-corpus protocol`);
+  if (trainAlso !== undefined && trainAlso.length > 0)
+    throw new RangeError(`protocol ${kind} trains on one dataset; several ('a+b') are for the cross-corpus protocol`);
   if (folds !== undefined && kind !== 'leave-speakers-out') throw new RangeError(`--folds is for the leave-speakers-out protocol, not ${kind}`);
   if (kind === 'leave-speakers-out') {
     if (folds !== undefined && !(Number.isInteger(folds) && folds >= 2)) throw new RangeError(`folds must be an integer >= 2, got ${folds}`);
@@ -182,12 +193,24 @@ function parseProtocol(kind: string, { testSpeakers, folds, testDatasets, trainA
 }
 
 /** Dataset names are kept as given: the executor resolves them to versions when it starts the runs. */
-function crossCorpusProtocol(testSpeakers: string[] | undefined, folds: number | undefined, testDatasets: string[] | undefined, [dataset, ...trainAlso]: string[]): EvaluationProtocol {
+function crossCorpusProtocol(
+  testSpeakers: string[] | undefined,
+  folds: number | undefined,
+  testDatasets: string[] | undefined,
+  [dataset, ...trainAlso]: string[],
+): EvaluationProtocol {
   if (folds !== undefined) throw new RangeError('--folds is for the leave-speakers-out protocol, not cross-corpus');
-  if (testSpeakers !== undefined) throw new RangeError('test speakers are chosen only with the speaker-holdout protocol, not cross-corpus (it tests on every speaker of the test dataset)');
-  if (!testDatasets || testDatasets.length === 0 || testDatasets.some((d) => d.trim() === '')) throw new RangeError('protocol cross-corpus needs --test-dataset, the dataset tested on');
-  if (testDatasets.some((d) => d.trim() === dataset)) throw new RangeError(`protocol cross-corpus tests on another corpus: --test-dataset must differ from the dataset trained on ('${dataset}')`);
-  const parsed = evaluationProtocolSchema.safeParse({ kind: 'cross-corpus', testDatasets: testDatasets.map((d) => d.trim()), ...(trainAlso.length ? { trainAlsoDatasets: trainAlso } : {}) });
+  if (testSpeakers !== undefined)
+    throw new RangeError('test speakers are chosen only with the speaker-holdout protocol, not cross-corpus (it tests on every speaker of the test dataset)');
+  if (!testDatasets || testDatasets.length === 0 || testDatasets.some((d) => d.trim() === ''))
+    throw new RangeError('protocol cross-corpus needs --test-dataset, the dataset tested on');
+  if (testDatasets.some((d) => d.trim() === dataset))
+    throw new RangeError(`protocol cross-corpus tests on another corpus: --test-dataset must differ from the dataset trained on ('${dataset}')`);
+  const parsed = evaluationProtocolSchema.safeParse({
+    kind: 'cross-corpus',
+    testDatasets: testDatasets.map((d) => d.trim()),
+    ...(trainAlso.length ? { trainAlsoDatasets: trainAlso } : {}),
+  });
   if (!parsed.success) throw new RangeError(`protocol ${parsed.error.issues[0]!.message}`);
   return parsed.data;
 }

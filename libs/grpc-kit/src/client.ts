@@ -19,11 +19,7 @@ export interface ClientOptions {
   serviceToken?: ServiceCaller;
 }
 
-type ClientConstructor<C extends grpc.Client> = new (
-  address: string,
-  credentials: grpc.ChannelCredentials,
-  options?: grpc.ClientOptions,
-) => C;
+type ClientConstructor<C extends grpc.Client> = new (address: string, credentials: grpc.ChannelCredentials, options?: grpc.ClientOptions) => C;
 
 /** Call options with a deadline `ms` from now; `deadlineIn(Infinity)` means no deadline at all. */
 export function deadlineIn(ms: number): grpc.CallOptions {
@@ -115,8 +111,6 @@ export function callUnary<C extends grpc.Client, M extends UnaryMethodNames<C>>(
     callback: grpc.requestCallback<NonNullable<ResponseOf<C[M]>>>,
   ) => grpc.ClientUnaryCall;
   return new Promise((resolve, reject) => {
-    fn.call(client, request, options.metadata ?? new grpc.Metadata(), callOptions, (err, response) =>
-      err ? reject(err) : resolve(response!),
-    );
+    fn.call(client, request, options.metadata ?? new grpc.Metadata(), callOptions, (err, response) => (err ? reject(err) : resolve(response!)));
   });
 }

@@ -3,16 +3,7 @@ import type { FeatureServiceClient } from '@ser/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { callUnary, closeClient } from './client';
-import {
-  DomainError,
-  failedPrecondition,
-  GrpcError,
-  internal,
-  invalidArgument,
-  notFound,
-  readErrorDetails,
-  toGrpcError,
-} from './errors';
+import { DomainError, failedPrecondition, GrpcError, internal, invalidArgument, notFound, readErrorDetails, toGrpcError } from './errors';
 import { unary } from './handlers';
 import type { RunningServer } from './server';
 import { featureClient, serve, silentLogger } from './test-support';
@@ -106,7 +97,10 @@ describe('toGrpcError', () => {
         this.name = 'StoreError';
       }
     }
-    expect(toGrpcError(new StoreError('INVALID_ARGUMENT', 'a text value cannot hold a NUL'))).toMatchObject({ code: status.INVALID_ARGUMENT, details: 'a text value cannot hold a NUL' });
+    expect(toGrpcError(new StoreError('INVALID_ARGUMENT', 'a text value cannot hold a NUL'))).toMatchObject({
+      code: status.INVALID_ARGUMENT,
+      details: 'a text value cannot hold a NUL',
+    });
     expect(toGrpcError(new StoreError('NOT_FOUND', 'run r1 not found'))).toMatchObject({ code: status.NOT_FOUND, details: 'run r1 not found' });
     expect(toGrpcError(new StoreError('SOMETHING_ELSE', 'secret'))).toMatchObject({ code: status.INTERNAL, details: 'internal error' });
   });

@@ -1,14 +1,7 @@
 // Errors that cross the wire: a status code, a safe message and rich details in the trailer.
 import { Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import { core } from 'zod';
-import {
-  decodeRichStatus,
-  encodeRichStatus,
-  STATUS_DETAILS_KEY,
-  type ErrorInfo,
-  type FieldViolation,
-  type RichStatus,
-} from './rich-status';
+import { decodeRichStatus, encodeRichStatus, STATUS_DETAILS_KEY, type ErrorInfo, type FieldViolation, type RichStatus } from './rich-status';
 
 /** Domain reported in ErrorInfo by every ser service. */
 export const ERROR_DOMAIN = 'ser.v1';
@@ -38,9 +31,7 @@ export class GrpcError extends Error implements ServiceError {
     this.code = code;
     this.details = details;
     this.metadata = new Metadata();
-    const errorInfo: ErrorInfo | undefined = init.reason
-      ? { reason: init.reason, domain: ERROR_DOMAIN, metadata: init.metadata ?? {} }
-      : undefined;
+    const errorInfo: ErrorInfo | undefined = init.reason ? { reason: init.reason, domain: ERROR_DOMAIN, metadata: init.metadata ?? {} } : undefined;
     const rich = { code, message: details, fieldViolations: init.violations ?? [], errorInfo };
     this.metadata.set(STATUS_DETAILS_KEY, encodeRichStatus(rich));
   }
@@ -64,7 +55,10 @@ export class DomainError extends Error {
 }
 
 const resourceReason = (what: string, suffix: string) =>
-  `${what.trim().replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}_${suffix}`;
+  `${what
+    .trim()
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase()}_${suffix}`;
 
 /** INVALID_ARGUMENT with a BadRequest listing each bad field. */
 export function invalidArgument(message: string, violations: FieldViolation[] = []): GrpcError {

@@ -1,11 +1,5 @@
 import { status, type ServiceError } from '@grpc/grpc-js';
-import type {
-  FeatureServiceClient,
-  InferenceServiceClient,
-  PredictStreamRequest__Output,
-  PredictStreamResponse,
-  ReadFeaturesResponse,
-} from '@ser/contracts';
+import type { FeatureServiceClient, InferenceServiceClient, PredictStreamRequest__Output, PredictStreamResponse, ReadFeaturesResponse } from '@ser/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callUnary, closeClient, iterateStream } from './client';
 import { notFound, readErrorDetails } from './errors';

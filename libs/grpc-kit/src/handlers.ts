@@ -23,10 +23,7 @@ function mapAndLog(err: unknown, path: string, logger: Logger | undefined) {
 }
 
 /** `(request, call) => Promise<response>` as a unary handler; a throw becomes `callback(toGrpcError(e))`. */
-export function unary<Req, Res>(
-  handler: (request: Req, call: ServerUnaryCall<Req, Res>) => Promise<Res> | Res,
-  logger?: Logger,
-): handleUnaryCall<Req, Res> {
+export function unary<Req, Res>(handler: (request: Req, call: ServerUnaryCall<Req, Res>) => Promise<Res> | Res, logger?: Logger): handleUnaryCall<Req, Res> {
   return (call, callback) => {
     Promise.resolve()
       .then(() => handler(call.request, call))

@@ -12,10 +12,10 @@ type HealthClient = grpc.Client & {
   ): grpc.ClientUnaryCall;
 };
 
-const HealthClientCtor = grpc.makeGenericClientConstructor(
-  healthService as unknown as grpc.ServiceDefinition,
-  'Health',
-) as unknown as new (address: string, credentials: grpc.ChannelCredentials) => HealthClient;
+const HealthClientCtor = grpc.makeGenericClientConstructor(healthService as unknown as grpc.ServiceDefinition, 'Health') as unknown as new (
+  address: string,
+  credentials: grpc.ChannelCredentials,
+) => HealthClient;
 
 /**
  * Health of `service` ('' = the whole server) at address. UNREACHABLE when nothing answers in time;

@@ -7,16 +7,7 @@ export {
   type RunningServer,
   type ServiceRegistration,
 } from './server';
-export {
-  createClient,
-  closeClient,
-  callUnary,
-  iterateStream,
-  deadlineIn,
-  deadlineInterceptor,
-  type ClientOptions,
-  type CallOptions,
-} from './client';
+export { createClient, closeClient, callUnary, iterateStream, deadlineIn, deadlineInterceptor, type ClientOptions, type CallOptions } from './client';
 export {
   serviceTokenInterceptor,
   serviceAuthInterceptor,

@@ -91,4 +91,3 @@ describe('startGrpcServer', () => {
     expect([status.UNAVAILABLE, status.CANCELLED, status.INTERNAL]).toContain((err as ServiceError).code);
   });
 });
-

@@ -66,7 +66,10 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<Runni
   const maxBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
   // grpc-js wraps each interceptor around the ones before it: the auth check goes last (outermost towards the
   // handler), so the status it sends passes through the others (metrics count refused calls too).
-  const interceptors = [...(options.channelOptions?.interceptors ?? []), ...(options.auth ? [serviceAuthInterceptor(options.auth, options.services, logger)] : [])];
+  const interceptors = [
+    ...(options.channelOptions?.interceptors ?? []),
+    ...(options.auth ? [serviceAuthInterceptor(options.auth, options.services, logger)] : []),
+  ];
   const server = new grpc.Server({
     'grpc.max_receive_message_length': maxBytes,
     'grpc.max_send_message_length': maxBytes,

@@ -34,7 +34,9 @@ describe('service tokens', () => {
   });
 
   it('need a secret of at least 32 characters', () => {
-    expect(() => startGrpcServer({ port: 0, services: [], packageDefinition: loadSerProto().reflectionPackageDefinition, auth: { secret: 'short', allowedCallers: {} } })).rejects.toThrow(/at least 32/);
+    expect(() =>
+      startGrpcServer({ port: 0, services: [], packageDefinition: loadSerProto().reflectionPackageDefinition, auth: { secret: 'short', allowedCallers: {} } }),
+    ).rejects.toThrow(/at least 32/);
   });
 });
 
@@ -58,7 +60,9 @@ describe('service auth on a real socket', () => {
       port: 0,
       packageDefinition: loadSerProto().reflectionPackageDefinition,
       logger: silentLogger,
-      services: [{ name: INFERENCE, definition: loadSerProto().grpc.ser.v1.InferenceService.service, implementation: handlers as grpc.UntypedServiceImplementation }],
+      services: [
+        { name: INFERENCE, definition: loadSerProto().grpc.ser.v1.InferenceService.service, implementation: handlers as grpc.UntypedServiceImplementation },
+      ],
       auth: { secret: SECRET, allowedCallers: { [INFERENCE]: ['gateway'] } },
     });
     return running.address;
@@ -79,15 +83,24 @@ describe('service auth on a real socket', () => {
   it('refuses a mutating RPC without credentials, with a wrong signature, expired or for another service: UNAUTHENTICATED', async () => {
     const address = await serveInference();
     const plain = client(address);
-    await expect(callUnary(plain, 'Predict', {})).rejects.toMatchObject({ code: grpc.status.UNAUTHENTICATED, details: expect.stringMatching(/needs a service token/) });
+    await expect(callUnary(plain, 'Predict', {})).rejects.toMatchObject({
+      code: grpc.status.UNAUTHENTICATED,
+      details: expect.stringMatching(/needs a service token/),
+    });
     await expect(callUnary(client(address, { caller: 'gateway', secret: 'x'.repeat(40) }), 'Predict', {})).rejects.toMatchObject({
       code: grpc.status.UNAUTHENTICATED,
       details: expect.stringMatching(/signature/),
     });
     const expired = mintServiceToken(SECRET, { caller: 'gateway', audience: INFERENCE }, { nowSeconds: Math.floor(Date.now() / 1000) - 3600 });
-    await expect(callUnary(plain, 'Predict', {}, withToken(expired))).rejects.toMatchObject({ code: grpc.status.UNAUTHENTICATED, details: expect.stringMatching(/expired/) });
+    await expect(callUnary(plain, 'Predict', {}, withToken(expired))).rejects.toMatchObject({
+      code: grpc.status.UNAUTHENTICATED,
+      details: expect.stringMatching(/expired/),
+    });
     const elsewhere = mintServiceToken(SECRET, { caller: 'gateway', audience: SER_SERVICE_NAMES.classifierTraining });
-    await expect(callUnary(plain, 'Predict', {}, withToken(elsewhere))).rejects.toMatchObject({ code: grpc.status.UNAUTHENTICATED, details: expect.stringMatching(/not ser.v1.InferenceService/) });
+    await expect(callUnary(plain, 'Predict', {}, withToken(elsewhere))).rejects.toMatchObject({
+      code: grpc.status.UNAUTHENTICATED,
+      details: expect.stringMatching(/not ser.v1.InferenceService/),
+    });
     await expect(callUnary(plain, 'Predict', {}, withToken('garbage'))).rejects.toMatchObject({ code: grpc.status.UNAUTHENTICATED });
     expect(predictions).toBe(0);
   });
@@ -118,6 +131,7 @@ describe('service auth on a real socket', () => {
     const all = services.flatMap((s) => Object.values(s.definition).map((m) => m.path.split('/')[2]!));
     // A new RPC that only reads is declared so in its .proto (option idempotency_level = NO_SIDE_EFFECTS), or this fails.
     for (const name of all) expect(protectedNames.has(name), name).toBe(!/^(Get|BatchGet|List|Watch|Read|Extract|Download)/.test(name));
-    for (const name of ['StartClassifierRun', 'CancelFopPretrainRun', 'IngestDataset', 'Predict', 'PredictStream', 'BatchPredict']) expect(protectedNames).toContain(name);
+    for (const name of ['StartClassifierRun', 'CancelFopPretrainRun', 'IngestDataset', 'Predict', 'PredictStream', 'BatchPredict'])
+      expect(protectedNames).toContain(name);
   });
 });

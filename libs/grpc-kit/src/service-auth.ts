@@ -32,7 +32,10 @@ export function serviceTokenInterceptor(auth: ServiceCaller): grpc.Interceptor {
       start(metadata, listener, next) {
         if (metadata.get(SERVICE_TOKEN_METADATA_KEY).length === 0) {
           const audience = serviceOfPath(options.method_definition.path);
-          metadata.set(SERVICE_TOKEN_METADATA_KEY, `Bearer ${mintServiceToken(auth.secret, { caller: auth.caller, audience }, { ttlSeconds: auth.ttlSeconds })}`);
+          metadata.set(
+            SERVICE_TOKEN_METADATA_KEY,
+            `Bearer ${mintServiceToken(auth.secret, { caller: auth.caller, audience }, { ttlSeconds: auth.ttlSeconds })}`,
+          );
         }
         next(metadata, listener);
       },
@@ -101,6 +104,7 @@ function checkCaller(policy: ServiceAuthPolicy, service: string, metadata: grpc.
     return { code: grpc.status.UNAUTHENTICATED, details: err.message };
   }
   const allowed = policy.allowedCallers[service] ?? policy.defaultCallers ?? [];
-  if (!allowed.includes(caller)) return { code: grpc.status.PERMISSION_DENIED, details: `caller '${caller}' may not change ${service} (allowed: ${allowed.join(', ') || 'none'})` };
+  if (!allowed.includes(caller))
+    return { code: grpc.status.PERMISSION_DENIED, details: `caller '${caller}' may not change ${service} (allowed: ${allowed.join(', ') || 'none'})` };
   return null;
 }

@@ -8,10 +8,7 @@ import { startGrpcServer, type RunningServer } from './server';
 export const silentLogger = createLogger('grpc-kit-test', { level: 'silent' });
 
 /** Starts FeatureService (and InferenceService) with the given handlers; missing ones answer UNIMPLEMENTED. */
-export function serve(
-  features: Partial<FeatureServiceHandlers>,
-  inference: Partial<InferenceServiceHandlers> = {},
-): Promise<RunningServer> {
+export function serve(features: Partial<FeatureServiceHandlers>, inference: Partial<InferenceServiceHandlers> = {}): Promise<RunningServer> {
   const { grpc: pkg, reflectionPackageDefinition } = loadSerProto();
   return startGrpcServer({
     port: 0,

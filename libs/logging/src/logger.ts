@@ -4,16 +4,7 @@ import pretty from 'pino-pretty';
 export type { Logger };
 
 /** Paths scrubbed from every log line: tokens and credentials must never reach logs. */
-const REDACT = [
-  'token',
-  'authorization',
-  'password',
-  '*.token',
-  '*.authorization',
-  '*.password',
-  'headers.authorization',
-  'req.headers.authorization',
-];
+const REDACT = ['token', 'authorization', 'password', '*.token', '*.authorization', '*.password', 'headers.authorization', 'req.headers.authorization'];
 
 export type LogFormat = 'json' | 'pretty';
 

@@ -79,7 +79,7 @@ describe('kept model files', () => {
     }
   });
 
-  it("gives a version 1 fop-classifier the weights.bin its reader always assumed", () => {
+  it('gives a version 1 fop-classifier the weights.bin its reader always assumed', () => {
     const { json } = version1Files('fop-classifier');
     expect((json.weights as Record<string, unknown>).file).toBeUndefined();
     const model = parseKeptModel(json);

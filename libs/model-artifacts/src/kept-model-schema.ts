@@ -4,7 +4,16 @@
 // fop-classifier's weights) are upgraded when read.
 import { z } from 'zod';
 import type { ClassicalModelJson, StandardizerState } from '@ser/classical';
-import type { AttentionLstmConfig, CnnConfig, FopConfig, FusionConfig, HypercolumnRepresentation, SequenceModelKind, SequenceNetworkConfig, VqvaeConfig } from '@ser/models';
+import type {
+  AttentionLstmConfig,
+  CnnConfig,
+  FopConfig,
+  FusionConfig,
+  HypercolumnRepresentation,
+  SequenceModelKind,
+  SequenceNetworkConfig,
+  VqvaeConfig,
+} from '@ser/models';
 import { weightsRefSchema } from './weights-file';
 
 export const KEPT_MODEL_FORMAT_VERSION = 2;
@@ -23,7 +32,17 @@ const cnnConfigSchema = z.object({
   dropout: rate,
 });
 const fusionConfigSchema = z.object({ deepUnits: count, latentUnits: count, outputUnits: count });
-const vqvaeConfigSchema = z.object({ frames: count, bins: count, hiddenChannels: count, embeddingDim: count, codebookSize: count, downsamplings: z.number().int().nonnegative(), beta: z.number(), ema: z.boolean(), emaDecay: rate });
+const vqvaeConfigSchema = z.object({
+  frames: count,
+  bins: count,
+  hiddenChannels: count,
+  embeddingDim: count,
+  codebookSize: count,
+  downsamplings: z.number().int().nonnegative(),
+  beta: z.number(),
+  ema: z.boolean(),
+  emaDecay: rate,
+});
 const SEQUENCE_MODELS = ['tacn', 'tcn', 'simple-rnn', 'gru', 'bigru', 'lstm', 'bilstm'] as const;
 const sequenceNetworkConfigSchema = z.object({
   sequenceModel: z.enum(SEQUENCE_MODELS),
@@ -106,7 +125,12 @@ export const sequenceModelSchema = z.strictObject({
   lineage: z.object({ runId: z.string(), datasetVersionId: z.string(), vqvaeCheckpointId: z.string().nullable() }),
 });
 
-export const keptModelSchema = z.discriminatedUnion('kind', [fopClassifierModelSchema, hypercolumnClassicalModelSchema, hypercolumnAttentionLstmModelSchema, sequenceModelSchema]);
+export const keptModelSchema = z.discriminatedUnion('kind', [
+  fopClassifierModelSchema,
+  hypercolumnClassicalModelSchema,
+  hypercolumnAttentionLstmModelSchema,
+  sequenceModelSchema,
+]);
 
 export type KeptModel = z.infer<typeof keptModelSchema>;
 export type KeptModelKind = KeptModel['kind'];

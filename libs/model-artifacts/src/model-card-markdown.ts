@@ -38,13 +38,24 @@ export function renderModelCard(card: ModelCard): string {
       [[dataset, data.datasetVersion ?? '?', data.datasetVersionId, data.format ?? '?', String(data.utterances ?? '?'), String(data.speakers ?? '?')]],
     ),
     '',
-    `Utterances per class: ${Object.entries(data.classCounts).map(([c, n]) => `${c} ${n}`).join(', ') || 'unknown'}.`,
+    `Utterances per class: ${
+      Object.entries(data.classCounts)
+        .map(([c, n]) => `${c} ${n}`)
+        .join(', ') || 'unknown'
+    }.`,
     '',
     '## Evaluation',
     '',
     `Protocol ${code(card.protocol)}, ${evaluation.repeats} repeat(s); mean ± std over repeats of each repeat's pooled folds.`,
     '',
-    ...table(['metric', 'value'], [['WA (accuracy)', meanStd(evaluation.wa)], ['UA (mean per-class recall)', meanStd(evaluation.ua)], ['macro-F1', meanStd(evaluation.macroF1)]]),
+    ...table(
+      ['metric', 'value'],
+      [
+        ['WA (accuracy)', meanStd(evaluation.wa)],
+        ['UA (mean per-class recall)', meanStd(evaluation.ua)],
+        ['macro-F1', meanStd(evaluation.macroF1)],
+      ],
+    ),
     '',
     `The kept model is repeat ${evaluation.keptFold.repeat}, fold ${evaluation.keptFold.fold} (${code(evaluation.keptFold.name)}): WA ${pct(evaluation.keptFold.wa)}, UA ${pct(evaluation.keptFold.ua)} on test speakers ${evaluation.keptFold.testSpeakers.join(', ') || 'none'}.`,
     '',
@@ -60,7 +71,10 @@ export function renderModelCard(card: ModelCard): string {
     '',
     `Mono audio at ${input.sampleRateHz} Hz, samples in [-1, 1]; features ${code(input.featureKind)} of shape ${code(input.shape)} from this front end:`,
     '',
-    ...table(['setting', 'value'], Object.entries(input.frontEnd).map(([k, v]) => [k, String(v)])),
+    ...table(
+      ['setting', 'value'],
+      Object.entries(input.frontEnd).map(([k, v]) => [k, String(v)]),
+    ),
     '',
     '## Lineage',
     '',

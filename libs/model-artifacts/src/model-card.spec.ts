@@ -14,7 +14,15 @@ const stats = (mean: number, std: number | null = null) => ({ mean, std, n: std 
 const CARD: ModelCard = {
   cardVersion: 1,
   model: { name: 'fop-emotion', version: 2, kind: 'fop-classifier', method: 'fop-fine-tune', runId: 'run-7', artifactKey: 'models/run-7' },
-  data: { datasetVersionId: 'dv-1', datasetName: 'demo', datasetVersion: 'abc123', format: 'manifest', utterances: 96, speakers: 6, classCounts: { angry: 24, happy: 24, neutral: 24, sad: 24 } },
+  data: {
+    datasetVersionId: 'dv-1',
+    datasetName: 'demo',
+    datasetVersion: 'abc123',
+    format: 'manifest',
+    utterances: 96,
+    speakers: 6,
+    classCounts: { angry: 24, happy: 24, neutral: 24, sad: 24 },
+  },
   protocol: { kind: 'speaker-holdout', testSpeakers: ['spk05', 'spk06'] },
   evaluation: {
     repeats: 3,
@@ -22,10 +30,24 @@ const CARD: ModelCard = {
     ua: stats(0.61, 0.04),
     macroF1: stats(0.6, 0.06),
     perClassRecall: { angry: stats(0.9, 0.1), happy: stats(0.5, 0.2), neutral: stats(0.4, 0), sad: null },
-    keptFold: { repeat: 2, fold: 0, name: 'speaker-holdout[spk05,spk06]', testSpeakers: ['spk05', 'spk06'], wa: 0.66, ua: 0.64, perClassRecall: { angry: 1, happy: 0.5, neutral: 0.5, sad: null } },
+    keptFold: {
+      repeat: 2,
+      fold: 0,
+      name: 'speaker-holdout[spk05,spk06]',
+      testSpeakers: ['spk05', 'spk06'],
+      wa: 0.66,
+      ua: 0.64,
+      perClassRecall: { angry: 1, happy: 0.5, neutral: 0.5, sad: null },
+    },
   },
   labels: ['angry', 'happy', 'neutral', 'sad'],
-  input: inputSignatureOf(keptModelSchema.parse({ ...SAMPLE_DRAFTS['fop-classifier'], formatVersion: 2, weights: { file: 'weights.safetensors', format: 'safetensors', manifest: [] } })),
+  input: inputSignatureOf(
+    keptModelSchema.parse({
+      ...SAMPLE_DRAFTS['fop-classifier'],
+      formatVersion: 2,
+      weights: { file: 'weights.safetensors', format: 'safetensors', manifest: [] },
+    }),
+  ),
   lineage: { pretrainedCheckpointId: 'ck-3', vqvaeCheckpointId: null },
   knownLimits: ['demo model: it learned from synthetic speech only | not for real voices.', 'Predicts only its 4 classes.'],
   createdAt: '2025-01-02T03:04:05.000Z',
@@ -69,7 +91,11 @@ describe('model cards', () => {
       return inputSignatureOf(keptModelSchema.parse({ ...withRefs, formatVersion: 2 }));
     };
     expect(input('fop-hypercolumn-classical')).toMatchObject({ featureKind: 'log-mel', shape: '[frames, 80]', sampleRateHz: 16000 });
-    expect(input('sequence-model')).toMatchObject({ featureKind: 'spectrogram-segments', shape: '[segments, 32, 129]', frontEnd: { segmentHopSamples: 2120, nFft: 256 } });
+    expect(input('sequence-model')).toMatchObject({
+      featureKind: 'spectrogram-segments',
+      shape: '[segments, 32, 129]',
+      frontEnd: { segmentHopSamples: 2120, nFft: 256 },
+    });
   });
 
   describe('files', () => {

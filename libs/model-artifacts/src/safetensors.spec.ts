@@ -62,20 +62,42 @@ describe('safetensors encoding', () => {
   it('refuses tensors whose bytes do not match their shape, bad names and unknown dtypes when writing', () => {
     expect(() => encodeSafetensors([{ name: 'x', dtype: 'F32', shape: [2], data: f32(1) }])).toThrow(/4 bytes for shape \[2\]/);
     expect(() => encodeSafetensors([{ name: '__metadata__', dtype: 'F32', shape: [1], data: f32(1) }])).toThrow(SafetensorsError);
-    expect(() => encodeSafetensors([{ name: 'x', dtype: 'F32', shape: [1], data: f32(1) }, { name: 'x', dtype: 'F32', shape: [1], data: f32(1) }])).toThrow(/repeated/);
+    expect(() =>
+      encodeSafetensors([
+        { name: 'x', dtype: 'F32', shape: [1], data: f32(1) },
+        { name: 'x', dtype: 'F32', shape: [1], data: f32(1) },
+      ]),
+    ).toThrow(/repeated/);
     expect(() => encodeSafetensors([{ name: 'x', dtype: 'F31' as never, shape: [1], data: f32(1) }])).toThrow(/unknown dtype/);
     expect(() => encodeSafetensors([{ name: 'x', dtype: 'F32', shape: [-1], data: f32() }])).toThrow(/non-negative/);
   });
 
   it.each([
     ['a file shorter than its header length', Buffer.from([1, 2, 3])],
-    ['a header length beyond the file', (() => { const b = rawFile({}); b.writeBigUInt64LE(1000n, 0); return b; })()],
-    ['a header that is not JSON', (() => { const b = rawFile({ a: 1 }); b.write('{x', 8); return b; })()],
+    [
+      'a header length beyond the file',
+      (() => {
+        const b = rawFile({});
+        b.writeBigUInt64LE(1000n, 0);
+        return b;
+      })(),
+    ],
+    [
+      'a header that is not JSON',
+      (() => {
+        const b = rawFile({ a: 1 });
+        b.write('{x', 8);
+        return b;
+      })(),
+    ],
     ['an array header', rawFile([] as unknown as object)],
     ['an unknown dtype', rawFile({ x: { dtype: 'Q8', shape: [1], data_offsets: [0, 1] } }, new Uint8Array(1))],
     ['a size that disagrees with the shape', rawFile({ x: { dtype: 'F32', shape: [2], data_offsets: [0, 4] } }, f32(1))],
     ['a hole between tensors', rawFile({ x: { dtype: 'F32', shape: [1], data_offsets: [4, 8] } }, f32(1, 2))],
-    ['overlapping tensors', rawFile({ x: { dtype: 'F32', shape: [2], data_offsets: [0, 8] }, y: { dtype: 'F32', shape: [1], data_offsets: [4, 8] } }, f32(1, 2))],
+    [
+      'overlapping tensors',
+      rawFile({ x: { dtype: 'F32', shape: [2], data_offsets: [0, 8] }, y: { dtype: 'F32', shape: [1], data_offsets: [4, 8] } }, f32(1, 2)),
+    ],
     ['bytes no tensor covers', rawFile({ x: { dtype: 'F32', shape: [1], data_offsets: [0, 4] } }, f32(1, 2))],
     ['offsets beyond the data', rawFile({ x: { dtype: 'F32', shape: [1], data_offsets: [0, 4] } })],
     ['metadata that is not strings', rawFile({ __metadata__: { n: 1 } })],

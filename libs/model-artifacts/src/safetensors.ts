@@ -63,9 +63,11 @@ export function encodeSafetensors(tensors: readonly SafetensorsTensor[], metadat
   for (const t of tensors) {
     if (t.name === METADATA_KEY || Object.hasOwn(header, t.name)) throw new SafetensorsError(`tensor name '${t.name}' is reserved or repeated`);
     if (!isDtype(t.dtype)) throw new SafetensorsError(`${t.name}: unknown dtype ${String(t.dtype)}`);
-    if (!t.shape.every((d) => Number.isSafeInteger(d) && d >= 0)) throw new SafetensorsError(`${t.name}: shape [${t.shape}] is not a list of non-negative integers`);
+    if (!t.shape.every((d) => Number.isSafeInteger(d) && d >= 0))
+      throw new SafetensorsError(`${t.name}: shape [${t.shape}] is not a list of non-negative integers`);
     const bytes = elementCount(t.shape) * SAFETENSORS_DTYPE_BYTES[t.dtype];
-    if (t.data.byteLength !== bytes) throw new SafetensorsError(`${t.name}: ${t.data.byteLength} bytes for shape [${t.shape}] of ${t.dtype} (${bytes} expected)`);
+    if (t.data.byteLength !== bytes)
+      throw new SafetensorsError(`${t.name}: ${t.data.byteLength} bytes for shape [${t.shape}] of ${t.dtype} (${bytes} expected)`);
     header[t.name] = { dtype: t.dtype, shape: t.shape, data_offsets: [offset, offset + bytes] };
     offset += bytes;
   }
@@ -87,7 +89,8 @@ export function decodeSafetensors(file: Uint8Array): DecodedSafetensors {
   const buf = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
   if (buf.length < 8) throw new SafetensorsError(`file of ${buf.length} bytes has no header length`);
   const headerBytes = buf.readBigUInt64LE(0);
-  if (headerBytes > BigInt(Math.min(MAX_HEADER_BYTES, buf.length - 8))) throw new SafetensorsError(`header length ${headerBytes} exceeds the file or ${MAX_HEADER_BYTES} bytes`);
+  if (headerBytes > BigInt(Math.min(MAX_HEADER_BYTES, buf.length - 8)))
+    throw new SafetensorsError(`header length ${headerBytes} exceeds the file or ${MAX_HEADER_BYTES} bytes`);
   const dataStart = 8 + Number(headerBytes);
   const headerText = buf.subarray(8, dataStart).toString('utf8');
   if (!headerText.startsWith('{')) throw new SafetensorsError('header is not a JSON object');
@@ -106,7 +109,8 @@ export function decodeSafetensors(file: Uint8Array): DecodedSafetensors {
     .sort((a, b) => a.dataOffsets[0] - b.dataOffsets[0] || a.dataOffsets[1] - b.dataOffsets[1]);
   let expected = 0;
   for (const t of tensors) {
-    if (t.dataOffsets[0] !== expected) throw new SafetensorsError(`${t.name} starts at byte ${t.dataOffsets[0]}, expected ${expected} (data must have no holes or overlaps)`);
+    if (t.dataOffsets[0] !== expected)
+      throw new SafetensorsError(`${t.name} starts at byte ${t.dataOffsets[0]}, expected ${expected} (data must have no holes or overlaps)`);
     expected = t.dataOffsets[1];
   }
   if (expected !== data.length) throw new SafetensorsError(`tensors cover ${expected} of ${data.length} data bytes`);

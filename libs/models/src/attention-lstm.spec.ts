@@ -55,7 +55,10 @@ describe('attention-LSTM', () => {
   it('sends a gradient to every variable', () => {
     const model = createAttentionLstm({ inputDim: 3, numClasses: 2, units: 4, attentionUnits: 3 }, 3);
     const { x, labels } = toyProblem(4, 5, 1);
-    const { grads } = tf.variableGrads(() => attentionLstmLoss(model, x, labels, { training: true, seed: 1, lengths: [5, 3, 5, 2] }), Object.values(model.variables));
+    const { grads } = tf.variableGrads(
+      () => attentionLstmLoss(model, x, labels, { training: true, seed: 1, lengths: [5, 3, 5, 2] }),
+      Object.values(model.variables),
+    );
     for (const [name, v] of Object.entries(model.variables)) {
       const g = grads[v.name]!;
       expect(g.shape, name).toEqual(v.shape);
@@ -74,7 +77,13 @@ describe('attention-LSTM', () => {
     };
     const before = accuracy(test);
     const optimizer = createAdam({ learningRate: 0.02 });
-    const result = await trainLoop({ variables: model.variables, optimizer, epochs: 60, batches: [train], lossFn: (b, ctx) => attentionLstmLoss(model, b.x, b.labels, { training: true, seed: ctx.seed }) });
+    const result = await trainLoop({
+      variables: model.variables,
+      optimizer,
+      epochs: 60,
+      batches: [train],
+      lossFn: (b, ctx) => attentionLstmLoss(model, b.x, b.labels, { training: true, seed: ctx.seed }),
+    });
     expect(result.history[result.history.length - 1]!.trainLoss).toBeLessThan(result.history[0]!.trainLoss / 4);
     expect(accuracy(test)).toBeGreaterThanOrEqual(0.9);
     expect(before).toBeLessThan(0.9);
@@ -83,7 +92,10 @@ describe('attention-LSTM', () => {
   });
 
   it('weighs the cross-entropy per class: weights scale each example in a weighted mean', () => {
-    const logits = tf.tensor2d([[2, 0], [0, 1]]);
+    const logits = tf.tensor2d([
+      [2, 0],
+      [0, 1],
+    ]);
     const ce = (row: number[], label: number) => -Math.log(Math.exp(row[label]!) / row.reduce((a, v) => a + Math.exp(v), 0));
     const plain = weightedSoftmaxCrossEntropy(logits, [1, 1]).dataSync()[0]!;
     expect(plain).toBeCloseTo((ce([2, 0], 1) + ce([0, 1], 1)) / 2, 5);

@@ -60,7 +60,10 @@ function attentionPool(params: AttentionParams, h: tf.Tensor3D, lengths: readonl
   let scores = tf.reshape(matMul2d(hidden, params.context as tf.Tensor2D), [batch, frames]) as tf.Tensor2D; // [batch, frames]
   if (lengths) {
     tf.util.assert(lengths.length === batch, () => `got ${lengths.length} lengths for a batch of ${batch}`);
-    tf.util.assert(lengths.every((n) => n >= 1), () => 'every sequence needs at least one frame');
+    tf.util.assert(
+      lengths.every((n) => n >= 1),
+      () => 'every sequence needs at least one frame',
+    );
     const mask = tf.reshape(lengthMask(lengths, frames), [batch, frames]); // [batch, frames]
     scores = tf.add(scores, tf.mul(tf.sub(1, mask), -1e9)); // padded frames get exp(-1e9) = 0 weight
   }
@@ -77,7 +80,10 @@ export function createAttentionLstm(config: Pick<AttentionLstmConfig, 'inputDim'
   const factory = new VariableFactory('attention_lstm', seed);
   // Forget-gate bias 1 (Jozefowicz et al. 2015): the cell remembers by default, so gradients reach early frames.
   const recurrent = createRecurrentCell(factory, 'lstm', 'lstm', c.inputDim, c.units, { forgetBias: 1 });
-  const attention: AttentionParams = { score: createDense(factory, 'attention.score', c.units, c.attentionUnits), context: factory.glorot('attention.context', [c.attentionUnits, 1]) };
+  const attention: AttentionParams = {
+    score: createDense(factory, 'attention.score', c.units, c.attentionUnits),
+    context: factory.glorot('attention.context', [c.attentionUnits, 1]),
+  };
   const output = createDense(factory, 'output', c.units, c.numClasses);
   return {
     config: c,

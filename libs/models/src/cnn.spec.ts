@@ -36,7 +36,10 @@ describe('CNN (Satt et al. 2017 configuration) and fusion', () => {
     const expected = tf.relu(tf.add(tf.matMul(tf.concat([cnn.forward(x, { training: false }), vqvae.latent(x)], 1), kernel), bias));
     expect(maxAbsDiff(features, expected)).toBeLessThan(1e-5);
     const trained = { ...cnn.variables, ...fusion.variables };
-    const { grads } = tf.variableGrads(() => tf.sum(fusedSegmentFeatures({ cnn, vqvae, fusion }, x, { training: true, seed: 1 })) as tf.Scalar, Object.values(trained));
+    const { grads } = tf.variableGrads(
+      () => tf.sum(fusedSegmentFeatures({ cnn, vqvae, fusion }, x, { training: true, seed: 1 })) as tf.Scalar,
+      Object.values(trained),
+    );
     expect(Object.keys(grads)).toHaveLength(Object.keys(trained).length);
   });
 });

@@ -51,7 +51,9 @@ const pooled = (n: number, times: number) => Array.from({ length: times }).reduc
 export function createCnn(overrides: Partial<CnnConfig> = {}, seed = 0): CnnModel {
   const config: CnnConfig = { ...DEFAULT_CNN_CONFIG, ...overrides };
   const factory = new VariableFactory('cnn', seed);
-  const convs: Conv2dParams[] = config.layers.map((l, i) => createConv2d(factory, `conv${i}`, i === 0 ? 1 : config.layers[i - 1]!.filters, l.filters, l.kernel));
+  const convs: Conv2dParams[] = config.layers.map((l, i) =>
+    createConv2d(factory, `conv${i}`, i === 0 ? 1 : config.layers[i - 1]!.filters, l.filters, l.kernel),
+  );
   const last = config.layers[config.layers.length - 1]!.filters;
   const flatUnits = pooled(config.frames, convs.length) * pooled(config.bins, convs.length) * last;
   const head: DenseParams = createDense(factory, 'representation', flatUnits, config.representationUnits);

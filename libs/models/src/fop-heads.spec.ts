@@ -41,7 +41,10 @@ describe('fine-tuning classifier', () => {
   });
 
   it('masked mean pooling averages exactly the first `length` frames of each sequence', () => {
-    const h = tf.tensor3d([[[1], [3], [100]], [[2], [4], [6]]]); // [2, 3, 1]
+    const h = tf.tensor3d([
+      [[1], [3], [100]],
+      [[2], [4], [6]],
+    ]); // [2, 3, 1]
     expect(Array.from(maskedMeanOverTime(h, [2, 3]).dataSync())).toEqual([2, 4]);
     expect(() => maskedMeanOverTime(h, [0, 3])).toThrow(/at least one frame/);
   });

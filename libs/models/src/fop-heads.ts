@@ -19,7 +19,10 @@ export function maskedMeanOverTime(h: tf.Tensor3D, lengths: readonly number[] | 
     const [batch, frames] = h.shape;
     if (!lengths) return tf.mean(h, 1) as tf.Tensor2D;
     tf.util.assert(lengths.length === batch, () => `got ${lengths.length} lengths for a batch of ${batch}`);
-    tf.util.assert(lengths.every((n) => n >= 1), () => 'every sequence needs at least one frame');
+    tf.util.assert(
+      lengths.every((n) => n >= 1),
+      () => 'every sequence needs at least one frame',
+    );
     const mask = lengthMask(lengths, frames); // [batch, frames, 1]
     return tf.div(tf.sum(tf.mul(h, mask), 1), tf.sum(mask, 1)) as tf.Tensor2D; // [batch, d]
   });

@@ -134,8 +134,7 @@ describe('training', () => {
     const fop = createFop(TINY_FOP, 1);
     const x = smoothFrames(2, 10, 8, 1);
     const optimizer = createAdam();
-    const step = () =>
-      trainLoop({ variables: fop.variables, optimizer, batches: [x, x], lossFn: (b, c) => fopNextFrameLoss(fop, b, c), epochs: 1 });
+    const step = () => trainLoop({ variables: fop.variables, optimizer, batches: [x, x], lossFn: (b, c) => fopNextFrameLoss(fop, b, c), epochs: 1 });
     await step(); // Adam creates its moment variables on the first update
     const before = tf.memory().numTensors;
     await step();

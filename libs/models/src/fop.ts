@@ -71,13 +71,7 @@ function createEncoderLayer(factory: VariableFactory, name: string, config: FopC
 }
 
 /** Post-LN encoder layer: h = LN(h + Drop(Attn(h))); h = LN(h + Drop(FFN(h))). [batch * frames, dModel] -> same. */
-function encoderLayer(
-  params: EncoderLayerParams,
-  h: tf.Tensor2D,
-  shape: AttentionShape,
-  config: FopConfig,
-  seeds: DropoutSeeds | undefined,
-): tf.Tensor2D {
+function encoderLayer(params: EncoderLayerParams, h: tf.Tensor2D, shape: AttentionShape, config: FopConfig, seeds: DropoutSeeds | undefined): tf.Tensor2D {
   const attended = causalSelfAttention(params.attention, h, shape, config.attentionDropout, seeds); // [batch * frames, dModel]
   const h1 = layerNorm(params.norm1, tf.add(h, dropout(attended, config.dropout, seeds)));
   const inner = dropout(relu(dense(params.ffnIn, h1)), config.dropout, seeds); // [batch * frames, ffnUnits]

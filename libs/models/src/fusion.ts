@@ -37,7 +37,10 @@ export function createFusion(overrides: Partial<FusionConfig> = {}, seed = 0): F
     variables: factory.variables,
     forward: (deep, latent) =>
       tf.tidy(() => {
-        tf.util.assert(deep.shape[1] === config.deepUnits && latent.shape[1] === config.latentUnits, () => `fusion expects ${config.deepUnits} + ${config.latentUnits} units, got ${deep.shape[1]} + ${latent.shape[1]}`);
+        tf.util.assert(
+          deep.shape[1] === config.deepUnits && latent.shape[1] === config.latentUnits,
+          () => `fusion expects ${config.deepUnits} + ${config.latentUnits} units, got ${deep.shape[1]} + ${latent.shape[1]}`,
+        );
         return relu(dense(layer, tf.concat([deep, latent], 1))); // [batch, outputUnits]
       }),
     dispose: () => disposeVariables(factory.variables),

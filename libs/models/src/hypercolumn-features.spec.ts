@@ -20,7 +20,9 @@ describe('batchHypercolumns', () => {
     const out = batchHypercolumns(fop, sequences, frames, representation);
     const dim = hypercolumnDim(FOP, representation);
     sequences.forEach((s, i) => {
-      const alone = tf.tidy(() => fopHypercolumns(fop, tf.tensor3d(s.subarray(0, frames[i]! * FOP.nMels), [1, frames[i]!, FOP.nMels]))[representation]!.dataSync());
+      const alone = tf.tidy(() =>
+        fopHypercolumns(fop, tf.tensor3d(s.subarray(0, frames[i]! * FOP.nMels), [1, frames[i]!, FOP.nMels]))[representation]!.dataSync(),
+      );
       expect(out[i]!.length).toBe(frames[i]! * dim);
       out[i]!.forEach((v, j) => expect(v).toBeCloseTo(alone[j]!, 4));
     });

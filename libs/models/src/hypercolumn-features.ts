@@ -23,7 +23,12 @@ export function hypercolumnDim(fop: FopConfig, representation: HypercolumnRepres
  * through the frozen FOP (inference mode); each row's representation over its first `frames[i]` frames only,
  * [frames[i] * dim]. The FOP is causal, so the padding after a row never changes its real frames.
  */
-export function batchHypercolumns(fop: FopModel, sequences: readonly Float32Array[], frames: readonly number[], representation: HypercolumnRepresentation): Float32Array[] {
+export function batchHypercolumns(
+  fop: FopModel,
+  sequences: readonly Float32Array[],
+  frames: readonly number[],
+  representation: HypercolumnRepresentation,
+): Float32Array[] {
   const { nMels, numLayers } = fop.config;
   if (representation === 'h2' && numLayers < 2) throw new Error(`representation h2 needs a FOP with 2+ layers; this checkpoint has ${numLayers}`);
   const dim = hypercolumnDim(fop.config, representation);

@@ -1,5 +1,23 @@
-export { DEFAULT_ATTENTION_LSTM_CONFIG, attentionLstmLoss, createAttentionLstm, weightedSoftmaxCrossEntropy, type AttentionLstm, type AttentionLstmConfig, type AttentionLstmOptions, type AttentionLstmOutput } from './attention-lstm';
-export { DEFAULT_FOP_CONFIG, createFop, fopNextFrameLoss, type FopConfig, type FopModel, type FopOutput, type ForwardOptions, type NextFrameLossOptions } from './fop';
+export {
+  DEFAULT_ATTENTION_LSTM_CONFIG,
+  attentionLstmLoss,
+  createAttentionLstm,
+  weightedSoftmaxCrossEntropy,
+  type AttentionLstm,
+  type AttentionLstmConfig,
+  type AttentionLstmOptions,
+  type AttentionLstmOutput,
+} from './attention-lstm';
+export {
+  DEFAULT_FOP_CONFIG,
+  createFop,
+  fopNextFrameLoss,
+  type FopConfig,
+  type FopModel,
+  type FopOutput,
+  type ForwardOptions,
+  type NextFrameLossOptions,
+} from './fop';
 export {
   classifierLoss,
   createFopClassifier,
@@ -36,7 +54,17 @@ export {
 } from './training/train-loop';
 export { readCheckpoint, readCheckpointWeights, writeCheckpoint, type CheckpointContents } from './training/checkpoint-files';
 export { createFopSpeedProbe, summarise, median, forwardFlops, BATCH, FRAMES, INFER_FRAMES, type Measured } from './bench/fop-speed-probe';
-export { DEFAULT_VQVAE_CONFIG, codebookPerplexity, createVqvae, vqvaeLosses, type VqvaeConfig, type VqvaeLossOptions, type VqvaeLosses, type VqvaeModel, type VqvaeOutput } from './vqvae';
+export {
+  DEFAULT_VQVAE_CONFIG,
+  codebookPerplexity,
+  createVqvae,
+  vqvaeLosses,
+  type VqvaeConfig,
+  type VqvaeLossOptions,
+  type VqvaeLosses,
+  type VqvaeModel,
+  type VqvaeOutput,
+} from './vqvae';
 export { DEFAULT_CNN_CONFIG, createCnn, type CnnConfig, type CnnLayerConfig, type CnnModel } from './cnn';
 export { DEFAULT_FUSION_CONFIG, createFusion, fusedSegmentFeatures, type FusionConfig, type FusionModel } from './fusion';
 export { DEFAULT_TACN_MODEL_CONFIG, attentiveCausalConv, createTacn, tacnConfigProblems, type TacnModelConfig } from './tacn';
@@ -44,9 +72,36 @@ export { DEFAULT_TCN_CONFIG, createTcn, lastRealStep, sequenceClassifierLoss, ty
 export { DEFAULT_RNN_CONFIG, createRnnClassifier, type RnnConfig, type RnnVariant } from './rnn';
 export { conv1d, conv1dTaps, createConv1d, repeatInTime, shiftTaps, takeEvery, tapOffsets, type Conv1dParams, type Conv1dShape } from './layers/conv1d';
 export { conv2dSame, createConv2d, type Conv2dParams } from './layers/conv2d';
-export { GATES, cellStep, createRecurrentCell, runRecurrent, type CellKind, type CellState, type RecurrentCellParams, type RecurrentRun } from './layers/recurrent';
-export { codebookLoss, commitmentLoss, emaCodebookUpdate, nearestCodes, quantise, stopGradient, straightThrough, type EmaCodebook, type Quantised } from './layers/quantise';
-export { createSequenceNetwork, sequenceNetworkConfigProblems, padSequences, utteranceMeans, type SequenceModelKind, type SequenceNetwork, type SequenceNetworkConfig } from './sequence-network';
+export {
+  GATES,
+  cellStep,
+  createRecurrentCell,
+  runRecurrent,
+  type CellKind,
+  type CellState,
+  type RecurrentCellParams,
+  type RecurrentRun,
+} from './layers/recurrent';
+export {
+  codebookLoss,
+  commitmentLoss,
+  emaCodebookUpdate,
+  nearestCodes,
+  quantise,
+  stopGradient,
+  straightThrough,
+  type EmaCodebook,
+  type Quantised,
+} from './layers/quantise';
+export {
+  createSequenceNetwork,
+  sequenceNetworkConfigProblems,
+  padSequences,
+  utteranceMeans,
+  type SequenceModelKind,
+  type SequenceNetwork,
+  type SequenceNetworkConfig,
+} from './sequence-network';
 export {
   batchHypercolumns,
   FRAME_POOLINGS,

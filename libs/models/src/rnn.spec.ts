@@ -39,7 +39,7 @@ describe('recurrent cells', () => {
     expect(maxAbsDiff(run.final.c!, c)).toBeLessThan(1e-6);
   });
 
-  it('backwards over a padded batch starts at each sequence\'s last real step', () => {
+  it("backwards over a padded batch starts at each sequence's last real step", () => {
     const cell = createRecurrentCell(new VariableFactory('t', 2), 'cell', 'gru', 2, 3);
     const x = seededTensor3d([1, 4, 2], 4);
     const reversed = tf.reverse(x, 1) as tf.Tensor3D;
@@ -54,7 +54,10 @@ describe('recurrent cells', () => {
     const labels = [0, 1, 0, 1, 0, 1, 0, 1];
     const optimizer = createAdam({ learningRate: 3e-2 });
     let loss = Infinity;
-    for (let i = 0; i < 40; i++) loss = optimizer.minimize(() => sequenceClassifierLoss(model, x, labels, { training: true, seed: i }), true, Object.values(model.variables))!.dataSync()[0]!;
+    for (let i = 0; i < 40; i++)
+      loss = optimizer
+        .minimize(() => sequenceClassifierLoss(model, x, labels, { training: true, seed: i }), true, Object.values(model.variables))!
+        .dataSync()[0]!;
     expect(loss).toBeLessThan(0.2);
     optimizer.dispose();
   });

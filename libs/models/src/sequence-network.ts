@@ -46,7 +46,8 @@ function createClassifier(config: SequenceNetworkConfig, seed: number): Sequence
   return createRnnClassifier(config.classifier, seed);
 }
 
-const prefixed = (prefix: string, variables: NamedVariables): NamedVariables => Object.fromEntries(Object.entries(variables).map(([k, v]) => [`${prefix}.${k}`, v]));
+const prefixed = (prefix: string, variables: NamedVariables): NamedVariables =>
+  Object.fromEntries(Object.entries(variables).map(([k, v]) => [`${prefix}.${k}`, v]));
 
 /**
  * Per-utterance rows of `features` [total, units] right-padded into [utterances, longest, units]; built from
@@ -58,7 +59,12 @@ export function padSequences(features: tf.Tensor2D, lengths: readonly number[]):
   const rows = lengths.map((n) => {
     const part = tf.slice(features, [offset, 0], [n, features.shape[1]]); // [n, units]
     offset += n;
-    return n < longest ? tf.pad(part, [[0, longest - n], [0, 0]]) : part;
+    return n < longest
+      ? tf.pad(part, [
+          [0, longest - n],
+          [0, 0],
+        ])
+      : part;
   });
   return tf.stack(rows) as tf.Tensor3D; // [utterances, longest, units]
 }
@@ -89,7 +95,11 @@ export function createSequenceNetwork(config: SequenceNetworkConfig, seed: numbe
   const cnn: CnnModel = createCnn(config.cnn, seed);
   const fusion: FusionModel | undefined = config.fusion ? createFusion(config.fusion, seed + 1) : undefined;
   const classifier = createClassifier(config, seed + 2);
-  const variables = { ...prefixed('cnn', cnn.variables), ...(fusion ? prefixed('fusion', fusion.variables) : {}), ...prefixed('classifier', classifier.variables) };
+  const variables = {
+    ...prefixed('cnn', cnn.variables),
+    ...(fusion ? prefixed('fusion', fusion.variables) : {}),
+    ...prefixed('classifier', classifier.variables),
+  };
   return {
     config,
     variables,

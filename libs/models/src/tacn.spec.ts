@@ -33,8 +33,14 @@ function attentiveConvParams(inUnits: number, channels: number, seed: number): A
 function referenceTapAttention(p: AttentiveConvParams, x: number[][], taps: number, dilation: number, heads: number): number[][][] {
   const units = x[0]!.length;
   const headUnits = units / heads;
-  const [wqkv, bqkv, wo, bo] = [p.attention.qkv.kernel, p.attention.qkv.bias, p.attention.out.kernel, p.attention.out.bias].map((v) => v.arraySync()) as [number[][], number[], number[][], number[]];
-  const project = (row: number[], w: number[][], b: number[], from: number, size: number) => Array.from({ length: size }, (_, c) => b[from + c]! + row.reduce((s, v, i) => s + v * w[i]![from + c]!, 0));
+  const [wqkv, bqkv, wo, bo] = [p.attention.qkv.kernel, p.attention.qkv.bias, p.attention.out.kernel, p.attention.out.bias].map((v) => v.arraySync()) as [
+    number[][],
+    number[],
+    number[][],
+    number[],
+  ];
+  const project = (row: number[], w: number[][], b: number[], from: number, size: number) =>
+    Array.from({ length: size }, (_, c) => b[from + c]! + row.reduce((s, v, i) => s + v * w[i]![from + c]!, 0));
   return x.map((_, t) => {
     const real = Array.from({ length: taps }, (_, j) => t - (taps - 1 - j) * dilation).filter((s) => s >= 0);
     const S = real.map((s) => x[s]!);
@@ -60,13 +66,22 @@ function referenceTapAttention(p: AttentiveConvParams, x: number[][], taps: numb
 describe('attention over the dilated taps (TACN paper eqs. 4-7)', () => {
   it('stacks causal taps with zeros before the start', () => {
     const x = tf.tensor3d([1, 2, 3, 4, 5], [1, 5, 1]);
-    expect(causalTaps(x, 3, 2).reshape([5, 3]).arraySync()).toEqual([[0, 0, 1], [0, 0, 2], [0, 1, 3], [0, 2, 4], [1, 3, 5]]);
+    expect(causalTaps(x, 3, 2).reshape([5, 3]).arraySync()).toEqual([
+      [0, 0, 1],
+      [0, 0, 2],
+      [0, 1, 3],
+      [0, 2, 4],
+      [1, 3, 5],
+    ]);
   });
 
   it("shifts its taps exactly as the causal convolution does (one shift for both), even past the sequence's length", () => {
     // An identity kernel per tap makes conv1dTaps' per-tap output the shifted input itself.
     const units = 2;
-    const identity = tf.concat(Array.from({ length: 3 }, () => tf.eye(units)), 1); // [in, taps * out]
+    const identity = tf.concat(
+      Array.from({ length: 3 }, () => tf.eye(units)),
+      1,
+    ); // [in, taps * out]
     const params = { kernel: identity, bias: tf.zeros([units]) };
     for (const dilation of [1, 2, 8]) {
       const x = seededTensor3d([2, 5, units], dilation);
@@ -87,9 +102,13 @@ describe('attention over the dilated taps (TACN paper eqs. 4-7)', () => {
     const p = attentiveConvParams(4, 6, 3);
     const x = seededTensor3d([2, 7, 4], 4);
     const attended = tf.add(causalTaps(x, 3, 1), tapSelfAttention(p.attention, x, 3, 1, 2)).arraySync() as number[][][][];
-    const kernel = tf.mul(p.conv.direction, tf.div(p.conv.gain, tf.sqrt(tf.sum(tf.square(tf.reshape(p.conv.direction, [4, 3, 6])), [0, 1]))).tile([3])).arraySync() as number[][];
+    const kernel = tf
+      .mul(p.conv.direction, tf.div(p.conv.gain, tf.sqrt(tf.sum(tf.square(tf.reshape(p.conv.direction, [4, 3, 6])), [0, 1]))).tile([3]))
+      .arraySync() as number[][];
     const bias = p.conv.bias.arraySync() as number[];
-    const expected = attended.map((steps) => steps.map((tapRows) => bias.map((b, c) => b + tapRows.reduce((s, row, j) => s + row.reduce((r, v, i) => r + v * kernel[i]![j * 6 + c]!, 0), 0))));
+    const expected = attended.map((steps) =>
+      steps.map((tapRows) => bias.map((b, c) => b + tapRows.reduce((s, row, j) => s + row.reduce((r, v, i) => r + v * kernel[i]![j * 6 + c]!, 0), 0))),
+    );
     expect(maxAbsDiff(attentiveCausalConv(p, x, 1, 2), tf.tensor(expected))).toBeLessThan(1e-5);
   });
 
@@ -100,7 +119,17 @@ describe('attention over the dilated taps (TACN paper eqs. 4-7)', () => {
     expect(maxAbsDiff(attentiveCausalConv(p, x, 2, 2).slice([0, 0, 0], [1, 4, 4]), attentiveCausalConv(p, later, 2, 2).slice([0, 0, 0], [1, 4, 4]))).toBe(0);
     const w = seededTensor3d([1, 7, 4], 7);
     const loss = (xx: tf.Tensor, qkv: tf.Tensor, direction: tf.Tensor) =>
-      tf.sum(tf.mul(attentiveCausalConv({ attention: { ...p.attention, qkv: { kernel: qkv, bias: p.attention.qkv.bias } }, conv: { ...p.conv, direction } } as never, xx as tf.Tensor3D, 2, 2), w)) as tf.Scalar;
+      tf.sum(
+        tf.mul(
+          attentiveCausalConv(
+            { attention: { ...p.attention, qkv: { kernel: qkv, bias: p.attention.qkv.bias } }, conv: { ...p.conv, direction } } as never,
+            xx as tf.Tensor3D,
+            2,
+            2,
+          ),
+          w,
+        ),
+      ) as tf.Scalar;
     const inputs = [x, p.attention.qkv.kernel.clone(), p.conv.direction.clone()];
     const analytic = tf.grads(loss)(inputs);
     inputs.forEach((_, i) => expect(maxRelativeError(analytic[i]!.dataSync(), finiteDifferenceGradient(loss, inputs, i))).toBeLessThan(5e-3));
@@ -138,7 +167,9 @@ describe('TACN', () => {
   it('refuses a resolved config whose widths do not divide into its heads, saying which width', () => {
     expect(tacnConfigProblems(DEFAULT_TACN_MODEL_CONFIG)).toEqual([]);
     expect(() => createTacn({ ...TINY, inputUnits: 250, numHeads: 8, channels: 64 })).toThrow(/inputUnits = 250 .*not divisible by numHeads = 8/);
-    expect(tacnConfigProblems({ ...DEFAULT_TACN_MODEL_CONFIG, channels: 12 })).toEqual([expect.stringMatching(/^TACN model width channels = 12 .*numHeads = 8/)]);
+    expect(tacnConfigProblems({ ...DEFAULT_TACN_MODEL_CONFIG, channels: 12 })).toEqual([
+      expect.stringMatching(/^TACN model width channels = 12 .*numHeads = 8/),
+    ]);
     // Through the network a run builds: a fused width of 250 (set by the fusion layer, not the TACN's own config).
     const network: SequenceNetworkConfig = {
       sequenceModel: 'tacn',
@@ -165,13 +196,19 @@ describe('TACN', () => {
     const model = createTacn({ ...TINY, numClasses: 2, dropout: 0 }, 3);
     const x = tf.tidy(() => {
       const base = tf.mul(seededTensor3d([8, 6, 6], 5), 0.1);
-      const bump = tf.tensor3d(Array.from({ length: 8 * 6 * 6 }, (_, i) => (Math.floor(i / 36) % 2 === 0 === Math.floor(i / 6) % 6 < 3 ? 1 : 0)), [8, 6, 6]);
+      const bump = tf.tensor3d(
+        Array.from({ length: 8 * 6 * 6 }, (_, i) => ((Math.floor(i / 36) % 2 === 0) === Math.floor(i / 6) % 6 < 3 ? 1 : 0)),
+        [8, 6, 6],
+      );
       return tf.add(base, bump) as tf.Tensor3D;
     });
     const labels = [0, 1, 0, 1, 0, 1, 0, 1];
     const optimizer = createAdam({ learningRate: 1e-2 });
     const losses: number[] = [];
-    for (let i = 0; i < 30; i++) losses.push(optimizer.minimize(() => sequenceClassifierLoss(model, x, labels, { training: true, seed: i }), true, Object.values(model.variables))!.dataSync()[0]!);
+    for (let i = 0; i < 30; i++)
+      losses.push(
+        optimizer.minimize(() => sequenceClassifierLoss(model, x, labels, { training: true, seed: i }), true, Object.values(model.variables))!.dataSync()[0]!,
+      );
     expect(losses[losses.length - 1]!).toBeLessThan(0.2);
     optimizer.dispose();
     model.dispose();

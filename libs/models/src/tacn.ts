@@ -10,7 +10,15 @@ import { createDense, dense, type DenseParams } from './layers/dense';
 import { batchMatMul, matMul2d } from './layers/matmul';
 import { VariableFactory, disposeVariables } from './layers/variables';
 import { createAttention } from './layers/attention';
-import { createDownsample, dropoutSeedsFor, lastRealStep, residualBlock, type CausalConvolution, type ResidualBlockParams, type SequenceClassifier } from './tcn';
+import {
+  createDownsample,
+  dropoutSeedsFor,
+  lastRealStep,
+  residualBlock,
+  type CausalConvolution,
+  type ResidualBlockParams,
+  type SequenceClassifier,
+} from './tcn';
 
 export interface TacnModelConfig {
   inputUnits: number;
@@ -133,7 +141,10 @@ export function tacnConfigProblems(config: TacnModelConfig): string[] {
   ] as const;
   return widths
     .filter(([, units]) => units % numHeads !== 0)
-    .map(([key, units, what]) => `TACN model width ${key} = ${units} (${what}) is not divisible by numHeads = ${numHeads}: every attention head takes an equal share of the width`);
+    .map(
+      ([key, units, what]) =>
+        `TACN model width ${key} = ${units} (${what}) is not divisible by numHeads = ${numHeads}: every attention head takes an equal share of the width`,
+    );
 }
 
 export function createTacn(overrides: Partial<TacnModelConfig> = {}, seed = 0): SequenceClassifier<TacnModelConfig> {
@@ -147,7 +158,11 @@ export function createTacn(overrides: Partial<TacnModelConfig> = {}, seed = 0): 
   });
   const blocks: ResidualBlockParams<AttentiveConvParams>[] = Array.from({ length: config.layers }, (_, i) => {
     const inUnits = i === 0 ? config.inputUnits : config.channels;
-    return { conv1: attentiveConv(`layer${i}.conv1`, inUnits), conv2: attentiveConv(`layer${i}.conv2`, config.channels), downsample: createDownsample(factory, `layer${i}.downsample`, inUnits, config.channels) };
+    return {
+      conv1: attentiveConv(`layer${i}.conv1`, inUnits),
+      conv2: attentiveConv(`layer${i}.conv2`, config.channels),
+      downsample: createDownsample(factory, `layer${i}.downsample`, inUnits, config.channels),
+    };
   });
   const convolve: CausalConvolution<AttentiveConvParams> = (p, x, dilation) => attentiveCausalConv(p, x, dilation, config.numHeads);
   const head = createDense(factory, 'head', config.channels, config.numClasses);

@@ -11,8 +11,14 @@ beforeAll(async () => {
 describe('lastRealStep', () => {
   it("takes each sequence's output at length - 1, or the last step without lengths", () => {
     const h = tf.tensor3d([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], [2, 3, 2]);
-    expect(lastRealStep(h, [2, 1]).arraySync()).toEqual([[3, 4], [7, 8]]);
-    expect(lastRealStep(h, undefined).arraySync()).toEqual([[5, 6], [11, 12]]);
+    expect(lastRealStep(h, [2, 1]).arraySync()).toEqual([
+      [3, 4],
+      [7, 8],
+    ]);
+    expect(lastRealStep(h, undefined).arraySync()).toEqual([
+      [5, 6],
+      [11, 12],
+    ]);
     expect(() => lastRealStep(h, [0, 3])).toThrow(/lengths/);
   });
 });
@@ -34,7 +40,14 @@ describe('TCN (Bai et al. 2018)', () => {
   it('weight-normalises both convolutions of every block: the kernel is g v / ||v||, so scaling v changes nothing', () => {
     const model = createTcn({ inputUnits: 5, channels: 6, numClasses: 3, levels: 3 }, 2);
     const gains = Object.keys(model.variables).filter((n) => n.endsWith('.gain'));
-    expect(gains.sort()).toEqual(['block0.conv1.gain', 'block0.conv2.gain', 'block1.conv1.gain', 'block1.conv2.gain', 'block2.conv1.gain', 'block2.conv2.gain']);
+    expect(gains.sort()).toEqual([
+      'block0.conv1.gain',
+      'block0.conv2.gain',
+      'block1.conv1.gain',
+      'block1.conv2.gain',
+      'block2.conv1.gain',
+      'block2.conv2.gain',
+    ]);
     const x = seededTensor3d([2, 6, 5], 3);
     const before = model.forward(x, { training: false });
     for (const [name, v] of Object.entries(model.variables)) if (name.endsWith('.direction')) v.assign(tf.mul(v, 3));

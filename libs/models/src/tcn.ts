@@ -37,7 +37,10 @@ export function lastRealStep(h: tf.Tensor3D, lengths: readonly number[] | undefi
   const [batch, time, units] = h.shape;
   if (!lengths) return tf.reshape(tf.slice(h, [0, time - 1, 0], [batch, 1, units]), [batch, units]);
   tf.util.assert(lengths.length === batch, () => `got ${lengths.length} lengths for a batch of ${batch}`);
-  tf.util.assert(lengths.every((n) => Number.isInteger(n) && n >= 1 && n <= time), () => `lengths must be integers in [1, ${time}]`);
+  tf.util.assert(
+    lengths.every((n) => Number.isInteger(n) && n >= 1 && n <= time),
+    () => `lengths must be integers in [1, ${time}]`,
+  );
   const mask = new Float32Array(batch * time);
   lengths.forEach((n, b) => (mask[b * time + n - 1] = 1));
   return tf.sum(tf.mul(h, tf.tensor3d(mask, [batch, time, 1])), 1) as tf.Tensor2D;
@@ -84,7 +87,14 @@ export type CausalConvolution<P> = (params: P, x: tf.Tensor3D, dilation: number)
  * Bai et al.'s residual block: two causal dilated convolutions, each with ReLU and dropout, plus the input
  * (1x1-projected if needed), then ReLU. [batch, time, in] -> [batch, time, channels].
  */
-export function residualBlock<P>(p: ResidualBlockParams<P>, convolve: CausalConvolution<P>, x: tf.Tensor3D, dilation: number, rate: number, seeds: DropoutSeeds | undefined): tf.Tensor3D {
+export function residualBlock<P>(
+  p: ResidualBlockParams<P>,
+  convolve: CausalConvolution<P>,
+  x: tf.Tensor3D,
+  dilation: number,
+  rate: number,
+  seeds: DropoutSeeds | undefined,
+): tf.Tensor3D {
   const h1 = dropout(relu(convolve(p.conv1, x, dilation)), rate, seeds);
   const h2 = dropout(relu(convolve(p.conv2, h1, dilation)), rate, seeds);
   const residual = p.downsample ? conv1d(p.downsample, x, { taps: 1, dilation: 1, padding: 'causal' }) : x;
@@ -108,7 +118,8 @@ export function createTcn(overrides: Partial<TcnConfig> = {}, seed = 0): Sequenc
       downsample: createDownsample(factory, `block${i}.downsample`, inUnits, config.channels),
     };
   });
-  const convolve: CausalConvolution<WeightNormConv1dParams> = (p, x, dilation) => conv1d(weightNormed(p), x, { taps: config.kernelSize, dilation, padding: 'causal' });
+  const convolve: CausalConvolution<WeightNormConv1dParams> = (p, x, dilation) =>
+    conv1d(weightNormed(p), x, { taps: config.kernelSize, dilation, padding: 'causal' });
   const head: DenseParams = createDense(factory, 'head', config.channels, config.numClasses);
   return {
     config,

@@ -69,7 +69,9 @@ interface VqvaeParams {
 }
 
 function createParams(factory: VariableFactory, c: VqvaeConfig): VqvaeParams {
-  const encoder = Array.from({ length: c.downsamplings }, (_, i) => createConv1d(factory, `encoder${i}`, i === 0 ? c.bins : c.hiddenChannels, c.hiddenChannels, KERNEL.taps));
+  const encoder = Array.from({ length: c.downsamplings }, (_, i) =>
+    createConv1d(factory, `encoder${i}`, i === 0 ? c.bins : c.hiddenChannels, c.hiddenChannels, KERNEL.taps),
+  );
   const decoder = Array.from({ length: c.downsamplings }, (_, i) =>
     createConv1d(factory, `decoder${i}`, c.hiddenChannels, i === c.downsamplings - 1 ? c.bins : c.hiddenChannels, KERNEL.taps),
   );
@@ -95,7 +97,11 @@ export function createVqvae(overrides: Partial<VqvaeConfig> = {}, seed = 0): Vqv
   let ema: EmaCodebook | undefined;
   if (config.ema) {
     // Running statistics start as "every code saw itself once", so unused codes stay where they are.
-    ema = { codebook, clusterSize: factory.constant('ema.clusterSize', [config.codebookSize], 1), embeddingSum: factory.constant('ema.embeddingSum', codebook.shape, 0) };
+    ema = {
+      codebook,
+      clusterSize: factory.constant('ema.clusterSize', [config.codebookSize], 1),
+      embeddingSum: factory.constant('ema.embeddingSum', codebook.shape, 0),
+    };
     ema.embeddingSum.assign(codebook);
   } else {
     trainableVariables.codebook = codebook;

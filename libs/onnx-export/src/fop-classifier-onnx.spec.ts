@@ -29,7 +29,9 @@ function padded(inputs: Float32Array[]): { x: Float32Array; longest: number } {
 
 function tfjsProbabilities(classifier: FopClassifier, inputs: Float32Array[]): number[][] {
   const { x, longest } = padded(inputs);
-  return tf.tidy(() => classifier.forward(tf.tensor3d(x, [inputs.length, longest, nMels]), { training: false, lengths: inputs.map(framesOf) }).probabilities.arraySync());
+  return tf.tidy(() =>
+    classifier.forward(tf.tensor3d(x, [inputs.length, longest, nMels]), { training: false, lengths: inputs.map(framesOf) }).probabilities.arraySync(),
+  );
 }
 
 async function onnxProbabilities(session: ort.InferenceSession, inputs: Float32Array[]): Promise<number[][]> {
@@ -99,12 +101,18 @@ describe('ONNX export of a fop-classifier (paper-size FOP, 2 layers x 256)', () 
   });
 
   it('is an opset 17 model whose metadata holds the classes and the log-mel front end', () => {
-    const model = ModelProto.toObject(ModelProto.decode(onnx), { longs: Number }) as { opsetImport: Array<{ version: number }>; metadataProps: Array<{ key: string; value: string }> };
+    const model = ModelProto.toObject(ModelProto.decode(onnx), { longs: Number }) as {
+      opsetImport: Array<{ version: number }>;
+      metadataProps: Array<{ key: string; value: string }>;
+    };
     expect(model.opsetImport.map((o) => o.version)).toEqual([17]);
     const meta = Object.fromEntries(model.metadataProps.map((p) => [p.key, p.value]));
     expect(meta[ONNX_METADATA_KEYS.kind]).toBe('fop-classifier');
     expect(JSON.parse(meta[ONNX_METADATA_KEYS.classes]!)).toEqual(CLASSES);
-    expect(JSON.parse(meta[ONNX_METADATA_KEYS.frontEnd]!)).toMatchObject({ features: 'log-mel', mel: { sampleRate: 16000, nMels: 80, hopLength: 160, nFft: 512 } });
+    expect(JSON.parse(meta[ONNX_METADATA_KEYS.frontEnd]!)).toMatchObject({
+      features: 'log-mel',
+      mel: { sampleRate: 16000, nMels: 80, hopLength: 160, nFft: 512 },
+    });
     expect(JSON.parse(meta[ONNX_METADATA_KEYS.model]!)).toEqual({ name: 'demo', version: 3 });
     expect(session.inputNames).toEqual([FOP_ONNX_IO.features, FOP_ONNX_IO.lengths]);
   });

@@ -25,7 +25,10 @@ function dense(g: OnnxGraph, weights: Weights, name: string, x: string): string 
 }
 
 function layerNorm(g: OnnxGraph, weights: Weights, name: string, x: string): string {
-  return g.op('LayerNormalization', [x, weightOf(g, weights, `${name}.gamma`), weightOf(g, weights, `${name}.beta`)], { axis: -1, epsilon: { float: LAYER_NORM_EPSILON } });
+  return g.op('LayerNormalization', [x, weightOf(g, weights, `${name}.gamma`), weightOf(g, weights, `${name}.beta`)], {
+    axis: -1,
+    epsilon: { float: LAYER_NORM_EPSILON },
+  });
 }
 
 /**
@@ -39,7 +42,14 @@ function sinusoidalPositions(g: OnnxGraph, frames: string, dModel: number): stri
   const t = g.op('Cast', [g.op('Range', [g.constant([0], [], 'int64'), frames, g.constant([1], [], 'int64')])], { to: 11 }); // [frames] double
   const angles = g.op('Mul', [g.op('Unsqueeze', [t, g.constant([1], [1], 'int64')]), g.constant(rates, [dModel / 2], 'double')]); // [frames, dModel / 2]
   const axis2 = g.constant([2], [1], 'int64');
-  const pairs = g.op('Concat', [g.op('Unsqueeze', [g.op('Sin', [angles]), axis2]), g.op('Unsqueeze', [g.op('Sin', [g.op('Add', [angles, g.constant([Math.PI / 2], [], 'double')])]), axis2])], { axis: 2 }); // [frames, dModel / 2, 2]
+  const pairs = g.op(
+    'Concat',
+    [
+      g.op('Unsqueeze', [g.op('Sin', [angles]), axis2]),
+      g.op('Unsqueeze', [g.op('Sin', [g.op('Add', [angles, g.constant([Math.PI / 2], [], 'double')])]), axis2]),
+    ],
+    { axis: 2 },
+  ); // [frames, dModel / 2, 2]
   return g.op('Cast', [g.op('Reshape', [pairs, g.constant([0, dModel], [2], 'int64')])], { to: 1 }); // [frames, dModel] float
 }
 
@@ -90,7 +100,8 @@ export interface FopClassifierGraph {
  * [batch] (int64, real frames per row) in; logits and probabilities [batch, classes] out (names of those values).
  */
 export function buildFopClassifierGraph({ config, classes, weights: saved }: FopClassifierGraph): { graph: OnnxGraph; logits: string; probabilities: string } {
-  if (config.dModel % 2 !== 0 || config.dModel % config.numHeads !== 0) throw new Error(`dModel ${config.dModel} must be even and divisible by ${config.numHeads} heads`);
+  if (config.dModel % 2 !== 0 || config.dModel % config.numHeads !== 0)
+    throw new Error(`dModel ${config.dModel} must be even and divisible by ${config.numHeads} heads`);
   const weights = decodeTensors(saved);
   const head = weights.get('head.bias');
   if (head?.shape[0] !== classes.length) throw new Error(`the head has ${head?.shape[0]} outputs for ${classes.length} classes`);

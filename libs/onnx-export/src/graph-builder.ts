@@ -68,7 +68,13 @@ export class OnnxGraph {
   }
 
   /** The serialized ModelProto (opset 17) with `outputs` bound to the values named. */
-  toModel(options: { name: string; inputs: GraphValue[]; outputs: Array<GraphValue & { from: string }>; metadata: Record<string, string>; docString?: string }): Uint8Array {
+  toModel(options: {
+    name: string;
+    inputs: GraphValue[];
+    outputs: Array<GraphValue & { from: string }>;
+    metadata: Record<string, string>;
+    docString?: string;
+  }): Uint8Array {
     const nodes = [...this.nodes];
     for (const out of options.outputs) nodes.push({ name: `output_${out.name}`, opType: 'Identity', input: [out.from], output: [out.name], attribute: [] });
     const model = ModelProto.create({

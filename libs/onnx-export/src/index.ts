@@ -1,4 +1,11 @@
 export { FOP_ONNX_IO, buildFopClassifierGraph, type FopClassifierGraph } from './fop-classifier-onnx';
-export { ONNX_EXPORTABLE_KINDS, ONNX_METADATA_KEYS, OnnxExportUnsupportedError, exportKeptModelToOnnx, keptModelToOnnx, type ExportedModelIdentity } from './export-onnx';
+export {
+  ONNX_EXPORTABLE_KINDS,
+  ONNX_METADATA_KEYS,
+  OnnxExportUnsupportedError,
+  exportKeptModelToOnnx,
+  keptModelToOnnx,
+  type ExportedModelIdentity,
+} from './export-onnx';
 export { OnnxGraph, type AttributeValue, type GraphValue } from './graph-builder';
 export { ONNX_IR_VERSION, ONNX_OPSET } from './onnx-proto';

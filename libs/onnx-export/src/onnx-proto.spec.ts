@@ -12,7 +12,12 @@ describe('the ONNX ModelProto writer', () => {
   });
 
   it('reads back what it writes, with onnx.proto field names in camelCase', () => {
-    const model = { irVersion: 8, producerName: 'ser', opsetImport: [{ domain: '', version: 17 }], graph: { input: [{ name: 'x', type: { tensorType: { elemType: 1, shape: { dim: [{ dimParam: 'batch' }, { dimValue: 80 }] } } } }] } };
+    const model = {
+      irVersion: 8,
+      producerName: 'ser',
+      opsetImport: [{ domain: '', version: 17 }],
+      graph: { input: [{ name: 'x', type: { tensorType: { elemType: 1, shape: { dim: [{ dimParam: 'batch' }, { dimValue: 80 }] } } } }] },
+    };
     expect(ModelProto.toObject(ModelProto.decode(ModelProto.encode(ModelProto.create(model)).finish()), { longs: Number })).toEqual(model);
   });
 });

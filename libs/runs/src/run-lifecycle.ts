@@ -112,13 +112,22 @@ export abstract class RunLifecycle {
   protected async finish(runId: string, status: RunEnd, message: string, metrics: Record<string, number> = {}): Promise<void> {
     const current = await this.lifecycle.store.runs.get(runId);
     const final = current?.status === 'cancelled' ? 'cancelled' : status;
-    const run = await this.lifecycle.store.runs.update(runId, { status: final, progress: final === 'succeeded' ? 1 : current?.progress, metrics, error: final === 'failed' ? message : null });
+    const run = await this.lifecycle.store.runs.update(runId, {
+      status: final,
+      progress: final === 'succeeded' ? 1 : current?.progress,
+      metrics,
+      error: final === 'failed' ? message : null,
+    });
     this.lifecycle.logger.info({ runId, status: final, message }, 'run finished');
     await this.publishStatus(run, message, final === 'succeeded' && this.lifecycle.announceFinalMetrics ? metrics : undefined);
   }
 
   protected async publishStatus(run: Run, message?: string, metrics?: Record<string, number>): Promise<void> {
-    await this.lifecycle.bus.publish(TOPICS.runStatus, { runId: run.id, runKind: this.lifecycle.kind, status: run.status, progress: run.progress, message, ...(metrics ? { metrics } : {}) }, { key: run.id });
+    await this.lifecycle.bus.publish(
+      TOPICS.runStatus,
+      { runId: run.id, runKind: this.lifecycle.kind, status: run.status, progress: run.progress, message, ...(metrics ? { metrics } : {}) },
+      { key: run.id },
+    );
     this.emit(run.id, { status: RUN_STATUS_TO_PROTO[run.status], progress: run.progress, message: message ?? run.status });
   }
 

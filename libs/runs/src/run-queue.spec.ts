@@ -54,7 +54,15 @@ describe('RunQueue', () => {
     await make('dead', 'ghost');
     await store.db.query(`UPDATE runs SET updated_at = now() - interval '10 minutes' WHERE id = 'dead'`);
     await store.runs.create({ kind: 'k2', id: 'waiting' });
-    const queue = new RunQueue({ store, kind: 'k2', instanceId: 'me', logger, leaseMs: 60_000, execute: async (run) => void executed.push(run.id), fail: async () => {} });
+    const queue = new RunQueue({
+      store,
+      kind: 'k2',
+      instanceId: 'me',
+      logger,
+      leaseMs: 60_000,
+      execute: async (run) => void executed.push(run.id),
+      fail: async () => {},
+    });
     await queue.recover();
     await until(() => executed.length === 3);
     await queue.stop();

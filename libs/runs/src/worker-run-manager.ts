@@ -52,7 +52,10 @@ export class WorkerRunManager<C extends { datasetVersionIds: string[]; epochs: n
       return this.finish(runId, 'failed', `could not start training: ${(err as Error).message}`);
     }
     await this.superviseWorker<TrainingWorkerMessage>(runId, worker, {
-      final: (m) => (m.type === 'done' ? () => this.finish(runId, m.status === 'cancelled' ? 'cancelled' : 'succeeded', `${m.status} after ${m.epochsCompleted} epochs`, m.metrics) : undefined),
+      final: (m) =>
+        m.type === 'done'
+          ? () => this.finish(runId, m.status === 'cancelled' ? 'cancelled' : 'succeeded', `${m.status} after ${m.epochsCompleted} epochs`, m.metrics)
+          : undefined,
       record: (m) => this.record(runId, config, m),
     });
   }
@@ -64,18 +67,41 @@ export class WorkerRunManager<C extends { datasetVersionIds: string[]; epochs: n
     } else if (m.type === 'step') {
       const progress = Math.min(1, m.step / m.totalSteps);
       await store.runs.update(runId, { progress, metrics: m.metrics ?? prefixed('train', m.losses) });
-      this.emit(runId, { status: 'RUN_STATUS_RUNNING', progress, epoch: m.epoch, totalEpochs: config.epochs, step: m.step, totalSteps: m.totalSteps, losses: m.losses });
+      this.emit(runId, {
+        status: 'RUN_STATUS_RUNNING',
+        progress,
+        epoch: m.epoch,
+        totalEpochs: config.epochs,
+        step: m.step,
+        totalSteps: m.totalSteps,
+        losses: m.losses,
+      });
     } else if (m.type === 'epoch') {
       // One transaction: a process killed between the checkpoint row and its curve point would resume after the
       // checkpoint and never write that epoch's point (CI saw a curve without epoch 2 after a SIGKILL).
       const { checkpoint, run } = await store.transaction(async (tx) => {
         const checkpoint = await tx.checkpoints.add({ runId, epoch: m.epoch, artifactKey: m.checkpointPrefix, metrics: m.metrics });
-        await tx.runs.appendMetrics(runId, Object.entries(m.metrics).map(([name, value]) => ({ name, epoch: m.epoch, value })));
+        await tx.runs.appendMetrics(
+          runId,
+          Object.entries(m.metrics).map(([name, value]) => ({ name, epoch: m.epoch, value })),
+        );
         const run = await tx.runs.update(runId, { metrics: m.metrics, lineage: m.best ? { bestCheckpointId: checkpoint.id } : {} });
         return { checkpoint, run };
       });
-      await bus.publish(TOPICS.checkpointSaved, { runId, runKind: kind, checkpointId: checkpoint.id, epoch: m.epoch, artifactKey: m.checkpointPrefix, metrics: m.metrics }, { key: runId });
-      this.emit(runId, { status: 'RUN_STATUS_RUNNING', progress: run.progress, epoch: m.epoch, totalEpochs: config.epochs, step: m.step, losses: m.losses ?? m.metrics, message: `epoch ${m.epoch} checkpoint saved` });
+      await bus.publish(
+        TOPICS.checkpointSaved,
+        { runId, runKind: kind, checkpointId: checkpoint.id, epoch: m.epoch, artifactKey: m.checkpointPrefix, metrics: m.metrics },
+        { key: runId },
+      );
+      this.emit(runId, {
+        status: 'RUN_STATUS_RUNNING',
+        progress: run.progress,
+        epoch: m.epoch,
+        totalEpochs: config.epochs,
+        step: m.step,
+        losses: m.losses ?? m.metrics,
+        message: `epoch ${m.epoch} checkpoint saved`,
+      });
     }
   }
 }

@@ -6,11 +6,4 @@ export type { RunningService } from './running-service';
 export { createWorker } from './ts-worker';
 export { loadServiceConfig, serviceAuthRefusal } from './service-config';
 export { serveTrainer, type TrainerParts, type TrainerRuns } from './serve-trainer';
-export {
-  DEFAULT_ALLOWED_CALLERS,
-  serviceAuthPolicy,
-  serviceCaller,
-  serviceSecretFile,
-  withServiceSecret,
-  type ServiceCallerName,
-} from './service-auth';
+export { DEFAULT_ALLOWED_CALLERS, serviceAuthPolicy, serviceCaller, serviceSecretFile, withServiceSecret, type ServiceCallerName } from './service-auth';

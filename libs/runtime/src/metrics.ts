@@ -42,7 +42,11 @@ function grpcInstruments() {
   return grpcMetrics;
 }
 
-const CODE_NAMES = Object.fromEntries(Object.entries(grpcStatus).filter(([, v]) => typeof v === 'number').map(([k, v]) => [v, k])) as Record<number, string>;
+const CODE_NAMES = Object.fromEntries(
+  Object.entries(grpcStatus)
+    .filter(([, v]) => typeof v === 'number')
+    .map(([k, v]) => [v, k]),
+) as Record<number, string>;
 
 /** Counts every call and times it, labelled by service, method, call type and status code (OK, NOT_FOUND, ...). */
 export function grpcMetricsInterceptor(): ServerInterceptor {

@@ -30,10 +30,7 @@ export function artifactStoreSpec(config: PlatformConfig): ArtifactStoreSpec {
  * Opens the store and the bus the config names. A failed connection rejects: the caller exits non-zero
  * rather than serving without its dependencies.
  */
-export async function openPlatform(
-  config: PlatformConfig,
-  opts: { logger?: Logger; bus?: EventBus; store?: MetadataStore } = {},
-): Promise<Platform> {
+export async function openPlatform(config: PlatformConfig, opts: { logger?: Logger; bus?: EventBus; store?: MetadataStore } = {}): Promise<Platform> {
   const logger = opts.logger ?? createLogger('ser', { level: config.logLevel, format: resolveLogFormat({ SER_LOG_FORMAT: config.logFormat }) });
   const dataDir = resolve(config.dataDir);
   const store =

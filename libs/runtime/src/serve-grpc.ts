@@ -10,10 +10,7 @@ import { serviceAuthPolicy } from './service-auth';
  * timed for Prometheus, mutating RPCs refused without a service token when a secret is configured; the process's
  * /metrics server runs while any service it serves does.
  */
-export async function serveGrpc(
-  platform: Platform,
-  opts: { name: string; port: number; services: ServiceRegistration[] },
-): Promise<RunningService> {
+export async function serveGrpc(platform: Platform, opts: { name: string; port: number; services: ServiceRegistration[] }): Promise<RunningService> {
   const logger = platform.logger.child({ service: opts.name });
   const metrics = await acquireMetricsServer({ host: platform.config.grpcHost, port: platform.config.metricsPort, logger });
   const auth = serviceAuthPolicy(platform.config);

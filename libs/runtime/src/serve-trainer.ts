@@ -52,7 +52,11 @@ export async function serveTrainer<R extends TrainerRuns>(
   try {
     const parts = opts.build({ features, logger, metrics: trainingMetrics(getMetricsRegistry()) });
     runs = parts.runs;
-    server = await serveGrpc(platform, { name: opts.name, port: opts.port, services: [{ name: opts.serviceName, definition: opts.definition, implementation: parts.handlers as never }] });
+    server = await serveGrpc(platform, {
+      name: opts.name,
+      port: opts.port,
+      services: [{ name: opts.serviceName, definition: opts.definition, implementation: parts.handlers as never }],
+    });
     await runs.recover();
   } catch (err) {
     await server?.stop();

@@ -8,7 +8,8 @@ import { SER_SERVICE_NAMES } from '@ser/contracts';
 import type { ServiceAuthPolicy, ServiceCaller } from '@ser/grpc-kit';
 
 /** The identities in service tokens: one per service, plus `operator` for the `ser` CLI and npm start's demo seeding. */
-export type ServiceCallerName = 'gateway' | 'features' | 'fop-pretrainer' | 'vqvae-pretrainer' | 'classifier-trainer' | 'inference' | 'model-registry' | 'operator';
+export type ServiceCallerName =
+  'gateway' | 'features' | 'fop-pretrainer' | 'vqvae-pretrainer' | 'classifier-trainer' | 'inference' | 'model-registry' | 'operator';
 
 const TRAINERS = ['fop-pretrainer', 'vqvae-pretrainer', 'classifier-trainer'] as const;
 

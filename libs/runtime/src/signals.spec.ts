@@ -17,7 +17,9 @@ async function spawnGroup(env: Record<string, string>): Promise<Spawned> {
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', () => out.includes('ready') && resolve());
     void exit.then(({ code }) => reject(new Error(`exited with ${code} before it was ready: ${out}`)));
@@ -25,7 +27,11 @@ async function spawnGroup(env: Record<string, string>): Promise<Spawned> {
   return { child, output: () => out, exit };
 }
 
-const messages = (output: string) => output.split('\n').filter((l) => l.startsWith('{')).map((l) => (JSON.parse(l) as { msg: string }).msg);
+const messages = (output: string) =>
+  output
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => (JSON.parse(l) as { msg: string }).msg);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('runUntilSignal', () => {

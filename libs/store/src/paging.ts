@@ -53,11 +53,7 @@ export function decodeCursor(cursor: string, name: string, types: KeyType[]): Cu
   } catch {
     throw invalidArgument(`invalid cursor '${cursor}'`);
   }
-  const valid =
-    Array.isArray(parsed) &&
-    parsed[0] === name &&
-    parsed.length === types.length + 1 &&
-    types.every((t, i) => keyMatches(t, parsed[i + 1]));
+  const valid = Array.isArray(parsed) && parsed[0] === name && parsed.length === types.length + 1 && types.every((t, i) => keyMatches(t, parsed[i + 1]));
   if (!valid) throw invalidArgument(`invalid cursor '${cursor}' for ${name}`);
   return (parsed as CursorKey[]).slice(1);
 }
@@ -79,17 +75,16 @@ export function pageSize(first: number | null | undefined): number {
 const keyExpression = (column: string, type: KeyType): string => (type === 'bigint' ? `${column}::text` : column);
 
 /** One page of a keyset query plus the total count of rows matching its filter. */
-export async function paginate<Row extends object, Node>(
-  q: Queryable,
-  query: KeysetQuery,
-  args: PageArgs,
-  toNode: (row: Row) => Node,
-): Promise<Page<Node>> {
+export async function paginate<Row extends object, Node>(q: Queryable, query: KeysetQuery, args: PageArgs, toNode: (row: Row) => Node): Promise<Page<Node>> {
   const size = pageSize(args.first);
   const params = [...query.params];
   const where = [...query.where];
   if (args.after) {
-    const keys = decodeCursor(args.after, query.name, query.order.map((o) => o.type));
+    const keys = decodeCursor(
+      args.after,
+      query.name,
+      query.order.map((o) => o.type),
+    );
     const placeholders = keys.map((key, i) => {
       params.push(key);
       return `$${params.length}::${query.order[i]!.type}`;
@@ -106,7 +101,10 @@ export async function paginate<Row extends object, Node>(
   );
   const [count] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${query.from} ${whereSql(query.where)}`, query.params);
   const edges = rows.slice(0, size).map((row) => ({
-    cursor: encodeCursor(query.name, query.order.map((_, i) => row[`cursor_key_${i}`]!)),
+    cursor: encodeCursor(
+      query.name,
+      query.order.map((_, i) => row[`cursor_key_${i}`]!),
+    ),
     node: toNode(row),
   }));
   return {

@@ -134,7 +134,8 @@ export function runsAndModelsContract(getStore: () => MetadataStore): void {
       const store = getStore();
       const run = await store.runs.create({ kind: 'vqvae-pretrain' });
       expect(await store.checkpoints.latestForRun(run.id)).toBeNull();
-      for (const epoch of [1, 3, 2]) await store.checkpoints.add({ runId: run.id, epoch, artifactKey: `ckpt/${run.id}/${epoch}`, metrics: { loss: 1 / epoch } });
+      for (const epoch of [1, 3, 2])
+        await store.checkpoints.add({ runId: run.id, epoch, artifactKey: `ckpt/${run.id}/${epoch}`, metrics: { loss: 1 / epoch } });
       const latest = await store.checkpoints.latestForRun(run.id);
       expect(latest).toMatchObject({ epoch: 3, artifactKey: `ckpt/${run.id}/3`, metrics: { loss: 1 / 3 } });
       expect(await store.checkpoints.get(latest!.id)).toEqual(latest);
@@ -203,7 +204,14 @@ export function runsAndModelsContract(getStore: () => MetadataStore): void {
       const v1 = await store.models.createVersion({ modelName: name, artifactKey: 'p/1' });
       const v2 = await store.models.createVersion({ modelName: name, artifactKey: 'p/2' });
       const record = (modelVersionId: string, label: string) =>
-        store.predictions.record({ modelVersionId, inputHash: unique('in'), label, probabilities: { [label]: 0.9, other: 0.1 }, latencyMs: 12.5, source: 'unary' });
+        store.predictions.record({
+          modelVersionId,
+          inputHash: unique('in'),
+          label,
+          probabilities: { [label]: 0.9, other: 0.1 },
+          latencyMs: 12.5,
+          source: 'unary',
+        });
       const first = await record(v1.id, 'angry');
       const since = new Date(first.createdAt.getTime() + 1);
       await clockPast(since);

@@ -87,7 +87,10 @@ export function storeContract(name: string, fresh: FreshStore): void {
       it('refuse text PostgreSQL cannot hold (NUL) as INVALID_ARGUMENT, in a transaction or not', async () => {
         await expectStoreError(store.datasets.get('a\u0000b'), 'INVALID_ARGUMENT');
         await expectStoreError(store.runs.create({ kind: unique('nul'), config: { note: 'x\u0000' } }), 'INVALID_ARGUMENT');
-        await expectStoreError(store.transaction((tx) => tx.runs.get('\u0000')), 'INVALID_ARGUMENT');
+        await expectStoreError(
+          store.transaction((tx) => tx.runs.get('\u0000')),
+          'INVALID_ARGUMENT',
+        );
       });
     });
 

@@ -42,7 +42,11 @@ export const DEFAULT_CANDIDATES: Record<BackendKind, BackendCandidate> = {
       }
       // A CUDA/cuDNN mismatch makes TensorFlow run on the CPU without failing: that is not what was asked.
       if (!info.isUsingGpuDevice) {
-        throw new BackendUnavailableError('node-gpu', 'not-active', 'TensorFlow found no usable GPU device (are the CUDA/cuDNN libraries it was built for on the library path?)');
+        throw new BackendUnavailableError(
+          'node-gpu',
+          'not-active',
+          'TensorFlow found no usable GPU device (are the CUDA/cuDNN libraries it was built for on the library path?)',
+        );
       }
     },
   },

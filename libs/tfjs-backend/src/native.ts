@@ -31,11 +31,7 @@ function resolveFrom(id: string, fromDir?: string): string | undefined {
 export function loadNativePackage(tf: typeof Tfjs, kind: BackendKind, pkg: NativePackage): void {
   const entry = resolveFrom(pkg);
   if (!entry) {
-    throw new BackendUnavailableError(
-      kind,
-      'not-installed',
-      `${pkg} is not installed (optional dependency; ${INSTALL_HINT[pkg]})`,
-    );
+    throw new BackendUnavailableError(kind, 'not-installed', `${pkg} is not installed (optional dependency; ${INSTALL_HINT[pkg]})`);
   }
   // TensorFlow reads this once, at load: hide its INFO banner (CPU features) but keep warnings and errors.
   process.env.TF_CPP_MIN_LOG_LEVEL ??= '1';

@@ -27,11 +27,10 @@ describe('wasmBinaryDir', () => {
       `const { tf, backend } = await initTfjs({ prefer: 'wasm' });`,
       `console.log(JSON.stringify({ backend, sum: tf.matMul(tf.ones([2, 3]), tf.ones([3, 2])).sum().dataSync()[0] }));`,
     ].join('\n');
-    const { stdout } = await run(
-      process.execPath,
-      ['--import', tsxLoader, '--input-type=module', '--eval', script],
-      { cwd: tmpdir(), env: { ...process.env, TSX_TSCONFIG_PATH: `${repoRoot}tsconfig.json`, SER_LOG_LEVEL: 'silent' } },
-    );
+    const { stdout } = await run(process.execPath, ['--import', tsxLoader, '--input-type=module', '--eval', script], {
+      cwd: tmpdir(),
+      env: { ...process.env, TSX_TSCONFIG_PATH: `${repoRoot}tsconfig.json`, SER_LOG_LEVEL: 'silent' },
+    });
     const lastLine = stdout.trim().split('\n').at(-1) ?? '';
     expect(JSON.parse(lastLine)).toEqual({ backend: 'wasm', sum: 12 });
   });

@@ -23,7 +23,7 @@ export const DEMO_DATASET = 'demo';
 /** Said wherever the demo model is announced: what it learned from, and how to get a model for real voices. */
 export const DEMO_MODEL_CAVEAT =
   'demo model: it learned from synthetic speech only and is not meant for real voices. For a model of real speech, import a real corpus ' +
-  "(ser corpus import --format ravdess --name ravdess DIR), train the recipe on it (ser train --dataset ravdess) and promote the version " +
+  '(ser corpus import --format ravdess --name ravdess DIR), train the recipe on it (ser train --dataset ravdess) and promote the version ' +
   "you trust to 'production'.";
 const STATE_FILE = 'demo-model.json';
 const RUN_DEADLINE_MS = 60 * 60_000;
@@ -33,7 +33,13 @@ const RUN_DEADLINE_MS = 60 * 60_000;
  * TensorFlow): the paper's structure (causal Transformer, next-frame L1, 2 layers) at a quarter of its width. The
  * classifier run reads the checkpoint's architecture.
  */
-export const DEMO_PRETRAIN_CONFIG = { model: { dModel: 64, numHeads: 4, ffnUnits: 128, numLayers: 2, dropout: 0.1 }, epochs: 8, cropFrames: 200, batchSize: 32, patience: 3 };
+export const DEMO_PRETRAIN_CONFIG = {
+  model: { dModel: 64, numHeads: 4, ffnUnits: 128, numLayers: 2, dropout: 0.1 },
+  epochs: 8,
+  cropFrames: 200,
+  batchSize: 32,
+  patience: 3,
+};
 // The training recipe's classifier (what `ser train` registers), on the demo corpus; the caveat goes into the model
 // card too, so whoever downloads the model reads it.
 export const DEMO_CLASSIFIER_CONFIG = { ...RECIPE_CLASSIFIER, repeats: 1, protocol: { kind: 'speaker-holdout' }, knownLimits: [DEMO_MODEL_CAVEAT] };
@@ -84,7 +90,12 @@ async function hasProductionVersion(registry: ModelRegistryServiceClient, names:
   }
 }
 
-async function trainAndPromote(platform: Platform, addresses: Record<ServiceName, string>, registry: ModelRegistryServiceClient, opts: DemoModelOptions): Promise<'trained'> {
+async function trainAndPromote(
+  platform: Platform,
+  addresses: Record<ServiceName, string>,
+  registry: ModelRegistryServiceClient,
+  opts: DemoModelOptions,
+): Promise<'trained'> {
   const report = opts.report ?? (() => {});
   const statePath = join(platform.config.dataDir, STATE_FILE);
   const state: DemoState = existsSync(statePath) ? JSON.parse(readFileSync(statePath, 'utf8')) : {};
@@ -105,7 +116,11 @@ async function trainAndPromote(platform: Platform, addresses: Record<ServiceName
       state.pretrainRunId = started.run!.id;
       save();
     }
-    const pretrained = await follow('pre-training', iterateStream(fop.WatchFopPretrainRun({ runId: state.pretrainRunId }, deadlineIn(RUN_DEADLINE_MS))), report);
+    const pretrained = await follow(
+      'pre-training',
+      iterateStream(fop.WatchFopPretrainRun({ runId: state.pretrainRunId }, deadlineIn(RUN_DEADLINE_MS))),
+      report,
+    );
     if (!pretrained.outputCheckpointId) throw new Error(`demo pre-training run ${pretrained.id} saved no checkpoint`);
 
     if (!state.classifierRunId || (await isFailed(platform, state.classifierRunId))) {
@@ -119,7 +134,11 @@ async function trainAndPromote(platform: Platform, addresses: Record<ServiceName
       state.classifierRunId = started.run!.id;
       save();
     }
-    const trained = await follow('classifier', iterateStream(classifier.WatchClassifierRun({ runId: state.classifierRunId }, deadlineIn(RUN_DEADLINE_MS))), report);
+    const trained = await follow(
+      'classifier',
+      iterateStream(classifier.WatchClassifierRun({ runId: state.classifierRunId }, deadlineIn(RUN_DEADLINE_MS))),
+      report,
+    );
     const model = trained.outputModel;
     if (!model?.version) throw new Error(`demo classifier run ${trained.id} registered no model version`);
     const alias = platform.config.inference.defaultAlias;
@@ -165,6 +184,7 @@ async function follow(
       report(`demo model: ${what} ${Math.round(p.progress * 100)}%${p.epoch ? ` (epoch ${p.epoch})` : ''}`);
     }
   }
-  if (!last || last.status !== 'RUN_STATUS_SUCCEEDED') throw new Error(`demo ${what} run ${last?.id ?? '?'} ended ${last?.status ?? 'without a status'}${last?.error ? `: ${last.error}` : ''}`);
+  if (!last || last.status !== 'RUN_STATUS_SUCCEEDED')
+    throw new Error(`demo ${what} run ${last?.id ?? '?'} ended ${last?.status ?? 'without a status'}${last?.error ? `: ${last.error}` : ''}`);
   return last;
 }

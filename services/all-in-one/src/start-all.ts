@@ -33,7 +33,8 @@ export async function startAll(platform: Platform, opts: { consoleDir?: string }
       // Trainers read features over gRPC from the features service started just before them.
       fopPretrainer: (p) => startFopPretrainerService(p, { featuresAddress: serviceAddresses.features }),
       vqvaePretrainer: (p) => startVqvaePretrainerService(p, { featuresAddress: serviceAddresses.features }),
-      classifierTrainer: (p) => startClassifierTrainerService(p, { featuresAddress: serviceAddresses.features, modelRegistryAddress: serviceAddresses.modelRegistry }),
+      classifierTrainer: (p) =>
+        startClassifierTrainerService(p, { featuresAddress: serviceAddresses.features, modelRegistryAddress: serviceAddresses.modelRegistry }),
       // BatchPredict reads stored features from the features service; versions and aliases come from the registry.
       inference: (p) => startInferenceService(p, { featuresAddress: serviceAddresses.features, modelRegistryAddress: serviceAddresses.modelRegistry }),
       modelRegistry: startModelRegistryService,

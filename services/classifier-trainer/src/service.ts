@@ -19,10 +19,14 @@ export interface ClassifierTrainerOptions {
  */
 export async function startClassifierTrainerService(platform: Platform, opts: ClassifierTrainerOptions = {}): Promise<RunningService> {
   const { store, bus, artifacts, artifactStore, config } = platform;
-  const registry = createClient<ModelRegistryServiceClient>(loadSerProto().grpc.ser.v1.ModelRegistryService, opts.modelRegistryAddress ?? config.addresses.modelRegistry, {
-    deadlineMs: config.grpcDeadlineMs,
-    serviceToken: serviceCaller(config, 'classifier-trainer'),
-  });
+  const registry = createClient<ModelRegistryServiceClient>(
+    loadSerProto().grpc.ser.v1.ModelRegistryService,
+    opts.modelRegistryAddress ?? config.addresses.modelRegistry,
+    {
+      deadlineMs: config.grpcDeadlineMs,
+      serviceToken: serviceCaller(config, 'classifier-trainer'),
+    },
+  );
   const service = await serveTrainer(platform, {
     name: 'classifier-trainer',
     port: opts.port ?? config.ports.classifierTrainer,
@@ -30,12 +34,29 @@ export async function startClassifierTrainerService(platform: Platform, opts: Cl
     serviceName: SER_SERVICE_NAMES.classifierTraining,
     definition: loadSerProto().grpc.ser.v1.ClassifierTrainingService.service,
     build({ features, logger, metrics }) {
-      const runs = new ClassifierRunManager({ store, bus, artifacts, artifactStore, features, registry, logger, metrics, instanceId: `${config.instanceId}/classifier-trainer` });
+      const runs = new ClassifierRunManager({
+        store,
+        bus,
+        artifacts,
+        artifactStore,
+        features,
+        registry,
+        logger,
+        metrics,
+        instanceId: `${config.instanceId}/classifier-trainer`,
+      });
       const handlers: Partial<ClassifierTrainingServiceHandlers> = {
         StartClassifierRun: unary(async (req) => {
           // A request naming no model registers under the platform's default (planClassifierRun fills it in).
           const { configJson, datasetVersionIds, checkpointId, modelName } = req;
-          const start = { configJson, datasetVersionIds, checkpointId, displayName: req.displayName || undefined, modelName, defaultModelName: config.inference.defaultModelName };
+          const start = {
+            configJson,
+            datasetVersionIds,
+            checkpointId,
+            displayName: req.displayName || undefined,
+            modelName,
+            defaultModelName: config.inference.defaultModelName,
+          };
           const run = await runs.start(start);
           return { run: runToProto(run) };
         }, logger),

@@ -3,7 +3,10 @@ import { SingleBar, Presets } from 'cli-progress';
 /** A progress bar on stderr when it is a terminal; otherwise occasional plain lines (CI logs, pipes). */
 export function progressBar(label: string): { update(done: number, total: number): void; stop(): void } {
   if (process.stderr.isTTY) {
-    const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% {value}/{total} {eta_formatted}`, stream: process.stderr, hideCursor: true }, Presets.shades_classic);
+    const bar = new SingleBar(
+      { format: `${label} [{bar}] {percentage}% {value}/{total} {eta_formatted}`, stream: process.stderr, hideCursor: true },
+      Presets.shades_classic,
+    );
     let started = false;
     return {
       update(done, total) {

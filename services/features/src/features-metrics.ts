@@ -33,7 +33,11 @@ export function featuresMetrics(registry: Registry): FeaturesMetrics {
 }
 
 /** Counts one computed shard of `dataset`. */
-export function countShard(metrics: FeaturesMetrics | undefined, dataset: string, shard: { utterances: readonly unknown[]; skipped: readonly unknown[] }): void {
+export function countShard(
+  metrics: FeaturesMetrics | undefined,
+  dataset: string,
+  shard: { utterances: readonly unknown[]; skipped: readonly unknown[] },
+): void {
   metrics?.utterancesIngested.inc({ dataset }, shard.utterances.length);
   metrics?.utterancesSkipped.inc({ dataset }, shard.skipped.length);
 }

@@ -37,7 +37,15 @@ export async function startFeaturesService(platform: Platform, opts: { port?: nu
   // corpus.published is planned into per-shard work items that every replica's work consumer shares.
   const finalizer = new PlanFinalizer(store, bus, log);
   const planner = new IngestionPlanner({ store, bus, ingestor, finalizer, shardSize });
-  const worker = FeatureWorkConsumer.fromConfig({ bus, store, ingestor, finalizer, logger: log, instanceId: config.instanceId, leaseMs: opts.workLeaseMs ?? config.features.workLeaseMs });
+  const worker = FeatureWorkConsumer.fromConfig({
+    bus,
+    store,
+    ingestor,
+    finalizer,
+    logger: log,
+    instanceId: config.instanceId,
+    leaseMs: opts.workLeaseMs ?? config.features.workLeaseMs,
+  });
   await worker.start();
   const consumer = CorpusPublishedConsumer.fromConfig({ bus, store, ingestor, planner, logger: log });
   await consumer.start();

@@ -19,7 +19,10 @@ export function startFopPretrainerService(platform: Platform, opts: { port?: num
     build({ features, logger, metrics }) {
       const runs = new FopRunManager({ store, bus, artifacts, artifactStore, features, logger, metrics, instanceId: `${config.instanceId}/fop-pretrainer` });
       const handlers: FopPretrainServiceHandlers = {
-        StartFopPretrainRun: unary(async (req) => ({ run: runToProto(await runs.start(req.configJson, req.datasetVersionIds, req.displayName || undefined)) }), logger),
+        StartFopPretrainRun: unary(
+          async (req) => ({ run: runToProto(await runs.start(req.configJson, req.datasetVersionIds, req.displayName || undefined)) }),
+          logger,
+        ),
         WatchFopPretrainRun: serverStream((req) => runs.watch(req.runId), logger),
         GetFopPretrainRun: unary(async (req) => ({ run: await runs.get(req.runId) }), logger),
         ListFopPretrainRuns: unary((req) => runs.list(req.page), logger),

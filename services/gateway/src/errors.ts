@@ -15,7 +15,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, extensions: { ...formatted.extensions, code: STORE_CODES[original.code] } };
   }
   if (isGrpcError(original)) {
-    return { ...formatted, message: original.details || formatted.message, extensions: { code: grpcCodeToGraphqlCode(original.code), ...grpcDetails(original) } };
+    return {
+      ...formatted,
+      message: original.details || formatted.message,
+      extensions: { code: grpcCodeToGraphqlCode(original.code), ...grpcDetails(original) },
+    };
   }
   const code = formatted.extensions?.code;
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {

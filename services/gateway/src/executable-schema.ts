@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { GraphQLFieldResolver, GraphQLScalarType as ScalarType, GraphQLSchema } from 'graphql';
 import { buildSchema, GraphQLInterfaceType, GraphQLObjectType, GraphQLScalarType } from './graphql-runtime';
 
-type FieldResolver = GraphQLFieldResolver<unknown, unknown> | { subscribe: GraphQLFieldResolver<unknown, unknown>; resolve?: GraphQLFieldResolver<unknown, unknown> };
+type FieldResolver =
+  GraphQLFieldResolver<unknown, unknown> | { subscribe: GraphQLFieldResolver<unknown, unknown>; resolve?: GraphQLFieldResolver<unknown, unknown> };
 type ResolveType = (value: unknown) => string | undefined;
 export type ResolverMap = Record<string, ScalarType | Record<string, FieldResolver> | { __resolveType: ResolveType }>;
 

@@ -68,7 +68,9 @@ describe('introspection', () => {
       expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       expect((await postGraphql(prod.gateway.url, { query: INTROSPECTION })).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       const viewer = (await store.apiTokens.create({ name: 'spec-viewer', role: 'viewer' })).token;
-      expect((await postGraphql(prod.gateway.url, { query: INTROSPECTION }, { token: viewer })).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect((await postGraphql(prod.gateway.url, { query: INTROSPECTION }, { token: viewer })).errors?.[0]?.extensions?.code).toBe(
+        'GRAPHQL_VALIDATION_FAILED',
+      );
       expect(probe.type).toBe('http');
       expect((await fetch(`${prod.origin}${probe.path}`)).status).toBe(200);
     } finally {

@@ -85,7 +85,8 @@ export function checkQueryCost(
     if (/maximum allowed number of nodes/.test((err as Error).message)) throw tooCostly(`query has more than ${MAX_QUERY_NODES} selections`, { maxCost });
     throw err;
   }
-  if (cost > maxCost) throw tooCostly(`query cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages or fewer nested connections`, { cost, maxCost });
+  if (cost > maxCost)
+    throw tooCostly(`query cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages or fewer nested connections`, { cost, maxCost });
   return cost;
 }
 

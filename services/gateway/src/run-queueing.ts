@@ -21,6 +21,8 @@ export interface QueueRunRequest {
 export async function queueRun(store: MetadataStore, kind: RunKind, request: QueueRunRequest): Promise<Run> {
   const req = { checkpointId: '', displayName: '', ...request };
   const planned =
-    kind === 'classifier' ? await planClassifierRun(store, req) : await planPretrainRun(store, parseWith<{ datasetVersionIds: string[] }>(PRETRAIN_CONFIG_SCHEMAS[kind]), req);
+    kind === 'classifier'
+      ? await planClassifierRun(store, req)
+      : await planPretrainRun(store, parseWith<{ datasetVersionIds: string[] }>(PRETRAIN_CONFIG_SCHEMAS[kind]), req);
   return store.runs.create({ ...planned, kind });
 }

@@ -10,7 +10,14 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter, on } from 'node:events';
 import type { ServiceName } from '@ser/config';
-import { closeExperimentBackend, connectExperimentBackend, runExperiment, type ExperimentBackend, type ExperimentResults, type PlannedRecipe } from '@ser/experiments';
+import {
+  closeExperimentBackend,
+  connectExperimentBackend,
+  runExperiment,
+  type ExperimentBackend,
+  type ExperimentResults,
+  type PlannedRecipe,
+} from '@ser/experiments';
 import { bestOrLatestCheckpointId } from '@ser/runs';
 import type { ServiceCaller } from '@ser/grpc-kit';
 import type { Logger } from '@ser/logging';
@@ -68,7 +75,10 @@ export class TrainingJobs {
   /** Queues the planned recipe and returns its job at once; the runs go on in the background. */
   start(planned: PlannedRecipe, command: string): TrainingJob {
     const { plan, modelName } = planned;
-    const labels = [...plan.pretraining.map((p) => `pre-training on ${p.datasetName}`), ...plan.classifierRuns.map((c) => `${plan.name} ${c.row} × ${c.column}`)];
+    const labels = [
+      ...plan.pretraining.map((p) => `pre-training on ${p.datasetName}`),
+      ...plan.classifierRuns.map((c) => `${plan.name} ${c.row} × ${c.column}`),
+    ];
     const job: TrainingJob = {
       id: randomUUID(),
       dataset: plan.dataset,
@@ -132,7 +142,8 @@ export class TrainingJobs {
         true,
       ),
       // A classifier run naming no model gets the platform's default from the planner, as startClassifierRun's do.
-      queueRun: async (kind, request) => (await queueRun(store, kind, kind === 'classifier' ? { ...request, defaultModelName: this.opts.defaultModelName } : request)).id,
+      queueRun: async (kind, request) =>
+        (await queueRun(store, kind, kind === 'classifier' ? { ...request, defaultModelName: this.opts.defaultModelName } : request)).id,
       // The gateway reads the store, as the embedded `ser train` does, when a trainer names no checkpoint.
       lookupCheckpoint: (runId) => bestOrLatestCheckpointId(store, runId),
     };

@@ -58,7 +58,12 @@ describe('a gateway with a safelist', () => {
 
   it('runs a trusted document sent whole or named by its id, over POST and GET', async () => {
     const id = documentHash(DATASETS);
-    for (const body of [{ query: DATASETS }, { documentId: id }, { documentId: `sha256:${id}` }, { extensions: { persistedQuery: { version: 1, sha256Hash: id } } }]) {
+    for (const body of [
+      { query: DATASETS },
+      { documentId: id },
+      { documentId: `sha256:${id}` },
+      { extensions: { persistedQuery: { version: 1, sha256Hash: id } } },
+    ]) {
       const res = await postGraphql(t.gateway.url, body as never);
       expect(res.errors, JSON.stringify(body)).toBeUndefined();
       expect(res.data).toEqual({ datasets: { totalCount: 0 } });

@@ -15,7 +15,8 @@ export const documentHash = (document: string): string => createHash('sha256').u
 /** Reads a manifest; every id must be the sha256 of its document, so an edited manifest cannot smuggle one in. */
 export function loadTrustedDocuments(path: string): TrustedDocuments {
   const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${path}: a trusted-documents manifest is a JSON object of sha256 -> document`);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new Error(`${path}: a trusted-documents manifest is a JSON object of sha256 -> document`);
   const trusted = new Map<string, string>();
   for (const [key, document] of Object.entries(parsed)) {
     // graphql-codegen 6 writes its ids as `sha256:<hex>`, as documentId carries them; older manifests bare hex.
@@ -52,7 +53,8 @@ function requestedId(req: DocumentRequest): string | undefined {
 /** The text of the trusted document a request names or sends; throws SafelistRefusal for anything else. */
 export function trustedDocumentOf(trusted: TrustedDocuments, req: DocumentRequest): string {
   if (typeof req.query === 'string' && req.query !== '') {
-    if (!trusted.has(documentHash(req.query))) throw new SafelistRefusal('this gateway runs only trusted documents, and this query is not one of them', 'QUERY_NOT_IN_SAFELIST');
+    if (!trusted.has(documentHash(req.query)))
+      throw new SafelistRefusal('this gateway runs only trusted documents, and this query is not one of them', 'QUERY_NOT_IN_SAFELIST');
     return req.query;
   }
   const id = requestedId(req);

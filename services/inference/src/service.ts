@@ -49,9 +49,22 @@ export async function startInferenceService(platform: Platform, opts: InferenceS
   const proto = loadSerProto().grpc.ser.v1;
   const clientOptions = { deadlineMs: config.grpcDeadlineMs, serviceToken: serviceCaller(config, 'inference') };
   const features = createClient<FeatureServiceClient>(proto.FeatureService, opts.featuresAddress ?? config.addresses.features, clientOptions);
-  const modelRegistry = createClient<ModelRegistryServiceClient>(proto.ModelRegistryService, opts.modelRegistryAddress ?? config.addresses.modelRegistry, clientOptions);
+  const modelRegistry = createClient<ModelRegistryServiceClient>(
+    proto.ModelRegistryService,
+    opts.modelRegistryAddress ?? config.addresses.modelRegistry,
+    clientOptions,
+  );
   const registry = registeredVersionsOver(modelRegistry);
-  const host = new ModelHost({ registry, artifacts, bus, logger, instanceId: config.instanceId, ...settings, ...forwardThreads?.hostOptions, metrics: inferenceMetrics(getMetricsRegistry()) });
+  const host = new ModelHost({
+    registry,
+    artifacts,
+    bus,
+    logger,
+    instanceId: config.instanceId,
+    ...settings,
+    ...forwardThreads?.hostOptions,
+    metrics: inferenceMetrics(getMetricsRegistry()),
+  });
   await host.start();
   const deps = { host, store, frontEnd };
   const handlers: InferenceServiceHandlers = {

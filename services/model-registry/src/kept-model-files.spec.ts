@@ -6,7 +6,16 @@ import { createLocalArtifactStore } from '@ser/artifacts';
 import type { ModelVersion } from '@ser/store';
 import { DOWNLOAD_CHUNK_BYTES, keptModelChunks, modelCardOf } from './kept-model-files';
 
-const version = (artifactKey: string): ModelVersion => ({ id: 'v1', modelName: 'm', version: 1, runId: null, metrics: {}, lineage: {}, artifactKey, createdAt: new Date(0) });
+const version = (artifactKey: string): ModelVersion => ({
+  id: 'v1',
+  modelName: 'm',
+  version: 1,
+  runId: null,
+  metrics: {},
+  lineage: {},
+  artifactKey,
+  createdAt: new Date(0),
+});
 
 describe('kept-model files of a version', () => {
   const dirs: string[] = [];

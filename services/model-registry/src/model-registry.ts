@@ -31,9 +31,13 @@ export interface ModelRegistryDeps {
 export class ModelRegistry {
   constructor(private readonly deps: ModelRegistryDeps) {}
 
-  async list(req: ListModelVersionsRequest__Output): Promise<{ modelVersions: ProtoModelVersion[]; page: ReturnType<typeof pageResponse>; pageTokens: string[] }> {
+  async list(
+    req: ListModelVersionsRequest__Output,
+  ): Promise<{ modelVersions: ProtoModelVersion[]; page: ReturnType<typeof pageResponse>; pageTokens: string[] }> {
     const { store } = this.deps;
-    const page = await storeCall(() => (req.name ? store.models.listVersions(req.name, pageArgsFromRequest(req.page)) : store.models.listAllVersions(pageArgsFromRequest(req.page))));
+    const page = await storeCall(() =>
+      req.name ? store.models.listVersions(req.name, pageArgsFromRequest(req.page)) : store.models.listAllVersions(pageArgsFromRequest(req.page)),
+    );
     const aliases = new Map<string, Map<number, string[]>>();
     for (const name of new Set(page.edges.map((e) => e.node.modelName))) aliases.set(name, await aliasesByVersion(store, name));
     return {
@@ -59,7 +63,11 @@ export class ModelRegistry {
     const aliases = await this.deps.store.models.listAliases(name);
     const byVersion = new Map<number, string[]>();
     for (const a of aliases) byVersion.set(a.version.version, [...(byVersion.get(a.version.version) ?? []), a.alias]);
-    return aliases.map((a) => ({ alias: a.alias, modelVersion: withStoredFields(a.version, byVersion.get(a.version.version) ?? []), updatedAtMs: a.updatedAt.getTime() }));
+    return aliases.map((a) => ({
+      alias: a.alias,
+      modelVersion: withStoredFields(a.version, byVersion.get(a.version.version) ?? []),
+      updatedAtMs: a.updatedAt.getTime(),
+    }));
   }
 
   async get(req: GetModelVersionRequest__Output): Promise<ProtoModelVersion> {
@@ -95,7 +103,9 @@ export class ModelRegistry {
     const existing = await store.models.findByRun(req.runId);
     if (existing) return { modelVersion: await this.toProto(existing), created: false };
     if (!(await store.runs.get(req.runId))) throw notFound('run', req.runId);
-    const created = await storeCall(() => store.models.createVersion({ modelName: req.modelName, runId: req.runId, artifactKey: req.artifactKey, metrics: { ...req.metrics }, lineage: lineage! }));
+    const created = await storeCall(() =>
+      store.models.createVersion({ modelName: req.modelName, runId: req.runId, artifactKey: req.artifactKey, metrics: { ...req.metrics }, lineage: lineage! }),
+    );
     this.deps.logger.info({ model: created.modelName, version: created.version, runId: req.runId }, 'model version registered');
     return { modelVersion: await this.toProto(created), created: true };
   }
@@ -104,7 +114,8 @@ export class ModelRegistry {
     const violations = (['name', 'version', 'alias'] as const).filter((f) => !req[f]).map((field) => ({ field, description: 'must not be empty' }));
     if (violations.length) throw invalidArgument(`${violations.map((v) => v.field).join(', ')} required`, violations);
     const version = Number(req.version);
-    if (!Number.isInteger(version) || version < 1) throw invalidArgument(`version '${req.version}' is not a version number`, [{ field: 'version', description: 'a positive integer' }]);
+    if (!Number.isInteger(version) || version < 1)
+      throw invalidArgument(`version '${req.version}' is not a version number`, [{ field: 'version', description: 'a positive integer' }]);
     const { current, previous } = await storeCall(() => this.deps.store.models.setAlias(req.name, req.alias, version));
     if (previous?.version !== current.version) {
       await this.deps.bus.publish(
@@ -133,5 +144,11 @@ function parseJsonObject(text: string): JsonObject | null {
 
 /** The wire form plus what only the registry's own readers need: id, artifact key, the whole lineage and metrics. */
 function withStoredFields(v: ModelVersion, aliases: readonly string[]): ProtoModelVersion {
-  return { ...modelVersionToProto(v, aliases), id: v.id, artifactKey: v.artifactKey, lineageJson: JSON.stringify(v.lineage), metricsJson: JSON.stringify(v.metrics) };
+  return {
+    ...modelVersionToProto(v, aliases),
+    id: v.id,
+    artifactKey: v.artifactKey,
+    lineageJson: JSON.stringify(v.lineage),
+    metricsJson: JSON.stringify(v.metrics),
+  };
 }

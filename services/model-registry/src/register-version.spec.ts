@@ -8,7 +8,14 @@ import { ModelRegistry } from './model-registry';
 describe('registering a run model version', { timeout: 300_000 }, () => {
   let store: MetadataStore;
   let registry: ModelRegistry;
-  const request = (runId: string, over: Record<string, unknown> = {}) => ({ modelName: 'emo', runId, artifactKey: `models/${runId}`, metrics: { ua: 0.5 }, lineageJson: '{"kind":"fop-classifier"}', ...over });
+  const request = (runId: string, over: Record<string, unknown> = {}) => ({
+    modelName: 'emo',
+    runId,
+    artifactKey: `models/${runId}`,
+    metrics: { ua: 0.5 },
+    lineageJson: '{"kind":"fop-classifier"}',
+    ...over,
+  });
 
   beforeAll(async () => {
     store = await openMetadataStore({ kind: 'pglite' });

@@ -32,6 +32,8 @@ export async function startModelRegistryService(platform: Platform, opts: { port
   return serveGrpc(platform, {
     name: 'model-registry',
     port: opts.port ?? config.ports.modelRegistry,
-    services: [{ name: SER_SERVICE_NAMES.modelRegistry, definition: loadSerProto().grpc.ser.v1.ModelRegistryService.service, implementation: handlers as never }],
+    services: [
+      { name: SER_SERVICE_NAMES.modelRegistry, definition: loadSerProto().grpc.ser.v1.ModelRegistryService.service, implementation: handlers as never },
+    ],
   });
 }

@@ -38,7 +38,10 @@ export function startVqvaePretrainerService(platform: Platform, opts: { port?: n
         },
       });
       const handlers: VqvaePretrainServiceHandlers = {
-        StartVqvaePretrainRun: unary(async (req) => ({ run: runToProto(await runs.start(req.configJson, req.datasetVersionIds, req.displayName || undefined)) }), logger),
+        StartVqvaePretrainRun: unary(
+          async (req) => ({ run: runToProto(await runs.start(req.configJson, req.datasetVersionIds, req.displayName || undefined)) }),
+          logger,
+        ),
         WatchVqvaePretrainRun: serverStream((req) => runs.watch(req.runId), logger),
         GetVqvaePretrainRun: unary(async (req) => ({ run: await runs.get(req.runId) }), logger),
         ListVqvaePretrainRuns: unary((req) => runs.list(req.page), logger),

@@ -176,7 +176,11 @@ export async function runSideBySide(bench: SideBySide): Promise<void> {
     [`tfjs ${runtime.backend} (${runtime.kind})`, params, oursMs],
     ...torchRows.map((t): [string, number, number] => [`torch ${t.version} (${t.threads} thr)`, t.params, t.trainMedianMs]),
   ];
-  console.log(`${bench.title}; TensorFlow threads ${process.env.TF_NUM_INTRAOP_THREADS ?? 'default'}; ${options.rounds} rounds of ${options.steps} steps after ${options.warmup} warm-up steps; loadavg ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `${bench.title}; TensorFlow threads ${process.env.TF_NUM_INTRAOP_THREADS ?? 'default'}; ${options.rounds} rounds of ${options.steps} steps after ${options.warmup} warm-up steps; loadavg ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   console.log(`${''.padEnd(32)} ${'parameters'.padStart(12)} ${'train step (median)'.padStart(22)}`);
   for (const [name, p, ms] of rows) console.log(`${name.padEnd(32)} ${p.toLocaleString('en').padStart(12)} ${ms.toFixed(1).padStart(19)} ms`);
   console.log(`ours / torch (median of per-round ratios against the fastest torch): ${ratio.toFixed(2)}x`);

@@ -41,7 +41,10 @@ export async function startTorchServingPeer(modelDir: string, threads: number): 
       child.kill('SIGKILL');
       throw new Error(`the torch serving peer did not answer within ${START_TIMEOUT_MS / 1000} s: ${stderr}`);
     }
-    const healthy = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) break;
     await new Promise((r) => setTimeout(r, 250));
   }

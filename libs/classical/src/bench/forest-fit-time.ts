@@ -17,4 +17,6 @@ const start = performance.now();
 const forest = trainRandomForest(train.X, train.y, { nEstimators: trees, maxFeatures: 'sqrt', maxDepth, seed: 1 });
 const seconds = (performance.now() - start) / 1000;
 const acc = accuracy(forest.predict(test.X), test.y);
-console.log(`${trees} trees, maxDepth ${maxDepth ?? 'none'}: fit ${seconds.toFixed(2)} s on ${train.X.length} x ${DIMS} (${((seconds / trees) * 1000).toFixed(0)} ms/tree), test accuracy ${acc.toFixed(3)}`);
+console.log(
+  `${trees} trees, maxDepth ${maxDepth ?? 'none'}: fit ${seconds.toFixed(2)} s on ${train.X.length} x ${DIMS} (${((seconds / trees) * 1000).toFixed(0)} ms/tree), test accuracy ${acc.toFixed(3)}`,
+);

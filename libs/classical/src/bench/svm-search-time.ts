@@ -28,4 +28,6 @@ const fits = GRID.C.length * GRID.gammaScale.length * GRID.folds;
 let chosen = { C: 0, gamma: 0, innerUa: 0 };
 const search = seconds(() => (chosen = searchSvm(data.X, data.y, speakers, GRID)));
 console.log(`${innerTrain} x ${DIMS}: one RBF fit ${plainFit.toFixed(2)} s, so ${fits} fits ~${(plainFit * fits).toFixed(0)} s;`);
-console.log(`search on precomputed kernels ${search.toFixed(1)} s (C ${chosen.C}, inner UA ${chosen.innerUa.toFixed(3)}): ${((plainFit * fits) / search).toFixed(1)}x faster`);
+console.log(
+  `search on precomputed kernels ${search.toFixed(1)} s (C ${chosen.C}, inner UA ${chosen.innerUa.toFixed(3)}): ${((plainFit * fits) / search).toFixed(1)}x faster`,
+);

@@ -56,7 +56,12 @@ describe('CREMA-D importer', () => {
     await writeWav(root, 'AudioWAV/1002_IEO_HAP_HI.wav', 3);
     await writeWav(root, 'AudioWAV/1002_IEO_XYZ_HI.wav', 4);
     await writeWav(root, 'AudioWAV/1002-IEO-HAP.wav', 5);
-    if (withDemographics) await writeText(root, 'VideoDemographics.csv', 'ActorID,Age,Sex,Race,Ethnicity\n1001,51,Male,Caucasian,Not Hispanic\n1002,21,Female,Caucasian,Not Hispanic\n');
+    if (withDemographics)
+      await writeText(
+        root,
+        'VideoDemographics.csv',
+        'ActorID,Age,Sex,Race,Ethnicity\n1001,51,Male,Caucasian,Not Hispanic\n1002,21,Female,Caucasian,Not Hispanic\n',
+      );
     return root;
   }
 

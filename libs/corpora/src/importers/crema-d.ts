@@ -13,7 +13,12 @@ import { walkAndParse, type ParsedFile } from './walk-and-parse';
  * Without the demographics file genders stay null rather than guessed.
  */
 const EMOTIONS: Record<string, string> = {
-  ANG: 'angry', DIS: 'disgust', FEA: 'fearful', HAP: 'happy', NEU: 'neutral', SAD: 'sad',
+  ANG: 'angry',
+  DIS: 'disgust',
+  FEA: 'fearful',
+  HAP: 'happy',
+  NEU: 'neutral',
+  SAD: 'sad',
 };
 
 const NAME = /^(\d{4})_([A-Z]{3})_([A-Z]{3})_([A-Z]{2})$/;
@@ -40,7 +45,13 @@ export function parseCremaDPath(path: string, genders: ReadonlyMap<string, Gende
 export async function readCremaDGenders(root: string): Promise<Map<string, Gender>> {
   const genders = new Map<string, Gender>();
   const file = join(root, CREMA_D_DEMOGRAPHICS_FILE);
-  if (!(await access(file).then(() => true, () => false))) return genders;
+  if (
+    !(await access(file).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return genders;
   let actorColumn = -1;
   let sexColumn = -1;
   for await (const { fields } of readCsvRecords(file)) {

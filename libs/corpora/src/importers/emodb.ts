@@ -10,13 +10,27 @@ import { walkAndParse, type ParsedFile } from './walk-and-parse';
  * F Freude (happiness), T Trauer (sadness), N neutral.
  */
 const EMOTIONS: Record<string, string> = {
-  W: 'angry', L: 'bored', E: 'disgust', A: 'fearful', F: 'happy', T: 'sad', N: 'neutral',
+  W: 'angry',
+  L: 'bored',
+  E: 'disgust',
+  A: 'fearful',
+  F: 'happy',
+  T: 'sad',
+  N: 'neutral',
 };
 
 /** Speaker genders from the EmoDB documentation (five female, five male actors). */
 export const EMODB_SPEAKER_GENDERS: Readonly<Record<string, Gender>> = {
-  '03': 'male', '08': 'female', '09': 'female', '10': 'male', '11': 'male',
-  '12': 'male', '13': 'female', '14': 'female', '15': 'male', '16': 'female',
+  '03': 'male',
+  '08': 'female',
+  '09': 'female',
+  '10': 'male',
+  '11': 'male',
+  '12': 'male',
+  '13': 'female',
+  '14': 'female',
+  '15': 'male',
+  '16': 'female',
 };
 
 const NAME = /^(\d{2})([a-z]\d{2})([WLEAFTN])([a-z])$/;

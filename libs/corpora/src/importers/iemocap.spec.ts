@@ -9,7 +9,9 @@ afterEach(() => corpora.removeAll());
 /** An EmoEvaluation file as the release writes it: evaluator lines around each utterance line. */
 function emoEvaluation(lines: Array<[utterance: string, label: string]>): string {
   const body = lines.map(([utt, label], i) =>
-    [`[${i * 3}.0100 - ${i * 3 + 2}.5000]\t${utt}\t${label}\t[2.5000, 3.0000, 2.5000]`, `C-E2:\tNeutral;\t()`, `A-E3:\tval 3; act 2; dom  2;\t()`, ''].join('\n'),
+    [`[${i * 3}.0100 - ${i * 3 + 2}.5000]\t${utt}\t${label}\t[2.5000, 3.0000, 2.5000]`, `C-E2:\tNeutral;\t()`, `A-E3:\tval 3; act 2; dom  2;\t()`, ''].join(
+      '\n',
+    ),
   );
   return `% [START_TIME - END_TIME] TURN_NAME EMOTION [V, A, D]\n\n${body.join('\n')}`;
 }

@@ -20,7 +20,11 @@ import type { ParsedFile } from './walk-and-parse';
  * leads the dialog but the final `M` says the male actor speaks: speaker `Ses01M`, male.
  */
 export const IEMOCAP_PROTOCOL: Readonly<Record<string, string>> = {
-  ang: 'angry', hap: 'happy', exc: 'happy', sad: 'sad', neu: 'neutral',
+  ang: 'angry',
+  hap: 'happy',
+  exc: 'happy',
+  sad: 'sad',
+  neu: 'neutral',
 };
 
 const NO_AGREEMENT = 'xxx';

@@ -29,8 +29,17 @@ interface ManifestRow {
 }
 
 const COLUMN_ALIASES: Record<string, keyof ManifestRow> = {
-  path: 'path', file: 'path', label: 'label', emotion: 'label', speaker: 'speaker', session: 'session',
-  split: 'split', gender: 'gender', utterance_id: 'utteranceId', utteranceid: 'utteranceId', id: 'utteranceId',
+  path: 'path',
+  file: 'path',
+  label: 'label',
+  emotion: 'label',
+  speaker: 'speaker',
+  session: 'session',
+  split: 'split',
+  gender: 'gender',
+  utterance_id: 'utteranceId',
+  utteranceid: 'utteranceId',
+  id: 'utteranceId',
 };
 
 const GENDERS: Record<string, Gender> = { f: 'female', female: 'female', w: 'female', m: 'male', male: 'male' };
@@ -39,7 +48,13 @@ async function locateManifest(root: string, manifestFile: string | undefined): P
   if (manifestFile !== undefined) return isAbsolute(manifestFile) ? manifestFile : resolve(root, manifestFile);
   for (const name of DEFAULT_MANIFEST_FILES) {
     const candidate = resolve(root, name);
-    if (await access(candidate).then(() => true, () => false)) return candidate;
+    if (
+      await access(candidate).then(
+        () => true,
+        () => false,
+      )
+    )
+      return candidate;
   }
   throw new CorpusLayoutError(`no manifestFile given and none of ${DEFAULT_MANIFEST_FILES.join(', ')} in ${root}`);
 }

@@ -12,8 +12,14 @@ import { walkAndParse, type ParsedFile } from './walk-and-parse';
  * `Audio_Speech_Actors_01-24/` wrapper folder may be the root or inside it.
  */
 const EMOTIONS: Record<string, string> = {
-  '01': 'neutral', '02': 'calm', '03': 'happy', '04': 'sad',
-  '05': 'angry', '06': 'fearful', '07': 'disgust', '08': 'surprised',
+  '01': 'neutral',
+  '02': 'calm',
+  '03': 'happy',
+  '04': 'sad',
+  '05': 'angry',
+  '06': 'fearful',
+  '07': 'disgust',
+  '08': 'surprised',
 };
 
 const NAME = /^(0[1-3])-(0[12])-(0[1-8])-(0[12])-(0[12])-(0[12])-(\d{2})$/;

@@ -8,11 +8,7 @@ export type ParsedFile = Omit<FileCandidate, 'kind' | 'path'>;
  * Shared body of the importers whose labels live in file or folder names: walk the audio files
  * and let `parse` read each relative path, returning what it knows or why the file is skipped.
  */
-export async function* walkAndParse(
-  root: string,
-  extensions: readonly string[],
-  parse: (path: string) => ParsedFile | SkipReason,
-): AsyncGenerator<Candidate> {
+export async function* walkAndParse(root: string, extensions: readonly string[], parse: (path: string) => ParsedFile | SkipReason): AsyncGenerator<Candidate> {
   for await (const item of walkFiles(root, extensions)) {
     if (item.kind === 'skip') {
       yield item;

@@ -22,8 +22,9 @@ export const SAMPLE_RATE = 16_000;
 
 /** A valid 16-bit WAV of `seconds`; `seed` changes the tone, so distinct seeds give distinct hashes. */
 export async function writeWav(root: string, path: string, seed = 1, seconds = 0.02): Promise<void> {
-  const samples = Float32Array.from({ length: Math.round(SAMPLE_RATE * seconds) }, (_, i) =>
-    0.5 * Math.sin((2 * Math.PI * (200 + 10 * seed) * i) / SAMPLE_RATE),
+  const samples = Float32Array.from(
+    { length: Math.round(SAMPLE_RATE * seconds) },
+    (_, i) => 0.5 * Math.sin((2 * Math.PI * (200 + 10 * seed) * i) / SAMPLE_RATE),
   );
   await writeBytes(root, path, encodeWav(samples, SAMPLE_RATE));
 }

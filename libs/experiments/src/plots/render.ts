@@ -17,6 +17,10 @@ export async function specToSvg(spec: TopLevelSpec): Promise<string> {
 export async function specToPng(spec: TopLevelSpec, scale = 2): Promise<Buffer> {
   const svg = await specToSvg(spec);
   // System fonts: resvg draws no text without a font; every Linux/macOS/Windows machine has a sans-serif.
-  const resvg = new Resvg(svg, { fitTo: { mode: 'zoom', value: scale }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, background: 'white' });
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+    background: 'white',
+  });
   return resvg.render().asPng();
 }

@@ -50,6 +50,15 @@ export function tsneScatterSpec(panels: readonly ScatterPanel[], title: string):
 }
 
 /** PNG of t-SNE panels of the given representations (each embedded on its own). */
-export function tsnePng(panels: ReadonlyArray<{ name: string; vectors: readonly ArrayLike<number>[]; labels: string[] }>, title: string, options: TsneOptions): Promise<Buffer> {
-  return specToPng(tsneScatterSpec(panels.map((p) => ({ name: p.name, labels: p.labels, points: tsne2d(p.vectors, options) })), title));
+export function tsnePng(
+  panels: ReadonlyArray<{ name: string; vectors: readonly ArrayLike<number>[]; labels: string[] }>,
+  title: string,
+  options: TsneOptions,
+): Promise<Buffer> {
+  return specToPng(
+    tsneScatterSpec(
+      panels.map((p) => ({ name: p.name, labels: p.labels, points: tsne2d(p.vectors, options) })),
+      title,
+    ),
+  );
 }

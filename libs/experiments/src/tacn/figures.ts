@@ -13,7 +13,14 @@ const label = (r: ExperimentResults, c: CellResult) => {
   const row = r.rows.find((x) => x.key === c.row)?.label ?? c.row;
   return r.columns.length > 1 ? `${row} (${r.columns.find((x) => x.key === c.column)?.label ?? c.column})` : row;
 };
-const metric = (c: CellResult, m: 'wa' | 'ua' | 'macroF1') => (c.status === 'succeeded' && c.perRepeat.length ? formatMeanStd(c.perRepeat.map((x) => x[m]), 1, { percent: true }) : 'failed');
+const metric = (c: CellResult, m: 'wa' | 'ua' | 'macroF1') =>
+  c.status === 'succeeded' && c.perRepeat.length
+    ? formatMeanStd(
+        c.perRepeat.map((x) => x[m]),
+        1,
+        { percent: true },
+      )
+    : 'failed';
 
 export const TSNE_FILE = 'tsne-deep-vs-fused.png';
 
@@ -21,7 +28,11 @@ export const TSNE_FILE = 'tsne-deep-vs-fused.png';
  * Writes confusion-<row>-<column>.png per succeeded cell and, given representation panels, tsne-deep-vs-fused.png;
  * appends the figures section to results.md; the PNG paths.
  */
-export async function writeTacnFigures(dir: string, results: ExperimentResults, tsne?: { panels: RepresentationPanel[]; missing: string[] }): Promise<string[]> {
+export async function writeTacnFigures(
+  dir: string,
+  results: ExperimentResults,
+  tsne?: { panels: RepresentationPanel[]; missing: string[] },
+): Promise<string[]> {
   const written: string[] = [];
   const lines: string[] = [];
   if (results.experiment === 'tacn-table2') {
@@ -41,7 +52,12 @@ export async function writeTacnFigures(dir: string, results: ExperimentResults, 
   return written;
 }
 
-async function writeTsne(dir: string, results: ExperimentResults, tsne: { panels: RepresentationPanel[]; missing: string[] }, written: string[]): Promise<string[]> {
+async function writeTsne(
+  dir: string,
+  results: ExperimentResults,
+  tsne: { panels: RepresentationPanel[]; missing: string[] },
+  written: string[],
+): Promise<string[]> {
   const lines = ['## t-SNE of deep and fused representations', ''];
   lines.push(
     "Each point is a test utterance of the first repeat (the mean of its segments' representation), coloured by its true class: 'Deep' is the CNN's output in the TACN run on deep features, 'Fused' the fusion layer's output in the TACN run on fused features. Each panel is embedded on its own (t-SNE, perplexity up to 30, seed of the experiment).",

@@ -23,7 +23,14 @@ describe('TACN experiment plans', () => {
     expect(plan.rows.map((r) => r.label)).toEqual(['Deep TCN', 'Fusion TCN', 'Deep TACN', 'Fusion TACN', BASELINE_ROW.label]);
     expect(plan.pretraining[0]!.config).toMatchObject({ model: TACN_SMOKE.vqvae, epochs: 2 });
     const fusionTacn = plan.classifierRuns.find((r) => r.row === 'fusion-tacn')!;
-    expect(fusionTacn.config).toMatchObject({ sequenceModel: 'tacn', features: 'fusion', model: TACN_SMOKE.model, epochs: 2, repeats: 1, vqvaeFineTuneEpochs: 1 });
+    expect(fusionTacn.config).toMatchObject({
+      sequenceModel: 'tacn',
+      features: 'fusion',
+      model: TACN_SMOKE.model,
+      epochs: 2,
+      repeats: 1,
+      vqvaeFineTuneEpochs: 1,
+    });
     expect(plan.classifierRuns.find((r) => r.row === 'deep-tcn')!.config).not.toHaveProperty('vqvaeFineTuneEpochs');
   });
 
@@ -31,7 +38,8 @@ describe('TACN experiment plans', () => {
     const plan = buildTacnTable2Plan('urdu', ['urdu'], resolveSettings({ modelSize: 'small', epochs: 4 }));
     expect(plan.modelSize).toBe('small');
     expect(plan.pretraining[0]!.config).toMatchObject({ model: TACN_SMALL.vqvae });
-    for (const run of sequenceRuns(plan)) expect(run.config).toMatchObject({ model: TACN_SMALL.model, maxSegments: TACN_SMALL.maxSegments, epochs: 4, repeats: 20 });
+    for (const run of sequenceRuns(plan))
+      expect(run.config).toMatchObject({ model: TACN_SMALL.model, maxSegments: TACN_SMALL.maxSegments, epochs: 4, repeats: 20 });
     expect(plan.classifierRuns.find((r) => r.row === 'fusion-tacn')!.config.vqvaeFineTuneEpochs).toBe(TACN_SMALL.vqvaeFineTuneEpochs);
     expect(buildTacnTable2Plan('urdu', ['urdu'], resolveSettings({ smoke: true, modelSize: 'paper' })).classifierRuns[0]!.config).not.toHaveProperty('model');
   });
@@ -61,7 +69,16 @@ describe('TACN experiment plans', () => {
       expect(plan.rows.at(-1)).toEqual(BASELINE_ROW);
       const baseline = plan.classifierRuns.filter((r) => r.row === BASELINE_ROW.key);
       expect(baseline).toEqual([{ row: BASELINE_ROW.key, column, pretrainKey: null, config: baselineConfig(settings) }]);
-      expect(baseline[0]!.config).toEqual({ method: 'fop-hypercolumns', representation: 'F', classifier: 'svm', pooling: 'mean-std', svm: { search: {} }, protocol: settings.protocol, repeats: 3, seed: 7 });
+      expect(baseline[0]!.config).toEqual({
+        method: 'fop-hypercolumns',
+        representation: 'F',
+        classifier: 'svm',
+        pooling: 'mean-std',
+        svm: { search: {} },
+        protocol: settings.protocol,
+        repeats: 3,
+        seed: 7,
+      });
       expect(settings.protocol.kind).toBe('leave-one-speaker-out');
     }
     // The TACN tables' own default protocol (the paper's stratified 80/20) reaches the baseline too.

@@ -48,7 +48,8 @@ const defined = (values: Record<string, unknown>) => Object.fromEntries(Object.e
 
 function assertNames(dataset: string, pretrainOn: readonly string[]): void {
   if (dataset.trim() === '') throw new RangeError('the evaluation dataset needs a name');
-  if (pretrainOn.length !== 1 || pretrainOn[0]!.trim() === '') throw new RangeError(`--vqvae-pretrain takes exactly one dataset, got '${pretrainOn.join(',')}'`);
+  if (pretrainOn.length !== 1 || pretrainOn[0]!.trim() === '')
+    throw new RangeError(`--vqvae-pretrain takes exactly one dataset, got '${pretrainOn.join(',')}'`);
 }
 
 function vqvaeStep(dataset: string, s: ExperimentSettings): PretrainStep {
@@ -83,9 +84,18 @@ function cell(row: string, column: string, sequenceModel: string, features: stri
  * The baseline cell under the table's own protocol, repeats and seed: representation F is the log-mel frames, so it
  * needs no pre-training (neither a FOP nor the table's VQ-VAE).
  */
-const baselineCell = (column: string, s: ExperimentSettings): ClassifierStep => ({ row: BASELINE_ROW.key, column, pretrainKey: null, config: baselineConfig(s) });
+const baselineCell = (column: string, s: ExperimentSettings): ClassifierStep => ({
+  row: BASELINE_ROW.key,
+  column,
+  pretrainKey: null,
+  config: baselineConfig(s),
+});
 
-function basePlan(dataset: string, pretrain: PretrainStep, s: ExperimentSettings): Pick<ExperimentPlan, 'dataset' | 'pretraining' | 'protocol' | 'repeats' | 'seed' | 'modelSize'> {
+function basePlan(
+  dataset: string,
+  pretrain: PretrainStep,
+  s: ExperimentSettings,
+): Pick<ExperimentPlan, 'dataset' | 'pretraining' | 'protocol' | 'repeats' | 'seed' | 'modelSize'> {
   return { dataset, pretraining: [pretrain], protocol: s.protocol, repeats: s.repeats, seed: s.seed, modelSize: s.modelSize };
 }
 

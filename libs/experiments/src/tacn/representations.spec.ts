@@ -8,7 +8,10 @@ describe('t-SNE representations', () => {
   it('compares TACN on deep and on fused features: Table 1 by row and column, Table 2 by row', () => {
     const table1 = { experiment: 'tacn-table1', cells: [cell('tcn', 'deep'), cell('tacn', 'deep'), cell('tacn', 'fusion')] } as ExperimentResults;
     expect(tsneCells(table1)).toEqual({ deep: cell('tacn', 'deep'), fusion: cell('tacn', 'fusion') });
-    const table2 = { experiment: 'tacn-table2', cells: [cell('deep-tcn', 'result'), cell('deep-tacn', 'result'), cell('fusion-tacn', 'result')] } as ExperimentResults;
+    const table2 = {
+      experiment: 'tacn-table2',
+      cells: [cell('deep-tcn', 'result'), cell('deep-tacn', 'result'), cell('fusion-tacn', 'result')],
+    } as ExperimentResults;
     expect(tsneCells(table2)).toEqual({ deep: cell('deep-tacn', 'result'), fusion: cell('fusion-tacn', 'result') });
   });
 

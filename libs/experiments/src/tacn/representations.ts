@@ -16,7 +16,9 @@ export const MAX_TSNE_POINTS = 1500;
 /** The cells compared: Table 1's TACN row, Table 2's Deep TACN and Fusion TACN rows. */
 export function tsneCells(results: ExperimentResults): { deep?: CellResult; fusion?: CellResult } {
   const find = (row: string, column: string) => results.cells.find((c) => c.row === row && c.column === column);
-  return results.experiment === 'tacn-table1' ? { deep: find('tacn', 'deep'), fusion: find('tacn', 'fusion') } : { deep: find('deep-tacn', 'result'), fusion: find('fusion-tacn', 'result') };
+  return results.experiment === 'tacn-table1'
+    ? { deep: find('tacn', 'deep'), fusion: find('tacn', 'fusion') }
+    : { deep: find('deep-tacn', 'result'), fusion: find('fusion-tacn', 'result') };
 }
 
 /** Every k-th row so that at most `max` remain (the order mixes classes and speakers, so k-th rows keep both). */
@@ -34,7 +36,10 @@ export async function fetchTsnePanels(backend: ExperimentBackend, results: Exper
   const cells = tsneCells(results);
   const panels: RepresentationPanel[] = [];
   const missing: string[] = [];
-  for (const [name, cell, field] of [['Deep', cells.deep, 'deep'], ['Fused', cells.fusion, 'fused']] as const) {
+  for (const [name, cell, field] of [
+    ['Deep', cells.deep, 'deep'],
+    ['Fused', cells.fusion, 'fused'],
+  ] as const) {
     if (!cell || cell.status !== 'succeeded' || !cell.runId) {
       missing.push(`${name}: its TACN cell did not succeed`);
       continue;

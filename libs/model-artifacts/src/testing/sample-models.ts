@@ -17,7 +17,13 @@ export const FOP = { nMels: 80, dModel: 16, numHeads: 2, ffnUnits: 32, numLayers
 const CLASSES = ['angry', 'happy', 'neutral', 'sad'];
 const STANDARDIZER = { mean: [0.5, -1], std: [1, 2] };
 const fopLineage = { runId: 'run-1', datasetVersionId: 'dv-1', pretrainedCheckpointId: 'ck-1' };
-const svm: ClassicalModelJson = { kind: 'svm', options: { kernel: 'rbf', C: 1 }, labels: [0, 1, 2, 3], standardizer: STANDARDIZER, libsvmModel: 'svm_type c_svc\n' };
+const svm: ClassicalModelJson = {
+  kind: 'svm',
+  options: { kernel: 'rbf', C: 1 },
+  labels: [0, 1, 2, 3],
+  standardizer: STANDARDIZER,
+  libsvmModel: 'svm_type c_svc\n',
+};
 const network = {
   sequenceModel: 'bigru' as const,
   cnn: { frames: 32, bins: 129, layers: [{ filters: 2, kernel: [3, 3] as [number, number] }], representationUnits: 8, dropout: 0.1 },
@@ -27,7 +33,14 @@ const network = {
 const vqvaeConfig = { frames: 32, bins: 129, hiddenChannels: 4, embeddingDim: 4, codebookSize: 8, downsamplings: 2, beta: 0.25, ema: true, emaDecay: 0.99 };
 
 export const SAMPLE_DRAFTS: Record<KeptModelDraft['kind'], KeptModelDraft> = {
-  'fop-classifier': { kind: 'fop-classifier', classes: CLASSES, fop: FOP, weights: sampleTensors({ 'embed.kernel': [80, 16], 'head.bias': [4] }), bestEpoch: 3, lineage: { ...fopLineage, pretrainedCheckpointId: null } },
+  'fop-classifier': {
+    kind: 'fop-classifier',
+    classes: CLASSES,
+    fop: FOP,
+    weights: sampleTensors({ 'embed.kernel': [80, 16], 'head.bias': [4] }),
+    bestEpoch: 3,
+    lineage: { ...fopLineage, pretrainedCheckpointId: null },
+  },
   'fop-hypercolumn-classical': {
     kind: 'fop-hypercolumn-classical',
     classes: CLASSES,
@@ -45,7 +58,10 @@ export const SAMPLE_DRAFTS: Record<KeptModelDraft['kind'], KeptModelDraft> = {
     lineage: fopLineage,
     maxFrames: 40,
     standardizer: STANDARDIZER,
-    attentionLstm: { config: { inputDim: 16, numClasses: 4, units: 8, attentionUnits: 4, dropout: 0.2 }, weights: sampleTensors({ 'lstm.kernel': [16, 32], 'out.bias': [4] }, 3) },
+    attentionLstm: {
+      config: { inputDim: 16, numClasses: 4, units: 8, attentionUnits: 4, dropout: 0.2 },
+      weights: sampleTensors({ 'lstm.kernel': [16, 32], 'out.bias': [4] }, 3),
+    },
     bestEpoch: 1,
   },
   'sequence-model': {
@@ -75,13 +91,15 @@ export function version1Files(kind: KeptModelDraft['kind']): { json: Record<stri
     return file ? { file, manifest: saved.manifest } : { manifest: saved.manifest };
   };
   const d = SAMPLE_DRAFTS;
-  if (kind === 'fop-classifier') return { json: { ...draft, weights: ref(null, (d[kind] as Extract<KeptModelDraft, { kind: 'fop-classifier' }>).weights) }, files };
+  if (kind === 'fop-classifier')
+    return { json: { ...draft, weights: ref(null, (d[kind] as Extract<KeptModelDraft, { kind: 'fop-classifier' }>).weights) }, files };
   if (kind === 'sequence-model') {
     const s = d[kind] as Extract<KeptModelDraft, { kind: 'sequence-model' }>;
     return { json: { ...draft, weights: ref('weights.bin', s.weights), vqvae: s.vqvae && { ...s.vqvae, weights: ref('vqvae.bin', s.vqvae.weights) } }, files };
   }
   const h = draft as Extract<KeptModelDraft, { kind: 'fop-hypercolumn-classical' | 'fop-hypercolumn-attention-lstm' }>;
   const json: Record<string, unknown> = { ...draft, fop: { config: h.fop.config, weights: ref('fop.bin', h.fop.weights) } };
-  if (h.kind === 'fop-hypercolumn-attention-lstm') json.attentionLstm = { config: h.attentionLstm.config, weights: ref('weights.bin', h.attentionLstm.weights) };
+  if (h.kind === 'fop-hypercolumn-attention-lstm')
+    json.attentionLstm = { config: h.attentionLstm.config, weights: ref('weights.bin', h.attentionLstm.weights) };
   return { json, files };
 }

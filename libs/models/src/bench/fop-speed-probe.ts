@@ -98,4 +98,3 @@ export const summarise = (m: Measured) => {
     infGflops: forwardFlops(1, INFER_FRAMES) / (infMedianMs / 1e3) / 1e9,
   };
 };
-

@@ -50,13 +50,23 @@ describe.each(['cpu', 'wasm'] as const)('conv1d as matMul + shifted slices on %s
     const p = params(1);
     const xv = seededValues(B * T * C, 3);
     const got = conv1d(p, tf.tensor3d(xv, [B, T, C]), CAUSAL);
-    expect(maxRelativeError(got.dataSync(), reference(xv, p.kernel.dataSync() as Float32Array, p.bias.dataSync() as Float32Array, CAUSAL, 1))).toBeLessThan(1e-5);
+    expect(maxRelativeError(got.dataSync(), reference(xv, p.kernel.dataSync() as Float32Array, p.bias.dataSync() as Float32Array, CAUSAL, 1))).toBeLessThan(
+      1e-5,
+    );
     const even = seededValues(B * T * C, 4); // T = 9 is odd: stride 2 needs an even length, use the first 8 steps
     const x8 = tf.slice(tf.tensor3d(even, [B, T, C]), [0, 0, 0], [B, 8, C]) as tf.Tensor3D;
     const strided = conv1d(p, x8, SAME, 2);
     const full = conv1d(p, x8, SAME);
     expect(strided.shape).toEqual([B, 4, F]);
-    expect(maxAbsDiff(strided, tf.stack([0, 2, 4, 6].map((t) => tf.slice(full, [0, t, 0], [B, 1, F]).squeeze([1])), 1))).toBeLessThan(1e-6);
+    expect(
+      maxAbsDiff(
+        strided,
+        tf.stack(
+          [0, 2, 4, 6].map((t) => tf.slice(full, [0, t, 0], [B, 1, F]).squeeze([1])),
+          1,
+        ),
+      ),
+    ).toBeLessThan(1e-6);
   });
 
   it('stays the textbook convolution when taps reach before the start (dilation x taps > time)', async () => {
@@ -66,7 +76,9 @@ describe.each(['cpu', 'wasm'] as const)('conv1d as matMul + shifted slices on %s
     for (const dilation of [4, 8, 16]) {
       const shape: Conv1dShape = { taps: K, dilation, padding: 'causal' };
       const got = conv1d(p, tf.tensor3d(xv, [B, T, C]), shape);
-      expect(maxRelativeError(got.dataSync(), reference(xv, p.kernel.dataSync() as Float32Array, p.bias.dataSync() as Float32Array, shape, 1))).toBeLessThan(1e-5);
+      expect(maxRelativeError(got.dataSync(), reference(xv, p.kernel.dataSync() as Float32Array, p.bias.dataSync() as Float32Array, shape, 1))).toBeLessThan(
+        1e-5,
+      );
     }
     const wide: Conv1dShape = { taps: K, dilation: 8, padding: 'same' };
     const got = conv1d(p, tf.tensor3d(xv, [B, T, C]), wide);
@@ -95,7 +107,11 @@ describe.each(['cpu', 'wasm'] as const)('conv1d as matMul + shifted slices on %s
     for (const [shape, stride, time, weight] of cases) {
       const loss = (x: tf.Tensor, k: tf.Tensor, b: tf.Tensor) =>
         tf.sum(tf.mul(conv1d({ kernel: k, bias: b } as unknown as Conv1dParams, x as tf.Tensor3D, shape, stride), weight)) as tf.Scalar;
-      const inputs = [tf.tensor3d(seededValues(B * time * C, 11), [B, time, C]), tf.tensor2d(seededValues(C * K * F, 12), [C, K * F]), tf.tensor1d(seededValues(F, 13))];
+      const inputs = [
+        tf.tensor3d(seededValues(B * time * C, 11), [B, time, C]),
+        tf.tensor2d(seededValues(C * K * F, 12), [C, K * F]),
+        tf.tensor1d(seededValues(F, 13)),
+      ];
       const analytic = tf.grads(loss)(inputs);
       inputs.forEach((_, i) => {
         expect(maxRelativeError(analytic[i]!.dataSync(), finiteDifferenceGradient(loss, inputs, i))).toBeLessThan(2e-3);
@@ -111,6 +127,11 @@ describe.each(['cpu', 'wasm'] as const)('conv1d as matMul + shifted slices on %s
     expect(taps.shape).toEqual([B, T, K, F]);
     expect(maxAbsDiff(tf.add(tf.sum(taps, 2), p.bias), conv1d(p, x, CAUSAL))).toBeLessThan(1e-5);
     // The first tap of step 3 looks 4 steps back (dilation 2): before the start, so it is zero.
-    expect(tf.abs(tf.slice(taps, [0, 3, 0, 0], [B, 1, 1, F])).max().dataSync()[0]).toBe(0);
+    expect(
+      tf
+        .abs(tf.slice(taps, [0, 3, 0, 0], [B, 1, 1, F]))
+        .max()
+        .dataSync()[0],
+    ).toBe(0);
   });
 });

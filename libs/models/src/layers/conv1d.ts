@@ -77,7 +77,10 @@ export function shiftTaps(x: tf.Tensor4D, offsets: readonly number[]): tf.Tensor
   const slots = x.shape[2];
   tf.util.assert(slots === 1 || slots === offsets.length, () => `shiftTaps needs 1 or ${offsets.length} slots, got ${slots}`);
   const perTap = slots === 1 ? offsets.map(() => x) : (tf.split(x, slots, 2) as tf.Tensor4D[]); // each [batch, time, 1, units]
-  return tf.concat(offsets.map((o, j) => shiftInTime(perTap[j]!, o)), 2) as tf.Tensor4D; // [batch, time, taps, units]
+  return tf.concat(
+    offsets.map((o, j) => shiftInTime(perTap[j]!, o)),
+    2,
+  ) as tf.Tensor4D; // [batch, time, taps, units]
 }
 
 /**
@@ -88,7 +91,10 @@ export function conv1dTaps(params: Conv1dWeights, x: tf.Tensor3D, shape: Conv1dS
   const [batch, time, inChannels] = x.shape;
   const outChannels = params.bias.shape[0]!;
   tf.util.assert(params.kernel.shape[0] === inChannels, () => `conv1d expects ${params.kernel.shape[0]} input channels, got ${inChannels}`);
-  tf.util.assert(params.kernel.shape[1] === shape.taps * outChannels, () => `conv1d kernel has ${params.kernel.shape[1]} columns, not ${shape.taps} x ${outChannels}`);
+  tf.util.assert(
+    params.kernel.shape[1] === shape.taps * outChannels,
+    () => `conv1d kernel has ${params.kernel.shape[1]} columns, not ${shape.taps} x ${outChannels}`,
+  );
   const projected = matMul2d(tf.reshape(x, [batch * time, inChannels]), params.kernel as tf.Tensor2D); // [batch * time, taps * out]
   return shiftTaps(tf.reshape(projected, [batch, time, shape.taps, outChannels]), tapOffsets(shape)); // [batch, time, taps, out]
 }

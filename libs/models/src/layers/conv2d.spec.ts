@@ -39,7 +39,9 @@ describe('conv2d gradients from forward convolutions only', () => {
     const p = { kernel: tf.variable(w()), bias: tf.variable(tf.tensor1d(seededValues(5, 4))) } as Conv2dParams;
     const weight = tf.tensor4d(seededValues(2 * 7 * 9 * 5, 5), [2, 7, 9, 5]);
     const gradients = (inputGradient: boolean) =>
-      tf.grads((a: tf.Tensor, k: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(conv2dSame({ kernel: k, bias: b } as unknown as Conv2dParams, a as tf.Tensor4D, { inputGradient }), weight)))([x(), p.kernel, p.bias]);
+      tf.grads((a: tf.Tensor, k: tf.Tensor, b: tf.Tensor) =>
+        tf.sum(tf.mul(conv2dSame({ kernel: k, bias: b } as unknown as Conv2dParams, a as tf.Tensor4D, { inputGradient }), weight)),
+      )([x(), p.kernel, p.bias]);
     const [fullX, fullK, fullB] = gradients(true);
     const [dataX, dataK, dataB] = gradients(false);
     expect(maxAbsDiff(dataK!, fullK!)).toBe(0);

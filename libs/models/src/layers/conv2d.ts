@@ -37,7 +37,12 @@ function forwardOnlyGradConv(inputGradient: boolean) {
         const [kh, kw] = sw.shape;
         let dx: tf.Tensor4D;
         if (inputGradient) {
-          const dyPadded = tf.pad(dy as tf.Tensor4D, [[0, 0], [kh - 1, kh - 1], [kw - 1, kw - 1], [0, 0]]);
+          const dyPadded = tf.pad(dy as tf.Tensor4D, [
+            [0, 0],
+            [kh - 1, kh - 1],
+            [kw - 1, kw - 1],
+            [0, 0],
+          ]);
           const flipped = tf.transpose(tf.reverse(sw, [0, 1]), [0, 1, 3, 2]); // [kh, kw, out, in]
           dx = tf.conv2d(dyPadded, flipped, 1, 'valid'); // [batch, h, w, in]
         } else dx = tf.zerosLike(sx);

@@ -31,5 +31,13 @@ export function dropoutMask(size: number, rate: number, seed: number): Float32Ar
 
 /** The mask as a tensor of `shape`. */
 export function dropoutMaskTensor(shape: number[], rate: number, seed: number): tf.Tensor {
-  return tf.tensor(dropoutMask(shape.reduce((a, b) => a * b, 1), rate, seed), shape, 'float32');
+  return tf.tensor(
+    dropoutMask(
+      shape.reduce((a, b) => a * b, 1),
+      rate,
+      seed,
+    ),
+    shape,
+    'float32',
+  );
 }

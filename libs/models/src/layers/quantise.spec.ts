@@ -8,7 +8,8 @@ import { codebookLoss, commitmentLoss, emaCodebookUpdate, nearestCodes, quantise
 // Four well-separated 3-d codes, and encoder outputs each near one of them (small steps never change the winner).
 const CODEBOOK = [2, 0, 0, 0, 2, 0, 0, 0, 2, -2, -2, -2];
 const codebook = () => tf.tensor2d(CODEBOOK, [4, 3]);
-const encoded = () => tf.add(tf.tensor2d([2, 0, 0, 0, 0, 2, -2, -2, -2, 0, 2, 0, 2, 0, 0], [5, 3]), tf.mul(tf.tensor2d(seededValues(15, 1), [5, 3]), 0.3)) as tf.Tensor2D;
+const encoded = () =>
+  tf.add(tf.tensor2d([2, 0, 0, 0, 0, 2, -2, -2, -2, 0, 2, 0, 2, 0, 0], [5, 3]), tf.mul(tf.tensor2d(seededValues(15, 1), [5, 3]), 0.3)) as tf.Tensor2D;
 
 describe.each(['cpu', 'wasm'] as const)('vector quantisation on %s', (kind) => {
   it('picks the nearest code of each row and forwards it', async () => {

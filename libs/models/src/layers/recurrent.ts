@@ -90,7 +90,12 @@ export function cellStep(params: RecurrentCellParams, xw: tf.Tensor2D, state: Ce
 function stepMasks(lengths: readonly number[] | undefined, batch: number, time: number): Array<tf.Tensor2D | undefined> {
   if (!lengths) return Array.from({ length: time }, () => undefined);
   tf.util.assert(lengths.length === batch, () => `got ${lengths.length} lengths for a batch of ${batch}`);
-  return Array.from({ length: time }, (_, t) => tf.tensor2d(lengths.map((n) => (t < n ? 1 : 0)), [batch, 1]));
+  return Array.from({ length: time }, (_, t) =>
+    tf.tensor2d(
+      lengths.map((n) => (t < n ? 1 : 0)),
+      [batch, 1],
+    ),
+  );
 }
 
 export interface RecurrentRun {

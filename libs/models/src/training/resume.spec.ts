@@ -28,9 +28,7 @@ function options(fop: FopModel, optimizer: tf.Optimizer): TrainLoopOptions<CropB
 }
 
 function maxVariableDiff(a: FopModel, b: FopModel): number {
-  return Math.max(
-    ...Object.keys(a.variables).map((name) => tf.tidy(() => tf.max(tf.abs(tf.sub(a.variables[name]!, b.variables[name]!))).dataSync()[0]!)),
-  );
+  return Math.max(...Object.keys(a.variables).map((name) => tf.tidy(() => tf.max(tf.abs(tf.sub(a.variables[name]!, b.variables[name]!))).dataSync()[0]!)));
 }
 
 describe('exact resume', () => {

@@ -49,7 +49,15 @@ describe('trainWithEarlyStopping', () => {
 
   it('a cancel before any epoch leaves the initial weights and bestEpoch -1', async () => {
     const { w, lossFn } = setup();
-    const result = await trainWithEarlyStopping({ variables: { w }, batches: [0], lossFn, epochs: 3, patience: 2, validate: () => 1, shouldCancel: () => true });
+    const result = await trainWithEarlyStopping({
+      variables: { w },
+      batches: [0],
+      lossFn,
+      epochs: 3,
+      patience: 2,
+      validate: () => 1,
+      shouldCancel: () => true,
+    });
     expect(result).toMatchObject({ status: 'cancelled', bestEpoch: -1, history: [] });
     expect(w.dataSync()[0]).toBe(0);
     w.dispose();

@@ -162,9 +162,16 @@ export const hypercolumnRunConfigSchema = z
   })
   .strict()
   .superRefine((c, ctx) => {
-    if (!c.pretrainedCheckpointId && c.representation !== 'F') ctx.addIssue({ code: 'custom', path: ['pretrainedCheckpointId'], message: `representation ${c.representation} comes from a pre-trained FOP: name its checkpoint (only F runs without one)` });
-    if (c.classifier === 'attention-lstm' && c.pooling !== 'mean') ctx.addIssue({ code: 'custom', path: ['pooling'], message: 'the attention-LSTM reads every frame; pooling applies to svm and random-forest only' });
-    if (c.classifier !== 'svm' && c.svm.search) ctx.addIssue({ code: 'custom', path: ['svm', 'search'], message: `svm.search tunes the SVM; this run's classifier is ${c.classifier}` });
+    if (!c.pretrainedCheckpointId && c.representation !== 'F')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pretrainedCheckpointId'],
+        message: `representation ${c.representation} comes from a pre-trained FOP: name its checkpoint (only F runs without one)`,
+      });
+    if (c.classifier === 'attention-lstm' && c.pooling !== 'mean')
+      ctx.addIssue({ code: 'custom', path: ['pooling'], message: 'the attention-LSTM reads every frame; pooling applies to svm and random-forest only' });
+    if (c.classifier !== 'svm' && c.svm.search)
+      ctx.addIssue({ code: 'custom', path: ['svm', 'search'], message: `svm.search tunes the SVM; this run's classifier is ${c.classifier}` });
   });
 
 /** Hop of the segments the features service stores (samples). */
@@ -234,18 +241,32 @@ export const sequenceModelRunConfigSchema = z
   })
   .strict()
   .superRefine((c, ctx) => {
-    if (c.features === 'fusion' && !c.vqvaeCheckpointId) ctx.addIssue({ code: 'custom', path: ['vqvaeCheckpointId'], message: "features 'fusion' needs a vqvaeCheckpointId" });
-    if (c.features === 'deep' && c.vqvaeCheckpointId) ctx.addIssue({ code: 'custom', path: ['vqvaeCheckpointId'], message: "features 'deep' uses no VQ-VAE; leave vqvaeCheckpointId out" });
+    if (c.features === 'fusion' && !c.vqvaeCheckpointId)
+      ctx.addIssue({ code: 'custom', path: ['vqvaeCheckpointId'], message: "features 'fusion' needs a vqvaeCheckpointId" });
+    if (c.features === 'deep' && c.vqvaeCheckpointId)
+      ctx.addIssue({ code: 'custom', path: ['vqvaeCheckpointId'], message: "features 'deep' uses no VQ-VAE; leave vqvaeCheckpointId out" });
     if (c.sequenceModel === 'tacn') {
       // The taps' attention runs over the TACN's input width (the deep or fused features) and over its channels.
       const heads = c.model.numHeads ?? DEFAULT_TACN_MODEL_CONFIG.numHeads;
-      const input = c.features === 'fusion' ? (c.model.fusionUnits ?? DEFAULT_FUSION_CONFIG.outputUnits) : (c.model.representationUnits ?? DEFAULT_CNN_CONFIG.representationUnits);
-      for (const [key, units] of [['representationUnits', input], ['channels', c.model.channels ?? DEFAULT_TACN_MODEL_CONFIG.channels]] as const) {
+      const input =
+        c.features === 'fusion'
+          ? (c.model.fusionUnits ?? DEFAULT_FUSION_CONFIG.outputUnits)
+          : (c.model.representationUnits ?? DEFAULT_CNN_CONFIG.representationUnits);
+      for (const [key, units] of [
+        ['representationUnits', input],
+        ['channels', c.model.channels ?? DEFAULT_TACN_MODEL_CONFIG.channels],
+      ] as const) {
         const path = key === 'representationUnits' && c.features === 'fusion' ? 'fusionUnits' : key;
-        if (units % heads !== 0) ctx.addIssue({ code: 'custom', path: ['model', path], message: `TACN attention needs ${path} (${units}) divisible by numHeads (${heads})` });
+        if (units % heads !== 0)
+          ctx.addIssue({ code: 'custom', path: ['model', path], message: `TACN attention needs ${path} (${units}) divisible by numHeads (${heads})` });
       }
     }
-    if (c.segmentHop % STORED_SEGMENT_HOP !== 0) ctx.addIssue({ code: 'custom', path: ['segmentHop'], message: `segmentHop must be a multiple of ${STORED_SEGMENT_HOP} samples (the stored segments' hop)` });
+    if (c.segmentHop % STORED_SEGMENT_HOP !== 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['segmentHop'],
+        message: `segmentHop must be a multiple of ${STORED_SEGMENT_HOP} samples (the stored segments' hop)`,
+      });
   });
 
 export const classifierRunConfigSchema = z.discriminatedUnion('method', [fineTuneRunConfigSchema, hypercolumnRunConfigSchema, sequenceModelRunConfigSchema]);

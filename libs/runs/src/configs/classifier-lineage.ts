@@ -56,7 +56,10 @@ export async function sequenceLineage(store: MetadataStore, config: { vqvaeCheck
   const checkpoint = await store.checkpoints.get(config.vqvaeCheckpointId);
   if (!checkpoint) throw notFound('checkpoint', config.vqvaeCheckpointId);
   const run = await store.runs.get(checkpoint.runId);
-  if (run?.kind !== 'vqvae-pretrain') throw new DomainError('FAILED_PRECONDITION', `checkpoint '${checkpoint.id}' was not saved by a VQ-VAE pre-training run`, { reason: 'NOT_A_VQVAE_CHECKPOINT' });
+  if (run?.kind !== 'vqvae-pretrain')
+    throw new DomainError('FAILED_PRECONDITION', `checkpoint '${checkpoint.id}' was not saved by a VQ-VAE pre-training run`, {
+      reason: 'NOT_A_VQVAE_CHECKPOINT',
+    });
   return { pretrainRunId: run.id };
 }
 

@@ -33,7 +33,9 @@ describe('classifier run config', () => {
     expect(code(() => parseConfig({ ...base, configJson: JSON.stringify({ method: 'fop-fine-tune', epoch: 3 }) }))).toBe(3);
     expect(code(() => parseConfig({ ...base, configJson: JSON.stringify({ method: 'fop-fine-tune', classWeights: 'inverse' }) }))).toBe(3);
     expect(code(() => parseConfig({ ...base, configJson: JSON.stringify({ method: 'svm' }) }))).toBe(3);
-    expect(code(() => parseConfig({ ...base, configJson: JSON.stringify({ method: 'fop-fine-tune', protocol: { kind: 'speaker-holdout', nTest: 1 } }) }))).toBe(3);
+    expect(code(() => parseConfig({ ...base, configJson: JSON.stringify({ method: 'fop-fine-tune', protocol: { kind: 'speaker-holdout', nTest: 1 } }) }))).toBe(
+      3,
+    );
     expect(code(() => parseConfig({ ...base, datasetVersionIds: ['dv1', 'dv2'] }))).toBe(3);
     expect(code(() => parseConfig({ ...base, configJson: JSON.stringify({ method: 'fop-fine-tune', datasetVersionId: 'other' }) }))).toBe(3);
     expect(code(() => parseConfig({ ...base, configJson: '[1]' }))).toBe(3);
@@ -65,9 +67,12 @@ describe('classifier run config', () => {
         attentionLstm: { units: 128, epochs: 50, batchSize: 32, learningRate: 1e-3, patience: 5, maxFrames: 500 },
       });
       for (const representation of ['F', 'h1', 'h2', 'add', 'concat']) {
-        for (const classifier of ['svm', 'random-forest', 'attention-lstm']) expect(parseConfig(hyper({ representation, classifier }))).toMatchObject({ representation, classifier });
+        for (const classifier of ['svm', 'random-forest', 'attention-lstm'])
+          expect(parseConfig(hyper({ representation, classifier }))).toMatchObject({ representation, classifier });
       }
-      const tuned = parseConfig(hyper({ classifier: 'random-forest', randomForest: { nEstimators: 20, maxDepth: 8, maxFeatures: 0.1 }, attentionLstm: { units: 16 } }));
+      const tuned = parseConfig(
+        hyper({ classifier: 'random-forest', randomForest: { nEstimators: 20, maxDepth: 8, maxFeatures: 0.1 }, attentionLstm: { units: 16 } }),
+      );
       expect(tuned).toMatchObject({ randomForest: { nEstimators: 20, maxDepth: 8, maxFeatures: 0.1 }, attentionLstm: { units: 16, epochs: 50 } });
     });
 
@@ -89,7 +94,9 @@ describe('classifier run config', () => {
       expect(baseline).toMatchObject({ representation: 'F', pooling: 'mean-std' });
       expect(baseline).not.toHaveProperty('pretrainedCheckpointId');
       for (const representation of ['h1', 'h2', 'add', 'concat']) {
-        expect(() => parseConfig({ ...hyper({ representation }), checkpointId: '' })).toThrow(new RegExp(`representation ${representation} comes from a pre-trained FOP`));
+        expect(() => parseConfig({ ...hyper({ representation }), checkpointId: '' })).toThrow(
+          new RegExp(`representation ${representation} comes from a pre-trained FOP`),
+        );
       }
     });
 
@@ -125,7 +132,10 @@ describe('classifier run config', () => {
         expect(() => parseConfig(sequence(model, features))).toThrow(new RegExp(`TACN attention needs ${key} \\(\\d+\\) divisible by numHeads`));
       }
       // A TCN has no attention: its heads are not checked.
-      const tcn = { ...sequence({ channels: 12, numHeads: 8 }), configJson: JSON.stringify({ method: 'sequence-model', sequenceModel: 'tcn', features: 'deep', model: { channels: 12, numHeads: 8 } }) };
+      const tcn = {
+        ...sequence({ channels: 12, numHeads: 8 }),
+        configJson: JSON.stringify({ method: 'sequence-model', sequenceModel: 'tcn', features: 'deep', model: { channels: 12, numHeads: 8 } }),
+      };
       expect(parseConfig(tcn)).toMatchObject({ sequenceModel: 'tcn' });
     });
   });

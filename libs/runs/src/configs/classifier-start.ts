@@ -26,12 +26,15 @@ export function parseClassifierStart(req: StartClassifierRun): ClassifierRunConf
   } catch (err) {
     throw invalidArgument(`config_json is not JSON: ${(err as Error).message}`, [{ field: 'config_json', description: 'invalid JSON' }]);
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalidArgument('config_json must be a JSON object', [{ field: 'config_json', description: 'not an object' }]);
-  if (req.datasetVersionIds.length > 1) throw invalidArgument('a classifier run trains on one dataset version', [{ field: 'dataset_version_ids', description: 'at most one' }]);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw invalidArgument('config_json must be a JSON object', [{ field: 'config_json', description: 'not an object' }]);
+  if (req.datasetVersionIds.length > 1)
+    throw invalidArgument('a classifier run trains on one dataset version', [{ field: 'dataset_version_ids', description: 'at most one' }]);
   const merged = { ...raw };
   const fill = (key: string, field: string, value: string | undefined) => {
     if (!value) return;
-    if (merged[key] !== undefined && merged[key] !== value) throw invalidArgument(`${field} '${value}' differs from config_json.${key}`, [{ field, description: `conflicts with config_json.${key}` }]);
+    if (merged[key] !== undefined && merged[key] !== value)
+      throw invalidArgument(`${field} '${value}' differs from config_json.${key}`, [{ field, description: `conflicts with config_json.${key}` }]);
     merged[key] = value;
   };
   fill('datasetVersionId', 'dataset_version_ids', req.datasetVersionIds[0]);
@@ -52,7 +55,9 @@ export function parseClassifierStart(req: StartClassifierRun): ClassifierRunConf
 export async function planClassifierRun(store: MetadataStore, req: StartClassifierRun): Promise<Omit<NewRun, 'kind'>> {
   const config = parseClassifierStart(req);
   if (!(await store.datasets.getVersion(config.datasetVersionId))) {
-    throw new DomainError('NOT_FOUND', `dataset version '${config.datasetVersionId}' not found`, { violations: [{ field: 'dataset_version_ids', description: config.datasetVersionId }] });
+    throw new DomainError('NOT_FOUND', `dataset version '${config.datasetVersionId}' not found`, {
+      violations: [{ field: 'dataset_version_ids', description: config.datasetVersionId }],
+    });
   }
   await checkCrossCorpus(store, config);
   const lineage = await classifierLineage(store, config);

@@ -8,7 +8,11 @@ function storeWith(versions: Record<string, Record<string, number>>): MetadataSt
 }
 const four = { angry: 10, happy: 10, neutral: 5, sad: 10 };
 const store = storeWith({ ravdess: four, urdu: four, calm: { ...four, calm: 3 }, two: { angry: 4, sad: 4 } });
-const crossCorpus = (testDatasets: string[], trainAlsoDatasets?: string[]) => ({ kind: 'cross-corpus' as const, testDatasets, ...(trainAlsoDatasets ? { trainAlsoDatasets } : {}) });
+const crossCorpus = (testDatasets: string[], trainAlsoDatasets?: string[]) => ({
+  kind: 'cross-corpus' as const,
+  testDatasets,
+  ...(trainAlsoDatasets ? { trainAlsoDatasets } : {}),
+});
 
 async function failure(promise: Promise<unknown>): Promise<{ code?: number; message: string } | 'no error'> {
   try {
@@ -35,6 +39,9 @@ describe('a cross-corpus classifier run, when it is queued', () => {
     const fewer = await failure(checkCrossCorpus(store, { datasetVersionId: 'two', protocol: crossCorpus(['urdu']) }));
     expect(fewer).toMatchObject({ code: 3, message: expect.stringMatching(/test classes happy, neutral are missing from the training data/) });
     expect(await failure(checkCrossCorpus(store, { datasetVersionId: 'ravdess', protocol: crossCorpus(['nowhere']) }))).toMatchObject({ code: 5 });
-    expect(await failure(checkCrossCorpus(store, { datasetVersionId: 'ravdess', protocol: crossCorpus(['ravdess']) }))).toMatchObject({ code: 3, message: expect.stringMatching(/both trained and tested/) });
+    expect(await failure(checkCrossCorpus(store, { datasetVersionId: 'ravdess', protocol: crossCorpus(['ravdess']) }))).toMatchObject({
+      code: 3,
+      message: expect.stringMatching(/both trained and tested/),
+    });
   });
 });

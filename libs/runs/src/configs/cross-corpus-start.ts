@@ -15,7 +15,10 @@ export async function checkCrossCorpus(store: MetadataStore, config: Pick<Classi
   const p = config.protocol;
   if (p.kind !== 'cross-corpus') return;
   const field = 'config_json.protocol';
-  if (p.testDatasets.includes(config.datasetVersionId)) throw invalidArgument(`cross-corpus: dataset version '${config.datasetVersionId}' is both trained and tested on`, [{ field, description: 'a test dataset is never trained on' }]);
+  if (p.testDatasets.includes(config.datasetVersionId))
+    throw invalidArgument(`cross-corpus: dataset version '${config.datasetVersionId}' is both trained and tested on`, [
+      { field, description: 'a test dataset is never trained on' },
+    ]);
   const classes = async (ids: readonly string[]) => {
     const names = new Set<string>();
     for (const id of ids) {
@@ -30,6 +33,9 @@ export async function checkCrossCorpus(store: MetadataStore, config: Pick<Classi
   const onlyTrain = [...train].filter((c) => !test.has(c)).sort();
   const onlyTest = [...test].filter((c) => !train.has(c)).sort();
   if (onlyTrain.length + onlyTest.length === 0) return;
-  const parts = [...(onlyTest.length ? [`test classes ${onlyTest.join(', ')} are missing from the training data`] : []), ...(onlyTrain.length ? [`training classes ${onlyTrain.join(', ')} are missing from the test data`] : [])];
+  const parts = [
+    ...(onlyTest.length ? [`test classes ${onlyTest.join(', ')} are missing from the training data`] : []),
+    ...(onlyTrain.length ? [`training classes ${onlyTrain.join(', ')} are missing from the test data`] : []),
+  ];
   throw invalidArgument(`cross-corpus: labels are matched by name and ${parts.join('; ')}`, [{ field, description: 'the same class names on both sides' }]);
 }

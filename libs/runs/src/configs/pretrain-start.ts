@@ -29,10 +29,14 @@ export async function planPretrainRun<C extends { datasetVersionIds: string[] }>
 ): Promise<Omit<NewRun, 'kind'>> {
   const config = parsePretrainStart(parse, req.configJson, req.datasetVersionIds);
   for (const id of config.datasetVersionIds) {
-    if (!(await store.datasets.getVersion(id))) throw new DomainError('NOT_FOUND', `dataset version '${id}' not found`, { violations: [{ field: 'dataset_version_ids', description: id }] });
+    if (!(await store.datasets.getVersion(id)))
+      throw new DomainError('NOT_FOUND', `dataset version '${id}' not found`, { violations: [{ field: 'dataset_version_ids', description: id }] });
   }
   return { config: { ...config, ...(req.displayName ? { displayName: req.displayName } : {}) }, lineage: { datasetVersionIds: config.datasetVersionIds } };
 }
 
 /** A schema as the parse function planPretrainRun takes. */
-export const parseWith = <C>(schema: ZodType<C>) => (raw: unknown): C => schema.parse(raw);
+export const parseWith =
+  <C>(schema: ZodType<C>) =>
+  (raw: unknown): C =>
+    schema.parse(raw);

@@ -49,10 +49,7 @@ export class CheckpointRepository {
 
   /** The highest epoch (the newest among equal epochs): where a resumed run continues. */
   async latestForRun(runId: string): Promise<Checkpoint | null> {
-    const [row] = await this.q.query<CheckpointRow>(
-      'SELECT * FROM checkpoints WHERE run_id = $1 ORDER BY epoch DESC, seq DESC LIMIT 1',
-      [runId],
-    );
+    const [row] = await this.q.query<CheckpointRow>('SELECT * FROM checkpoints WHERE run_id = $1 ORDER BY epoch DESC, seq DESC LIMIT 1', [runId]);
     return row ? fromRow(row) : null;
   }
 

@@ -133,19 +133,13 @@ export class DatasetRepository {
   }
 
   async findVersion(datasetName: string, version: string): Promise<DatasetVersion | null> {
-    const [row] = await this.q.query<DatasetVersionRow>('SELECT * FROM dataset_versions WHERE dataset_name = $1 AND version = $2', [
-      datasetName,
-      version,
-    ]);
+    const [row] = await this.q.query<DatasetVersionRow>('SELECT * FROM dataset_versions WHERE dataset_name = $1 AND version = $2', [datasetName, version]);
     return row ? fromRow(row) : null;
   }
 
   /** The most recently registered version of a dataset. */
   async latestVersion(datasetName: string): Promise<DatasetVersion | null> {
-    const [row] = await this.q.query<DatasetVersionRow>(
-      'SELECT * FROM dataset_versions WHERE dataset_name = $1 ORDER BY seq DESC LIMIT 1',
-      [datasetName],
-    );
+    const [row] = await this.q.query<DatasetVersionRow>('SELECT * FROM dataset_versions WHERE dataset_name = $1 ORDER BY seq DESC LIMIT 1', [datasetName]);
     return row ? fromRow(row) : null;
   }
 

@@ -54,10 +54,7 @@ export interface WorkItem {
 
 /** Outcome of a claim: ours now, already done (skip it), or held by another worker whose lease runs. */
 export type ClaimResult =
-  | { outcome: 'claimed'; item: WorkItem }
-  | { outcome: 'done' }
-  | { outcome: 'held'; claimedBy: string; leaseUntil: Date }
-  | { outcome: 'missing' };
+  { outcome: 'claimed'; item: WorkItem } | { outcome: 'done' } | { outcome: 'held'; claimedBy: string; leaseUntil: Date } | { outcome: 'missing' };
 
 interface PlanRow {
   id: string;
@@ -136,7 +133,17 @@ export class IngestionWorkRepository {
         `INSERT INTO ingestion_plans (id, dataset_name, version, format, source_uri, root, label_map, import_skipped, item_count)
          VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9)
          ON CONFLICT (dataset_name, version) DO NOTHING RETURNING *`,
-        [newId(), input.datasetName, input.version, input.format, input.sourceUri, input.root, toJsonParam(input.labelMap), toJsonParam(input.importSkipped ?? []), input.items.length],
+        [
+          newId(),
+          input.datasetName,
+          input.version,
+          input.format,
+          input.sourceUri,
+          input.root,
+          toJsonParam(input.labelMap),
+          toJsonParam(input.importSkipped ?? []),
+          input.items.length,
+        ],
       );
       if (!row) {
         const existing = await new IngestionWorkRepository(tx).findPlan(input.datasetName, input.version);
@@ -144,7 +151,11 @@ export class IngestionWorkRepository {
         return { plan: existing, created: false };
       }
       for (const [shardIndex, entries] of input.items.entries()) {
-        await tx.query('INSERT INTO ingestion_work_items (plan_id, shard_index, entries) VALUES ($1, $2, $3::jsonb)', [row.id, shardIndex, toJsonParam(entries)]);
+        await tx.query('INSERT INTO ingestion_work_items (plan_id, shard_index, entries) VALUES ($1, $2, $3::jsonb)', [
+          row.id,
+          shardIndex,
+          toJsonParam(entries),
+        ]);
       }
       return { plan: planFromRow(row), created: true };
     });

@@ -105,10 +105,12 @@ export class RunRepository {
   constructor(private readonly q: Queryable) {}
 
   async create(input: NewRun): Promise<Run> {
-    const [row] = await this.q.query<RunRow>(
-      'INSERT INTO runs (id, kind, config, lineage) VALUES ($1, $2, $3::jsonb, $4::jsonb) RETURNING *',
-      [input.id ?? newId(), input.kind, toJsonParam(input.config), lineageParam(input.lineage)],
-    );
+    const [row] = await this.q.query<RunRow>('INSERT INTO runs (id, kind, config, lineage) VALUES ($1, $2, $3::jsonb, $4::jsonb) RETURNING *', [
+      input.id ?? newId(),
+      input.kind,
+      toJsonParam(input.config),
+      lineageParam(input.lineage),
+    ]);
     return fromRow(row!);
   }
 
@@ -172,10 +174,10 @@ export class RunRepository {
    * claimants exactly one gets the run; the others get null.
    */
   async claim(runId: string, workerId: string): Promise<Run | null> {
-    const [row] = await this.q.query<RunRow>(
-      `UPDATE runs SET ${CLAIM_SET} WHERE id = $1 AND claimed_by IS NULL AND status = 'queued' RETURNING *`,
-      [runId, workerId],
-    );
+    const [row] = await this.q.query<RunRow>(`UPDATE runs SET ${CLAIM_SET} WHERE id = $1 AND claimed_by IS NULL AND status = 'queued' RETURNING *`, [
+      runId,
+      workerId,
+    ]);
     return row ? fromRow(row) : null;
   }
 

@@ -32,7 +32,10 @@ export async function readPretrainedWeights(store: MetadataStore, artifacts: Art
 }
 
 /** Features, resolved FOP config and pre-trained weights of a FOP method's run. */
-export async function prepareFopRun(deps: PrepareDeps, config: { datasetVersionId: string; protocol: EvaluationProtocol; pretrainedCheckpointId?: string; model?: Partial<FopConfig> }): Promise<FopRunData> {
+export async function prepareFopRun(
+  deps: PrepareDeps,
+  config: { datasetVersionId: string; protocol: EvaluationProtocol; pretrainedCheckpointId?: string; model?: Partial<FopConfig> },
+): Promise<FopRunData> {
   const { store, features, artifacts } = deps;
   const dataset = await loadRunDataset(store, features, runDatasetVersionIds(config), 'FEATURE_KIND_LOG_MEL', testVersionIds(config.protocol));
   const pretrained = config.pretrainedCheckpointId ? await readPretrainedWeights(store, artifacts, config.pretrainedCheckpointId) : undefined;

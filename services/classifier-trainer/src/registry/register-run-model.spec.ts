@@ -16,7 +16,10 @@ import { REGISTRY_RETRY, retryDelayMs, withRegistryRetry } from './registry-retr
  * A registry that records what it is asked to register and answers with version 1; while `down` is above zero it
  * answers each call with `failure` (default UNAVAILABLE, as grpc-js does while nothing listens) and counts down.
  */
-function recordingRegistry(down = 0, failure: { code: number; message: string } = { code: GrpcStatus.UNAVAILABLE, message: '14 UNAVAILABLE: No connection established' }) {
+function recordingRegistry(
+  down = 0,
+  failure: { code: number; message: string } = { code: GrpcStatus.UNAVAILABLE, message: '14 UNAVAILABLE: No connection established' },
+) {
   const requests: RegisterModelVersionRequest[] = [];
   let calls = 0;
   const registry = {
@@ -56,9 +59,18 @@ describe("registering a run's kept model", { timeout: 300_000 }, () => {
   });
 
   it("registers under the run's model name, through the registry", async () => {
-    const run = await store.runs.create({ kind: 'classifier', config: { epochs: 1 }, lineage: { datasetVersionIds: ['dv'], modelName: 'named-model', modelArtifactKey: 'models/kept' } });
+    const run = await store.runs.create({
+      kind: 'classifier',
+      config: { epochs: 1 },
+      lineage: { datasetVersionIds: ['dv'], modelName: 'named-model', modelArtifactKey: 'models/kept' },
+    });
     const { registry, requests } = recordingRegistry();
-    expect(await registerRunModel({ store, artifacts, registry }, run.id, { ua: 0.5 })).toEqual({ id: 'v1', modelName: 'named-model', version: 1, artifactKey: 'models/kept' });
+    expect(await registerRunModel({ store, artifacts, registry }, run.id, { ua: 0.5 })).toEqual({
+      id: 'v1',
+      modelName: 'named-model',
+      version: 1,
+      artifactKey: 'models/kept',
+    });
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({ modelName: 'named-model', runId: run.id, artifactKey: 'models/kept', metrics: { ua: 0.5 } });
     expect(JSON.parse(requests[0]!.lineageJson!)).toMatchObject({ datasetVersionIds: ['dv'], runId: run.id, kind: 'fop-classifier', labels: ['happy', 'sad'] });
@@ -72,7 +84,12 @@ describe("registering a run's kept model", { timeout: 300_000 }, () => {
   });
 
   describe('while the registry is down', () => {
-    const named = () => store.runs.create({ kind: 'classifier', config: { epochs: 1 }, lineage: { datasetVersionIds: ['dv'], modelName: 'named-model', modelArtifactKey: 'models/kept' } });
+    const named = () =>
+      store.runs.create({
+        kind: 'classifier',
+        config: { epochs: 1 },
+        lineage: { datasetVersionIds: ['dv'], modelName: 'named-model', modelArtifactKey: 'models/kept' },
+      });
     // Waits are recorded, not slept: what is checked is the backoff schedule, not the clock.
     const recordWaits = () => {
       const waits: number[] = [];
@@ -113,7 +130,9 @@ describe("registering a run's kept model", { timeout: 300_000 }, () => {
       const run = await named();
       const { registry, calls } = recordingRegistry(1, { code: GrpcStatus.INVALID_ARGUMENT, message: '3 INVALID_ARGUMENT: lineage_json is not a JSON object' });
       const { waits, sleep } = recordWaits();
-      await expect(withRegistryRetry('spec', () => registerRunModel({ store, artifacts, registry }, run.id, {}), REGISTRY_RETRY, { sleep })).rejects.toThrow(/INVALID_ARGUMENT/);
+      await expect(withRegistryRetry('spec', () => registerRunModel({ store, artifacts, registry }, run.id, {}), REGISTRY_RETRY, { sleep })).rejects.toThrow(
+        /INVALID_ARGUMENT/,
+      );
       expect(calls()).toBe(1);
       expect(waits).toEqual([]);
     });

@@ -29,21 +29,36 @@ export function derivedLimits(model: KeptModel, evaluation: RunEvaluation, keptF
   const unmeasured = model.classes.filter((c) => keptFold.report.perClassRecall[c] === null);
   if (unmeasured.length > 0) limits.push(`The kept fold had no test utterances of ${unmeasured.join(', ')}: those recalls are unmeasured.`);
   const weak = model.classes.filter((c) => (keptFold.report.perClassRecall[c] ?? 1) < 1 / model.classes.length);
-  if (weak.length > 0) limits.push(`Recall below chance on the kept fold for ${weak.map((c) => `${c} (${pct(keptFold.report.perClassRecall[c]!)})`).join(', ')}.`);
-  if (model.kind === 'fop-hypercolumn-classical') limits.push('An SVM or random forest gives one class with probability 1: its probabilities are not calibrated confidences.');
+  if (weak.length > 0)
+    limits.push(`Recall below chance on the kept fold for ${weak.map((c) => `${c} (${pct(keptFold.report.perClassRecall[c]!)})`).join(', ')}.`);
+  if (model.kind === 'fop-hypercolumn-classical')
+    limits.push('An SVM or random forest gives one class with probability 1: its probabilities are not calibrated confidences.');
   return limits;
 }
 
 /** Builds the card of a registered version from its run's evaluation and writes it beside the model. */
-export async function writeRunModelCard(deps: ModelCardDeps, version: Omit<RegisteredRunModel, 'id'>, evaluation: RunEvaluation, knownLimits: readonly string[] = []): Promise<ModelCard> {
+export async function writeRunModelCard(
+  deps: ModelCardDeps,
+  version: Omit<RegisteredRunModel, 'id'>,
+  evaluation: RunEvaluation,
+  knownLimits: readonly string[] = [],
+): Promise<ModelCard> {
   const { store, artifacts } = deps;
   const model = await readKeptModel(artifacts, version.artifactKey);
   const kept = evaluation.folds.find((f) => f.repeat === evaluation.finalModel.repeat && f.fold === evaluation.finalModel.fold);
-  if (!kept) throw new Error(`run ${evaluation.runId}'s evaluation has no fold ${evaluation.finalModel.repeat}/${evaluation.finalModel.fold}, the kept model's`);
+  if (!kept)
+    throw new Error(`run ${evaluation.runId}'s evaluation has no fold ${evaluation.finalModel.repeat}/${evaluation.finalModel.fold}, the kept model's`);
   const dataset = await store.datasets.getVersion(evaluation.datasetVersionId);
   const card: ModelCard = {
     cardVersion: 1,
-    model: { name: version.modelName, version: version.version, kind: model.kind, method: evaluation.method, runId: evaluation.runId, artifactKey: version.artifactKey },
+    model: {
+      name: version.modelName,
+      version: version.version,
+      kind: model.kind,
+      method: evaluation.method,
+      runId: evaluation.runId,
+      artifactKey: version.artifactKey,
+    },
     data: {
       datasetVersionId: evaluation.datasetVersionId,
       datasetName: dataset?.datasetName ?? null,
@@ -60,7 +75,15 @@ export async function writeRunModelCard(deps: ModelCardDeps, version: Omit<Regis
       ua: evaluation.summary.ua,
       macroF1: evaluation.summary.macroF1,
       perClassRecall: evaluation.summary.perClassRecall,
-      keptFold: { repeat: kept.repeat, fold: kept.fold, name: kept.name, testSpeakers: kept.testSpeakers, wa: kept.report.wa, ua: kept.report.ua, perClassRecall: kept.report.perClassRecall },
+      keptFold: {
+        repeat: kept.repeat,
+        fold: kept.fold,
+        name: kept.name,
+        testSpeakers: kept.testSpeakers,
+        wa: kept.report.wa,
+        ua: kept.report.ua,
+        perClassRecall: kept.report.perClassRecall,
+      },
     },
     labels: [...model.classes],
     input: inputSignatureOf(model),

@@ -5,7 +5,10 @@ import { callUnary, GrpcStatus } from '@ser/grpc-kit';
  * The run with Run.output_model set, and the model version it registered; the run as it is when none. The
  * registry (GetRunModelVersion) says which version that is: it owns model_versions, the trainer only asks.
  */
-export async function withOutputModel<R extends ProtoRun>(registry: ModelRegistryServiceClient, run: R): Promise<{ run: R; modelVersion?: ModelVersion__Output }> {
+export async function withOutputModel<R extends ProtoRun>(
+  registry: ModelRegistryServiceClient,
+  run: R,
+): Promise<{ run: R; modelVersion?: ModelVersion__Output }> {
   if (run.status !== 'RUN_STATUS_SUCCEEDED' || !run.id) return { run };
   let version: ModelVersion__Output | null;
   try {

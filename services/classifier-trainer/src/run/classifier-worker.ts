@@ -24,7 +24,10 @@ try {
     onFold: (f) => post({ type: 'fold', ...f }),
     onModelSaved: (m) => post({ type: 'model', ...m }),
   };
-  const evaluation = await methodFor(data.method).run({ runId: data.runId, config: data.config, data: data.data, artifacts: createArtifactStore(data.artifactStore) }, events);
+  const evaluation = await methodFor(data.method).run(
+    { runId: data.runId, config: data.config, data: data.data, artifacts: createArtifactStore(data.artifactStore) },
+    events,
+  );
   post({ type: 'done', evaluation });
 } catch (err) {
   post({ type: 'failed', message: (err as Error).stack ?? String(err) });

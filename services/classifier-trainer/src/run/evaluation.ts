@@ -1,5 +1,14 @@
 import type { ClassifierEvaluation, ConfusionMatrix as ProtoConfusion } from '@ser/contracts';
-import { aggregateReports, reportFromConfusion, sumConfusions, type AggregatedReport, type ClassificationReport, type ConfusionMatrix, type EvaluationProtocol, type MeanStd } from '@ser/evaluation';
+import {
+  aggregateReports,
+  reportFromConfusion,
+  sumConfusions,
+  type AggregatedReport,
+  type ClassificationReport,
+  type ConfusionMatrix,
+  type EvaluationProtocol,
+  type MeanStd,
+} from '@ser/evaluation';
 
 /** One fold of one repeat: who was where, how training went, what the test set scored. */
 export interface FoldResult {
@@ -78,13 +87,21 @@ function stdOf(v: MeanStd): number | undefined {
 /** The stored evaluation as the GetClassifierRunEvaluation message; metric names match the run's metrics. */
 export function evaluationToProto(e: RunEvaluation): ClassifierEvaluation {
   const std = Object.fromEntries(
-    Object.entries({ wa: stdOf(e.summary.wa), ua: stdOf(e.summary.ua), macroF1: stdOf(e.summary.macroF1) }).filter((kv): kv is [string, number] => kv[1] !== undefined),
+    Object.entries({ wa: stdOf(e.summary.wa), ua: stdOf(e.summary.ua), macroF1: stdOf(e.summary.macroF1) }).filter(
+      (kv): kv is [string, number] => kv[1] !== undefined,
+    ),
   );
   return {
     runId: e.runId,
     protocol: e.protocol.kind,
     labels: [...e.classes],
-    folds: e.folds.map((f) => ({ repeat: f.repeat, fold: f.fold, testSplit: f.name, metrics: reportMetrics(f.report), confusionMatrix: confusionToProto(f.report.confusion) })),
+    folds: e.folds.map((f) => ({
+      repeat: f.repeat,
+      fold: f.fold,
+      testSplit: f.name,
+      metrics: reportMetrics(f.report),
+      confusionMatrix: confusionToProto(f.report.confusion),
+    })),
     metrics: { wa: e.summary.wa.mean, ua: e.summary.ua.mean, macroF1: e.summary.macroF1.mean },
     metricsStd: std,
     confusionMatrix: confusionToProto(e.pooled.confusion),

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { EvaluationItem } from '@ser/evaluation';
 import { carveFoldValidation, type FoldPlan, type ProtocolConfig } from './fold-loop';
 
-const items: EvaluationItem[] = Array.from({ length: 60 }, (_, i) => ({ utteranceId: `u${i}`, speaker: `s${i % 6}`, session: 's', label: ['angry', 'sad', 'happy'][i % 3]! }));
+const items: EvaluationItem[] = Array.from({ length: 60 }, (_, i) => ({
+  utteranceId: `u${i}`,
+  speaker: `s${i % 6}`,
+  session: 's',
+  label: ['angry', 'sad', 'happy'][i % 3]!,
+}));
 const plan: FoldPlan = { repeat: 0, fold: 0, totalFolds: 1, name: 'f', seed: 3, train: items, test: [], keepModel: false };
 const config = (validationSplit: ProtocolConfig['validationSplit']): ProtocolConfig => ({
   method: 'sequence-model',

@@ -97,7 +97,11 @@ export async function runProtocol(
       };
       const outcome = await trainFold(plan);
       if (!outcome) return null;
-      const report = evaluate(plan.test.map((i) => i.label), outcome.predicted, [...classes]);
+      const report = evaluate(
+        plan.test.map((i) => i.label),
+        outcome.predicted,
+        [...classes],
+      );
       results.push({
         repeat,
         fold: foldIndex,
@@ -119,7 +123,13 @@ export async function runProtocol(
 }
 
 /** The run's evaluation artifact from its fold results. */
-export function buildEvaluation(runId: string, config: ProtocolConfig, classes: readonly string[], folds: FoldResult[], finalModel: RunEvaluation['finalModel']): RunEvaluation {
+export function buildEvaluation(
+  runId: string,
+  config: ProtocolConfig,
+  classes: readonly string[],
+  folds: FoldResult[],
+  finalModel: RunEvaluation['finalModel'],
+): RunEvaluation {
   return {
     runId,
     method: config.method,

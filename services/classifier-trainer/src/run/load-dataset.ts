@@ -75,6 +75,9 @@ export async function loadRunDataset(
   for (const id of versionIds) parts.push({ id, data: await loadLabelledDataset(store, features, id, kind) });
   const items = parts.flatMap(({ id, data }) => data.items.map((item) => ({ ...item, dataset: id })));
   const isTest = new Set(testVersionIds);
-  assertSameClasses(items.filter((i) => !isTest.has(i.dataset)), items.filter((i) => isTest.has(i.dataset)));
+  assertSameClasses(
+    items.filter((i) => !isTest.has(i.dataset)),
+    items.filter((i) => isTest.has(i.dataset)),
+  );
   return { items, sequences: parts.flatMap(({ data }) => data.sequences), classes: [...new Set(items.map((i) => i.label))].sort() };
 }

@@ -35,7 +35,7 @@ export function predictProbabilities(classifier: FopClassifier, sequences: reado
 export function lengthBatches(frames: readonly number[], maxRows: number): number[][] {
   const order = frames.map((_, i) => i).sort((a, b) => frames[a]! - frames[b]!);
   const batches: number[][] = [];
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start + 1;
     while (end < order.length && end - start < maxRows && (end - start + 1) * frames[order[end]!]! ** 2 <= BATCH_CELLS) end++;
     batches.push(order.slice(start, end));

@@ -59,7 +59,8 @@ export class ClassifierRunManager extends RunLifecycle {
   override cancel = async (runId: string) => {
     const run = await this.queries.cancel(runId);
     // A queued run never reaches a worker, so its watchers hear the end from here.
-    if (!this.queue.signalCancel(runId) && !this.queue.isExecuting(runId)) this.emit(runId, { status: run.status, progress: run.progress, message: 'cancelled before it started' });
+    if (!this.queue.signalCancel(runId) && !this.queue.isExecuting(runId))
+      this.emit(runId, { status: run.status, progress: run.progress, message: 'cancelled before it started' });
     return run;
   };
 
@@ -96,7 +97,11 @@ export class ClassifierRunManager extends RunLifecycle {
     if (run.status !== 'RUN_STATUS_SUCCEEDED') throw failedPrecondition(`run ${runId} has no representations (status ${run.status})`, 'EVALUATION_NOT_READY');
     if (!(await this.opts.artifacts.exists(representationsKey(runId)))) throw notFound('representations of run', runId); // only sequence-model runs keep them
     const stored = JSON.parse((await this.opts.artifacts.get(representationsKey(runId))).toString('utf8')) as StoredRepresentations;
-    return { runId, features: stored.features, utterances: stored.utterances.map((u) => ({ utteranceId: u.utteranceId, label: u.label, deep: u.deep, fused: u.fused ?? [] })) };
+    return {
+      runId,
+      features: stored.features,
+      utterances: stored.utterances.map((u) => ({ utteranceId: u.utteranceId, label: u.label, deep: u.deep, fused: u.fused ?? [] })),
+    };
   }
 
   /** An interrupted classifier run restarts from its first fold (recover() queues it again). */
@@ -115,10 +120,14 @@ export class ClassifierRunManager extends RunLifecycle {
       return this.finish(runId, 'failed', `could not prepare the run: ${(err as Error).message}`);
     }
     if ((await store.runs.get(runId))?.status === 'cancelled') return this.finish(runId, 'cancelled', 'cancelled while loading features');
-    log.info({ method: config.method, utterances: data.data.items.length, classes: data.data.classes, checkpoint: claimed.lineage.checkpointId }, 'training started');
+    log.info(
+      { method: config.method, utterances: data.data.items.length, classes: data.data.classes, checkpoint: claimed.lineage.checkpointId },
+      'training started',
+    );
     const worker = createWorker(WORKER_URL, { workerData: data, transferList: data.data.sequences.map((s) => s.buffer as ArrayBuffer) });
     await this.superviseWorker<WorkerMessage>(runId, worker, {
-      final: (m) => (m.type === 'done' ? () => (m.evaluation ? this.succeed(runId, config, m.evaluation) : this.finish(runId, 'cancelled', 'cancelled')) : undefined),
+      final: (m) =>
+        m.type === 'done' ? () => (m.evaluation ? this.succeed(runId, config, m.evaluation) : this.finish(runId, 'cancelled', 'cancelled')) : undefined,
       record: (m) => this.onWorkerMessage(runId, config, m),
     });
   }
@@ -138,11 +147,22 @@ export class ClassifierRunManager extends RunLifecycle {
         { name: `validationLoss.${curve}`, epoch: m.epoch, value: m.validationLoss },
       ]);
       await store.runs.update(runId, { progress, metrics: { trainLoss: m.trainLoss, validationLoss: m.validationLoss } });
-      this.emit(runId, { status: 'RUN_STATUS_RUNNING', progress, epoch: m.epoch, totalEpochs: epochs, losses: { train: m.trainLoss, validation: m.validationLoss }, message: `repeat ${m.repeat} fold ${m.fold} epoch ${m.epoch}` });
+      this.emit(runId, {
+        status: 'RUN_STATUS_RUNNING',
+        progress,
+        epoch: m.epoch,
+        totalEpochs: epochs,
+        losses: { train: m.trainLoss, validation: m.validationLoss },
+        message: `repeat ${m.repeat} fold ${m.fold} epoch ${m.epoch}`,
+      });
     } else if (m.type === 'fold') {
       const progress = Math.min(0.99, (m.repeat * m.totalFolds + m.fold + 1) / (config.repeats * m.totalFolds));
       await store.runs.update(runId, { progress });
-      this.emit(runId, { status: 'RUN_STATUS_RUNNING', progress, message: `repeat ${m.repeat} fold ${m.fold} evaluated: WA ${m.wa.toFixed(3)} UA ${m.ua.toFixed(3)}` });
+      this.emit(runId, {
+        status: 'RUN_STATUS_RUNNING',
+        progress,
+        message: `repeat ${m.repeat} fold ${m.fold} evaluated: WA ${m.wa.toFixed(3)} UA ${m.ua.toFixed(3)}`,
+      });
     } else if (m.type === 'model') {
       const metrics: Record<string, number> = m.validationLoss === null ? {} : { validationLoss: m.validationLoss }; // SVM / forest: no validation loss
       // Together, so a crash between them cannot leave a model checkpoint the run's lineage does not name.
@@ -151,7 +171,11 @@ export class ClassifierRunManager extends RunLifecycle {
         await tx.runs.update(runId, { lineage: { modelCheckpointId: added.id, modelArtifactKey: m.artifactKey } });
         return added;
       });
-      await bus.publish(TOPICS.checkpointSaved, { runId, runKind: KIND, checkpointId: checkpoint.id, epoch: checkpoint.epoch, artifactKey: m.artifactKey, metrics }, { key: runId });
+      await bus.publish(
+        TOPICS.checkpointSaved,
+        { runId, runKind: KIND, checkpointId: checkpoint.id, epoch: checkpoint.epoch, artifactKey: m.artifactKey, metrics },
+        { key: runId },
+      );
     }
   }
 
@@ -168,7 +192,11 @@ export class ClassifierRunManager extends RunLifecycle {
       version = await withRegistryRetry(`registering run ${runId}'s kept model`, () => registerRunModel(this.opts, runId, metrics), this.opts.registryRetry, {
         onRetry: (attempt, delayMs, err) => {
           this.opts.logger.warn({ err, runId, attempt, delayMs }, 'model registry unavailable; retrying the registration');
-          this.emit(runId, { status: 'RUN_STATUS_RUNNING', progress: 0.99, message: `${summary}; model registry unavailable, retrying in ${Math.round(delayMs / 1000)} s` });
+          this.emit(runId, {
+            status: 'RUN_STATUS_RUNNING',
+            progress: 0.99,
+            message: `${summary}; model registry unavailable, retrying in ${Math.round(delayMs / 1000)} s`,
+          });
         },
       });
     } catch (err) {
@@ -178,7 +206,9 @@ export class ClassifierRunManager extends RunLifecycle {
     }
     if (version) {
       // The card is documentation: the registered version serves without it.
-      await writeRunModelCard(this.opts, version, evaluation, config.knownLimits).catch((err: Error) => this.opts.logger.error({ err, runId }, 'writing the model card failed'));
+      await writeRunModelCard(this.opts, version, evaluation, config.knownLimits).catch((err: Error) =>
+        this.opts.logger.error({ err, runId }, 'writing the model card failed'),
+      );
     }
     await this.finish(runId, 'succeeded', summary, metrics);
   }

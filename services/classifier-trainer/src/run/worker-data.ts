@@ -16,7 +16,12 @@ export type ClassifierWorkerData = {
 }[ClassifierMethodName];
 
 /** Worker data for a config of any method, its `method` taken from the config. */
-export function workerDataFor<M extends ClassifierMethodName>(runId: string, config: ConfigOf<M>, data: MethodData[M], artifactStore: ArtifactStoreSpec): ClassifierWorkerData {
+export function workerDataFor<M extends ClassifierMethodName>(
+  runId: string,
+  config: ConfigOf<M>,
+  data: MethodData[M],
+  artifactStore: ArtifactStoreSpec,
+): ClassifierWorkerData {
   return { method: config.method, runId, config, data, artifactStore } as ClassifierWorkerData;
 }
 

@@ -19,7 +19,11 @@ export async function benchCommand(argv: string[]): Promise<void> {
   if (!what || what === '--help' || what === '-h') return void process.stdout.write(HELP);
   if (what === 'fop-train' || what === 'fop-infer') return fopBench(what, rest);
   if (what !== 'features') throw usageError(`unknown benchmark '${what}' (available: features, fop-train, fop-infer)`);
-  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help) return void process.stdout.write(HELP);
   if (positionals.length !== 1) throw usageError(`bench features takes one folder\n\n${HELP}`);
   const dir = resolve(positionals[0]!);
@@ -36,7 +40,11 @@ export async function benchCommand(argv: string[]): Promise<void> {
     files_per_s: round(r.files / r.wallSeconds, 1),
     x_realtime: round(r.xRealtime, 1),
   };
-  process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${result.files} files, ${result.audio_seconds} s of audio in ${result.wall_seconds} s: ${result.x_realtime}x real time, ${result.files_per_s} files/s\n`);
+  process.stdout.write(
+    values.json
+      ? `${JSON.stringify(result)}\n`
+      : `${result.files} files, ${result.audio_seconds} s of audio in ${result.wall_seconds} s: ${result.x_realtime}x real time, ${result.files_per_s} files/s\n`,
+  );
 }
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
@@ -56,7 +64,13 @@ async function fopBench(what: 'fop-train' | 'fop-infer', argv: string[]): Promis
       what === 'fop-train'
         ? (await probe.train(warmup, 'warmup'), { bench: what, backend, steps, trainMedianMs: round(median(await probe.train(steps, 'step')), 1) })
         : (await probe.infer(warmup), { bench: what, backend, steps, infMedianMs: round(median(await probe.infer(steps)), 2) });
-    process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${Object.entries(result).map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
+    process.stdout.write(
+      values.json
+        ? `${JSON.stringify(result)}\n`
+        : `${Object.entries(result)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(' ')}\n`,
+    );
   } finally {
     probe.dispose();
   }

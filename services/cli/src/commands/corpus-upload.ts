@@ -7,7 +7,12 @@ import { createS3Client, joinS3Key, parseS3Uri, uploadObject, type S3ConnectionO
  * `ser corpus publish --upload s3://bucket/prefix`: copies every file under dir to the prefix, keeping the
  * folder layout (the importers read it: actor folders, label files), and returns the URI to publish.
  */
-export async function uploadCorpus(dir: string, uri: string, connection: S3ConnectionOptions, onFile?: (done: number, total: number) => void): Promise<{ uri: string; files: number; bytes: number }> {
+export async function uploadCorpus(
+  dir: string,
+  uri: string,
+  connection: S3ConnectionOptions,
+  onFile?: (done: number, total: number) => void,
+): Promise<{ uri: string; files: number; bytes: number }> {
   const { bucket, prefix } = parseS3Uri(uri);
   const client = createS3Client(connection);
   try {

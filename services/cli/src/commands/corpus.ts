@@ -76,7 +76,10 @@ async function importViaService(name: string, format: CorpusFormat, dir: string,
   assertDirectory(dir);
   const config = loadPlatformConfig();
   const { FeatureService } = loadSerProto().grpc.ser.v1;
-  const client = createClient<FeatureServiceClient>(FeatureService, config.addresses.features, { deadlineMs: config.grpcDeadlineMs, serviceToken: serviceCaller(config, 'operator') });
+  const client = createClient<FeatureServiceClient>(FeatureService, config.addresses.features, {
+    deadlineMs: config.grpcDeadlineMs,
+    serviceToken: serviceCaller(config, 'operator'),
+  });
   const bar = progressBar(`ingesting ${name}`);
   try {
     const call = client.IngestDataset({ corpusName: name, format: formatEnum(format), uri: dir, labelMap: labelMap ?? {} }, deadlineIn(6 * 3600_000));
@@ -92,7 +95,8 @@ async function importViaService(name: string, format: CorpusFormat, dir: string,
   } catch (err) {
     bar.stop();
     const e = err as { code?: number; details?: string };
-    if (e.code === 14) throw new CliError(`the features service at ${config.addresses.features} is not reachable: start the platform (npm start) or set SER_FEATURES_ADDRESS`);
+    if (e.code === 14)
+      throw new CliError(`the features service at ${config.addresses.features} is not reachable: start the platform (npm start) or set SER_FEATURES_ADDRESS`);
     if (typeof e.code === 'number') throw new CliError(e.details ?? String(err));
     throw err;
   } finally {
@@ -124,7 +128,13 @@ async function publish(name: string, format: CorpusFormat, dir: string, labelMap
     uri = uploaded.uri;
   }
   process.stderr.write(`${manifest.entries.length} utterances, ${manifest.skipped.length} skipped; publishing to ${config.bus.brokers.join(',')}\n`);
-  const bus = await KafkaEventBus.fromConfig({ brokers: config.bus.brokers, clientId: 'ser-cli', topicPrefix: config.bus.topicPrefix, security: { tls: config.bus.tls, sasl: config.bus.sasl }, logger: createLogger('ser-cli', { level: 'warn' }) }).catch((err: Error) => {
+  const bus = await KafkaEventBus.fromConfig({
+    brokers: config.bus.brokers,
+    clientId: 'ser-cli',
+    topicPrefix: config.bus.topicPrefix,
+    security: { tls: config.bus.tls, sasl: config.bus.sasl },
+    logger: createLogger('ser-cli', { level: 'warn' }),
+  }).catch((err: Error) => {
     throw new CliError(`cannot reach Kafka at ${config.bus.brokers.join(',')} (SER_KAFKA_BROKERS): ${err.message}`);
   });
   try {

@@ -18,7 +18,10 @@ export interface ExperimentSystem {
 }
 
 // Every port free (gRPC, gateway, /metrics), so an experiment never collides with a platform already running.
-const FREE_PORTS = [...['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'modelRegistry', 'gateway'].map((n) => `--ports.${n}=0`), '--metricsPort=0'];
+const FREE_PORTS = [
+  ...['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'modelRegistry', 'gateway'].map((n) => `--ports.${n}=0`),
+  '--metricsPort=0',
+];
 
 /**
  * The whole platform in this process on the embedded defaults (PGlite, in-process bus, artifacts) under `dataDir`,
@@ -35,7 +38,12 @@ export async function startEmbeddedSystem(dataDir: string): Promise<ExperimentSy
   });
   const a = system.addresses;
   const backend: ExperimentBackend = {
-    ...connectExperimentBackend({ features: a.features!, fopPretrainer: a['fop-pretrainer']!, classifierTrainer: a['classifier-trainer']!, vqvaePretrainer: a['vqvae-pretrainer'] }),
+    ...connectExperimentBackend({
+      features: a.features!,
+      fopPretrainer: a['fop-pretrainer']!,
+      classifierTrainer: a['classifier-trainer']!,
+      vqvaePretrainer: a['vqvae-pretrainer'],
+    }),
     lookupCheckpoint: (runId) => bestOrLatestCheckpointId(platform.store, runId),
   };
   return {
@@ -53,7 +61,11 @@ export async function startEmbeddedSystem(dataDir: string): Promise<ExperimentSy
 export function connectRunningSystem(): ExperimentSystem {
   const config = loadPlatformConfig();
   const { features, fopPretrainer, classifierTrainer, vqvaePretrainer } = config.addresses;
-  const backend = connectExperimentBackend({ features, fopPretrainer, classifierTrainer, vqvaePretrainer }, config.grpcDeadlineMs, serviceCaller(config, 'operator'));
+  const backend = connectExperimentBackend(
+    { features, fopPretrainer, classifierTrainer, vqvaePretrainer },
+    config.grpcDeadlineMs,
+    serviceCaller(config, 'operator'),
+  );
   return {
     backend,
     description: `running platform: features ${features}, fop-pretrainer ${fopPretrainer}, classifier-trainer ${classifierTrainer}`,

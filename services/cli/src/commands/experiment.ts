@@ -115,7 +115,8 @@ function planFromArgs(name: string, values: ReturnType<typeof parseArgs<{ option
   const pretrain = values[pretrainOption];
   if (!pretrain) throw usageError(`--${pretrainOption} is required`);
   if (tacn && values.pretrain) throw usageError(`${name} pre-trains a VQ-VAE: use --vqvae-pretrain, not --pretrain`);
-  if (!tacn && (values.optimizer || values['learning-rate'])) throw usageError(`--optimizer and --learning-rate choose the TACN runs' optimizer; ${name} fine-tunes with the FOP paper's`);
+  if (!tacn && (values.optimizer || values['learning-rate']))
+    throw usageError(`--optimizer and --learning-rate choose the TACN runs' optimizer; ${name} fine-tunes with the FOP paper's`);
   const [dataset, ...trainAlso] = values.dataset.split('+').map((s) => s.trim());
   try {
     const settings = resolveSettings({
@@ -140,7 +141,11 @@ function planFromArgs(name: string, values: ReturnType<typeof parseArgs<{ option
       folds: integerOption('folds', values.folds),
     });
     if (!dataset || trainAlso.some((s) => !s)) throw new RangeError(`--dataset '${values.dataset}' names an empty dataset`);
-    return build(dataset, pretrain.split(',').map((s) => s.trim()), settings);
+    return build(
+      dataset,
+      pretrain.split(',').map((s) => s.trim()),
+      settings,
+    );
   } catch (err) {
     if (err instanceof RangeError) throw usageError(err.message);
     throw err;
@@ -162,7 +167,9 @@ export async function experimentCommand(argv: string[]): Promise<void> {
 
   const reuse = values.reuse ? readEarlierResults(values.reuse) : [];
   const system: ExperimentSystem = values.remote ? connectRunningSystem() : await startEmbeddedSystem(dataDir);
-  process.stderr.write(`${plan.title}\n${plan.pretraining.length} pre-training run(s), ${plan.classifierRuns.length} classifier run(s); ${system.description}\n`);
+  process.stderr.write(
+    `${plan.title}\n${plan.pretraining.length} pre-training run(s), ${plan.classifierRuns.length} classifier run(s); ${system.description}\n`,
+  );
   const progress = progressHooks();
   try {
     const results = await runExperiment(plan, system.backend, {
@@ -174,7 +181,10 @@ export async function experimentCommand(argv: string[]): Promise<void> {
     const figures = plan.name.startsWith('tacn-') ? await writeTacnFigures(outDir, results, await fetchTsnePanels(system.backend, results)) : [];
     process.stdout.write([paths.markdown, paths.json, ...figures].map((p) => `${p}\n`).join(''));
     const failed = results.cells.filter((c) => c.status !== 'succeeded');
-    if (failed.length > 0) throw new CliError(`${failed.length} of ${results.cells.length} cells failed (see ${paths.markdown}); first: ${failed[0]!.row} × ${failed[0]!.column}: ${failed[0]!.error}`);
+    if (failed.length > 0)
+      throw new CliError(
+        `${failed.length} of ${results.cells.length} cells failed (see ${paths.markdown}); first: ${failed[0]!.row} × ${failed[0]!.column}: ${failed[0]!.error}`,
+      );
   } catch (err) {
     throw asCliFailure(err, system.description);
   } finally {

@@ -20,7 +20,8 @@ describe('parseModelRef', () => {
     expect(parseModelRef('fop-emotion', 'production')).toEqual({ name: 'fop-emotion', ref: 'production' });
     expect(parseModelRef('fop-emotion:3', 'production')).toEqual({ name: 'fop-emotion', ref: 3 });
     expect(parseModelRef('fop-emotion@staging', 'production')).toEqual({ name: 'fop-emotion', ref: 'staging' });
-    for (const bad of ['fop:0', 'fop:x', 'fop@1a', 'fop@', '']) expect(() => parseModelRef(bad, 'production')).toThrow(expect.objectContaining({ exitCode: 2 }));
+    for (const bad of ['fop:0', 'fop:x', 'fop@1a', 'fop@', ''])
+      expect(() => parseModelRef(bad, 'production')).toThrow(expect.objectContaining({ exitCode: 2 }));
   });
 });
 
@@ -41,7 +42,14 @@ describe('ser model export --format onnx', { timeout: 300_000 }, () => {
     const fop = createFop({ dModel: 16, numHeads: 2, ffnUnits: 32, numLayers: 1 }, 1);
     const classifier = createFopClassifier(fop, 3, 2);
     const lineage = { runId: 'run-1', datasetVersionId: 'dv-1', pretrainedCheckpointId: null };
-    await writeKeptModel(artifacts, 'models/run-1', { kind: 'fop-classifier', classes: ['a', 'b', 'c'], fop: fop.config, weights: saveVariables(classifier.variables), bestEpoch: 1, lineage });
+    await writeKeptModel(artifacts, 'models/run-1', {
+      kind: 'fop-classifier',
+      classes: ['a', 'b', 'c'],
+      fop: fop.config,
+      weights: saveVariables(classifier.variables),
+      bestEpoch: 1,
+      lineage,
+    });
     await store.models.createVersion({ modelName: 'emo', artifactKey: 'models/run-1' });
     await store.models.createVersion({ modelName: 'emo', artifactKey: 'models/run-1' });
     await store.models.setAlias('emo', 'production', 2);
@@ -63,13 +71,18 @@ describe('ser model export --format onnx', { timeout: 300_000 }, () => {
     expect(await exportModelVersion(registry, artifacts, parseModelRef('emo:1', 'production'), out)).toMatchObject({ name: 'emo', version: 1 });
     const session = await ort.InferenceSession.create(readFileSync(out));
     expect(session.inputNames).toEqual(['features', 'lengths']);
-    const p = await session.run({ features: new ort.Tensor('float32', new Float32Array(2 * 5 * 80).fill(0.5), [2, 5, 80]), lengths: new ort.Tensor('int64', BigInt64Array.from([5n, 3n]), [2]) });
+    const p = await session.run({
+      features: new ort.Tensor('float32', new Float32Array(2 * 5 * 80).fill(0.5), [2, 5, 80]),
+      lengths: new ort.Tensor('int64', BigInt64Array.from([5n, 3n]), [2]),
+    });
     expect(p.probabilities!.dims).toEqual([2, 3]);
     await session.release();
   });
 
   it('says which version does not exist', async () => {
-    await expect(exportModelVersion(registry, artifacts, parseModelRef('emo@staging', 'production'), join(dir, 'x.onnx'))).rejects.toThrow(new CliError('no model version emo@staging'));
+    await expect(exportModelVersion(registry, artifacts, parseModelRef('emo@staging', 'production'), join(dir, 'x.onnx'))).rejects.toThrow(
+      new CliError('no model version emo@staging'),
+    );
   });
 
   it('runs as `ser model export` on the embedded defaults, the registry in the process of the command', async () => {

@@ -23,7 +23,12 @@ export function parseModelRef(text: string, defaultAlias: string): ModelRef {
 export const MODEL_EXPORT_FORMATS = ['onnx'] as const;
 
 /** Writes the export of one registered version to `out`; returns which version it was. */
-export async function exportModelVersion(registry: ModelRegistryServiceClient, artifacts: ArtifactStore, ref: ModelRef, out: string): Promise<{ name: string; version: number; bytes: number }> {
+export async function exportModelVersion(
+  registry: ModelRegistryServiceClient,
+  artifacts: ArtifactStore,
+  ref: ModelRef,
+  out: string,
+): Promise<{ name: string; version: number; bytes: number }> {
   const found = await findVersion(registry, ref);
   if (!found) throw new CliError(`no model version ${ref.name}${typeof ref.ref === 'number' ? `:${ref.ref}` : `@${ref.ref}`}`);
   const version = Number(found.version);

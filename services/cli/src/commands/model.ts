@@ -24,7 +24,12 @@ export async function modelCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'onnx' }, out: { type: 'string', short: 'o' }, remote: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      format: { type: 'string', default: 'onnx' },
+      out: { type: 'string', short: 'o' },
+      remote: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [action, target] = positionals;
   if (values.help || !action) return void process.stdout.write(HELP);

@@ -103,7 +103,8 @@ export async function trainCommand(argv: string[]): Promise<void> {
       smoke: values.smoke,
     });
   } catch (err) {
-    if (err instanceof RecipeRequestError) throw usageError(err.field === 'recipe' && values.config ? `--config ${values.config}: ${err.message}` : err.message);
+    if (err instanceof RecipeRequestError)
+      throw usageError(err.field === 'recipe' && values.config ? `--config ${values.config}: ${err.message}` : err.message);
     throw err;
   }
   const { plan, recipe, modelName } = planned;
@@ -126,7 +127,8 @@ export async function trainCommand(argv: string[]): Promise<void> {
     const paths = await writeResults(outDir, results);
     const model = results.cells.find((c) => c.row === 'recipe');
     const baseline = results.cells.find((c) => c.row === 'baseline');
-    if (!model || model.status !== 'succeeded' || !model.model) throw new CliError(`the recipe's classifier run failed: ${model?.error ?? 'no result'} (see ${paths.markdown})`);
+    if (!model || model.status !== 'succeeded' || !model.model)
+      throw new CliError(`the recipe's classifier run failed: ${model?.error ?? 'no result'} (see ${paths.markdown})`);
     const { name, version } = model.model;
     process.stdout.write(
       [

@@ -29,7 +29,11 @@ export function createApolloClient(token: string | null): ApolloClient {
   const wsClient = createClient({ url: wsUrl, connectionParams: token ? { authorization: `Bearer ${token}` } : {}, lazy: true, retryAttempts: 5 });
   const ws = new GraphQLWsLink(withTrustedTexts(wsClient));
   // Every link sends the trusted-documents text of an operation, so a gateway with a safelist runs it.
-  const http = ApolloLink.split((op) => hasUpload(op.variables), createUploadLink(httpUrl, headers), new HttpLink({ uri: httpUrl, headers, print: trustedText }));
+  const http = ApolloLink.split(
+    (op) => hasUpload(op.variables),
+    createUploadLink(httpUrl, headers),
+    new HttpLink({ uri: httpUrl, headers, print: trustedText }),
+  );
   return new ApolloClient({
     link: ApolloLink.split((op) => isSubscription(op.query), ws, http),
     cache: new InMemoryCache({

@@ -2,7 +2,15 @@
  * Horizontal bars with their numbers written out: readable without colour, and the table-like markup lets a
  * screen reader read each label with its value.
  */
-export function HBars({ title, rows, format }: { title: string; rows: Array<{ label: string; value: number; highlight?: boolean }>; format: (v: number) => string }) {
+export function HBars({
+  title,
+  rows,
+  format,
+}: {
+  title: string;
+  rows: Array<{ label: string; value: number; highlight?: boolean }>;
+  format: (v: number) => string;
+}) {
   const max = Math.max(...rows.map((r) => r.value), 1e-9);
   return (
     <figure className="hbars">

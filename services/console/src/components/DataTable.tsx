@@ -5,7 +5,17 @@ import { ScrollRegion } from './ScrollRegion';
  * A captioned table with one header row of column names and the rows as children: the scaffolding every list in
  * the console shares. With `scrollLabel` it sits in a named horizontal scroller (wide tables on phones).
  */
-export function DataTable({ caption, columns, scrollLabel, children }: { caption: ReactNode; columns: ReactNode[]; scrollLabel?: string; children: ReactNode }) {
+export function DataTable({
+  caption,
+  columns,
+  scrollLabel,
+  children,
+}: {
+  caption: ReactNode;
+  columns: ReactNode[];
+  scrollLabel?: string;
+  children: ReactNode;
+}) {
   const table = (
     <table>
       <caption>{caption}</caption>

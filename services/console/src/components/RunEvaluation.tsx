@@ -71,7 +71,11 @@ function Representations({ features, utterances }: { features: string; utterance
       <h2 id="tsne-title">t-SNE of the test utterances ({features.toLowerCase()} features)</h2>
       <div className="columns">
         <ScatterPlot title="Deep representation" points={plots.deep} />
-        {plots.fused ? <ScatterPlot title="Fused representation" points={plots.fused} /> : <p>This run trained on deep features only: there is no fused representation.</p>}
+        {plots.fused ? (
+          <ScatterPlot title="Fused representation" points={plots.fused} />
+        ) : (
+          <p>This run trained on deep features only: there is no fused representation.</p>
+        )}
       </div>
     </section>
   );
@@ -98,8 +102,14 @@ export function RunEvaluation({ id }: { id: string }) {
             </tr>
           ))}
         </DataTable>
-        {evaluation.confusionMatrix && <ConfusionMatrix title="Pooled confusion matrix" labels={evaluation.confusionMatrix.labels} rows={evaluation.confusionMatrix.rows} />}
-        <HBars title="Recall per class" rows={evaluation.perClassRecall.map((r) => ({ label: `${r.label} (${r.support})`, value: r.recall }))} format={(v) => percent(v, 1)} />
+        {evaluation.confusionMatrix && (
+          <ConfusionMatrix title="Pooled confusion matrix" labels={evaluation.confusionMatrix.labels} rows={evaluation.confusionMatrix.rows} />
+        )}
+        <HBars
+          title="Recall per class"
+          rows={evaluation.perClassRecall.map((r) => ({ label: `${r.label} (${r.support})`, value: r.recall }))}
+          format={(v) => percent(v, 1)}
+        />
         <details>
           <summary>{evaluation.folds.length} folds</summary>
           <ul>
@@ -111,7 +121,9 @@ export function RunEvaluation({ id }: { id: string }) {
           </ul>
         </details>
       </section>
-      {representations && representations.utterances.length > 0 && <Representations features={representations.features} utterances={representations.utterances} />}
+      {representations && representations.utterances.length > 0 && (
+        <Representations features={representations.features} utterances={representations.utterances} />
+      )}
     </>
   );
 }

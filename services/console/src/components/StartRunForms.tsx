@@ -57,7 +57,15 @@ export const PRETRAIN_PRESETS: Record<string, unknown> = {
   'FOP paper defaults': {},
 };
 export const CLASSIFIER_PRESETS: Record<string, unknown> = {
-  'FOP fine-tune smoke (tiny model, 2 epochs)': { method: 'fop-fine-tune', model: TINY_FOP, epochs: 2, batchSize: 8, cropFrames: 60, repeats: 1, protocol: { kind: 'speaker-holdout' } },
+  'FOP fine-tune smoke (tiny model, 2 epochs)': {
+    method: 'fop-fine-tune',
+    model: TINY_FOP,
+    epochs: 2,
+    batchSize: 8,
+    cropFrames: 60,
+    repeats: 1,
+    protocol: { kind: 'speaker-holdout' },
+  },
   'FOP fine-tune (speaker hold-out)': { method: 'fop-fine-tune', repeats: 1, protocol: { kind: 'speaker-holdout' } },
   'FOP hypercolumns + SVM': { method: 'fop-hypercolumns', repeats: 1, protocol: { kind: 'speaker-holdout' } },
   'Sequence model (TACN, deep features)': { method: 'sequence-model', repeats: 1, protocol: { kind: 'speaker-holdout' } },
@@ -103,14 +111,26 @@ function useConfigBox(presets: Record<string, unknown>) {
   return { config, problem, element };
 }
 
-function DatasetChoice({ versions, selected, onChange }: { versions: ReturnType<typeof useFormOptions>['versions']; selected: string[]; onChange: (ids: string[]) => void }) {
+function DatasetChoice({
+  versions,
+  selected,
+  onChange,
+}: {
+  versions: ReturnType<typeof useFormOptions>['versions'];
+  selected: string[];
+  onChange: (ids: string[]) => void;
+}) {
   if (versions.length === 0) return <p>No datasets yet: import a corpus first.</p>;
   return (
     <fieldset>
       <legend>Datasets</legend>
       {versions.map((v) => (
         <label key={v.id} className="check">
-          <input type="checkbox" checked={selected.includes(v.id)} onChange={(e) => onChange(e.target.checked ? [...selected, v.id] : selected.filter((s) => s !== v.id))} />
+          <input
+            type="checkbox"
+            checked={selected.includes(v.id)}
+            onChange={(e) => onChange(e.target.checked ? [...selected, v.id] : selected.filter((s) => s !== v.id))}
+          />
           {v.name} (version {v.version}, {v.utteranceCount} utterances)
         </label>
       ))}
@@ -129,7 +149,9 @@ export function StartPretrainForm({ onStarted }: { onStarted: (runId: string) =>
     event.preventDefault();
     const parsed = parseConfig(config);
     if (!parsed.config || datasets.length === 0) return;
-    const res = await start({ variables: { input: { kind, datasetVersionIds: datasets, config: parsed.config, displayName: displayName || undefined } } }).catch(() => null);
+    const res = await start({
+      variables: { input: { kind, datasetVersionIds: datasets, config: parsed.config, displayName: displayName || undefined } },
+    }).catch(() => null);
     if (res?.data) onStarted(res.data.startPretrainRun.id);
   };
   return (
@@ -137,18 +159,18 @@ export function StartPretrainForm({ onStarted }: { onStarted: (runId: string) =>
       <h2 id="pretrain-title">Start a pre-training run</h2>
       <form onSubmit={submit} className="stack">
         {configBox}
-            <label htmlFor="pretrain-kind">Model</label>
-            <select id="pretrain-kind" value={kind} onChange={(e) => setKind(e.target.value as PretrainKind)}>
-              <option value="FOP">FOP (next-frame Transformer)</option>
-              <option value="VQVAE">VQ-VAE</option>
-            </select>
-            <DatasetChoice versions={versions} selected={datasets} onChange={setDatasets} />
-            <label htmlFor="pretrain-name">Display name (optional)</label>
-            <input id="pretrain-name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
-            <ErrorNote error={error} />
-            <button type="submit" disabled={loading || !!problem || datasets.length === 0}>
-              Start pre-training
-            </button>
+        <label htmlFor="pretrain-kind">Model</label>
+        <select id="pretrain-kind" value={kind} onChange={(e) => setKind(e.target.value as PretrainKind)}>
+          <option value="FOP">FOP (next-frame Transformer)</option>
+          <option value="VQVAE">VQ-VAE</option>
+        </select>
+        <DatasetChoice versions={versions} selected={datasets} onChange={setDatasets} />
+        <label htmlFor="pretrain-name">Display name (optional)</label>
+        <input id="pretrain-name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+        <ErrorNote error={error} />
+        <button type="submit" disabled={loading || !!problem || datasets.length === 0}>
+          Start pre-training
+        </button>
       </form>
     </section>
   );
@@ -166,7 +188,13 @@ export function StartClassifierForm({ onStarted }: { onStarted: (runId: string) 
     event.preventDefault();
     const parsed = parseConfig(config);
     if (!parsed.config || datasets.length === 0) return;
-    const input = { datasetVersionIds: datasets, config: parsed.config, checkpointId: checkpointId || undefined, modelName: modelName || undefined, displayName: displayName || undefined };
+    const input = {
+      datasetVersionIds: datasets,
+      config: parsed.config,
+      checkpointId: checkpointId || undefined,
+      modelName: modelName || undefined,
+      displayName: displayName || undefined,
+    };
     const res = await start({ variables: { input } }).catch(() => null);
     if (res?.data) onStarted(res.data.startClassifierRun.id);
   };
@@ -175,24 +203,24 @@ export function StartClassifierForm({ onStarted }: { onStarted: (runId: string) 
       <h2 id="classifier-title">Start a classifier run</h2>
       <form onSubmit={submit} className="stack">
         {configBox}
-            <DatasetChoice versions={versions} selected={datasets} onChange={setDatasets} />
-            <label htmlFor="classifier-checkpoint">Pre-trained checkpoint</label>
-            <select id="classifier-checkpoint" value={checkpointId} onChange={(e) => setCheckpointId(e.target.value)}>
-              <option value="">none (random initialisation)</option>
-              {checkpoints.map((c) => (
-                <option key={c.id} value={c.checkpointId}>
-                  {c.kind} run {shortId(c.id)}
-                </option>
-              ))}
-            </select>
-            <label htmlFor="classifier-model-name">Register the model as (optional)</label>
-            <input id="classifier-model-name" value={modelName} onChange={(e) => setModelName(e.target.value)} />
-            <label htmlFor="classifier-name">Display name (optional)</label>
-            <input id="classifier-name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
-            <ErrorNote error={error} />
-            <button type="submit" disabled={loading || !!problem || datasets.length === 0}>
-              Start classifier run
-            </button>
+        <DatasetChoice versions={versions} selected={datasets} onChange={setDatasets} />
+        <label htmlFor="classifier-checkpoint">Pre-trained checkpoint</label>
+        <select id="classifier-checkpoint" value={checkpointId} onChange={(e) => setCheckpointId(e.target.value)}>
+          <option value="">none (random initialisation)</option>
+          {checkpoints.map((c) => (
+            <option key={c.id} value={c.checkpointId}>
+              {c.kind} run {shortId(c.id)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="classifier-model-name">Register the model as (optional)</label>
+        <input id="classifier-model-name" value={modelName} onChange={(e) => setModelName(e.target.value)} />
+        <label htmlFor="classifier-name">Display name (optional)</label>
+        <input id="classifier-name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+        <ErrorNote error={error} />
+        <button type="submit" disabled={loading || !!problem || datasets.length === 0}>
+          Start classifier run
+        </button>
       </form>
     </section>
   );

@@ -12,7 +12,7 @@ export interface TsneOptions {
 
 function seededRandom(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function squaredDistances(x: readonly (readonly number[])[]): Float64Array {

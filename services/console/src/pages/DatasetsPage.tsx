@@ -90,7 +90,13 @@ function DatasetDetail({ name }: { name: string }) {
       </h2>
       <p>
         {version.utteranceCount} utterances, format {version.format}
-        {version.sourceUri && <> from <code>{version.sourceUri}</code></>}. Version id <code>{version.id}</code>
+        {version.sourceUri && (
+          <>
+            {' '}
+            from <code>{version.sourceUri}</code>
+          </>
+        )}
+        . Version id <code>{version.id}</code>
       </p>
       <div className="columns">
         <CountBars title="Classes" counts={version.classCounts} />
@@ -100,8 +106,8 @@ function DatasetDetail({ name }: { name: string }) {
       {report ? (
         <>
           <p>
-            {report.filesSeen} files seen, {report.utterancesIngested} utterances ingested in {(report.elapsedMs / 1000).toFixed(1)} s,{' '}
-            {report.skipped.length} skipped.
+            {report.filesSeen} files seen, {report.utterancesIngested} utterances ingested in {(report.elapsedMs / 1000).toFixed(1)} s, {report.skipped.length}{' '}
+            skipped.
           </p>
           {report.skipped.length > 0 && (
             <DataTable caption="Skipped files" columns={['File', 'Reason']}>
@@ -158,7 +164,11 @@ export function DatasetsPage() {
           </ul>
         )}
       </section>
-      <DataTable scrollLabel="Datasets" caption={data ? `${data.datasets.totalCount} datasets` : 'Loading datasets…'} columns={['Name', 'Latest version', 'Format', 'Utterances', 'Registered']}>
+      <DataTable
+        scrollLabel="Datasets"
+        caption={data ? `${data.datasets.totalCount} datasets` : 'Loading datasets…'}
+        columns={['Name', 'Latest version', 'Format', 'Utterances', 'Registered']}
+      >
         {datasets.map((d) => (
           <tr key={d.name}>
             <td>

@@ -154,7 +154,11 @@ function ModelDetail({ name, moves }: { name: string; moves: readonly Move[] }) 
         <label htmlFor="promote-alias">Alias to move</label>
         <input id="promote-alias" value={alias} onChange={(e) => setAlias(e.target.value)} />
       </div>
-      <DataTable scrollLabel="Model versions" caption={`${model.versions.totalCount} versions`} columns={['Version', 'Metrics', 'Lineage', 'Created', 'Aliases', 'Promote']}>
+      <DataTable
+        scrollLabel="Model versions"
+        caption={`${model.versions.totalCount} versions`}
+        columns={['Version', 'Metrics', 'Lineage', 'Created', 'Aliases', 'Promote']}
+      >
         {versions.map((v) => (
           <tr key={v.id}>
             <th scope="row">v{v.version}</th>
@@ -172,7 +176,11 @@ function ModelDetail({ name, moves }: { name: string; moves: readonly Move[] }) 
                 <>
                   run <Link href={`/runs/${encodeURIComponent(v.run.id)}`}>{shortId(v.run.id)}</Link> on{' '}
                   {v.run.lineage.datasetVersions.map((d) => `${d.name} ${d.version.slice(0, 8)}`).join(', ') || '–'}
-                  {v.run.lineage.parentRun && <>, from {v.run.lineage.parentRun.kind} run {shortId(v.run.lineage.parentRun.id)}</>}
+                  {v.run.lineage.parentRun && (
+                    <>
+                      , from {v.run.lineage.parentRun.kind} run {shortId(v.run.lineage.parentRun.id)}
+                    </>
+                  )}
                 </>
               ) : (
                 <code>{v.artifactKey}</code>

@@ -103,7 +103,9 @@ export function PredictPage() {
           </p>
           <HBars
             title="Probabilities"
-            rows={[...result.probabilities].sort((a, b) => b.probability - a.probability).map((p) => ({ label: p.label, value: p.probability, highlight: p.label === result.label }))}
+            rows={[...result.probabilities]
+              .sort((a, b) => b.probability - a.probability)
+              .map((p) => ({ label: p.label, value: p.probability, highlight: p.label === result.label }))}
             format={(v) => percent(v, 1)}
           />
         </section>

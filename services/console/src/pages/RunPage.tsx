@@ -114,8 +114,11 @@ export function RunPage({ id }: { id: string }) {
       <section className="card" aria-labelledby="progress-title">
         <h2 id="progress-title">Progress</h2>
         <p aria-live="polite">
-          Status: <strong className={`status status-${status.toLowerCase()}`} data-testid="run-status">{status}</strong> —{' '}
-          <span data-testid="run-progress">{percent(progress)}</span>
+          Status:{' '}
+          <strong className={`status status-${status.toLowerCase()}`} data-testid="run-status">
+            {status}
+          </strong>{' '}
+          — <span data-testid="run-progress">{percent(progress)}</span>
           {live?.message && <> — {live.message}</>}
         </p>
         <progress max={1} value={progress} aria-label="run progress" />
@@ -169,7 +172,11 @@ export function RunPage({ id }: { id: string }) {
       )}
       <section className="card" aria-labelledby="curves-title">
         <h2 id="curves-title">Per-epoch curves</h2>
-        {run.curves.length === 0 ? <p>No epoch has finished yet.</p> : curveGroups(run.curves).map(([title, series]) => <LineChart key={title} title={title} series={series} />)}
+        {run.curves.length === 0 ? (
+          <p>No epoch has finished yet.</p>
+        ) : (
+          curveGroups(run.curves).map(([title, series]) => <LineChart key={title} title={title} series={series} />)
+        )}
       </section>
       {run.kind === 'CLASSIFIER' && status === 'SUCCEEDED' && <RunEvaluation id={run.id} />}
       <details className="card">

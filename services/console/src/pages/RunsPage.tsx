@@ -78,7 +78,11 @@ export function RunsPage() {
           </label>
         </div>
         <ErrorNote error={error} />
-        <DataTable scrollLabel="Runs" caption={data ? `${data.runs.totalCount} runs` : 'Loading runs…'} columns={['Run', 'Kind', 'Status', 'Progress', 'Model', 'Created']}>
+        <DataTable
+          scrollLabel="Runs"
+          caption={data ? `${data.runs.totalCount} runs` : 'Loading runs…'}
+          columns={['Run', 'Kind', 'Status', 'Progress', 'Model', 'Created']}
+        >
           {runs.map((r) => (
             <tr key={r.id}>
               <td>

@@ -50,15 +50,17 @@ const ROLES: Array<{ role: ApiTokenRole; says: string }> = [
 /** The secret of a token just made: the gateway keeps only its hash, so this is the one time anyone sees it. */
 function NewSecret({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
   const [copied, setCopied] = useState(false);
-  const copy = () => navigator.clipboard?.writeText(secret).then(() => setCopied(true), () => setCopied(false));
+  const copy = () =>
+    navigator.clipboard?.writeText(secret).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
   return (
     <section className="card" aria-labelledby="new-secret-title" role="status">
       <h2 id="new-secret-title">Token “{name}” made</h2>
       <p>Copy it now: it is shown this once and cannot be read again.</p>
       <p>
-        <code data-testid="new-token-secret">
-          {secret}
-        </code>
+        <code data-testid="new-token-secret">{secret}</code>
       </p>
       <div className="row">
         <button type="button" onClick={copy}>
@@ -121,7 +123,11 @@ export function TokensPage() {
         </form>
       </section>
       <ErrorNote error={revoking.error} />
-      <DataTable scrollLabel="API tokens" caption={data ? `${data.apiTokens.totalCount} tokens` : 'Loading tokens…'} columns={['Name', 'Role', 'Made', <span className="visually-hidden">Actions</span>]}>
+      <DataTable
+        scrollLabel="API tokens"
+        caption={data ? `${data.apiTokens.totalCount} tokens` : 'Loading tokens…'}
+        columns={['Name', 'Role', 'Made', <span className="visually-hidden">Actions</span>]}
+      >
         {tokens.map((t) => (
           <tr key={t.id}>
             <td>{t.name}</td>

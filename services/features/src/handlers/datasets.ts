@@ -4,7 +4,6 @@ import { pageArgsFromRequest, pageResponse } from '@ser/runs';
 import { formatToProto } from '../formats';
 import type { DatasetVersion as StoredVersion, MetadataStore } from '@ser/store';
 
-
 export function versionToProto(v: StoredVersion): DatasetVersion {
   return {
     id: v.id,

@@ -19,7 +19,13 @@ describe('ExtractFeatures over gRPC: audio the decoder refuses', () => {
       port: 0,
       packageDefinition: reflectionPackageDefinition,
       logger,
-      services: [{ name: SER_SERVICE_NAMES.features, definition: grpc.ser.v1.FeatureService.service, implementation: { ExtractFeatures: unary(extractFeatures, logger) } }],
+      services: [
+        {
+          name: SER_SERVICE_NAMES.features,
+          definition: grpc.ser.v1.FeatureService.service,
+          implementation: { ExtractFeatures: unary(extractFeatures, logger) },
+        },
+      ],
     });
     client = createClient<FeatureServiceClient>(grpc.ser.v1.FeatureService, running.address, { deadlineMs: 10_000 });
   });

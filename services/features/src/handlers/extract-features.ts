@@ -22,9 +22,7 @@ export async function extractFeatures(req: ExtractFeaturesRequest__Output): Prom
       if (err.reason === 'tool-missing') throw failedPrecondition(`audio needs ffmpeg, which this server lacks: ${err.message}`, 'FFMPEG_MISSING');
       // Bad headers name the range they break, non-finite samples where they are, short clips both durations.
       const name = req.audio?.filename ? `audio '${req.audio.filename}'` : 'audio';
-      throw invalidArgument(`${name} cannot be decoded: ${err.message}`, [
-        { field: 'audio.content', description: err.reason },
-      ]);
+      throw invalidArgument(`${name} cannot be decoded: ${err.message}`, [{ field: 'audio.content', description: err.reason }]);
     }
     throw err;
   }
@@ -49,4 +47,3 @@ export async function extractFeatures(req: ExtractFeaturesRequest__Output): Prom
     sampleRateHz: decoded.sampleRate,
   };
 }
-

@@ -58,7 +58,9 @@ describe('resolveCorpusLocation', () => {
   it('refuses a symbolic link pointing out of the root, naming where it leads', () => {
     const err = refusal(join(root, 'escape'));
     expect(err.code).toBe(GrpcStatus.PERMISSION_DENIED);
-    expect(err.message).toBe(`corpus location '${join(root, 'escape')}' is outside the allowed corpus roots (it resolves to ${outside} through a symbolic link)`);
+    expect(err.message).toBe(
+      `corpus location '${join(root, 'escape')}' is outside the allowed corpus roots (it resolves to ${outside} through a symbolic link)`,
+    );
   });
 
   it('refuses .. traversal and a sibling whose name starts like the root', () => {

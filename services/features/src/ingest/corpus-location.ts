@@ -13,12 +13,17 @@ export function resolveCorpusLocation(uri: string, allowedRoots: string[]): stri
   try {
     path = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
   } catch {
-    throw new DomainError('INVALID_ARGUMENT', `corpus uri '${uri}' is not a file URI or path`, { violations: [{ field: 'uri', description: 'unsupported scheme' }] });
+    throw new DomainError('INVALID_ARGUMENT', `corpus uri '${uri}' is not a file URI or path`, {
+      violations: [{ field: 'uri', description: 'unsupported scheme' }],
+    });
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {
-    throw new DomainError('INVALID_ARGUMENT', `corpus uri scheme of '${uri}' is not supported (use file:// or a path)`, { violations: [{ field: 'uri', description: 'unsupported scheme' }] });
+    throw new DomainError('INVALID_ARGUMENT', `corpus uri scheme of '${uri}' is not supported (use file:// or a path)`, {
+      violations: [{ field: 'uri', description: 'unsupported scheme' }],
+    });
   }
-  if (!isAbsolute(path)) throw new DomainError('INVALID_ARGUMENT', `corpus location '${uri}' must be absolute`, { violations: [{ field: 'uri', description: 'must be absolute' }] });
+  if (!isAbsolute(path))
+    throw new DomainError('INVALID_ARGUMENT', `corpus location '${uri}' must be absolute`, { violations: [{ field: 'uri', description: 'must be absolute' }] });
   let real: string;
   try {
     real = realpathSync(path);

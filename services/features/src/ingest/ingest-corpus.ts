@@ -95,9 +95,23 @@ export async function ingestCorpus(req: IngestRequest, deps: IngestDeps, onProgr
   }
 
   onProgress({ stage: 'writing', done, total, message: 'writing the dataset record' });
-  const report: IngestionReport = { filesSeen: total + manifest.skipped.length, utterancesIngested: utterances.length, skipped, elapsedMs: Date.now() - started };
+  const report: IngestionReport = {
+    filesSeen: total + manifest.skipped.length,
+    utterancesIngested: utterances.length,
+    skipped,
+    elapsedMs: Date.now() - started,
+  };
   const registered = await deps.store.transaction((tx) =>
-    registerDatasetVersion(tx, { corpusName: req.corpusName, version, format: req.format, sourceUri: req.sourceUri, labelMap: req.labelMap, entries: manifest.entries, utterances, report }),
+    registerDatasetVersion(tx, {
+      corpusName: req.corpusName,
+      version,
+      format: req.format,
+      sourceUri: req.sourceUri,
+      labelMap: req.labelMap,
+      entries: manifest.entries,
+      utterances,
+      report,
+    }),
   );
   onProgress({ stage: 'done', done, total, message: `${utterances.length} utterances, ${skipped.length} skipped` });
   return { version: registered.version, created: registered.created, report };

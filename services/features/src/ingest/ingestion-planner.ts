@@ -27,9 +27,7 @@ export function workItemKey(planId: string, shardIndex: number): string {
  * claim in the store.
  */
 export class IngestionPlanner {
-  constructor(
-    private readonly deps: { store: MetadataStore; bus: EventBus; ingestor: Ingestor; finalizer: PlanFinalizer; shardSize: number },
-  ) {}
+  constructor(private readonly deps: { store: MetadataStore; bus: EventBus; ingestor: Ingestor; finalizer: PlanFinalizer; shardSize: number }) {}
 
   async plan(cmd: IngestCommand, log: Logger): Promise<PlanOutcome> {
     const { store, bus, ingestor, finalizer, shardSize } = this.deps;

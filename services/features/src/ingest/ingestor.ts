@@ -55,7 +55,10 @@ export class Ingestor {
       assertS3CorpusAllowed(cmd.uri, corpusRoots);
       return s3CorpusRoot(s3Corpora.cacheDir, cmd.uri);
     }
-    return resolveCorpusLocation(cmd.uri, corpusRoots.filter((r) => !isS3Uri(r)).map((r) => resolve(r)));
+    return resolveCorpusLocation(
+      cmd.uri,
+      corpusRoots.filter((r) => !isS3Uri(r)).map((r) => resolve(r)),
+    );
   }
 
   /** validate(), then the corpus on local disk: an s3:// corpus is copied into its cache folder first. */
@@ -77,11 +80,21 @@ export class Ingestor {
     log.info({ root }, 'ingestion started');
     const result = await ingestCorpus(
       { corpusName: cmd.corpusName, format: cmd.format, root, sourceUri: cmd.uri, labelMap: cmd.labelMap },
-      { store: this.opts.store, artifacts: this.opts.artifacts, pool: this.pool, minDurationSeconds: this.opts.minDurationSeconds, shardSize: this.opts.shardSize, metrics: this.opts.metrics },
+      {
+        store: this.opts.store,
+        artifacts: this.opts.artifacts,
+        pool: this.pool,
+        minDurationSeconds: this.opts.minDurationSeconds,
+        shardSize: this.opts.shardSize,
+        metrics: this.opts.metrics,
+      },
       onProgress,
     );
     if (result.created) await announceFeaturesReady(this.opts.bus, result.version, result.report);
-    log.info({ version: result.version.version, created: result.created, utterances: result.report.utterancesIngested, skipped: result.report.skipped.length }, 'ingestion finished');
+    log.info(
+      { version: result.version.version, created: result.created, utterances: result.report.utterancesIngested, skipped: result.report.skipped.length },
+      'ingestion finished',
+    );
     return result;
   }
 

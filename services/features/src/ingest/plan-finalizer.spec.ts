@@ -4,7 +4,16 @@ import { createLogger } from '@ser/logging';
 import { openMetadataStore, type MetadataStore } from '@ser/store';
 import { PlanFinalizer } from './plan-finalizer';
 
-const entry = (id: string, label: string) => ({ utteranceId: id, path: `${id}.wav`, label, rawLabel: label, speaker: 's1', session: null, gender: null, contentHash: `h-${id}` });
+const entry = (id: string, label: string) => ({
+  utteranceId: id,
+  path: `${id}.wav`,
+  label,
+  rawLabel: label,
+  speaker: 's1',
+  session: null,
+  gender: null,
+  contentHash: `h-${id}`,
+});
 const utterance = (id: string, label: string) => ({ ...entry(id, label), durationS: 1, split: null, featuresKey: `{"id":"${id}"}` });
 
 /** A plan of two shards (a, b | c), every item done by a different worker, c failing to decode. */
@@ -38,7 +47,12 @@ describe('PlanFinalizer', () => {
   beforeAll(async () => {
     store = await openMetadataStore({ kind: 'pglite' });
     bus = createInProcessBus();
-    await bus.subscribe({ groupId: 'test', topics: [TOPICS.featuresReady], fromBeginning: true, handler: async (e) => void ready.push(e as Envelope<typeof TOPICS.featuresReady>) });
+    await bus.subscribe({
+      groupId: 'test',
+      topics: [TOPICS.featuresReady],
+      fromBeginning: true,
+      handler: async (e) => void ready.push(e as Envelope<typeof TOPICS.featuresReady>),
+    });
     finalizer = new PlanFinalizer(store, bus, createLogger('test', { level: 'silent' }));
   });
   afterAll(async () => {
@@ -56,7 +70,10 @@ describe('PlanFinalizer', () => {
     expect(version.ingestionReport).toMatchObject({
       filesSeen: 4,
       utterancesIngested: 2,
-      skipped: [{ path: 'x.txt', reason: 'unsupported' }, { path: 'c.wav', reason: 'truncated: cut' }],
+      skipped: [
+        { path: 'x.txt', reason: 'unsupported' },
+        { path: 'c.wav', reason: 'truncated: cut' },
+      ],
     });
     expect((await store.datasets.listUtterances(version.id)).edges.map((e) => e.node.utteranceId)).toEqual(['a', 'b']);
     expect(await store.ingestionWork.getPlan(plan.id)).toMatchObject({ status: 'completed', datasetVersionId: version.id });
@@ -65,7 +82,14 @@ describe('PlanFinalizer', () => {
   });
 
   it('does nothing while items are open', async () => {
-    const { plan } = await store.ingestionWork.createPlan({ datasetName: 'open', version: 'v-open', format: 'urdu', sourceUri: '/c', root: '/c', items: [[entry('a', 'sad')]] });
+    const { plan } = await store.ingestionWork.createPlan({
+      datasetName: 'open',
+      version: 'v-open',
+      format: 'urdu',
+      sourceUri: '/c',
+      root: '/c',
+      items: [[entry('a', 'sad')]],
+    });
     await finalizer.finishIfComplete(plan.id);
     expect(await store.datasets.findVersion('open', 'v-open')).toBeNull();
     expect(await store.ingestionWork.getPlan(plan.id)).toMatchObject({ status: 'running' });
@@ -73,7 +97,14 @@ describe('PlanFinalizer', () => {
 
   it('announces a version registered by a replica that died before publishing, with the plan-derived event id', async () => {
     const plan = await donePlan(store, 'crashed');
-    const { version } = await store.datasets.registerVersion({ datasetName: 'crashed', version: 'v-crashed', format: 'urdu', sourceUri: '/c', utteranceCount: 2, ingestionReport: { utterancesIngested: 2, skipped: [] } });
+    const { version } = await store.datasets.registerVersion({
+      datasetName: 'crashed',
+      version: 'v-crashed',
+      format: 'urdu',
+      sourceUri: '/c',
+      utteranceCount: 2,
+      ingestionReport: { utterancesIngested: 2, skipped: [] },
+    });
     await store.ingestionWork.markRegistered(plan.id, version.id);
 
     await finalizer.finishIfComplete(plan.id);

@@ -74,7 +74,12 @@ export class PlanFinalizer {
       skipped.push(...result.skipped);
       entries += item.entries.length;
     }
-    const report = { filesSeen: entries + plan.importSkipped.length, utterancesIngested: utterances.length, skipped, elapsedMs: Date.now() - plan.createdAt.getTime() };
+    const report = {
+      filesSeen: entries + plan.importSkipped.length,
+      utterancesIngested: utterances.length,
+      skipped,
+      elapsedMs: Date.now() - plan.createdAt.getTime(),
+    };
     return { utterances, report };
   }
 }

@@ -32,13 +32,22 @@ export function assertS3CorpusAllowed(uri: string, roots: string[]): void {
   } catch (err) {
     throw new DomainError('INVALID_ARGUMENT', (err as Error).message, { violations: [{ field: 'uri', description: 'malformed s3:// location' }] });
   }
-  const inside = roots.filter((r) => r.startsWith('s3://')).some((root) => {
-    const allowed = parseS3Uri(root);
-    return allowed.bucket === location.bucket && (allowed.prefix === '' || location.prefix === allowed.prefix || location.prefix.startsWith(`${allowed.prefix}/`));
-  });
+  const inside = roots
+    .filter((r) => r.startsWith('s3://'))
+    .some((root) => {
+      const allowed = parseS3Uri(root);
+      return (
+        allowed.bucket === location.bucket && (allowed.prefix === '' || location.prefix === allowed.prefix || location.prefix.startsWith(`${allowed.prefix}/`))
+      );
+    });
   if (!inside) {
     throw new DomainError('PERMISSION_DENIED', `corpus location '${uri}' is outside the allowed corpus roots`, {
-      violations: [{ field: 'uri', description: `must be under one of the s3:// entries of SER_CORPUS_ROOTS: ${roots.filter((r) => r.startsWith('s3://')).join(', ') || 'none'}` }],
+      violations: [
+        {
+          field: 'uri',
+          description: `must be under one of the s3:// entries of SER_CORPUS_ROOTS: ${roots.filter((r) => r.startsWith('s3://')).join(', ') || 'none'}`,
+        },
+      ],
     });
   }
 }
@@ -71,7 +80,10 @@ export async function fetchS3Corpus(opts: S3CorpusOptions, uri: string, only?: s
 }
 
 async function fetchObject(client: S3Client, bucket: string, key: string, target: string, size: number): Promise<void> {
-  const present = await stat(target).then((s) => s.size, () => -1);
+  const present = await stat(target).then(
+    (s) => s.size,
+    () => -1,
+  );
   if (present === size && size >= 0) return;
   await mkdir(dirname(target), { recursive: true });
   // Download beside the target and rename: a replica reading the cache never sees half a file.
@@ -84,4 +96,3 @@ async function fetchObject(client: S3Client, bucket: string, key: string, target
     await rm(temp, { force: true });
   }
 }
-

@@ -115,7 +115,11 @@ export class FeatureWorkConsumer {
     }, this.leaseMs / 3);
     try {
       const { artifacts, minDurationSeconds } = ingestor.opts;
-      const root = await ingestor.prepareFiles(plan.sourceUri, plan.root, entries.map((e) => e.path));
+      const root = await ingestor.prepareFiles(
+        plan.sourceUri,
+        plan.root,
+        entries.map((e) => e.path),
+      );
       const shard = await extractShard(
         { root, prefix: featuresPrefix(plan.datasetName, plan.version), shardIndex, entries },
         { artifacts, pool: ingestor.pool, minDurationSeconds },

@@ -82,7 +82,11 @@ export async function runPretrainJob(job: PretrainJob, events: PretrainJobEvents
             history: [...state.history, { epoch, trainLoss: metrics.trainLoss, heldOutLoss }],
           };
           const prefix = `checkpoints/${job.runId}/epoch-${String(epoch).padStart(4, '0')}`;
-          await writeCheckpoint(job.artifacts, prefix, { weights: saveVariables(model.variables), optimizer: await saveAdamState(optimizer, model.variables), state });
+          await writeCheckpoint(job.artifacts, prefix, {
+            weights: saveVariables(model.variables),
+            optimizer: await saveAdamState(optimizer, model.variables),
+            state,
+          });
           await events.onEpoch({ epoch, step: metrics.steps, trainLoss: metrics.trainLoss, heldOutLoss, checkpointPrefix: prefix, best });
           return state.badEpochs >= config.patience ? 'stop' : undefined;
         },
@@ -99,8 +103,16 @@ export async function runPretrainJob(job: PretrainJob, events: PretrainJobEvents
 function evaluateHeldOut(model: ReturnType<typeof createFop>, heldOut: Float32Array[], config: PretrainConfig): number {
   let sum = 0;
   let n = 0;
-  for (const batch of cropBatches(heldOut, { batchSize: config.batchSize, cropFrames: config.cropFrames, seed: config.seed, epoch: 0, nMels: config.model.nMels })) {
-    const loss = tf.tidy(() => fopNextFrameLoss(model, cropBatchTensor(batch), { training: false, shift: config.shift, lengths: batch.lengths }).dataSync()[0]!);
+  for (const batch of cropBatches(heldOut, {
+    batchSize: config.batchSize,
+    cropFrames: config.cropFrames,
+    seed: config.seed,
+    epoch: 0,
+    nMels: config.model.nMels,
+  })) {
+    const loss = tf.tidy(
+      () => fopNextFrameLoss(model, cropBatchTensor(batch), { training: false, shift: config.shift, lengths: batch.lengths }).dataSync()[0]!,
+    );
     sum += loss * batch.batch;
     n += batch.batch;
   }

@@ -23,6 +23,11 @@ describe('FOP worker messages', () => {
   });
 
   it('the end of a run reports bestHeldOutLoss', () => {
-    expect(doneMessage({ status: 'stopped', epochsCompleted: 5, bestHeldOut: 0.3 })).toEqual({ type: 'done', status: 'stopped', epochsCompleted: 5, metrics: { bestHeldOutLoss: 0.3 } });
+    expect(doneMessage({ status: 'stopped', epochsCompleted: 5, bestHeldOut: 0.3 })).toEqual({
+      type: 'done',
+      status: 'stopped',
+      epochsCompleted: 5,
+      metrics: { bestHeldOutLoss: 0.3 },
+    });
   });
 });

@@ -12,8 +12,7 @@ export interface Principal {
 // Each role can do everything the roles before it can.
 const RANK: Record<ApiTokenRole, number> = { viewer: 0, operator: 1, admin: 2 };
 
-export const unauthenticated = (message: string) =>
-  new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+export const unauthenticated = (message: string) => new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 const forbidden = (message: string) => new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
 
 /**

@@ -16,5 +16,4 @@ export class BodyError extends Error {
 }
 
 /** 413 for a body over the gateway's limit (gateway.maxBodyBytes). */
-export const bodyTooLarge = (maxBodyBytes: number) =>
-  new BodyError(`request body over ${maxBodyBytes} bytes (gateway.maxBodyBytes)`, 413, { maxBodyBytes });
+export const bodyTooLarge = (maxBodyBytes: number) => new BodyError(`request body over ${maxBodyBytes} bytes (gateway.maxBodyBytes)`, 413, { maxBodyBytes });

@@ -31,7 +31,10 @@ describe('CORS', () => {
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe(CONSOLE);
     expect(res.headers.get('access-control-allow-methods')).toMatch(/\bPOST\b/);
-    const allowed = res.headers.get('access-control-allow-headers')!.split(',').map((h) => h.trim());
+    const allowed = res.headers
+      .get('access-control-allow-headers')!
+      .split(',')
+      .map((h) => h.trim());
     expect(allowed).toEqual(expect.arrayContaining(['authorization', 'content-type', 'apollo-require-preflight']));
     expect(res.headers.get('access-control-max-age')).toMatch(/^\d+$/);
     expect(res.headers.get('vary')).toMatch(/Origin/);

@@ -34,7 +34,9 @@ export function graphqlHttpHandler<C extends BaseContext>(
     handle(server, context, limits, req, res, prepare).catch((err: Error) => {
       const refused = err instanceof BodyError ? err : undefined;
       if (!res.headersSent) res.writeHead(refused?.status ?? 500, { 'content-type': 'application/json' });
-      const error = refused ? { message: refused.message, extensions: { code: refused.code, ...refused.extensions } } : { message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      const error = refused
+        ? { message: refused.message, extensions: { code: refused.code, ...refused.extensions } }
+        : { message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
       res.end(JSON.stringify({ errors: [error] }));
       discardRest(req);
     });

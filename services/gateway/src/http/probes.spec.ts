@@ -16,11 +16,21 @@ describe('/healthz, /readyz and /metrics', () => {
     store = await openMetadataStore({ kind: 'pglite' });
     // Any grpc-kit server answers grpc.health.v1 SERVING; one stands in for every backend.
     backend = await startGrpcServer({ port: 0, services: [], packageDefinition: loadSerProto().reflectionPackageDefinition });
-    const all = { features: backend.address, fopPretrainer: backend.address, vqvaePretrainer: backend.address, classifierTrainer: backend.address, inference: backend.address };
+    const all = {
+      features: backend.address,
+      fopPretrainer: backend.address,
+      vqvaePretrainer: backend.address,
+      classifierTrainer: backend.address,
+      inference: backend.address,
+    };
     isolated = await startSpecGateway({ store, anonymousRead: false });
     connected = await startSpecGateway({ store, anonymousRead: false, addresses: all });
     const away = '127.0.0.1:1';
-    trainersAway = await startSpecGateway({ store, anonymousRead: false, addresses: { ...all, fopPretrainer: away, vqvaePretrainer: away, classifierTrainer: away } });
+    trainersAway = await startSpecGateway({
+      store,
+      anonymousRead: false,
+      addresses: { ...all, fopPretrainer: away, vqvaePretrainer: away, classifierTrainer: away },
+    });
   });
   afterAll(async () => {
     await isolated?.stop();

@@ -53,9 +53,7 @@ export function probeHandler(opts: ProbeOptions): (req: IncomingMessage, res: Se
 
 async function readiness(opts: ProbeOptions): Promise<{ status: string; services: Record<string, HealthStatus> }> {
   if (opts.stopping()) return { status: 'stopping', services: {} };
-  const entries = await Promise.all(
-    Object.entries(opts.serviceAddresses).map(async ([name, address]) => [name, await checkHealth(address)] as const),
-  );
+  const entries = await Promise.all(Object.entries(opts.serviceAddresses).map(async ([name, address]) => [name, await checkHealth(address)] as const));
   const ready = entries.every(([name, status]) => status === 'SERVING' || !READINESS_SERVICES.includes(name as ServiceName));
   return { status: ready ? 'ready' : 'not ready', services: Object.fromEntries(entries) };
 }

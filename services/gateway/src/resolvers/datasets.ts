@@ -31,9 +31,7 @@ function ingestionReport(report: JsonObject) {
     filesSeen: num(report.filesSeen),
     utterancesIngested: num(report.utterancesIngested),
     elapsedMs: num(report.elapsedMs),
-    skipped: skipped.flatMap((s) =>
-      s && typeof s === 'object' && !Array.isArray(s) ? [{ path: String(s.path ?? ''), reason: String(s.reason ?? '') }] : [],
-    ),
+    skipped: skipped.flatMap((s) => (s && typeof s === 'object' && !Array.isArray(s) ? [{ path: String(s.path ?? ''), reason: String(s.reason ?? '') }] : [])),
   };
 }
 

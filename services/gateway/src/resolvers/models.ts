@@ -8,7 +8,8 @@ import { connection, connectionOfList, type ConnectionArgs } from './paging';
 // ModelRegistryService owns the registry (model_versions, model_aliases): queries read it over gRPC, and moving an
 // alias goes through it too, so it can announce the move on the bus.
 export const modelQueries = {
-  models: async (_: unknown, args: ConnectionArgs, ctx: GatewayContext) => connectionOfList('models', await listModels(ctx.clients.modelRegistry), (m) => m.name, args),
+  models: async (_: unknown, args: ConnectionArgs, ctx: GatewayContext) =>
+    connectionOfList('models', await listModels(ctx.clients.modelRegistry), (m) => m.name, args),
   async model(_: unknown, args: { name: string }, ctx: GatewayContext) {
     return (await listModels(ctx.clients.modelRegistry)).find((m) => m.name === args.name) ?? null;
   },
@@ -27,7 +28,8 @@ export const modelMutations = {
 
 export const Model = {
   id: globalIdOf('Model', (m: RegisteredModel) => m.name),
-  versions: (m: RegisteredModel, args: ConnectionArgs, ctx: GatewayContext) => connection(args, (page) => listVersions(ctx.clients.modelRegistry, m.name, page)),
+  versions: (m: RegisteredModel, args: ConnectionArgs, ctx: GatewayContext) =>
+    connection(args, (page) => listVersions(ctx.clients.modelRegistry, m.name, page)),
   aliases: (m: RegisteredModel, _: unknown, ctx: GatewayContext) => listAliases(ctx.clients.modelRegistry, m.name),
 };
 

@@ -5,7 +5,13 @@ describe('global ids', () => {
   it('are base64url of Type:storeId, and only what toGlobalId made parses', () => {
     expect(toGlobalId('Run', 'r-1')).toBe(Buffer.from('Run:r-1').toString('base64url'));
     expect(parseGlobalId(toGlobalId('ModelVersion', 'a:b'))).toEqual({ type: 'ModelVersion', id: 'a:b' });
-    for (const bare of ['0b7e3c1a-8d3f-4c1e-9a57-2f0c8e1d4b6a', 'demo', Buffer.from('Nope:1').toString('base64url'), Buffer.from('Run:').toString('base64url'), '']) {
+    for (const bare of [
+      '0b7e3c1a-8d3f-4c1e-9a57-2f0c8e1d4b6a',
+      'demo',
+      Buffer.from('Nope:1').toString('base64url'),
+      Buffer.from('Run:').toString('base64url'),
+      '',
+    ]) {
       expect(parseGlobalId(bare)).toBeNull();
     }
   });

@@ -23,36 +23,78 @@ describe('starting runs with no trainer up', () => {
   const queuedRuns = async () => (await t.store.runs.list({ status: ['queued'] }, { first: 100 })).edges.length;
 
   it('queues a classifier run, its method enum as config.method, resolved as the trainer resolves it', async () => {
-    const res = await postGraphql(t.gateway.url, { query: START, variables: { input: { datasetVersionIds: [dv], method: 'FOP_HYPERCOLUMNS', config: { repeats: 2 }, checkpointId: '' } } }, { token: operator });
+    const res = await postGraphql(
+      t.gateway.url,
+      { query: START, variables: { input: { datasetVersionIds: [dv], method: 'FOP_HYPERCOLUMNS', config: { repeats: 2 }, checkpointId: '' } } },
+      { token: operator },
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT'); // hypercolumns need a checkpoint: the trainer's own rule
 
-    const ok = await postGraphql(t.gateway.url, { query: START, variables: { input: { datasetVersionIds: [dv], method: 'FOP_FINE_TUNE', config: { repeats: 2 }, modelName: 'queued-model' } } }, { token: operator });
+    const ok = await postGraphql(
+      t.gateway.url,
+      { query: START, variables: { input: { datasetVersionIds: [dv], method: 'FOP_FINE_TUNE', config: { repeats: 2 }, modelName: 'queued-model' } } },
+      { token: operator },
+    );
     expect(ok.errors).toBeUndefined();
-    const run = ok.data!.startClassifierRun as { id: string; status: string; method: string; config: Record<string, unknown>; lineage: { raw: Record<string, unknown> } };
+    const run = ok.data!.startClassifierRun as {
+      id: string;
+      status: string;
+      method: string;
+      config: Record<string, unknown>;
+      lineage: { raw: Record<string, unknown> };
+    };
     expect(run).toMatchObject({ status: 'QUEUED', method: 'FOP_FINE_TUNE', config: { method: 'fop-fine-tune', repeats: 2, datasetVersionId: dv } });
     expect(run.config.model).toMatchObject({ dModel: expect.any(Number) }); // the resolved FOP config is stored, as the trainer stores it
     expect(run.lineage.raw).toMatchObject({ datasetVersionIds: [dv], checkpointId: '', modelName: 'queued-model' });
     // Without a model name, the platform's default (inference.defaultModelName), as the trainer fills it in.
-    const unnamed = await postGraphql(t.gateway.url, { query: START, variables: { input: { datasetVersionIds: [dv], method: 'FOP_FINE_TUNE' } } }, { token: operator });
+    const unnamed = await postGraphql(
+      t.gateway.url,
+      { query: START, variables: { input: { datasetVersionIds: [dv], method: 'FOP_FINE_TUNE' } } },
+      { token: operator },
+    );
     expect((unnamed.data!.startClassifierRun as { lineage: { raw: Record<string, unknown> } }).lineage.raw.modelName).toBe('spec-default');
   });
 
   it('refuses a bad config with BAD_USER_INPUT and an unknown dataset version with NOT_FOUND, queueing nothing', async () => {
     const before = await queuedRuns();
-    const mismatch = await postGraphql(t.gateway.url, { query: START, variables: { input: { datasetVersionIds: [dv], method: 'SEQUENCE_MODEL', config: { method: 'fop-fine-tune' } } } }, { token: operator });
+    const mismatch = await postGraphql(
+      t.gateway.url,
+      { query: START, variables: { input: { datasetVersionIds: [dv], method: 'SEQUENCE_MODEL', config: { method: 'fop-fine-tune' } } } },
+      { token: operator },
+    );
     expect(mismatch.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const unknownKey = await postGraphql(t.gateway.url, { query: START, variables: { input: { datasetVersionIds: [dv], config: { method: 'fop-fine-tune', epoch: 3 } } } }, { token: operator });
+    const unknownKey = await postGraphql(
+      t.gateway.url,
+      { query: START, variables: { input: { datasetVersionIds: [dv], config: { method: 'fop-fine-tune', epoch: 3 } } } },
+      { token: operator },
+    );
     expect(unknownKey.errors?.[0]).toMatchObject({ message: expect.stringContaining('epoch'), extensions: { code: 'BAD_USER_INPUT' } });
-    const badPretrain = await postGraphql(t.gateway.url, { query: PRETRAIN, variables: { input: { kind: 'VQVAE', datasetVersionIds: [dv], config: { epochs: 0 } } } }, { token: operator });
+    const badPretrain = await postGraphql(
+      t.gateway.url,
+      { query: PRETRAIN, variables: { input: { kind: 'VQVAE', datasetVersionIds: [dv], config: { epochs: 0 } } } },
+      { token: operator },
+    );
     expect(badPretrain.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const missing = await postGraphql(t.gateway.url, { query: PRETRAIN, variables: { input: { kind: 'FOP', datasetVersionIds: ['missing'] } } }, { token: operator });
+    const missing = await postGraphql(
+      t.gateway.url,
+      { query: PRETRAIN, variables: { input: { kind: 'FOP', datasetVersionIds: ['missing'] } } },
+      { token: operator },
+    );
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(await queuedRuns()).toBe(before);
   });
 
   it('queues a pre-training run with the defaults its trainer would fill in', async () => {
-    const res = await postGraphql(t.gateway.url, { query: PRETRAIN, variables: { input: { kind: 'FOP', datasetVersionIds: [dv], config: { epochs: 3 }, displayName: 'queued' } } }, { token: operator });
+    const res = await postGraphql(
+      t.gateway.url,
+      { query: PRETRAIN, variables: { input: { kind: 'FOP', datasetVersionIds: [dv], config: { epochs: 3 }, displayName: 'queued' } } },
+      { token: operator },
+    );
     expect(res.errors).toBeUndefined();
-    expect(res.data!.startPretrainRun).toMatchObject({ kind: 'FOP_PRETRAIN', status: 'QUEUED', config: { epochs: 3, batchSize: 32, datasetVersionIds: [dv], displayName: 'queued' } });
+    expect(res.data!.startPretrainRun).toMatchObject({
+      kind: 'FOP_PRETRAIN',
+      status: 'QUEUED',
+      config: { epochs: 3, batchSize: 32, datasetVersionIds: [dv], displayName: 'queued' },
+    });
   });
 });

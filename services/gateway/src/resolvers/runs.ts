@@ -12,7 +12,6 @@ import { fromEnum, optionalEnum, toEnum } from './enums';
 import { globalIdOf, storeId } from './global-ids';
 import { badInput, connection, namedValues, type ConnectionArgs } from './paging';
 
-
 const isRunKind = (kind: string): kind is RunKind => (RUN_KINDS as readonly string[]).includes(kind);
 const notFound = (what: string) => new GraphQLError(`${what} not found`, { extensions: { code: 'NOT_FOUND' } });
 
@@ -85,7 +84,11 @@ export const runMutations = {
     // The name its kept model registers under: the planner fills in the platform's default, as for the trainer's
     // StartClassifierRun; a gateway configured without one asks for it.
     if (!input.modelName && !ctx.defaultModelName) throw badInput('modelName is required: this gateway has no default model name (inference.defaultModelName)');
-    return queueOrRefuse(ctx, 'classifier', { ...startRequest(withMethod(input)), modelName: input.modelName ?? undefined, defaultModelName: ctx.defaultModelName });
+    return queueOrRefuse(ctx, 'classifier', {
+      ...startRequest(withMethod(input)),
+      modelName: input.modelName ?? undefined,
+      defaultModelName: ctx.defaultModelName,
+    });
   },
 
   async cancelRun(_: unknown, args: { id: string; reason?: string | null }, ctx: GatewayContext) {
@@ -109,7 +112,6 @@ export const runMutations = {
   },
 };
 
-
 function matrix(m: ConfusionMatrix__Output | null | undefined) {
   if (!m) return null;
   const n = m.labels.length;
@@ -124,7 +126,13 @@ function evaluation(e: ClassifierEvaluation__Output) {
     metricsStd: namedValues(e.metricsStd),
     confusionMatrix: matrix(e.confusionMatrix),
     perClassRecall: e.perClassRecall,
-    folds: e.folds.map((f) => ({ repeat: f.repeat, fold: f.fold, testSplit: f.testSplit, metrics: namedValues(f.metrics), confusionMatrix: matrix(f.confusionMatrix) })),
+    folds: e.folds.map((f) => ({
+      repeat: f.repeat,
+      fold: f.fold,
+      testSplit: f.testSplit,
+      metrics: namedValues(f.metrics),
+      confusionMatrix: matrix(f.confusionMatrix),
+    })),
   };
 }
 

@@ -9,11 +9,19 @@ import { storeId, toGlobalId } from './global-ids';
 const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
 
 function hubOf(ctx: GatewayContext): EventHub {
-  if (!ctx.hub) throw new GraphQLError('subscriptions need the event bus, which this gateway was started without', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+  if (!ctx.hub)
+    throw new GraphQLError('subscriptions need the event bus, which this gateway was started without', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
   return ctx.hub;
 }
 
-const snapshot = (r: Run) => ({ runId: toGlobalId('Run', r.id), kind: toEnum(r.kind), status: toEnum(r.status), progress: r.progress, message: null, metrics: r.metrics });
+const snapshot = (r: Run) => ({
+  runId: toGlobalId('Run', r.id),
+  kind: toEnum(r.kind),
+  status: toEnum(r.status),
+  progress: r.progress,
+  message: null,
+  metrics: r.metrics,
+});
 
 /**
  * A run's state now, then each run.status event for it (every trainer publishes them, so one source covers all
@@ -27,7 +35,14 @@ async function* runProgress(ctx: GatewayContext, runId: string) {
     yield snapshot(run);
     if (TERMINAL.has(run.status)) return;
     for await (const { data } of events) {
-      yield { runId: toGlobalId('Run', runId), kind: toEnum(data.runKind), status: toEnum(data.status), progress: data.progress, message: data.message ?? null, metrics: data.metrics ?? null };
+      yield {
+        runId: toGlobalId('Run', runId),
+        kind: toEnum(data.runKind),
+        status: toEnum(data.status),
+        progress: data.progress,
+        message: data.message ?? null,
+        metrics: data.metrics ?? null,
+      };
       if (TERMINAL.has(data.status)) return;
     }
   } finally {
@@ -41,7 +56,8 @@ async function* ingestionProgress(ctx: GatewayContext, corpusName: string | null
   const isIngestion = (e: HubEvent): e is IngestionHubEvent =>
     (e.topic === TOPICS.corpusPublished || e.topic === TOPICS.featuresReady) && (!corpusName || e.data.corpusName === corpusName);
   for await (const e of hubOf(ctx).listen(isIngestion)) {
-    if (e.topic === TOPICS.corpusPublished) yield { corpusName: e.data.corpusName, stage: 'PUBLISHED', datasetVersion: null, utteranceCount: null, skippedCount: null };
+    if (e.topic === TOPICS.corpusPublished)
+      yield { corpusName: e.data.corpusName, stage: 'PUBLISHED', datasetVersion: null, utteranceCount: null, skippedCount: null };
     else
       yield {
         corpusName: e.data.corpusName,

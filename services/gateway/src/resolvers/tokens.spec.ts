@@ -7,7 +7,9 @@ const LIST = 'query($after: String) { apiTokens(first: 2, after: $after) { total
 const code = (res: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => res.errors?.[0]?.extensions?.code ?? 'OK';
 
 type Created = { createApiToken: { secret: string; apiToken: { id: string; name: string; role: string; createdAt: string } } };
-type Listed = { apiTokens: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { id: string; name: string; role: string } }> } };
+type Listed = {
+  apiTokens: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { id: string; name: string; role: string } }> };
+};
 
 // Token management through the API: an admin makes, lists and revokes tokens; nobody else may, and no answer
 // but createApiToken's ever holds a secret.
@@ -39,7 +41,10 @@ describe('api token management', () => {
     expect(first.errors).toBeUndefined();
     const page = (first.data as Listed).apiTokens;
     expect(page.totalCount).toBe(await t.store.apiTokens.count());
-    expect(page.edges.map((e) => [e.node.name, e.node.role])).toEqual([['spec-viewer', 'VIEWER'], ['spec-operator', 'OPERATOR']]);
+    expect(page.edges.map((e) => [e.node.name, e.node.role])).toEqual([
+      ['spec-viewer', 'VIEWER'],
+      ['spec-operator', 'OPERATOR'],
+    ]);
     const second = await postGraphql(t.gateway.url, { query: LIST, variables: { after: page.pageInfo.endCursor } }, { token: tokens.admin });
     expect((second.data as Listed).apiTokens.edges[0]!.node.name).toBe('spec-admin');
     for (const secret of Object.values(tokens)) expect(JSON.stringify([first, second])).not.toContain(secret);
@@ -53,17 +58,23 @@ describe('api token management', () => {
       expect(code(await postGraphql(t.gateway.url, { query: CREATE, variables: { input: { name: 'x', role: 'ADMIN' } } }, { token: caller }))).toBe(expected);
       expect(code(await postGraphql(t.gateway.url, { query: LIST }, { token: caller }))).toBe(expected);
     }
-    expect(code(await postGraphql(t.gateway.url, { query: CREATE, variables: { input: { name: ' ', role: 'VIEWER' } } }, { token: tokens.admin }))).toBe('BAD_USER_INPUT');
+    expect(code(await postGraphql(t.gateway.url, { query: CREATE, variables: { input: { name: ' ', role: 'VIEWER' } } }, { token: tokens.admin }))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
   it('revokes by global id; node(id:) shows a token to an admin only', async () => {
     const made = await postGraphql(t.gateway.url, { query: CREATE, variables: { input: { name: 'short-lived', role: 'VIEWER' } } }, { token: tokens.admin });
     const { secret, apiToken } = (made.data as Created).createApiToken;
     const node = 'query($id: ID!) { node(id: $id) { ... on ApiToken { name } } }';
-    expect((await postGraphql(t.gateway.url, { query: node, variables: { id: apiToken.id } }, { token: tokens.admin })).data).toEqual({ node: { name: 'short-lived' } });
+    expect((await postGraphql(t.gateway.url, { query: node, variables: { id: apiToken.id } }, { token: tokens.admin })).data).toEqual({
+      node: { name: 'short-lived' },
+    });
     expect(code(await postGraphql(t.gateway.url, { query: node, variables: { id: apiToken.id } }, { token: tokens.viewer }))).toBe('FORBIDDEN');
     const revoke = 'mutation($id: ID!) { revokeApiToken(id: $id) }';
-    expect((await postGraphql(t.gateway.url, { query: revoke, variables: { id: apiToken.id } }, { token: tokens.admin })).data).toEqual({ revokeApiToken: true });
+    expect((await postGraphql(t.gateway.url, { query: revoke, variables: { id: apiToken.id } }, { token: tokens.admin })).data).toEqual({
+      revokeApiToken: true,
+    });
     expect(code(await postGraphql(t.gateway.url, { query: '{ __typename }' }, { token: secret }))).toBe('UNAUTHENTICATED');
     expect(code(await postGraphql(t.gateway.url, { query: revoke, variables: { id: apiToken.id } }, { token: tokens.admin }))).toBe('NOT_FOUND');
   });

@@ -46,9 +46,13 @@ export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(byte
  * An uploaded clip as the models read it: limits checked, decoded (WAV in-process, other containers through
  * ffmpeg, raw PCM by its declared format), mono, resampled to 16 kHz; with the SHA-256 of the bytes received.
  */
-export async function decodeAudioInput(audio: AudioData__Output | null | undefined, limits: AudioLimits): Promise<{ samples: Float32Array; inputHash: string }> {
+export async function decodeAudioInput(
+  audio: AudioData__Output | null | undefined,
+  limits: AudioLimits,
+): Promise<{ samples: Float32Array; inputHash: string }> {
   const content = audio?.content;
-  if (!content || content.length === 0) throw invalidArgument('audio.content is empty', [{ field: 'audio.content', description: 'send the bytes of an audio file' }]);
+  if (!content || content.length === 0)
+    throw invalidArgument('audio.content is empty', [{ field: 'audio.content', description: 'send the bytes of an audio file' }]);
   checkAudioBytes('audio.content', content.length, limits);
   const inputHash = sha256Hex(content);
   if (isPcm(audio.encoding)) {

@@ -31,7 +31,9 @@ export function pcmToMono(bytes: Uint8Array, encoding: PcmEncoding, channels: nu
 /** sample_rate_hz and channels of raw PCM, checked (INVALID_ARGUMENT naming `prefix`.field). */
 export function checkPcmFormat(prefix: string, sampleRateHz: number, channels: number): void {
   const violations = [
-    ...(Number.isInteger(sampleRateHz) && sampleRateHz >= 1000 && sampleRateHz <= 384_000 ? [] : [{ field: `${prefix}.sample_rate_hz`, description: 'raw PCM needs a rate in 1000..384000 Hz' }]),
+    ...(Number.isInteger(sampleRateHz) && sampleRateHz >= 1000 && sampleRateHz <= 384_000
+      ? []
+      : [{ field: `${prefix}.sample_rate_hz`, description: 'raw PCM needs a rate in 1000..384000 Hz' }]),
     ...(Number.isInteger(channels) && channels >= 1 && channels <= 32 ? [] : [{ field: `${prefix}.channels`, description: 'raw PCM needs 1..32 channels' }]),
   ];
   if (violations.length) throw invalidArgument(`raw PCM format incomplete: ${violations.map((v) => v.field).join(', ')}`, violations);

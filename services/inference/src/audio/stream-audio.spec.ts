@@ -10,14 +10,24 @@ describe('StreamWindows', () => {
   it('emits complete windows every hop, however the signal is chunked', () => {
     const windows = new StreamWindows(10, 10, 5);
     const out = [ramp(7), ramp(9, 7), ramp(14, 16)].flatMap((c) => windows.push(c));
-    expect(out.map((w) => [w.index, w.startSeconds, w.endSeconds])).toEqual([[0, 0, 1], [1, 0.5, 1.5], [2, 1, 2], [3, 1.5, 2.5], [4, 2, 3]]);
+    expect(out.map((w) => [w.index, w.startSeconds, w.endSeconds])).toEqual([
+      [0, 0, 1],
+      [1, 0.5, 1.5],
+      [2, 1, 2],
+      [3, 1.5, 2.5],
+      [4, 2, 3],
+    ]);
     expect(Array.from(out[3]!.samples)).toEqual(Array.from(ramp(10, 15)));
   });
 
   it('skips the gap when the hop is longer than the window', () => {
     const windows = new StreamWindows(10, 4, 10);
     const out = [ramp(12), ramp(13, 12)].flatMap((c) => windows.push(c));
-    expect(out.map((w) => Array.from(w.samples))).toEqual([[0, 1, 2, 3], [10, 11, 12, 13], [20, 21, 22, 23]]);
+    expect(out.map((w) => Array.from(w.samples))).toEqual([
+      [0, 1, 2, 3],
+      [10, 11, 12, 13],
+      [20, 21, 22, 23],
+    ]);
   });
 });
 

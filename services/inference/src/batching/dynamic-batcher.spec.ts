@@ -21,7 +21,11 @@ describe('DynamicBatcher', () => {
     const batches: number[][] = [];
     const batcher = new DynamicBatcher<number, number>({ maxBatchSize: 2, maxWaitMs: 60_000, run: async (xs) => (batches.push(xs), xs) });
     await Promise.all([1, 2, 3, 4, 5, 6].map((x) => batcher.submit(x)));
-    expect(batches).toEqual([[1, 2], [3, 4], [5, 6]]);
+    expect(batches).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
   });
 
   it('collects requests that arrive during a forward pass into the next batch', async () => {
@@ -48,7 +52,14 @@ describe('DynamicBatcher', () => {
 
   it('rejects every request of a failed batch and keeps serving', async () => {
     let fail = true;
-    const batcher = new DynamicBatcher<number, number>({ maxBatchSize: 2, maxWaitMs: 60_000, run: (xs) => { if (fail) throw new Error('boom'); return xs; } });
+    const batcher = new DynamicBatcher<number, number>({
+      maxBatchSize: 2,
+      maxWaitMs: 60_000,
+      run: (xs) => {
+        if (fail) throw new Error('boom');
+        return xs;
+      },
+    });
     const results = await Promise.allSettled([batcher.submit(1), batcher.submit(2)]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     fail = false;
@@ -71,11 +82,18 @@ describe('DynamicBatcher', () => {
     });
     const all = [1, 2, 3, 4, 5, 6].map((x) => batcher.submit(x));
     await new Promise((r) => setImmediate(r));
-    expect(started).toEqual([[1, 2], [3, 4]]); // two passes under way, the third batch waits for a slot
+    expect(started).toEqual([
+      [1, 2],
+      [3, 4],
+    ]); // two passes under way, the third batch waits for a slot
     expect(batcher.waiting).toBe(2);
     release();
     expect(await Promise.all(all)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(started).toEqual([[1, 2], [3, 4], [5, 6]]);
+    expect(started).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
   });
 
   it('refuses a maxConcurrentBatches that is not a positive integer', () => {

@@ -31,9 +31,11 @@ export class DynamicBatcher<I, O> {
   private readonly maxRunning: number;
 
   constructor(private readonly opts: DynamicBatcherOptions<I, O>) {
-    if (!Number.isInteger(opts.maxBatchSize) || opts.maxBatchSize < 1) throw new RangeError(`maxBatchSize must be a positive integer, got ${opts.maxBatchSize}`);
+    if (!Number.isInteger(opts.maxBatchSize) || opts.maxBatchSize < 1)
+      throw new RangeError(`maxBatchSize must be a positive integer, got ${opts.maxBatchSize}`);
     this.maxRunning = opts.maxConcurrentBatches ?? 1;
-    if (!Number.isInteger(this.maxRunning) || this.maxRunning < 1) throw new RangeError(`maxConcurrentBatches must be a positive integer, got ${this.maxRunning}`);
+    if (!Number.isInteger(this.maxRunning) || this.maxRunning < 1)
+      throw new RangeError(`maxConcurrentBatches must be a positive integer, got ${this.maxRunning}`);
   }
 
   submit(item: I): Promise<O> {

@@ -1,4 +1,10 @@
-import { decodeFeatureData, type BatchPredictRequest__Output, type BatchPredictResponse, type FeatureServiceClient, type UtterancePrediction } from '@ser/contracts';
+import {
+  decodeFeatureData,
+  type BatchPredictRequest__Output,
+  type BatchPredictResponse,
+  type FeatureServiceClient,
+  type UtterancePrediction,
+} from '@ser/contracts';
 import { evaluate } from '@ser/evaluation';
 import { deadlineIn, invalidArgument, iterateStream, notFound } from '@ser/grpc-kit';
 import type { MetadataStore } from '@ser/store';
@@ -37,7 +43,11 @@ export async function* batchPredict(
       const probabilities = await version.forward(pending.map((p) => p.input));
       const predictions: UtterancePrediction[] = [];
       for (const [i, p] of pending.entries()) {
-        const prediction = await recordPrediction(deps.store, version, toPrediction(version, probabilities[i]!, startedAt), { inputHash: p.hash, source: 'batch', optOut: req.recordOptOut });
+        const prediction = await recordPrediction(deps.store, version, toPrediction(version, probabilities[i]!, startedAt), {
+          inputHash: p.hash,
+          source: 'batch',
+          optOut: req.recordOptOut,
+        });
         predictions.push({ utteranceId: p.id, trueLabel: p.label, prediction });
         if (p.label) {
           truth.push(p.label);
@@ -50,7 +60,12 @@ export async function* batchPredict(
     };
     for await (const row of iterateStream(call)) {
       // Copied out of the message buffer, which the next message may reuse.
-      pending.push({ id: row.utterance!.id, label: row.utterance!.label, hash: row.utterance!.contentHash, input: decodeFeatureData(row.features!.data).slice() });
+      pending.push({
+        id: row.utterance!.id,
+        label: row.utterance!.label,
+        hash: row.utterance!.contentHash,
+        input: decodeFeatureData(row.features!.data).slice(),
+      });
       if (pending.length >= deps.maxBatchSize) yield await flush();
     }
     if (pending.length) yield await flush();

@@ -21,7 +21,16 @@ const WORKER_START_MS = 120_000; // a worker compiles its TypeScript; slow on a 
 
 const config = (extra: Partial<PredictStreamConfig__Output> = {}): PredictStreamRequest__Output => ({
   payload: 'config',
-  config: { model: null, encoding: 'AUDIO_ENCODING_PCM_S16LE', sampleRateHz: RATE, channels: 2, windowSeconds: 1, hopSeconds: 0.6, recordOptOut: false, ...extra },
+  config: {
+    model: null,
+    encoding: 'AUDIO_ENCODING_PCM_S16LE',
+    sampleRateHz: RATE,
+    channels: 2,
+    windowSeconds: 1,
+    hopSeconds: 0.6,
+    recordOptOut: false,
+    ...extra,
+  },
 });
 const chunk = (bytes: Uint8Array): PredictStreamRequest__Output => ({ payload: 'audioChunk', audioChunk: Buffer.from(bytes) });
 

@@ -31,12 +31,14 @@ export async function* predictStream(
   let carry = new Uint8Array(0); // a chunk may end inside a frame
   for await (const req of requests) {
     if (!config) {
-      if (req.payload !== 'config' || !req.config) throw invalidArgument('the first PredictStream message must carry the config', [{ field: 'config', description: 'missing' }]);
+      if (req.payload !== 'config' || !req.config)
+        throw invalidArgument('the first PredictStream message must carry the config', [{ field: 'config', description: 'missing' }]);
       config = req.config;
       windows = openWindows(config, settings);
       continue;
     }
-    if (req.payload !== 'audioChunk') throw invalidArgument('only the first PredictStream message carries a config', [{ field: 'config', description: 'sent twice' }]);
+    if (req.payload !== 'audioChunk')
+      throw invalidArgument('only the first PredictStream message carries a config', [{ field: 'config', description: 'sent twice' }]);
     const chunk = req.audioChunk!;
     checkAudioBytes('audio_chunk', chunk.length, settings);
     const bytes = new Uint8Array(carry.length + chunk.length);
@@ -58,18 +60,24 @@ export async function* predictStream(
 
 function openWindows(config: PredictStreamConfig__Output, settings: StreamSettings): StreamWindows {
   if (!isPcm(config.encoding)) {
-    throw invalidArgument(`stream encoding ${config.encoding} is not raw PCM`, [{ field: 'config.encoding', description: 'AUDIO_ENCODING_PCM_S16LE or AUDIO_ENCODING_PCM_F32LE' }]);
+    throw invalidArgument(`stream encoding ${config.encoding} is not raw PCM`, [
+      { field: 'config.encoding', description: 'AUDIO_ENCODING_PCM_S16LE or AUDIO_ENCODING_PCM_F32LE' },
+    ]);
   }
   checkPcmFormat('config', config.sampleRateHz, config.channels);
-  if (config.windowSeconds < 0 || config.hopSeconds < 0) throw invalidArgument('window and hop must not be negative', [{ field: 'config.window_seconds', description: 'negative' }]);
+  if (config.windowSeconds < 0 || config.hopSeconds < 0)
+    throw invalidArgument('window and hop must not be negative', [{ field: 'config.window_seconds', description: 'negative' }]);
   const windowSeconds = config.windowSeconds || settings.streamWindowSeconds;
   checkAudioSeconds('config.window_seconds', windowSeconds, settings);
   const hopSeconds = config.hopSeconds || windowSeconds;
   const windowSamples = Math.round(windowSeconds * config.sampleRateHz);
   const hopSamples = Math.round(hopSeconds * config.sampleRateHz);
-  if (windowSamples < 1 || hopSamples < 1) throw invalidArgument('window and hop must hold at least one sample', [{ field: 'config.window_seconds', description: 'too short' }]);
+  if (windowSamples < 1 || hopSamples < 1)
+    throw invalidArgument('window and hop must hold at least one sample', [{ field: 'config.window_seconds', description: 'too short' }]);
   if (windowSamples * 1000 < MIN_CLIP_MS * config.sampleRateHz) {
-    throw invalidArgument(`a window of ${windowSeconds} s is shorter than one ${MIN_CLIP_MS} ms analysis window`, [{ field: 'config.window_seconds', description: 'too short' }]);
+    throw invalidArgument(`a window of ${windowSeconds} s is shorter than one ${MIN_CLIP_MS} ms analysis window`, [
+      { field: 'config.window_seconds', description: 'too short' },
+    ]);
   }
   return new StreamWindows(config.sampleRateHz, windowSamples, hopSamples);
 }

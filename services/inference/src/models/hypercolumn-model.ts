@@ -13,7 +13,12 @@ import { disposeOnFailure, standardizeRows } from './model-files';
 type HypercolumnManifest = KeptModelOfKind<'fop-hypercolumn-classical' | 'fop-hypercolumn-attention-lstm'>;
 
 /** The servable parts every hypercolumn model shares; `classify` turns a batch's hypercolumns into probabilities. */
-function hypercolumnModel(meta: HypercolumnManifest, fop: FopModel, classify: (sequences: Float32Array[], dim: number) => number[][], release: () => void): ServableModel {
+function hypercolumnModel(
+  meta: HypercolumnManifest,
+  fop: FopModel,
+  classify: (sequences: Float32Array[], dim: number) => number[][],
+  release: () => void,
+): ServableModel {
   const nMels = meta.fop.config.nMels;
   const dim = hypercolumnDim(meta.fop.config, meta.representation);
   return {

@@ -75,7 +75,10 @@ export class ModelHost {
   async acquire(selector: ModelSelector__Output | null | undefined): Promise<Lease> {
     const name = selector?.name || this.opts.defaultModelName;
     for (;;) {
-      const version = selector?.target === 'version' && selector.version ? await this.byVersion(name, selector.version) : await this.byAlias(name, selector?.alias || this.opts.defaultAlias);
+      const version =
+        selector?.target === 'version' && selector.version
+          ? await this.byVersion(name, selector.version)
+          : await this.byAlias(name, selector?.alias || this.opts.defaultAlias);
       // An alias move may have retired it between the lookup and here; the next lookup finds its successor.
       if (version.retired) continue;
       version.acquire();

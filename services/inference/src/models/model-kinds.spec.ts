@@ -28,7 +28,9 @@ describe('loadServableModel', () => {
     dir = mkdtempSync(join(tmpdir(), 'ser-model-kinds-'));
     artifacts = createLocalArtifactStore(dir);
     classifier = createFopClassifier(createFop(FOP, 3), CLASSES.length, 3);
-    expected = inputs.map((x) => tf.tidy(() => classifier.forward(tf.tensor3d(x, [1, x.length / FOP.nMels, FOP.nMels]), { training: false }).probabilities.arraySync()[0]!));
+    expected = inputs.map((x) =>
+      tf.tidy(() => classifier.forward(tf.tensor3d(x, [1, x.length / FOP.nMels, FOP.nMels]), { training: false }).probabilities.arraySync()[0]!),
+    );
   });
   afterAll(() => {
     classifier?.dispose();
@@ -47,7 +49,14 @@ describe('loadServableModel', () => {
   const expectClose = (actual: number[][]) => actual.forEach((row, i) => row.forEach((p, c) => expect(p).toBeCloseTo(expected[i]![c]!, 5)));
 
   it('serves a fop-classifier written by writeKeptModel (safetensors) as the network it was written from', async () => {
-    await writeKeptModel(artifacts, 'models/new', { kind: 'fop-classifier', fop: FOP, classes: CLASSES, weights: saveVariables(classifier.variables), bestEpoch: 0, lineage });
+    await writeKeptModel(artifacts, 'models/new', {
+      kind: 'fop-classifier',
+      fop: FOP,
+      classes: CLASSES,
+      weights: saveVariables(classifier.variables),
+      bestEpoch: 0,
+      lineage,
+    });
     expect(await artifacts.exists('models/new/weights.safetensors')).toBe(true);
     expectClose(await servedProbabilities('models/new'));
   });
@@ -55,12 +64,18 @@ describe('loadServableModel', () => {
   it('serves a fop-classifier kept before format 2 (model.json with no weights file name, raw float32 weights.bin)', async () => {
     const { data, manifest } = saveVariables(classifier.variables);
     await artifacts.put('models/old/weights.bin', data);
-    await artifacts.put('models/old/model.json', Buffer.from(JSON.stringify({ kind: 'fop-classifier', fop: FOP, classes: CLASSES, weights: { manifest }, bestEpoch: 0, lineage })));
+    await artifacts.put(
+      'models/old/model.json',
+      Buffer.from(JSON.stringify({ kind: 'fop-classifier', fop: FOP, classes: CLASSES, weights: { manifest }, bestEpoch: 0, lineage })),
+    );
     expectClose(await servedProbabilities('models/old'));
   });
 
   it('refuses a kind it cannot serve with FAILED_PRECONDITION MODEL_KIND_UNSUPPORTED', async () => {
     await artifacts.put('models/future/model.json', Buffer.from(JSON.stringify({ kind: 'fop-transducer', classes: CLASSES })));
-    await expect(loadServableModel(artifacts, 'models/future')).rejects.toMatchObject({ code: 9, message: expect.stringContaining("model kind 'fop-transducer' cannot be served") });
+    await expect(loadServableModel(artifacts, 'models/future')).rejects.toMatchObject({
+      code: 9,
+      message: expect.stringContaining("model kind 'fop-transducer' cannot be served"),
+    });
   });
 });

@@ -24,7 +24,11 @@ export interface ServableModel {
 }
 
 /** Builds a servable model of one kind from the files under `artifactKey` (model.json already read and checked). */
-export type ModelLoader<K extends KeptModelKind = KeptModelKind> = (artifacts: ArtifactStore, artifactKey: string, model: KeptModelOfKind<K>) => Promise<ServableModel>;
+export type ModelLoader<K extends KeptModelKind = KeptModelKind> = (
+  artifacts: ArtifactStore,
+  artifactKey: string,
+  model: KeptModelOfKind<K>,
+) => Promise<ServableModel>;
 
 const loaders = new Map<KeptModelKind, ModelLoader>();
 

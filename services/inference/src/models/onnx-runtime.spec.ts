@@ -33,7 +33,14 @@ describe('a fop-classifier under SER_INFERENCE_RUNTIME=onnx', () => {
     const fop = createFop({ dModel: 32, numHeads: 4, ffnUnits: 64, numLayers: 2 }, 5);
     const classifier = createFopClassifier(fop, CLASSES.length, 6);
     const lineage = { runId: 'r', datasetVersionId: 'dv', pretrainedCheckpointId: null };
-    await writeKeptModel(artifacts, 'models/r', { kind: 'fop-classifier', fop: fop.config, classes: CLASSES, weights: saveVariables(classifier.variables), bestEpoch: 0, lineage });
+    await writeKeptModel(artifacts, 'models/r', {
+      kind: 'fop-classifier',
+      fop: fop.config,
+      classes: CLASSES,
+      weights: saveVariables(classifier.variables),
+      bestEpoch: 0,
+      lineage,
+    });
   });
   afterEach(() => {
     if (saved === undefined) delete process.env.SER_INFERENCE_RUNTIME;
@@ -55,7 +62,9 @@ describe('a fop-classifier under SER_INFERENCE_RUNTIME=onnx', () => {
     const [tfjs, onnx] = [await load('tfjs'), await load('onnx')];
     expect(onnx).toMatchObject({ kind: 'fop-classifier', labels: CLASSES, featureKind: 'log-mel' });
     const inputs = [0.6, 1.4].map((seconds, i) => onnx.featurize(synthesizeTestSignal({ sampleRate: 16000, seconds, seed: i + 1 })));
-    expect(inputs.map((x) => Array.from(x))).toEqual(inputs.map((_, i) => Array.from(tfjs.featurize(synthesizeTestSignal({ sampleRate: 16000, seconds: [0.6, 1.4][i]!, seed: i + 1 })))));
+    expect(inputs.map((x) => Array.from(x))).toEqual(
+      inputs.map((_, i) => Array.from(tfjs.featurize(synthesizeTestSignal({ sampleRate: 16000, seconds: [0.6, 1.4][i]!, seed: i + 1 })))),
+    );
     const answer = onnx.predict(inputs);
     expect(answer).toBeInstanceOf(Promise); // the ONNX Runtime servable, not the tfjs one
     const [got, expected] = [await answer, await tfjs.predict(inputs)];

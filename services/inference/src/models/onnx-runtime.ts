@@ -14,7 +14,8 @@ export type InferenceRuntime = (typeof INFERENCE_RUNTIMES)[number];
 /** SER_INFERENCE_RUNTIME, tfjs when unset; any other value is a configuration error, not a silent tfjs. */
 export function inferenceRuntime(env: NodeJS.ProcessEnv = process.env): InferenceRuntime {
   const value = env.SER_INFERENCE_RUNTIME || 'tfjs';
-  if (!(INFERENCE_RUNTIMES as readonly string[]).includes(value)) throw new Error(`SER_INFERENCE_RUNTIME must be one of ${INFERENCE_RUNTIMES.join(', ')}, not '${value}'`);
+  if (!(INFERENCE_RUNTIMES as readonly string[]).includes(value))
+    throw new Error(`SER_INFERENCE_RUNTIME must be one of ${INFERENCE_RUNTIMES.join(', ')}, not '${value}'`);
   return value as InferenceRuntime;
 }
 

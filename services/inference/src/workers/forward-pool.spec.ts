@@ -35,7 +35,14 @@ describe('forward passes in a worker pool', () => {
     const fop = createFop({ dModel: 32, numHeads: 4, ffnUnits: 64, numLayers: 2 }, 3);
     const classifier = createFopClassifier(fop, CLASSES.length, 4);
     const lineage = { runId: 'r', datasetVersionId: 'dv', pretrainedCheckpointId: null };
-    await writeKeptModel(artifacts, KEY, { kind: 'fop-classifier', fop: fop.config, classes: CLASSES, weights: saveVariables(classifier.variables), bestEpoch: 0, lineage });
+    await writeKeptModel(artifacts, KEY, {
+      kind: 'fop-classifier',
+      fop: fop.config,
+      classes: CLASSES,
+      weights: saveVariables(classifier.variables),
+      bestEpoch: 0,
+      lineage,
+    });
     classifier.dispose();
     fop.dispose();
     pool = new ForwardPool({ size: 1, backend: kind, logger });
@@ -61,21 +68,32 @@ describe('forward passes in a worker pool', () => {
     expect(batch).toEqual(await inProcess.predict(inputs));
   });
 
-  it('fails the passes of a worker that dies with UNAVAILABLE, then serves them from a fresh worker', async () => {
-    const inputs = clips.map((c) => pooled.featurize(c));
-    const expected = await inProcess.predict(inputs);
-    const caught = expect(pooled.predict(inputs)).rejects.toMatchObject({ code: GrpcStatus.UNAVAILABLE, message: expect.stringMatching(/forward-pass worker 0 stopped.*retry/) });
-    await pool.restartWorker(0); // terminated mid-request, as a crash would
-    await caught;
-    expect(await pooled.predict(inputs)).toEqual(expected); // the replacement reloaded the model
-  }, WORKER_START_MS);
+  it(
+    'fails the passes of a worker that dies with UNAVAILABLE, then serves them from a fresh worker',
+    async () => {
+      const inputs = clips.map((c) => pooled.featurize(c));
+      const expected = await inProcess.predict(inputs);
+      const caught = expect(pooled.predict(inputs)).rejects.toMatchObject({
+        code: GrpcStatus.UNAVAILABLE,
+        message: expect.stringMatching(/forward-pass worker 0 stopped.*retry/),
+      });
+      await pool.restartWorker(0); // terminated mid-request, as a crash would
+      await caught;
+      expect(await pooled.predict(inputs)).toEqual(expected); // the replacement reloaded the model
+    },
+    WORKER_START_MS,
+  );
 
-  it('says UNAVAILABLE, not a hang, when no worker is running', async () => {
-    const dead = new ForwardPool({ size: 1, backend: 'cpu', logger, workerModule: new URL('./missing-worker.ts', import.meta.url) });
-    await expect(dead.ready()).rejects.toThrow(/forward-pass worker 0 stopped/);
-    await expect(dead.predict('any', [])).rejects.toMatchObject({ code: GrpcStatus.UNAVAILABLE });
-    await dead.close();
-  }, WORKER_START_MS);
+  it(
+    'says UNAVAILABLE, not a hang, when no worker is running',
+    async () => {
+      const dead = new ForwardPool({ size: 1, backend: 'cpu', logger, workerModule: new URL('./missing-worker.ts', import.meta.url) });
+      await expect(dead.ready()).rejects.toThrow(/forward-pass worker 0 stopped/);
+      await expect(dead.predict('any', [])).rejects.toMatchObject({ code: GrpcStatus.UNAVAILABLE });
+      await dead.close();
+    },
+    WORKER_START_MS,
+  );
 
   it('defaults to one thread per 4 cores, at least 1 and at most 4', () => {
     expect([1, 2, 4, 8, 16, 64].map((cores) => defaultForwardWorkers(cores))).toEqual([1, 1, 1, 2, 4, 4]);

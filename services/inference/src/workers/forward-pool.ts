@@ -96,9 +96,9 @@ export class ForwardPool {
   /** Every loaded model into the fresh worker `index`, before any new pass (a worker runs its requests in order). */
   private reload(index: number): void {
     for (const [modelId, { artifactKey, files }] of this.models) {
-      this.workers.requestTo(index, { op: 'load', modelId, artifactKey, files }).catch((err: Error) =>
-        this.logger.error({ worker: index, modelId, err: err.message }, 'a replacement forward worker could not load a model'),
-      );
+      this.workers
+        .requestTo(index, { op: 'load', modelId, artifactKey, files })
+        .catch((err: Error) => this.logger.error({ worker: index, modelId, err: err.message }, 'a replacement forward worker could not load a model'));
     }
   }
 }

@@ -72,7 +72,9 @@ describe('clip decoding and features in front-end worker threads', () => {
       const here = await decodeAudioInput(clip, LIMITS);
       const there = await pool.decode(clip, LIMITS);
       expect(there.inputHash).toBe(here.inputHash);
-      expect(Buffer.from(there.samples.buffer, there.samples.byteOffset, there.samples.byteLength)).toEqual(Buffer.from(here.samples.buffer, here.samples.byteOffset, here.samples.byteLength));
+      expect(Buffer.from(there.samples.buffer, there.samples.byteOffset, there.samples.byteLength)).toEqual(
+        Buffer.from(here.samples.buffer, here.samples.byteOffset, here.samples.byteLength),
+      );
     }
   });
 
@@ -102,18 +104,25 @@ describe('clip decoding and features in front-end worker threads', () => {
     }
   });
 
-  it('fails the requests of a worker that dies with UNAVAILABLE, then serves from a fresh one', async () => {
-    const dying = new FrontEndPool(1, logger);
-    try {
-      await dying.ready();
-      const caught = expect(dying.decode(clips[0]!, LIMITS)).rejects.toMatchObject({ code: GrpcStatus.UNAVAILABLE, message: expect.stringMatching(/front-end worker 0 stopped.*retry/) });
-      await dying.restartWorker(0); // terminated mid-request, as a crash would; resolves when the replacement is up
-      await caught;
-      expect((await dying.decode(clips[0]!, LIMITS)).inputHash).toBe((await decodeAudioInput(clips[0]!, LIMITS)).inputHash);
-    } finally {
-      await dying.close();
-    }
-  }, WORKER_START_MS);
+  it(
+    'fails the requests of a worker that dies with UNAVAILABLE, then serves from a fresh one',
+    async () => {
+      const dying = new FrontEndPool(1, logger);
+      try {
+        await dying.ready();
+        const caught = expect(dying.decode(clips[0]!, LIMITS)).rejects.toMatchObject({
+          code: GrpcStatus.UNAVAILABLE,
+          message: expect.stringMatching(/front-end worker 0 stopped.*retry/),
+        });
+        await dying.restartWorker(0); // terminated mid-request, as a crash would; resolves when the replacement is up
+        await caught;
+        expect((await dying.decode(clips[0]!, LIMITS)).inputHash).toBe((await decodeAudioInput(clips[0]!, LIMITS)).inputHash);
+      } finally {
+        await dying.close();
+      }
+    },
+    WORKER_START_MS,
+  );
 
   it('defaults to one thread per 2 cores, at least 1 and at most 4', () => {
     expect([1, 2, 4, 8, 16].map((cores) => defaultFrontEndWorkers(cores))).toEqual([1, 1, 2, 4, 4]);

@@ -71,7 +71,10 @@ export class WorkerPool<Request extends object, Answer, Failure> {
   request(request: Request): Promise<Answer> {
     const live = this.slots.filter((s) => s.alive);
     if (live.length === 0) return Promise.reject(unavailable(`no ${this.opts.name} is running; retry shortly`));
-    return this.send(live.reduce((best, s) => (s.pending.size < best.pending.size ? s : best)), request);
+    return this.send(
+      live.reduce((best, s) => (s.pending.size < best.pending.size ? s : best)),
+      request,
+    );
   }
 
   /** `request`, answered by worker `index`: a worker answers its requests in the order they were sent. */
@@ -135,7 +138,10 @@ export class WorkerPool<Request extends object, Answer, Failure> {
       slot.pending.clear();
       if (this.closing) return;
       const retry = slot.started ? 0 : this.opts.failedStartRetryMs;
-      logger.error({ worker: index, code, err: lastError?.message }, retry === undefined ? `${name} stopped before it started` : `${name} stopped; starting a fresh one`);
+      logger.error(
+        { worker: index, code, err: lastError?.message },
+        retry === undefined ? `${name} stopped before it started` : `${name} stopped; starting a fresh one`,
+      );
       if (retry === 0) this.replace(index);
       else if (retry !== undefined) setTimeout(() => this.closing || this.replace(index), retry).unref();
     });

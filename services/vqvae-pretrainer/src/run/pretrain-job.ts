@@ -80,8 +80,17 @@ export async function runVqvaeJob(job: VqvaeJob, events: VqvaeJobEvents) {
           };
           const prefix = `checkpoints/${job.runId}/epoch-${String(epoch).padStart(4, '0')}`;
           await job.artifacts.put(`${prefix}/normalisation.json`, Buffer.from(JSON.stringify(stats)));
-          await writeCheckpoint(job.artifacts, prefix, { weights: saveVariables(model.variables), optimizer: await saveAdamState(optimizer, model.trainableVariables), state });
-          const epochMetrics = { trainLoss: metrics.trainLoss, heldOutLoss: held.loss, heldOutReconstruction: held.reconstruction, perplexity: held.perplexity };
+          await writeCheckpoint(job.artifacts, prefix, {
+            weights: saveVariables(model.variables),
+            optimizer: await saveAdamState(optimizer, model.trainableVariables),
+            state,
+          });
+          const epochMetrics = {
+            trainLoss: metrics.trainLoss,
+            heldOutLoss: held.loss,
+            heldOutReconstruction: held.reconstruction,
+            perplexity: held.perplexity,
+          };
           await events.onEpoch({ epoch, step: metrics.steps, metrics: epochMetrics, checkpointPrefix: prefix, best });
           return state.badEpochs >= config.patience ? 'stop' : undefined;
         },
@@ -109,5 +118,9 @@ function evaluate(model: VqvaeModel, segments: Segments, rows: number[], stats: 
     indices.push(...out.indices);
     tf.dispose([x, ...Object.values(losses), out.reconstruction, out.encoded, out.quantised, out.codes, out.assignments, out.latent]);
   }
-  return { loss: loss / rows.length, reconstruction: reconstruction / rows.length, perplexity: codebookPerplexity(Int32Array.from(indices), model.config.codebookSize) };
+  return {
+    loss: loss / rows.length,
+    reconstruction: reconstruction / rows.length,
+    perplexity: codebookPerplexity(Int32Array.from(indices), model.config.codebookSize),
+  };
 }

@@ -13,7 +13,15 @@ function set(n: number, offset: number): LabelledSet {
 }
 
 describe('trainFold', () => {
-  const config = fineTuneRunConfigSchema.parse({ method: 'fop-fine-tune', datasetVersionId: 'dv', epochs: 2, batchSize: 4, cropFrames: 8, learningRate: 1e-9, seed: 5 });
+  const config = fineTuneRunConfigSchema.parse({
+    method: 'fop-fine-tune',
+    datasetVersionId: 'dv',
+    epochs: 2,
+    batchSize: 4,
+    cropFrames: 8,
+    learningRate: 1e-9,
+    seed: 5,
+  });
 
   it('starts the trunk from the pre-trained weights and reports every epoch', async () => {
     const donor = createFop(FOP, 99);
@@ -23,7 +31,16 @@ describe('trainFold', () => {
     const epochs: number[] = [];
     const run = (withWeights: boolean) =>
       trainFold(
-        { config, fopConfig: FOP, numClasses: 2, pretrained: withWeights ? pretrained : undefined, classWeights: [1, 1], train: set(8, 0), validation: set(4, 50), seed: 5 },
+        {
+          config,
+          fopConfig: FOP,
+          numClasses: 2,
+          pretrained: withWeights ? pretrained : undefined,
+          classWeights: [1, 1],
+          train: set(8, 0),
+          validation: set(4, 50),
+          seed: 5,
+        },
         { onEpoch: (e) => epochs.push(e.epoch), shouldCancel: () => false },
       );
     const transferred = await run(true);

@@ -50,38 +50,40 @@ export function disposeClassifier(classifier: FopClassifier): void {
  * class-weighted cross-entropy and early stopping on the validation loss of whole utterances; the weights of
  * the best validation epoch are kept.
  */
-export async function trainFold(
-  job: FoldTraining,
-  events: FoldTrainingEvents,
-): Promise<FoldTrained> {
+export async function trainFold(job: FoldTraining, events: FoldTrainingEvents): Promise<FoldTrained> {
   const { config } = job;
   const fop = createFop(job.fopConfig, job.seed);
   const classifier = createFopClassifier(fop, job.numClasses, job.seed);
   const optimizer = createAdam({ learningRate: config.learningRate });
-  return trainFoldModel(optimizer, () => disposeClassifier(classifier), async () => {
-    if (job.pretrained) {
-      const trunk = Object.fromEntries(Object.entries(fop.variables).filter(([name]) => !name.startsWith('output.')));
-      loadVariables(trunk, job.pretrained, { allowUnused: true }); // the checkpoint's output layer is not used
-    }
-    const { train, validation } = job;
-    const result = await trainWithEarlyStopping({
-      variables: classifier.variables,
-      optimizer,
-      epochs: config.epochs,
-      seed: job.seed,
-      batches: (epoch) => cropBatches(train.sequences, { batchSize: config.batchSize, cropFrames: config.cropFrames, seed: job.seed, epoch, nMels: job.fopConfig.nMels }),
-      lossFn: (batch, ctx) => {
-        const x = cropBatchTensor(batch); // [batch, frames, nMels]
-        const labels = batch.sources.map((i) => train.labels[i]!);
-        return weightedLoss(classifier, x, labels, job.classWeights, { seed: ctx.seed, lengths: batch.lengths });
-      },
-      patience: config.patience,
-      validate: () => weightedCrossEntropy(predictProbabilities(classifier, validation.sequences, config.batchSize), validation.labels, job.classWeights),
-      onEpochEnd: events.onEpoch,
-      shouldCancel: events.shouldCancel,
-    });
-    return { classifier, ...result };
-  });
+  return trainFoldModel(
+    optimizer,
+    () => disposeClassifier(classifier),
+    async () => {
+      if (job.pretrained) {
+        const trunk = Object.fromEntries(Object.entries(fop.variables).filter(([name]) => !name.startsWith('output.')));
+        loadVariables(trunk, job.pretrained, { allowUnused: true }); // the checkpoint's output layer is not used
+      }
+      const { train, validation } = job;
+      const result = await trainWithEarlyStopping({
+        variables: classifier.variables,
+        optimizer,
+        epochs: config.epochs,
+        seed: job.seed,
+        batches: (epoch) =>
+          cropBatches(train.sequences, { batchSize: config.batchSize, cropFrames: config.cropFrames, seed: job.seed, epoch, nMels: job.fopConfig.nMels }),
+        lossFn: (batch, ctx) => {
+          const x = cropBatchTensor(batch); // [batch, frames, nMels]
+          const labels = batch.sources.map((i) => train.labels[i]!);
+          return weightedLoss(classifier, x, labels, job.classWeights, { seed: ctx.seed, lengths: batch.lengths });
+        },
+        patience: config.patience,
+        validate: () => weightedCrossEntropy(predictProbabilities(classifier, validation.sequences, config.batchSize), validation.labels, job.classWeights),
+        onEpochEnd: events.onEpoch,
+        shouldCancel: events.shouldCancel,
+      });
+      return { classifier, ...result };
+    },
+  );
 }
 
 /** Class-weighted mean softmax cross-entropy: sum(w_i * ce_i) / sum(w_i), like PyTorch's weighted CrossEntropyLoss. */

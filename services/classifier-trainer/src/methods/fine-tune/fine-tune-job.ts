@@ -29,9 +29,22 @@ export async function runFineTuneJob(job: FineTuneJob, events: ClassifierJobEven
   let finalModel: RunEvaluation['finalModel'] | undefined;
   const folds = await runProtocol(config, items, classes, events, async (plan) => {
     const split = carveFoldValidation(plan, config);
-    const weights = classWeights(split.train.map((i) => i.label), classes, config.classWeights);
+    const weights = classWeights(
+      split.train.map((i) => i.label),
+      classes,
+      config.classWeights,
+    );
     const trained = await trainFold(
-      { config, fopConfig: job.fopConfig, numClasses: classes.length, pretrained: job.pretrained, classWeights: classes.map((c) => weights[c]!), train: toSet(split.train), validation: toSet(split.validation), seed: plan.seed },
+      {
+        config,
+        fopConfig: job.fopConfig,
+        numClasses: classes.length,
+        pretrained: job.pretrained,
+        classWeights: classes.map((c) => weights[c]!),
+        train: toSet(split.train),
+        validation: toSet(split.validation),
+        seed: plan.seed,
+      },
       { shouldCancel: events.shouldCancel, onEpoch: (e) => events.onEpoch({ ...e, repeat: plan.repeat, fold: plan.fold, totalFolds: plan.totalFolds }) },
     );
     try {

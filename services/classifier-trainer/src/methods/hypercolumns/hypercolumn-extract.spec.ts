@@ -16,21 +16,24 @@ describe('extractHypercolumns', () => {
   // Different lengths, so batches are right-padded and sorted; each result must equal the utterance run alone.
   const sequences = [utterance(9, 1), utterance(4, 2), utterance(7, 3), utterance(4, 4)];
 
-  it.each(['F', 'h1', 'h2', 'add', 'concat'] as const)('%s: every frame equals fopHypercolumns of the utterance alone, whatever the batch', (representation) => {
-    const out = extractHypercolumns(fop, sequences, { representation, keepSequences: true, maxRows: 3 });
-    expect(out.dim).toBe(hypercolumnDim(FOP, representation));
-    sequences.forEach((s, i) => {
-      const frames = s.length / FOP.nMels;
-      const alone = tf.tidy(() => fopHypercolumns(fop, tf.tensor3d(s, [1, frames, FOP.nMels]))[representation]!.dataSync());
-      expect(out.sequences![i]!.length).toBe(frames * out.dim);
-      out.sequences![i]!.forEach((v, j) => expect(v).toBeCloseTo(alone[j]!, 4));
-      for (let d = 0; d < out.dim; d++) {
-        let mean = 0;
-        for (let t = 0; t < frames; t++) mean += alone[t * out.dim + d]! / frames;
-        expect(out.pooled[i]![d]).toBeCloseTo(mean, 4);
-      }
-    });
-  });
+  it.each(['F', 'h1', 'h2', 'add', 'concat'] as const)(
+    '%s: every frame equals fopHypercolumns of the utterance alone, whatever the batch',
+    (representation) => {
+      const out = extractHypercolumns(fop, sequences, { representation, keepSequences: true, maxRows: 3 });
+      expect(out.dim).toBe(hypercolumnDim(FOP, representation));
+      sequences.forEach((s, i) => {
+        const frames = s.length / FOP.nMels;
+        const alone = tf.tidy(() => fopHypercolumns(fop, tf.tensor3d(s, [1, frames, FOP.nMels]))[representation]!.dataSync());
+        expect(out.sequences![i]!.length).toBe(frames * out.dim);
+        out.sequences![i]!.forEach((v, j) => expect(v).toBeCloseTo(alone[j]!, 4));
+        for (let d = 0; d < out.dim; d++) {
+          let mean = 0;
+          for (let t = 0; t < frames; t++) mean += alone[t * out.dim + d]! / frames;
+          expect(out.pooled[i]![d]).toBeCloseTo(mean, 4);
+        }
+      });
+    },
+  );
 
   it('keeps only the pooled vectors unless asked, and reads only the first maxFrames frames', () => {
     expect(extractHypercolumns(fop, sequences, { representation: 'h1', keepSequences: false }).sequences).toBeNull();

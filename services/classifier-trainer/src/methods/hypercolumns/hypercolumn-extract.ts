@@ -43,11 +43,19 @@ export function extractHypercolumns(fop: FopModel, sequences: readonly Float32Ar
   const { representation } = options;
   const dim = hypercolumnDim(fop.config, representation);
   const frames = sequences.map((s) => Math.min(s.length / nMels, options.maxFrames ?? Number.POSITIVE_INFINITY));
-  tf.util.assert(frames.every((n) => Number.isInteger(n) && n >= 1), () => `every utterance needs a whole number (>= 1) of ${nMels}-mel frames`);
+  tf.util.assert(
+    frames.every((n) => Number.isInteger(n) && n >= 1),
+    () => `every utterance needs a whole number (>= 1) of ${nMels}-mel frames`,
+  );
   const pooled: Float32Array[] = new Array(sequences.length);
   const kept: Float32Array[] | null = options.keepSequences ? new Array(sequences.length) : null;
   for (const rows of lengthBatches(frames, options.maxRows ?? 32)) {
-    const values = batchHypercolumns(fop, rows.map((source) => sequences[source]!), rows.map((source) => frames[source]!), representation);
+    const values = batchHypercolumns(
+      fop,
+      rows.map((source) => sequences[source]!),
+      rows.map((source) => frames[source]!),
+      representation,
+    );
     rows.forEach((source, row) => {
       pooled[source] = poolFrames(values[row]!, dim, options.pooling ?? 'mean');
       if (kept) kept[source] = values[row]!;

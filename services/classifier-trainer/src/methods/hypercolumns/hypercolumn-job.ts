@@ -27,7 +27,11 @@ export async function runHypercolumnJob(job: HypercolumnJob, events: ClassifierJ
   const rows = (part: readonly EvaluationItem[]) => part.map((item) => rowOf.get(item.utteranceId)!);
   const labelsOf = (part: readonly EvaluationItem[]) => part.map((item) => classes.indexOf(item.label));
   const weightsFor = (train: readonly EvaluationItem[]) => {
-    const weights = classWeights(train.map((i) => i.label), classes, config.classWeights);
+    const weights = classWeights(
+      train.map((i) => i.label),
+      classes,
+      config.classWeights,
+    );
     return classes.map((c) => weights[c]!);
   };
   const kept: KeptModelContext = { ...job, pretrained };
@@ -43,7 +47,13 @@ export async function runHypercolumnJob(job: HypercolumnJob, events: ClassifierJ
     // Nothing stops early, so the classifier learns from all of the fold's training speakers.
     const trainRows = rows(plan.train).map((r) => features.pooled[r]!);
     const weights = weightsFor(plan.train);
-    const tuned = tunedSvm(config, trainRows, labelsOf(plan.train), plan.train.map((item) => item.speaker), weights);
+    const tuned = tunedSvm(
+      config,
+      trainRows,
+      labelsOf(plan.train),
+      plan.train.map((item) => item.speaker),
+      weights,
+    );
     const classifier = createClassicalClassifier(classicalConfig({ ...config, svm: { ...config.svm, ...tuned } }, weights, plan.seed));
     try {
       classifier.fit(trainRows, labelsOf(plan.train));
@@ -61,9 +71,20 @@ export async function runHypercolumnJob(job: HypercolumnJob, events: ClassifierJ
     // test utterances are classified whole, length-masked, as the served model classifies them.
     const { maxFrames } = config.attentionLstm;
     const firstFrames = (sequence: Float32Array) => sequence.subarray(0, Math.min(sequence.length, maxFrames * features.dim));
-    const set = (part: readonly EvaluationItem[], whole = false) => ({ sequences: rows(part).map((r) => (whole ? features.sequences![r]! : firstFrames(features.sequences![r]!))), labels: labelsOf(part) });
+    const set = (part: readonly EvaluationItem[], whole = false) => ({
+      sequences: rows(part).map((r) => (whole ? features.sequences![r]! : firstFrames(features.sequences![r]!))),
+      labels: labelsOf(part),
+    });
     const trained = await trainLstmFold(
-      { config: config.attentionLstm, dim: features.dim, numClasses: classes.length, classWeights: weightsFor(split.train), train: set(split.train), validation: set(split.validation), seed: plan.seed },
+      {
+        config: config.attentionLstm,
+        dim: features.dim,
+        numClasses: classes.length,
+        classWeights: weightsFor(split.train),
+        train: set(split.train),
+        validation: set(split.validation),
+        seed: plan.seed,
+      },
       { shouldCancel: events.shouldCancel, onEpoch: (e) => events.onEpoch({ ...e, repeat: plan.repeat, fold: plan.fold, totalFolds: plan.totalFolds }) },
     );
     try {
@@ -109,10 +130,19 @@ function extractFrozen(job: HypercolumnJob, pretrained: SavedTensors): Extracted
 }
 
 /** C and gamma chosen on the fold's training speakers when the run asks for a search; nothing to override otherwise. */
-function tunedSvm(config: HypercolumnRunConfig, X: Float32Array[], y: number[], speakers: string[], weights: readonly number[]): { C: number; gamma: number } | Record<string, never> {
+function tunedSvm(
+  config: HypercolumnRunConfig,
+  X: Float32Array[],
+  y: number[],
+  speakers: string[],
+  weights: readonly number[],
+): { C: number; gamma: number } | Record<string, never> {
   if (config.classifier !== 'svm' || !config.svm.search) return {};
   // Searched with the class weights the final fit uses, so C is chosen for the model that is kept.
-  const { C, gamma } = searchSvm(X, y, speakers, config.svm.search, { kernel: config.svm.kernel, classWeights: Object.fromEntries(weights.map((w, i) => [i, w])) });
+  const { C, gamma } = searchSvm(X, y, speakers, config.svm.search, {
+    kernel: config.svm.kernel,
+    classWeights: Object.fromEntries(weights.map((w, i) => [i, w])),
+  });
   return { C, gamma };
 }
 

@@ -28,7 +28,12 @@ export interface LstmFoldTraining {
 export type LstmFoldTrained = EarlyStoppedFold & { model: AttentionLstm; standardizer: StandardizerState };
 
 /** A right-padded, z-scored batch of sequences: [rows, longest, dim] and each row's real length. */
-function batchTensor(sequences: readonly Float32Array[], rows: readonly number[], dim: number, stats: StandardizerState): { x: tf.Tensor3D; lengths: number[] } {
+function batchTensor(
+  sequences: readonly Float32Array[],
+  rows: readonly number[],
+  dim: number,
+  stats: StandardizerState,
+): { x: tf.Tensor3D; lengths: number[] } {
   const lengths = rows.map((i) => sequences[i]!.length / dim);
   const longest = Math.max(...lengths);
   const values = new Float32Array(rows.length * longest * dim);
@@ -59,24 +64,36 @@ export function predictLstm(model: AttentionLstm, stats: StandardizerState, sequ
 export async function trainLstmFold(job: LstmFoldTraining, events: FoldTrainingEvents): Promise<LstmFoldTrained> {
   const { config, train, validation, dim } = job;
   const standardizer = frameStatistics(train.sequences, dim); // training split only: nothing of validation or test leaks in
-  const model = createAttentionLstm({ inputDim: dim, numClasses: job.numClasses, units: config.units, attentionUnits: config.attentionUnits, dropout: config.dropout }, job.seed);
+  const model = createAttentionLstm(
+    { inputDim: dim, numClasses: job.numClasses, units: config.units, attentionUnits: config.attentionUnits, dropout: config.dropout },
+    job.seed,
+  );
   const optimizer = createAdam({ learningRate: config.learningRate });
-  return trainFoldModel(optimizer, () => model.dispose(), async () => {
-    const result = await trainWithEarlyStopping({
-      variables: model.variables,
-      optimizer,
-      epochs: config.epochs,
-      seed: job.seed,
-      batches: (epoch) => shuffledBatches(train.sequences.length, config.batchSize, mixSeed(job.seed, epoch)),
-      lossFn: (rows, ctx) => {
-        const { x, lengths } = batchTensor(train.sequences, rows, dim, standardizer);
-        return attentionLstmLoss(model, x, rows.map((i) => train.labels[i]!), { training: true, seed: ctx.seed, lengths, classWeights: job.classWeights });
-      },
-      patience: config.patience,
-      validate: () => weightedCrossEntropy(predictLstm(model, standardizer, validation.sequences, config.batchSize), validation.labels, job.classWeights),
-      onEpochEnd: events.onEpoch,
-      shouldCancel: events.shouldCancel,
-    });
-    return { model, standardizer, ...result };
-  });
+  return trainFoldModel(
+    optimizer,
+    () => model.dispose(),
+    async () => {
+      const result = await trainWithEarlyStopping({
+        variables: model.variables,
+        optimizer,
+        epochs: config.epochs,
+        seed: job.seed,
+        batches: (epoch) => shuffledBatches(train.sequences.length, config.batchSize, mixSeed(job.seed, epoch)),
+        lossFn: (rows, ctx) => {
+          const { x, lengths } = batchTensor(train.sequences, rows, dim, standardizer);
+          return attentionLstmLoss(
+            model,
+            x,
+            rows.map((i) => train.labels[i]!),
+            { training: true, seed: ctx.seed, lengths, classWeights: job.classWeights },
+          );
+        },
+        patience: config.patience,
+        validate: () => weightedCrossEntropy(predictLstm(model, standardizer, validation.sequences, config.batchSize), validation.labels, job.classWeights),
+        onEpochEnd: events.onEpoch,
+        shouldCancel: events.shouldCancel,
+      });
+      return { model, standardizer, ...result };
+    },
+  );
 }

@@ -23,8 +23,7 @@ export interface KeptModelContext {
 }
 
 export type KeptClassifier =
-  | { kind: 'classical'; classifier: ClassicalModelJson }
-  | { kind: 'attention-lstm'; model: AttentionLstm; standardizer: StandardizerState; bestEpoch: number };
+  { kind: 'classical'; classifier: ClassicalModelJson } | { kind: 'attention-lstm'; model: AttentionLstm; standardizer: StandardizerState; bestEpoch: number };
 
 /** Writes models/<runId>/… (see above) and returns the prefix. */
 export async function saveHypercolumnModel(ctx: KeptModelContext, kept: KeptClassifier): Promise<string> {

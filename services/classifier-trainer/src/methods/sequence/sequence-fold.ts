@@ -60,7 +60,12 @@ export function trainingLogits(network: SequenceNetwork, data: SequenceData, row
     sequences: rows.map((r, i) => windowOf(data.sequences[r]!, windows[i]!, data.shape)),
     latents: data.latents && rows.map((r, i) => data.latents![r]!.subarray(windows[i]!.start * units, (windows[i]!.start + windows[i]!.count) * units)),
   };
-  return logits(network, cropped, rows.map((_, i) => i), { training: true, seed });
+  return logits(
+    network,
+    cropped,
+    rows.map((_, i) => i),
+    { training: true, seed },
+  );
 }
 
 /** Class probabilities of the given rows, inference mode, batches of similar lengths. */
@@ -68,7 +73,19 @@ export function predictSequences(network: SequenceNetwork, data: SequenceData, r
   const order = rows.map((_, i) => i).sort((a, b) => data.sequences[rows[a]!]!.count - data.sequences[rows[b]!]!.count);
   const out: number[][] = new Array(rows.length);
   for (const chunk of chunked(order, batchSize)) {
-    const probabilities = tf.tidy(() => tf.softmax(logits(network, data, chunk.map((i) => rows[i]!), { training: false })).arraySync() as number[][]);
+    const probabilities = tf.tidy(
+      () =>
+        tf
+          .softmax(
+            logits(
+              network,
+              data,
+              chunk.map((i) => rows[i]!),
+              { training: false },
+            ),
+          )
+          .arraySync() as number[][],
+    );
     chunk.forEach((i, j) => (out[i] = probabilities[j]!));
   }
   return out;
@@ -78,20 +95,29 @@ export async function trainSequenceFold(job: SequenceFoldTraining, events: FoldT
   const { config, data } = job;
   const network = createSequenceNetwork(job.network, job.seed);
   const optimizer = createOptimizer(config);
-  return trainFoldModel(optimizer, () => network.dispose(), async () => {
-    const validationLabels = job.validation.map((r) => data.labels[r]!);
-    const result = await trainWithEarlyStopping({
-      variables: network.variables,
-      optimizer,
-      epochs: config.epochs,
-      seed: job.seed,
-      batches: (epoch) => shuffledBatches(job.train.length, config.batchSize, mixSeed(job.seed, epoch)).map((b) => b.map((i) => job.train[i]!)),
-      lossFn: (rows, ctx) => weightedSoftmaxCrossEntropy(trainingLogits(network, data, rows, config.maxSegments, ctx.seed), rows.map((r) => data.labels[r]!), job.classWeights),
-      patience: config.patience,
-      validate: () => weightedCrossEntropy(predictSequences(network, data, job.validation, config.batchSize), validationLabels, job.classWeights),
-      onEpochEnd: events.onEpoch,
-      shouldCancel: events.shouldCancel,
-    });
-    return { network, ...result };
-  });
+  return trainFoldModel(
+    optimizer,
+    () => network.dispose(),
+    async () => {
+      const validationLabels = job.validation.map((r) => data.labels[r]!);
+      const result = await trainWithEarlyStopping({
+        variables: network.variables,
+        optimizer,
+        epochs: config.epochs,
+        seed: job.seed,
+        batches: (epoch) => shuffledBatches(job.train.length, config.batchSize, mixSeed(job.seed, epoch)).map((b) => b.map((i) => job.train[i]!)),
+        lossFn: (rows, ctx) =>
+          weightedSoftmaxCrossEntropy(
+            trainingLogits(network, data, rows, config.maxSegments, ctx.seed),
+            rows.map((r) => data.labels[r]!),
+            job.classWeights,
+          ),
+        patience: config.patience,
+        validate: () => weightedCrossEntropy(predictSequences(network, data, job.validation, config.batchSize), validationLabels, job.classWeights),
+        onEpochEnd: events.onEpoch,
+        shouldCancel: events.shouldCancel,
+      });
+      return { network, ...result };
+    },
+  );
 }

@@ -36,7 +36,8 @@ export async function runSequenceJob(job: SequenceJob, events: ClassifierJobEven
   if (config.features === 'fusion' && !job.vqvae) throw new Error("a 'fusion' run needs the weights of its VQ-VAE checkpoint");
   const size = shape.frames * shape.bins;
   const sequences: SegmentSequence[] = job.sequences.map((stored, i) => {
-    if (stored.length === 0 || stored.length % size !== 0) throw new Error(`utterance ${job.items[i]!.utteranceId}: ${stored.length} values are not whole ${shape.frames}x${shape.bins} segments`);
+    if (stored.length === 0 || stored.length % size !== 0)
+      throw new Error(`utterance ${job.items[i]!.utteranceId}: ${stored.length} values are not whole ${shape.frames}x${shape.bins} segments`);
     return selectSegments(stored, shape, config.segmentHop / STORED_SEGMENT_HOP); // whole: training crops to maxSegments per batch
   });
   const rowOf = new Map(job.items.map((item, i) => [item.utteranceId, i]));
@@ -51,14 +52,41 @@ export async function runSequenceJob(job: SequenceJob, events: ClassifierJobEven
     const split = carveFoldValidation(plan, config);
     let latents: FoldLatents | null = null;
     if (job.vqvae) {
-      latents = await foldLatents(job.vqvae, sequences, rows(plan.train), { epochs: config.vqvaeFineTuneEpochs, batchSize: config.batchSize, seed: plan.seed, shouldCancel: events.shouldCancel });
+      latents = await foldLatents(job.vqvae, sequences, rows(plan.train), {
+        epochs: config.vqvaeFineTuneEpochs,
+        batchSize: config.batchSize,
+        seed: plan.seed,
+        shouldCancel: events.shouldCancel,
+      });
       if (!latents) return null;
     }
     const train = rows(split.train);
-    const data: SequenceData = { sequences, labels, shape, stats: binStatistics(train.map((r) => sequences[r]!), shape.bins), latents: latents?.latents, latentUnits: latents?.latentUnits };
-    const weights = classWeights(split.train.map((i) => i.label), classes, config.classWeights);
+    const data: SequenceData = {
+      sequences,
+      labels,
+      shape,
+      stats: binStatistics(
+        train.map((r) => sequences[r]!),
+        shape.bins,
+      ),
+      latents: latents?.latents,
+      latentUnits: latents?.latentUnits,
+    };
+    const weights = classWeights(
+      split.train.map((i) => i.label),
+      classes,
+      config.classWeights,
+    );
     const trained = await trainSequenceFold(
-      { config, network: resolveNetworkConfig(config, classes.length, latents?.latentUnits ?? null), data, train, validation: rows(split.validation), classWeights: classes.map((c) => weights[c]!), seed: plan.seed },
+      {
+        config,
+        network: resolveNetworkConfig(config, classes.length, latents?.latentUnits ?? null),
+        data,
+        train,
+        validation: rows(split.validation),
+        classWeights: classes.map((c) => weights[c]!),
+        seed: plan.seed,
+      },
       { shouldCancel: events.shouldCancel, onEpoch: (e) => events.onEpoch({ ...e, repeat: plan.repeat, fold: plan.fold, totalFolds: plan.totalFolds }) },
     );
     try {
@@ -67,7 +95,14 @@ export async function runSequenceJob(job: SequenceJob, events: ClassifierJobEven
       if (plan.repeat === 0) representations.push(...representSequences(trained.network, data, plan.test, rows(plan.test), config.batchSize));
       if (plan.keepModel) {
         const vqvae = job.vqvae && latents ? { source: job.vqvae, weights: latents.weights } : undefined;
-        const artifactKey = await saveSequenceModel(job.artifacts, { ...job, shape, standardizer: data.stats, network: trained.network, bestEpoch: trained.bestEpoch, vqvae });
+        const artifactKey = await saveSequenceModel(job.artifacts, {
+          ...job,
+          shape,
+          standardizer: data.stats,
+          network: trained.network,
+          bestEpoch: trained.bestEpoch,
+          vqvae,
+        });
         finalModel = { artifactKey, repeat: plan.repeat, fold: plan.fold, note: FINAL_MODEL_NOTE };
         events.onModelSaved({ artifactKey, bestEpoch: trained.bestEpoch, validationLoss: trained.bestValidationLoss });
       }

@@ -24,11 +24,14 @@ export function resolveNetworkConfig(config: SequenceModelRunConfig, numClasses:
   const layers = m.cnnFilters ? m.cnnFilters.map((filters, i) => ({ filters, kernel: DEFAULT_CNN_CONFIG.layers[i]!.kernel })) : DEFAULT_CNN_CONFIG.layers;
   const cnn: CnnConfig = { ...DEFAULT_CNN_CONFIG, ...defined({ representationUnits: m.representationUnits, dropout: m.dropout }), layers };
   const fusion: FusionConfig | null =
-    config.features === 'fusion' ? { ...DEFAULT_FUSION_CONFIG, deepUnits: cnn.representationUnits, latentUnits: latentUnits!, ...defined({ outputUnits: m.fusionUnits }) } : null;
+    config.features === 'fusion'
+      ? { ...DEFAULT_FUSION_CONFIG, deepUnits: cnn.representationUnits, latentUnits: latentUnits!, ...defined({ outputUnits: m.fusionUnits }) }
+      : null;
   const inputUnits = fusion ? fusion.outputUnits : cnn.representationUnits;
   const common = { inputUnits, numClasses, ...defined({ dropout: m.dropout }) };
   let classifier: Record<string, unknown>;
-  if (config.sequenceModel === 'tacn') classifier = { ...DEFAULT_TACN_MODEL_CONFIG, ...common, ...defined({ channels: m.channels, layers: m.layers, numHeads: m.numHeads }) };
+  if (config.sequenceModel === 'tacn')
+    classifier = { ...DEFAULT_TACN_MODEL_CONFIG, ...common, ...defined({ channels: m.channels, layers: m.layers, numHeads: m.numHeads }) };
   else if (config.sequenceModel === 'tcn') classifier = { ...DEFAULT_TCN_CONFIG, ...common, ...defined({ channels: m.channels, levels: m.layers }) };
   else classifier = { ...DEFAULT_RNN_CONFIG, ...common, variant: config.sequenceModel, ...defined({ units: m.rnnUnits }) };
   return { sequenceModel: config.sequenceModel, cnn, fusion, classifier };

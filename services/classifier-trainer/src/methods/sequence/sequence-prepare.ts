@@ -35,7 +35,10 @@ export async function readVqvaeSource(store: MetadataStore, artifacts: ArtifactS
   const checkpoint = await store.checkpoints.get(checkpointId);
   if (!checkpoint) throw notFound('checkpoint', checkpointId);
   const run = await store.runs.get(checkpoint.runId);
-  if (run?.kind !== 'vqvae-pretrain') throw new DomainError('FAILED_PRECONDITION', `checkpoint '${checkpointId}' was not saved by a VQ-VAE pre-training run`, { reason: 'NOT_A_VQVAE_CHECKPOINT' });
+  if (run?.kind !== 'vqvae-pretrain')
+    throw new DomainError('FAILED_PRECONDITION', `checkpoint '${checkpointId}' was not saved by a VQ-VAE pre-training run`, {
+      reason: 'NOT_A_VQVAE_CHECKPOINT',
+    });
   const normalisationKey = `${checkpoint.artifactKey}/normalisation.json`;
   if (!(await artifacts.exists(normalisationKey))) throw notFound('VQ-VAE normalisation', normalisationKey);
   return {

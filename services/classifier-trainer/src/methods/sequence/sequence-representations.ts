@@ -31,9 +31,18 @@ export interface StoredRepresentations {
 const compact = (row: number[]) => row.map((v) => Number(v.toPrecision(6)));
 
 /** Representations of `items` (at `rows` of the data), in batches of `batchSize` utterances. */
-export function representSequences(network: SequenceNetwork, data: SequenceData, items: readonly EvaluationItem[], rows: readonly number[], batchSize: number): UtteranceRepresentation[] {
+export function representSequences(
+  network: SequenceNetwork,
+  data: SequenceData,
+  items: readonly EvaluationItem[],
+  rows: readonly number[],
+  batchSize: number,
+): UtteranceRepresentation[] {
   const out: UtteranceRepresentation[] = [];
-  for (const chunk of chunked(rows.map((_, i) => i), batchSize)) {
+  for (const chunk of chunked(
+    rows.map((_, i) => i),
+    batchSize,
+  )) {
     const batchRows = chunk.map((i) => rows[i]!);
     let deep: number[][] = [];
     let fused: number[][] | null = null;

@@ -56,7 +56,12 @@ export function binStatistics(sequences: readonly SegmentSequence[], bins: numbe
 }
 
 /** The segments of `rows`, z-scored per bin, back to back: [total, frames, bins], and each row's count. */
-export function segmentBatch(sequences: readonly SegmentSequence[], rows: readonly number[], shape: SegmentShape, stats: StandardizerState): { segments: tf.Tensor3D; lengths: number[] } {
+export function segmentBatch(
+  sequences: readonly SegmentSequence[],
+  rows: readonly number[],
+  shape: SegmentShape,
+  stats: StandardizerState,
+): { segments: tf.Tensor3D; lengths: number[] } {
   const lengths = rows.map((r) => sequences[r]!.count);
   const total = lengths.reduce((a, b) => a + b, 0);
   const out = new Float32Array(total * shape.frames * shape.bins);
@@ -80,4 +85,3 @@ export function latentBatch(latents: readonly Float32Array[], rows: readonly num
   }
   return tf.tensor2d(out, [total, units]);
 }
-

@@ -3,7 +3,19 @@
 // to give each segment its latent representation.
 import * as tf from '@tensorflow/tfjs';
 import type { StandardizerState } from '@ser/classical';
-import { createAdam, createVqvae, loadVariables, mixSeed, saveVariables, shuffledBatches, trainLoop, vqvaeLosses, type SavedTensors, type VqvaeConfig, type VqvaeModel } from '@ser/models';
+import {
+  createAdam,
+  createVqvae,
+  loadVariables,
+  mixSeed,
+  saveVariables,
+  shuffledBatches,
+  trainLoop,
+  vqvaeLosses,
+  type SavedTensors,
+  type VqvaeConfig,
+  type VqvaeModel,
+} from '@ser/models';
 import { segmentBatch, type SegmentSequence, type SegmentShape } from './sequence-segments';
 
 export interface VqvaeSource {
@@ -43,7 +55,12 @@ export async function foldLatents(
     if (options.epochs > 0) {
       const optimizer = createAdam({ learningRate: FINE_TUNE_LEARNING_RATE });
       // Segments of the training utterances, one flat list, reshuffled each epoch.
-      const segments = trainRows.flatMap((r) => Array.from({ length: sequences[r]!.count }, (_, k) => ({ data: sequences[r]!.data.subarray(k * shape.frames * shape.bins, (k + 1) * shape.frames * shape.bins), count: 1 })));
+      const segments = trainRows.flatMap((r) =>
+        Array.from({ length: sequences[r]!.count }, (_, k) => ({
+          data: sequences[r]!.data.subarray(k * shape.frames * shape.bins, (k + 1) * shape.frames * shape.bins),
+          count: 1,
+        })),
+      );
       try {
         const result = await trainLoop({
           variables: model.trainableVariables,
@@ -59,14 +76,24 @@ export async function foldLatents(
         optimizer.dispose();
       }
     }
-    return { latents: extractLatents(model, sequences, shape, source.normalisation, options.batchSize), latentUnits: model.latentUnits, weights: saveVariables(model.variables) };
+    return {
+      latents: extractLatents(model, sequences, shape, source.normalisation, options.batchSize),
+      latentUnits: model.latentUnits,
+      weights: saveVariables(model.variables),
+    };
   } finally {
     model.dispose();
   }
 }
 
 /** The frozen VQ-VAE's latent of every segment, per utterance ([count * latentUnits] each). */
-function extractLatents(model: VqvaeModel, sequences: readonly SegmentSequence[], shape: SegmentShape, normalisation: StandardizerState, batchSize: number): Float32Array[] {
+function extractLatents(
+  model: VqvaeModel,
+  sequences: readonly SegmentSequence[],
+  shape: SegmentShape,
+  normalisation: StandardizerState,
+  batchSize: number,
+): Float32Array[] {
   const size = shape.frames * shape.bins;
   return sequences.map((sequence) => {
     const out = new Float32Array(sequence.count * model.latentUnits);
