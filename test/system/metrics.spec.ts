@@ -93,8 +93,9 @@ describe('metrics of every service process', { timeout: 60_000 }, () => {
       child.stderr!.on('data', sink);
       let exited = false;
       child.once('exit', (code, signal) => ((exited = true), sink(`exited: ${code ?? signal}\n`)));
-      // Every expected metric is registered before the service serves; poll until they all show.
-      const until = Date.now() + 200_000;
+      // Every expected metric is registered before the service serves; poll until they all show. Six services
+      // compiling through tsx at once on 2 cores (a cold cache after a wide change) take minutes to start.
+      const until = Date.now() + 420_000;
       for (;;) {
         const text = await scrape(metricsPort);
         const types = text === null ? null : declared(text);
@@ -110,7 +111,7 @@ describe('metrics of every service process', { timeout: 60_000 }, () => {
       }
     });
     await Promise.all(started);
-  }, 240_000);
+  }, 480_000);
 
   afterAll(async () => {
     await Promise.all(children.map((c) => terminate(c, 'SIGTERM', 20_000)));
