@@ -38,6 +38,7 @@ export type DatasetFormat =
 
 /** How a classifier run splits its data into folds (config.protocol.kind). */
 export type EvaluationProtocol =
+  | 'CROSS_CORPUS'
   | 'LEAVE_ONE_SESSION_OUT'
   | 'LEAVE_ONE_SPEAKER_OUT'
   | 'LEAVE_SPEAKERS_OUT'
