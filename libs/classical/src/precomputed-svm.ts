@@ -4,7 +4,7 @@
 // plain JavaScript serve every (C, gamma) of the grid; the whole search then takes ~9 s, 26x less
 // (libs/classical/src/bench/svm-search-time.ts, quiet 2-core machine). Predictions are libsvm's own (the same
 // solver on the same kernel values), which the spec checks against RBF fits.
-import { LibSvmClass } from './libsvm';
+import { LibSvmClass, weightsOfPresentLabels } from './libsvm';
 
 /** Squared Euclidean distances and dot products between every row of `a` and every row of `b`. */
 export interface PairwiseProducts {
@@ -53,7 +53,7 @@ export function fitPredictPrecomputed(
     type: LibSvmClass.SVM_TYPES.C_SVC,
     kernel: LibSvmClass.KERNEL_TYPES.PRECOMPUTED,
     cost: opts.C,
-    weight: opts.classWeights,
+    weight: weightsOfPresentLabels(opts.classWeights, y),
     quiet: true,
   });
   try {

@@ -1,4 +1,4 @@
-import { LibSvmClass, type LibSvm } from './libsvm';
+import { LibSvmClass, weightsOfPresentLabels, type LibSvm } from './libsvm';
 import { checkLabels, toRows, type FeatureRows } from './matrix';
 import { Standardizer, type StandardizerState } from './standardizer';
 
@@ -50,7 +50,7 @@ export function trainSvm(X: FeatureRows, y: readonly number[], options: SvmOptio
     cost: C,
     gamma: options.gamma ?? 1 / rows[0]!.length,
     probabilityEstimates: options.probability ?? false,
-    weight: options.classWeights,
+    weight: weightsOfPresentLabels(options.classWeights, y),
     quiet: true,
   });
   svm.train(standardizer.transform(rows), [...y]);
