@@ -3,12 +3,14 @@
 import protobuf from 'protobufjs';
 
 /** TensorProto.DataType values used here. */
-export const ONNX_DTYPE = { float: 1, int64: 7, double: 11 } as const;
+export const ONNX_DTYPE = { float: 1, int64: 7, bool: 9, double: 11 } as const;
 /** AttributeProto.AttributeType values used here. */
-export const ONNX_ATTRIBUTE_TYPE = { float: 1, int: 2, string: 3, ints: 7 } as const;
+export const ONNX_ATTRIBUTE_TYPE = { float: 1, int: 2, string: 3, graph: 5, floats: 6, ints: 7, strings: 8 } as const;
 /** IR version 8 goes with opset 17 (onnx/docs/Versioning.md). */
 export const ONNX_IR_VERSION = 8;
 export const ONNX_OPSET = 17;
+/** The ai.onnx.ml opset of the classical models' ops (TreeEnsembleClassifier v3), which ONNX Runtime 1.22 runs. */
+export const ONNX_ML_OPSET = 3;
 
 // Messages and field numbers as onnx.proto declares them, in its own syntax (snake_case names; protobufjs exposes
 // them in camelCase). proto3 rather than onnx.proto's proto2 so repeated int64s are packed, as this writer always
@@ -22,7 +24,10 @@ message AttributeProto {
   float f = 2;
   int64 i = 3;
   bytes s = 4;
+  GraphProto g = 6;
+  repeated float floats = 7;
   repeated int64 ints = 8;
+  repeated bytes strings = 9;
   int32 type = 20;
 }
 
