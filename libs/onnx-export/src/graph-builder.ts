@@ -30,12 +30,14 @@ const bytesOf = (values: Float32Array | Float64Array | BigInt64Array | Uint8Arra
 function attribute(name: string, value: AttributeValue) {
   if (typeof value === 'string') return { name, type: ONNX_ATTRIBUTE_TYPE.string, s: Buffer.from(value, 'utf8') };
   if (Array.isArray(value)) return { name, type: ONNX_ATTRIBUTE_TYPE.ints, ints: value };
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value)) throw new Error(`attribute ${name}: ${value} is not an integer; pass { float } for a float`);
+    return { name, type: ONNX_ATTRIBUTE_TYPE.int, i: value };
+  }
   if ('floats' in value) return { name, type: ONNX_ATTRIBUTE_TYPE.floats, floats: value.floats };
   if ('strings' in value) return { name, type: ONNX_ATTRIBUTE_TYPE.strings, strings: value.strings.map((v) => Buffer.from(v, 'utf8')) };
   if ('graph' in value) return { name, type: ONNX_ATTRIBUTE_TYPE.graph, g: value.graph };
-  if (typeof value === 'object') return { name, type: ONNX_ATTRIBUTE_TYPE.float, f: value.float };
-  if (!Number.isInteger(value)) throw new Error(`attribute ${name}: ${value} is not an integer; pass { float } for a float`);
-  return { name, type: ONNX_ATTRIBUTE_TYPE.int, i: value };
+  return { name, type: ONNX_ATTRIBUTE_TYPE.float, f: value.float };
 }
 
 const valueInfo = (v: GraphValue) => ({
