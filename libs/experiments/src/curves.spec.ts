@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +54,31 @@ describe('per-epoch curves of a cell run', () => {
       ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("copies a reused cell's curves from the earlier experiment's folder, and links none when there are none", async () => {
+    const earlier = mkdtempSync(join(tmpdir(), 'ser-curves-earlier-'));
+    const dir = mkdtempSync(join(tmpdir(), 'ser-curves-'));
+    try {
+      mkdirSync(join(earlier, 'curves'));
+      const csv = 'repeat,fold,epoch,train_loss,validation_loss\n0,0,0,1.5,1.75\n';
+      writeFileSync(join(earlier, 'curves/deep-tcn__result.csv'), csv);
+      const cell = (row: string, curvesFile?: string) =>
+        ({ row, column: 'result', status: 'succeeded', runId: `run-${row}`, reusedFrom: `run-${row}`, curvesFile }) as unknown as CellResult;
+      const results = {
+        experiment: 'tacn-table2',
+        rows: [],
+        columns: [],
+        cells: [cell('deep-tcn', join(earlier, 'curves/deep-tcn__result.csv')), cell('deep-tacn', join(earlier, 'curves/deep-tacn__result.csv'))],
+      } as unknown as ExperimentResults;
+      await writeResults(dir, results).catch(() => undefined); // results.md needs a full table; the files before it are what this checks
+      expect(readFileSync(join(dir, 'curves/deep-tcn__result.csv'), 'utf8')).toBe(csv);
+      const json = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as ExperimentResults;
+      expect(json.cells.map((c) => c.curvesFile)).toEqual(['curves/deep-tcn__result.csv', undefined]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(earlier, { recursive: true, force: true });
     }
   });
 });

@@ -1,6 +1,6 @@
 // Option parsing shared by `ser experiment` and `ser train`, so both read numbers and earlier results alike.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { ExperimentResults } from '@ser/experiments';
 import { usageError } from '../cli-error';
 
@@ -18,7 +18,10 @@ export function numberOption(name: string, text: string | undefined): number | u
   return Number(text);
 }
 
-/** The results.json files --reuse names (a folder means its results.json); a usage error when one is unreadable. */
+/**
+ * The results.json files --reuse names (a folder means its results.json); a usage error when one is unreadable. Each
+ * cell's curvesFile becomes an absolute path, so the new results can copy the curves of the cells they take over.
+ */
 export function readEarlierResults(list: string): ExperimentResults[] {
   return list.split(',').map((entry) => {
     const path = resolve(entry.trim());
@@ -26,7 +29,8 @@ export function readEarlierResults(list: string): ExperimentResults[] {
     try {
       const parsed = JSON.parse(readFileSync(file, 'utf8')) as ExperimentResults;
       if (!Array.isArray(parsed.cells) || !Array.isArray(parsed.pretraining)) throw new Error('no cells or pre-training list');
-      return parsed;
+      const cells = parsed.cells.map((c) => (c.curvesFile ? { ...c, curvesFile: resolve(dirname(file), c.curvesFile) } : c));
+      return { ...parsed, cells };
     } catch (err) {
       throw usageError(`--reuse: cannot read results from ${file}: ${(err as Error).message}`);
     }
