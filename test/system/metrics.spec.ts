@@ -15,6 +15,7 @@ const SERVICES = {
   'vqvae-pretrainer': 'services/vqvae-pretrainer/src/main.ts',
   'classifier-trainer': 'services/classifier-trainer/src/main.ts',
   inference: 'services/inference/src/main.ts',
+  'model-registry': 'services/model-registry/src/main.ts',
   gateway: 'services/gateway/src/main.ts',
 } as const;
 type Service = keyof typeof SERVICES;
@@ -36,6 +37,7 @@ const EXPECTED: Record<Service, string[]> = {
     'ser_inference_model_warmup_seconds',
     'ser_inference_prediction_duration_seconds',
   ],
+  'model-registry': [...EVENTS, ...GRPC, 'ser_model_registry_versions_registered_total', 'ser_model_registry_alias_moves_total'],
   gateway: [...EVENTS, 'graphql_operations_total', 'graphql_operation_duration_seconds'],
 };
 
@@ -85,7 +87,8 @@ describe('metrics of every service process', { timeout: 60_000 }, () => {
         SER_LOG_LEVEL: 'warn',
       };
       // Every gRPC and HTTP port ephemeral: the processes are independent (each has its own PGlite).
-      for (const name of ['FEATURES', 'FOP_PRETRAINER', 'VQVAE_PRETRAINER', 'CLASSIFIER_TRAINER', 'INFERENCE', 'GATEWAY']) env[`SER_${name}_PORT`] = '0';
+      for (const name of ['FEATURES', 'FOP_PRETRAINER', 'VQVAE_PRETRAINER', 'CLASSIFIER_TRAINER', 'INFERENCE', 'MODEL_REGISTRY', 'GATEWAY'])
+        env[`SER_${name}_PORT`] = '0';
       const child = spawn(process.execPath, ['--import', 'tsx', SERVICES[service]], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       children.push(child);
       const sink = (d: unknown) => (output += `[${service}] ${String(d)}`);
@@ -93,7 +96,7 @@ describe('metrics of every service process', { timeout: 60_000 }, () => {
       child.stderr!.on('data', sink);
       let exited = false;
       child.once('exit', (code, signal) => ((exited = true), sink(`exited: ${code ?? signal}\n`)));
-      // Every expected metric is registered before the service serves; poll until they all show. Six services
+      // Every expected metric is registered before the service serves; poll until they all show. Seven services
       // compiling through tsx at once on 2 cores (a cold cache after a wide change) take minutes to start.
       const until = Date.now() + 420_000;
       for (;;) {

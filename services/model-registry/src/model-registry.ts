@@ -13,6 +13,7 @@ import { invalidArgument, notFound } from '@ser/grpc-kit';
 import type { Logger } from '@ser/logging';
 import { aliasesByVersion, modelVersionToProto, pageArgsFromRequest, pageResponse, storeCall } from '@ser/runs';
 import type { JsonObject, MetadataStore, ModelVersion } from '@ser/store';
+import type { RegistryMetrics } from './registry-metrics';
 
 export interface ModelRegistryDeps {
   store: MetadataStore;
@@ -20,6 +21,8 @@ export interface ModelRegistryDeps {
   logger: Logger;
   /** Alias a selector without one means: the platform's inference.defaultAlias, as in inference. */
   defaultAlias: string;
+  /** Versions registered and alias moves for Prometheus; nothing is counted when absent. */
+  metrics?: RegistryMetrics;
 }
 
 /**
@@ -106,6 +109,7 @@ export class ModelRegistry {
     const created = await storeCall(() =>
       store.models.createVersion({ modelName: req.modelName, runId: req.runId, artifactKey: req.artifactKey, metrics: { ...req.metrics }, lineage: lineage! }),
     );
+    this.deps.metrics?.versionsRegistered.inc({ model_name: created.modelName });
     this.deps.logger.info({ model: created.modelName, version: created.version, runId: req.runId }, 'model version registered');
     return { modelVersion: await this.toProto(created), created: true };
   }
@@ -123,6 +127,7 @@ export class ModelRegistry {
         { modelName: req.name, alias: req.alias, version, ...(previous ? { previousVersion: previous.version } : {}) },
         { key: `${req.name}:${req.alias}` },
       );
+      this.deps.metrics?.aliasMoves.inc({ model_name: req.name, alias: req.alias });
       this.deps.logger.info({ model: req.name, alias: req.alias, version, previousVersion: previous?.version }, 'model alias moved');
     }
     return this.toProto(current);

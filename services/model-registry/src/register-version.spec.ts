@@ -1,13 +1,19 @@
+import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessBus } from '@ser/events';
 import { createLogger } from '@ser/logging';
 import { openMetadataStore, type MetadataStore } from '@ser/store';
 import { ModelRegistry } from './model-registry';
+import { registryMetrics } from './registry-metrics';
 
 // RegisterModelVersion: the registry, owner of model_versions, writes a run's kept model; the trainer only asks.
 describe('registering a run model version', { timeout: 300_000 }, () => {
   let store: MetadataStore;
   let registry: ModelRegistry;
+  const prometheus = new Registry();
+  /** A counter's value for these labels (0 before its first increment). */
+  const count = async (name: string, labels: Record<string, string>) =>
+    (await prometheus.getSingleMetric(name)!.get()).values.find((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l))?.value ?? 0;
   const request = (runId: string, over: Record<string, unknown> = {}) => ({
     modelName: 'emo',
     runId,
@@ -20,7 +26,13 @@ describe('registering a run model version', { timeout: 300_000 }, () => {
   beforeAll(async () => {
     store = await openMetadataStore({ kind: 'pglite' });
     for (const id of ['run-a', 'run-b', 'run-c']) await store.runs.create({ id, kind: 'classifier' });
-    registry = new ModelRegistry({ store, bus: createInProcessBus(), logger: createLogger('test', { level: 'warn' }), defaultAlias: 'production' });
+    registry = new ModelRegistry({
+      store,
+      bus: createInProcessBus(),
+      logger: createLogger('test', { level: 'warn' }),
+      defaultAlias: 'production',
+      metrics: registryMetrics(prometheus),
+    });
   }, 300_000);
   afterAll(async () => store?.close());
 
@@ -32,6 +44,20 @@ describe('registering a run model version', { timeout: 300_000 }, () => {
     const again = await registry.register(request('run-a', { metrics: { ua: 0.9 } }));
     expect(again).toMatchObject({ created: false, modelVersion: { id: first.modelVersion.id, version: '1', metrics: { ua: 0.5 } } });
     expect((await store.models.listModels()).map((m) => [m.name, m.versionCount])).toEqual([['emo', 2]]);
+    // Counted once per new version: the run that registered again got its version back.
+    expect(await count('ser_model_registry_versions_registered_total', { model_name: 'emo' })).toBe(2);
+  });
+
+  it('counts alias moves by model and alias, and not a move to the version the alias already names', async () => {
+    const moves = () => count('ser_model_registry_alias_moves_total', { model_name: 'emo', alias: 'production' });
+    await registry.setAlias({ name: 'emo', alias: 'production', version: '1' });
+    expect(await moves()).toBe(1);
+    await registry.setAlias({ name: 'emo', alias: 'production', version: '1' });
+    expect(await moves()).toBe(1);
+    await registry.setAlias({ name: 'emo', alias: 'production', version: '2' }); // a promotion
+    await registry.setAlias({ name: 'emo', alias: 'production', version: '1' }); // and its rollback
+    expect(await moves()).toBe(3);
+    expect(await count('ser_model_registry_alias_moves_total', { model_name: 'emo', alias: 'staging' })).toBe(0);
   });
 
   it('refuses a request without a name, run or artifact, or with a lineage that is not a JSON object, and an unknown run', async () => {

@@ -1,8 +1,9 @@
 import { loadSerProto, SER_SERVICE_NAMES, type ModelRegistryServiceHandlers } from '@ser/contracts';
 import { serverStream, unary } from '@ser/grpc-kit';
-import { serveGrpc, type Platform, type RunningService } from '@ser/runtime';
+import { getMetricsRegistry, serveGrpc, type Platform, type RunningService } from '@ser/runtime';
 import { keptModelChunks, modelCardOf } from './kept-model-files';
 import { ModelRegistry } from './model-registry';
+import { registryMetrics } from './registry-metrics';
 
 /**
  * ModelRegistryService: registered model versions (register a run's kept model, list, get, the one a run kept), aliases (SetModelAlias, which
@@ -11,7 +12,8 @@ import { ModelRegistry } from './model-registry';
 export async function startModelRegistryService(platform: Platform, opts: { port?: number } = {}): Promise<RunningService> {
   const { store, bus, artifacts, config } = platform;
   const logger = platform.logger.child({ service: 'model-registry' });
-  const registry = new ModelRegistry({ store, bus, logger, defaultAlias: config.inference.defaultAlias });
+  const metrics = registryMetrics(getMetricsRegistry());
+  const registry = new ModelRegistry({ store, bus, logger, defaultAlias: config.inference.defaultAlias, metrics });
   const handlers: ModelRegistryServiceHandlers = {
     ListModelVersions: unary((req) => registry.list(req), logger),
     ListModels: unary(async () => ({ models: await registry.listModels() }), logger),
