@@ -113,7 +113,7 @@ describe('FOP pre-training survives SIGKILL', () => {
     try {
       const stored = (await store.runs.get(runId))!;
       expect(stored.attempt).toBe(2); // claimed once before the kill, once after
-      expect(stored.config['displayName']).toBe('resume test');
+      expect(stored.displayName).toBe('resume test'); // a column beside the config, which the trainer parses as it is
       const epochs = (await store.checkpoints.listForRun(runId)).map((c) => c.epoch).sort((a, b) => a - b);
       expect(epochs).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
       const curve = async (id: string) => (await store.runs.listMetrics(id, 'heldOutLoss')).sort((a, b) => a.epoch - b.epoch).map((m) => m.value);

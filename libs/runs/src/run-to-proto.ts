@@ -16,8 +16,6 @@ export const RUN_STATUS_TO_PROTO: Record<RunStatus, ProtoRunStatus> = {
   cancelled: 'RUN_STATUS_CANCELLED',
 };
 
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
-
 export function runToProto(run: Run): ProtoRun {
   const metrics = Object.fromEntries(Object.entries(run.metrics).filter((e): e is [string, number] => typeof e[1] === 'number'));
   const lineage = run.lineage;
@@ -39,7 +37,7 @@ export function runToProto(run: Run): ProtoRun {
     createdAtMs: run.createdAt.getTime(),
     startedAtMs: run.startedAt?.getTime() ?? 0,
     finishedAtMs: run.finishedAt?.getTime() ?? 0,
-    displayName: str(run.config.displayName),
+    displayName: run.displayName ?? '',
     outputCheckpointId: outputCheckpointId(run),
   };
 }

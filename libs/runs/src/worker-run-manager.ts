@@ -40,9 +40,7 @@ export class WorkerRunManager<C extends { datasetVersionIds: string[]; epochs: n
 
   protected async execute(claimed: Run): Promise<void> {
     const runId = claimed.id;
-    // The display name is stored beside the config, not part of it.
-    const { displayName: _displayName, ...stored } = claimed.config;
-    const config = this.opts.parseConfig(stored);
+    const config = this.opts.parseConfig(claimed.config);
     const last = await this.opts.store.checkpoints.latestForRun(runId);
     await this.publishStatus(claimed, last ? `resuming after epoch ${last.epoch}` : 'loading features');
     let worker: Worker;

@@ -48,14 +48,21 @@ export function createRepositories(q: Queryable): Repositories {
   };
 }
 
+/** The database the config names, as it is: no migration applied (openMetadataStore migrates). */
+export async function openDb(config: MetadataStoreConfig): Promise<Db> {
+  return config.kind === 'pglite'
+    ? createPgliteDb({ dataDir: config.dataDir })
+    : createPostgresDb({ connectionString: config.url, schema: config.schema, max: config.maxConnections });
+}
+
+/** The schema migrate() works in for this config (PostgreSQL's; PGlite has only the default). */
+export const migrationSchema = (config: MetadataStoreConfig): string | undefined => (config.kind === 'postgres' ? config.schema : undefined);
+
 /** Opens the database the config names and brings its schema up to date before returning. */
 export async function openMetadataStore(config: MetadataStoreConfig): Promise<MetadataStore> {
-  const db =
-    config.kind === 'pglite'
-      ? await createPgliteDb({ dataDir: config.dataDir })
-      : createPostgresDb({ connectionString: config.url, schema: config.schema, max: config.maxConnections });
+  const db = await openDb(config);
   try {
-    await migrate(db, { schema: config.kind === 'postgres' ? config.schema : undefined });
+    await migrate(db, { schema: migrationSchema(config) });
   } catch (err) {
     await db.close().catch(() => {});
     throw err;

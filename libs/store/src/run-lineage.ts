@@ -20,8 +20,6 @@ export const runLineageSchema = z.looseObject({
   modelArtifactKey: z.string().optional(),
   /** A classifier run's stored evaluation. */
   evaluationKey: z.string().optional(),
-  /** A classifier run's: the model name its kept model registers under. */
-  modelName: z.string().optional(),
 });
 
 export type RunLineage = z.infer<typeof runLineageSchema>;

@@ -6,6 +6,7 @@ import { collectPages, expectStoreError, unique } from './contract-helpers';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
 import { openMetadataStore, type MetadataStore, type MetadataStoreConfig } from './metadata-store';
+import { runNamesContract } from './run-names.contract';
 import { runsAndModelsContract } from './runs-models.contract';
 
 /** A location for a new, empty store. persistent: the test will close and reopen it and expects its data back. */
@@ -184,6 +185,10 @@ export function storeContract(name: string, fresh: FreshStore): void {
     });
 
     runsAndModelsContract(() => store);
+    runNamesContract(
+      () => store,
+      () => fresh({ persistent: false }),
+    );
 
     describe('processed events', () => {
       it('marks an event processed once per consumer, even when marked concurrently', async () => {

@@ -61,17 +61,13 @@ export async function planClassifierRun(store: MetadataStore, req: StartClassifi
   }
   await checkCrossCorpus(store, config);
   const lineage = await classifierLineage(store, config);
-  const modelName = req.modelName || req.defaultModelName;
   return {
-    config: { ...lineage.config, ...(req.displayName ? { displayName: req.displayName } : {}) },
-    lineage: {
-      datasetVersionIds: runDatasetVersionIds(config),
-      checkpointId: lineage.checkpointId,
-      runId: lineage.runId,
-      // The name its kept model registers under when the run succeeds; without one, the name inference serves by
-      // default, so the model is what a predict naming no model gets once promoted. Filled in here, the one place
-      // every starter (the trainer's StartClassifierRun, the gateway) goes through.
-      ...(modelName ? { modelName } : {}),
-    },
+    config: lineage.config,
+    lineage: { datasetVersionIds: runDatasetVersionIds(config), checkpointId: lineage.checkpointId, runId: lineage.runId },
+    displayName: req.displayName || undefined,
+    // The name its kept model registers under when the run succeeds; without one, the name inference serves by
+    // default, so the model is what a predict naming no model gets once promoted. Filled in here, the one place
+    // every starter (the trainer's StartClassifierRun, the gateway) goes through.
+    modelName: req.modelName || req.defaultModelName || undefined,
   };
 }

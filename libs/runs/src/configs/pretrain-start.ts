@@ -32,7 +32,7 @@ export async function planPretrainRun<C extends { datasetVersionIds: string[] }>
     if (!(await store.datasets.getVersion(id)))
       throw new DomainError('NOT_FOUND', `dataset version '${id}' not found`, { violations: [{ field: 'dataset_version_ids', description: id }] });
   }
-  return { config: { ...config, ...(req.displayName ? { displayName: req.displayName } : {}) }, lineage: { datasetVersionIds: config.datasetVersionIds } };
+  return { config, lineage: { datasetVersionIds: config.datasetVersionIds }, displayName: req.displayName || undefined };
 }
 
 /** A schema as the parse function planPretrainRun takes. */

@@ -17,6 +17,10 @@ export interface Run {
   progress: number;
   /** The resolved experiment config, saved with the run. */
   config: JsonObject;
+  /** What its starter called it (a label for lists and logs); not part of the config. */
+  displayName: string | null;
+  /** A classifier run's: the model name its kept model registers under; null for other runs and unnamed ones. */
+  modelName: string | null;
   metrics: JsonObject;
   /** Inputs it was made from (dataset version, checkpoint, parent run) and what it made. */
   lineage: RunLineage;
@@ -34,6 +38,10 @@ export interface Run {
 export interface NewRun {
   kind: string;
   config?: JsonObject;
+  /** Empty is stored as none. */
+  displayName?: string;
+  /** Empty is stored as none. */
+  modelName?: string;
   lineage?: RunLineage;
   /** Lets a caller know the id before the insert; a uuid when absent. */
   id?: string;
@@ -66,6 +74,8 @@ interface RunRow {
   status: RunStatus;
   progress: number;
   config: JsonObject;
+  display_name: string | null;
+  model_name: string | null;
   metrics: JsonObject;
   lineage: RunLineage;
   error: string | null;
@@ -83,6 +93,8 @@ const fromRow = (r: RunRow): Run => ({
   status: r.status,
   progress: r.progress,
   config: r.config,
+  displayName: r.display_name,
+  modelName: r.model_name,
   metrics: r.metrics,
   lineage: r.lineage,
   error: r.error,
@@ -105,12 +117,10 @@ export class RunRepository {
   constructor(private readonly q: Queryable) {}
 
   async create(input: NewRun): Promise<Run> {
-    const [row] = await this.q.query<RunRow>('INSERT INTO runs (id, kind, config, lineage) VALUES ($1, $2, $3::jsonb, $4::jsonb) RETURNING *', [
-      input.id ?? newId(),
-      input.kind,
-      toJsonParam(input.config),
-      lineageParam(input.lineage),
-    ]);
+    const [row] = await this.q.query<RunRow>(
+      'INSERT INTO runs (id, kind, config, lineage, display_name, model_name) VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6) RETURNING *',
+      [input.id ?? newId(), input.kind, toJsonParam(input.config), lineageParam(input.lineage), input.displayName || null, input.modelName || null],
+    );
     return fromRow(row!);
   }
 

@@ -62,7 +62,8 @@ describe("registering a run's kept model", { timeout: 300_000 }, () => {
     const run = await store.runs.create({
       kind: 'classifier',
       config: { epochs: 1 },
-      lineage: { datasetVersionIds: ['dv'], modelName: 'named-model', modelArtifactKey: 'models/kept' },
+      modelName: 'named-model',
+      lineage: { datasetVersionIds: ['dv'], modelArtifactKey: 'models/kept' },
     });
     const { registry, requests } = recordingRegistry();
     expect(await registerRunModel({ store, artifacts, registry }, run.id, { ua: 0.5 })).toEqual({
@@ -88,7 +89,8 @@ describe("registering a run's kept model", { timeout: 300_000 }, () => {
       store.runs.create({
         kind: 'classifier',
         config: { epochs: 1 },
-        lineage: { datasetVersionIds: ['dv'], modelName: 'named-model', modelArtifactKey: 'models/kept' },
+        modelName: 'named-model',
+        lineage: { datasetVersionIds: ['dv'], modelArtifactKey: 'models/kept' },
       });
     // Waits are recorded, not slept: what is checked is the backoff schedule, not the clock.
     const recordWaits = () => {

@@ -34,8 +34,8 @@ export async function registerRunModel(deps: RegistryDeps, runId: string, metric
   if (!run || !artifactKey || !(await artifacts.exists(`${artifactKey}/${KEPT_MODEL_FILE}`))) return null;
   // A run carries the name its model registers under from its start (StartClassifierRunRequest.model_name, else the
   // platform's inference.defaultModelName); without one, the starter erred: nothing is filed under a guessed name.
-  const modelName = run.lineage.modelName ?? '';
-  if (!modelName) throw new Error(`run ${runId} has no model name (lineage.modelName): its kept model ${artifactKey} is not registered`);
+  const modelName = run.modelName;
+  if (!modelName) throw new Error(`run ${runId} has no model name (runs.model_name): its kept model ${artifactKey} is not registered`);
   const kept = await readKeptModel(artifacts, artifactKey);
   const configJson = JSON.stringify(run.config);
   const lineage = {

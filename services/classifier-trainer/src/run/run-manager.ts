@@ -109,8 +109,7 @@ export class ClassifierRunManager extends RunLifecycle {
     const runId = claimed.id;
     const { store, logger } = this.opts;
     const log = logger.child({ runId });
-    const { displayName: _displayName, ...stored } = claimed.config;
-    const config = classifierRunConfigSchema.parse(stored);
+    const config = classifierRunConfigSchema.parse(claimed.config);
     await this.publishStatus(claimed, 'loading features');
     let data: ClassifierWorkerData;
     try {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postGraphql, startSpecGateway, type SpecGateway } from '../spec-gateway';
+import { storeId } from './global-ids';
 
 const START = 'mutation($input: StartClassifierRunInput!) { startClassifierRun(input: $input) { id status method config lineage { raw } } }';
+const storeIdOf = (run: unknown) => storeId('Run', (run as { id: string }).id);
 const PRETRAIN = 'mutation($input: StartPretrainRunInput!) { startPretrainRun(input: $input) { id kind status config } }';
 
 // The gateway queues runs in the store itself, validated by the trainers' planner (@ser/runs): every trainer's
@@ -53,6 +55,9 @@ describe('starting runs with no trainer up', () => {
       { token: operator },
     );
     expect((unnamed.data!.startClassifierRun as { lineage: { raw: Record<string, unknown> } }).lineage.raw.modelName).toBe('spec-default');
+    const stored = (await t.store.runs.get(storeIdOf(ok.data!.startClassifierRun)))!;
+    expect(stored.modelName).toBe('queued-model'); // runs.model_name, which registration reads
+    expect(stored.lineage).not.toHaveProperty('modelName');
   });
 
   it('refuses a bad config with BAD_USER_INPUT and an unknown dataset version with NOT_FOUND, queueing nothing', async () => {
@@ -96,5 +101,9 @@ describe('starting runs with no trainer up', () => {
       status: 'QUEUED',
       config: { epochs: 3, batchSize: 32, datasetVersionIds: [dv], displayName: 'queued' },
     });
+    // Stored beside the config, not in it (runs.display_name); the API shows it in config as it always did.
+    const stored = (await t.store.runs.get(storeIdOf(res.data!.startPretrainRun)))!;
+    expect(stored.displayName).toBe('queued');
+    expect(stored.config).not.toHaveProperty('displayName');
   });
 });

@@ -140,6 +140,8 @@ export const RunResolvers = {
   id: globalIdOf('Run', (r: Run) => r.id),
   kind: (r: Run) => toEnum(r.kind),
   status: (r: Run) => toEnum(r.status),
+  // The run's names are columns now; the API still shows them where they were, in config and lineage.raw.
+  config: (r: Run) => (r.displayName ? { ...r.config, displayName: r.displayName } : r.config),
   method: (r: Run) => (r.kind === 'classifier' ? optionalEnum(r.config.method) : null),
   lineage: (r: Run) => r,
   outputCheckpointId: (r: Run) => outputCheckpointId(r) || null,
@@ -180,7 +182,7 @@ export const RunResolvers = {
 };
 
 export const RunLineage = {
-  raw: (r: Run) => r.lineage,
+  raw: (r: Run) => (r.modelName ? { ...r.lineage, modelName: r.modelName } : r.lineage),
   datasetVersions: async (r: Run, _: unknown, ctx: GatewayContext) =>
     (await ctx.loaders.datasetVersion.loadMany(r.lineage.datasetVersionIds ?? [])).filter((v) => v !== null && !(v instanceof Error)),
   // Typed by RunLineage (@ser/store), which the store checks on every write; '' means none.
