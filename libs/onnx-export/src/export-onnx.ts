@@ -2,19 +2,12 @@
 // own graph; the metadata says how to make the graph's input from audio, so the file serves without this platform.
 import type { ArtifactStore } from '@ser/artifacts';
 import { DEFAULT_MEL_CONFIG } from '@ser/audio';
-import { readKeptModel, readKeptWeights, type KeptModel, type KeptModelKind } from '@ser/model-artifacts';
+import { readKeptModel, readKeptWeights, type KeptModel, type KeptModelKind, type KeptModelOfKind, type WeightsRef } from '@ser/model-artifacts';
+import type { SavedTensors } from '@ser/models';
+import { buildHypercolumnAttentionLstmGraph } from './attention-lstm-onnx';
 import { FOP_ONNX_IO, buildFopClassifierGraph } from './fop-classifier-onnx';
+import type { GraphValue, OnnxGraph } from './graph-builder';
 import { ONNX_OPSET } from './onnx-proto';
-
-/** The kinds with an ONNX graph so far; the others fail with OnnxExportUnsupportedError. */
-export const ONNX_EXPORTABLE_KINDS: readonly KeptModelKind[] = ['fop-classifier'];
-
-export class OnnxExportUnsupportedError extends Error {
-  constructor(readonly kind: string) {
-    super(`model kind '${kind}' has no ONNX export yet (exportable: ${ONNX_EXPORTABLE_KINDS.join(', ')})`);
-    this.name = 'OnnxExportUnsupportedError';
-  }
-}
 
 /** metadata_props keys of an export. */
 export const ONNX_METADATA_KEYS = {
@@ -31,39 +24,102 @@ export interface ExportedModelIdentity {
   version: number;
 }
 
-/** The ONNX file (opset 17) of a kept model already read. */
-export async function keptModelToOnnx(artifacts: ArtifactStore, prefix: string, model: KeptModel, identity?: ExportedModelIdentity): Promise<Uint8Array> {
-  if (model.kind !== 'fop-classifier') throw new OnnxExportUnsupportedError(model.kind);
-  const weights = await readKeptWeights(artifacts, prefix, model.weights);
-  const { graph, logits, probabilities } = buildFopClassifierGraph({ config: model.fop, classes: model.classes, weights });
-  const classes = model.classes.length;
-  const frontEnd = {
-    features: 'log-mel',
-    // The features service's front end: @ser/audio createLogMel() with DEFAULT_MEL_CONFIG, natural log, no normalisation.
-    mel: { ...DEFAULT_MEL_CONFIG, log: 'natural', normalisation: 'none' },
-    input: 'mono float32 samples in [-1, 1], resampled to sampleRate first',
-  };
-  return graph.toModel({
-    name: `fop-classifier${identity ? ` ${identity.name}@${identity.version}` : ''}`,
+/** What one kind's exporter builds: the graph, the values its outputs come from, and what its inputs are. */
+interface KindExport {
+  graph: OnnxGraph;
+  /** Kinds without logits (a classical model's probabilities only) leave it out. */
+  logits?: string;
+  probabilities: string;
+  inputs: GraphValue[];
+  /** ser.inputs metadata: each input in words. */
+  inputDocs: Record<string, string>;
+  /** ser.front_end metadata: how the first input is made from audio. */
+  frontEnd: object;
+  docString: string;
+}
+
+/** Builds one kind's graph; weightsOf reads a weights file beside model.json. */
+type KindExporter<K extends KeptModelKind> = (model: KeptModelOfKind<K>, weightsOf: (ref: WeightsRef) => Promise<SavedTensors>) => Promise<KindExport>;
+
+/** The log-mel frames every FOP-based kind reads: the features service's front end, @ser/audio createLogMel() with DEFAULT_MEL_CONFIG. */
+const LOG_MEL_FRONT_END = {
+  features: 'log-mel',
+  mel: { ...DEFAULT_MEL_CONFIG, log: 'natural', normalisation: 'none' },
+  input: 'mono float32 samples in [-1, 1], resampled to sampleRate first',
+};
+
+/** features [batch, frames, nMels] + lengths [batch]: the inputs of every FOP-based kind. */
+function logMelInputs(nMels: number, lengthsDoc: string): Pick<KindExport, 'inputs' | 'inputDocs' | 'frontEnd'> {
+  return {
     inputs: [
-      { name: FOP_ONNX_IO.features, dtype: 'float', shape: ['batch', 'frames', model.fop.nMels] },
+      { name: FOP_ONNX_IO.features, dtype: 'float', shape: ['batch', 'frames', nMels] },
       { name: FOP_ONNX_IO.lengths, dtype: 'int64', shape: ['batch'] },
     ],
-    outputs: [
-      { name: FOP_ONNX_IO.logits, dtype: 'float', shape: ['batch', classes], from: logits },
-      { name: FOP_ONNX_IO.probabilities, dtype: 'float', shape: ['batch', classes], from: probabilities },
-    ],
+    inputDocs: { features: `[batch, frames, ${nMels}] log-mel frames, rows right-padded to the longest`, lengths: `[batch] int64, ${lengthsDoc}` },
+    frontEnd: LOG_MEL_FRONT_END,
+  };
+}
+
+/** One exporter per kind with an ONNX graph; the others fail with OnnxExportUnsupportedError. */
+const EXPORTERS: { [K in KeptModelKind]?: KindExporter<K> } = {
+  'fop-classifier': async (model, weightsOf) => {
+    const built = buildFopClassifierGraph({ config: model.fop, classes: model.classes, weights: await weightsOf(model.weights) });
+    return {
+      ...built,
+      ...logMelInputs(model.fop.nMels, 'real frames of each row (padding is left out of the pooling)'),
+      docString: `A fine-tuned FOP classifier exported at opset ${ONNX_OPSET}: softmax over [${model.classes.join(', ')}].`,
+    };
+  },
+  'fop-hypercolumn-attention-lstm': async (model, weightsOf) => {
+    const fopWeights = await weightsOf(model.fop.weights);
+    const lstmWeights = await weightsOf(model.attentionLstm.weights);
+    const built = buildHypercolumnAttentionLstmGraph({
+      fop: { config: model.fop.config, weights: fopWeights },
+      representation: model.representation,
+      standardizer: model.standardizer,
+      attentionLstm: { config: model.attentionLstm.config, weights: lstmWeights },
+      classes: model.classes,
+    });
+    return {
+      ...built,
+      ...logMelInputs(model.fop.config.nMels, 'real frames of each row (padded frames get no attention)'),
+      docString: `A frozen FOP's ${model.representation} hypercolumns of the whole utterance into an attention-LSTM, exported at opset ${ONNX_OPSET}: softmax over [${model.classes.join(', ')}].`,
+    };
+  },
+};
+
+/** The kinds with an ONNX graph so far. */
+export const ONNX_EXPORTABLE_KINDS: readonly KeptModelKind[] = Object.keys(EXPORTERS) as KeptModelKind[];
+
+export class OnnxExportUnsupportedError extends Error {
+  constructor(readonly kind: string) {
+    super(`model kind '${kind}' has no ONNX export yet (exportable: ${ONNX_EXPORTABLE_KINDS.join(', ')})`);
+    this.name = 'OnnxExportUnsupportedError';
+  }
+}
+
+/** The ONNX file (opset 17) of a kept model already read. */
+export async function keptModelToOnnx(artifacts: ArtifactStore, prefix: string, model: KeptModel, identity?: ExportedModelIdentity): Promise<Uint8Array> {
+  const exporter = EXPORTERS[model.kind] as KindExporter<KeptModelKind> | undefined;
+  if (!exporter) throw new OnnxExportUnsupportedError(model.kind);
+  const built = await exporter(model, (ref) => readKeptWeights(artifacts, prefix, ref));
+  const classes = model.classes.length;
+  const outputs = [
+    ...(built.logits ? [{ name: FOP_ONNX_IO.logits, dtype: 'float' as const, shape: ['batch', classes], from: built.logits }] : []),
+    { name: FOP_ONNX_IO.probabilities, dtype: 'float' as const, shape: ['batch', classes], from: built.probabilities },
+  ];
+  return built.graph.toModel({
+    name: `${model.kind}${identity ? ` ${identity.name}@${identity.version}` : ''}`,
+    inputs: built.inputs,
+    outputs,
     metadata: {
       [ONNX_METADATA_KEYS.kind]: model.kind,
       [ONNX_METADATA_KEYS.classes]: JSON.stringify(model.classes),
-      [ONNX_METADATA_KEYS.frontEnd]: JSON.stringify(frontEnd),
-      [ONNX_METADATA_KEYS.inputs]: JSON.stringify({
-        features: `[batch, frames, ${model.fop.nMels}] log-mel frames, rows right-padded to the longest`,
-        lengths: '[batch] int64, real frames of each row (padding is left out of the pooling)',
-      }),
+      [ONNX_METADATA_KEYS.frontEnd]: JSON.stringify(built.frontEnd),
+      [ONNX_METADATA_KEYS.inputs]: JSON.stringify(built.inputDocs),
       ...(identity ? { [ONNX_METADATA_KEYS.model]: JSON.stringify(identity) } : {}),
     },
-    docString: `A fine-tuned FOP classifier exported at opset ${ONNX_OPSET}: softmax over [${model.classes.join(', ')}].`,
+    docString: built.docString,
   });
 }
 

@@ -19,20 +19,28 @@ export function inferenceRuntime(env: NodeJS.ProcessEnv = process.env): Inferenc
   return value as InferenceRuntime;
 }
 
-/** Whether this model is served through ONNX Runtime under the given runtime setting. */
-export const servedByOnnx = (model: KeptModel, runtime: InferenceRuntime): boolean => runtime === 'onnx' && ONNX_EXPORTABLE_KINDS.includes(model.kind);
+/** Mels per frame of the kinds that read log-mel frames (every FOP-based kind: features + lengths in); null for the others. */
+function logMelBinsOf(model: KeptModel): number | null {
+  if (model.kind === 'fop-classifier') return model.fop.nMels;
+  if (model.kind === 'fop-hypercolumn-attention-lstm' || model.kind === 'fop-hypercolumn-classical') return model.fop.config.nMels;
+  return null;
+}
 
-/** A fop-classifier on ONNX Runtime: the same front end and padding as the tfjs one, batched with a lengths input. */
+/** Whether this model is served through ONNX Runtime under the given runtime setting. */
+export const servedByOnnx = (model: KeptModel, runtime: InferenceRuntime): boolean =>
+  runtime === 'onnx' && ONNX_EXPORTABLE_KINDS.includes(model.kind) && logMelBinsOf(model) !== null;
+
+/** A FOP-based model on ONNX Runtime: the same front end and padding as its tfjs loader, batched with a lengths input. */
 export async function loadOnnxServable(artifacts: ArtifactStore, artifactKey: string, model: KeptModel): Promise<ServableModel> {
-  if (model.kind !== 'fop-classifier') throw new Error(`no ONNX serving for kind ${model.kind}`);
+  const nMels = logMelBinsOf(model);
+  if (nMels === null) throw new Error(`no ONNX serving for kind ${model.kind}`);
   const session = await ort.InferenceSession.create(await keptModelToOnnx(artifacts, artifactKey, model), { executionProviders: ['cpu'] });
-  const nMels = model.fop.nMels;
   const classes = model.classes.length;
   return {
     kind: model.kind,
     labels: [...model.classes],
     featureKind: 'log-mel',
-    frontEnd: LOG_MEL, // the tfjs fop-classifier loader's
+    frontEnd: LOG_MEL, // the tfjs loaders' of these kinds
     featurize: frontEndOf(LOG_MEL), // [frames * nMels]
     async predict(inputs) {
       const lengths = inputs.map((x) => x.length / nMels);

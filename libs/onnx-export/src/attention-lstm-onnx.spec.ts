@@ -1,0 +1,181 @@
+// ONNX Runtime vs TensorFlow.js on a kept fop-hypercolumn-attention-lstm: the tfjs side is the inference service's
+// own path (batchHypercolumns of the frozen FOP, z-scoring in JS, a right-padded batch into the attention-LSTM).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import * as ort from 'onnxruntime-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLocalArtifactStore } from '@ser/artifacts';
+import { createLogMel, synthesizeTestSignal } from '@ser/audio';
+import { writeKeptModel } from '@ser/model-artifacts';
+import {
+  batchHypercolumns,
+  createAttentionLstm,
+  createFop,
+  DEFAULT_FOP_CONFIG,
+  hypercolumnDim,
+  saveVariables,
+  type AttentionLstm,
+  type FopModel,
+  type HypercolumnRepresentation,
+} from '@ser/models';
+import { initTfjs } from '@ser/tfjs-backend';
+import type { StandardizerState } from './attention-lstm-onnx';
+import { ONNX_EXPORTABLE_KINDS, ONNX_METADATA_KEYS, exportKeptModelToOnnx } from './export-onnx';
+import { FOP_ONNX_IO } from './fop-classifier-onnx';
+import { ModelProto } from './onnx-proto';
+
+const CLASSES = ['angry', 'happy', 'neutral', 'sad'];
+const nMels = DEFAULT_FOP_CONFIG.nMels;
+const logMel = createLogMel();
+// Three generated clips of different lengths (about 70, 150 and 230 frames): a batch of them is right-padded.
+const clips = [0.7, 1.5, 2.3].map((seconds, i) => logMel.compute(synthesizeTestSignal({ sampleRate: 16000, seconds, seed: 21 + i })).data);
+const framesOf = (x: Float32Array) => x.length / nMels;
+
+/** Per-feature mean and std of every frame of the clips' hypercolumns: z-scored values of the size the LSTM trained on. */
+function statsOf(sequences: Float32Array[], dim: number): StandardizerState {
+  const rows = sequences.flatMap((s) => Array.from({ length: s.length / dim }, (_, t) => s.subarray(t * dim, (t + 1) * dim)));
+  const mean = Array.from({ length: dim }, (_, j) => rows.reduce((sum, r) => sum + r[j]!, 0) / rows.length);
+  const std = mean.map((m, j) => Math.sqrt(rows.reduce((sum, r) => sum + (r[j]! - m) ** 2, 0) / rows.length) || 1);
+  return { mean, std };
+}
+
+/** The inference service's tfjs path (services/inference hypercolumn-model.ts) on a batch of whole utterances. */
+function tfjsProbabilities(
+  fop: FopModel,
+  lstm: AttentionLstm,
+  stats: StandardizerState,
+  representation: HypercolumnRepresentation,
+  inputs: Float32Array[],
+): number[][] {
+  const dim = hypercolumnDim(fop.config, representation);
+  const sequences = batchHypercolumns(fop, inputs, inputs.map(framesOf), representation);
+  const lengths = sequences.map((s) => s.length / dim);
+  const longest = Math.max(...lengths);
+  const x = new Float32Array(sequences.length * longest * dim);
+  sequences.forEach((s, row) =>
+    x.set(
+      Float32Array.from(s, (v, i) => (v - stats.mean[i % dim]!) / stats.std[i % dim]!),
+      row * longest * dim,
+    ),
+  );
+  return tf.tidy(() => lstm.forward(tf.tensor3d(x, [sequences.length, longest, dim]), { training: false, lengths }).probabilities.arraySync());
+}
+
+function padded(inputs: Float32Array[]): { x: Float32Array; longest: number } {
+  const longest = Math.max(...inputs.map(framesOf));
+  const x = new Float32Array(inputs.length * longest * nMels);
+  inputs.forEach((row, b) => x.set(row, b * longest * nMels));
+  return { x, longest };
+}
+
+async function onnxProbabilities(session: ort.InferenceSession, inputs: Float32Array[]): Promise<number[][]> {
+  const { x, longest } = padded(inputs);
+  const out = await session.run({
+    [FOP_ONNX_IO.features]: new ort.Tensor('float32', x, [inputs.length, longest, nMels]),
+    [FOP_ONNX_IO.lengths]: new ort.Tensor('int64', BigInt64Array.from(inputs.map((r) => BigInt(framesOf(r)))), [inputs.length]),
+  });
+  const p = out[FOP_ONNX_IO.probabilities]!.data as Float32Array;
+  return inputs.map((_, b) => Array.from(p.subarray(b * CLASSES.length, (b + 1) * CLASSES.length)));
+}
+
+const maxAbsDiff = (a: number[][], b: number[][]) => Math.max(...a.flatMap((row, i) => row.map((v, j) => Math.abs(v - b[i]![j]!))));
+
+describe('ONNX export of a fop-hypercolumn-attention-lstm (paper-size FOP, 2 layers x 256; LSTM 128)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'onnx-export-lstm-'));
+  const artifacts = createLocalArtifactStore(dir);
+  let fop: FopModel;
+  const sessions: ort.InferenceSession[] = [];
+  const lstms: AttentionLstm[] = [];
+
+  beforeAll(async () => {
+    await initTfjs();
+    fop = createFop({}, 17);
+  });
+
+  afterAll(async () => {
+    await Promise.all(sessions.map((s) => s.release()));
+    lstms.forEach((l) => l.dispose());
+    fop?.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Keeps a model of this representation, exports it, and opens the export in ONNX Runtime. */
+  async function exported(representation: HypercolumnRepresentation, seed: number) {
+    const dim = hypercolumnDim(fop.config, representation);
+    const stats = statsOf(batchHypercolumns(fop, clips, clips.map(framesOf), representation), dim);
+    const lstm = createAttentionLstm({ inputDim: dim, numClasses: CLASSES.length }, seed);
+    lstms.push(lstm);
+    // Sharpen the fresh output layer and attention so the answer is neither uniform nor one-hot: a wrong op shows.
+    lstm.variables['output.kernel']!.assign(tf.mul(lstm.variables['output.kernel']!, 12));
+    lstm.variables['attention.context']!.assign(tf.mul(lstm.variables['attention.context']!, 4));
+    const prefix = `models/run-${representation}`;
+    await writeKeptModel(artifacts, prefix, {
+      kind: 'fop-hypercolumn-attention-lstm',
+      classes: CLASSES,
+      fop: { config: fop.config, weights: saveVariables(fop.variables) },
+      representation,
+      maxFrames: 300,
+      standardizer: stats,
+      attentionLstm: { config: lstm.config, weights: saveVariables(lstm.variables) },
+      bestEpoch: 2,
+      lineage: { runId: `run-${representation}`, datasetVersionId: 'dv-1', pretrainedCheckpointId: null },
+    });
+    const onnx = await exportKeptModelToOnnx(artifacts, prefix, { name: 'lstm-demo', version: 2 });
+    const session = await ort.InferenceSession.create(onnx, { executionProviders: ['cpu'] });
+    sessions.push(session);
+    return { onnx, session, expected: (inputs: Float32Array[]) => tfjsProbabilities(fop, lstm, stats, representation, inputs) };
+  }
+
+  it('is exportable', () => expect(ONNX_EXPORTABLE_KINDS).toContain('fop-hypercolumn-attention-lstm'));
+
+  it.each([
+    ['concat', 31],
+    ['add', 32],
+    ['h2', 33],
+    ['F', 34],
+  ] as const)(
+    '%s: a right-padded batch of three lengths gives the tfjs probabilities within 1e-4, and each row its answer alone',
+    async (representation, seed) => {
+      const { session, expected } = await exported(representation, seed);
+      const want = expected(clips);
+      expect(Math.max(...want.flat())).toBeGreaterThan(0.4); // neither uniform nor one-hot: a wrong op would move these
+      expect(Math.max(...want.flat())).toBeLessThan(0.99);
+      const batched = await onnxProbabilities(session, clips);
+      const diff = maxAbsDiff(batched, want);
+      console.log(`attention-lstm ${representation}: max |onnx - tfjs| = ${diff.toExponential(2)}`);
+      expect(diff).toBeLessThanOrEqual(1e-4);
+      const alone = await Promise.all(clips.map(async (clip) => (await onnxProbabilities(session, [clip]))[0]!));
+      expect(maxAbsDiff(alone, want)).toBeLessThanOrEqual(1e-4);
+    },
+  );
+
+  it('masks by the lengths input: the short row read over the padding answers differently', async () => {
+    const { session } = await exported('h1', 35);
+    const { x, longest } = padded(clips);
+    const run = async (lengths: number[]) => {
+      const out = await session.run({
+        [FOP_ONNX_IO.features]: new ort.Tensor('float32', x, [clips.length, longest, nMels]),
+        [FOP_ONNX_IO.lengths]: new ort.Tensor('int64', BigInt64Array.from(lengths.map(BigInt)), [clips.length]),
+      });
+      return [Array.from((out[FOP_ONNX_IO.probabilities]!.data as Float32Array).subarray(0, CLASSES.length))];
+    };
+    expect(maxAbsDiff(await run(clips.map(() => longest)), await run(clips.map(framesOf)))).toBeGreaterThan(1e-3);
+  });
+
+  it('says in its metadata what it is and how its input is made', async () => {
+    const { onnx, session } = await exported('h1', 36);
+    const model = ModelProto.toObject(ModelProto.decode(onnx), { longs: Number }) as {
+      opsetImport: Array<{ version: number }>;
+      metadataProps: Array<{ key: string; value: string }>;
+    };
+    expect(model.opsetImport.map((o) => o.version)).toEqual([17]);
+    const meta = Object.fromEntries(model.metadataProps.map((p) => [p.key, p.value]));
+    expect(meta[ONNX_METADATA_KEYS.kind]).toBe('fop-hypercolumn-attention-lstm');
+    expect(JSON.parse(meta[ONNX_METADATA_KEYS.classes]!)).toEqual(CLASSES);
+    expect(JSON.parse(meta[ONNX_METADATA_KEYS.frontEnd]!)).toMatchObject({ features: 'log-mel', mel: { sampleRate: 16000, nMels: 80 } });
+    expect(session.inputNames).toEqual([FOP_ONNX_IO.features, FOP_ONNX_IO.lengths]);
+    expect(session.outputNames).toEqual([FOP_ONNX_IO.logits, FOP_ONNX_IO.probabilities]);
+  });
+});
