@@ -1,13 +1,15 @@
 // Kept models (models/<run>/, read through @ser/model-artifacts) as ONNX files. Each exportable kind builds its
 // own graph; the metadata says how to make the graph's input from audio, so the file serves without this platform.
 import type { ArtifactStore } from '@ser/artifacts';
-import { DEFAULT_MEL_CONFIG } from '@ser/audio';
+import { DEFAULT_MEL_CONFIG, DEFAULT_TACN_CONFIG } from '@ser/audio';
 import { readKeptModel, readKeptWeights, type KeptModel, type KeptModelKind, type KeptModelOfKind, type WeightsRef } from '@ser/model-artifacts';
 import type { SavedTensors } from '@ser/models';
 import { buildHypercolumnAttentionLstmGraph } from './attention-lstm-onnx';
 import { FOP_ONNX_IO, buildFopClassifierGraph } from './fop-classifier-onnx';
+import { buildHypercolumnClassicalGraph } from './hypercolumn-classical-onnx';
 import type { GraphValue, OnnxGraph } from './graph-builder';
 import { ONNX_OPSET } from './onnx-proto';
+import { SEQUENCE_ONNX_IO, buildSequenceModelGraph, sequenceModelExportable } from './sequence-model-onnx';
 
 /** metadata_props keys of an export. */
 export const ONNX_METADATA_KEYS = {
@@ -86,10 +88,44 @@ const EXPORTERS: { [K in KeptModelKind]?: KindExporter<K> } = {
       docString: `A frozen FOP's ${model.representation} hypercolumns of the whole utterance into an attention-LSTM, exported at opset ${ONNX_OPSET}: softmax over [${model.classes.join(', ')}].`,
     };
   },
+  'fop-hypercolumn-classical': async (model, weightsOf) => ({
+    ...buildHypercolumnClassicalGraph(model, await weightsOf(model.fop.weights)),
+    ...logMelInputs(model.fop.config.nMels, 'real frames of each row (padding is left out of the pooling)'),
+    docString: `${model.representation === 'F' ? 'Log-mel frames' : `A frozen FOP's ${model.representation} hypercolumns`}, pooled (${model.pooling}), into a ${model.classifier.kind}, exported at opset ${ONNX_OPSET}: probabilities over [${model.classes.join(', ')}].`,
+  }),
+  'sequence-model': async (model, weightsOf) => {
+    if (!sequenceModelExportable(model.sequenceModel)) throw new OnnxExportUnsupportedError(`${model.kind} (${model.sequenceModel})`);
+    const { frames, bins, hopSamples } = model.segments;
+    const built = buildSequenceModelGraph({
+      network: model.network,
+      weights: await weightsOf(model.weights),
+      standardizer: model.standardizer,
+      vqvae: model.vqvae && { ...model.vqvae, weights: await weightsOf(model.vqvae.weights) },
+      classes: model.classes,
+    });
+    return {
+      ...built,
+      inputs: [
+        { name: SEQUENCE_ONNX_IO.segments, dtype: 'float', shape: ['batch', 'segments', frames, bins] },
+        { name: SEQUENCE_ONNX_IO.lengths, dtype: 'int64', shape: ['batch'] },
+      ],
+      inputDocs: {
+        segments: `[batch, segments, ${frames}, ${bins}] log-magnitude spectrogram segments of each utterance in time order, rows right-padded to the most segments`,
+        lengths: '[batch] int64, real segments of each row (each row is read at its last real segment)',
+      },
+      // The features service's TACN front end: @ser/audio createTacnFrontEnd({ segmentHopSamples }), no normalisation.
+      frontEnd: { features: 'tacn-segments', segments: { ...DEFAULT_TACN_CONFIG, segmentHopSamples: hopSamples }, input: LOG_MEL_FRONT_END.input },
+      docString: `A ${model.features} ${model.sequenceModel.toUpperCase()} over 32x129 spectrogram segments, exported at opset ${ONNX_OPSET}: softmax over [${model.classes.join(', ')}].`,
+    };
+  },
 };
 
-/** The kinds with an ONNX graph so far. */
+/** The kinds with an ONNX graph so far (a sequence-model's RNNs not yet: see onnxExportable). */
 export const ONNX_EXPORTABLE_KINDS: readonly KeptModelKind[] = Object.keys(EXPORTERS) as KeptModelKind[];
+
+/** Whether this kept model exports: its kind has a graph, and for a sequence-model, its sequence model too. */
+export const onnxExportable = (model: KeptModel): boolean =>
+  ONNX_EXPORTABLE_KINDS.includes(model.kind) && (model.kind !== 'sequence-model' || sequenceModelExportable(model.sequenceModel));
 
 export class OnnxExportUnsupportedError extends Error {
   constructor(readonly kind: string) {
