@@ -1,8 +1,9 @@
 /**
- * The ONNX export in Python: a paper-size fop-classifier (seeded weights) is kept, exported with @ser/onnx-export,
- * and run on the same right-padded batch of generated clips by TensorFlow.js, onnxruntime-node and Python's
- * onnxruntime (PyPI, scripts/ensure-prereqs.sh). Prints the largest |difference| of the probabilities of each pair;
- * exits 1 when one is above 1e-4 or Python cannot load the file.
+ * The ONNX export in Python: kept models of each exported kind (onnx-python-cases.ts: a paper-size fop-classifier,
+ * the production recipe's h2 + SVM and the log-mel baseline's F + random forest), exported with @ser/onnx-export and
+ * run on the same right-padded batch of generated clips by the inference service on TensorFlow.js, onnxruntime-node
+ * and Python's onnxruntime (PyPI, scripts/ensure-prereqs.sh). Prints the largest |difference| of the probabilities
+ * of each pair, per model; exits 1 when one is above 1e-4 or Python cannot load a file.
  *
  *   npx tsx test/bench/onnx-python.ts [--json]
  */
@@ -11,96 +12,106 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as tf from '@tensorflow/tfjs';
 import * as ort from 'onnxruntime-node';
-import { createLocalArtifactStore } from '@ser/artifacts';
-import { createLogMel, synthesizeTestSignal } from '@ser/audio';
-import { writeKeptModel } from '@ser/model-artifacts';
-import { DEFAULT_FOP_CONFIG, createFop, createFopClassifier, saveVariables } from '@ser/models';
+import { createLocalArtifactStore, type ArtifactStore } from '@ser/artifacts';
+import { synthesizeTestSignal } from '@ser/audio';
+import { loadServableModel } from '@ser/inference';
 import { ONNX_METADATA_KEYS, exportKeptModelToOnnx } from '@ser/onnx-export';
 import { initTfjs } from '@ser/tfjs-backend';
+import { BENCH_CLASSES, ONNX_BENCH_CASES, type OnnxBenchCase } from './onnx-python-cases';
 
 const CHECK = resolve(dirname(fileURLToPath(import.meta.url)), 'onnx_runtime_check.py');
-const CLASSES = ['angry', 'happy', 'neutral', 'sad'];
 const TOLERANCE = 1e-4;
-const nMels = DEFAULT_FOP_CONFIG.nMels;
 
 const maxAbsDiff = (a: number[][], b: number[][]) => Math.max(...a.flatMap((row, i) => row.map((v, j) => Math.abs(v - b[i]![j]!))));
+
+interface CaseResult {
+  name: string;
+  kind: string;
+  frames: number[];
+  pythonOnnxruntime: string;
+  maxAbsDiff: { pythonVsNode: number; pythonVsTfjs: number; nodeVsTfjs: number };
+  pythonSawClasses: unknown;
+  pythonSawFrontEnd: boolean;
+  ok: boolean;
+}
+
+/** Keeps and exports one case, then compares the served tfjs answer, onnxruntime-node and Python on one padded batch; null when Python failed. */
+async function runCase(artifacts: ArtifactStore, dir: string, benchCase: OnnxBenchCase, index: number): Promise<CaseResult | null> {
+  const prefix = `models/bench-${index}`;
+  await benchCase.keep(artifacts, prefix);
+  const modelPath = join(dir, `model-${index}.onnx`);
+  writeFileSync(modelPath, await exportKeptModelToOnnx(artifacts, prefix, { name: 'bench', version: index + 1 }));
+
+  process.env.SER_INFERENCE_RUNTIME = 'tfjs'; // the reference: what the inference service serves without ONNX
+  const served = await loadServableModel(artifacts, prefix);
+  const clips = [0.8, 2, 3.5].map((seconds, i) => served.featurize(synthesizeTestSignal({ sampleRate: 16000, seconds, seed: 40 + i })));
+  const tfjs = await served.predict(clips);
+  served.dispose();
+  const nMels = 80; // every exported kind reads the log-mel front end's 80 mels
+  const lengths = clips.map((c) => c.length / nMels);
+  const longest = Math.max(...lengths);
+  const features = new Float32Array(clips.length * longest * nMels);
+  clips.forEach((c, b) => features.set(c, b * longest * nMels));
+  const shape = [clips.length, longest, nMels];
+
+  const session = await ort.InferenceSession.create(modelPath, { executionProviders: ['cpu'] });
+  const out = await session.run({
+    features: new ort.Tensor('float32', features, shape),
+    lengths: new ort.Tensor('int64', BigInt64Array.from(lengths.map(BigInt)), [clips.length]),
+  });
+  const p = out.probabilities!.data as Float32Array;
+  const node = clips.map((_, b) => Array.from(p.subarray(b * BENCH_CLASSES.length, (b + 1) * BENCH_CLASSES.length)));
+  await session.release();
+
+  const python = spawnSync('python3', [CHECK], {
+    input: JSON.stringify({ model: modelPath, features: Array.from(features), shape, lengths }),
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  if (python.status !== 0) {
+    process.stderr.write(`Python's onnxruntime could not run the ${benchCase.name} export:\n${python.stderr}`);
+    return null;
+  }
+  const py = JSON.parse(python.stdout) as { version: string; probabilities: number[][]; metadata: Record<string, string> };
+  const diffs = { pythonVsNode: maxAbsDiff(py.probabilities, node), pythonVsTfjs: maxAbsDiff(py.probabilities, tfjs), nodeVsTfjs: maxAbsDiff(node, tfjs) };
+  const pythonSawClasses = JSON.parse(py.metadata[ONNX_METADATA_KEYS.classes] ?? 'null') as unknown;
+  const pythonSawFrontEnd = Boolean(py.metadata[ONNX_METADATA_KEYS.frontEnd]);
+  const ok = Object.values(diffs).every((d) => d <= TOLERANCE) && JSON.stringify(pythonSawClasses) === JSON.stringify(BENCH_CLASSES) && pythonSawFrontEnd;
+  return {
+    name: benchCase.name,
+    kind: py.metadata[ONNX_METADATA_KEYS.kind] ?? '?',
+    frames: lengths,
+    pythonOnnxruntime: py.version,
+    maxAbsDiff: diffs,
+    pythonSawClasses,
+    pythonSawFrontEnd,
+    ok,
+  };
+}
 
 async function main(json: boolean): Promise<number> {
   const runtime = await initTfjs();
   const dir = mkdtempSync(join(tmpdir(), 'onnx-python-'));
   try {
     const artifacts = createLocalArtifactStore(join(dir, 'artifacts'));
-    const fop = createFop({}, 7);
-    const classifier = createFopClassifier(fop, CLASSES.length, 8);
-    classifier.variables['head.kernel']!.assign(tf.mul(classifier.variables['head.kernel']!, 4)); // spread the probabilities
-    const lineage = { runId: 'bench', datasetVersionId: 'bench', pretrainedCheckpointId: null };
-    await writeKeptModel(artifacts, 'models/bench', {
-      kind: 'fop-classifier',
-      classes: CLASSES,
-      fop: fop.config,
-      weights: saveVariables(classifier.variables),
-      bestEpoch: 0,
-      lineage,
-    });
-    const modelPath = join(dir, 'model.onnx');
-    writeFileSync(modelPath, await exportKeptModelToOnnx(artifacts, 'models/bench', { name: 'bench', version: 1 }));
-
-    const logMel = createLogMel();
-    const clips = [0.8, 2, 3.5].map((seconds, i) => logMel.compute(synthesizeTestSignal({ sampleRate: 16000, seconds, seed: 40 + i })).data);
-    const lengths = clips.map((c) => c.length / nMels);
-    const longest = Math.max(...lengths);
-    const features = new Float32Array(clips.length * longest * nMels);
-    clips.forEach((c, b) => features.set(c, b * longest * nMels));
-    const shape = [clips.length, longest, nMels];
-
-    const tfjs = tf.tidy(() =>
-      classifier.forward(tf.tensor3d(features, shape as [number, number, number]), { training: false, lengths }).probabilities.arraySync(),
-    );
-    const session = await ort.InferenceSession.create(modelPath, { executionProviders: ['cpu'] });
-    const out = await session.run({
-      features: new ort.Tensor('float32', features, shape),
-      lengths: new ort.Tensor('int64', BigInt64Array.from(lengths.map(BigInt)), [clips.length]),
-    });
-    const p = out.probabilities!.data as Float32Array;
-    const node = clips.map((_, b) => Array.from(p.subarray(b * CLASSES.length, (b + 1) * CLASSES.length)));
-    await session.release();
-
-    const python = spawnSync('python3', [CHECK], {
-      input: JSON.stringify({ model: modelPath, features: Array.from(features), shape, lengths }),
-      encoding: 'utf8',
-      maxBuffer: 64 << 20,
-    });
-    if (python.status !== 0) {
-      process.stderr.write(`Python's onnxruntime could not run the export:\n${python.stderr}`);
-      return 1;
-    }
-    const py = JSON.parse(python.stdout) as { version: string; probabilities: number[][]; metadata: Record<string, string>; inputs: string[] };
-    const result = {
-      backend: runtime.backend,
-      frames: lengths,
-      pythonOnnxruntime: py.version,
-      onnxruntimeNode: ort.env.versions.node,
-      maxAbsDiff: { pythonVsNode: maxAbsDiff(py.probabilities, node), pythonVsTfjs: maxAbsDiff(py.probabilities, tfjs), nodeVsTfjs: maxAbsDiff(node, tfjs) },
-      pythonSawClasses: JSON.parse(py.metadata[ONNX_METADATA_KEYS.classes] ?? 'null') as unknown,
-      pythonSawFrontEnd: Boolean(py.metadata[ONNX_METADATA_KEYS.frontEnd]),
-    };
-    const ok =
-      Object.values(result.maxAbsDiff).every((d) => d <= TOLERANCE) &&
-      JSON.stringify(result.pythonSawClasses) === JSON.stringify(CLASSES) &&
-      result.pythonSawFrontEnd;
-    if (json) process.stdout.write(`${JSON.stringify({ ...result, ok })}\n`);
+    const results: Array<CaseResult | null> = [];
+    for (const [i, benchCase] of ONNX_BENCH_CASES.entries()) results.push(await runCase(artifacts, dir, benchCase, i));
+    const ok = results.every((r) => r?.ok);
+    if (json) process.stdout.write(`${JSON.stringify({ backend: runtime.backend, onnxruntimeNode: ort.env.versions.node, results, ok })}\n`);
     else {
-      process.stdout.write(`ONNX export, batch of ${lengths.join('/')} frames, tfjs backend ${result.backend}\n`);
-      process.stdout.write(
-        `  Python onnxruntime ${py.version} vs onnxruntime-node ${result.onnxruntimeNode}: max |diff| ${result.maxAbsDiff.pythonVsNode.toExponential(2)}\n`,
-      );
-      process.stdout.write(`  Python onnxruntime vs TensorFlow.js: max |diff| ${result.maxAbsDiff.pythonVsTfjs.toExponential(2)}\n`);
-      process.stdout.write(`  onnxruntime-node vs TensorFlow.js: max |diff| ${result.maxAbsDiff.nodeVsTfjs.toExponential(2)}\n`);
-      process.stdout.write(
-        `  metadata read back in Python: classes ${JSON.stringify(result.pythonSawClasses)}, front end ${result.pythonSawFrontEnd ? 'present' : 'MISSING'}\n`,
-      );
+      process.stdout.write(`ONNX exports in Python, tfjs backend ${runtime.backend}, onnxruntime-node ${ort.env.versions.node}\n`);
+      for (const r of results) {
+        if (!r) continue;
+        const d = r.maxAbsDiff;
+        process.stdout.write(`  ${r.name} [${r.kind}], batch of ${r.frames.join('/')} frames, Python onnxruntime ${r.pythonOnnxruntime}\n`);
+        process.stdout.write(
+          `    max |diff|: Python vs node ${d.pythonVsNode.toExponential(2)}, Python vs served tfjs ${d.pythonVsTfjs.toExponential(2)}, node vs served tfjs ${d.nodeVsTfjs.toExponential(2)}\n`,
+        );
+        process.stdout.write(
+          `    metadata read back in Python: classes ${JSON.stringify(r.pythonSawClasses)}, front end ${r.pythonSawFrontEnd ? 'present' : 'MISSING'}\n`,
+        );
+      }
       process.stdout.write(ok ? `  ok (<= ${TOLERANCE})\n` : `  FAILED (tolerance ${TOLERANCE})\n`);
     }
     return ok ? 0 : 1;

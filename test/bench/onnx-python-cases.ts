@@ -1,0 +1,104 @@
+// The kept models test/bench/onnx-python.ts exports and checks in Python: one per exported kind and recipe that
+// matters. Each writes its model.json and weights under `prefix`; the reference is then what the inference service
+// serves for it on TensorFlow.js (loadServableModel under SER_INFERENCE_RUNTIME=tfjs).
+import * as tf from '@tensorflow/tfjs';
+import type { ArtifactStore } from '@ser/artifacts';
+import { createLogMel, synthesizeTestSignal } from '@ser/audio';
+import { createClassicalClassifier, type ClassicalClassifierConfig } from '@ser/classical';
+import { writeKeptModel } from '@ser/model-artifacts';
+import {
+  batchHypercolumns,
+  createFop,
+  createFopClassifier,
+  hypercolumnDim,
+  poolFrames,
+  saveVariables,
+  type FopModel,
+  type FramePooling,
+  type HypercolumnRepresentation,
+} from '@ser/models';
+
+export const BENCH_CLASSES = ['angry', 'happy', 'neutral', 'sad'];
+const lineage = { runId: 'bench', datasetVersionId: 'bench', pretrainedCheckpointId: null };
+
+export interface OnnxBenchCase {
+  name: string;
+  keep(artifacts: ArtifactStore, prefix: string): Promise<void>;
+}
+
+/** A classical classifier on 20 generated utterances' pooled hypercolumns (labels 0-3 in turn), kept with its FOP. */
+async function keepHypercolumnClassical(
+  artifacts: ArtifactStore,
+  prefix: string,
+  fop: FopModel,
+  recipe: { representation: HypercolumnRepresentation; pooling: FramePooling; classifier: ClassicalClassifierConfig },
+): Promise<void> {
+  const logMel = createLogMel();
+  const training = Array.from(
+    { length: 20 },
+    (_, i) => logMel.compute(synthesizeTestSignal({ sampleRate: 16000, seconds: 0.5 + (i % 5) * 0.1, seed: 60 + i })).data,
+  );
+  const dim = hypercolumnDim(fop.config, recipe.representation);
+  const frames = training.map((x) => x.length / fop.config.nMels);
+  const rows = batchHypercolumns(fop, training, frames, recipe.representation).map((s) => Array.from(poolFrames(s, dim, recipe.pooling)));
+  const classifier = createClassicalClassifier(recipe.classifier);
+  classifier.fit(
+    rows,
+    rows.map((_, i) => i % BENCH_CLASSES.length),
+  );
+  await writeKeptModel(artifacts, prefix, {
+    kind: 'fop-hypercolumn-classical',
+    classes: BENCH_CLASSES,
+    fop: { config: fop.config, weights: saveVariables(fop.variables) },
+    representation: recipe.representation,
+    pooling: recipe.pooling,
+    classifier: classifier.toJSON(),
+    lineage,
+  });
+  classifier.dispose();
+}
+
+export const ONNX_BENCH_CASES: OnnxBenchCase[] = [
+  {
+    name: 'fop-classifier (paper-size FOP)',
+    async keep(artifacts, prefix) {
+      const fop = createFop({}, 7);
+      const classifier = createFopClassifier(fop, BENCH_CLASSES.length, 8);
+      classifier.variables['head.kernel']!.assign(tf.mul(classifier.variables['head.kernel']!, 4)); // spread the probabilities
+      await writeKeptModel(artifacts, prefix, {
+        kind: 'fop-classifier',
+        classes: BENCH_CLASSES,
+        fop: fop.config,
+        weights: saveVariables(classifier.variables),
+        bestEpoch: 0,
+        lineage,
+      });
+      classifier.dispose();
+      fop.dispose();
+    },
+  },
+  {
+    name: 'fop-hypercolumn-classical: h2, mean-std, RBF SVM with Platt probabilities (paper-size FOP; the production recipe)',
+    async keep(artifacts, prefix) {
+      const fop = createFop({}, 7);
+      await keepHypercolumnClassical(artifacts, prefix, fop, {
+        representation: 'h2',
+        pooling: 'mean-std',
+        classifier: { kind: 'svm', kernel: 'rbf', C: 4, probability: true },
+      });
+      fop.dispose();
+    },
+  },
+  {
+    name: 'fop-hypercolumn-classical: F, mean-std, random forest (the log-mel baseline)',
+    async keep(artifacts, prefix) {
+      const fop = createFop({}, 7);
+      await keepHypercolumnClassical(artifacts, prefix, fop, {
+        representation: 'F',
+        pooling: 'mean-std',
+        classifier: { kind: 'random-forest', nEstimators: 50, seed: 1 },
+      });
+      fop.dispose();
+    },
+  },
+];
