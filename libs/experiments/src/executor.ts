@@ -1,3 +1,4 @@
+import type { CallOptions } from '@grpc/grpc-js';
 import type { Run__Output } from '@ser/contracts';
 import { callUnary, deadlineIn } from '@ser/grpc-kit';
 import type { ExperimentBackend } from './backend';
@@ -110,27 +111,6 @@ export async function runExperiment(plan: ExperimentPlan, backend: ExperimentBac
   };
 }
 
-/** Starts and follows a VQ-VAE pre-training run (TACN experiments); its final run message. */
-async function pretrainVqvae(
-  step: PretrainStep,
-  data: readonly DatasetRef[],
-  backend: ExperimentBackend,
-  label: string,
-  hooks: ExperimentHooks,
-  deadlineMs: number,
-): Promise<Run__Output> {
-  const client = vqvaeClient(backend);
-  const runId = await startRun(backend, 'vqvae-pretrain', { configJson: JSON.stringify(step.config), datasetVersionIds: data.map((d) => d.versionId) }).catch(
-    (err: Error) => {
-      throw new ExperimentError(`${label}: the vqvae-pretrainer refused the run: ${grpcMessage(err)}`);
-    },
-  );
-  hooks.onRunStart?.(label, runId);
-  return followRun(client.WatchVqvaePretrainRun({ runId }, deadlineIn(deadlineMs)), (p) =>
-    hooks.onRunProgress?.(label, p.progress, p.message || (p.epoch ? `epoch ${p.epoch}/${p.totalEpochs}` : '')),
-  );
-}
-
 async function pretrain(
   step: PretrainStep,
   data: readonly DatasetRef[],
@@ -139,10 +119,7 @@ async function pretrain(
   hooks: ExperimentHooks,
   deadlineMs: number,
 ): Promise<PretrainResult> {
-  const final =
-    step.service === 'vqvae'
-      ? await pretrainVqvae(step, data, backend, label, hooks, deadlineMs)
-      : await pretrainFop(step, data, backend, label, hooks, deadlineMs);
+  const final = await startAndFollowPretraining(step, data, backend, label, hooks, deadlineMs);
   hooks.onRunEnd?.(label, whyNotSucceeded(final));
   if (!isSucceeded(final)) throw new ExperimentError(`${label}: pre-training run ${final.id} ${whyNotSucceeded(final)}`);
   return {
@@ -157,7 +134,23 @@ async function pretrain(
   };
 }
 
-async function pretrainFop(
+/** A pre-trainer's Watch…Run RPC, bound to its client. */
+type WatchRun = (runId: string, options: CallOptions) => Parameters<typeof followRun>[0];
+
+/** The pre-trainer a step names; the VQ-VAE one is looked up first, so a backend without it fails before any run starts. */
+function pretrainerOf(
+  service: PretrainStep['service'],
+  backend: ExperimentBackend,
+): { kind: 'fop-pretrain' | 'vqvae-pretrain'; name: string; watch: WatchRun } {
+  if (service === 'vqvae') {
+    const client = vqvaeClient(backend);
+    return { kind: 'vqvae-pretrain', name: 'vqvae-pretrainer', watch: (runId, options) => client.WatchVqvaePretrainRun({ runId }, options) };
+  }
+  return { kind: 'fop-pretrain', name: 'fop-pretrainer', watch: (runId, options) => backend.fop.WatchFopPretrainRun({ runId }, options) };
+}
+
+/** Starts a pre-training run on the step's pre-trainer and follows it with progress; its final run message. */
+async function startAndFollowPretraining(
   step: PretrainStep,
   data: readonly DatasetRef[],
   backend: ExperimentBackend,
@@ -165,15 +158,16 @@ async function pretrainFop(
   hooks: ExperimentHooks,
   deadlineMs: number,
 ): Promise<Run__Output> {
-  const runId = await startRun(backend, 'fop-pretrain', {
+  const pretrainer = pretrainerOf(step.service, backend);
+  const runId = await startRun(backend, pretrainer.kind, {
     configJson: JSON.stringify(step.config),
     datasetVersionIds: data.map((d) => d.versionId),
     // No display_name: the fop-pretrainer stores it inside the config and its worker then rejects the config.
   }).catch((err: Error) => {
-    throw new ExperimentError(`${label}: the fop-pretrainer refused the run: ${grpcMessage(err)}`);
+    throw new ExperimentError(`${label}: the ${pretrainer.name} refused the run: ${grpcMessage(err)}`);
   });
   hooks.onRunStart?.(label, runId);
-  return followRun(backend.fop.WatchFopPretrainRun({ runId }, deadlineIn(deadlineMs)), (p) =>
+  return followRun(pretrainer.watch(runId, deadlineIn(deadlineMs)), (p) =>
     hooks.onRunProgress?.(label, p.progress, p.message || (p.epoch ? `epoch ${p.epoch}/${p.totalEpochs}` : '')),
   );
 }
