@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalArtifactStore } from '@ser/artifacts';
+import { createClassicalClassifier } from '@ser/classical';
 import { loadPlatformConfig } from '@ser/config';
 import type { ModelRegistryServiceClient } from '@ser/contracts';
 import { writeKeptModel } from '@ser/model-artifacts';
@@ -53,6 +54,23 @@ describe('ser model export --format onnx', { timeout: 300_000 }, () => {
     await store.models.createVersion({ modelName: 'emo', artifactKey: 'models/run-1' });
     await store.models.createVersion({ modelName: 'emo', artifactKey: 'models/run-1' });
     await store.models.setAlias('emo', 'production', 2);
+    // The log-mel baseline's kind: log-mel means (here 12 made-up rows) into a Platt SVM; no FOP nodes in its graph.
+    const svm = createClassicalClassifier({ kind: 'svm', kernel: 'rbf', probability: true });
+    svm.fit(
+      Array.from({ length: 12 }, (_, i) => Array.from({ length: 80 }, (_, j) => Math.sin(i * 3 + j) + (i % 3))),
+      Array.from({ length: 12 }, (_, i) => i % 3),
+    );
+    await writeKeptModel(artifacts, 'models/run-2', {
+      kind: 'fop-hypercolumn-classical',
+      classes: ['a', 'b', 'c'],
+      fop: { config: fop.config, weights: saveVariables(fop.variables) },
+      representation: 'F',
+      pooling: 'mean',
+      classifier: svm.toJSON(),
+      lineage,
+    });
+    svm.dispose();
+    await store.models.createVersion({ modelName: 'baseline', artifactKey: 'models/run-2' });
     await platform.close();
     // The CLI's embedded default: a registry in this process over the data folder's store.
     Object.assign(process.env, env);
@@ -76,6 +94,25 @@ describe('ser model export --format onnx', { timeout: 300_000 }, () => {
       lengths: new ort.Tensor('int64', BigInt64Array.from([5n, 3n]), [2]),
     });
     expect(p.probabilities!.dims).toEqual([2, 3]);
+    await session.release();
+  });
+
+  it('exports a fop-hypercolumn-classical version (SVM on pooled log-mel frames) as probabilities ONNX Runtime gives', async () => {
+    const out = join(dir, 'baseline.onnx');
+    expect(await exportModelVersion(registry, artifacts, parseModelRef('baseline:1', 'production'), out)).toMatchObject({ name: 'baseline', version: 1 });
+    const session = await ort.InferenceSession.create(readFileSync(out));
+    expect([session.inputNames, session.outputNames]).toEqual([['features', 'lengths'], ['probabilities']]);
+    const { probabilities } = await session.run({
+      features: new ort.Tensor(
+        'float32',
+        Float32Array.from({ length: 2 * 5 * 80 }, (_, i) => Math.sin(i)),
+        [2, 5, 80],
+      ),
+      lengths: new ort.Tensor('int64', BigInt64Array.from([5n, 3n]), [2]),
+    });
+    expect(probabilities!.dims).toEqual([2, 3]);
+    const rows = [0, 1].map((r) => Array.from((probabilities!.data as Float32Array).subarray(r * 3, r * 3 + 3)));
+    rows.forEach((row) => expect(row.reduce((a, b) => a + b)).toBeCloseTo(1, 5));
     await session.release();
   });
 
