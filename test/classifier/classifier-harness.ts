@@ -38,7 +38,7 @@ export async function startClassifierHarness(name: string, utterancesPerEmotion 
   await writeFourSpeakerCorpus(corpus, utterancesPerEmotion);
   const bus = createInProcessBus();
   const config = loadPlatformConfig({
-    env: { SER_DATA_DIR: dataDir, SER_FEATURE_WORKERS: '1', SER_LOG_LEVEL: 'warn' },
+    env: { SER_DATA_DIR: dataDir, SER_FEATURE_WORKERS: '1', SER_LOG_LEVEL: 'warn', SER_METRICS_PORT: '0' },
     overrides: ['--ports.features=0', '--ports.classifierTrainer=0'],
   });
   const platform = await openPlatform(config, { bus });
