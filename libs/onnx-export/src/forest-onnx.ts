@@ -51,6 +51,7 @@ export function forestProbabilities(g: OnnxGraph, json: RandomForestModelJson, p
       nodes.right.push(leaf ? 0 : tree.right[n]!);
       if (!leaf) return;
       tree.leaf[n]!.forEach((p, c) => {
+        if (p === 0) return; // adds nothing; most leaves of a fully grown tree are pure, so this keeps the file small
         targets.treeIds.push(t);
         targets.nodeIds.push(n);
         targets.ids.push(c);
