@@ -45,6 +45,15 @@ describe('loadPlatformConfig', () => {
     expect(() => loadPlatformConfig({ env: { SER_KAFKA_BROKERS: 'nohost' } })).toThrow(/host:port/);
   });
 
+  it('reads comma lists from one variable: items trimmed, empty ones dropped, an empty list by default', () => {
+    const cfg = loadPlatformConfig({ env: { SER_CORPUS_ROOTS: ' /data/a ,, /data/b,', SER_SERVICE_AUTH_CALLERS: 'gateway, operator' } });
+    expect(cfg.features.corpusRoots).toEqual(['/data/a', '/data/b']);
+    expect(cfg.serviceAuth.allowedCallers).toEqual(['gateway', 'operator']);
+    const embedded = loadPlatformConfig({ env: {} });
+    expect([embedded.features.corpusRoots, embedded.serviceAuth.allowedCallers]).toEqual([[], []]);
+    expect(() => loadPlatformConfig({ env: { SER_KAFKA_BROKERS: ' , ' } })).toThrow(/bus.brokers/);
+  });
+
   it('reads the gateway settings: CORS origins as a comma list of origins, introspection, body limit', () => {
     const embedded = loadPlatformConfig({ env: {} }).gateway;
     expect(embedded).toEqual({ anonymousRead: true, corsOrigins: ['http://localhost:4000', 'http://127.0.0.1:4000'], introspection: true });

@@ -5,17 +5,23 @@ import { ConfigError, loadConfig, type ConfigSources } from './load-config';
 export const SERVICE_NAMES = ['features', 'fopPretrainer', 'vqvaePretrainer', 'classifierTrainer', 'inference', 'modelRegistry'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
-const brokerList = z.preprocess(
-  (v) =>
-    typeof v === 'string'
-      ? v
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean)
-      : v,
-  z.array(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port')).min(1),
-);
+/** A list given as one comma-separated string (an environment variable) or as an array: items trimmed, empty ones dropped. */
+const commaList = <T extends z.ZodType>(list: T) =>
+  z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : v,
+    list,
+  );
+
+const brokerList = commaList(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port')).min(1));
 const port = z.number().int().min(0).max(65535);
+/** `*`, or an http(s) URL kept as its origin. */
+const corsOrigin = z.union([z.literal('*'), z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)]);
 
 /** Origins the gateway allows by default: its own, as `npm start` serves it (the console is served there too). */
 export const DEFAULT_GATEWAY_CORS_ORIGINS = ['http://localhost:4000', 'http://127.0.0.1:4000'] as const;
@@ -126,18 +132,7 @@ export const platformConfigSchema = z
          * Folders corpus locations must lie under (no path traversal). Empty means `<dataDir>/corpora` only;
          * deployments list their shared corpus volumes here.
          */
-        corpusRoots: z
-          .preprocess(
-            (v) =>
-              typeof v === 'string'
-                ? v
-                    .split(',')
-                    .map((s) => s.trim())
-                    .filter(Boolean)
-                : v,
-            z.array(z.string().min(1)),
-          )
-          .default([]),
+        corpusRoots: commaList(z.array(z.string().min(1))).default([]),
         /** Feature-extraction worker threads; 0 = one per core less one (at least 1). */
         workers: z.number().int().min(0).default(0),
         /** Utterances shorter than this are skipped as 'too short' (seconds). */
@@ -189,18 +184,7 @@ export const platformConfigSchema = z
         /** Queries without a token: handy on one machine; clusters should set false (reads then need a viewer token). */
         anonymousRead: z.boolean().default(true),
         /** Origins browsers may call the API from (CORS); `*` allows any. Default: the gateway's own origin on one machine. */
-        corsOrigins: z
-          .preprocess(
-            (v) =>
-              typeof v === 'string'
-                ? v
-                    .split(',')
-                    .map((s) => s.trim())
-                    .filter(Boolean)
-                : v,
-            z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)])),
-          )
-          .default([...DEFAULT_GATEWAY_CORS_ORIGINS]),
+        corsOrigins: commaList(z.array(corsOrigin)).default([...DEFAULT_GATEWAY_CORS_ORIGINS]),
         /** Schema introspection (tools, GraphiQL): on for development; production values turn it off. */
         introspection: z.boolean().default(true),
         /**
@@ -230,18 +214,7 @@ export const platformConfigSchema = z
          */
         mode: z.enum(['required', 'off']).default('required'),
         /** Callers allowed to make this process's mutating RPCs; empty: the platform's per-service defaults. */
-        allowedCallers: z
-          .preprocess(
-            (v) =>
-              typeof v === 'string'
-                ? v
-                    .split(',')
-                    .map((s) => s.trim())
-                    .filter(Boolean)
-                : v,
-            z.array(z.string().min(1)),
-          )
-          .default([]),
+        allowedCallers: commaList(z.array(z.string().min(1))).default([]),
       })
       .strict()
       .prefault({}),
