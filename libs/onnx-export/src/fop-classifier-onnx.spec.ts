@@ -118,7 +118,7 @@ describe('ONNX export of a fop-classifier (paper-size FOP, 2 layers x 256)', () 
   });
 
   it('refuses a kind it has no graph for, by name', async () => {
-    const sequenceModel = { kind: 'sequence-model', classes: CLASSES } as unknown as KeptModel;
-    await expect(keptModelToOnnx(artifacts, 'models/run-2', sequenceModel)).rejects.toThrow(new OnnxExportUnsupportedError('sequence-model'));
+    const unknown = { kind: 'mfcc-svm', classes: CLASSES } as unknown as KeptModel; // a kind no exporter knows
+    await expect(keptModelToOnnx(artifacts, 'models/run-2', unknown)).rejects.toThrow(new OnnxExportUnsupportedError('mfcc-svm'));
   });
 });

@@ -5,7 +5,9 @@ export {
   OnnxExportUnsupportedError,
   exportKeptModelToOnnx,
   keptModelToOnnx,
+  onnxExportable,
   type ExportedModelIdentity,
 } from './export-onnx';
 export { OnnxGraph, type AttributeValue, type GraphValue } from './graph-builder';
 export { ONNX_IR_VERSION, ONNX_OPSET } from './onnx-proto';
+export { SEQUENCE_ONNX_IO } from './sequence-model-onnx';

@@ -1,5 +1,5 @@
-// SER_INFERENCE_RUNTIME=onnx serves a fop-classifier and a fop-hypercolumn-attention-lstm through ONNX Runtime with
-// the probabilities tfjs serves.
+// SER_INFERENCE_RUNTIME=onnx serves a fop-classifier, a fop-hypercolumn-attention-lstm and a sequence-model (a fusion
+// TACN) through ONNX Runtime with the probabilities tfjs serves.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,12 +7,22 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalArtifactStore } from '@ser/artifacts';
 import { synthesizeTestSignal } from '@ser/audio';
 import { writeKeptModel } from '@ser/model-artifacts';
-import { createAttentionLstm, createFop, createFopClassifier, hypercolumnDim, saveVariables } from '@ser/models';
+import {
+  DEFAULT_CNN_CONFIG,
+  createAttentionLstm,
+  createFop,
+  createFopClassifier,
+  createSequenceNetwork,
+  createVqvae,
+  hypercolumnDim,
+  saveVariables,
+} from '@ser/models';
 import { initTfjs } from '@ser/tfjs-backend';
 import { loadServableModel, type ServableModel } from './model-kinds';
 import { inferenceRuntime } from './onnx-runtime';
 import './fop-classifier';
 import './hypercolumn-model';
+import './sequence-model';
 
 const CLASSES = ['angry', 'happy', 'neutral', 'sad'];
 
@@ -24,7 +34,7 @@ describe('inferenceRuntime', () => {
   });
 });
 
-describe('FOP-based kinds under SER_INFERENCE_RUNTIME=onnx', () => {
+describe('exportable kinds under SER_INFERENCE_RUNTIME=onnx', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ser-onnx-serving-'));
   const artifacts = createLocalArtifactStore(dir);
   const saved = process.env.SER_INFERENCE_RUNTIME;
@@ -60,6 +70,33 @@ describe('FOP-based kinds under SER_INFERENCE_RUNTIME=onnx', () => {
       bestEpoch: 0,
       lineage,
     });
+    // A fusion TACN over 32x129 segments (small widths), z-scored around the log-magnitudes' level.
+    const vqvae = createVqvae({ hiddenChannels: 8, embeddingDim: 4, codebookSize: 16 }, 8);
+    const network = createSequenceNetwork(
+      {
+        sequenceModel: 'tacn',
+        cnn: { ...DEFAULT_CNN_CONFIG, representationUnits: 16 },
+        fusion: { deepUnits: 16, latentUnits: vqvae.latentUnits, outputUnits: 8 },
+        classifier: { inputUnits: 8, channels: 8, layers: 3, numHeads: 2, numClasses: CLASSES.length },
+      },
+      9,
+    );
+    const stats = (mean: number, std: number) => ({ mean: Array.from({ length: 129 }, () => mean), std: Array.from({ length: 129 }, () => std) });
+    await writeKeptModel(artifacts, 'models/seq', {
+      kind: 'sequence-model',
+      classes: CLASSES,
+      sequenceModel: 'tacn',
+      features: 'fusion',
+      segments: { frames: 32, bins: 129, hopSamples: 2120, maxSegments: 20 },
+      standardizer: stats(-4, 2),
+      network: network.config,
+      weights: saveVariables(network.variables),
+      vqvae: { config: vqvae.config, normalisation: stats(-3, 3), weights: saveVariables(vqvae.variables) },
+      bestEpoch: 0,
+      lineage: { runId: 'seq', datasetVersionId: 'dv', vqvaeCheckpointId: null },
+    });
+    network.dispose();
+    vqvae.dispose();
   });
   afterEach(() => {
     if (saved === undefined) delete process.env.SER_INFERENCE_RUNTIME;
@@ -80,9 +117,10 @@ describe('FOP-based kinds under SER_INFERENCE_RUNTIME=onnx', () => {
   it.each([
     ['fop-classifier', 'models/r'],
     ['fop-hypercolumn-attention-lstm', 'models/lstm'],
+    ['sequence-model', 'models/seq'],
   ])('%s answers through ONNX Runtime with the probabilities tfjs gives, for a padded batch of two lengths', async (kind, key) => {
     const [tfjs, onnx] = [await load('tfjs', key), await load('onnx', key)];
-    expect(onnx).toMatchObject({ kind, labels: CLASSES, featureKind: 'log-mel' });
+    expect(onnx).toMatchObject({ kind, labels: CLASSES, featureKind: tfjs.featureKind, frontEnd: tfjs.frontEnd });
     const inputs = [0.6, 1.4].map((seconds, i) => onnx.featurize(synthesizeTestSignal({ sampleRate: 16000, seconds, seed: i + 1 })));
     expect(inputs.map((x) => Array.from(x))).toEqual(
       inputs.map((_, i) => Array.from(tfjs.featurize(synthesizeTestSignal({ sampleRate: 16000, seconds: [0.6, 1.4][i]!, seed: i + 1 })))),

@@ -4,9 +4,9 @@
 import * as ort from 'onnxruntime-node';
 import type { ArtifactStore } from '@ser/artifacts';
 import type { KeptModel } from '@ser/model-artifacts';
-import { FOP_ONNX_IO, ONNX_EXPORTABLE_KINDS, keptModelToOnnx } from '@ser/onnx-export';
-import { frontEndOf, LOG_MEL } from '../audio/front-ends';
-import type { ServableModel } from './model-kinds';
+import { FOP_ONNX_IO, SEQUENCE_ONNX_IO, keptModelToOnnx, onnxExportable } from '@ser/onnx-export';
+import { frontEndOf, LOG_MEL, type FrontEndSpec } from '../audio/front-ends';
+import type { ModelFeatureKind, ServableModel } from './model-kinds';
 
 export const INFERENCE_RUNTIMES = ['tfjs', 'onnx'] as const;
 export type InferenceRuntime = (typeof INFERENCE_RUNTIMES)[number];
@@ -19,36 +19,52 @@ export function inferenceRuntime(env: NodeJS.ProcessEnv = process.env): Inferenc
   return value as InferenceRuntime;
 }
 
-/** Mels per frame of the kinds that read log-mel frames (every FOP-based kind: features + lengths in); null for the others. */
-function logMelBinsOf(model: KeptModel): number | null {
-  if (model.kind === 'fop-classifier') return model.fop.nMels;
-  if (model.kind === 'fop-hypercolumn-attention-lstm' || model.kind === 'fop-hypercolumn-classical') return model.fop.config.nMels;
-  return null;
+/**
+ * How a kind's exported graph is fed, the same front end as its tfjs loader: each utterance's steps (`step` values
+ * each: log-mel frames, or spectrogram segments) right-padded into `input` [batch, steps, ...step], with `lengths`.
+ */
+interface OnnxFeed {
+  featureKind: ModelFeatureKind;
+  frontEnd: FrontEndSpec;
+  step: number[];
+  input: string;
+}
+
+function onnxFeedOf(model: KeptModel): OnnxFeed {
+  const logMel = (nMels: number): OnnxFeed => ({ featureKind: 'log-mel', frontEnd: LOG_MEL, step: [nMels], input: FOP_ONNX_IO.features });
+  if (model.kind === 'fop-classifier') return logMel(model.fop.nMels);
+  if (model.kind === 'fop-hypercolumn-attention-lstm' || model.kind === 'fop-hypercolumn-classical') return logMel(model.fop.config.nMels);
+  const { frames, bins, hopSamples } = model.segments;
+  return {
+    featureKind: 'spectrogram-segments',
+    frontEnd: { kind: 'tacn-segments', segmentHopSamples: hopSamples },
+    step: [frames, bins],
+    input: SEQUENCE_ONNX_IO.segments,
+  };
 }
 
 /** Whether this model is served through ONNX Runtime under the given runtime setting. */
-export const servedByOnnx = (model: KeptModel, runtime: InferenceRuntime): boolean =>
-  runtime === 'onnx' && ONNX_EXPORTABLE_KINDS.includes(model.kind) && logMelBinsOf(model) !== null;
+export const servedByOnnx = (model: KeptModel, runtime: InferenceRuntime): boolean => runtime === 'onnx' && onnxExportable(model);
 
-/** A FOP-based model on ONNX Runtime: the same front end and padding as its tfjs loader, batched with a lengths input. */
+/** A model on ONNX Runtime: the same front end and padding as its tfjs loader, batched with a lengths input. */
 export async function loadOnnxServable(artifacts: ArtifactStore, artifactKey: string, model: KeptModel): Promise<ServableModel> {
-  const nMels = logMelBinsOf(model);
-  if (nMels === null) throw new Error(`no ONNX serving for kind ${model.kind}`);
+  const feed = onnxFeedOf(model);
   const session = await ort.InferenceSession.create(await keptModelToOnnx(artifacts, artifactKey, model), { executionProviders: ['cpu'] });
   const classes = model.classes.length;
+  const stepSize = feed.step.reduce((a, b) => a * b, 1);
   return {
     kind: model.kind,
     labels: [...model.classes],
-    featureKind: 'log-mel',
-    frontEnd: LOG_MEL, // the tfjs loaders' of these kinds
-    featurize: frontEndOf(LOG_MEL), // [frames * nMels]
+    featureKind: feed.featureKind,
+    frontEnd: feed.frontEnd, // the tfjs loader's of this kind
+    featurize: frontEndOf(feed.frontEnd), // [steps * stepSize]
     async predict(inputs) {
-      const lengths = inputs.map((x) => x.length / nMels);
+      const lengths = inputs.map((x) => x.length / stepSize);
       const longest = Math.max(...lengths);
-      const padded = new Float32Array(inputs.length * longest * nMels);
-      inputs.forEach((x, row) => padded.set(x, row * longest * nMels));
+      const padded = new Float32Array(inputs.length * longest * stepSize);
+      inputs.forEach((x, row) => padded.set(x, row * longest * stepSize));
       const out = await session.run({
-        [FOP_ONNX_IO.features]: new ort.Tensor('float32', padded, [inputs.length, longest, nMels]), // [batch, frames, nMels]
+        [feed.input]: new ort.Tensor('float32', padded, [inputs.length, longest, ...feed.step]), // [batch, steps, ...step]
         [FOP_ONNX_IO.lengths]: new ort.Tensor('int64', BigInt64Array.from(lengths.map(BigInt)), [inputs.length]),
       });
       const p = out[FOP_ONNX_IO.probabilities]!.data as Float32Array; // [batch, classes]
