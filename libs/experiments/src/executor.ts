@@ -19,6 +19,11 @@ export interface ExperimentHooks {
   onRunStart?(label: string, runId: string): void;
   onRunProgress?(label: string, fraction: number, note: string): void;
   onRunEnd?(label: string, outcome: string): void;
+  /**
+   * After each pre-training and cell: the results so far (`finishedAt` null), so a caller can keep them where a
+   * later --reuse finds them if the experiment is stopped before its end.
+   */
+  onPartialResults?(results: ExperimentResults): void | Promise<void>;
 }
 
 export interface ExecuteOptions {
@@ -72,13 +77,14 @@ export async function runExperiment(plan: ExperimentPlan, backend: ExperimentBac
 
   const earlier = options.reuse ?? [];
   const pretraining: PretrainResult[] = [];
+  const cells: CellResult[] = [];
   for (const step of plan.pretraining) {
     const what = label(`pre-training on ${step.datasetName}`);
     const reused = reusablePretraining(step, joinedVersionIds(versionsOf(step)), earlier);
     if (reused) hooks.onRunEnd?.(what, `reused run ${reused.runId}`);
     pretraining.push(reused ? { ...reused, reused: true } : await pretrain(step, versionsOf(step), backend, what, hooks, runDeadlineMs));
+    await hooks.onPartialResults?.(collect(null));
   }
-  const cells: CellResult[] = [];
   for (const step of plan.classifierRuns) {
     const pretrained = step.pretrainKey ? pretraining.find((p) => p.key === step.pretrainKey) : undefined;
     if (step.pretrainKey && !pretrained)
@@ -88,27 +94,32 @@ export async function runExperiment(plan: ExperimentPlan, backend: ExperimentBac
     const reused = reusableCell(step, config, earlier);
     if (reused) hooks.onRunEnd?.(what, `reused run ${reused.runId}`);
     cells.push(reused ?? (await classify(step, config, dataset, pretrained, backend, what, hooks, runDeadlineMs)));
+    await hooks.onPartialResults?.(collect(null));
   }
-  return {
-    experiment: plan.name,
-    title: plan.title,
-    command: options.command,
-    startedAt,
-    finishedAt: new Date().toISOString(),
-    dataset,
-    pretrainDatasets: [...new Set(plan.pretraining.flatMap((p) => pretrainDatasetNames(p.datasetName)))].map((name) => datasets.get(name)!),
-    ...(test.length ? { crossCorpus: { trainAlso: trainAlso.map((n) => datasets.get(n)!), test: test.map((n) => datasets.get(n)!) } } : {}),
-    protocol: plan.protocol,
-    repeats: plan.repeats,
-    seed: plan.seed,
-    modelSize: plan.modelSize,
-    rowHeading: plan.rowHeading,
-    rows: plan.rows,
-    columns: plan.columns,
-    pretraining,
-    cells,
-    definitions: METRIC_DEFINITIONS,
-  };
+  return collect(new Date().toISOString());
+
+  function collect(finishedAt: string | null): ExperimentResults {
+    return {
+      experiment: plan.name,
+      title: plan.title,
+      command: options.command,
+      startedAt,
+      finishedAt,
+      dataset,
+      pretrainDatasets: [...new Set(plan.pretraining.flatMap((p) => pretrainDatasetNames(p.datasetName)))].map((name) => datasets.get(name)!),
+      ...(test.length ? { crossCorpus: { trainAlso: trainAlso.map((n) => datasets.get(n)!), test: test.map((n) => datasets.get(n)!) } } : {}),
+      protocol: plan.protocol,
+      repeats: plan.repeats,
+      seed: plan.seed,
+      modelSize: plan.modelSize,
+      rowHeading: plan.rowHeading,
+      rows: plan.rows,
+      columns: plan.columns,
+      pretraining: [...pretraining],
+      cells: [...cells],
+      definitions: METRIC_DEFINITIONS,
+    };
+  }
 }
 
 async function pretrain(

@@ -31,7 +31,7 @@ export { bestCheckpoint, pretrainedCheckpointId } from './checkpoint';
 export { runExperiment, type ExperimentHooks, type ExecuteOptions } from './executor';
 export { repeatMetrics, measuredCell, METRIC_DEFINITIONS, type ExperimentResults, type CellResult, type PretrainResult, type RepeatMetrics } from './results';
 export { resultsMarkdown } from './markdown';
-export { writeResults } from './write-results';
+export { PARTIAL_RESULTS_FILE, writePartialResults, writeResults } from './write-results';
 export { CurveRecorder, curvesCsv, curvesFileName, epochPoint, CURVE_COLUMNS, type EpochPoint } from './curves';
 export { buildTacnTable1Plan, buildTacnTable2Plan, SEQUENCE_MODELS, FEATURE_SETS, TACN_SMOKE, TACN_SMALL } from './tacn/plan';
 export { writeTacnFigures, TSNE_FILE } from './tacn/figures';

@@ -83,7 +83,7 @@ export function resultsMarkdown(r: ExperimentResults): string {
     `- Repeats: ${r.repeats} (${seeds}).`,
     modelSizeLine(r.modelSize),
     `- Command: \`${r.command}\``,
-    `- Ran ${r.startedAt} – ${r.finishedAt}; every config, run id and per-repeat number is in results.json.`,
+    `- Ran ${r.startedAt} – ${r.finishedAt ?? 'unfinished'}; every config, run id and per-repeat number is in results.json.`,
     '',
     '## Metrics',
     '',

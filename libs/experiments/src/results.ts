@@ -73,7 +73,8 @@ export interface ExperimentResults {
   title: string;
   command: string;
   startedAt: string;
-  finishedAt: string;
+  /** null in the partial results kept while the experiment runs (results.partial.json). */
+  finishedAt: string | null;
   dataset: DatasetRef;
   pretrainDatasets: DatasetRef[];
   /** Cross-corpus runs: the datasets also trained on and those tested on (the protocol names them). */

@@ -11,6 +11,7 @@ import {
   PROTOCOL_KINDS,
   resolveSettings,
   runExperiment,
+  writePartialResults,
   writeResults,
   writeTacnFigures,
   type ExperimentPlan,
@@ -19,6 +20,7 @@ import {
 import { CliError, usageError } from '../cli-error';
 import { integerOption, numberOption, readEarlierResults } from './experiment-options';
 import { asCliFailure, progressHooks } from './run-progress';
+import { ExperimentStop } from './experiment-stop';
 import { connectRunningSystem, startEmbeddedSystem, type ExperimentSystem } from './experiment-system';
 
 const HELP = `Usage:
@@ -64,7 +66,9 @@ Options:
                            recorded in results.json and results.md
   --smoke                  tiny configuration for tests: 2 epochs, 1 repeat, 40-frame crops, a 16-wide 2-layer FOP
   --reuse R[,R...]         earlier results.json files (or folders holding one): their pre-trainings and succeeded
-                           cells with the very same configs are taken over, not trained again (same data dir)
+                           cells with the very same configs are taken over, not trained again (same data dir). A
+                           stopped experiment (Ctrl-C) keeps its finished runs in OUT/results.partial.json, which
+                           --reuse OUT reads when OUT has no results.json
   --data-dir DIR           data folder of the embedded platform (default SER_DATA_DIR or .data)
   --remote                 drive the platform already running at SER_FEATURES_ADDRESS, SER_FOP_PRETRAINER_ADDRESS
                            and SER_CLASSIFIER_TRAINER_ADDRESS instead of starting one in this process
@@ -171,12 +175,22 @@ export async function experimentCommand(argv: string[]): Promise<void> {
     `${plan.title}\n${plan.pretraining.length} pre-training run(s), ${plan.classifierRuns.length} classifier run(s); ${system.description}\n`,
   );
   const progress = progressHooks();
+  const stop = new ExperimentStop(outDir, system, progress);
   try {
     const results = await runExperiment(plan, system.backend, {
       command,
       reuse,
-      hooks: progress.hooks,
+      hooks: stop.guard({
+        ...progress.hooks,
+        // Kept as the experiment goes, so a stopped one resumes with --reuse OUT; failing to keep them stops nothing.
+        onPartialResults: (partial) =>
+          writePartialResults(outDir, partial).then(
+            () => undefined,
+            (err: Error) => void process.stderr.write(`could not keep partial results in ${outDir}: ${err.message}\n`),
+          ),
+      }),
     });
+    stop.throwIfStopped();
     const paths = await writeResults(outDir, results);
     const figures = plan.name.startsWith('tacn-') ? await writeTacnFigures(outDir, results, await fetchTsnePanels(system.backend, results)) : [];
     process.stdout.write([paths.markdown, paths.json, ...figures].map((p) => `${p}\n`).join(''));
@@ -186,9 +200,11 @@ export async function experimentCommand(argv: string[]): Promise<void> {
         `${failed.length} of ${results.cells.length} cells failed (see ${paths.markdown}); first: ${failed[0]!.row} × ${failed[0]!.column}: ${failed[0]!.error}`,
       );
   } catch (err) {
+    stop.throwIfStopped();
     throw asCliFailure(err, system.description);
   } finally {
+    stop.remove();
     progress.stop();
-    await system.close();
+    await stop.close();
   }
 }

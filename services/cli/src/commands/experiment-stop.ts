@@ -1,0 +1,64 @@
+// Ctrl-C or SIGTERM in the middle of `ser experiment`: the platform stops cleanly (an embedded store killed in the
+// middle of a write may not open again), the runs cut short are not written as failed results, and the user learns
+// how to resume. The partial results (results.partial.json) already hold every finished pre-training and cell.
+import { join } from 'node:path';
+import { PARTIAL_RESULTS_FILE, type ExperimentHooks } from '@ser/experiments';
+import { CliError } from '../cli-error';
+import type { ExperimentSystem } from './experiment-system';
+
+/** Exit code of a command stopped by a signal (128 + SIGINT's number, as shells report it). */
+const STOPPED_EXIT_CODE = 130;
+
+export class ExperimentStop {
+  private signal: NodeJS.Signals | null = null;
+  private closing: Promise<void> | null = null;
+  private readonly onSignal = (signal: NodeJS.Signals) => {
+    if (this.signal) return;
+    this.signal = signal;
+    this.progress.stop();
+    process.stderr.write(`\n${signal}: stopping. ${this.howToResume()}\n`);
+    setTimeout(() => process.exit(STOPPED_EXIT_CODE), 60_000).unref(); // a service that will not stop must not hold the terminal
+    void this.close(); // the runs in flight then fail fast, and the experiment returns
+  };
+
+  constructor(
+    private readonly outDir: string,
+    private readonly system: ExperimentSystem,
+    private readonly progress: { stop(): void },
+  ) {
+    process.once('SIGINT', this.onSignal);
+    process.once('SIGTERM', this.onSignal);
+  }
+
+  /** The hooks, silent once stopped: runs cut short by the stop are neither reported nor kept as failed. */
+  guard(hooks: ExperimentHooks): ExperimentHooks {
+    const live = <A extends unknown[], R>(fn: ((...args: A) => R) | undefined) => fn && ((...args: A) => (this.signal ? undefined : fn(...args)));
+    return {
+      onNote: live(hooks.onNote),
+      onRunStart: live(hooks.onRunStart),
+      onRunProgress: live(hooks.onRunProgress),
+      onRunEnd: live(hooks.onRunEnd),
+      onPartialResults: live(hooks.onPartialResults),
+    };
+  }
+
+  /** After a signal: the error that ends the command with exit code 130 instead of results. */
+  throwIfStopped(): void {
+    if (this.signal) throw new CliError(`stopped by ${this.signal}. ${this.howToResume()}`, STOPPED_EXIT_CODE);
+  }
+
+  /** Closes the system once, whoever asks first (the signal or the command's end). */
+  close(): Promise<void> {
+    this.closing ??= this.system.close();
+    return this.closing;
+  }
+
+  remove(): void {
+    process.off('SIGINT', this.onSignal);
+    process.off('SIGTERM', this.onSignal);
+  }
+
+  private howToResume(): string {
+    return `Finished runs are kept in ${join(this.outDir, PARTIAL_RESULTS_FILE)}; resume with --reuse ${this.outDir} --out ${this.outDir}`;
+  }
+}
