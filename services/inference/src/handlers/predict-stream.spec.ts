@@ -1,23 +1,19 @@
 // PredictStream with its per-chunk mix-down and per-window work (resampling, VAD, hash, features) in front-end
 // threads gives what it gives with all of it on the event loop (SER_INFERENCE_FRONTEND_WORKERS=0): the same windows,
 // features bit for bit, predictions and records, and the same gRPC error for bad PCM.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { synthesizeTestSignal } from '@ser/audio';
 import type { PredictStreamConfig__Output, PredictStreamRequest__Output, PredictStreamResponse } from '@ser/contracts';
-import { GrpcError, GrpcStatus, readErrorDetails } from '@ser/grpc-kit';
-import { createLogger } from '@ser/logging';
-import { createFop, createFopClassifier, saveVariables } from '@ser/models';
+import { GrpcStatus } from '@ser/grpc-kit';
 import type { MetadataStore, NewPrediction } from '@ser/store';
-import { initTfjs } from '@ser/tfjs-backend';
-import { fopClassifierFromWeights } from '../models/fop-classifier';
 import type { ModelHost } from '../models/model-host';
 import type { ServableModel } from '../models/model-kinds';
-import { FrontEndPool, inProcessFrontEnd, type ClipFrontEnd } from '../workers/front-end-pool';
+import { grpcFailureOf, useSeededFrontEnd } from '../testing/seeded-front-end';
+import { inProcessFrontEnd, type ClipFrontEnd } from '../workers/front-end-pool';
 import { predictStream, type StreamSettings } from './predict-stream';
 
 const SETTINGS: StreamSettings = { maxAudioSeconds: 10, maxAudioBytes: 2_000_000, streamWindowSeconds: 1, vadThresholdDb: -45, vadMinVoicedFraction: 0.2 };
 const RATE = 22050; // not the models' 16 kHz: every window is resampled
-const WORKER_START_MS = 120_000; // a worker compiles its TypeScript; slow on a busy machine
 
 const config = (extra: Partial<PredictStreamConfig__Output> = {}): PredictStreamRequest__Output => ({
   payload: 'config',
@@ -87,42 +83,13 @@ async function runStream(model: ServableModel, frontEnd: ClipFrontEnd, requests:
 const withoutLatency = (r: PredictStreamResponse) => ({ ...r, prediction: { ...r.prediction, latencyMs: undefined } });
 const bits = (x: Float32Array) => Buffer.from(x.buffer, x.byteOffset, x.byteLength);
 
-/** The gRPC error a stream fails with: code, message and rich details (what a client sees). */
-async function failureOf(run: Promise<unknown>) {
-  const err = await run.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(GrpcError);
-  const grpc = err as GrpcError;
-  return { code: grpc.code, details: grpc.details, rich: readErrorDetails(grpc) };
-}
-
 describe('PredictStream with its window work in front-end threads', () => {
-  const logger = createLogger('predict-stream-test', { level: 'silent' });
-  let pool: FrontEndPool;
-  let model: ServableModel;
-
-  beforeAll(async () => {
-    await initTfjs();
-    const fop = createFop({ dModel: 32, numHeads: 4, ffnUnits: 64, numLayers: 2 }, 3);
-    const classifier = createFopClassifier(fop, 4, 4);
-    model = fopClassifierFromWeights({ fop: fop.config, classes: ['angry', 'happy', 'neutral', 'sad'] }, saveVariables(classifier.variables));
-    classifier.dispose();
-    fop.dispose();
-    pool = new FrontEndPool(1, logger);
-    await pool.ready();
-  }, WORKER_START_MS);
-
-  afterAll(async () => {
-    model?.dispose();
-    await pool?.close();
-  });
+  const seeded = useSeededFrontEnd('predict-stream-test');
 
   it('gives the windows, features, predictions and records of the event loop, bit for bit', async () => {
     const requests = [config(), ...unevenChunks(stereoPcm()).map(chunk)];
-    const here = await runStream(model, inProcessFrontEnd, requests);
-    const there = await runStream(model, pool, requests);
+    const here = await runStream(seeded.model, inProcessFrontEnd, requests);
+    const there = await runStream(seeded.model, seeded.pool, requests);
     // 3.5 s in 1 s windows every 0.6 s: windows 0-4; the VAD skips those mostly inside the silent second.
     expect(here.responses.length).toBeGreaterThanOrEqual(2);
     expect(here.responses.length).toBeLessThan(5);
@@ -136,9 +103,9 @@ describe('PredictStream with its window work in front-end threads', () => {
   it('fails a chunk of non-finite float PCM with the gRPC error the event loop gives', async () => {
     const floats = new Float32Array([0.1, -0.2, Number.NaN, 0.3, 0.25, 0.5]);
     const requests = [config({ encoding: 'AUDIO_ENCODING_PCM_F32LE' }), chunk(new Uint8Array(floats.buffer))];
-    const expected = await failureOf(runStream(model, inProcessFrontEnd, requests));
+    const expected = await grpcFailureOf(runStream(seeded.model, inProcessFrontEnd, requests));
     expect(expected.code).toBe(GrpcStatus.INVALID_ARGUMENT);
     expect(expected.rich.fieldViolations).toEqual([{ field: 'audio_chunk', description: 'non-finite' }]);
-    expect(await failureOf(runStream(model, pool, requests))).toEqual(expected);
+    expect(await grpcFailureOf(runStream(seeded.model, seeded.pool, requests))).toEqual(expected);
   });
 });

@@ -1,20 +1,15 @@
 // Decoding and features in front-end worker threads: the same samples, hashes, features and predictions as on the
 // event loop, the same gRPC errors for bad audio, and a worker that dies fails only its own requests, retriably.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeWav, synthesizeTestSignal } from '@ser/audio';
 import type { AudioData__Output } from '@ser/contracts';
-import { GrpcError, GrpcStatus, readErrorDetails } from '@ser/grpc-kit';
-import { createLogger } from '@ser/logging';
-import { createFop, createFopClassifier, saveVariables } from '@ser/models';
-import { initTfjs } from '@ser/tfjs-backend';
+import { GrpcStatus } from '@ser/grpc-kit';
 import { decodeAudioInput } from '../audio/audio-input';
 import { frontEndOf, type FrontEndSpec } from '../audio/front-ends';
-import { fopClassifierFromWeights } from '../models/fop-classifier';
-import type { ServableModel } from '../models/model-kinds';
+import { grpcFailureOf, useSeededFrontEnd, WORKER_START_MS } from '../testing/seeded-front-end';
 import { defaultFrontEndWorkers, FrontEndPool } from './front-end-pool';
 
 const LIMITS = { maxAudioSeconds: 5, maxAudioBytes: 2_000_000 };
-const WORKER_START_MS = 120_000; // a worker compiles its TypeScript; slow on a busy machine
 
 const audio = (content: Uint8Array, extra: Partial<AudioData__Output> = {}): AudioData__Output => ({
   content: Buffer.from(content),
@@ -25,21 +20,8 @@ const audio = (content: Uint8Array, extra: Partial<AudioData__Output> = {}): Aud
   ...extra,
 });
 
-/** An error's code, message and rich details (reason, metadata, violations): what a client sees. */
-async function failureOf(promise: Promise<unknown>) {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(GrpcError);
-  const grpc = err as GrpcError;
-  return { code: grpc.code, details: grpc.details, rich: readErrorDetails(grpc) };
-}
-
 describe('clip decoding and features in front-end worker threads', () => {
-  const logger = createLogger('front-end-pool-test', { level: 'silent' });
-  let pool: FrontEndPool;
-  let model: ServableModel;
+  const seeded = useSeededFrontEnd('front-end-pool-test');
   // Generated speech-like clips: 16 kHz mono WAV, 44.1 kHz stereo WAV (mixed down, resampled), raw 22.05 kHz PCM.
   const mono = synthesizeTestSignal({ sampleRate: 16000, seconds: 1.3, seed: 1 });
   const stereo = [2, 3].map((seed) => synthesizeTestSignal({ sampleRate: 44100, seconds: 0.9, seed }));
@@ -51,26 +33,10 @@ describe('clip decoding and features in front-end worker threads', () => {
     audio(rawPcm, { encoding: 'AUDIO_ENCODING_PCM_S16LE', sampleRateHz: 22050, channels: 1, filename: '' }),
   ];
 
-  beforeAll(async () => {
-    await initTfjs();
-    const fop = createFop({ dModel: 32, numHeads: 4, ffnUnits: 64, numLayers: 2 }, 3);
-    const classifier = createFopClassifier(fop, 4, 4);
-    model = fopClassifierFromWeights({ fop: fop.config, classes: ['angry', 'happy', 'neutral', 'sad'] }, saveVariables(classifier.variables));
-    classifier.dispose();
-    fop.dispose();
-    pool = new FrontEndPool(1, logger);
-    await pool.ready();
-  }, WORKER_START_MS);
-
-  afterAll(async () => {
-    model?.dispose();
-    await pool?.close();
-  });
-
   it('decodes every clip to the samples and hash the event loop gets, bit for bit', async () => {
     for (const clip of clips) {
       const here = await decodeAudioInput(clip, LIMITS);
-      const there = await pool.decode(clip, LIMITS);
+      const there = await seeded.pool.decode(clip, LIMITS);
       expect(there.inputHash).toBe(here.inputHash);
       expect(Buffer.from(there.samples.buffer, there.samples.byteOffset, there.samples.byteLength)).toEqual(
         Buffer.from(here.samples.buffer, here.samples.byteOffset, here.samples.byteLength),
@@ -81,13 +47,13 @@ describe('clip decoding and features in front-end worker threads', () => {
   it('computes log-mel and TACN segment features bit for bit, and the model predicts the same from them', async () => {
     const samples = (await decodeAudioInput(clips[1]!, LIMITS)).samples;
     const tacn: FrontEndSpec = { kind: 'tacn-segments', segmentHopSamples: 4000 };
-    expect(Array.from(await pool.featurize({ frontEnd: tacn, featurize: frontEndOf(tacn) }, samples))).toEqual(Array.from(frontEndOf(tacn)(samples)));
+    expect(Array.from(await seeded.pool.featurize({ frontEnd: tacn, featurize: frontEndOf(tacn) }, samples))).toEqual(Array.from(frontEndOf(tacn)(samples)));
     const inputs = await Promise.all(clips.map(async (c) => (await decodeAudioInput(c, LIMITS)).samples));
-    const pooled = await Promise.all(inputs.map((s) => pool.featurize(model, s)));
-    const local = inputs.map((s) => model.featurize(s));
+    const pooled = await Promise.all(inputs.map((s) => seeded.pool.featurize(seeded.model, s)));
+    const local = inputs.map((s) => seeded.model.featurize(s));
     expect(pooled.map((x) => Array.from(x))).toEqual(local.map((x) => Array.from(x)));
-    expect(await model.predict(pooled)).toEqual(await model.predict(local));
-    for (const [i, x] of pooled.entries()) expect(await model.predict([x])).toEqual(await model.predict([local[i]!]));
+    expect(await seeded.model.predict(pooled)).toEqual(await seeded.model.predict(local));
+    for (const [i, x] of pooled.entries()) expect(await seeded.model.predict([x])).toEqual(await seeded.model.predict([local[i]!]));
   });
 
   it('fails bad audio with the gRPC error the event loop gives: code, message, reason and violations', async () => {
@@ -98,16 +64,16 @@ describe('clip decoding and features in front-end worker threads', () => {
       audio(new Uint8Array(0)),
     ];
     for (const clip of bad) {
-      const expected = await failureOf(decodeAudioInput(clip, LIMITS));
+      const expected = await grpcFailureOf(decodeAudioInput(clip, LIMITS));
       expect(expected.rich.errorInfo?.reason ?? expected.rich.fieldViolations.length).toBeTruthy(); // the details carry something to compare
-      expect(await failureOf(pool.decode(clip, LIMITS))).toEqual(expected);
+      expect(await grpcFailureOf(seeded.pool.decode(clip, LIMITS))).toEqual(expected);
     }
   });
 
   it(
     'fails the requests of a worker that dies with UNAVAILABLE, then serves from a fresh one',
     async () => {
-      const dying = new FrontEndPool(1, logger);
+      const dying = new FrontEndPool(1, seeded.logger);
       try {
         await dying.ready();
         const caught = expect(dying.decode(clips[0]!, LIMITS)).rejects.toMatchObject({
