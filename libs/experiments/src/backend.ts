@@ -58,7 +58,11 @@ export function connectExperimentBackend(
 ): ExperimentBackend {
   const proto = loadSerProto().grpc.ser.v1;
   const options = { deadlineMs, serviceToken };
-  const trainers = waitForTrainers ? { ...options, channelOptions: { interceptors: [waitForReadyInterceptor] } } : options;
+  // A trainer scaled to zero is unreachable until its pod starts; grpc-js backs off reconnecting up to 120 s by default,
+  // so a waiting call could notice the new pod minutes late. 5 s keeps it prompt at a few connection attempts a minute.
+  const trainers = waitForTrainers
+    ? { ...options, channelOptions: { 'grpc.max_reconnect_backoff_ms': 5_000, interceptors: [waitForReadyInterceptor] } }
+    : options;
   return {
     features: createClient<FeatureServiceClient>(proto.FeatureService, addresses.features, options),
     fop: createClient<FopPretrainServiceClient>(proto.FopPretrainService, addresses.fopPretrainer, trainers),

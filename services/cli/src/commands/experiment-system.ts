@@ -8,6 +8,7 @@ import { closeExperimentBackend, connectExperimentBackend, type ExperimentBacken
 import { bestOrLatestCheckpointId } from '@ser/runs';
 import { openPlatform, serviceCaller } from '@ser/runtime';
 import { CliError } from '../cli-error';
+import { queueRunThroughGateway, type GatewayAccess } from './gateway-run-queue';
 
 /** The services an experiment drives and how to let them go. */
 export interface ExperimentSystem {
@@ -57,18 +58,29 @@ export async function startEmbeddedSystem(dataDir: string): Promise<ExperimentSy
   };
 }
 
-/** A platform already running (npm start, a cluster) at the configured addresses (SER_*_ADDRESS). */
-export function connectRunningSystem(): ExperimentSystem {
+/**
+ * A platform already running (npm start, a cluster) at the configured addresses (SER_*_ADDRESS). With `gateway` its
+ * runs are queued through the gateway (./gateway-run-queue.ts), not started by the trainers' Start RPCs, and
+ * following a run waits for a trainer to be up: trainers that scale to zero start only when their queue fills.
+ */
+export function connectRunningSystem(gateway?: GatewayAccess): ExperimentSystem {
   const config = loadPlatformConfig();
   const { features, fopPretrainer, classifierTrainer, vqvaePretrainer } = config.addresses;
-  const backend = connectExperimentBackend(
-    { features, fopPretrainer, classifierTrainer, vqvaePretrainer },
-    config.grpcDeadlineMs,
-    serviceCaller(config, 'operator'),
-  );
+  const backend: ExperimentBackend = {
+    ...connectExperimentBackend(
+      { features, fopPretrainer, classifierTrainer, vqvaePretrainer },
+      config.grpcDeadlineMs,
+      serviceCaller(config, 'operator'),
+      gateway !== undefined,
+    ),
+    ...(gateway ? { queueRun: queueRunThroughGateway(gateway) } : {}),
+  };
+  const trainers = `fop-pretrainer ${fopPretrainer}, classifier-trainer ${classifierTrainer}`;
   return {
     backend,
-    description: `running platform: features ${features}, fop-pretrainer ${fopPretrainer}, classifier-trainer ${classifierTrainer}`,
+    description: gateway
+      ? `running platform: runs queued through the gateway ${gateway.url}, followed on features ${features}, ${trainers}`
+      : `running platform: features ${features}, ${trainers}`,
     close: async () => closeExperimentBackend(backend),
   };
 }
