@@ -1,6 +1,6 @@
 // A kept fop-hypercolumn-attention-lstm as an ONNX graph, what the inference service's tfjs loader computes: the
 // frozen FOP's hypercolumns of the whole utterance (fop-trunk-onnx), z-scored with the training statistics, an LSTM
-// (ONNX's LSTM op), additive attention pooled over the real frames, a softmax layer (@ser/models createAttentionLstm
+// (ONNX's LSTM op, recurrent-onnx), additive attention pooled over the real frames, a softmax layer (@ser/models createAttentionLstm
 // in inference mode). Read top-down: the whole graph last.
 //
 // Padding: the LSTM op runs every row over all frames (no sequence_lens), as tfjs does; it only runs forwards, so
@@ -11,6 +11,7 @@ import { decodeTensors } from '@ser/models';
 import { FOP_ONNX_IO, lengthMask } from './fop-classifier-onnx';
 import { dense, fopHypercolumn, weightOf, type OnnxWeights } from './fop-trunk-onnx';
 import { OnnxGraph } from './graph-builder';
+import { recurrentLayer } from './recurrent-onnx';
 
 /** The LSTM's weights are renamed under this prefix: its `output.*` would otherwise share names with the FOP's. */
 const LSTM_SCOPE = 'attention_lstm';
@@ -31,36 +32,12 @@ function standardize(g: OnnxGraph, x: string, stats: StandardizerState): string 
   return g.op('Cast', [g.op('Div', [centred, g.constant(stats.std, [dim], 'double')])], { to: 1 });
 }
 
-/**
- * Gate blocks of @ser/models' LSTM (i, f, g, o: PyTorch's order) in ONNX's order (i, o, f, c), one row per output
- * unit: a [in, 4 units] kernel becomes ONNX's [1, 4 units, in] W (or R); a [4 units] bias stays a vector.
- */
-function onnxGateOrder(values: Float32Array, rows: number, units: number): Float32Array {
-  const out = new Float32Array(values.length);
-  const blocks = [0, 3, 1, 2]; // ONNX gate k takes our gate blocks[k]
-  blocks.forEach((from, k) => {
-    for (let u = 0; u < units; u++) for (let r = 0; r < rows; r++) out[(k * units + u) * rows + r] = values[r * 4 * units + from * units + u]!;
-  });
-  return out;
-}
-
-/** ONNX's LSTM op over x ([batch, frames, in]) with @ser/models' cell weights: h at every step, [batch, frames, units]. */
+/** ONNX's LSTM op (recurrent-onnx) over x ([batch, frames, in]) with @ser/models' cell weights: h at every step, [batch, frames, units]. */
 function lstm(g: OnnxGraph, weights: OnnxWeights, config: AttentionLstmConfig, x: string): string {
-  const { units, inputDim } = config;
-  const tensor = (name: string) => {
-    const w = weights.get(`${LSTM_SCOPE}.lstm.${name}`);
-    if (!w) throw new Error(`the attention-LSTM weights have no tensor lstm.${name}`);
-    return w.values;
-  };
-  const w = g.weight('lstm.W', [1, 4 * units, inputDim], onnxGateOrder(tensor('inputKernel'), inputDim, units));
-  const r = g.weight('lstm.R', [1, 4 * units, units], onnxGateOrder(tensor('recurrentKernel'), units, units));
-  const bias = new Float32Array(8 * units); // ONNX's B: [W_b, R_b], each in ONNX's gate order
-  bias.set(onnxGateOrder(tensor('inputBias'), 1, units), 0);
-  bias.set(onnxGateOrder(tensor('recurrentBias'), 1, units), 4 * units);
-  const b = g.weight('lstm.B', [1, 8 * units], bias);
   const timeMajor = g.op('Transpose', [x], { perm: [1, 0, 2] }); // [frames, batch, in]
-  const [y] = g.node('LSTM', [timeMajor, w, r, b], { hidden_size: units }, 1); // Y: [frames, 1, batch, units]
-  return g.op('Transpose', [g.op('Squeeze', [y!, g.constant([1], [1], 'int64')])], { perm: [1, 0, 2] }); // [batch, frames, units]
+  const layer = { kind: 'lstm' as const, units: config.units, inUnits: config.inputDim, cells: [`${LSTM_SCOPE}.lstm`] };
+  const { y } = recurrentLayer(g, weights, layer, timeMajor); // Y: [frames, 1, batch, units]
+  return g.op('Transpose', [g.op('Squeeze', [y, g.constant([1], [1], 'int64')])], { perm: [1, 0, 2] }); // [batch, frames, units]
 }
 
 /** e_t = v . tanh(W h_t + b), -1e9 on padding, softmax over time, sum_t a_t h_t: [batch, frames, units] -> [batch, units]. */

@@ -1,13 +1,14 @@
 // A kept sequence-model as an ONNX graph, what the inference service's tfjs loader computes: each utterance's
 // 32x129 spectrogram segments z-scored per bin, the CNN's deep representation of every segment (+ the frozen
 // VQ-VAE's quantised latent, z-scored its own way, through the fusion layer), then the TCN / TACN over the
-// utterance's segments (temporal-conv-onnx), read at its last real segment. Inference mode, no dropout. The RNN
-// sequence models have no graph yet. Read top-down: the whole graph last.
+// utterance's segments (temporal-conv-onnx), read at its last real segment, or the RNN baselines (recurrent-onnx)
+// on their final states. Inference mode, no dropout. Read top-down: the whole graph last.
 import type { CnnConfig, SavedTensors, SequenceNetworkConfig, VqvaeConfig } from '@ser/models';
 import { decodeTensors } from '@ser/models';
 import type { StandardizerState } from './attention-lstm-onnx';
 import { dense, weightOf, type OnnxWeights } from './fop-trunk-onnx';
 import { OnnxGraph } from './graph-builder';
+import { rnnLogits, rnnNetwork } from './recurrent-onnx';
 import { temporalConvLogits, temporalConvNetwork } from './temporal-conv-onnx';
 
 /** Input and output names of an exported sequence-model. */
@@ -83,8 +84,9 @@ export interface SequenceModelGraph {
   classes: readonly string[];
 }
 
-/** Whether a sequence model has an ONNX graph (TCN and TACN do; the RNNs not yet). */
-export const sequenceModelExportable = (sequenceModel: string): boolean => temporalConvNetwork(sequenceModel, {}) !== null;
+/** Whether a sequence model has an ONNX graph (TCN, TACN and the five RNNs do). */
+export const sequenceModelExportable = (sequenceModel: string): boolean =>
+  temporalConvNetwork(sequenceModel, {}) !== null || rnnNetwork(sequenceModel, {}) !== null;
 
 /**
  * The graph of a sequence-model: segments [batch, segments, frames, bins] (each utterance's raw log-magnitude
@@ -92,10 +94,12 @@ export const sequenceModelExportable = (sequenceModel: string): boolean => tempo
  * row) in; logits and probabilities [batch, classes] out.
  */
 export function buildSequenceModelGraph(model: SequenceModelGraph): { graph: OnnxGraph; logits: string; probabilities: string } {
-  const network = temporalConvNetwork(model.network.sequenceModel, model.network.classifier);
-  if (!network) throw new Error(`sequence model ${model.network.sequenceModel} has no ONNX graph yet (tcn, tacn have)`);
-  if (network.config.numClasses !== model.classes.length)
-    throw new Error(`the network has ${network.config.numClasses} outputs for ${model.classes.length} classes`);
+  const { sequenceModel, classifier } = model.network;
+  const network = temporalConvNetwork(sequenceModel, classifier);
+  const rnn = rnnNetwork(sequenceModel, classifier);
+  if (!network && !rnn) throw new Error(`sequence model ${sequenceModel} has no ONNX graph`);
+  const numClasses = (network?.config ?? rnn!).numClasses;
+  if (numClasses !== model.classes.length) throw new Error(`the network has ${numClasses} outputs for ${model.classes.length} classes`);
   if (!model.network.fusion !== !model.vqvae) throw new Error('a fusion network needs its VQ-VAE, and only a fusion network has one');
   const weights: OnnxWeights = decodeTensors(model.weights);
   if (model.vqvae) for (const [name, tensor] of decodeTensors(model.vqvae.weights)) weights.set(`vqvae.${name}`, tensor);
@@ -123,6 +127,8 @@ export function buildSequenceModelGraph(model: SequenceModelGraph): { graph: Onn
   ]);
   const real = g.op('Less', [g.op('Unsqueeze', [positions, int64(g, [0])]), g.op('Unsqueeze', [SEQUENCE_ONNX_IO.lengths, int64(g, [1])])]); // [batch, segments]
   const masked = g.op('Mul', [sequences, g.op('Unsqueeze', [g.op('Cast', [real], { to: 1 }), int64(g, [2])])]);
-  const logits = temporalConvLogits(g, weights, 'classifier', network, masked, SEQUENCE_ONNX_IO.lengths); // [batch, classes]
+  const logits = network
+    ? temporalConvLogits(g, weights, 'classifier', network, masked, SEQUENCE_ONNX_IO.lengths)
+    : rnnLogits(g, weights, 'classifier', rnn!, masked, SEQUENCE_ONNX_IO.lengths); // [batch, classes]
   return { graph: g, logits, probabilities: g.op('Softmax', [logits], { axis: -1 }) };
 }
