@@ -122,29 +122,6 @@ export async function runExperiment(plan: ExperimentPlan, backend: ExperimentBac
   }
 }
 
-async function pretrain(
-  step: PretrainStep,
-  data: readonly DatasetRef[],
-  backend: ExperimentBackend,
-  label: string,
-  hooks: ExperimentHooks,
-  deadlineMs: number,
-): Promise<PretrainResult> {
-  const final = await startAndFollowPretraining(step, data, backend, label, hooks, deadlineMs);
-  hooks.onRunEnd?.(label, whyNotSucceeded(final));
-  if (!isSucceeded(final)) throw new ExperimentError(`${label}: pre-training run ${final.id} ${whyNotSucceeded(final)}`);
-  return {
-    key: step.key,
-    datasetName: step.datasetName,
-    datasetVersionId: joinedVersionIds(data),
-    runId: final.id,
-    checkpointId: await pretrainedCheckpointId(backend, final.id, step.service),
-    config: step.config,
-    resolvedConfig: parseJson(final.configJson),
-    metrics: { ...final.metrics },
-  };
-}
-
 /** A pre-trainer's Watch…Run RPC, bound to its client. */
 type WatchRun = (runId: string, options: CallOptions) => Parameters<typeof followRun>[0];
 
@@ -160,15 +137,15 @@ function pretrainerOf(
   return { kind: 'fop-pretrain', name: 'fop-pretrainer', watch: (runId, options) => backend.fop.WatchFopPretrainRun({ runId }, options) };
 }
 
-/** Starts a pre-training run on the step's pre-trainer and follows it with progress; its final run message. */
-async function startAndFollowPretraining(
+/** Starts a pre-training run on the step's pre-trainer, follows it with progress, and answers the checkpoint it hands on. */
+async function pretrain(
   step: PretrainStep,
   data: readonly DatasetRef[],
   backend: ExperimentBackend,
   label: string,
   hooks: ExperimentHooks,
   deadlineMs: number,
-): Promise<Run__Output> {
+): Promise<PretrainResult> {
   const pretrainer = pretrainerOf(step.service, backend);
   const runId = await startRun(backend, pretrainer.kind, {
     configJson: JSON.stringify(step.config),
@@ -178,9 +155,21 @@ async function startAndFollowPretraining(
     throw new ExperimentError(`${label}: the ${pretrainer.name} refused the run: ${grpcMessage(err)}`);
   });
   hooks.onRunStart?.(label, runId);
-  return followRun(pretrainer.watch(runId, deadlineIn(deadlineMs)), (p) =>
+  const final = await followRun(pretrainer.watch(runId, deadlineIn(deadlineMs)), (p) =>
     hooks.onRunProgress?.(label, p.progress, p.message || (p.epoch ? `epoch ${p.epoch}/${p.totalEpochs}` : '')),
   );
+  hooks.onRunEnd?.(label, whyNotSucceeded(final));
+  if (!isSucceeded(final)) throw new ExperimentError(`${label}: pre-training run ${final.id} ${whyNotSucceeded(final)}`);
+  return {
+    key: step.key,
+    datasetName: step.datasetName,
+    datasetVersionId: joinedVersionIds(data),
+    runId: final.id,
+    checkpointId: await pretrainedCheckpointId(backend, final.id, step.service),
+    config: step.config,
+    resolvedConfig: parseJson(final.configJson),
+    metrics: { ...final.metrics },
+  };
 }
 
 /** The config a cell's run is started with: the plan's, the dataset version and the pre-trained checkpoint. */
