@@ -7,15 +7,20 @@ import { createLogMel, synthesizeTestSignal } from '@ser/audio';
 import { createClassicalClassifier, type ClassicalClassifierConfig } from '@ser/classical';
 import { writeKeptModel } from '@ser/model-artifacts';
 import {
+  DEFAULT_CNN_CONFIG,
   batchHypercolumns,
+  createAttentionLstm,
   createFop,
   createFopClassifier,
   hypercolumnDim,
+  createSequenceNetwork,
+  createVqvae,
   poolFrames,
   saveVariables,
   type FopModel,
   type FramePooling,
   type HypercolumnRepresentation,
+  type SequenceNetworkConfig,
 } from '@ser/models';
 
 export const BENCH_CLASSES = ['angry', 'happy', 'neutral', 'sad'];
@@ -56,6 +61,36 @@ async function keepHypercolumnClassical(
     lineage,
   });
   classifier.dispose();
+}
+
+/** Per-feature z-scoring of `dim` features, the same statistics for each (a kept model stores the training ones). */
+const flatStandardizer = (dim: number, mean: number, std: number) => ({ mean: Array<number>(dim).fill(mean), std: Array<number>(dim).fill(std) });
+
+/** A sequence-model over 32x129 segments as a run keeps it (default widths), seeded weights; fusion with a default VQ-VAE. */
+async function keepSequenceModel(artifacts: ArtifactStore, prefix: string, sequenceModel: 'tacn' | 'bilstm', features: 'deep' | 'fusion'): Promise<void> {
+  const vqvae = features === 'fusion' ? createVqvae({}, 3) : undefined;
+  const fusion = vqvae ? { deepUnits: DEFAULT_CNN_CONFIG.representationUnits, latentUnits: vqvae.latentUnits, outputUnits: 256 } : null;
+  const inputUnits = fusion ? fusion.outputUnits : DEFAULT_CNN_CONFIG.representationUnits;
+  const classifier =
+    sequenceModel === 'tacn' ? { inputUnits, numClasses: BENCH_CLASSES.length } : { variant: 'bilstm', inputUnits, numClasses: BENCH_CLASSES.length };
+  const config: SequenceNetworkConfig = { sequenceModel, cnn: DEFAULT_CNN_CONFIG, fusion, classifier };
+  const network = createSequenceNetwork(config, 4);
+  network.variables['classifier.head.kernel']!.assign(tf.mul(network.variables['classifier.head.kernel']!, 8)); // spread the probabilities
+  await writeKeptModel(artifacts, prefix, {
+    kind: 'sequence-model',
+    classes: BENCH_CLASSES,
+    sequenceModel,
+    features,
+    segments: { frames: 32, bins: 129, hopSamples: 2120, maxSegments: 40 },
+    standardizer: flatStandardizer(129, -4, 2), // log-magnitudes sit around -4
+    network: config,
+    weights: saveVariables(network.variables),
+    vqvae: vqvae ? { config: vqvae.config, normalisation: flatStandardizer(129, -3, 3), weights: saveVariables(vqvae.variables) } : null,
+    bestEpoch: 0,
+    lineage: { runId: 'bench', datasetVersionId: 'bench', vqvaeCheckpointId: null },
+  });
+  network.dispose();
+  vqvae?.dispose();
 }
 
 export const ONNX_BENCH_CASES: OnnxBenchCase[] = [
@@ -101,4 +136,34 @@ export const ONNX_BENCH_CASES: OnnxBenchCase[] = [
       fop.dispose();
     },
   },
+  {
+    name: 'fop-hypercolumn-attention-lstm: concat, LSTM 128 (paper-size FOP)',
+    async keep(artifacts, prefix) {
+      const fop = createFop({}, 7);
+      const dim = hypercolumnDim(fop.config, 'concat');
+      const lstm = createAttentionLstm({ inputDim: dim, numClasses: BENCH_CLASSES.length }, 9);
+      lstm.variables['output.kernel']!.assign(tf.mul(lstm.variables['output.kernel']!, 12)); // spread the probabilities
+      await writeKeptModel(artifacts, prefix, {
+        kind: 'fop-hypercolumn-attention-lstm',
+        classes: BENCH_CLASSES,
+        fop: { config: fop.config, weights: saveVariables(fop.variables) },
+        representation: 'concat',
+        maxFrames: 400,
+        standardizer: {
+          mean: Array.from({ length: dim }, (_, j) => (j < fop.config.nMels ? -5 : 0)),
+          std: Array.from({ length: dim }, (_, j) => (j < fop.config.nMels ? 3 : 1)),
+        },
+        attentionLstm: { config: lstm.config, weights: saveVariables(lstm.variables) },
+        bestEpoch: 0,
+        lineage,
+      });
+      lstm.dispose();
+      fop.dispose();
+    },
+  },
+  {
+    name: 'sequence-model: fusion TACN (default widths: 8 layers x 64 channels, VQ-VAE 512 x 64 codes)',
+    keep: (artifacts, prefix) => keepSequenceModel(artifacts, prefix, 'tacn', 'fusion'),
+  },
+  { name: 'sequence-model: deep BiLSTM (128 units)', keep: (artifacts, prefix) => keepSequenceModel(artifacts, prefix, 'bilstm', 'deep') },
 ];

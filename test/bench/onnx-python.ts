@@ -48,16 +48,18 @@ async function runCase(artifacts: ArtifactStore, dir: string, benchCase: OnnxBen
   const clips = [0.8, 2, 3.5].map((seconds, i) => served.featurize(synthesizeTestSignal({ sampleRate: 16000, seconds, seed: 40 + i })));
   const tfjs = await served.predict(clips);
   served.dispose();
-  const nMels = 80; // every exported kind reads the log-mel front end's 80 mels
-  const lengths = clips.map((c) => c.length / nMels);
+  // Each step: a log-mel frame of 80 mels, or a sequence-model's 32x129 spectrogram segment; the first input takes them.
+  const step = served.featureKind === 'log-mel' ? [80] : [32, 129];
+  const stepSize = step.reduce((a, b) => a * b, 1);
+  const lengths = clips.map((c) => c.length / stepSize);
   const longest = Math.max(...lengths);
-  const features = new Float32Array(clips.length * longest * nMels);
-  clips.forEach((c, b) => features.set(c, b * longest * nMels));
-  const shape = [clips.length, longest, nMels];
+  const features = new Float32Array(clips.length * longest * stepSize);
+  clips.forEach((c, b) => features.set(c, b * longest * stepSize));
+  const shape = [clips.length, longest, ...step];
 
   const session = await ort.InferenceSession.create(modelPath, { executionProviders: ['cpu'] });
   const out = await session.run({
-    features: new ort.Tensor('float32', features, shape),
+    [session.inputNames[0]!]: new ort.Tensor('float32', features, shape),
     lengths: new ort.Tensor('int64', BigInt64Array.from(lengths.map(BigInt)), [clips.length]),
   });
   const p = out.probabilities!.data as Float32Array;
@@ -104,7 +106,7 @@ async function main(json: boolean): Promise<number> {
       for (const r of results) {
         if (!r) continue;
         const d = r.maxAbsDiff;
-        process.stdout.write(`  ${r.name} [${r.kind}], batch of ${r.frames.join('/')} frames, Python onnxruntime ${r.pythonOnnxruntime}\n`);
+        process.stdout.write(`  ${r.name} [${r.kind}], batch of ${r.frames.join('/')} steps, Python onnxruntime ${r.pythonOnnxruntime}\n`);
         process.stdout.write(
           `    max |diff|: Python vs node ${d.pythonVsNode.toExponential(2)}, Python vs served tfjs ${d.pythonVsTfjs.toExponential(2)}, node vs served tfjs ${d.nodeVsTfjs.toExponential(2)}\n`,
         );
