@@ -9,10 +9,11 @@ import { connectModelRegistry } from './model-registry-connection';
 
 const HELP = `Usage: ser model export NAME[:VERSION|@ALIAS] --format onnx --out FILE [--remote]
 
-export   writes a registered model version as ONNX (opset 17): inputs 'features' [batch, frames, 80] log-mel
-         frames (right-padded) and 'lengths' [batch] int64, outputs 'logits' and 'probabilities'
-         [batch, classes]; the class names and the log-mel front end's settings are in its metadata_props.
-         NAME alone means NAME@<inference.defaultAlias> (production). Kinds so far: fop-classifier.
+export   writes a registered model version as ONNX (opset 17), any kept kind: inputs 'features' [batch, frames, 80]
+         log-mel frames (the FOP-based kinds) or 'segments' [batch, segments, 32, 129] spectrogram segments (a
+         sequence-model), rows right-padded, and 'lengths' [batch] int64; output 'probabilities' [batch, classes]
+         (and 'logits' where the model has them); the class names and the front end's settings are in its
+         metadata_props. NAME alone means NAME@<inference.defaultAlias> (production).
 
 --remote  asks the model registry of the platform already running (SER_MODEL_REGISTRY_ADDRESS) which version the
           reference names; without it, a registry started in this process over the configured metadata store
