@@ -2,14 +2,9 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPlatformConfig } from '@ser/config';
-import { loadSerProto, type FeatureServiceClient } from '@ser/contracts';
 import type { ExperimentResults } from '@ser/experiments';
-import { startFeaturesService } from '@ser/features-service';
-import { closeClient, createClient, iterateStream } from '@ser/grpc-kit';
-import { openPlatform } from '@ser/runtime';
 import { SPEAKERS, writeFourSpeakerCorpus } from '../classifier/four-speaker-corpus';
-import { ser } from '../experiments/prepare-data';
+import { ingestCorpora, ser } from '../experiments/prepare-data';
 
 // `ser train --protocol cross-corpus` end to end on generated audio: trained on one corpus, tested on another whose
 // clips are the same tones under other speakers' names, so a model that maps labels by name scores near 100 % and
@@ -23,28 +18,6 @@ function copyCorpus(from: string, to: string, offset: number, skip: string[] = [
   for (const emotion of readdirSync(from).filter((e) => !skip.includes(e))) {
     mkdirSync(join(to, emotion), { recursive: true });
     for (const file of readdirSync(join(from, emotion))) cpSync(join(from, emotion, file), join(to, emotion, renamed(file, offset)));
-  }
-}
-
-async function ingest(dataDir: string, corpora: Record<string, string>): Promise<void> {
-  const platform = await openPlatform(
-    loadPlatformConfig({
-      env: { SER_DATA_DIR: dataDir, SER_LOG_LEVEL: 'warn', SER_FEATURE_WORKERS: '1' },
-      overrides: ['--ports.features=0', '--metricsPort=0'],
-    }),
-  );
-  const service = await startFeaturesService(platform);
-  const features = createClient<FeatureServiceClient>(loadSerProto().grpc.ser.v1.FeatureService, service.address, { deadlineMs: 120_000 });
-  try {
-    for (const [name, uri] of Object.entries(corpora)) {
-      for await (const _ of iterateStream(features.IngestDataset({ corpusName: name, format: 'DATASET_FORMAT_URDU', uri }))) {
-        // progress only
-      }
-    }
-  } finally {
-    closeClient(features);
-    await service.stop();
-    await platform.close();
   }
 }
 
@@ -67,7 +40,7 @@ describe('ser train --protocol cross-corpus', () => {
     await writeFourSpeakerCorpus(source!, 2, 0.62);
     copyCorpus(source!, b!, 10);
     copyCorpus(a!, three!, 20, ['Sad']);
-    await ingest(dataDir, { 'voices-a': a!, 'voices-b': b!, 'voices-three': three! });
+    await ingestCorpora(dataDir, { 'voices-a': a!, 'voices-b': b!, 'voices-three': three! });
   }, 300_000);
 
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
