@@ -118,5 +118,8 @@ describe('ser experiment fop-table1', () => {
     const size = await ser(['experiment', 'fop-table1', '--dataset', 'four', '--pretrain', 'four', '--model-size', 'huge']);
     expect(size.code).toBe(2);
     expect(size.stderr).toMatch(/model size must be one of paper, small, tiny, got 'huge'/);
-  }, 120_000);
+    const gateway = await ser(['experiment', 'fop-table1', '--dataset', 'four', '--pretrain', 'four', '--gateway', 'http://127.0.0.1:4000/graphql']);
+    expect(gateway.code).toBe(2);
+    expect(gateway.stderr).toMatch(/--gateway goes with --remote/);
+  }, 600_000); // six CLI start-ups (one opens the platform): minutes on a loaded 2-core machine
 });

@@ -2,7 +2,7 @@
 // middle of a write may not open again), the runs cut short are not written as failed results, and the user learns
 // how to resume. The partial results (results.partial.json) already hold every finished pre-training and cell.
 import { join } from 'node:path';
-import { PARTIAL_RESULTS_FILE, type ExperimentHooks } from '@ser/experiments';
+import { PARTIAL_RESULTS_FILE, writePartialResults, type ExperimentHooks } from '@ser/experiments';
 import { CliError } from '../cli-error';
 import type { ExperimentSystem } from './experiment-system';
 
@@ -30,8 +30,22 @@ export class ExperimentStop {
     process.once('SIGTERM', this.onSignal);
   }
 
-  /** The hooks, silent once stopped: runs cut short by the stop are neither reported nor kept as failed. */
-  guard(hooks: ExperimentHooks): ExperimentHooks {
+  /**
+   * The progress hooks plus keeping the partial results in the output folder as the experiment goes (failing to keep
+   * them stops nothing), all silent once stopped: runs cut short by the stop are neither reported nor kept as failed.
+   */
+  hooks(progress: ExperimentHooks): ExperimentHooks {
+    return this.guard({
+      ...progress,
+      onPartialResults: (partial) =>
+        writePartialResults(this.outDir, partial).then(
+          () => undefined,
+          (err: Error) => void process.stderr.write(`could not keep partial results in ${this.outDir}: ${err.message}\n`),
+        ),
+    });
+  }
+
+  private guard(hooks: ExperimentHooks): ExperimentHooks {
     const live = <A extends unknown[], R>(fn: ((...args: A) => R) | undefined) => fn && ((...args: A) => (this.signal ? undefined : fn(...args)));
     return {
       onNote: live(hooks.onNote),

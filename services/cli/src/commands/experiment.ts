@@ -11,7 +11,6 @@ import {
   PROTOCOL_KINDS,
   resolveSettings,
   runExperiment,
-  writePartialResults,
   writeResults,
   writeTacnFigures,
   type ExperimentPlan,
@@ -20,6 +19,8 @@ import {
 import { CliError, usageError } from '../cli-error';
 import { integerOption, numberOption, readEarlierResults } from './experiment-options';
 import { asCliFailure, progressHooks } from './run-progress';
+import { loadCliConfig } from '../cli-config';
+import { gatewayAccess } from './gateway-run-queue';
 import { ExperimentStop } from './experiment-stop';
 import { connectRunningSystem, startEmbeddedSystem, type ExperimentSystem } from './experiment-system';
 
@@ -70,8 +71,12 @@ Options:
                            stopped experiment (Ctrl-C) keeps its finished runs in OUT/results.partial.json, which
                            --reuse OUT reads when OUT has no results.json
   --data-dir DIR           data folder of the embedded platform (default SER_DATA_DIR or .data)
-  --remote                 drive the platform already running at SER_FEATURES_ADDRESS, SER_FOP_PRETRAINER_ADDRESS
-                           and SER_CLASSIFIER_TRAINER_ADDRESS instead of starting one in this process
+  --remote                 drive the platform already running instead of one in this process: runs are queued
+                           through its gateway (a trainer scaled to zero takes them when it starts) and followed
+                           on the services (SER_*_ADDRESS); the API token (operator) comes from SER_API_TOKEN,
+                           else <data dir>/admin.token
+  --gateway URL            with --remote: the gateway's GraphQL URL (default SER_GATEWAY_URL, else
+                           http://127.0.0.1:<gateway port>/graphql)
   -h, --help               this text
 `;
 
@@ -99,6 +104,7 @@ const OPTIONS = {
   'data-dir': { type: 'string' },
   reuse: { type: 'string' },
   remote: { type: 'boolean' },
+  gateway: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -164,13 +170,16 @@ export async function experimentCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: OPTIONS });
   if (values.help) return void process.stdout.write(HELP);
   if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'\n\n${HELP}`);
+  if (values.gateway && !values.remote) throw usageError('--gateway goes with --remote');
   const plan = planFromArgs(name, values);
   const dataDir = values['data-dir'] ?? process.env.SER_DATA_DIR ?? '.data';
   const outDir = resolve(values.out ?? join(dataDir, 'experiments', `${name}-${stamp()}`));
   const command = ['ser', 'experiment', ...argv].join(' ');
 
   const reuse = values.reuse ? readEarlierResults(values.reuse) : [];
-  const system: ExperimentSystem = values.remote ? connectRunningSystem() : await startEmbeddedSystem(dataDir);
+  const system: ExperimentSystem = values.remote
+    ? connectRunningSystem(gatewayAccess({ url: values.gateway, dataDir, gatewayPort: loadCliConfig().ports.gateway }))
+    : await startEmbeddedSystem(dataDir);
   process.stderr.write(
     `${plan.title}\n${plan.pretraining.length} pre-training run(s), ${plan.classifierRuns.length} classifier run(s); ${system.description}\n`,
   );
@@ -180,15 +189,7 @@ export async function experimentCommand(argv: string[]): Promise<void> {
     const results = await runExperiment(plan, system.backend, {
       command,
       reuse,
-      hooks: stop.guard({
-        ...progress.hooks,
-        // Kept as the experiment goes, so a stopped one resumes with --reuse OUT; failing to keep them stops nothing.
-        onPartialResults: (partial) =>
-          writePartialResults(outDir, partial).then(
-            () => undefined,
-            (err: Error) => void process.stderr.write(`could not keep partial results in ${outDir}: ${err.message}\n`),
-          ),
-      }),
+      hooks: stop.hooks(progress.hooks),
     });
     stop.throwIfStopped();
     const paths = await writeResults(outDir, results);

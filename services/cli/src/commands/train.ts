@@ -8,6 +8,7 @@ import { CliError, usageError } from '../cli-error';
 import { integerOption, readEarlierResults } from './experiment-options';
 import { asCliFailure, progressHooks } from './run-progress';
 import { connectRunningSystem, startEmbeddedSystem } from './experiment-system';
+import { ExperimentStop } from './experiment-stop';
 import { gatewayAccess } from './gateway-run-queue';
 
 const HELP = `Usage: ser train --dataset X [options]
@@ -126,12 +127,14 @@ export async function trainCommand(argv: string[]): Promise<void> {
     : await startEmbeddedSystem(dataDir);
   process.stderr.write(`${plan.title}; ${system.description}\n`);
   const progress = progressHooks();
+  const stop = new ExperimentStop(outDir, system, progress);
   try {
     const results = await runExperiment(plan, system.backend, {
       command: ['ser', 'train', ...argv].join(' '),
-      hooks: progress.hooks,
+      hooks: stop.hooks(progress.hooks),
       reuse,
     });
+    stop.throwIfStopped();
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'recipe.json'), `${JSON.stringify(recipe, null, 2)}\n`);
     if (source) writeFileSync(join(outDir, 'recipe-source.yaml'), source);
@@ -153,9 +156,11 @@ export async function trainCommand(argv: string[]): Promise<void> {
       ].join('\n'),
     );
   } catch (err) {
+    stop.throwIfStopped();
     throw asCliFailure(err, system.description);
   } finally {
+    stop.remove();
     progress.stop();
-    await system.close();
+    await stop.close();
   }
 }
