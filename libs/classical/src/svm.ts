@@ -1,4 +1,6 @@
-import { LibSvmClass, weightsOfPresentLabels, type LibSvm } from './libsvm';
+import { LibSvmClass, weightsOfPresentLabels } from './libsvm';
+import { parseLibsvmModel } from './libsvm-text-model';
+import { libsvmPredictor, predictLibsvm } from './libsvm-text-predict';
 import { checkLabels, toRows, type FeatureRows } from './matrix';
 import { Standardizer, type StandardizerState } from './standardizer';
 
@@ -32,7 +34,7 @@ export interface TrainedSvm {
   predictProbability(X: FeatureRows): number[][];
   readonly labels: number[];
   toJSON(): SvmModelJson;
-  /** libsvm keeps the model in emscripten memory, which the garbage collector never frees. */
+  /** Kept for callers that free models; the model lives in JavaScript memory now (see textSvm). */
   dispose(): void;
 }
 
@@ -53,46 +55,49 @@ export function trainSvm(X: FeatureRows, y: readonly number[], options: SvmOptio
     weight: weightsOfPresentLabels(options.classWeights, y),
     quiet: true,
   });
-  svm.train(standardizer.transform(rows), [...y]);
+  let libsvmModel: string;
+  try {
+    svm.train(standardizer.transform(rows), [...y]);
+    // Taken out of emscripten memory at once: a model kept there predicted wrong (0.96 off) once another large model
+    // had been loaded into the same heap.
+    libsvmModel = svm.serializeModel();
+  } finally {
+    svm.free();
+  }
   const labels = [...new Set(y)].sort((a, b) => a - b);
-  return wrap(svm, standardizer, { ...options }, labels);
+  return textSvm({ kind: 'svm', options: { ...options }, labels, standardizer: standardizer.toJSON(), libsvmModel });
 }
 
 /** Restores a model saved with `toJSON()`. */
 export function loadSvm(json: SvmModelJson): TrainedSvm {
-  return wrap(LibSvmClass.load(json.libsvmModel), Standardizer.fromJSON(json.standardizer), json.options, json.labels);
+  return textSvm(json);
 }
 
-function wrap(svm: LibSvm, standardizer: Standardizer, options: SvmOptions, labels: number[]): TrainedSvm {
+/**
+ * An SVM predicting in plain JavaScript from its libsvm text (libsvm-text-predict.ts), not through libsvm-js: the
+ * asm build gave wrong predictions for larger models (~1.5 MB of text, e.g. 4 classes x 256 features: probabilities
+ * up to 0.6 off when loaded in a fresh process, and an in-memory model corrupted by a later load).
+ */
+function textSvm(json: SvmModelJson): TrainedSvm {
+  const standardizer = Standardizer.fromJSON(json.standardizer);
+  const predictor = libsvmPredictor(parseLibsvmModel(json.libsvmModel, json.standardizer.mean.length));
+  const probability = json.options.probability ?? false;
   let disposed = false;
-  const live = () => {
+  const predictRows = (X: FeatureRows) => {
     if (disposed) throw new Error('SVM: model was disposed');
-    return svm;
+    return standardizer.transform(X).map((row) => predictLibsvm(predictor, row, probability));
   };
+  const { labels } = json;
+  const libsvmOrder = predictor.model.labels;
   return {
     labels,
-    predict: (X) =>
-      options.probability
-        ? live()
-            .predictProbability(standardizer.transform(X))
-            .map(({ prediction }) => prediction)
-        : live().predict(standardizer.transform(X)),
+    // With probabilities, svm_predict_probability's label (the most probable), so a label and its probabilities agree.
+    predict: (X) => predictRows(X).map(({ label }) => label),
     predictProbability(X) {
-      if (!options.probability) throw new Error('SVM: trained without probability: true');
-      return live()
-        .predictProbability(standardizer.transform(X))
-        .map(({ estimates }) => labels.map((label) => estimates.find((e) => e.label === label)?.probability ?? 0));
+      if (!probability) throw new Error('SVM: trained without probability: true');
+      return predictRows(X).map(({ probabilities }) => labels.map((label) => probabilities![libsvmOrder.indexOf(label)] ?? 0));
     },
-    toJSON: () => ({
-      kind: 'svm',
-      options,
-      labels,
-      standardizer: standardizer.toJSON(),
-      libsvmModel: live().serializeModel(),
-    }),
-    dispose() {
-      if (!disposed) svm.free();
-      disposed = true;
-    },
+    toJSON: () => json,
+    dispose: () => void (disposed = true),
   };
 }

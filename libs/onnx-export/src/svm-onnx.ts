@@ -3,9 +3,8 @@
 // per class pair, clipped to [1e-7, 1 - 1e-7], then (3+ classes) multiclass_probability's iterative pairwise coupling with its
 // own stopping rule (a Loop that stops each row where libsvm does, so the estimates match beyond its 0.005 / k
 // tolerance). Without: libsvm's one-vs-one vote, its first maximum at probability 1, as the inference service serves it.
-import type { SvmModelJson } from '@ser/classical';
+import { classPairs, pairCoefficients, parseLibsvmModel, type LibsvmModel, type SvmModelJson } from '@ser/classical';
 import type { OnnxGraph } from './graph-builder';
-import { classPairs, pairCoefficients, parseLibsvmModel, type LibsvmModel } from './libsvm-model';
 
 const DOUBLE = 11;
 const FLOAT = 1;

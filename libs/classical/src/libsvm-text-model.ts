@@ -1,6 +1,6 @@
-// libsvm's text model format (svm_save_model; @ser/classical keeps it in SvmModelJson.libsvmModel) read into dense
-// arrays for an ONNX graph. The served SVM is loaded from this same text (loadSvm), so its rounded numbers (libsvm
-// writes rho, gamma and probA/B with %g) are the ones it predicts with, and the ones the graph must use.
+// libsvm's text model format (svm_save_model; SvmModelJson.libsvmModel) read into dense arrays. loadSvm predicts from
+// these in plain JavaScript (libsvm-text-predict.ts) and @ser/onnx-export builds its graph from them, so both use the
+// text's rounded numbers (libsvm writes rho, gamma and probA/B with %g, support vectors with %.8g).
 
 export interface LibsvmModel {
   kernel: 'rbf' | 'linear';
@@ -21,7 +21,7 @@ export interface LibsvmModel {
   supportVectors: number[][];
 }
 
-const numbers = (text: string) => text.trim().split(/\s+/).map(Number);
+const numbers = (text: string) => text.trim().split(/\s+/).filter(Boolean).map(Number);
 
 /** Parses a C-SVC model with an RBF or linear kernel on `features`-dimensional rows. */
 export function parseLibsvmModel(text: string, features: number): LibsvmModel {
@@ -31,7 +31,9 @@ export function parseLibsvmModel(text: string, features: number): LibsvmModel {
   for (; row < lines.length && lines[row]!.trim() !== 'SV'; row++) {
     const line = lines[row]!.trim();
     const space = line.indexOf(' ');
+    // A one-class model writes its per-pair lines (rho, probA, probB) with no values and so no space.
     if (space > 0) header.set(line.slice(0, space), line.slice(space + 1));
+    else if (line) header.set(line, '');
   }
   const field = (name: string) => {
     const value = header.get(name);
@@ -40,7 +42,7 @@ export function parseLibsvmModel(text: string, features: number): LibsvmModel {
   };
   if (field('svm_type') !== 'c_svc') throw new Error(`libsvm model: svm_type ${field('svm_type')} is not c_svc`);
   const kernel = field('kernel_type');
-  if (kernel !== 'rbf' && kernel !== 'linear') throw new Error(`libsvm model: kernel ${kernel} has no ONNX graph (rbf, linear)`);
+  if (kernel !== 'rbf' && kernel !== 'linear') throw new Error(`libsvm model: kernel ${kernel} is not supported (rbf, linear)`);
   const classes = Number(field('nr_class'));
   const total = Number(field('total_sv'));
   const coefficients = Array.from({ length: classes - 1 }, () => new Array<number>(total).fill(0));
