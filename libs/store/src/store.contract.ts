@@ -161,6 +161,10 @@ export function storeContract(name: string, fresh: FreshStore): void {
         expect(nodes[7]).toEqual({ ...utterances[7], featuresKey: 'shards/0.bin', session: null, gender: null });
         expect(nodes[8]!.featuresKey).toBeNull();
 
+        expect(await store.datasets.findUtterance(version.id, 'utt-00007')).toEqual(nodes[7]);
+        expect(await store.datasets.findUtterance(version.id, 'utt-99999')).toBeNull();
+        expect(await store.datasets.findUtterance('00000000-0000-0000-0000-000000000000', 'utt-00007')).toBeNull();
+
         const sadTest = await store.datasets.listUtterances(version.id, { first: 1000 }, { label: 'sad', split: 'test' });
         const expected = utterances.filter((u) => u.label === 'sad' && u.split === 'test');
         expect(sadTest.totalCount).toBe(expected.length);

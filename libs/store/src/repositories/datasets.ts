@@ -177,6 +177,15 @@ export class DatasetRepository {
     );
   }
 
+  /** One utterance of a version, or null when the version has no such id. */
+  async findUtterance(datasetVersionId: string, utteranceId: string): Promise<Utterance | null> {
+    const [row] = await this.q.query<UtteranceRow>('SELECT * FROM utterances WHERE dataset_version_id = $1 AND utterance_id = $2', [
+      datasetVersionId,
+      utteranceId,
+    ]);
+    return row ? utteranceFromRow(row) : null;
+  }
+
   /** Utterances of a version by utterance id, optionally one label or split. */
   listUtterances(datasetVersionId: string, paging: PageArgs = {}, filter: UtteranceFilter = {}): Promise<Page<Utterance>> {
     const where = ['dataset_version_id = $1'];

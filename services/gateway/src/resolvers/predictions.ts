@@ -9,7 +9,6 @@ import { requireRole } from '../auth/access';
 import type { GatewayContext } from '../context';
 import type { UploadedFile } from '../http/multipart';
 import { findVersion } from '../model-registry-reads';
-import { findUtterancePath } from '../store-lookups';
 import { toEnum } from './enums';
 import { globalIdOf, storeId, toGlobalId } from './global-ids';
 import { badInput, connection, type ConnectionArgs } from './paging';
@@ -35,8 +34,9 @@ function modelSelector(m: PredictInput['model']): ModelSelector | undefined {
 async function utteranceAudio(ctx: GatewayContext, ref: NonNullable<PredictInput['utterance']>): Promise<{ content: Buffer; filename: string }> {
   const version = await ctx.loaders.datasetVersion.load(storeId('DatasetVersion', ref.datasetVersionId));
   if (!version) throw notFound(`dataset version ${ref.datasetVersionId}`);
-  const path = await findUtterancePath(ctx.store, version.id, ref.utteranceId);
-  if (path === null) throw notFound(`utterance ${ref.utteranceId} of dataset version ${version.id}`);
+  const utterance = await ctx.store.datasets.findUtterance(version.id, ref.utteranceId);
+  if (!utterance) throw notFound(`utterance ${ref.utteranceId} of dataset version ${version.id}`);
+  const { path } = utterance;
   const root = version.sourceUri.startsWith('file:') ? fileURLToPath(version.sourceUri) : version.sourceUri;
   const file = resolve(root, path);
   const inside = relative(root, file);
