@@ -7,8 +7,9 @@ import { loadPlatformConfig } from '@ser/config';
 import { closeExperimentBackend, connectExperimentBackend, type ExperimentBackend } from '@ser/experiments';
 import { bestOrLatestCheckpointId } from '@ser/runs';
 import { openPlatform, serviceCaller } from '@ser/runtime';
-import { CliError } from '../cli-error';
-import { queueRunThroughGateway, type GatewayAccess } from './gateway-run-queue';
+import { CliError, usageError } from '../cli-error';
+import { loadCliConfig } from '../cli-config';
+import { gatewayAccess, queueRunThroughGateway, type GatewayAccess } from './gateway-run-queue';
 
 /** The services an experiment drives and how to let them go. */
 export interface ExperimentSystem {
@@ -83,4 +84,39 @@ export function connectRunningSystem(gateway?: GatewayAccess): ExperimentSystem 
       : `running platform: features ${features}, ${trainers}`,
     close: async () => closeExperimentBackend(backend),
   };
+}
+
+/** Help lines of the options every experiment-driving command shares (`ser experiment`, `ser train`). */
+export const SYSTEM_OPTIONS_HELP = `  --data-dir DIR           data folder of the embedded platform (default SER_DATA_DIR or .data)
+  --remote                 drive the platform already running instead of one in this process: runs are queued
+                           through its gateway (a trainer scaled to zero takes them when it starts) and followed
+                           on the services (SER_*_ADDRESS); the API token (operator) comes from SER_API_TOKEN,
+                           else <data dir>/admin.token
+  --gateway URL            with --remote: the gateway's GraphQL URL (default SER_GATEWAY_URL, else
+                           http://127.0.0.1:<gateway port>/graphql)
+`;
+
+/** The parseArgs options SYSTEM_OPTIONS_HELP describes. */
+export const SYSTEM_OPTIONS = {
+  'data-dir': { type: 'string' },
+  remote: { type: 'boolean' },
+  gateway: { type: 'string' },
+} as const;
+
+export interface SystemOptionValues {
+  'data-dir'?: string;
+  remote?: boolean;
+  gateway?: string;
+}
+
+/** The data folder the options name; checks that --gateway comes with --remote. */
+export function experimentDataDir(values: SystemOptionValues): string {
+  if (values.gateway && !values.remote) throw usageError('--gateway goes with --remote');
+  return values['data-dir'] ?? process.env.SER_DATA_DIR ?? '.data';
+}
+
+/** The running platform with --remote (runs queued through its gateway), else an embedded one on `dataDir`. */
+export async function openExperimentSystem(values: SystemOptionValues, dataDir: string): Promise<ExperimentSystem> {
+  if (!values.remote) return startEmbeddedSystem(dataDir);
+  return connectRunningSystem(gatewayAccess({ url: values.gateway, dataDir, gatewayPort: loadCliConfig().ports.gateway }));
 }

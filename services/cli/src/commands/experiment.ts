@@ -19,10 +19,8 @@ import {
 import { CliError, usageError } from '../cli-error';
 import { integerOption, numberOption, readEarlierResults } from './experiment-options';
 import { asCliFailure, progressHooks } from './run-progress';
-import { loadCliConfig } from '../cli-config';
-import { gatewayAccess } from './gateway-run-queue';
 import { ExperimentStop } from './experiment-stop';
-import { connectRunningSystem, startEmbeddedSystem, type ExperimentSystem } from './experiment-system';
+import { experimentDataDir, openExperimentSystem, SYSTEM_OPTIONS, SYSTEM_OPTIONS_HELP } from './experiment-system';
 
 const HELP = `Usage:
   ser experiment fop-table1 --dataset X --pretrain A,B [options]
@@ -70,14 +68,7 @@ Options:
                            cells with the very same configs are taken over, not trained again (same data dir). A
                            stopped experiment (Ctrl-C) keeps its finished runs in OUT/results.partial.json, which
                            --reuse OUT reads when OUT has no results.json
-  --data-dir DIR           data folder of the embedded platform (default SER_DATA_DIR or .data)
-  --remote                 drive the platform already running instead of one in this process: runs are queued
-                           through its gateway (a trainer scaled to zero takes them when it starts) and followed
-                           on the services (SER_*_ADDRESS); the API token (operator) comes from SER_API_TOKEN,
-                           else <data dir>/admin.token
-  --gateway URL            with --remote: the gateway's GraphQL URL (default SER_GATEWAY_URL, else
-                           http://127.0.0.1:<gateway port>/graphql)
-  -h, --help               this text
+${SYSTEM_OPTIONS_HELP}  -h, --help               this text
 `;
 
 const OPTIONS = {
@@ -101,10 +92,8 @@ const OPTIONS = {
   'test-speakers': { type: 'string' },
   folds: { type: 'string' },
   'test-dataset': { type: 'string' },
-  'data-dir': { type: 'string' },
   reuse: { type: 'string' },
-  remote: { type: 'boolean' },
-  gateway: { type: 'string' },
+  ...SYSTEM_OPTIONS,
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -170,16 +159,13 @@ export async function experimentCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: OPTIONS });
   if (values.help) return void process.stdout.write(HELP);
   if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'\n\n${HELP}`);
-  if (values.gateway && !values.remote) throw usageError('--gateway goes with --remote');
+  const dataDir = experimentDataDir(values);
   const plan = planFromArgs(name, values);
-  const dataDir = values['data-dir'] ?? process.env.SER_DATA_DIR ?? '.data';
   const outDir = resolve(values.out ?? join(dataDir, 'experiments', `${name}-${stamp()}`));
   const command = ['ser', 'experiment', ...argv].join(' ');
 
   const reuse = values.reuse ? readEarlierResults(values.reuse) : [];
-  const system: ExperimentSystem = values.remote
-    ? connectRunningSystem(gatewayAccess({ url: values.gateway, dataDir, gatewayPort: loadCliConfig().ports.gateway }))
-    : await startEmbeddedSystem(dataDir);
+  const system = await openExperimentSystem(values, dataDir);
   process.stderr.write(
     `${plan.title}\n${plan.pretraining.length} pre-training run(s), ${plan.classifierRuns.length} classifier run(s); ${system.description}\n`,
   );

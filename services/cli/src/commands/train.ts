@@ -3,13 +3,11 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import YAML from 'yaml';
 import { MODEL_SIZES, planTrainingRecipe, PROTOCOL_KINDS, RecipeRequestError, runExperiment, writeResults, type CellResult } from '@ser/experiments';
-import { loadCliConfig } from '../cli-config';
 import { CliError, usageError } from '../cli-error';
 import { integerOption, readEarlierResults } from './experiment-options';
 import { asCliFailure, progressHooks } from './run-progress';
-import { connectRunningSystem, startEmbeddedSystem } from './experiment-system';
+import { experimentDataDir, openExperimentSystem, SYSTEM_OPTIONS, SYSTEM_OPTIONS_HELP } from './experiment-system';
 import { ExperimentStop } from './experiment-stop';
-import { gatewayAccess } from './gateway-run-queue';
 
 const HELP = `Usage: ser train --dataset X [options]
 
@@ -40,14 +38,7 @@ Options:
   --out DIR                where results go (default <data dir>/training/<model name>-<time>)
   --reuse R[,R...]         earlier results.json files (or folders holding one): a pre-training or cell with the
                            very same config is taken over, not trained again (same data dir)
-  --data-dir DIR           data folder of the embedded platform (default SER_DATA_DIR or .data)
-  --remote                 drive the platform already running instead of one in this process: runs are queued
-                           through its gateway (a trainer scaled to zero takes them when it starts) and followed
-                           on the services (SER_*_ADDRESS); the API token (operator) comes from SER_API_TOKEN,
-                           else <data dir>/admin.token
-  --gateway URL            with --remote: the gateway's GraphQL URL (default SER_GATEWAY_URL, else
-                           http://127.0.0.1:<gateway port>/graphql)
-  -h, --help               this text
+${SYSTEM_OPTIONS_HELP}  -h, --help               this text
 `;
 
 const OPTIONS = {
@@ -66,10 +57,8 @@ const OPTIONS = {
   'class-weights': { type: 'string' },
   smoke: { type: 'boolean' },
   out: { type: 'string' },
-  'data-dir': { type: 'string' },
   reuse: { type: 'string' },
-  remote: { type: 'boolean' },
-  gateway: { type: 'string' },
+  ...SYSTEM_OPTIONS,
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -92,7 +81,7 @@ export async function trainCommand(argv: string[]): Promise<void> {
   if (values.help) return void process.stdout.write(HELP);
   if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'\n\n${HELP}`);
   if (!values.dataset) throw usageError(`--dataset is required\n\n${HELP}`);
-  if (values.gateway && !values.remote) throw usageError('--gateway goes with --remote');
+  const dataDir = experimentDataDir(values);
   const file = readRecipeFile(values.config);
   let planned;
   try {
@@ -119,12 +108,9 @@ export async function trainCommand(argv: string[]): Promise<void> {
   }
   const { plan, recipe, modelName } = planned;
   const source = file.source;
-  const dataDir = values['data-dir'] ?? process.env.SER_DATA_DIR ?? '.data';
   const outDir = resolve(values.out ?? join(dataDir, 'training', `${modelName}-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`));
   const reuse = values.reuse ? readEarlierResults(values.reuse) : [];
-  const system = values.remote
-    ? connectRunningSystem(gatewayAccess({ url: values.gateway, dataDir, gatewayPort: loadCliConfig().ports.gateway }))
-    : await startEmbeddedSystem(dataDir);
+  const system = await openExperimentSystem(values, dataDir);
   process.stderr.write(`${plan.title}; ${system.description}\n`);
   const progress = progressHooks();
   const stop = new ExperimentStop(outDir, system, progress);
