@@ -26,3 +26,13 @@ export {
 } from './repositories/ingestion-work';
 export { ApiTokenRepository, API_TOKEN_ROLES, hashApiToken, type ApiToken, type ApiTokenRole } from './repositories/api-tokens';
 export { createRepositories, openMetadataStore, type MetadataStore, type MetadataStoreConfig, type Repositories } from './metadata-store';
+export {
+  readOnlyStore,
+  runQueueWrites,
+  type CheckpointReads,
+  type DatasetReads,
+  type PredictionReads,
+  type ReadOnlyStore,
+  type RunQueueWrites,
+  type RunReads,
+} from './read-views';

@@ -1,15 +1,16 @@
 import type { ServiceName } from '@ser/config';
 import type { Logger } from '@ser/logging';
-import type { MetadataStore } from '@ser/store';
 import type { Principal } from './auth/access';
 import type { EventHub } from './event-hub';
+import type { GatewayStore } from './gateway-store';
 import type { GrpcClients } from './grpc-clients';
 import type { TrainingJobs } from './training-jobs';
 import { createLoaders, type Loaders } from './loaders';
 
 /** What lives as long as the gateway: shared by every request's context. */
 export interface GatewayDeps {
-  store: MetadataStore;
+  /** Reads, the run queue and API tokens: no write the gateway does not own is reachable through it. */
+  store: GatewayStore;
   serviceAddresses: Record<ServiceName, string>;
   clients: GrpcClients;
   /** Absent when the gateway was started without a bus: subscriptions then answer SERVICE_UNAVAILABLE. */

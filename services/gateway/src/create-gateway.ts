@@ -6,7 +6,7 @@ import type { EventBus } from '@ser/events';
 import type { ServiceCaller } from '@ser/grpc-kit';
 import type { Logger } from '@ser/logging';
 import { getMetricsRegistry } from '@ser/runtime';
-import type { MetadataStore } from '@ser/store';
+import type { Repositories } from '@ser/store';
 import { authenticate, requireRead } from './auth/access';
 import { createContext, type GatewayContext, type GatewayDeps } from './context';
 import { formatError } from './errors';
@@ -23,6 +23,7 @@ import { checkQueryCost, DEFAULT_QUERY_LIMITS, depthLimitRule, type QueryLimits 
 import { operationMetrics, operationMetricsPlugin } from './operation-metrics';
 import { resolvers } from './resolvers';
 import { SafelistRefusal, withTrustedDocument, type TrustedDocuments } from './trusted-documents';
+import { gatewayStore } from './gateway-store';
 import { TrainingJobs } from './training-jobs';
 import { attachSubscriptionServer } from './ws-server';
 
@@ -30,7 +31,8 @@ export interface GatewayOptions {
   /** 0 picks a free port (tests). */
   port: number;
   host?: string;
-  store: MetadataStore;
+  /** The metadata store; the gateway reaches it only through gatewayStore's view. */
+  store: Repositories;
   serviceAddresses: Record<ServiceName, string>;
   logger: Logger;
   /** Source of subscription events; without it subscriptions answer SERVICE_UNAVAILABLE. */
@@ -101,9 +103,10 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
   const hub = opts.bus ? new EventHub(opts.bus, opts.logger) : undefined;
   await hub?.start();
   const clients = createGrpcClients(opts.serviceAddresses, opts.grpcDeadlineMs ?? 10_000, opts.serviceToken);
-  const trainingJobs = new TrainingJobs({ ...opts, grpcDeadlineMs: opts.grpcDeadlineMs ?? 10_000 });
+  const store = gatewayStore(opts.store);
+  const trainingJobs = new TrainingJobs({ ...opts, store, grpcDeadlineMs: opts.grpcDeadlineMs ?? 10_000 });
   const deps: GatewayDeps = {
-    store: opts.store,
+    store,
     serviceAddresses: opts.serviceAddresses,
     clients,
     hub,
@@ -129,7 +132,7 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
   await apollo.start();
   const handler = graphqlHttpHandler(
     apollo,
-    async (req) => createContext(deps, await authenticate(opts.store, req.headers.authorization, opts.logger)),
+    async (req) => createContext(deps, await authenticate(store, req.headers.authorization, opts.logger)),
     { ...uploads, maxBodyBytes: opts.maxBodyBytes ?? uploads.maxFileBytes + MULTIPART_FIELDS_BYTES },
     opts.trustedDocuments && safelist(opts.trustedDocuments),
   );

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { ModelRegistryServiceClient } from '@ser/contracts';
-import type { DatasetVersion, MetadataStore, Run } from '@ser/store';
+import type { DatasetVersion, ReadOnlyStore, Run } from '@ser/store';
 import { versionsByIds, type RegisteredModelVersion } from './model-registry-reads';
 
 /**
@@ -18,7 +18,7 @@ export interface Loaders {
 // The repositories look rows up one id at a time; a batch runs them concurrently on the pool.
 const byId = <T>(get: (id: string) => Promise<T | null>) => new DataLoader<string, T | null>((ids) => Promise.all(ids.map(get)));
 
-export function createLoaders(store: MetadataStore, modelRegistry: ModelRegistryServiceClient): Loaders {
+export function createLoaders(store: ReadOnlyStore, modelRegistry: ModelRegistryServiceClient): Loaders {
   return {
     latestVersion: byId((name) => store.datasets.latestVersion(name)),
     datasetVersion: byId((id) => store.datasets.getVersion(id)),

@@ -4,7 +4,7 @@
 // (libs/runs/src/run-queue.ts) and publishes the run's progress from then on.
 import type { RunKind } from '@ser/events';
 import { planClassifierRun, planPretrainRun, parseWith, PRETRAIN_CONFIG_SCHEMAS } from '@ser/runs';
-import type { MetadataStore, Run } from '@ser/store';
+import type { ReadOnlyStore, Run, RunQueueWrites } from '@ser/store';
 
 export interface QueueRunRequest {
   configJson: string;
@@ -18,7 +18,7 @@ export interface QueueRunRequest {
 }
 
 /** Plans and inserts the queued run; the planner's DomainErrors (INVALID_ARGUMENT, NOT_FOUND, ...) pass through. */
-export async function queueRun(store: MetadataStore, kind: RunKind, request: QueueRunRequest): Promise<Run> {
+export async function queueRun(store: ReadOnlyStore & { runs: RunQueueWrites }, kind: RunKind, request: QueueRunRequest): Promise<Run> {
   const req = { checkpointId: '', displayName: '', ...request };
   const planned =
     kind === 'classifier'

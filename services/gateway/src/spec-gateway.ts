@@ -19,7 +19,7 @@ export interface SpecGateway {
 
 /** A gateway with every service at NOWHERE unless `addresses` says otherwise; `store` shares one (PGlite is slow to open). */
 export async function startSpecGateway(
-  opts: Partial<Omit<GatewayOptions, 'serviceAddresses'>> & { addresses?: Partial<Record<ServiceName, string>> } = {},
+  opts: Partial<Omit<GatewayOptions, 'serviceAddresses' | 'store'>> & { store?: MetadataStore; addresses?: Partial<Record<ServiceName, string>> } = {},
 ): Promise<SpecGateway> {
   const { addresses, ...rest } = opts;
   const ownStore = !opts.store;

@@ -21,8 +21,8 @@ import {
 import { bestOrLatestCheckpointId } from '@ser/runs';
 import type { ServiceCaller } from '@ser/grpc-kit';
 import type { Logger } from '@ser/logging';
-import type { MetadataStore } from '@ser/store';
 import { queueRun } from './run-queueing';
+import type { GatewayStore } from './gateway-store';
 
 export type TrainingJobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
@@ -55,7 +55,7 @@ export interface TrainingJob {
 export const isFinished = (job: TrainingJob) => job.status === 'succeeded' || job.status === 'failed';
 
 export interface TrainingJobsOptions {
-  store: MetadataStore;
+  store: GatewayStore;
   serviceAddresses: Record<ServiceName, string>;
   grpcDeadlineMs: number;
   serviceToken?: ServiceCaller;

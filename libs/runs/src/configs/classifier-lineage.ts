@@ -3,7 +3,7 @@
 // library, so every place that queues a run refuses the same configs.
 import { DomainError, invalidArgument, notFound } from '@ser/grpc-kit';
 import { DEFAULT_FOP_CONFIG, type FopConfig } from '@ser/models';
-import type { MetadataStore } from '@ser/store';
+import type { ReadOnlyStore } from '@ser/store';
 import { FOP_ARCHITECTURE_KEYS, type ClassifierRunConfig } from './classifier-config';
 
 type ConfigOf<M extends ClassifierRunConfig['method']> = Extract<ClassifierRunConfig, { method: M }>;
@@ -29,7 +29,7 @@ export interface ResolvedModel {
  * from a checkpoint) under the run's overrides. An override of an architecture key that differs from the
  * checkpoint's is refused: the weights would not fit.
  */
-export async function resolveFopModel(store: MetadataStore, config: { pretrainedCheckpointId?: string; model?: Partial<FopConfig> }): Promise<ResolvedModel> {
+export async function resolveFopModel(store: ReadOnlyStore, config: { pretrainedCheckpointId?: string; model?: Partial<FopConfig> }): Promise<ResolvedModel> {
   const model = config.model ?? {}; // hypercolumn runs take the checkpoint's model as it is
   if (!config.pretrainedCheckpointId) return { fopConfig: { ...DEFAULT_FOP_CONFIG, ...model } };
   const checkpoint = await store.checkpoints.get(config.pretrainedCheckpointId);
@@ -51,7 +51,7 @@ export async function resolveFopModel(store: MetadataStore, config: { pretrained
 }
 
 /** The VQ-VAE pre-training run behind a 'fusion' run's checkpoint (NOT_FOUND / FAILED_PRECONDITION otherwise). */
-export async function sequenceLineage(store: MetadataStore, config: { vqvaeCheckpointId?: string }): Promise<{ pretrainRunId?: string }> {
+export async function sequenceLineage(store: ReadOnlyStore, config: { vqvaeCheckpointId?: string }): Promise<{ pretrainRunId?: string }> {
   if (!config.vqvaeCheckpointId) return {};
   const checkpoint = await store.checkpoints.get(config.vqvaeCheckpointId);
   if (!checkpoint) throw notFound('checkpoint', config.vqvaeCheckpointId);
@@ -64,7 +64,7 @@ export async function sequenceLineage(store: MetadataStore, config: { vqvaeCheck
 }
 
 /** Each method's lineage; a new classifier method adds its line here (and its schema to classifier-config.ts). */
-const LINEAGE: { [M in ClassifierRunConfig['method']]: (store: MetadataStore, config: ConfigOf<M>) => Promise<MethodLineage<ConfigOf<M>>> } = {
+const LINEAGE: { [M in ClassifierRunConfig['method']]: (store: ReadOnlyStore, config: ConfigOf<M>) => Promise<MethodLineage<ConfigOf<M>>> } = {
   async 'fop-fine-tune'(store, config) {
     const { fopConfig, pretrainRunId } = await resolveFopModel(store, config);
     // The resolved model is saved with the run, so what was trained never depends on later defaults.
@@ -83,7 +83,7 @@ const LINEAGE: { [M in ClassifierRunConfig['method']]: (store: MetadataStore, co
 };
 
 /** The lineage of a validated config; the cast states what the mapped type above guarantees per method. */
-export function classifierLineage(store: MetadataStore, config: ClassifierRunConfig): Promise<MethodLineage<ClassifierRunConfig>> {
-  const resolve = LINEAGE[config.method] as (store: MetadataStore, config: ClassifierRunConfig) => Promise<MethodLineage<ClassifierRunConfig>>;
+export function classifierLineage(store: ReadOnlyStore, config: ClassifierRunConfig): Promise<MethodLineage<ClassifierRunConfig>> {
+  const resolve = LINEAGE[config.method] as (store: ReadOnlyStore, config: ClassifierRunConfig) => Promise<MethodLineage<ClassifierRunConfig>>;
   return resolve(store, config);
 }

@@ -1,7 +1,7 @@
 // A classifier run's start request, validated and resolved into the row that queues it. Shared by the trainer's
 // StartClassifierRun and the gateway, which queues runs itself so a run can start while no trainer is up.
 import { DomainError, invalidArgument, toGrpcError } from '@ser/grpc-kit';
-import type { MetadataStore, NewRun } from '@ser/store';
+import type { ReadOnlyStore, NewRun } from '@ser/store';
 import { ZodError } from 'zod';
 import { classifierRunConfigSchema, type ClassifierRunConfig } from './classifier-config';
 import { classifierLineage } from './classifier-lineage';
@@ -52,7 +52,7 @@ export function parseClassifierStart(req: StartClassifierRun): ClassifierRunConf
  * The queued run a start request becomes: config validated, dataset version and checkpoint checked, lineage
  * resolved (INVALID_ARGUMENT / NOT_FOUND / FAILED_PRECONDITION otherwise). Nothing is written.
  */
-export async function planClassifierRun(store: MetadataStore, req: StartClassifierRun): Promise<Omit<NewRun, 'kind'>> {
+export async function planClassifierRun(store: ReadOnlyStore, req: StartClassifierRun): Promise<Omit<NewRun, 'kind'>> {
   const config = parseClassifierStart(req);
   if (!(await store.datasets.getVersion(config.datasetVersionId))) {
     throw new DomainError('NOT_FOUND', `dataset version '${config.datasetVersionId}' not found`, {

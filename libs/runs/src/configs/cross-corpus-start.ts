@@ -1,7 +1,7 @@
 // The start-time checks of a cross-corpus classifier run (issue 13): every dataset it names exists and the training
 // and test corpora hold the same class names, so a mislabelled import fails when the run is queued, not hours later.
 import { DomainError, invalidArgument } from '@ser/grpc-kit';
-import type { MetadataStore } from '@ser/store';
+import type { ReadOnlyStore } from '@ser/store';
 import type { ClassifierRunConfig } from './classifier-config';
 
 /** Every dataset version a run reads: its own, then (cross-corpus) the ones also trained on and the test ones. */
@@ -11,7 +11,7 @@ export function runDatasetVersionIds(config: Pick<ClassifierRunConfig, 'datasetV
 }
 
 /** NOT_FOUND for an unknown version; INVALID_ARGUMENT when a test dataset is also trained on or the classes differ. */
-export async function checkCrossCorpus(store: MetadataStore, config: Pick<ClassifierRunConfig, 'datasetVersionId' | 'protocol'>): Promise<void> {
+export async function checkCrossCorpus(store: ReadOnlyStore, config: Pick<ClassifierRunConfig, 'datasetVersionId' | 'protocol'>): Promise<void> {
   const p = config.protocol;
   if (p.kind !== 'cross-corpus') return;
   const field = 'config_json.protocol';

@@ -1,7 +1,7 @@
 // A pre-training run's start request, validated into the row that queues it. Shared by the pre-trainers'
 // Start*PretrainRun and the gateway, which queues runs itself so a run can start while no trainer is up.
 import { DomainError, invalidArgument, toGrpcError } from '@ser/grpc-kit';
-import type { MetadataStore, NewRun } from '@ser/store';
+import type { ReadOnlyStore, NewRun } from '@ser/store';
 import { ZodError, type ZodType } from 'zod';
 import { pretrainConfigSchema } from './fop-pretrain-config';
 import { vqvaeConfigSchema } from './vqvae-pretrain-config';
@@ -23,7 +23,7 @@ export function parsePretrainStart<C>(parse: (raw: unknown) => C, configJson: st
 
 /** The queued run a pre-training start request becomes (INVALID_ARGUMENT / NOT_FOUND otherwise). Nothing is written. */
 export async function planPretrainRun<C extends { datasetVersionIds: string[] }>(
-  store: MetadataStore,
+  store: ReadOnlyStore,
   parse: (raw: unknown) => C,
   req: { configJson: string; datasetVersionIds: string[]; displayName?: string },
 ): Promise<Omit<NewRun, 'kind'>> {

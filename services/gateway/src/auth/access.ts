@@ -1,6 +1,6 @@
 import { GraphQLError } from '../graphql-runtime';
 import type { Logger } from '@ser/logging';
-import type { ApiTokenRole, MetadataStore } from '@ser/store';
+import type { ApiTokenRepository, ApiTokenRole } from '@ser/store';
 
 /** Who is calling: the token's stored name and role, never the token itself. */
 export interface Principal {
@@ -19,7 +19,11 @@ const forbidden = (message: string) => new GraphQLError(message, { extensions: {
  * The principal of an `Authorization: Bearer <token>` value; null without one. A token that matches nothing is
  * refused outright (even for reads), so a typo in a client's token is noticed instead of silently reading anonymously.
  */
-export async function authenticate(store: MetadataStore, authorization: string | undefined, logger: Logger): Promise<Principal | null> {
+export async function authenticate(
+  store: { apiTokens: Pick<ApiTokenRepository, 'findByToken'> },
+  authorization: string | undefined,
+  logger: Logger,
+): Promise<Principal | null> {
   if (!authorization) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) {
