@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
@@ -126,6 +126,15 @@ describe('object storage: artifacts and corpora in S3', () => {
         expect(row.features!.frames).toBe(1 + Math.floor((row.utterance!.durationSeconds * 16000) / 160));
         expect(decodeFeatureData(row.features!.data).length).toBe(row.features!.frames * 80);
       }
+
+      // ReadUtteranceAudio (the gateway's predict-by-utterance) serves an utterance's audio from the bucket: with
+      // this replica's corpus cache gone, the file must come from S3 again.
+      rmSync(join(dataDir, 'corpus-cache'), { recursive: true, force: true });
+      const utterance = rows[0]!.utterance!;
+      const chunks = [];
+      for await (const c of iterateStream(features.ReadUtteranceAudio({ datasetVersionId: version.id, utteranceId: utterance.id }))) chunks.push(c);
+      expect(chunks.map((c) => c.path)).toEqual([utterance.path]);
+      expect(Buffer.concat(chunks.map((c) => c.data)).equals(readFileSync(join(local, utterance.path)))).toBe(true);
     } finally {
       closeClient(features);
     }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPlatformConfig, type ServiceName } from '@ser/config';
 import { createInProcessBus, type InProcessBus } from '@ser/events';
+import { startFeaturesService } from '@ser/features-service';
 import { createGateway, type GatewayOptions, type RunningGateway } from '@ser/gateway';
 import { createLogger } from '@ser/logging';
 import { startModelRegistryService } from '@ser/model-registry';
@@ -20,21 +21,28 @@ export interface TestGateway {
   stop(): Promise<void>;
 }
 
+export interface TestGatewayOptions extends Partial<Pick<GatewayOptions, 'anonymousRead' | 'limits' | 'uploads' | 'logger'>> {
+  addresses?: Partial<Record<ServiceName, string>>;
+  /** Also start the real features service (port 0, same store and bus), reading corpora under these roots. */
+  features?: { corpusRoots: string[] };
+}
+
 /**
  * A gateway on port 0 over an in-memory PGlite store and an in-process bus, with one token per role, and the model
  * registry (port 0, same store and bus) that the gateway reads models through.
  */
-export async function startTestGateway(
-  opts: Partial<Pick<GatewayOptions, 'anonymousRead' | 'limits' | 'uploads' | 'logger'>> & { addresses?: Partial<Record<ServiceName, string>> } = {},
-): Promise<TestGateway> {
+export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<TestGateway> {
   const store = await openMetadataStore({ kind: 'pglite' });
   const bus = createInProcessBus();
   const dataDir = mkdtempSync(join(tmpdir(), 'ser-gw-registry-'));
   const logger = createLogger('model-registry-test', { level: 'silent' });
-  const platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_METRICS_PORT: '0' } }), { store, bus, logger });
+  const featuresEnv = opts.features ? { SER_CORPUS_ROOTS: opts.features.corpusRoots.join(','), SER_FEATURE_WORKERS: '1' } : {};
+  const env = { SER_DATA_DIR: dataDir, SER_METRICS_PORT: '0', ...featuresEnv };
+  const platform = await openPlatform(loadPlatformConfig({ env }), { store, bus, logger });
   const registry = await startModelRegistryService(platform, { port: 0 });
+  const features = opts.features ? await startFeaturesService(platform, { port: 0 }) : null;
   const serviceAddresses = {
-    features: NOWHERE,
+    features: features?.address ?? NOWHERE,
     fopPretrainer: NOWHERE,
     vqvaePretrainer: NOWHERE,
     classifierTrainer: NOWHERE,
@@ -62,6 +70,7 @@ export async function startTestGateway(
     tokens,
     async stop() {
       await gateway.stop();
+      await features?.stop();
       await registry.stop();
       await bus.close();
       await store.close();

@@ -13,13 +13,15 @@ const PREDICT = `mutation($input: PredictInput!) { predict(input: $input) {
   predictionId label probabilities { label probability } modelName modelVersion { modelName version } latencyMs } }`;
 const MAX_UPLOAD = 64 * 1024;
 
-/** GetModelVersion calls the model registry has answered so far, whatever their status: its own call counter. */
-async function registryVersionLookups(): Promise<number> {
+/** Calls of one RPC the services in this process have answered so far, whatever their status: their own call counter. */
+async function handledCalls(method: string): Promise<number> {
   const counter = getMetricsRegistry().getSingleMetric('grpc_server_handled_total');
   if (!counter) throw new Error('grpc_server_handled_total is not registered: is the registry serving in this process?');
   const { values } = await counter.get();
-  return values.filter((v) => v.labels.grpc_method === 'GetModelVersion').reduce((sum, v) => sum + v.value, 0);
+  return values.filter((v) => v.labels.grpc_method === method).reduce((sum, v) => sum + v.value, 0);
 }
+/** GetModelVersion calls the model registry has answered so far. */
+const registryVersionLookups = () => handledCalls('GetModelVersion');
 
 describe('the predict mutation', () => {
   let t: TestGateway;
@@ -30,7 +32,8 @@ describe('the predict mutation', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ser-gw-predict-'));
     inference = await startInferenceDouble();
-    t = await startTestGateway({ addresses: { inference: inference.address }, uploads: { maxFileBytes: MAX_UPLOAD } });
+    // The features service reads dataset utterances' audio, from corpora under dir.
+    t = await startTestGateway({ addresses: { inference: inference.address }, uploads: { maxFileBytes: MAX_UPLOAD }, features: { corpusRoots: [dir] } });
     // The double answers as version 3 of 'ser': the result points at that registered version.
     for (let v = 1; v <= 3; v++) await t.store.models.createVersion({ modelName: 'ser', artifactKey: `ser/${v}`, metrics: {} });
   }, 300_000); // the gateway and registry start slowly on a loaded machine
@@ -83,10 +86,11 @@ describe('the predict mutation', () => {
     expect(await registryVersionLookups()).toBe(before + 1);
   });
 
-  it('reads a dataset utterance from its path under the version source', async () => {
+  it('predicts on a dataset utterance whose audio the features service reads from the version source', async () => {
     writeFileSync(join(dir, 'u1.wav'), wav);
     const { version } = await t.store.datasets.registerVersion({ datasetName: 'local', version: 'v1', format: 'manifest', sourceUri: dir, utteranceCount: 1 });
     await t.store.datasets.addUtterances(version.id, [{ utteranceId: 'u1', path: 'u1.wav', durationS: 0.5, contentHash: 'x' }]);
+    const reads = await handledCalls('ReadUtteranceAudio');
     const res = await gql<{ predict: { label: string } }>(
       t.gateway.url,
       PREDICT,
@@ -95,12 +99,30 @@ describe('the predict mutation', () => {
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.predict.label).toBe('happy');
+    // The audio came through the service that owns corpora, not from the gateway's own disk reads.
+    expect(await handledCalls('ReadUtteranceAudio')).toBe(reads + 1);
     const sent = inference.requests.at(-1)!;
     expect(Buffer.compare(sent.audio!.content, Buffer.from(wav))).toBe(0);
+    expect(sent.audio!.filename).toBe('u1.wav');
     expect(sent.recordOptOut).toBe(true);
     expect(sent.model).toBeNull(); // no selector: the inference service picks its default
     const missing = await gql(t.gateway.url, PREDICT, { input: { utterance: { datasetVersionId: version.id, utteranceId: 'nope' } } }, t.tokens.operator);
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it("maps the features service's refusals of an utterance to GraphQL codes, without calling inference", async () => {
+    const { version } = await t.store.datasets.registerVersion({ datasetName: 'broken', version: 'v1', format: 'manifest', sourceUri: dir, utteranceCount: 2 });
+    await t.store.datasets.addUtterances(version.id, [
+      { utteranceId: 'up', path: '../elsewhere.wav', durationS: 0.5, contentHash: 'up' },
+      { utteranceId: 'gone', path: 'gone.wav', durationS: 0.5, contentHash: 'gone' },
+    ]);
+    const calls = inference.requests.length;
+    const codeOf = async (datasetVersionId: string, utteranceId: string) =>
+      (await gql(t.gateway.url, PREDICT, { input: { utterance: { datasetVersionId, utteranceId } } }, t.tokens.operator)).errors?.[0]?.extensions?.code;
+    expect(await codeOf(toGlobalId('DatasetVersion', 'no-such-version'), 'u1')).toBe('NOT_FOUND');
+    expect(await codeOf(version.id, 'up')).toBe('BAD_USER_INPUT');
+    expect(await codeOf(version.id, 'gone')).toBe('FAILED_PRECONDITION');
+    expect(inference.requests.length).toBe(calls);
   });
 
   it('refuses an upload over the size limit with 413, before calling inference', async () => {

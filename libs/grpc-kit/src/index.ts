@@ -48,5 +48,6 @@ export {
 export { STATUS_DETAILS_KEY, type FieldViolation, type ErrorInfo, type RichStatus } from './rich-status';
 export { grpcCodeToGraphqlCode, type GraphqlErrorCode } from './graphql-codes';
 export { unary, serverStream, bidiStream } from './handlers';
+export { fileChunks, joinFileChunks, FILE_CHUNK_BYTES, type FileChunk } from './file-chunks';
 // Re-exported so services can name codes without importing grpc-js themselves.
 export { status as GrpcStatus } from '@grpc/grpc-js';

@@ -8,6 +8,7 @@ import { getDataset, listDatasets } from './handlers/datasets';
 import { extractFeatures } from './handlers/extract-features';
 import { ingestDataset } from './handlers/ingest-dataset';
 import { readFeatures } from './handlers/read-features';
+import { readUtteranceAudio } from './handlers/read-utterance-audio';
 import { CorpusPublishedConsumer } from './ingest/corpus-consumer';
 import { IngestionPlanner } from './ingest/ingestion-planner';
 import { Ingestor } from './ingest/ingestor';
@@ -16,7 +17,7 @@ import { FeatureWorkConsumer } from './ingest/work-consumer';
 
 /**
  * FeatureService: features of uploaded audio, corpus ingestion (over gRPC and from `ser.corpus.published`
- * events), feature reads, and the registered datasets.
+ * events), feature reads, the registered datasets and their utterances' audio.
  */
 export async function startFeaturesService(platform: Platform, opts: { port?: number; workLeaseMs?: number } = {}): Promise<RunningService> {
   const { store, artifacts, bus, logger, config } = platform;
@@ -33,6 +34,8 @@ export async function startFeaturesService(platform: Platform, opts: { port?: nu
     ReadFeatures: serverStream((req) => readFeatures(store, artifacts, req), log),
     ListDatasets: unary((req) => listDatasets(store, req), log),
     GetDataset: unary((req) => getDataset(store, req), log),
+    // Read from the corpus sources ingestion reads, under the same roots.
+    ReadUtteranceAudio: serverStream((req) => readUtteranceAudio(store, ingestor.opts, req), log),
   };
   // corpus.published is planned into per-shard work items that every replica's work consumer shares.
   const finalizer = new PlanFinalizer(store, bus, log);

@@ -2,6 +2,7 @@ import type { ServiceName } from '@ser/config';
 import {
   loadSerProto,
   type ClassifierTrainingServiceClient,
+  type FeatureServiceClient,
   type FopPretrainServiceClient,
   type InferenceServiceClient,
   type ModelRegistryServiceClient,
@@ -11,6 +12,7 @@ import { closeClient, createClient, type ServiceCaller } from '@ser/grpc-kit';
 
 /** One client per platform service the gateway calls; channels connect lazily, on the first call. */
 export interface GrpcClients {
+  features: FeatureServiceClient;
   fopPretrain: FopPretrainServiceClient;
   vqvaePretrain: VqvaePretrainServiceClient;
   classifierTraining: ClassifierTrainingServiceClient;
@@ -24,6 +26,7 @@ export function createGrpcClients(addresses: Record<ServiceName, string>, deadli
   const v1 = loadSerProto().grpc.ser.v1;
   const opts = { deadlineMs, serviceToken };
   const clients = {
+    features: createClient<FeatureServiceClient>(v1.FeatureService, addresses.features, opts),
     fopPretrain: createClient<FopPretrainServiceClient>(v1.FopPretrainService, addresses.fopPretrainer, opts),
     vqvaePretrain: createClient<VqvaePretrainServiceClient>(v1.VqvaePretrainService, addresses.vqvaePretrainer, opts),
     classifierTraining: createClient<ClassifierTrainingServiceClient>(v1.ClassifierTrainingService, addresses.classifierTrainer, opts),

@@ -2,12 +2,12 @@
 // object store serve them alike.
 import type { ArtifactStore } from '@ser/artifacts';
 import type { DownloadModelArtifactResponse } from '@ser/contracts';
-import { notFound } from '@ser/grpc-kit';
+import { FILE_CHUNK_BYTES, fileChunks, notFound } from '@ser/grpc-kit';
 import { MODEL_CARD_JSON, readModelCard, renderModelCard } from '@ser/model-artifacts';
 import type { ModelVersion } from '@ser/store';
 
 /** Largest chunk DownloadModelArtifact sends: far under gRPC's 4 MiB default message limit. */
-export const DOWNLOAD_CHUNK_BYTES = 1024 * 1024;
+export const DOWNLOAD_CHUNK_BYTES = FILE_CHUNK_BYTES;
 
 /** The version's model card as JSON (as written) and as Markdown; NOT_FOUND for versions registered without one. */
 export async function modelCardOf(artifacts: ArtifactStore, version: ModelVersion): Promise<{ cardJson: string; cardMarkdown: string }> {
@@ -24,9 +24,6 @@ export async function* keptModelChunks(artifacts: ArtifactStore, version: ModelV
   for (const key of keys) {
     const bytes = await artifacts.get(key);
     const path = key.slice(folder.length);
-    // An empty file still gets one (empty) chunk, so the client learns it exists.
-    for (let offset = 0; offset === 0 || offset < bytes.length; offset += DOWNLOAD_CHUNK_BYTES) {
-      yield { path, sizeBytes: bytes.length, offset, data: bytes.subarray(offset, offset + DOWNLOAD_CHUNK_BYTES) };
-    }
+    for (const chunk of fileChunks(bytes)) yield { path, ...chunk };
   }
 }

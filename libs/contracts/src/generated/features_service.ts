@@ -26,6 +26,8 @@ import type { PageResponse as _ser_v1_PageResponse, PageResponse__Output as _ser
 import type { Prediction as _ser_v1_Prediction, Prediction__Output as _ser_v1_Prediction__Output } from './ser/v1/Prediction';
 import type { ReadFeaturesRequest as _ser_v1_ReadFeaturesRequest, ReadFeaturesRequest__Output as _ser_v1_ReadFeaturesRequest__Output } from './ser/v1/ReadFeaturesRequest';
 import type { ReadFeaturesResponse as _ser_v1_ReadFeaturesResponse, ReadFeaturesResponse__Output as _ser_v1_ReadFeaturesResponse__Output } from './ser/v1/ReadFeaturesResponse';
+import type { ReadUtteranceAudioRequest as _ser_v1_ReadUtteranceAudioRequest, ReadUtteranceAudioRequest__Output as _ser_v1_ReadUtteranceAudioRequest__Output } from './ser/v1/ReadUtteranceAudioRequest';
+import type { ReadUtteranceAudioResponse as _ser_v1_ReadUtteranceAudioResponse, ReadUtteranceAudioResponse__Output as _ser_v1_ReadUtteranceAudioResponse__Output } from './ser/v1/ReadUtteranceAudioResponse';
 import type { Run as _ser_v1_Run, Run__Output as _ser_v1_Run__Output } from './ser/v1/Run';
 import type { RunProgress as _ser_v1_RunProgress, RunProgress__Output as _ser_v1_RunProgress__Output } from './ser/v1/RunProgress';
 import type { SkippedFile as _ser_v1_SkippedFile, SkippedFile__Output as _ser_v1_SkippedFile__Output } from './ser/v1/SkippedFile';
@@ -71,6 +73,8 @@ export interface ProtoGrpcType {
       Prediction: MessageTypeDefinition<_ser_v1_Prediction, _ser_v1_Prediction__Output>
       ReadFeaturesRequest: MessageTypeDefinition<_ser_v1_ReadFeaturesRequest, _ser_v1_ReadFeaturesRequest__Output>
       ReadFeaturesResponse: MessageTypeDefinition<_ser_v1_ReadFeaturesResponse, _ser_v1_ReadFeaturesResponse__Output>
+      ReadUtteranceAudioRequest: MessageTypeDefinition<_ser_v1_ReadUtteranceAudioRequest, _ser_v1_ReadUtteranceAudioRequest__Output>
+      ReadUtteranceAudioResponse: MessageTypeDefinition<_ser_v1_ReadUtteranceAudioResponse, _ser_v1_ReadUtteranceAudioResponse__Output>
       Run: MessageTypeDefinition<_ser_v1_Run, _ser_v1_Run__Output>
       RunKind: EnumTypeDefinition
       RunProgress: MessageTypeDefinition<_ser_v1_RunProgress, _ser_v1_RunProgress__Output>

@@ -88,6 +88,8 @@ export * from './ser/v1/PredictStreamResponse';
 export * from './ser/v1/Prediction';
 export * from './ser/v1/ReadFeaturesRequest';
 export * from './ser/v1/ReadFeaturesResponse';
+export * from './ser/v1/ReadUtteranceAudioRequest';
+export * from './ser/v1/ReadUtteranceAudioResponse';
 export * from './ser/v1/RegisterModelVersionRequest';
 export * from './ser/v1/RegisterModelVersionResponse';
 export * from './ser/v1/Run';

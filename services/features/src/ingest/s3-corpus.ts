@@ -4,8 +4,8 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
-import { parseS3Uri } from '@ser/artifacts';
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { joinS3Key, parseS3Uri } from '@ser/artifacts';
 import { DomainError } from '@ser/grpc-kit';
 
 /**
@@ -77,6 +77,19 @@ export async function fetchS3Corpus(opts: S3CorpusOptions, uri: string, only?: s
   if (objects === 0 && !wanted) throw new DomainError('NOT_FOUND', `corpus location '${uri}' holds no objects`);
   if (wanted && objects < wanted.size) throw new Error(`corpus ${uri} lacks ${wanted.size - objects} of the work item's ${wanted.size} files`);
   return root;
+}
+
+/**
+ * One file of the corpus at uri (a relative path the caller has checked), copied into the same cache folder as
+ * fetchS3Corpus, and not fetched again when already there: returns its local path. One HEAD, no listing.
+ */
+export async function fetchS3CorpusFile(opts: S3CorpusOptions, uri: string, rel: string): Promise<string> {
+  const { bucket, prefix } = parseS3Uri(uri);
+  const key = joinS3Key(prefix, rel);
+  const head = await opts.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+  const target = join(s3CorpusRoot(opts.cacheDir, uri), rel);
+  await fetchObject(opts.client, bucket, key, target, head.ContentLength ?? -1);
+  return target;
 }
 
 async function fetchObject(client: S3Client, bucket: string, key: string, target: string, size: number): Promise<void> {

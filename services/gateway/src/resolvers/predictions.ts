@@ -1,9 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { GraphQLError } from '../graphql-runtime';
-import type { ModelSelector } from '@ser/contracts';
-import { callUnary } from '@ser/grpc-kit';
+import type { ModelSelector, ReadUtteranceAudioResponse__Output } from '@ser/contracts';
+import { callUnary, iterateStream, joinFileChunks } from '@ser/grpc-kit';
 import type { Prediction, PredictionFilter } from '@ser/store';
 import { requireRole } from '../auth/access';
 import type { GatewayContext } from '../context';
@@ -20,8 +17,6 @@ interface PredictInput {
   recordOptOut?: boolean | null;
 }
 
-const notFound = (what: string) => new GraphQLError(`${what} not found`, { extensions: { code: 'NOT_FOUND' } });
-
 function modelSelector(m: PredictInput['model']): ModelSelector | undefined {
   if (!m) return undefined;
   if (m.alias != null && m.version != null) throw badInput('model: give alias or version, not both');
@@ -30,23 +25,16 @@ function modelSelector(m: PredictInput['model']): ModelSelector | undefined {
   return m.alias != null ? { name: m.name, alias: m.alias } : { name: m.name };
 }
 
-/** The audio of a stored utterance; its path is relative to the version's source and may not leave it. */
+/**
+ * The audio of a stored utterance, streamed by the features service, which owns corpora and reads them where they
+ * are (a folder, an s3:// location). Its errors reach the client mapped (formatError): an unknown version or
+ * utterance NOT_FOUND, a stored path leaving its source BAD_USER_INPUT, an unreadable file FAILED_PRECONDITION.
+ */
 async function utteranceAudio(ctx: GatewayContext, ref: NonNullable<PredictInput['utterance']>): Promise<{ content: Buffer; filename: string }> {
-  const version = await ctx.loaders.datasetVersion.load(storeId('DatasetVersion', ref.datasetVersionId));
-  if (!version) throw notFound(`dataset version ${ref.datasetVersionId}`);
-  const utterance = await ctx.store.datasets.findUtterance(version.id, ref.utteranceId);
-  if (!utterance) throw notFound(`utterance ${ref.utteranceId} of dataset version ${version.id}`);
-  const { path } = utterance;
-  const root = version.sourceUri.startsWith('file:') ? fileURLToPath(version.sourceUri) : version.sourceUri;
-  const file = resolve(root, path);
-  const inside = relative(root, file);
-  if (inside.startsWith('..') || isAbsolute(inside)) throw badInput(`utterance path '${path}' lies outside its dataset's source`);
-  try {
-    return { content: await readFile(file), filename: path };
-  } catch (err) {
-    ctx.logger.warn({ err, file }, 'utterance audio unreadable');
-    throw new GraphQLError(`audio of utterance ${ref.utteranceId} is not readable on the gateway`, { extensions: { code: 'FAILED_PRECONDITION' } });
-  }
+  const request = { datasetVersionId: storeId('DatasetVersion', ref.datasetVersionId), utteranceId: ref.utteranceId };
+  const chunks: ReadUtteranceAudioResponse__Output[] = [];
+  for await (const chunk of iterateStream<ReadUtteranceAudioResponse__Output>(ctx.clients.features.ReadUtteranceAudio(request))) chunks.push(chunk);
+  return { content: await joinFileChunks(chunks), filename: chunks[0]?.path ?? '' };
 }
 
 /** The registered version that answered (the inference service names it as name and version number), or null. */

@@ -12,6 +12,8 @@ import type { ListDatasetsRequest as _ser_v1_ListDatasetsRequest, ListDatasetsRe
 import type { ListDatasetsResponse as _ser_v1_ListDatasetsResponse, ListDatasetsResponse__Output as _ser_v1_ListDatasetsResponse__Output } from '../../ser/v1/ListDatasetsResponse';
 import type { ReadFeaturesRequest as _ser_v1_ReadFeaturesRequest, ReadFeaturesRequest__Output as _ser_v1_ReadFeaturesRequest__Output } from '../../ser/v1/ReadFeaturesRequest';
 import type { ReadFeaturesResponse as _ser_v1_ReadFeaturesResponse, ReadFeaturesResponse__Output as _ser_v1_ReadFeaturesResponse__Output } from '../../ser/v1/ReadFeaturesResponse';
+import type { ReadUtteranceAudioRequest as _ser_v1_ReadUtteranceAudioRequest, ReadUtteranceAudioRequest__Output as _ser_v1_ReadUtteranceAudioRequest__Output } from '../../ser/v1/ReadUtteranceAudioRequest';
+import type { ReadUtteranceAudioResponse as _ser_v1_ReadUtteranceAudioResponse, ReadUtteranceAudioResponse__Output as _ser_v1_ReadUtteranceAudioResponse__Output } from '../../ser/v1/ReadUtteranceAudioResponse';
 
 /**
  * Turns audio into features and corpora into versioned datasets.
@@ -86,6 +88,21 @@ export interface FeatureServiceClient extends grpc.Client {
   readFeatures(argument: _ser_v1_ReadFeaturesRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_ser_v1_ReadFeaturesResponse__Output>;
   readFeatures(argument: _ser_v1_ReadFeaturesRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_ser_v1_ReadFeaturesResponse__Output>;
   
+  /**
+   * Streams the audio file of one stored utterance, read from its dataset version's corpus source (a folder
+   * or s3:// location), in chunks: NOT_FOUND for an unknown version or utterance, INVALID_ARGUMENT for a stored
+   * path that leaves the source, FAILED_PRECONDITION when the source or the file cannot be read.
+   */
+  ReadUtteranceAudio(argument: _ser_v1_ReadUtteranceAudioRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_ser_v1_ReadUtteranceAudioResponse__Output>;
+  ReadUtteranceAudio(argument: _ser_v1_ReadUtteranceAudioRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_ser_v1_ReadUtteranceAudioResponse__Output>;
+  /**
+   * Streams the audio file of one stored utterance, read from its dataset version's corpus source (a folder
+   * or s3:// location), in chunks: NOT_FOUND for an unknown version or utterance, INVALID_ARGUMENT for a stored
+   * path that leaves the source, FAILED_PRECONDITION when the source or the file cannot be read.
+   */
+  readUtteranceAudio(argument: _ser_v1_ReadUtteranceAudioRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_ser_v1_ReadUtteranceAudioResponse__Output>;
+  readUtteranceAudio(argument: _ser_v1_ReadUtteranceAudioRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_ser_v1_ReadUtteranceAudioResponse__Output>;
+  
 }
 
 /**
@@ -118,6 +135,13 @@ export interface FeatureServiceHandlers extends grpc.UntypedServiceImplementatio
    */
   ReadFeatures: grpc.handleServerStreamingCall<_ser_v1_ReadFeaturesRequest__Output, _ser_v1_ReadFeaturesResponse>;
   
+  /**
+   * Streams the audio file of one stored utterance, read from its dataset version's corpus source (a folder
+   * or s3:// location), in chunks: NOT_FOUND for an unknown version or utterance, INVALID_ARGUMENT for a stored
+   * path that leaves the source, FAILED_PRECONDITION when the source or the file cannot be read.
+   */
+  ReadUtteranceAudio: grpc.handleServerStreamingCall<_ser_v1_ReadUtteranceAudioRequest__Output, _ser_v1_ReadUtteranceAudioResponse>;
+  
 }
 
 export interface FeatureServiceDefinition extends grpc.ServiceDefinition {
@@ -126,4 +150,5 @@ export interface FeatureServiceDefinition extends grpc.ServiceDefinition {
   IngestDataset: MethodDefinition<_ser_v1_IngestDatasetRequest, _ser_v1_IngestDatasetResponse, _ser_v1_IngestDatasetRequest__Output, _ser_v1_IngestDatasetResponse__Output>
   ListDatasets: MethodDefinition<_ser_v1_ListDatasetsRequest, _ser_v1_ListDatasetsResponse, _ser_v1_ListDatasetsRequest__Output, _ser_v1_ListDatasetsResponse__Output>
   ReadFeatures: MethodDefinition<_ser_v1_ReadFeaturesRequest, _ser_v1_ReadFeaturesResponse, _ser_v1_ReadFeaturesRequest__Output, _ser_v1_ReadFeaturesResponse__Output>
+  ReadUtteranceAudio: MethodDefinition<_ser_v1_ReadUtteranceAudioRequest, _ser_v1_ReadUtteranceAudioResponse, _ser_v1_ReadUtteranceAudioRequest__Output, _ser_v1_ReadUtteranceAudioResponse__Output>
 }
