@@ -3,7 +3,7 @@
 import type { ArtifactStore } from '@ser/artifacts';
 import { notFound } from '@ser/grpc-kit';
 import { readCheckpointWeights, type FopConfig, type SavedTensors, type TensorEntry } from '@ser/models';
-import type { MetadataStore } from '@ser/store';
+import type { ReadOnlyStore } from '@ser/store';
 import type { EvaluationProtocol } from '@ser/evaluation';
 import { resolveFopModel, runDatasetVersionIds } from '@ser/runs';
 import { loadRunDataset, testVersionIds } from '../run/load-dataset';
@@ -25,7 +25,7 @@ export interface FopRunData extends WorkerDataset {
 }
 
 /** The weights of a FOP pre-training checkpoint (checkpoints/<run>/epoch-NNNN/{checkpoint.json, weights.bin}). */
-export async function readPretrainedWeights(store: MetadataStore, artifacts: ArtifactStore, checkpointId: string): Promise<SavedTensors> {
+export async function readPretrainedWeights(store: ReadOnlyStore, artifacts: ArtifactStore, checkpointId: string): Promise<SavedTensors> {
   const checkpoint = await store.checkpoints.get(checkpointId);
   if (!checkpoint) throw notFound('checkpoint', checkpointId);
   return readCheckpointWeights(artifacts, checkpoint.artifactKey);

@@ -3,12 +3,12 @@
 // was. Written beside the model as model-card.{json,md} (@ser/model-artifacts).
 import type { ArtifactStore } from '@ser/artifacts';
 import { inputSignatureOf, readKeptModel, writeModelCard, type KeptModel, type ModelCard } from '@ser/model-artifacts';
-import type { MetadataStore } from '@ser/store';
+import type { ReadOnlyStore } from '@ser/store';
 import type { RegisteredRunModel } from './register-run-model';
 import type { RunEvaluation } from '../run/evaluation';
 
 export interface ModelCardDeps {
-  store: MetadataStore;
+  store: ReadOnlyStore;
   artifacts: ArtifactStore;
 }
 

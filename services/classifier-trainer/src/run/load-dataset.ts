@@ -1,7 +1,7 @@
 import { decodeFeatureData, type FeatureServiceClient } from '@ser/contracts';
 import { assertSameClasses, type EvaluationItem, type EvaluationProtocol } from '@ser/evaluation';
 import { deadlineIn, iterateStream } from '@ser/grpc-kit';
-import type { MetadataStore, Utterance } from '@ser/store';
+import type { ReadOnlyStore, Utterance } from '@ser/store';
 
 export interface LabelledDataset {
   items: EvaluationItem[];
@@ -17,7 +17,7 @@ export interface LabelledDataset {
  * "unknown" speaker, so speaker-independent protocols still keep it on one side.
  */
 export async function loadLabelledDataset(
-  store: MetadataStore,
+  store: ReadOnlyStore,
   features: FeatureServiceClient,
   datasetVersionId: string,
   // Sequence-model runs read the 32x129 spectrogram segments ([segments * frames * bins] per item) instead.
@@ -64,7 +64,7 @@ export const testVersionIds = (protocol: EvaluationProtocol): string[] => (proto
  * class on one side only is refused here too, before any feature is extracted.
  */
 export async function loadRunDataset(
-  store: MetadataStore,
+  store: ReadOnlyStore,
   features: FeatureServiceClient,
   versionIds: readonly string[],
   kind: 'FEATURE_KIND_LOG_MEL' | 'FEATURE_KIND_SPECTROGRAM_SEGMENTS' = 'FEATURE_KIND_LOG_MEL',

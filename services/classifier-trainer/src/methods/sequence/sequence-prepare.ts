@@ -5,7 +5,7 @@ import type { StandardizerState } from '@ser/classical';
 import { runDatasetVersionIds } from '@ser/runs';
 import { DomainError, notFound } from '@ser/grpc-kit';
 import { DEFAULT_CNN_CONFIG, DEFAULT_VQVAE_CONFIG, readCheckpointWeights, type VqvaeConfig } from '@ser/models';
-import type { MetadataStore } from '@ser/store';
+import type { ReadOnlyStore } from '@ser/store';
 import type { SequenceModelRunConfig } from '../../run/classifier-config';
 import { loadRunDataset, testVersionIds } from '../../run/load-dataset';
 import type { PrepareDeps, WorkerDataset } from '../method';
@@ -31,7 +31,7 @@ export async function prepareSequenceRun(deps: PrepareDeps, config: SequenceMode
 }
 
 /** Checkpoint -> VQ-VAE pre-training run -> config, weights and normalisation (checkpoints/<run>/epoch-NNNN/…). */
-export async function readVqvaeSource(store: MetadataStore, artifacts: ArtifactStore, checkpointId: string, shape: SegmentShape): Promise<VqvaeSource> {
+export async function readVqvaeSource(store: ReadOnlyStore, artifacts: ArtifactStore, checkpointId: string, shape: SegmentShape): Promise<VqvaeSource> {
   const checkpoint = await store.checkpoints.get(checkpointId);
   if (!checkpoint) throw notFound('checkpoint', checkpointId);
   const run = await store.runs.get(checkpoint.runId);
