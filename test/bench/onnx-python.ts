@@ -5,22 +5,46 @@
  * and Python's onnxruntime (PyPI, scripts/ensure-prereqs.sh). Prints the largest |difference| of the probabilities
  * of each pair, per model; exits 1 when one is above 1e-4 or Python cannot load a file.
  *
- *   npx tsx test/bench/onnx-python.ts [--json]
+ * The batch is three real clips of RAVDESS (../shared/data/ravdess, FLAC decoded by the platform's front end) when
+ * that corpus is there, else generated clips (it says which); --generated always takes generated ones.
+ *
+ *   npx tsx test/bench/onnx-python.ts [--json] [--generated]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-node';
 import { createLocalArtifactStore, type ArtifactStore } from '@ser/artifacts';
-import { synthesizeTestSignal } from '@ser/audio';
+import { decodeAudioFile, synthesizeTestSignal } from '@ser/audio';
 import { loadServableModel } from '@ser/inference';
 import { ONNX_METADATA_KEYS, exportKeptModelToOnnx } from '@ser/onnx-export';
 import { initTfjs } from '@ser/tfjs-backend';
 import { BENCH_CLASSES, ONNX_BENCH_CASES, type OnnxBenchCase } from './onnx-python-cases';
 
-const CHECK = resolve(dirname(fileURLToPath(import.meta.url)), 'onnx_runtime_check.py');
+const HERE = dirname(fileURLToPath(import.meta.url));
+const CHECK = resolve(HERE, 'onnx_runtime_check.py');
+const RAVDESS = resolve(HERE, '../../../shared/data/ravdess');
+// Actor 1: neutral, happy and angry statements, 3-4 s each, so the batch is right-padded at three lengths.
+const REAL_CLIPS = ['Actor_01/03-01-01-01-01-01-01.flac', 'Actor_01/03-01-03-02-02-01-01.flac', 'Actor_01/03-01-05-02-01-02-01.flac'];
+
+interface BenchClips {
+  source: string;
+  samples: Float32Array[];
+}
+
+/** Real speech when ../shared/data/ravdess is there (and not --generated), else generated clips of 0.8, 2 and 3.5 s. */
+async function benchClips(generatedOnly: boolean): Promise<BenchClips> {
+  const real = REAL_CLIPS.map((clip) => join(RAVDESS, clip));
+  if (!generatedOnly && real.every((file) => existsSync(file))) {
+    const samples = await Promise.all(real.map(async (file) => (await decodeAudioFile(file, { targetRate: 16000 })).samples));
+    return { source: `real speech: ${REAL_CLIPS.join(', ')} of ${RAVDESS}`, samples };
+  }
+  const why = generatedOnly ? '--generated' : `${RAVDESS} is missing`;
+  const samples = [0.8, 2, 3.5].map((seconds, i) => synthesizeTestSignal({ sampleRate: 16000, seconds, seed: 40 + i }));
+  return { source: `generated clips (${why})`, samples };
+}
 const TOLERANCE = 1e-4;
 
 const maxAbsDiff = (a: number[][], b: number[][]) => Math.max(...a.flatMap((row, i) => row.map((v, j) => Math.abs(v - b[i]![j]!))));
@@ -37,7 +61,7 @@ interface CaseResult {
 }
 
 /** Keeps and exports one case, then compares the served tfjs answer, onnxruntime-node and Python on one padded batch; null when Python failed. */
-async function runCase(artifacts: ArtifactStore, dir: string, benchCase: OnnxBenchCase, index: number): Promise<CaseResult | null> {
+async function runCase(artifacts: ArtifactStore, dir: string, benchCase: OnnxBenchCase, index: number, audio: BenchClips): Promise<CaseResult | null> {
   const prefix = `models/bench-${index}`;
   await benchCase.keep(artifacts, prefix);
   const modelPath = join(dir, `model-${index}.onnx`);
@@ -45,7 +69,7 @@ async function runCase(artifacts: ArtifactStore, dir: string, benchCase: OnnxBen
 
   process.env.SER_INFERENCE_RUNTIME = 'tfjs'; // the reference: what the inference service serves without ONNX
   const served = await loadServableModel(artifacts, prefix);
-  const clips = [0.8, 2, 3.5].map((seconds, i) => served.featurize(synthesizeTestSignal({ sampleRate: 16000, seconds, seed: 40 + i })));
+  const clips = audio.samples.map((samples) => served.featurize(samples));
   const tfjs = await served.predict(clips);
   served.dispose();
   // Each step: a log-mel frame of 80 mels, or a sequence-model's 32x129 spectrogram segment; the first input takes them.
@@ -92,17 +116,20 @@ async function runCase(artifacts: ArtifactStore, dir: string, benchCase: OnnxBen
   };
 }
 
-async function main(json: boolean): Promise<number> {
+async function main(json: boolean, generatedOnly: boolean): Promise<number> {
   const runtime = await initTfjs();
+  const audio = await benchClips(generatedOnly);
   const dir = mkdtempSync(join(tmpdir(), 'onnx-python-'));
   try {
     const artifacts = createLocalArtifactStore(join(dir, 'artifacts'));
     const results: Array<CaseResult | null> = [];
-    for (const [i, benchCase] of ONNX_BENCH_CASES.entries()) results.push(await runCase(artifacts, dir, benchCase, i));
+    for (const [i, benchCase] of ONNX_BENCH_CASES.entries()) results.push(await runCase(artifacts, dir, benchCase, i, audio));
     const ok = results.every((r) => r?.ok);
-    if (json) process.stdout.write(`${JSON.stringify({ backend: runtime.backend, onnxruntimeNode: ort.env.versions.node, results, ok })}\n`);
+    if (json)
+      process.stdout.write(`${JSON.stringify({ backend: runtime.backend, onnxruntimeNode: ort.env.versions.node, clips: audio.source, results, ok })}\n`);
     else {
       process.stdout.write(`ONNX exports in Python, tfjs backend ${runtime.backend}, onnxruntime-node ${ort.env.versions.node}\n`);
+      process.stdout.write(`  clips: ${audio.source}\n`);
       for (const r of results) {
         if (!r) continue;
         const d = r.maxAbsDiff;
@@ -122,4 +149,4 @@ async function main(json: boolean): Promise<number> {
   }
 }
 
-main(process.argv.includes('--json')).then((code) => process.exit(code));
+main(process.argv.includes('--json'), process.argv.includes('--generated')).then((code) => process.exit(code));
