@@ -75,7 +75,7 @@ describe('model export download', { timeout: 300_000 }, () => {
     );
     expect(res.errors).toBeUndefined();
     const url = res.data!.model.versions.edges[0]!.node.downloadUrl;
-    expect(url).toBe('/models/emo/1/export.onnx');
+    expect(url).toBe('/exports/emo/1.onnx');
 
     const download = await get(url, t.tokens.viewer);
     expect(download.status).toBe(200);
@@ -95,19 +95,19 @@ describe('model export download', { timeout: 300_000 }, () => {
 
   it('is 401 without a token (or with an unknown one), as reading models is', async () => {
     for (const token of [undefined, 'not-a-token']) {
-      const res = await get('/models/emo/1/export.onnx', token);
+      const res = await get('/exports/emo/1.onnx', token);
       expect(res.status).toBe(401);
       expect(await res.json()).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
     }
   });
 
   it('is 404 for an unknown version, model or format, and 422 for a kind without an export', async () => {
-    for (const path of ['/models/emo/9/export.onnx', '/models/nobody/1/export.onnx', '/models/emo/1/export.tflite']) {
+    for (const path of ['/exports/emo/9.onnx', '/exports/nobody/1.onnx', '/exports/emo/1.tflite']) {
       const res = await get(path, t.tokens.viewer);
       expect(res.status, path).toBe(404);
       expect(await res.json()).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND' } }] });
     }
-    const refused = await get('/models/future/1/export.onnx', t.tokens.viewer);
+    const refused = await get('/exports/future/1.onnx', t.tokens.viewer);
     expect(refused.status).toBe(422);
     expect(await refused.json()).toMatchObject({
       errors: [{ message: expect.stringContaining("model kind 'mfcc-svm' has no ONNX export yet"), extensions: { code: 'FAILED_PRECONDITION' } }],

@@ -1,5 +1,6 @@
-// GET /models/<name>/<version>/export.<ext>: a model version's export (ONNX) as a file download, the link
-// ModelVersion.downloadUrl gives. The model registry makes the export and keeps it (ExportModelVersion); this route
+// GET /exports/<name>/<version>.<ext>: a model version's export (ONNX) as a file download, the link
+// ModelVersion.downloadUrl gives. Its own prefix, not under /models: that is a console page path, and the console's
+// nginx and the chart's Ingress send /exports to the gateway as they send /graphql. The model registry makes the export and keeps it (ExportModelVersion); this route
 // only checks the caller as GraphQL reads are checked and streams the registry's chunks to the response.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
@@ -21,10 +22,13 @@ const EXPORT_DEADLINE_MS = 10 * 60_000;
 
 /** The gateway's path of a version's export: names are URI-encoded, so any registered name makes one path segment. */
 export function modelExportPath(name: string, version: number, extension: string): string {
-  return `/models/${encodeURIComponent(name)}/${version}/export.${extension}`;
+  return `${MODEL_EXPORTS_PREFIX}${encodeURIComponent(name)}/${version}.${extension}`;
 }
 
-const PATH = /^\/models\/([^/]+)\/([1-9][0-9]*)\/export\.([a-z]+)$/;
+/** Where the downloads live on the gateway (deploy/docker/console-nginx.conf.template and the Ingress forward it). */
+export const MODEL_EXPORTS_PREFIX = '/exports/';
+
+const PATH = /^\/exports\/([^/]+)\/([1-9][0-9]*)\.([a-z]+)$/;
 
 const HTTP_STATUS: Partial<Record<GraphqlErrorCode, number>> = {
   BAD_USER_INPUT: 400,
@@ -52,7 +56,7 @@ export interface ModelExportDownloadOptions {
   logger: Logger;
 }
 
-/** Answers GET /models/<name>/<version>/export.<ext>; returns false for every other request. */
+/** Answers GET /exports/<name>/<version>.<ext>; returns false for every other request. */
 export function modelExportHandler(opts: ModelExportDownloadOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
   return (req, res) => {
     const match = PATH.exec((req.url ?? '/').split('?')[0]!);
