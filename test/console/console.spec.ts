@@ -100,7 +100,14 @@ describe('the web console', () => {
     // The modelAliasMoved subscription reports it too.
     await expect.poll(() => page.getByRole('list', { name: 'Alias moves' }).textContent(), UI_WAIT).toContain('production moved from v1 to v2');
     await screenshot(page, '03-models');
-  });
+
+    // Its ONNX export, fetched with the signed-in token (a plain link could not send it) and saved under the registry's name.
+    const saved = page.waitForEvent('download', { timeout: 120_000 });
+    await page.getByRole('button', { name: 'Download v2 as ONNX' }).click();
+    const download = await saved;
+    expect(download.suggestedFilename()).toBe('fop-emotion-2.onnx');
+    expect(readFileSync((await download.path())!).length).toBeGreaterThan(1000);
+  }, 180_000);
 
   it('predicts an uploaded clip and shows the label and the probabilities', async () => {
     await page.getByRole('link', { name: 'Predict' }).click();

@@ -42,12 +42,13 @@ describe('the console in the chart', () => {
     expect(container.env?.map((e) => e.name)).toEqual(['SER_GATEWAY_UPSTREAM']);
   });
 
-  it('takes every path but /graphql of the Ingress host', () => {
+  it('takes every path but /graphql and /exports of the Ingress host', () => {
     const [ingress] = byKind(renderChart([], ['ingress.enabled=true']), 'Ingress');
     type Path = { path: string; backend: { service: { name: string; port: { name: string } } } };
     const paths = (ingress?.spec as { rules: Array<{ http: { paths: Path[] } }> }).rules[0]!.http.paths;
     expect(paths.map((p) => [p.path, p.backend.service.name, p.backend.service.port.name])).toEqual([
       ['/graphql', 'ser-gateway', 'http'],
+      ['/exports', 'ser-gateway', 'http'],
       ['/', 'ser-console', 'http'],
     ]);
   });

@@ -31,6 +31,8 @@ it('serves index.html for page paths and forwards /graphql with WebSocket upgrad
   expect(conf).toMatch(/listen 8080;/);
   expect(conf).toMatch(/try_files \$uri \/index\.html;/);
   expect(conf).toMatch(/location \/graphql \{[^}]*proxy_pass \$\{SER_GATEWAY_UPSTREAM\};[^}]*proxy_set_header Upgrade \$http_upgrade;/s);
+  // Model export downloads go to the gateway too, unbuffered: a file streams to the browser as the registry sends it.
+  expect(conf).toMatch(/location \/exports\/ \{[^}]*proxy_pass \$\{SER_GATEWAY_UPSTREAM\};[^}]*proxy_buffering off;/s);
   expect(final.steps.some((s) => s.keyword === 'ENV' && s.args.startsWith('SER_GATEWAY_UPSTREAM='))).toBe(true);
 });
 

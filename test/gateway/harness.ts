@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ArtifactStore } from '@ser/artifacts';
 import { loadPlatformConfig, type ServiceName } from '@ser/config';
 import { createInProcessBus, type InProcessBus } from '@ser/events';
 import { startFeaturesService } from '@ser/features-service';
@@ -17,6 +18,8 @@ export interface TestGateway {
   gateway: RunningGateway;
   store: MetadataStore;
   bus: InProcessBus;
+  /** The model registry's artifact store, where kept models (and their exports) live. */
+  artifacts: ArtifactStore;
   tokens: { viewer: string; operator: string; admin: string };
   stop(): Promise<void>;
 }
@@ -67,6 +70,7 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
     gateway,
     store,
     bus,
+    artifacts: platform.artifacts,
     tokens,
     async stop() {
       await gateway.stop();

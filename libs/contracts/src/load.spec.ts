@@ -30,6 +30,7 @@ describe('loadSerProto', () => {
       'SetModelAlias',
       'GetModelCard',
       'DownloadModelArtifact',
+      'ExportModelVersion',
     ]);
     expect(Object.keys(pkg.ser.v1.ClassifierTrainingService.service).filter((m) => m.includes('Model'))).toEqual([]);
     expect(protoFiles.some((file) => file.endsWith('google/rpc/status.proto'))).toBe(true);

@@ -16,6 +16,7 @@ import { createGrpcClients } from './grpc-clients';
 import { corsHandler } from './http/cors';
 import { BodyError } from './http/body-error';
 import { graphqlHttpHandler, type PrepareRequest } from './http/http-adapter';
+import { modelExportHandler } from './http/model-export-download';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './http/multipart';
 import { probeHandler } from './http/probes';
 import { staticFileHandler } from './http/static-files';
@@ -140,8 +141,10 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
   let stopping = false;
   const probes = probeHandler({ serviceAddresses: opts.serviceAddresses, stopping: () => stopping, registry });
   const statics = opts.staticDir ? staticFileHandler(opts.staticDir) : () => false;
+  // Before the console's files: their page-path fallback would answer a download path with index.html.
+  const modelExports = modelExportHandler({ store, registry: clients.modelRegistry, anonymousRead: deps.anonymousRead, logger: opts.logger });
   const server: Server = createServer((req, res) => {
-    if (cors(req, res) || probes(req, res) || statics(req, res)) return;
+    if (cors(req, res) || probes(req, res) || modelExports(req, res) || statics(req, res)) return;
     if (req.url?.startsWith('/graphql')) return handler(req, res);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: the API is at /graphql\n');
   });

@@ -16,14 +16,19 @@ export async function modelCardOf(artifacts: ArtifactStore, version: ModelVersio
   return { cardJson: JSON.stringify(card, null, 2), cardMarkdown: renderModelCard(card) };
 }
 
-/** Every file under the version's artifact folder, in key order, each in chunks of at most DOWNLOAD_CHUNK_BYTES. */
+/** The kept model's folder, with one trailing slash (a plain prefix would also match `models/run10/`). */
+export const keptModelFolder = (version: ModelVersion): string => `${version.artifactKey.replace(/\/+$/, '')}/`;
+
+/** Sub-folder of a kept model holding its exports (model-exports.ts): derived files, not part of the kept model. */
+export const EXPORTS_FOLDER = 'exports/';
+
+/** Every file of the kept model (its folder but the exports), in key order, each in chunks of at most DOWNLOAD_CHUNK_BYTES. */
 export async function* keptModelChunks(artifacts: ArtifactStore, version: ModelVersion): AsyncGenerator<DownloadModelArtifactResponse> {
-  const folder = `${version.artifactKey.replace(/\/+$/, '')}/`;
-  const keys = await artifacts.list(folder);
+  const folder = keptModelFolder(version);
+  const keys = (await artifacts.list(folder)).filter((key) => !key.startsWith(folder + EXPORTS_FOLDER));
   if (keys.length === 0) throw notFound(`kept-model files of model ${version.modelName}`, String(version.version));
   for (const key of keys) {
-    const bytes = await artifacts.get(key);
     const path = key.slice(folder.length);
-    for (const chunk of fileChunks(bytes)) yield { path, ...chunk };
+    for (const chunk of fileChunks(await artifacts.get(key))) yield { path, ...chunk };
   }
 }

@@ -2,12 +2,14 @@ import { loadSerProto, SER_SERVICE_NAMES, type ModelRegistryServiceHandlers } fr
 import { serverStream, unary } from '@ser/grpc-kit';
 import { getMetricsRegistry, serveGrpc, type Platform, type RunningService } from '@ser/runtime';
 import { keptModelChunks, modelCardOf } from './kept-model-files';
+import { exportChunks } from './model-exports';
 import { ModelRegistry } from './model-registry';
 import { registryMetrics } from './registry-metrics';
 
 /**
  * ModelRegistryService: registered model versions (register a run's kept model, list, get, the one a run kept), aliases (SetModelAlias, which
- * inference follows through the bus), and each version's model card and kept-model files (streamed download).
+ * inference follows through the bus), and each version's model card, kept-model files (streamed download) and
+ * exports to other runtimes' formats (ONNX, kept after the first).
  */
 export async function startModelRegistryService(platform: Platform, opts: { port?: number } = {}): Promise<RunningService> {
   const { store, bus, artifacts, config } = platform;
@@ -29,6 +31,9 @@ export async function startModelRegistryService(platform: Platform, opts: { port
     }, logger),
     DownloadModelArtifact: serverStream(async function* (req) {
       yield* keptModelChunks(artifacts, await registry.resolve(req.model));
+    }, logger),
+    ExportModelVersion: serverStream(async function* (req) {
+      yield* exportChunks(artifacts, await registry.resolve(req.model), req.format, logger);
     }, logger),
   };
   return serveGrpc(platform, {

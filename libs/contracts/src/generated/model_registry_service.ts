@@ -10,6 +10,8 @@ import type { Dataset as _ser_v1_Dataset, Dataset__Output as _ser_v1_Dataset__Ou
 import type { DatasetVersion as _ser_v1_DatasetVersion, DatasetVersion__Output as _ser_v1_DatasetVersion__Output } from './ser/v1/DatasetVersion';
 import type { DownloadModelArtifactRequest as _ser_v1_DownloadModelArtifactRequest, DownloadModelArtifactRequest__Output as _ser_v1_DownloadModelArtifactRequest__Output } from './ser/v1/DownloadModelArtifactRequest';
 import type { DownloadModelArtifactResponse as _ser_v1_DownloadModelArtifactResponse, DownloadModelArtifactResponse__Output as _ser_v1_DownloadModelArtifactResponse__Output } from './ser/v1/DownloadModelArtifactResponse';
+import type { ExportModelVersionRequest as _ser_v1_ExportModelVersionRequest, ExportModelVersionRequest__Output as _ser_v1_ExportModelVersionRequest__Output } from './ser/v1/ExportModelVersionRequest';
+import type { ExportModelVersionResponse as _ser_v1_ExportModelVersionResponse, ExportModelVersionResponse__Output as _ser_v1_ExportModelVersionResponse__Output } from './ser/v1/ExportModelVersionResponse';
 import type { FeatureMatrix as _ser_v1_FeatureMatrix, FeatureMatrix__Output as _ser_v1_FeatureMatrix__Output } from './ser/v1/FeatureMatrix';
 import type { GetModelCardRequest as _ser_v1_GetModelCardRequest, GetModelCardRequest__Output as _ser_v1_GetModelCardRequest__Output } from './ser/v1/GetModelCardRequest';
 import type { GetModelCardResponse as _ser_v1_GetModelCardResponse, GetModelCardResponse__Output as _ser_v1_GetModelCardResponse__Output } from './ser/v1/GetModelCardResponse';
@@ -61,6 +63,9 @@ export interface ProtoGrpcType {
       DatasetVersion: MessageTypeDefinition<_ser_v1_DatasetVersion, _ser_v1_DatasetVersion__Output>
       DownloadModelArtifactRequest: MessageTypeDefinition<_ser_v1_DownloadModelArtifactRequest, _ser_v1_DownloadModelArtifactRequest__Output>
       DownloadModelArtifactResponse: MessageTypeDefinition<_ser_v1_DownloadModelArtifactResponse, _ser_v1_DownloadModelArtifactResponse__Output>
+      ExportFormat: EnumTypeDefinition
+      ExportModelVersionRequest: MessageTypeDefinition<_ser_v1_ExportModelVersionRequest, _ser_v1_ExportModelVersionRequest__Output>
+      ExportModelVersionResponse: MessageTypeDefinition<_ser_v1_ExportModelVersionResponse, _ser_v1_ExportModelVersionResponse__Output>
       FeatureKind: EnumTypeDefinition
       FeatureMatrix: MessageTypeDefinition<_ser_v1_FeatureMatrix, _ser_v1_FeatureMatrix__Output>
       Gender: EnumTypeDefinition

@@ -71,6 +71,9 @@ describe('ser model export --format onnx', { timeout: 300_000 }, () => {
     });
     svm.dispose();
     await store.models.createVersion({ modelName: 'baseline', artifactKey: 'models/run-2' });
+    // A kept model of a kind with no export (a newer trainer's, unknown here).
+    await artifacts.put('models/run-3/model.json', Buffer.from(JSON.stringify({ kind: 'mfcc-svm', classes: ['a', 'b'] })));
+    await store.models.createVersion({ modelName: 'future', artifactKey: 'models/run-3' });
     await platform.close();
     // The CLI's embedded default: a registry in this process over the data folder's store.
     Object.assign(process.env, env);
@@ -85,8 +88,8 @@ describe('ser model export --format onnx', { timeout: 300_000 }, () => {
 
   it('writes the version an alias or a number names as a model ONNX Runtime loads', async () => {
     const out = join(dir, 'emo.onnx');
-    expect(await exportModelVersion(registry, artifacts, parseModelRef('emo', 'production'), out)).toMatchObject({ name: 'emo', version: 2 });
-    expect(await exportModelVersion(registry, artifacts, parseModelRef('emo:1', 'production'), out)).toMatchObject({ name: 'emo', version: 1 });
+    expect(await exportModelVersion(registry, parseModelRef('emo', 'production'), out)).toMatchObject({ name: 'emo', version: 2 });
+    expect(await exportModelVersion(registry, parseModelRef('emo:1', 'production'), out)).toMatchObject({ name: 'emo', version: 1 });
     const session = await ort.InferenceSession.create(readFileSync(out));
     expect(session.inputNames).toEqual(['features', 'lengths']);
     const p = await session.run({
@@ -95,11 +98,13 @@ describe('ser model export --format onnx', { timeout: 300_000 }, () => {
     });
     expect(p.probabilities!.dims).toEqual([2, 3]);
     await session.release();
+    // The registry made both exports and kept them beside the kept model: the CLI read no artifact itself.
+    expect(await artifacts.list('models/run-1/exports/')).toHaveLength(2);
   });
 
   it('exports a fop-hypercolumn-classical version (SVM on pooled log-mel frames) as probabilities ONNX Runtime gives', async () => {
     const out = join(dir, 'baseline.onnx');
-    expect(await exportModelVersion(registry, artifacts, parseModelRef('baseline:1', 'production'), out)).toMatchObject({ name: 'baseline', version: 1 });
+    expect(await exportModelVersion(registry, parseModelRef('baseline:1', 'production'), out)).toMatchObject({ name: 'baseline', version: 1 });
     const session = await ort.InferenceSession.create(readFileSync(out));
     expect([session.inputNames, session.outputNames]).toEqual([['features', 'lengths'], ['probabilities']]);
     const { probabilities } = await session.run({
@@ -117,9 +122,15 @@ describe('ser model export --format onnx', { timeout: 300_000 }, () => {
   });
 
   it('says which version does not exist', async () => {
-    await expect(exportModelVersion(registry, artifacts, parseModelRef('emo@staging', 'production'), join(dir, 'x.onnx'))).rejects.toThrow(
+    await expect(exportModelVersion(registry, parseModelRef('emo@staging', 'production'), join(dir, 'x.onnx'))).rejects.toThrow(
       new CliError('no model version emo@staging'),
     );
+  });
+
+  it('says which kind has no export, as the registry words it', async () => {
+    const refused = exportModelVersion(registry, parseModelRef('future:1', 'production'), join(dir, 'future.onnx'));
+    await expect(refused).rejects.toBeInstanceOf(CliError);
+    await expect(refused).rejects.toThrow(/^future:1: model kind 'mfcc-svm' has no ONNX export yet \(exportable: /);
   });
 
   it('runs as `ser model export` on the embedded defaults, the registry in the process of the command', async () => {

@@ -1,10 +1,9 @@
-// `ser model export`: a registered model version as a file another runtime can serve. The model registry
-// (GetModelVersion) names the kept model's artifact key; @ser/onnx-export reads model.json and its weights there.
+// `ser model export`: a registered model version as a file another runtime can serve. The model registry resolves the
+// reference (GetModelVersion) and streams the export (ExportModelVersion), which it makes once per version and keeps,
+// so the CLI needs no access to the artifact store and a second export of a version is a download.
 import { writeFile } from 'node:fs/promises';
-import type { ArtifactStore } from '@ser/artifacts';
-import type { ModelRegistryServiceClient, ModelVersion__Output } from '@ser/contracts';
-import { callUnary, GrpcStatus } from '@ser/grpc-kit';
-import { OnnxExportUnsupportedError, exportKeptModelToOnnx } from '@ser/onnx-export';
+import type { ExportFormat, ModelRegistryServiceClient, ModelVersion__Output } from '@ser/contracts';
+import { callUnary, deadlineIn, GrpcStatus, iterateStream, readErrorDetails } from '@ser/grpc-kit';
 import { CliError, usageError } from '../cli-error';
 
 /** NAME (its default alias), NAME:VERSION or NAME@ALIAS. */
@@ -22,23 +21,34 @@ export function parseModelRef(text: string, defaultAlias: string): ModelRef {
 
 export const MODEL_EXPORT_FORMATS = ['onnx'] as const;
 
+/** The registry's format of each --format. */
+const REGISTRY_FORMATS: Record<(typeof MODEL_EXPORT_FORMATS)[number], ExportFormat> = { onnx: 'EXPORT_FORMAT_ONNX' };
+
+/** How long one export may take: the first export of a paper-size model converts it, in the registry. */
+const EXPORT_DEADLINE_MS = 10 * 60_000;
+
 /** Writes the export of one registered version to `out`; returns which version it was. */
 export async function exportModelVersion(
   registry: ModelRegistryServiceClient,
-  artifacts: ArtifactStore,
   ref: ModelRef,
   out: string,
+  format: (typeof MODEL_EXPORT_FORMATS)[number] = 'onnx',
 ): Promise<{ name: string; version: number; bytes: number }> {
   const found = await findVersion(registry, ref);
   if (!found) throw new CliError(`no model version ${ref.name}${typeof ref.ref === 'number' ? `:${ref.ref}` : `@${ref.ref}`}`);
   const version = Number(found.version);
-  let onnx: Uint8Array;
+  // By number, not by the reference: an alias moved in between still exports the version named above.
+  const request = { model: { name: found.name, version: found.version }, format: REGISTRY_FORMATS[format] };
+  const chunks: Buffer[] = [];
   try {
-    onnx = await exportKeptModelToOnnx(artifacts, found.artifactKey, { name: found.name, version });
+    for await (const chunk of iterateStream(registry.ExportModelVersion(request, deadlineIn(EXPORT_DEADLINE_MS)))) chunks.push(chunk.data);
   } catch (err) {
-    if (err instanceof OnnxExportUnsupportedError) throw new CliError(`${found.name}:${version}: ${err.message}`);
+    // The registry's message names the version and the kinds that export ("fop-emotion:3: model kind ... has no ONNX export yet").
+    const { code, message } = readErrorDetails(err);
+    if (code === GrpcStatus.FAILED_PRECONDITION || code === GrpcStatus.NOT_FOUND) throw new CliError(message);
     throw err;
   }
+  const onnx = Buffer.concat(chunks);
   await writeFile(out, onnx);
   return { name: found.name, version, bytes: onnx.length };
 }

@@ -1,7 +1,5 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createArtifactStore } from '@ser/artifacts';
-import { artifactStoreSpec } from '@ser/runtime';
 import { loadCliConfig } from '../cli-config';
 import { usageError } from '../cli-error';
 import { MODEL_EXPORT_FORMATS, exportModelVersion, parseModelRef } from './model-export';
@@ -18,7 +16,8 @@ export   writes a registered model version as ONNX (opset 17), any kept kind: in
 --remote  asks the model registry of the platform already running (SER_MODEL_REGISTRY_ADDRESS) which version the
           reference names; without it, a registry started in this process over the configured metadata store
           (SER_DATA_DIR / SER_STORE / SER_DATABASE_URL). The embedded store (PGlite) admits one process at a time:
-          with 'npm start' running on it, pass --remote. The kept model is read from SER_ARTIFACT_STORE.
+          with 'npm start' running on it, pass --remote. The registry makes the export from the kept model in its
+          artifact store (SER_ARTIFACT_STORE) and keeps it there, so exporting a version again is a download.
 `;
 
 export async function modelCommand(argv: string[]): Promise<void> {
@@ -42,7 +41,7 @@ export async function modelCommand(argv: string[]): Promise<void> {
   const ref = parseModelRef(target, config.inference.defaultAlias);
   const connection = await connectModelRegistry({ remote: values.remote ?? false });
   try {
-    const done = await exportModelVersion(connection.registry, createArtifactStore(artifactStoreSpec(config)), ref, resolve(values.out));
+    const done = await exportModelVersion(connection.registry, ref, resolve(values.out), values.format as (typeof MODEL_EXPORT_FORMATS)[number]);
     process.stderr.write(`wrote ${values.out}: ${done.name}:${done.version} as ONNX, ${(done.bytes / 1e6).toFixed(1)} MB\n`);
   } finally {
     await connection.close();

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { graphql } from '../gql';
 import type { ModelAliasMovedSubscription } from '../gql/graphql';
+import { downloadWithToken } from '../lib/download';
 import { ErrorNote } from '../lib/errors';
 import { formatTime, numericEntries, shortId } from '../lib/format';
 import { Link } from '../router';
@@ -51,6 +52,7 @@ const ModelDetailQuery = graphql(`
             artifactKey
             createdAt
             aliases
+            downloadUrl(format: ONNX)
             run {
               id
               kind
@@ -102,6 +104,8 @@ function ModelDetail({ name, moves }: { name: string; moves: readonly Move[] }) 
   const { data, error, refetch } = useQuery(ModelDetailQuery, { variables: { name } });
   const [alias, setAlias] = useState('production');
   const [promote, promoted] = useMutation(PromoteModel);
+  const [exporting, setExporting] = useState<number | null>(null);
+  const [exportError, setExportError] = useState<unknown>(null);
   // Another tab or user moved an alias of this model: read its aliases and versions again.
   useEffect(() => {
     if (moves.length > 0) void refetch();
@@ -114,6 +118,13 @@ function ModelDetail({ name, moves }: { name: string; moves: readonly Move[] }) 
   const move = async (target: string, version: number) => {
     await promote({ variables: { name, version, alias: target } }).catch(() => null);
     void refetch();
+  };
+  // The first download of a version makes its export (the registry keeps it), so it may take a few seconds.
+  const download = async (version: number, url: string) => {
+    setExporting(version);
+    setExportError(null);
+    await downloadWithToken(url, `${name}-${version}.onnx`).catch(setExportError);
+    setExporting(null);
   };
   return (
     <section className="card" aria-labelledby="model-title">
@@ -157,7 +168,7 @@ function ModelDetail({ name, moves }: { name: string; moves: readonly Move[] }) 
       <DataTable
         scrollLabel="Model versions"
         caption={`${model.versions.totalCount} versions`}
-        columns={['Version', 'Metrics', 'Lineage', 'Created', 'Aliases', 'Promote']}
+        columns={['Version', 'Metrics', 'Lineage', 'Created', 'Aliases', 'Promote', 'Export']}
       >
         {versions.map((v) => (
           <tr key={v.id}>
@@ -193,9 +204,15 @@ function ModelDetail({ name, moves }: { name: string; moves: readonly Move[] }) 
                 Make v{v.version} {alias || '…'}
               </button>
             </td>
+            <td>
+              <button type="button" className="secondary" disabled={exporting !== null} onClick={() => void download(v.version, v.downloadUrl)}>
+                {exporting === v.version ? 'Exporting…' : `Download v${v.version} as ONNX`}
+              </button>
+            </td>
           </tr>
         ))}
       </DataTable>
+      <ErrorNote error={exportError} />
     </section>
   );
 }

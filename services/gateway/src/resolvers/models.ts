@@ -1,6 +1,7 @@
 import { GraphQLError } from '../graphql-runtime';
 import { requireRole } from '../auth/access';
 import type { GatewayContext } from '../context';
+import { EXPORT_FORMATS, modelExportPath } from '../http/model-export-download';
 import { listAliases, listModels, listVersions, setAlias, type RegisteredModel, type RegisteredModelVersion } from '../model-registry-reads';
 import { globalIdOf, storeId } from './global-ids';
 import { connection, connectionOfList, type ConnectionArgs } from './paging';
@@ -38,4 +39,6 @@ export const ModelVersionResolvers = {
   run: (v: RegisteredModelVersion, _: unknown, ctx: GatewayContext) => (v.runId ? ctx.loaders.run.load(v.runId) : null),
   // A parent read elsewhere (a bare store row) carries no aliases: ask the registry for the version once.
   aliases: async (v: RegisteredModelVersion, _: unknown, ctx: GatewayContext) => v.aliases ?? (await ctx.loaders.modelVersion.load(v.id))?.aliases ?? [],
+  // Only the link: the export is made (once, by the model registry) when the link is first downloaded.
+  downloadUrl: (v: RegisteredModelVersion, args: { format: string }) => modelExportPath(v.modelName, v.version, EXPORT_FORMATS[args.format]!.extension),
 };

@@ -6,6 +6,8 @@ import type { BatchGetModelVersionsRequest as _ser_v1_BatchGetModelVersionsReque
 import type { BatchGetModelVersionsResponse as _ser_v1_BatchGetModelVersionsResponse, BatchGetModelVersionsResponse__Output as _ser_v1_BatchGetModelVersionsResponse__Output } from '../../ser/v1/BatchGetModelVersionsResponse';
 import type { DownloadModelArtifactRequest as _ser_v1_DownloadModelArtifactRequest, DownloadModelArtifactRequest__Output as _ser_v1_DownloadModelArtifactRequest__Output } from '../../ser/v1/DownloadModelArtifactRequest';
 import type { DownloadModelArtifactResponse as _ser_v1_DownloadModelArtifactResponse, DownloadModelArtifactResponse__Output as _ser_v1_DownloadModelArtifactResponse__Output } from '../../ser/v1/DownloadModelArtifactResponse';
+import type { ExportModelVersionRequest as _ser_v1_ExportModelVersionRequest, ExportModelVersionRequest__Output as _ser_v1_ExportModelVersionRequest__Output } from '../../ser/v1/ExportModelVersionRequest';
+import type { ExportModelVersionResponse as _ser_v1_ExportModelVersionResponse, ExportModelVersionResponse__Output as _ser_v1_ExportModelVersionResponse__Output } from '../../ser/v1/ExportModelVersionResponse';
 import type { GetModelCardRequest as _ser_v1_GetModelCardRequest, GetModelCardRequest__Output as _ser_v1_GetModelCardRequest__Output } from '../../ser/v1/GetModelCardRequest';
 import type { GetModelCardResponse as _ser_v1_GetModelCardResponse, GetModelCardResponse__Output as _ser_v1_GetModelCardResponse__Output } from '../../ser/v1/GetModelCardResponse';
 import type { GetModelVersionRequest as _ser_v1_GetModelVersionRequest, GetModelVersionRequest__Output as _ser_v1_GetModelVersionRequest__Output } from '../../ser/v1/GetModelVersionRequest';
@@ -43,15 +45,32 @@ export interface ModelRegistryServiceClient extends grpc.Client {
   batchGetModelVersions(argument: _ser_v1_BatchGetModelVersionsRequest, callback: grpc.requestCallback<_ser_v1_BatchGetModelVersionsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
-   * Streams every file of a version's kept model (model.json, weights, card) in chunks, one file after another.
+   * Streams every file of a version's kept model (model.json, weights, card) in chunks, one file after another; its
+   * exports (ExportModelVersion) are derived files and left out.
    */
   DownloadModelArtifact(argument: _ser_v1_DownloadModelArtifactRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_ser_v1_DownloadModelArtifactResponse__Output>;
   DownloadModelArtifact(argument: _ser_v1_DownloadModelArtifactRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_ser_v1_DownloadModelArtifactResponse__Output>;
   /**
-   * Streams every file of a version's kept model (model.json, weights, card) in chunks, one file after another.
+   * Streams every file of a version's kept model (model.json, weights, card) in chunks, one file after another; its
+   * exports (ExportModelVersion) are derived files and left out.
    */
   downloadModelArtifact(argument: _ser_v1_DownloadModelArtifactRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_ser_v1_DownloadModelArtifactResponse__Output>;
   downloadModelArtifact(argument: _ser_v1_DownloadModelArtifactRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_ser_v1_DownloadModelArtifactResponse__Output>;
+  
+  /**
+   * Streams a version's kept model converted to another runtime's format (ONNX), in chunks. The first export of a
+   * version is kept beside its kept model and later ones read it back (IDEMPOTENT, not NO_SIDE_EFFECTS: it may
+   * write that file). FAILED_PRECONDITION for a kind with no export to the format yet.
+   */
+  ExportModelVersion(argument: _ser_v1_ExportModelVersionRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_ser_v1_ExportModelVersionResponse__Output>;
+  ExportModelVersion(argument: _ser_v1_ExportModelVersionRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_ser_v1_ExportModelVersionResponse__Output>;
+  /**
+   * Streams a version's kept model converted to another runtime's format (ONNX), in chunks. The first export of a
+   * version is kept beside its kept model and later ones read it back (IDEMPOTENT, not NO_SIDE_EFFECTS: it may
+   * write that file). FAILED_PRECONDITION for a kind with no export to the format yet.
+   */
+  exportModelVersion(argument: _ser_v1_ExportModelVersionRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_ser_v1_ExportModelVersionResponse__Output>;
+  exportModelVersion(argument: _ser_v1_ExportModelVersionRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_ser_v1_ExportModelVersionResponse__Output>;
   
   /**
    * Returns a version's model card (JSON and Markdown); NOT_FOUND for versions registered without one.
@@ -187,9 +206,17 @@ export interface ModelRegistryServiceHandlers extends grpc.UntypedServiceImpleme
   BatchGetModelVersions: grpc.handleUnaryCall<_ser_v1_BatchGetModelVersionsRequest__Output, _ser_v1_BatchGetModelVersionsResponse>;
   
   /**
-   * Streams every file of a version's kept model (model.json, weights, card) in chunks, one file after another.
+   * Streams every file of a version's kept model (model.json, weights, card) in chunks, one file after another; its
+   * exports (ExportModelVersion) are derived files and left out.
    */
   DownloadModelArtifact: grpc.handleServerStreamingCall<_ser_v1_DownloadModelArtifactRequest__Output, _ser_v1_DownloadModelArtifactResponse>;
+  
+  /**
+   * Streams a version's kept model converted to another runtime's format (ONNX), in chunks. The first export of a
+   * version is kept beside its kept model and later ones read it back (IDEMPOTENT, not NO_SIDE_EFFECTS: it may
+   * write that file). FAILED_PRECONDITION for a kind with no export to the format yet.
+   */
+  ExportModelVersion: grpc.handleServerStreamingCall<_ser_v1_ExportModelVersionRequest__Output, _ser_v1_ExportModelVersionResponse>;
   
   /**
    * Returns a version's model card (JSON and Markdown); NOT_FOUND for versions registered without one.
@@ -237,6 +264,7 @@ export interface ModelRegistryServiceHandlers extends grpc.UntypedServiceImpleme
 export interface ModelRegistryServiceDefinition extends grpc.ServiceDefinition {
   BatchGetModelVersions: MethodDefinition<_ser_v1_BatchGetModelVersionsRequest, _ser_v1_BatchGetModelVersionsResponse, _ser_v1_BatchGetModelVersionsRequest__Output, _ser_v1_BatchGetModelVersionsResponse__Output>
   DownloadModelArtifact: MethodDefinition<_ser_v1_DownloadModelArtifactRequest, _ser_v1_DownloadModelArtifactResponse, _ser_v1_DownloadModelArtifactRequest__Output, _ser_v1_DownloadModelArtifactResponse__Output>
+  ExportModelVersion: MethodDefinition<_ser_v1_ExportModelVersionRequest, _ser_v1_ExportModelVersionResponse, _ser_v1_ExportModelVersionRequest__Output, _ser_v1_ExportModelVersionResponse__Output>
   GetModelCard: MethodDefinition<_ser_v1_GetModelCardRequest, _ser_v1_GetModelCardResponse, _ser_v1_GetModelCardRequest__Output, _ser_v1_GetModelCardResponse__Output>
   GetModelVersion: MethodDefinition<_ser_v1_GetModelVersionRequest, _ser_v1_GetModelVersionResponse, _ser_v1_GetModelVersionRequest__Output, _ser_v1_GetModelVersionResponse__Output>
   GetRunModelVersion: MethodDefinition<_ser_v1_GetRunModelVersionRequest, _ser_v1_GetRunModelVersionResponse, _ser_v1_GetRunModelVersionRequest__Output, _ser_v1_GetRunModelVersionResponse__Output>
