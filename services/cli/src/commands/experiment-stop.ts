@@ -2,9 +2,18 @@
 // middle of a write may not open again), the runs cut short are not written as failed results, and the user learns
 // how to resume. The partial results (results.partial.json) already hold every finished pre-training and cell.
 import { join } from 'node:path';
-import { PARTIAL_RESULTS_FILE, writePartialResults, type ExperimentHooks } from '@ser/experiments';
+import {
+  PARTIAL_RESULTS_FILE,
+  runExperiment,
+  writePartialResults,
+  type ExecuteOptions,
+  type ExperimentHooks,
+  type ExperimentPlan,
+  type ExperimentResults,
+} from '@ser/experiments';
 import { CliError } from '../cli-error';
 import type { ExperimentSystem } from './experiment-system';
+import { asCliFailure, progressHooks } from './run-progress';
 
 /** Exit code of a command stopped by a signal (128 + SIGINT's number, as shells report it). */
 const STOPPED_EXIT_CODE = 130;
@@ -74,5 +83,33 @@ export class ExperimentStop {
 
   private howToResume(): string {
     return `Finished runs are kept in ${join(this.outDir, PARTIAL_RESULTS_FILE)}; resume with --reuse ${this.outDir} --out ${this.outDir}`;
+  }
+}
+
+/**
+ * Runs `plan` on `system` as a command the user can stop: progress lines, partial results kept in `outDir`, Ctrl-C
+ * or SIGTERM ending it with exit 130 and the resume command. `finish` gets the complete results while the system is
+ * still up (figures may need it); the system is closed in every case.
+ */
+export async function runStoppableExperiment(
+  plan: ExperimentPlan,
+  system: ExperimentSystem,
+  outDir: string,
+  options: Omit<ExecuteOptions, 'hooks'>,
+  finish: (results: ExperimentResults) => Promise<void>,
+): Promise<void> {
+  const progress = progressHooks();
+  const stop = new ExperimentStop(outDir, system, progress);
+  try {
+    const results = await runExperiment(plan, system.backend, { ...options, hooks: stop.hooks(progress.hooks) });
+    stop.throwIfStopped();
+    await finish(results);
+  } catch (err) {
+    stop.throwIfStopped();
+    throw asCliFailure(err, system.description);
+  } finally {
+    stop.remove();
+    progress.stop();
+    await stop.close();
   }
 }

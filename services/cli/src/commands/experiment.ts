@@ -10,7 +10,6 @@ import {
   PAPER_REPEATS,
   PROTOCOL_KINDS,
   resolveSettings,
-  runExperiment,
   writeResults,
   writeTacnFigures,
   type ExperimentPlan,
@@ -18,8 +17,7 @@ import {
 } from '@ser/experiments';
 import { CliError, usageError } from '../cli-error';
 import { integerOption, numberOption, readEarlierResults } from './experiment-options';
-import { asCliFailure, progressHooks } from './run-progress';
-import { ExperimentStop } from './experiment-stop';
+import { runStoppableExperiment } from './experiment-stop';
 import { experimentDataDir, openExperimentSystem, SYSTEM_OPTIONS, SYSTEM_OPTIONS_HELP } from './experiment-system';
 
 const HELP = `Usage:
@@ -169,15 +167,7 @@ export async function experimentCommand(argv: string[]): Promise<void> {
   process.stderr.write(
     `${plan.title}\n${plan.pretraining.length} pre-training run(s), ${plan.classifierRuns.length} classifier run(s); ${system.description}\n`,
   );
-  const progress = progressHooks();
-  const stop = new ExperimentStop(outDir, system, progress);
-  try {
-    const results = await runExperiment(plan, system.backend, {
-      command,
-      reuse,
-      hooks: stop.hooks(progress.hooks),
-    });
-    stop.throwIfStopped();
+  await runStoppableExperiment(plan, system, outDir, { command, reuse }, async (results) => {
     const paths = await writeResults(outDir, results);
     const figures = plan.name.startsWith('tacn-') ? await writeTacnFigures(outDir, results, await fetchTsnePanels(system.backend, results)) : [];
     process.stdout.write([paths.markdown, paths.json, ...figures].map((p) => `${p}\n`).join(''));
@@ -186,12 +176,5 @@ export async function experimentCommand(argv: string[]): Promise<void> {
       throw new CliError(
         `${failed.length} of ${results.cells.length} cells failed (see ${paths.markdown}); first: ${failed[0]!.row} × ${failed[0]!.column}: ${failed[0]!.error}`,
       );
-  } catch (err) {
-    stop.throwIfStopped();
-    throw asCliFailure(err, system.description);
-  } finally {
-    stop.remove();
-    progress.stop();
-    await stop.close();
-  }
+  });
 }

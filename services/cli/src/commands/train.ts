@@ -2,12 +2,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import YAML from 'yaml';
-import { MODEL_SIZES, planTrainingRecipe, PROTOCOL_KINDS, RecipeRequestError, runExperiment, writeResults, type CellResult } from '@ser/experiments';
+import { MODEL_SIZES, planTrainingRecipe, PROTOCOL_KINDS, RecipeRequestError, writeResults, type CellResult } from '@ser/experiments';
 import { CliError, usageError } from '../cli-error';
 import { integerOption, readEarlierResults } from './experiment-options';
-import { asCliFailure, progressHooks } from './run-progress';
 import { experimentDataDir, openExperimentSystem, SYSTEM_OPTIONS, SYSTEM_OPTIONS_HELP } from './experiment-system';
-import { ExperimentStop } from './experiment-stop';
+import { runStoppableExperiment } from './experiment-stop';
 
 const HELP = `Usage: ser train --dataset X [options]
 
@@ -112,15 +111,7 @@ export async function trainCommand(argv: string[]): Promise<void> {
   const reuse = values.reuse ? readEarlierResults(values.reuse) : [];
   const system = await openExperimentSystem(values, dataDir);
   process.stderr.write(`${plan.title}; ${system.description}\n`);
-  const progress = progressHooks();
-  const stop = new ExperimentStop(outDir, system, progress);
-  try {
-    const results = await runExperiment(plan, system.backend, {
-      command: ['ser', 'train', ...argv].join(' '),
-      hooks: stop.hooks(progress.hooks),
-      reuse,
-    });
-    stop.throwIfStopped();
+  await runStoppableExperiment(plan, system, outDir, { command: ['ser', 'train', ...argv].join(' '), reuse }, async (results) => {
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'recipe.json'), `${JSON.stringify(recipe, null, 2)}\n`);
     if (source) writeFileSync(join(outDir, 'recipe-source.yaml'), source);
@@ -141,12 +132,5 @@ export async function trainCommand(argv: string[]): Promise<void> {
         '',
       ].join('\n'),
     );
-  } catch (err) {
-    stop.throwIfStopped();
-    throw asCliFailure(err, system.description);
-  } finally {
-    stop.remove();
-    progress.stop();
-    await stop.close();
-  }
+  });
 }
