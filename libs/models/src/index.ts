@@ -53,6 +53,7 @@ export {
   type TrainResult,
 } from './training/train-loop';
 export { readCheckpoint, readCheckpointWeights, writeCheckpoint, type CheckpointContents } from './training/checkpoint-files';
+export { resumeTraining, type TrainingState } from './training/resume-training';
 export { createFopSpeedProbe, summarise, median, forwardFlops, BATCH, FRAMES, INFER_FRAMES, type Measured } from './bench/fop-speed-probe';
 export {
   DEFAULT_VQVAE_CONFIG,

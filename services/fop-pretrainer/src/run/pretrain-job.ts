@@ -6,15 +6,13 @@ import {
   cropBatches,
   cropBatchTensor,
   fopNextFrameLoss,
-  loadAdamState,
-  loadVariables,
   saveAdamState,
   saveVariables,
   shuffledIndices,
-  readCheckpoint,
+  resumeTraining,
   trainLoop,
   writeCheckpoint,
-  type CheckpointContents,
+  type TrainingState,
 } from '@ser/models';
 import type { PretrainConfig } from './pretrain-config';
 
@@ -45,14 +43,9 @@ export async function runPretrainJob(job: PretrainJob, events: PretrainJobEvents
   const { train, heldOut } = splitHeldOut(job.sequences, config.heldOutFraction, config.seed);
   const model = createFop(config.model, config.seed);
   const optimizer = createAdam({ learningRate: config.learningRate });
-  let state: CheckpointContents['state'] = { epoch: -1, step: 0, bestHeldOut: Number.POSITIVE_INFINITY, badEpochs: 0, history: [] };
+  let state: TrainingState;
   try {
-    if (job.resumeFrom) {
-      const saved = await readCheckpoint(job.artifacts, job.resumeFrom);
-      loadVariables(model.variables, saved.weights);
-      await loadAdamState(optimizer, model.variables, saved.optimizer);
-      state = saved.state;
-    }
+    state = await resumeTraining(job.artifacts, job.resumeFrom, model.variables, optimizer);
     const batchesPerEpoch = Math.ceil(train.length / config.batchSize);
     const totalSteps = batchesPerEpoch * config.epochs;
     const crop = { batchSize: config.batchSize, cropFrames: config.cropFrames, seed: config.seed, nMels: config.model.nMels };

@@ -4,15 +4,13 @@ import {
   codebookPerplexity,
   createAdam,
   createVqvae,
-  loadAdamState,
-  loadVariables,
-  readCheckpoint,
   saveAdamState,
   saveVariables,
+  resumeTraining,
   trainLoop,
   vqvaeLosses,
   writeCheckpoint,
-  type CheckpointContents,
+  type TrainingState,
   type VqvaeModel,
 } from '@ser/models';
 import type { Segments } from './load-segments';
@@ -46,14 +44,9 @@ export async function runVqvaeJob(job: VqvaeJob, events: VqvaeJobEvents) {
   const stats = binStatistics(segments, train);
   const model = createVqvae({ ...config.model, frames: segments.frames, bins: segments.bins }, config.seed);
   const optimizer = createAdam({ learningRate: config.learningRate });
-  let state: CheckpointContents['state'] = { epoch: -1, step: 0, bestHeldOut: Number.POSITIVE_INFINITY, badEpochs: 0, history: [] };
+  let state: TrainingState;
   try {
-    if (job.resumeFrom) {
-      const saved = await readCheckpoint(job.artifacts, job.resumeFrom);
-      loadVariables(model.variables, saved.weights);
-      await loadAdamState(optimizer, model.trainableVariables, saved.optimizer);
-      state = saved.state;
-    }
+    state = await resumeTraining(job.artifacts, job.resumeFrom, model.variables, optimizer, model.trainableVariables);
     const totalSteps = Math.ceil(train.length / config.batchSize) * config.epochs;
     const shape = (rows: number[]) => [rows.length, segments.frames, segments.bins] as [number, number, number];
     const result = await trainLoop({
