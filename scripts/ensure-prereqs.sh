@@ -5,6 +5,23 @@
 # missing; otherwise it names what to install and fails.
 set -euo pipefail
 
+# helm for the chart tests (test/deploy), built from the Go module proxy into .cache/tools/bin (git-ignored);
+# skipped when it is already there or helm 3 is on PATH. Compiling it takes minutes and needs only Go, so on a fresh
+# machine it runs in the background while the packages below install, and is waited for at the end.
+HELM_VERSION=v3.16.4
+repo_root="$(cd "$(dirname "$0")/.." && pwd)"
+helm_pid=
+if [ ! -x "$repo_root/.cache/tools/bin/helm" ] && ! command -v helm >/dev/null; then
+  if ! command -v go >/dev/null; then
+    echo "ensure-prereqs: helm is missing and go is not installed; install Go, or put helm 3 at $repo_root/.cache/tools/bin/helm" >&2
+    exit 1
+  fi
+  echo "ensure-prereqs: building helm $HELM_VERSION with go install (a few minutes, once; in the background)" >&2
+  helm_log="$(mktemp)"
+  GOBIN="$repo_root/.cache/tools/bin" GOFLAGS=-buildvcs=false go install "helm.sh/helm/v3/cmd/helm@$HELM_VERSION" >"$helm_log" 2>&1 &
+  helm_pid=$!
+fi
+
 missing=()
 command -v java >/dev/null || missing+=(default-jre-headless)
 command -v mvn >/dev/null || missing+=(maven)
@@ -54,21 +71,16 @@ if [ -x "$PEER_PYTHON" ] && "$PEER_PYTHON" -c 'import torch' 2>/dev/null && ! "$
     echo "ensure-prereqs: could not pip install ${PEER_PACKAGES[*]} for $PEER_PYTHON; test/bench/inference.ts needs them for its peer (or --no-peer)" >&2
 fi
 
-# helm for the chart tests (test/deploy), built from the Go module proxy into .cache/tools/bin (git-ignored);
-# skipped when it is already there or helm 3 is on PATH.
-HELM_VERSION=v3.16.4
-repo_root="$(cd "$(dirname "$0")/.." && pwd)"
-if [ ! -x "$repo_root/.cache/tools/bin/helm" ] && ! command -v helm >/dev/null; then
-  if command -v go >/dev/null; then
-    echo "ensure-prereqs: building helm $HELM_VERSION with go install (a few minutes, once)" >&2
-    GOBIN="$repo_root/.cache/tools/bin" GOFLAGS=-buildvcs=false go install "helm.sh/helm/v3/cmd/helm@$HELM_VERSION"
-  else
-    echo "ensure-prereqs: helm is missing and go is not installed; install Go, or put helm 3 at $repo_root/.cache/tools/bin/helm" >&2
-    exit 1
-  fi
-fi
-
 # Kafka broker jars from Maven Central (idempotent, cached in deploy/kafka/lib).
 bash "$(dirname "$0")/../deploy/kafka/fetch.sh"
 # The S3-compatible server of the object-storage tests (S3Proxy, cached in deploy/s3proxy/lib).
 bash "$(dirname "$0")/../deploy/s3proxy/fetch.sh"
+
+if [ -n "$helm_pid" ]; then
+  if ! wait "$helm_pid"; then
+    cat "$helm_log" >&2
+    echo "ensure-prereqs: building helm $HELM_VERSION failed (log above)" >&2
+    exit 1
+  fi
+  rm -f "$helm_log"
+fi
