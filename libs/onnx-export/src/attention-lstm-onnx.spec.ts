@@ -5,14 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import * as ort from 'onnxruntime-node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createLocalArtifactStore } from '@ser/artifacts';
-import { createLogMel, synthesizeTestSignal } from '@ser/audio';
 import { writeKeptModel } from '@ser/model-artifacts';
 import {
   batchHypercolumns,
   createAttentionLstm,
-  createFop,
   DEFAULT_FOP_CONFIG,
   hypercolumnDim,
   saveVariables,
@@ -20,17 +18,18 @@ import {
   type FopModel,
   type HypercolumnRepresentation,
 } from '@ser/models';
-import { initTfjs } from '@ser/tfjs-backend';
 import type { StandardizerState } from './attention-lstm-onnx';
 import { ONNX_EXPORTABLE_KINDS, ONNX_METADATA_KEYS, exportKeptModelToOnnx } from './export-onnx';
 import { FOP_ONNX_IO } from './fop-classifier-onnx';
 import { ModelProto } from './onnx-proto';
+import { maxAbsDiff, onnxProbabilities, paddedBatch } from './testing/padded-batch';
+import { logMelClip, useSeededFop } from './testing/seeded-fop';
 
 const CLASSES = ['angry', 'happy', 'neutral', 'sad'];
 const nMels = DEFAULT_FOP_CONFIG.nMels;
-const logMel = createLogMel();
+const LOG_MEL = { step: [nMels], classes: CLASSES.length };
 // Three generated clips of different lengths (about 70, 150 and 230 frames): a batch of them is right-padded.
-const clips = [0.7, 1.5, 2.3].map((seconds, i) => logMel.compute(synthesizeTestSignal({ sampleRate: 16000, seconds, seed: 21 + i })).data);
+const clips = [0.7, 1.5, 2.3].map((seconds, i) => logMelClip(seconds, 21 + i));
 const framesOf = (x: Float32Array) => x.length / nMels;
 
 /** Per-feature mean and std of every frame of the clips' hypercolumns: z-scored values of the size the LSTM trained on. */
@@ -51,58 +50,27 @@ function tfjsProbabilities(
 ): number[][] {
   const dim = hypercolumnDim(fop.config, representation);
   const sequences = batchHypercolumns(fop, inputs, inputs.map(framesOf), representation);
-  const lengths = sequences.map((s) => s.length / dim);
-  const longest = Math.max(...lengths);
-  const x = new Float32Array(sequences.length * longest * dim);
-  sequences.forEach((s, row) =>
-    x.set(
-      Float32Array.from(s, (v, i) => (v - stats.mean[i % dim]!) / stats.std[i % dim]!),
-      row * longest * dim,
-    ),
-  );
-  return tf.tidy(() => lstm.forward(tf.tensor3d(x, [sequences.length, longest, dim]), { training: false, lengths }).probabilities.arraySync());
+  const zscored = sequences.map((s) => Float32Array.from(s, (v, i) => (v - stats.mean[i % dim]!) / stats.std[i % dim]!));
+  const { data, dims, lengths } = paddedBatch(zscored, [dim]);
+  return tf.tidy(() => lstm.forward(tf.tensor3d(data, dims as [number, number, number]), { training: false, lengths }).probabilities.arraySync());
 }
-
-function padded(inputs: Float32Array[]): { x: Float32Array; longest: number } {
-  const longest = Math.max(...inputs.map(framesOf));
-  const x = new Float32Array(inputs.length * longest * nMels);
-  inputs.forEach((row, b) => x.set(row, b * longest * nMels));
-  return { x, longest };
-}
-
-async function onnxProbabilities(session: ort.InferenceSession, inputs: Float32Array[]): Promise<number[][]> {
-  const { x, longest } = padded(inputs);
-  const out = await session.run({
-    [FOP_ONNX_IO.features]: new ort.Tensor('float32', x, [inputs.length, longest, nMels]),
-    [FOP_ONNX_IO.lengths]: new ort.Tensor('int64', BigInt64Array.from(inputs.map((r) => BigInt(framesOf(r)))), [inputs.length]),
-  });
-  const p = out[FOP_ONNX_IO.probabilities]!.data as Float32Array;
-  return inputs.map((_, b) => Array.from(p.subarray(b * CLASSES.length, (b + 1) * CLASSES.length)));
-}
-
-const maxAbsDiff = (a: number[][], b: number[][]) => Math.max(...a.flatMap((row, i) => row.map((v, j) => Math.abs(v - b[i]![j]!))));
 
 describe('ONNX export of a fop-hypercolumn-attention-lstm (paper-size FOP, 2 layers x 256; LSTM 128)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'onnx-export-lstm-'));
   const artifacts = createLocalArtifactStore(dir);
-  let fop: FopModel;
+  const seeded = useSeededFop({}, 17);
   const sessions: ort.InferenceSession[] = [];
   const lstms: AttentionLstm[] = [];
-
-  beforeAll(async () => {
-    await initTfjs();
-    fop = createFop({}, 17);
-  });
 
   afterAll(async () => {
     await Promise.all(sessions.map((s) => s.release()));
     lstms.forEach((l) => l.dispose());
-    fop?.dispose();
     rmSync(dir, { recursive: true, force: true });
   });
 
   /** Keeps a model of this representation, exports it, and opens the export in ONNX Runtime. */
   async function exported(representation: HypercolumnRepresentation, seed: number) {
+    const fop = seeded.fop;
     const dim = hypercolumnDim(fop.config, representation);
     const stats = statsOf(batchHypercolumns(fop, clips, clips.map(framesOf), representation), dim);
     const lstm = createAttentionLstm({ inputDim: dim, numClasses: CLASSES.length }, seed);
@@ -142,25 +110,19 @@ describe('ONNX export of a fop-hypercolumn-attention-lstm (paper-size FOP, 2 lay
       const want = expected(clips);
       expect(Math.max(...want.flat())).toBeGreaterThan(0.4); // neither uniform nor one-hot: a wrong op would move these
       expect(Math.max(...want.flat())).toBeLessThan(0.99);
-      const batched = await onnxProbabilities(session, clips);
+      const batched = await onnxProbabilities(session, clips, LOG_MEL);
       const diff = maxAbsDiff(batched, want);
       console.log(`attention-lstm ${representation}: max |onnx - tfjs| = ${diff.toExponential(2)}`);
       expect(diff).toBeLessThanOrEqual(1e-4);
-      const alone = await Promise.all(clips.map(async (clip) => (await onnxProbabilities(session, [clip]))[0]!));
+      const alone = await Promise.all(clips.map(async (clip) => (await onnxProbabilities(session, [clip], LOG_MEL))[0]!));
       expect(maxAbsDiff(alone, want)).toBeLessThanOrEqual(1e-4);
     },
   );
 
   it('masks by the lengths input: the short row read over the padding answers differently', async () => {
     const { session } = await exported('h1', 35);
-    const { x, longest } = padded(clips);
-    const run = async (lengths: number[]) => {
-      const out = await session.run({
-        [FOP_ONNX_IO.features]: new ort.Tensor('float32', x, [clips.length, longest, nMels]),
-        [FOP_ONNX_IO.lengths]: new ort.Tensor('int64', BigInt64Array.from(lengths.map(BigInt)), [clips.length]),
-      });
-      return [Array.from((out[FOP_ONNX_IO.probabilities]!.data as Float32Array).subarray(0, CLASSES.length))];
-    };
+    const { longest } = paddedBatch(clips, LOG_MEL.step);
+    const run = async (lengths: number[]) => [(await onnxProbabilities(session, clips, LOG_MEL, lengths))[0]!];
     expect(maxAbsDiff(await run(clips.map(() => longest)), await run(clips.map(framesOf)))).toBeGreaterThan(1e-3);
   });
 

@@ -5,46 +5,23 @@ import * as tf from '@tensorflow/tfjs';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalArtifactStore } from '@ser/artifacts';
-import { createLogMel, synthesizeTestSignal } from '@ser/audio';
 import { writeKeptModel, type KeptModel } from '@ser/model-artifacts';
-import { DEFAULT_FOP_CONFIG, createFop, createFopClassifier, saveVariables, type FopClassifier } from '@ser/models';
-import { initTfjs } from '@ser/tfjs-backend';
+import { DEFAULT_FOP_CONFIG, createFopClassifier, saveVariables, type FopClassifier } from '@ser/models';
 import { ONNX_METADATA_KEYS, OnnxExportUnsupportedError, exportKeptModelToOnnx, keptModelToOnnx } from './export-onnx';
 import { FOP_ONNX_IO } from './fop-classifier-onnx';
 import { ModelProto } from './onnx-proto';
+import { maxAbsDiff, onnxProbabilities, paddedBatch } from './testing/padded-batch';
+import { logMelClip, useSeededFop } from './testing/seeded-fop';
 
 const CLASSES = ['angry', 'happy', 'neutral', 'sad'];
-const nMels = DEFAULT_FOP_CONFIG.nMels;
-const logMel = createLogMel();
+const LOG_MEL = { step: [DEFAULT_FOP_CONFIG.nMels], classes: CLASSES.length };
 // Three generated clips of different lengths (about 70, 150 and 230 frames): a batch of them is right-padded.
-const clips = [0.7, 1.5, 2.3].map((seconds, i) => logMel.compute(synthesizeTestSignal({ sampleRate: 16000, seconds, seed: 11 + i })).data);
-const framesOf = (x: Float32Array) => x.length / nMels;
-
-function padded(inputs: Float32Array[]): { x: Float32Array; longest: number } {
-  const longest = Math.max(...inputs.map(framesOf));
-  const x = new Float32Array(inputs.length * longest * nMels);
-  inputs.forEach((row, b) => x.set(row, b * longest * nMels));
-  return { x, longest };
-}
+const clips = [0.7, 1.5, 2.3].map((seconds, i) => logMelClip(seconds, 11 + i));
 
 function tfjsProbabilities(classifier: FopClassifier, inputs: Float32Array[]): number[][] {
-  const { x, longest } = padded(inputs);
-  return tf.tidy(() =>
-    classifier.forward(tf.tensor3d(x, [inputs.length, longest, nMels]), { training: false, lengths: inputs.map(framesOf) }).probabilities.arraySync(),
-  );
+  const { data, dims, lengths } = paddedBatch(inputs, LOG_MEL.step);
+  return tf.tidy(() => classifier.forward(tf.tensor3d(data, dims as [number, number, number]), { training: false, lengths }).probabilities.arraySync());
 }
-
-async function onnxProbabilities(session: ort.InferenceSession, inputs: Float32Array[]): Promise<number[][]> {
-  const { x, longest } = padded(inputs);
-  const out = await session.run({
-    [FOP_ONNX_IO.features]: new ort.Tensor('float32', x, [inputs.length, longest, nMels]),
-    [FOP_ONNX_IO.lengths]: new ort.Tensor('int64', BigInt64Array.from(inputs.map((r) => BigInt(framesOf(r)))), [inputs.length]),
-  });
-  const p = out[FOP_ONNX_IO.probabilities]!.data as Float32Array;
-  return inputs.map((_, b) => Array.from(p.subarray(b * CLASSES.length, (b + 1) * CLASSES.length)));
-}
-
-const maxAbsDiff = (a: number[][], b: number[][]) => Math.max(...a.flatMap((row, i) => row.map((v, j) => Math.abs(v - b[i]![j]!))));
 
 describe('ONNX export of a fop-classifier (paper-size FOP, 2 layers x 256)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'onnx-export-'));
@@ -52,10 +29,10 @@ describe('ONNX export of a fop-classifier (paper-size FOP, 2 layers x 256)', () 
   let classifier: FopClassifier;
   let onnx: Uint8Array;
   let session: ort.InferenceSession;
+  const seeded = useSeededFop({}, 7);
 
   beforeAll(async () => {
-    await initTfjs();
-    const fop = createFop({}, 7);
+    const fop = seeded.fop;
     classifier = createFopClassifier(fop, CLASSES.length, 8);
     // Sharpen the freshly initialised head so the probabilities are far from uniform (not saturated either): a wrong op shows.
     classifier.variables['head.kernel']!.assign(tf.mul(classifier.variables['head.kernel']!, 4));
@@ -81,22 +58,25 @@ describe('ONNX export of a fop-classifier (paper-size FOP, 2 layers x 256)', () 
       const expected = tfjsProbabilities(classifier, [clip]);
       expect(Math.max(...expected[0]!)).toBeGreaterThan(0.4); // neither uniform nor one-hot: a wrong op would move these
       expect(Math.max(...expected[0]!)).toBeLessThan(0.99);
-      expect(maxAbsDiff(await onnxProbabilities(session, [clip]), expected)).toBeLessThanOrEqual(1e-4);
+      expect(maxAbsDiff(await onnxProbabilities(session, [clip], LOG_MEL), expected)).toBeLessThanOrEqual(1e-4);
     }
   });
 
   it('masks padding like TensorFlow.js: a right-padded batch of three lengths matches, row by row and alone', async () => {
-    const batched = await onnxProbabilities(session, clips);
+    const batched = await onnxProbabilities(session, clips, LOG_MEL);
     expect(maxAbsDiff(batched, tfjsProbabilities(classifier, clips))).toBeLessThanOrEqual(1e-4);
-    const alone = await Promise.all(clips.map(async (clip) => (await onnxProbabilities(session, [clip]))[0]!));
+    const alone = await Promise.all(clips.map(async (clip) => (await onnxProbabilities(session, [clip], LOG_MEL))[0]!));
     expect(maxAbsDiff(batched, alone)).toBeLessThanOrEqual(1e-5);
     // The lengths input is what keeps padding out: pooling over the padded frames changes the short clip's answer.
-    const { x, longest } = padded(clips);
-    const unmasked = await session.run({
-      [FOP_ONNX_IO.features]: new ort.Tensor('float32', x, [clips.length, longest, nMels]),
-      [FOP_ONNX_IO.lengths]: new ort.Tensor('int64', BigInt64Array.from(clips.map(() => BigInt(longest))), [clips.length]),
-    });
-    const shortRow = Array.from((unmasked[FOP_ONNX_IO.probabilities]!.data as Float32Array).subarray(0, CLASSES.length));
+    const { longest } = paddedBatch(clips, LOG_MEL.step);
+    const shortRow = (
+      await onnxProbabilities(
+        session,
+        clips,
+        LOG_MEL,
+        clips.map(() => longest),
+      )
+    )[0]!;
     expect(maxAbsDiff([shortRow], [batched[0]!])).toBeGreaterThan(1e-3);
   });
 

@@ -2,35 +2,25 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createLocalArtifactStore } from '@ser/artifacts';
-import { createLogMel, synthesizeTestSignal } from '@ser/audio';
 import { createClassicalClassifier, loadClassicalClassifier, type ClassicalClassifierConfig } from '@ser/classical';
 import { readKeptModel, writeKeptModel, type KeptModelOfKind } from '@ser/model-artifacts';
-import {
-  batchHypercolumns,
-  createFop,
-  hypercolumnDim,
-  poolFrames,
-  saveVariables,
-  type FopModel,
-  type FramePooling,
-  type HypercolumnRepresentation,
-} from '@ser/models';
-import { initTfjs } from '@ser/tfjs-backend';
+import { batchHypercolumns, hypercolumnDim, poolFrames, saveVariables, type FopModel, type FramePooling, type HypercolumnRepresentation } from '@ser/models';
 import { exportKeptModelToOnnx } from './export-onnx';
 import { FOP_ONNX_IO } from './fop-classifier-onnx';
 import { float32Threshold } from './forest-onnx';
 import { ModelProto } from './onnx-proto';
+import { maxAbsDiff, onnxProbabilities } from './testing/padded-batch';
+import { logMelClip, useSeededFop } from './testing/seeded-fop';
 
 const CLASSES = ['angry', 'happy', 'neutral', 'sad', 'calm'];
-const logMel = createLogMel();
 const nMels = 80;
-const clip = (seconds: number, seed: number) => logMel.compute(synthesizeTestSignal({ sampleRate: 16000, seconds, seed })).data;
+const LOG_MEL = { step: [nMels], classes: CLASSES.length };
 // Training rows: 24 generated clips of 0.4-1.1 s, labels 0-3 in turn (class 4, 'calm', is never seen: its column stays 0).
-const training = Array.from({ length: 24 }, (_, i) => ({ x: clip(0.4 + (i % 8) * 0.1, 100 + i), label: i % 4 }));
+const training = Array.from({ length: 24 }, (_, i) => ({ x: logMelClip(0.4 + (i % 8) * 0.1, 100 + i), label: i % 4 }));
 // Three clips the classifiers never saw, of about 60, 130 and 200 frames: batched, they are right-padded.
-const clips = [0.6, 1.3, 2.0].map((seconds, i) => clip(seconds, 7 + i));
+const clips = [0.6, 1.3, 2.0].map((seconds, i) => logMelClip(seconds, 7 + i));
 
 type Model = KeptModelOfKind<'fop-hypercolumn-classical'>;
 
@@ -54,36 +44,16 @@ function platformProbabilities(fop: FopModel, model: Model, inputs: Float32Array
   }
 }
 
-async function onnxProbabilities(session: ort.InferenceSession, inputs: Float32Array[]): Promise<number[][]> {
-  const lengths = inputs.map((x) => x.length / nMels);
-  const longest = Math.max(...lengths);
-  const x = new Float32Array(inputs.length * longest * nMels);
-  inputs.forEach((row, b) => x.set(row, b * longest * nMels));
-  const out = await session.run({
-    [FOP_ONNX_IO.features]: new ort.Tensor('float32', x, [inputs.length, longest, nMels]),
-    [FOP_ONNX_IO.lengths]: new ort.Tensor('int64', BigInt64Array.from(lengths.map(BigInt)), [inputs.length]),
-  });
-  const p = out[FOP_ONNX_IO.probabilities]!.data as Float32Array;
-  return inputs.map((_, b) => Array.from(p.subarray(b * CLASSES.length, (b + 1) * CLASSES.length)));
-}
-
-const maxAbsDiff = (a: number[][], b: number[][]) => Math.max(...a.flatMap((row, i) => row.map((v, j) => Math.abs(v - b[i]![j]!))));
-
 describe('ONNX export of a fop-hypercolumn-classical model (hypercolumns, pooling, SVM / random forest)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'onnx-hypercolumn-'));
   const artifacts = createLocalArtifactStore(dir);
-  let fop: FopModel;
+  const seeded = useSeededFop({ dModel: 32, numHeads: 4, ffnUnits: 64, numLayers: 2 }, 3);
   const sessions: ort.InferenceSession[] = [];
   const diffs: string[] = []; // each batch's max |diff|, printed once for the record
 
-  beforeAll(async () => {
-    await initTfjs();
-    fop = createFop({ dModel: 32, numHeads: 4, ffnUnits: 64, numLayers: 2 }, 3);
-  });
   afterAll(async () => {
     console.info(`ONNX Runtime vs platform, max |diff| of each right-padded batch: ${diffs.join(', ')}`);
     await Promise.all(sessions.map((s) => s.release()));
-    fop?.dispose();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -94,6 +64,7 @@ describe('ONNX export of a fop-hypercolumn-classical model (hypercolumns, poolin
     config: ClassicalClassifierConfig,
     labelOf = (l: number) => l,
   ) {
+    const fop = seeded.fop;
     const dim = hypercolumnDim(fop.config, representation);
     const rows = batchHypercolumns(
       fop,
@@ -126,9 +97,10 @@ describe('ONNX export of a fop-hypercolumn-classical model (hypercolumns, poolin
 
   /** ONNX Runtime vs the platform: each clip alone, then the three as one right-padded batch; returns the batch's max |diff|. */
   async function expectParity(model: Model, session: ort.InferenceSession): Promise<number> {
-    for (const x of clips) expect(maxAbsDiff(await onnxProbabilities(session, [x]), platformProbabilities(fop, model, [x]))).toBeLessThanOrEqual(1e-4);
-    const expected = platformProbabilities(fop, model, clips);
-    const diff = maxAbsDiff(await onnxProbabilities(session, clips), expected);
+    for (const x of clips)
+      expect(maxAbsDiff(await onnxProbabilities(session, [x], LOG_MEL), platformProbabilities(seeded.fop, model, [x]))).toBeLessThanOrEqual(1e-4);
+    const expected = platformProbabilities(seeded.fop, model, clips);
+    const diff = maxAbsDiff(await onnxProbabilities(session, clips, LOG_MEL), expected);
     expect(diff).toBeLessThanOrEqual(1e-4);
     diffs.push(`${model.representation}/${model.pooling}/${model.classifier.kind} ${diff.toExponential(2)}`);
     return diff;
@@ -136,7 +108,7 @@ describe('ONNX export of a fop-hypercolumn-classical model (hypercolumns, poolin
 
   it('log-mel baseline (representation F, no FOP nodes), mean-std pooling, RBF SVM with Platt probabilities', async () => {
     const { model, session } = await keptAndExported('F', 'mean-std', { kind: 'svm', kernel: 'rbf', C: 4, probability: true });
-    const expected = platformProbabilities(fop, model, clips);
+    const expected = platformProbabilities(seeded.fop, model, clips);
     expect(expected.every((row) => row[4] === 0 && Math.max(...row) < 0.99 && Math.max(...row) > 0.3)).toBe(true); // neither uniform nor one-hot
     await expectParity(model, session);
   });
@@ -153,7 +125,7 @@ describe('ONNX export of a fop-hypercolumn-classical model (hypercolumns, poolin
         nEstimators: 25,
         seed: 5,
       });
-      const expected = platformProbabilities(fop, model, clips);
+      const expected = platformProbabilities(seeded.fop, model, clips);
       expect(expected.some((row) => row.filter((p) => p > 0).length >= 2)).toBe(true); // soft votes, not one tree's answer
       await expectParity(model, session);
     }
@@ -163,7 +135,7 @@ describe('ONNX export of a fop-hypercolumn-classical model (hypercolumns, poolin
     const twoClass = await keptAndExported('add', 'mean', { kind: 'svm', kernel: 'rbf', probability: true }, (l) => l % 2);
     await expectParity(twoClass.model, twoClass.session);
     const vote = await keptAndExported('concat', 'mean-std', { kind: 'svm', kernel: 'linear', probability: false });
-    const expected = platformProbabilities(fop, vote.model, clips);
+    const expected = platformProbabilities(seeded.fop, vote.model, clips);
     expect(expected.every((row) => row.filter((p) => p === 1).length === 1)).toBe(true);
     await expectParity(vote.model, vote.session);
   });

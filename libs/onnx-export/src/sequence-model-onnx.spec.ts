@@ -24,6 +24,7 @@ import type { StandardizerState } from './attention-lstm-onnx';
 import { OnnxExportUnsupportedError, ONNX_METADATA_KEYS, exportKeptModelToOnnx, keptModelToOnnx } from './export-onnx';
 import { ModelProto } from './onnx-proto';
 import { SEQUENCE_ONNX_IO } from './sequence-model-onnx';
+import { maxAbsDiff, onnxProbabilities } from './testing/padded-batch';
 
 const CLASSES = ['angry', 'happy', 'neutral', 'sad'];
 const HOP = 2120;
@@ -62,19 +63,8 @@ function tfjsProbabilities(
   });
 }
 
-async function onnxProbabilities(session: ort.InferenceSession, inputs: Float32Array[], lengths = inputs.map(segmentsOf)): Promise<number[][]> {
-  const longest = Math.max(...inputs.map(segmentsOf));
-  const x = new Float32Array(inputs.length * longest * size).fill(-3); // padding of any value: the lengths say what is real
-  inputs.forEach((row, b) => x.set(row, b * longest * size));
-  const out = await session.run({
-    [SEQUENCE_ONNX_IO.segments]: new ort.Tensor('float32', x, [inputs.length, longest, frames, bins]),
-    [SEQUENCE_ONNX_IO.lengths]: new ort.Tensor('int64', BigInt64Array.from(lengths.map(BigInt)), [inputs.length]),
-  });
-  const p = out[SEQUENCE_ONNX_IO.probabilities]!.data as Float32Array;
-  return inputs.map((_, b) => Array.from(p.subarray(b * CLASSES.length, (b + 1) * CLASSES.length)));
-}
-
-const maxAbsDiff = (a: number[][], b: number[][]) => Math.max(...a.flatMap((row, i) => row.map((v, j) => Math.abs(v - b[i]![j]!))));
+// Padding of any value (here -3): the lengths say what is real.
+const SEGMENTS = { step: [frames, bins], classes: CLASSES.length, input: SEQUENCE_ONNX_IO.segments, padValue: -3 };
 
 const VQVAE = { hiddenChannels: 16, embeddingDim: 8, codebookSize: 32, downsamplings: 2 };
 const CLASSIFIERS = {
@@ -158,11 +148,11 @@ describe('ONNX export of a sequence-model (CNN 16/24/32 filters; TCN and TACN of
       const want = expected(clips);
       expect(Math.max(...want.flat())).toBeGreaterThan(0.35); // neither uniform (0.25) nor one-hot: a wrong op would move these
       expect(Math.max(...want.flat())).toBeLessThan(0.99);
-      const batched = await onnxProbabilities(session, clips);
+      const batched = await onnxProbabilities(session, clips, SEGMENTS);
       const diff = maxAbsDiff(batched, want);
       console.log(`sequence-model ${sequenceModel} ${features}: max |onnx - tfjs| = ${diff.toExponential(2)}`);
       expect(diff).toBeLessThanOrEqual(1e-4);
-      const alone = await Promise.all(clips.map(async (clip) => (await onnxProbabilities(session, [clip]))[0]!));
+      const alone = await Promise.all(clips.map(async (clip) => (await onnxProbabilities(session, [clip], SEGMENTS))[0]!));
       expect(maxAbsDiff(alone, want)).toBeLessThanOrEqual(1e-4);
       // The lengths are what pick each row's last segment: reading the short rows at the padded end answers differently.
       const longest = Math.max(...clips.map(segmentsOf));
@@ -171,6 +161,7 @@ describe('ONNX export of a sequence-model (CNN 16/24/32 filters; TCN and TACN of
           await onnxProbabilities(
             session,
             clips,
+            SEGMENTS,
             clips.map(() => longest),
           ),
           batched,

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalArtifactStore } from '@ser/artifacts';
 import { synthesizeTestSignal } from '@ser/audio';
 import { createClassicalClassifier, type ClassicalClassifierConfig } from '@ser/classical';
@@ -11,7 +11,8 @@ import { writeKeptModel } from '@ser/model-artifacts';
 import { batchHypercolumns, createFop, hypercolumnDim, poolFrames, saveVariables, type FramePooling, type HypercolumnRepresentation } from '@ser/models';
 import { initTfjs } from '@ser/tfjs-backend';
 import { logMelFeatures } from './fop-classifier';
-import { loadServableModel, type ServableModel } from './model-kinds';
+import { loadBothRuntimes } from '../testing/both-runtimes';
+import type { ServableModel } from './model-kinds';
 import './hypercolumn-model';
 
 const CLASSES = ['angry', 'happy', 'neutral', 'sad'];
@@ -20,7 +21,6 @@ const audio = (seconds: number, seed: number) => synthesizeTestSignal({ sampleRa
 describe('fop-hypercolumn-classical under SER_INFERENCE_RUNTIME=onnx', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ser-onnx-classical-'));
   const artifacts = createLocalArtifactStore(dir);
-  const saved = process.env.SER_INFERENCE_RUNTIME;
   const loaded: ServableModel[] = [];
 
   beforeAll(async () => {
@@ -52,27 +52,17 @@ describe('fop-hypercolumn-classical under SER_INFERENCE_RUNTIME=onnx', () => {
     await keep('models/f-forest', 'F', 'mean', { kind: 'random-forest', nEstimators: 20, seed: 3 });
     fop.dispose();
   });
-  afterEach(() => {
-    if (saved === undefined) delete process.env.SER_INFERENCE_RUNTIME;
-    else process.env.SER_INFERENCE_RUNTIME = saved;
-  });
   afterAll(() => {
     loaded.forEach((m) => m.dispose());
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const load = async (runtime: string, key: string) => {
-    process.env.SER_INFERENCE_RUNTIME = runtime;
-    const model = await loadServableModel(artifacts, key);
-    loaded.push(model);
-    return model;
-  };
-
   it.each([
     ['h2 + mean-std + Platt SVM', 'models/h2-svm'],
     ['F + mean + random forest', 'models/f-forest'],
   ])('%s answers through ONNX Runtime with the probabilities tfjs gives, for a padded batch of two lengths', async (_, key) => {
-    const [tfjs, onnx] = [await load('tfjs', key), await load('onnx', key)];
+    const { tfjs, onnx } = await loadBothRuntimes(artifacts, key);
+    loaded.push(tfjs, onnx);
     expect(onnx).toMatchObject({ kind: 'fop-hypercolumn-classical', labels: CLASSES, featureKind: 'log-mel' });
     const inputs = [0.6, 1.4].map((seconds, i) => onnx.featurize(audio(seconds, i + 1)));
     const answer = onnx.predict(inputs);

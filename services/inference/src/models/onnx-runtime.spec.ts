@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalArtifactStore } from '@ser/artifacts';
 import { synthesizeTestSignal } from '@ser/audio';
 import { writeKeptModel } from '@ser/model-artifacts';
@@ -18,7 +18,8 @@ import {
   saveVariables,
 } from '@ser/models';
 import { initTfjs } from '@ser/tfjs-backend';
-import { loadServableModel, type ServableModel } from './model-kinds';
+import { loadBothRuntimes } from '../testing/both-runtimes';
+import type { ServableModel } from './model-kinds';
 import { inferenceRuntime } from './onnx-runtime';
 import './fop-classifier';
 import './hypercolumn-model';
@@ -37,7 +38,6 @@ describe('inferenceRuntime', () => {
 describe('exportable kinds under SER_INFERENCE_RUNTIME=onnx', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ser-onnx-serving-'));
   const artifacts = createLocalArtifactStore(dir);
-  const saved = process.env.SER_INFERENCE_RUNTIME;
   const loaded: ServableModel[] = [];
 
   beforeAll(async () => {
@@ -98,28 +98,18 @@ describe('exportable kinds under SER_INFERENCE_RUNTIME=onnx', () => {
     network.dispose();
     vqvae.dispose();
   });
-  afterEach(() => {
-    if (saved === undefined) delete process.env.SER_INFERENCE_RUNTIME;
-    else process.env.SER_INFERENCE_RUNTIME = saved;
-  });
   afterAll(() => {
     loaded.forEach((m) => m.dispose());
     rmSync(dir, { recursive: true, force: true });
   });
-
-  const load = async (runtime: string, key: string) => {
-    process.env.SER_INFERENCE_RUNTIME = runtime;
-    const model = await loadServableModel(artifacts, key);
-    loaded.push(model);
-    return model;
-  };
 
   it.each([
     ['fop-classifier', 'models/r'],
     ['fop-hypercolumn-attention-lstm', 'models/lstm'],
     ['sequence-model', 'models/seq'],
   ])('%s answers through ONNX Runtime with the probabilities tfjs gives, for a padded batch of two lengths', async (kind, key) => {
-    const [tfjs, onnx] = [await load('tfjs', key), await load('onnx', key)];
+    const { tfjs, onnx } = await loadBothRuntimes(artifacts, key);
+    loaded.push(tfjs, onnx);
     expect(onnx).toMatchObject({ kind, labels: CLASSES, featureKind: tfjs.featureKind, frontEnd: tfjs.frontEnd });
     const inputs = [0.6, 1.4].map((seconds, i) => onnx.featurize(synthesizeTestSignal({ sampleRate: 16000, seconds, seed: i + 1 })));
     expect(inputs.map((x) => Array.from(x))).toEqual(
