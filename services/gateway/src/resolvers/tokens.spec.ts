@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postGraphql, startSpecGateway, type SpecGateway } from '../spec-gateway';
 import { parseGlobalId } from './global-ids';
+import { connectionOfList } from './paging';
+import { creationKeys } from './tokens';
 
 const CREATE = 'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret apiToken { id name role createdAt } } }';
 const LIST = 'query($after: String) { apiTokens(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id name role } } } }';
@@ -77,5 +79,18 @@ describe('api token management', () => {
     });
     expect(code(await postGraphql(t.gateway.url, { query: '{ __typename }' }, { token: secret }))).toBe('UNAUTHENTICATED');
     expect(code(await postGraphql(t.gateway.url, { query: revoke, variables: { id: apiToken.id } }, { token: tokens.admin }))).toBe('NOT_FOUND');
+  });
+});
+
+// The store orders tokens by a microsecond timestamp; made in one millisecond, their Dates tie.
+describe('the token listing order', () => {
+  it("keeps the store's order for tokens of one millisecond, across pages", () => {
+    const at = new Date('2026-12-04T10:00:00.123Z');
+    const tokens = ['zz', 'mm', 'aa'].map((id, i) => ({ id, name: `t${i}`, role: 'viewer' as const, createdAt: at }));
+    const keyOf = creationKeys(tokens);
+    const first = connectionOfList('apiTokens', tokens, keyOf, { first: 2 });
+    expect(first.edges.map((e) => e.node.name)).toEqual(['t0', 't1']);
+    const rest = connectionOfList('apiTokens', tokens, keyOf, { first: 2, after: first.pageInfo.endCursor });
+    expect(rest.edges.map((e) => e.node.name)).toEqual(['t2']);
   });
 });

@@ -8,13 +8,29 @@ import { connectionOfList, type ConnectionArgs } from './paging';
 // Tokens are an admin's business: listing them, making them and revoking them. The store keeps only a hash, so a
 // token's secret exists in one place after createApiToken answers: with whoever asked.
 
-/** Oldest first, as `ser token list` shows them; the key makes creation order a string order. */
-const creationKey = (t: ApiToken) => `${t.createdAt.toISOString()} ${t.id}`;
+/**
+ * Oldest first, as `ser token list` shows them: the key makes the store's creation order a string order. The store
+ * orders by a microsecond timestamp, a Date keeps milliseconds, so tokens made in one millisecond also carry their
+ * rank in the store's order (ordering them by id instead would shuffle them).
+ */
+export function creationKeys(tokens: readonly ApiToken[]): (t: ApiToken) => string {
+  const keys = new Map<ApiToken, string>();
+  let previous = '';
+  let rank = 0;
+  for (const t of tokens) {
+    const millisecond = t.createdAt.toISOString();
+    rank = millisecond === previous ? rank + 1 : 0;
+    previous = millisecond;
+    keys.set(t, `${millisecond} ${String(rank).padStart(6, '0')} ${t.id}`);
+  }
+  return (t) => keys.get(t)!;
+}
 
 export const tokenQueries = {
   async apiTokens(_: unknown, args: ConnectionArgs, ctx: GatewayContext) {
     requireRole(ctx, 'admin', 'apiTokens');
-    return connectionOfList('apiTokens', await ctx.store.apiTokens.list(), creationKey, args);
+    const tokens = await ctx.store.apiTokens.list();
+    return connectionOfList('apiTokens', tokens, creationKeys(tokens), args);
   },
 };
 
