@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Makes `require('@tensorflow/tfjs-node')` work on a machine that reaches only package registries.
+# Makes `require('@tensorflow/tfjs-node')` work on a machine that reaches only package registries, or, with
+# TFJS_NATIVE_VARIANT=gpu, `require('@tensorflow/tfjs-node-gpu')` on the CUDA-enabled wheel of the same
+# TensorFlow (what the GPU trainer images run; the CUDA/cuDNN it needs are pinned in versions.env).
 #
 # tfjs-node's own install script downloads libtensorflow from storage.googleapis.com, which these
 # machines cannot reach, so npm drops the optional dependency. Instead this script:
@@ -13,17 +15,34 @@
 # Everything downloaded or built is cached under deploy/tfjs-native/cache (git-ignored): a second run
 # only re-checks. Run it after `npm install` (which removes anything it did not install itself).
 #
-# Environment: TFJS_NATIVE_TF_VERSION (default 2.15.1), TFJS_NATIVE_NODEDIR (Node headers, default:
-# the prefix of the running node, e.g. /usr), TFJS_NATIVE_FORCE=1 (rebuild and reinstall).
+# Versions come from versions.env (the pins the GPU images are checked against).
+#
+# Environment: TFJS_NATIVE_VARIANT (cpu, the default: tensorflow-cpu wheel -> @tensorflow/tfjs-node; gpu: the
+# CUDA-enabled tensorflow wheel -> @tensorflow/tfjs-node-gpu, see README.md), TFJS_NATIVE_TF_VERSION (overrides
+# versions.env's TF_VERSION), TFJS_NATIVE_NODEDIR (Node headers, default: the prefix of the running node, e.g.
+# /usr), TFJS_NATIVE_FORCE=1 (rebuild and reinstall), TFJS_NATIVE_REQUIRE_GPU=1 (gpu variant: fail unless
+# TensorFlow finds a GPU; without it, a machine with no GPU verifies the CPU fallback only).
 set -Eeuo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 CACHE="$HERE/cache"
 BUILD="$HERE/build"
-TFJS_NODE_VERSION=4.22.0
-TF_VERSION="${TFJS_NATIVE_TF_VERSION:-2.15.1}"
-TARGET="$ROOT/node_modules/@tensorflow/tfjs-node"
+# shellcheck source=versions.env
+source "$HERE/versions.env"
+TF_VERSION="${TFJS_NATIVE_TF_VERSION:-$TF_VERSION}"
+VARIANT="${TFJS_NATIVE_VARIANT:-cpu}"
+case "$VARIANT" in
+  # The wheels differ in CUDA kernels only; the npm packages differ in name (tfjs-node sets isGPUPackage from
+  # it) and install script, their binding sources are identical.
+  cpu) WHEEL_PROJECT=tensorflow-cpu PACKAGE=@tensorflow/tfjs-node VARIANT_TAG="" ;;
+  gpu) WHEEL_PROJECT=tensorflow PACKAGE=@tensorflow/tfjs-node-gpu VARIANT_TAG="gpu-" ;;
+  *) printf '[tfjs-native] FAILED: TFJS_NATIVE_VARIANT must be cpu or gpu, not %s\n' "$VARIANT" >&2; exit 1 ;;
+esac
+# The wheel's file name: project name with '-' as '_'.
+WHEEL_PREFIX="${WHEEL_PROJECT//-/_}-$TF_VERSION-"
+PACKAGE_FILE="${PACKAGE#@}" && PACKAGE_FILE="${PACKAGE_FILE//\//-}"
+TARGET="$ROOT/node_modules/$PACKAGE"
 
 log() { printf '[tfjs-native] %s\n' "$*"; }
 fail() { printf '[tfjs-native] FAILED: %s\n' "$*" >&2; exit 1; }
@@ -50,20 +69,20 @@ check_prerequisites() {
 
 # 1. The TensorFlow C library, from PyPI.
 fetch_tensorflow() {
-  TF_DIR="$CACHE/tensorflow-$TF_VERSION"
+  TF_DIR="$CACHE/tensorflow-$VARIANT_TAG$TF_VERSION"
   if [[ -f "$TF_DIR/.complete" ]]; then
     log "TensorFlow $TF_VERSION C library: cached in ${TF_DIR#"$ROOT"/}"
     return
   fi
   local wheel
-  wheel="$(ls "$CACHE"/tensorflow_cpu-"$TF_VERSION"-*.whl 2>/dev/null | head -n1 || true)"
+  wheel="$(ls "$CACHE/$WHEEL_PREFIX"*.whl 2>/dev/null | head -n1 || true)"
   if [[ -z "$wheel" ]]; then
-    log "downloading tensorflow-cpu==$TF_VERSION wheel from PyPI (~200 MB)"
+    log "downloading $WHEEL_PROJECT==$TF_VERSION wheel from PyPI (cpu ~200 MB, gpu ~475 MB)"
     # The wheel is only unpacked, never imported: any CPython tag with a Linux x86-64 build will do.
     python3 -m pip download --quiet --no-deps --only-binary=:all: --python-version 3.10 \
-      --platform manylinux2014_x86_64 --dest "$CACHE" "tensorflow-cpu==$TF_VERSION" ||
-      fail "pip could not download tensorflow-cpu==$TF_VERSION"
-    wheel="$(ls "$CACHE"/tensorflow_cpu-"$TF_VERSION"-*.whl | head -n1)"
+      --platform manylinux2014_x86_64 --dest "$CACHE" "$WHEEL_PROJECT==$TF_VERSION" ||
+      fail "pip could not download $WHEEL_PROJECT==$TF_VERSION"
+    wheel="$(ls "$CACHE/$WHEEL_PREFIX"*.whl | head -n1)"
   fi
   log "extracting the C library and headers from $(basename "$wheel")"
   rm -rf "$TF_DIR" && mkdir -p "$TF_DIR/lib" "$TF_DIR/unpacked"
@@ -71,12 +90,13 @@ fetch_tensorflow() {
     'tensorflow/include/tensorflow/c/*' 'tensorflow/include/tensorflow/core/platform/ctstring*' \
     'tensorflow/include/tsl/c/*' 'tensorflow/include/tsl/platform/ctstring*' -d "$TF_DIR/unpacked" 2>/dev/null || true
   [[ -f "$TF_DIR/unpacked/tensorflow/libtensorflow_cc.so.2" ]] ||
-    fail "the tensorflow-cpu $TF_VERSION wheel has no libtensorflow_cc.so.2 (older wheels keep the C API inside the Python extension); use a newer TFJS_NATIVE_TF_VERSION, e.g. 2.15.1"
+    fail "the $WHEEL_PROJECT $TF_VERSION wheel has no libtensorflow_cc.so.2 (older wheels keep the C API inside the Python extension); use a newer TFJS_NATIVE_TF_VERSION, e.g. 2.15.1"
   mv "$TF_DIR"/unpacked/tensorflow/lib*.so.2 "$TF_DIR/lib/"
   mv "$TF_DIR/unpacked/tensorflow/include" "$TF_DIR/include"
   rm -rf "$TF_DIR/unpacked"
   # binding.gyp links with -ltensorflow -ltensorflow_framework; the addon then records the real
-  # sonames (libtensorflow_cc.so.2, libtensorflow_framework.so.2), so no patchelf is needed.
+  # sonames (libtensorflow_cc.so.2, libtensorflow_framework.so.2), so no patchelf is needed. The GPU build
+  # dlopens CUDA and cuDNN lazily (no NEEDED entry): they come from the image's CUDA base or LD_LIBRARY_PATH.
   ln -sf libtensorflow_cc.so.2 "$TF_DIR/lib/libtensorflow.so"
   ln -sf libtensorflow_framework.so.2 "$TF_DIR/lib/libtensorflow_framework.so"
   touch "$TF_DIR/.complete"
@@ -84,28 +104,28 @@ fetch_tensorflow() {
 
 # 2. The tfjs-node package and its run-time dependencies, from the npm registry, no scripts run.
 fetch_tfjs_node() {
-  TARBALL="$CACHE/tensorflow-tfjs-node-$TFJS_NODE_VERSION.tgz"
+  TARBALL="$CACHE/$PACKAGE_FILE-$TFJS_NODE_VERSION.tgz"
   if [[ ! -f "$TARBALL" ]]; then
-    log "downloading @tensorflow/tfjs-node@$TFJS_NODE_VERSION from the npm registry"
-    (cd "$CACHE" && npm pack --silent "@tensorflow/tfjs-node@$TFJS_NODE_VERSION" >/dev/null) ||
-      fail "npm pack @tensorflow/tfjs-node@$TFJS_NODE_VERSION failed"
+    log "downloading $PACKAGE@$TFJS_NODE_VERSION from the npm registry"
+    (cd "$CACHE" && npm pack --silent "$PACKAGE@$TFJS_NODE_VERSION" >/dev/null) ||
+      fail "npm pack $PACKAGE@$TFJS_NODE_VERSION failed"
   fi
-  DEPS_DIR="$CACHE/runtime-deps-$TFJS_NODE_VERSION"
+  DEPS_DIR="$CACHE/runtime-deps-$VARIANT_TAG$TFJS_NODE_VERSION"
   if [[ -f "$DEPS_DIR/.complete" ]]; then
-    log "tfjs-node run-time dependencies: cached"
+    log "$PACKAGE run-time dependencies: cached"
     return
   fi
-  log "installing tfjs-node's run-time dependencies into a scratch folder (--ignore-scripts)"
+  log "installing $PACKAGE's run-time dependencies into a scratch folder (--ignore-scripts)"
   local scratch="$CACHE/npm-scratch"
   rm -rf "$scratch" "$DEPS_DIR" && mkdir -p "$scratch" "$DEPS_DIR/node_modules"
   echo '{ "name": "tfjs-native-scratch", "private": true }' >"$scratch/package.json"
   (cd "$scratch" && npm install --silent --ignore-scripts --no-audit --no-fund --no-package-lock \
-    "@tensorflow/tfjs-node@$TFJS_NODE_VERSION") || fail "npm install of tfjs-node's dependencies failed"
+    "$PACKAGE@$TFJS_NODE_VERSION") || fail "npm install of $PACKAGE's dependencies failed"
   local entry
   while IFS= read -r entry; do
     mkdir -p "$(dirname "$DEPS_DIR/node_modules/$entry")"
     cp -a "$scratch/node_modules/$entry" "$DEPS_DIR/node_modules/$entry"
-  done < <(node "$HERE/runtime-deps.mjs" "$scratch")
+  done < <(node "$HERE/runtime-deps.mjs" "$scratch" "$PACKAGE")
   rm -rf "$scratch"
   touch "$DEPS_DIR/.complete"
 }
@@ -118,13 +138,13 @@ build_addon() {
   # node-pre-gyp (which tfjs-node uses to find the addon) picks the highest napi version it lists.
   NAPI_BUILD="$(tar -xzOf "$TARBALL" package/package.json | node -p \
     'JSON.parse(fs.readFileSync(0, "utf8")).binary.napi_versions.filter((v) => v <= Number(process.argv[1])).at(-1)' "$napi")"
-  ADDON="$CACHE/addon-$TFJS_NODE_VERSION-tf$TF_VERSION-abi$abi-napi$NAPI_BUILD/tfjs_binding.node"
+  ADDON="$CACHE/addon-$VARIANT_TAG$TFJS_NODE_VERSION-tf$TF_VERSION-abi$abi-napi$NAPI_BUILD/tfjs_binding.node"
   if [[ -f "$ADDON" && -z "${TFJS_NATIVE_FORCE:-}" ]]; then
     log "addon: cached (${ADDON#"$ROOT"/})"
     return
   fi
-  local src="$BUILD/tfjs-node-$TFJS_NODE_VERSION"
-  log "building tfjs_binding.node (N-API $NAPI_BUILD) with node-gyp against TensorFlow $TF_VERSION"
+  local src="$BUILD/tfjs-node-$VARIANT_TAG$TFJS_NODE_VERSION"
+  log "building tfjs_binding.node (N-API $NAPI_BUILD) with node-gyp against TensorFlow $TF_VERSION ($VARIANT build)"
   rm -rf "$src" && mkdir -p "$src"
   # Only what node-gyp needs: the package's TypeScript sources would land in the repo-wide typecheck.
   tar -xzf "$TARBALL" -C "$src" --strip-components=1 package/binding.gyp package/binding package/package.json
@@ -132,20 +152,20 @@ build_addon() {
   ln -s "$TF_DIR/lib" "$src/deps/lib"
   ln -s "$TF_DIR/include" "$src/deps/include"
   (cd "$src" && node "$NODE_GYP" rebuild --nodedir="$NODEDIR" --module_name=tfjs_binding \
-    --module_path="$src/lib/napi-v$NAPI_BUILD" --napi_build_version="$NAPI_BUILD" >"$BUILD/node-gyp.log" 2>&1) ||
-    fail "node-gyp build failed; see ${BUILD#"$ROOT"/}/node-gyp.log (last lines: $(tail -n 5 "$BUILD/node-gyp.log" | tr '\n' ' '))"
+    --module_path="$src/lib/napi-v$NAPI_BUILD" --napi_build_version="$NAPI_BUILD" >"$BUILD/node-gyp-$VARIANT.log" 2>&1) ||
+    fail "node-gyp build failed; see ${BUILD#"$ROOT"/}/node-gyp-$VARIANT.log (last lines: $(tail -n 5 "$BUILD/node-gyp-$VARIANT.log" | tr '\n' ' '))"
   mkdir -p "$(dirname "$ADDON")"
   cp "$src/build/Release/tfjs_binding.node" "$ADDON"
 }
 
 # 4. node_modules/@tensorflow/tfjs-node, assembled beside the target and swapped in.
 install_package() {
-  local stamp="tfjs-node $TFJS_NODE_VERSION, TensorFlow $TF_VERSION, $(basename "$(dirname "$ADDON")")"
+  local stamp="${PACKAGE#@tensorflow/} $TFJS_NODE_VERSION, TensorFlow $TF_VERSION, $(basename "$(dirname "$ADDON")")"
   if [[ -z "${TFJS_NATIVE_FORCE:-}" && "$(cat "$TARGET/.tfjs-native" 2>/dev/null || true)" == "$stamp" ]]; then
-    log "node_modules/@tensorflow/tfjs-node: already installed ($stamp)"
+    log "node_modules/$PACKAGE: already installed ($stamp)"
     return
   fi
-  log "installing node_modules/@tensorflow/tfjs-node"
+  log "installing node_modules/$PACKAGE"
   local staging="$TARGET.tfjs-native-staging"
   rm -rf "$staging" && mkdir -p "$staging/deps" "$staging/lib/napi-v$NAPI_BUILD"
   tar -xzf "$TARBALL" -C "$staging" --strip-components=1
@@ -158,8 +178,8 @@ install_package() {
 }
 
 verify() {
-  log "verifying that @tensorflow/tfjs-node loads and shares the project's tfjs-core"
-  (cd "$ROOT" && TF_CPP_MIN_LOG_LEVEL=2 node "$HERE/verify.mjs") || fail "the installed tfjs-node does not work (see above)"
+  log "verifying that $PACKAGE loads and shares the project's tfjs-core"
+  (cd "$ROOT" && TF_CPP_MIN_LOG_LEVEL=2 node "$HERE/verify.mjs" "$PACKAGE") || fail "the installed $PACKAGE does not work (see above)"
 }
 
 check_prerequisites
@@ -168,4 +188,8 @@ fetch_tfjs_node
 build_addon
 install_package
 verify
-log "done: the 'node' backend is available (SER_TFJS_BACKEND=node, or automatic selection)"
+if [[ "$VARIANT" == gpu ]]; then
+  log "done: $PACKAGE is installed (SER_TFJS_BACKEND=node-gpu on a machine with an NVIDIA GPU and CUDA $TF_CUDA_VERSION / cuDNN $TF_CUDNN_VERSION libraries)"
+else
+  log "done: the 'node' backend is available (SER_TFJS_BACKEND=node, or automatic selection)"
+fi

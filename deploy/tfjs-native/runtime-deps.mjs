@@ -1,12 +1,13 @@
 // Prints, one per line, the node_modules entries (relative to <scratch>/node_modules) that
-// @tensorflow/tfjs-node needs at run time, excluding @tensorflow/* packages: those must come from the
+// @tensorflow/tfjs-node (or tfjs-node-gpu, same dependencies) needs at run time, excluding @tensorflow/* packages: those must come from the
 // project's own node_modules so that tfjs-node registers into the project's single tfjs-core.
-// Usage: node runtime-deps.mjs <scratch dir holding an `npm install @tensorflow/tfjs-node`>
+// Usage: node runtime-deps.mjs <scratch dir holding an `npm install <package>`> [package, default @tensorflow/tfjs-node]
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 
 const scratch = process.argv[2];
-if (!scratch) throw new Error('usage: runtime-deps.mjs <scratch dir>');
+const packageName = process.argv[3] ?? '@tensorflow/tfjs-node';
+if (!scratch) throw new Error('usage: runtime-deps.mjs <scratch dir> [package]');
 const top = join(scratch, 'node_modules');
 
 /** Node's lookup: <dir>/node_modules/<name>, then each parent's, up to the scratch root. */
@@ -20,7 +21,7 @@ function resolvePackageDir(fromDir, name) {
 }
 
 const seen = new Set();
-const queue = [join(top, '@tensorflow', 'tfjs-node')];
+const queue = [join(top, ...packageName.split('/'))];
 while (queue.length > 0) {
   const dir = queue.shift();
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
@@ -44,8 +45,8 @@ while (queue.length > 0) {
 const entries = new Set();
 for (const dir of seen) {
   const rel = relative(top, dir).split(sep);
-  const nestedInTfjsNode = rel[0] === '@tensorflow' && rel[1] === 'tfjs-node';
-  if (nestedInTfjsNode) throw new Error(`tfjs-node has a nested dependency (${dir}); flatten it first`);
+  const nestedInTfjsNode = rel.slice(0, 2).join('/') === packageName;
+  if (nestedInTfjsNode) throw new Error(`${packageName} has a nested dependency (${dir}); flatten it first`);
   const isNested = rel.includes('node_modules');
   if (!isNested) entries.add(rel.join('/'));
 }

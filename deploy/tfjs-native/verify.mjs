@@ -1,5 +1,9 @@
-// Checks, from the project root, that @tensorflow/tfjs-node loads, registers its `tensorflow` backend
-// into the same tfjs-core the project imports, and computes correctly. Exits non-zero otherwise.
+// Checks, from the project root, that @tensorflow/tfjs-node (or the package named by the first argument,
+// e.g. @tensorflow/tfjs-node-gpu) loads, registers its `tensorflow` backend into the same tfjs-core the
+// project imports, and computes correctly. Exits non-zero otherwise.
+// For the GPU package it also reports whether TensorFlow found a GPU. Without one, TensorFlow runs on the
+// CPU and only the loading and that fallback are verified, which the output says; TFJS_NATIVE_REQUIRE_GPU=1
+// makes a missing GPU a failure (for a check on a GPU node).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -12,14 +16,16 @@ function check(condition, message) {
   }
 }
 
-const tfnode = require('@tensorflow/tfjs-node');
+const packageName = process.argv[2] ?? '@tensorflow/tfjs-node';
+const gpuPackage = packageName === '@tensorflow/tfjs-node-gpu';
+const tfnode = require(packageName);
 // The project imports tfjs as ESM; under Node that is the same CJS module instance, checked here.
 const tf = await import('@tensorflow/tfjs');
 
-const nodeDir = dirname(require.resolve('@tensorflow/tfjs-node/package.json'));
+const nodeDir = dirname(require.resolve(`${packageName}/package.json`));
 const ourCore = require.resolve('@tensorflow/tfjs-core');
 const theirCore = require.resolve('@tensorflow/tfjs-core', { paths: [nodeDir] });
-check(ourCore === theirCore, `tfjs-node resolves tfjs-core at ${theirCore}, the project at ${ourCore}`);
+check(ourCore === theirCore, `${packageName} resolves tfjs-core at ${theirCore}, the project at ${ourCore}`);
 check(tf.findBackendFactory('tensorflow') !== null, "the project's tfjs has no 'tensorflow' backend registered");
 
 const switched = await tf.setBackend('tensorflow');
@@ -39,7 +45,14 @@ const product = tf
   .dataSync();
 check(Array.from(product).join() === '19,22,43,50', `matMul gave ${Array.from(product).join()}`);
 
-const binding = tf.backend().binding;
+const backend = tf.backend();
+const version = tfnode.version['tfjs-node']; // the GPU package reports under the same key
+check(backend.isGPUPackage === gpuPackage, `isGPUPackage is ${backend.isGPUPackage} for ${packageName}`);
+let device = '';
+if (gpuPackage) {
+  if (process.env.TFJS_NATIVE_REQUIRE_GPU === '1') check(backend.isUsingGpuDevice, 'TensorFlow found no usable GPU (TFJS_NATIVE_REQUIRE_GPU=1)');
+  device = backend.isUsingGpuDevice ? ', on a GPU' : '; NO GPU device found, so the matMul ran on the CPU: CUDA/cuDNN and the GPU kernels are NOT verified';
+}
 console.log(
-  `[tfjs-native] ok: tfjs-node ${tfnode.version['tfjs-node']}, TensorFlow C library ${binding.TF_Version}, ` + `backend '${tf.getBackend()}', matMul correct`,
+  `[tfjs-native] ok: ${packageName} ${version}, TensorFlow C library ${backend.binding.TF_Version}, ` + `backend '${tf.getBackend()}', matMul correct${device}`,
 );

@@ -1,5 +1,5 @@
-// Image policies, checked statically (no Docker engine needed): multi-stage builds, pinned bases (CUDA 11 +
-// cuDNN 8 for the trainers' tfjs-node-gpu, slim Node 20 for the rest), the service's esbuild bundle with only its
+// Image policies, checked statically (no Docker engine needed): multi-stage builds, pinned bases (CUDA + cuDNN
+// for the trainers' tfjs-node-gpu, at the versions native-tensorflow-pins.spec.ts checks; slim Node 20 for the rest), the service's esbuild bundle with only its
 // external production dependencies, a numeric non-root user, a HEALTHCHECK on the service's port, ffmpeg where
 // audio is decoded. test/deploy/bundles.spec.ts builds the bundles and starts them.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -52,19 +52,22 @@ describe.each(Object.entries(IMAGES))('%s image', (service, want) => {
   });
 
   it('pins every base image to a version tag or digest', () => {
-    for (const stage of stages) {
+    for (const [index, stage] of stages.entries()) {
+      // A stage built on an earlier one inherits that one's pinned base.
+      if (stages.slice(0, index).some((earlier) => earlier.alias === stage.image)) continue;
       const pinned = !!stage.digest || (!!stage.tag && stage.tag !== 'latest' && /^\d+\.\d+\.\d+/.test(stage.tag));
       expect(pinned, `FROM ${stage.image}`).toBe(true);
     }
   });
 
-  it(want.gpu ? 'ships on CUDA 11.2+ with cuDNN 8 and tfjs-node-gpu' : 'ships on slim Node 20 with tfjs-node', () => {
+  it(want.gpu ? 'ships on a CUDA runtime with tfjs-node-gpu built from the GPU variant' : 'ships on slim Node 20 with tfjs-node', () => {
     const install = builders.flatMap(runs).join('\n');
     if (want.gpu) {
       expect(final.name).toBe('nvidia/cuda');
-      const [, minor] = /^11\.(\d+)\.\d+-cudnn8-runtime-/.exec(final.tag ?? '') ?? [];
-      expect(Number(minor), `CUDA tag ${final.tag}`).toBeGreaterThanOrEqual(2);
-      expect(install).toMatch(/npm rebuild @tensorflow\/tfjs-node-gpu\b/);
+      expect(final.tag).toMatch(/^\d+\.\d+\.\d+-cudnn\d+-runtime-ubuntu/);
+      // npm's own install script would fetch libtensorflow 2.9.1 (CUDA 11); the build script uses the pinned wheel.
+      expect(install).toMatch(/\bTFJS_NATIVE_VARIANT=gpu bash deploy\/tfjs-native\/build\.sh\b/);
+      expect(install).not.toMatch(/npm rebuild @tensorflow\/tfjs-node-gpu\b/);
       // Node itself comes from a pinned Node 20 stage.
       const node = final.steps.find((s) => s.keyword === 'COPY' && s.args.startsWith('/usr/local/bin/node '));
       expect(stages.find((s) => s.alias === node?.flags.from)?.tag).toMatch(/^20\.\d+\.\d+-/);
@@ -82,7 +85,12 @@ describe.each(Object.entries(IMAGES))('%s image', (service, want) => {
     const installs = runs(deps).filter((r) => /\bnpm (ci|install|i)\b/.test(r));
     expect(installs.length).toBeGreaterThan(0);
     for (const r of installs) expect(r).toMatch(/--omit=dev\b/);
-    expect(deps.steps.filter((st) => st.keyword === 'COPY').map((st) => st.args)).toEqual([`/src/dist/bundles/${service}/package.json ./`]);
+    // Besides the bundle's package.json, GPU images copy in the tfjs-node-gpu package their native stage built.
+    const gpuPackage = '/src/node_modules/@tensorflow/tfjs-node-gpu node_modules/@tensorflow/tfjs-node-gpu';
+    expect(deps.steps.filter((st) => st.keyword === 'COPY').map((st) => st.args)).toEqual([
+      `/src/dist/bundles/${service}/package.json ./`,
+      ...(want.gpu ? [gpuPackage] : []),
+    ]);
     expect(runs(final).filter((r) => /\bnpm\b/.test(r))).toEqual([]);
   });
 

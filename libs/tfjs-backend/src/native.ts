@@ -11,7 +11,7 @@ export type NativePackage = '@tensorflow/tfjs-node' | '@tensorflow/tfjs-node-gpu
 /** What an operator does about an absent package: npm cannot download libtensorflow on these machines. */
 const INSTALL_HINT: Record<NativePackage, string> = {
   '@tensorflow/tfjs-node': 'offline, build it with deploy/tfjs-native/build.sh',
-  '@tensorflow/tfjs-node-gpu': 'needs an NVIDIA GPU and a CUDA build of libtensorflow, see deploy/tfjs-native/README.md',
+  '@tensorflow/tfjs-node-gpu': 'build it with TFJS_NATIVE_VARIANT=gpu bash deploy/tfjs-native/build.sh; it needs an NVIDIA GPU and CUDA 12.2 / cuDNN 8.9',
 };
 
 function resolveFrom(id: string, fromDir?: string): string | undefined {
