@@ -1,5 +1,5 @@
-// SER_INFERENCE_RUNTIME=onnx: models whose kind has an ONNX graph (@ser/onnx-export) are served by ONNX Runtime's
-// CPU provider instead of TensorFlow.js. The graph is exported from the kept model at load, so every version that
+// SER_INFERENCE_RUNTIME=onnx: models whose kind has an ONNX graph (@ser/onnx-export) are served by ONNX Runtime
+// (the CPU provider, or CUDA with SER_INFERENCE_ONNX_PROVIDER=cuda: ./onnx-providers.ts) instead of TensorFlow.js. The graph is exported from the kept model at load, so every version that
 // can be exported is served this way without a separate export step; the others stay on tfjs.
 import * as ort from 'onnxruntime-node';
 import type { ArtifactStore } from '@ser/artifacts';
@@ -7,6 +7,7 @@ import type { KeptModel } from '@ser/model-artifacts';
 import { FOP_ONNX_IO, SEQUENCE_ONNX_IO, keptModelToOnnx, onnxExportable } from '@ser/onnx-export';
 import { frontEndOf, LOG_MEL, type FrontEndSpec } from '../audio/front-ends';
 import type { ModelFeatureKind, ServableModel } from './model-kinds';
+import { createOnnxSession } from './onnx-providers';
 
 export const INFERENCE_RUNTIMES = ['tfjs', 'onnx'] as const;
 export type InferenceRuntime = (typeof INFERENCE_RUNTIMES)[number];
@@ -49,7 +50,7 @@ export const servedByOnnx = (model: KeptModel, runtime: InferenceRuntime): boole
 /** A model on ONNX Runtime: the same front end and padding as its tfjs loader, batched with a lengths input. */
 export async function loadOnnxServable(artifacts: ArtifactStore, artifactKey: string, model: KeptModel): Promise<ServableModel> {
   const feed = onnxFeedOf(model);
-  const session = await ort.InferenceSession.create(await keptModelToOnnx(artifacts, artifactKey, model), { executionProviders: ['cpu'] });
+  const { session } = await createOnnxSession(await keptModelToOnnx(artifacts, artifactKey, model));
   const classes = model.classes.length;
   const stepSize = feed.step.reduce((a, b) => a * b, 1);
   return {
