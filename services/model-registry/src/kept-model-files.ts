@@ -4,6 +4,7 @@ import type { ArtifactStore } from '@ser/artifacts';
 import type { DownloadModelArtifactResponse } from '@ser/contracts';
 import { FILE_CHUNK_BYTES, fileChunks, notFound } from '@ser/grpc-kit';
 import { MODEL_CARD_JSON, readModelCard, renderModelCard } from '@ser/model-artifacts';
+import { KEPT_MODEL_EXPORTS_FOLDER, keptModelFolderOf } from '@ser/onnx-export';
 import type { ModelVersion } from '@ser/store';
 
 /** Largest chunk DownloadModelArtifact sends: far under gRPC's 4 MiB default message limit. */
@@ -17,10 +18,10 @@ export async function modelCardOf(artifacts: ArtifactStore, version: ModelVersio
 }
 
 /** The kept model's folder, with one trailing slash (a plain prefix would also match `models/run10/`). */
-export const keptModelFolder = (version: ModelVersion): string => `${version.artifactKey.replace(/\/+$/, '')}/`;
+export const keptModelFolder = (version: ModelVersion): string => keptModelFolderOf(version.artifactKey);
 
 /** Sub-folder of a kept model holding its exports (model-exports.ts): derived files, not part of the kept model. */
-export const EXPORTS_FOLDER = 'exports/';
+export const EXPORTS_FOLDER = KEPT_MODEL_EXPORTS_FOLDER;
 
 /** Every file of the kept model (its folder but the exports), in key order, each in chunks of at most DOWNLOAD_CHUNK_BYTES. */
 export async function* keptModelChunks(artifacts: ArtifactStore, version: ModelVersion): AsyncGenerator<DownloadModelArtifactResponse> {

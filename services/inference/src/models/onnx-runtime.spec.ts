@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalArtifactStore } from '@ser/artifacts';
 import { synthesizeTestSignal } from '@ser/audio';
 import { writeKeptModel } from '@ser/model-artifacts';
+import { KEPT_MODEL_EXPORTS_FOLDER, exportKeptModelToOnnx } from '@ser/onnx-export';
 import {
   DEFAULT_CNN_CONFIG,
   createAttentionLstm,
@@ -120,5 +121,33 @@ describe('exportable kinds under SER_INFERENCE_RUNTIME=onnx', () => {
     const [got, expected] = [await answer, await tfjs.predict(inputs)];
     expect(got).toHaveLength(2);
     got.forEach((row, i) => row.forEach((p, c) => expect(Math.abs(p - expected[i]![c]!)).toBeLessThanOrEqual(1e-4)));
+  });
+
+  // The registry keeps a version's export beside its kept model on the first download; serving reads that file
+  // instead of converting again. Seen here by keeping, beside one classifier, the export of another with other weights.
+  it("serves the registry's kept export of a kept model when there is one", async () => {
+    const keep = async (key: string, seed: number) => {
+      const fop = createFop({ dModel: 32, numHeads: 4, ffnUnits: 64, numLayers: 2 }, seed);
+      const classifier = createFopClassifier(fop, CLASSES.length, seed + 1);
+      const lineage = { runId: key, datasetVersionId: 'dv', pretrainedCheckpointId: null };
+      await writeKeptModel(artifacts, key, {
+        kind: 'fop-classifier',
+        fop: fop.config,
+        classes: CLASSES,
+        weights: saveVariables(classifier.variables),
+        bestEpoch: 0,
+        lineage,
+      });
+    };
+    await keep('models/with-export', 21);
+    await keep('models/other', 31);
+    await artifacts.put(`models/with-export/${KEPT_MODEL_EXPORTS_FOLDER}v1.onnx`, Buffer.from(await exportKeptModelToOnnx(artifacts, 'models/other')));
+    const withExport = await loadBothRuntimes(artifacts, 'models/with-export');
+    const other = await loadBothRuntimes(artifacts, 'models/other');
+    loaded.push(withExport.tfjs, withExport.onnx, other.tfjs, other.onnx);
+    const inputs = [0.8, 1.2].map((seconds, i) => withExport.onnx.featurize(synthesizeTestSignal({ sampleRate: 16000, seconds, seed: i + 7 })));
+    const [served, otherAnswer, ownAnswer] = [await withExport.onnx.predict(inputs), await other.tfjs.predict(inputs), await withExport.tfjs.predict(inputs)];
+    served.forEach((row, i) => row.forEach((p, c) => expect(Math.abs(p - otherAnswer[i]![c]!)).toBeLessThanOrEqual(1e-4)));
+    expect(Math.max(...served.flatMap((row, i) => row.map((p, c) => Math.abs(p - ownAnswer[i]![c]!))))).toBeGreaterThan(1e-3);
   });
 });

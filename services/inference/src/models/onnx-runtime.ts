@@ -1,10 +1,12 @@
 // SER_INFERENCE_RUNTIME=onnx: models whose kind has an ONNX graph (@ser/onnx-export) are served by ONNX Runtime
-// (the CPU provider, or CUDA with SER_INFERENCE_ONNX_PROVIDER=cuda: ./onnx-providers.ts) instead of TensorFlow.js. The graph is exported from the kept model at load, so every version that
-// can be exported is served this way without a separate export step; the others stay on tfjs.
+// (the CPU provider, or CUDA with SER_INFERENCE_ONNX_PROVIDER=cuda: ./onnx-providers.ts) instead of TensorFlow.js.
+// The graph is the registry's kept export of the version when a download made one, else exported from the kept model
+// at load, so every version that can be exported is served this way without a separate export step; the others stay
+// on tfjs.
 import * as ort from 'onnxruntime-node';
 import type { ArtifactStore } from '@ser/artifacts';
 import type { KeptModel } from '@ser/model-artifacts';
-import { FOP_ONNX_IO, SEQUENCE_ONNX_IO, keptModelToOnnx, onnxExportable } from '@ser/onnx-export';
+import { FOP_ONNX_IO, SEQUENCE_ONNX_IO, keptModelToOnnx, keptOnnxExport, onnxExportable } from '@ser/onnx-export';
 import { frontEndOf, LOG_MEL, type FrontEndSpec } from '../audio/front-ends';
 import type { ModelFeatureKind, ServableModel } from './model-kinds';
 import { createOnnxSession } from './onnx-providers';
@@ -50,7 +52,9 @@ export const servedByOnnx = (model: KeptModel, runtime: InferenceRuntime): boole
 /** A model on ONNX Runtime: the same front end and padding as its tfjs loader, batched with a lengths input. */
 export async function loadOnnxServable(artifacts: ArtifactStore, artifactKey: string, model: KeptModel): Promise<ServableModel> {
   const feed = onnxFeedOf(model);
-  const { session } = await createOnnxSession(await keptModelToOnnx(artifacts, artifactKey, model));
+  // Converted here when the registry has kept none, and not kept: the exports folder is the registry's to write.
+  const onnx = (await keptOnnxExport(artifacts, artifactKey)) ?? (await keptModelToOnnx(artifacts, artifactKey, model));
+  const { session } = await createOnnxSession(onnx);
   const classes = model.classes.length;
   const stepSize = feed.step.reduce((a, b) => a * b, 1);
   return {

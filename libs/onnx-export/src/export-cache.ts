@@ -1,0 +1,19 @@
+// Where a kept model's ONNX export is kept once made: the model registry writes it on the first download
+// (`<artifactKey>/exports/<version id>.onnx`), and the inference service reads it instead of converting again (a
+// 100-tree forest takes over a second to encode). Kept models never change after registration, so neither does
+// their export; several files there are exports of one and the same kept model, differing only in the version
+// their metadata names.
+import type { ArtifactStore } from '@ser/artifacts';
+
+/** The sub-folder of a kept model's folder that holds its exports: derived files, not part of the kept model. */
+export const KEPT_MODEL_EXPORTS_FOLDER = 'exports/';
+
+/** The kept model's folder, with one trailing slash (a plain prefix would also match `models/run10/`). */
+export const keptModelFolderOf = (artifactKey: string): string => `${artifactKey.replace(/\/+$/, '')}/`;
+
+/** An ONNX export kept beside the kept model at `artifactKey`, or null when none has been made. */
+export async function keptOnnxExport(artifacts: ArtifactStore, artifactKey: string): Promise<Buffer | null> {
+  const folder = keptModelFolderOf(artifactKey) + KEPT_MODEL_EXPORTS_FOLDER;
+  const key = (await artifacts.list(folder)).find((k) => k.endsWith('.onnx'));
+  return key ? artifacts.get(key) : null;
+}
