@@ -41,12 +41,12 @@ describe('exportable kinds under SER_INFERENCE_RUNTIME=onnx', () => {
   const artifacts = createLocalArtifactStore(dir);
   const loaded: ServableModel[] = [];
 
-  beforeAll(async () => {
-    await initTfjs();
-    const fop = createFop({ dModel: 32, numHeads: 4, ffnUnits: 64, numLayers: 2 }, 5);
-    const classifier = createFopClassifier(fop, CLASSES.length, 6);
-    const lineage = { runId: 'r', datasetVersionId: 'dv', pretrainedCheckpointId: null };
-    await writeKeptModel(artifacts, 'models/r', {
+  /** A small fop-classifier kept at `key` (FOP seeded `seed`, its head `seed + 1`); returns the FOP. */
+  async function keepFopClassifier(key: string, seed: number) {
+    const fop = createFop({ dModel: 32, numHeads: 4, ffnUnits: 64, numLayers: 2 }, seed);
+    const classifier = createFopClassifier(fop, CLASSES.length, seed + 1);
+    const lineage = { runId: key.split('/').pop()!, datasetVersionId: 'dv', pretrainedCheckpointId: null };
+    await writeKeptModel(artifacts, key, {
       kind: 'fop-classifier',
       fop: fop.config,
       classes: CLASSES,
@@ -54,6 +54,13 @@ describe('exportable kinds under SER_INFERENCE_RUNTIME=onnx', () => {
       bestEpoch: 0,
       lineage,
     });
+    return fop;
+  }
+
+  beforeAll(async () => {
+    await initTfjs();
+    const fop = await keepFopClassifier('models/r', 5);
+    const lineage = { runId: 'r', datasetVersionId: 'dv', pretrainedCheckpointId: null };
     const dim = hypercolumnDim(fop.config, 'concat');
     const lstm = createAttentionLstm({ inputDim: dim, numClasses: CLASSES.length, units: 16, attentionUnits: 8 }, 7);
     await writeKeptModel(artifacts, 'models/lstm', {
@@ -126,21 +133,8 @@ describe('exportable kinds under SER_INFERENCE_RUNTIME=onnx', () => {
   // The registry keeps a version's export beside its kept model on the first download; serving reads that file
   // instead of converting again. Seen here by keeping, beside one classifier, the export of another with other weights.
   it("serves the registry's kept export of a kept model when there is one", async () => {
-    const keep = async (key: string, seed: number) => {
-      const fop = createFop({ dModel: 32, numHeads: 4, ffnUnits: 64, numLayers: 2 }, seed);
-      const classifier = createFopClassifier(fop, CLASSES.length, seed + 1);
-      const lineage = { runId: key, datasetVersionId: 'dv', pretrainedCheckpointId: null };
-      await writeKeptModel(artifacts, key, {
-        kind: 'fop-classifier',
-        fop: fop.config,
-        classes: CLASSES,
-        weights: saveVariables(classifier.variables),
-        bestEpoch: 0,
-        lineage,
-      });
-    };
-    await keep('models/with-export', 21);
-    await keep('models/other', 31);
+    await keepFopClassifier('models/with-export', 21);
+    await keepFopClassifier('models/other', 31);
     await artifacts.put(`models/with-export/${KEPT_MODEL_EXPORTS_FOLDER}v1.onnx`, Buffer.from(await exportKeptModelToOnnx(artifacts, 'models/other')));
     const withExport = await loadBothRuntimes(artifacts, 'models/with-export');
     const other = await loadBothRuntimes(artifacts, 'models/other');
