@@ -11,6 +11,14 @@ export const KEPT_MODEL_EXPORTS_FOLDER = 'exports/';
 /** The kept model's folder, with one trailing slash (a plain prefix would also match `models/run10/`). */
 export const keptModelFolderOf = (artifactKey: string): string => `${artifactKey.replace(/\/+$/, '')}/`;
 
+/**
+ * Where the export of version `versionId` of the kept model at `artifactKey` is kept: `<artifactKey>/exports/<versionId>.onnx`.
+ * Keyed by version id, not by folder alone, because the file names its version in its metadata and two versions may
+ * be registered over one folder.
+ */
+export const keptOnnxExportKey = (artifactKey: string, versionId: string): string =>
+  `${keptModelFolderOf(artifactKey)}${KEPT_MODEL_EXPORTS_FOLDER}${versionId}.onnx`;
+
 /** An ONNX export kept beside the kept model at `artifactKey`, or null when none has been made. */
 export async function keptOnnxExport(artifacts: ArtifactStore, artifactKey: string): Promise<Buffer | null> {
   const folder = keptModelFolderOf(artifactKey) + KEPT_MODEL_EXPORTS_FOLDER;
