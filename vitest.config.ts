@@ -2,9 +2,12 @@ import { defineConfig } from 'vitest/config';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-// One alias per tsconfig path so tests import libs exactly as services do (through src/index.ts).
+// One alias per tsconfig path so tests import libs exactly as services do (through src/index.ts). Longest first: an
+// alias also matches the paths under it, so `@ser/onnx-export` would take `@ser/onnx-export/testing` if tried first.
 const tsconfig = JSON.parse(readFileSync(new URL('./tsconfig.base.json', import.meta.url), 'utf8'));
-const alias = Object.fromEntries(Object.entries(tsconfig.compilerOptions.paths as Record<string, string[]>).map(([k, v]) => [k, resolve(v[0]!)]));
+const alias = Object.entries(tsconfig.compilerOptions.paths as Record<string, string[]>)
+  .sort(([a], [b]) => b.length - a.length)
+  .map(([find, [path]]) => ({ find, replacement: resolve(path!) }));
 
 // Every folder under libs/ and services/ with a project.json is a vitest project named like its nx project.
 function projectsUnder(dir: string) {

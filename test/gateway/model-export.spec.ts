@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeKeptModel } from '@ser/model-artifacts';
-import { createFop, createFopClassifier, saveVariables, type FopClassifier } from '@ser/models';
+import { createFop, type FopClassifier } from '@ser/models';
+import { keepSharpFopClassifier } from '@ser/onnx-export/testing';
 import { initTfjs } from '@ser/tfjs-backend';
 import { gql } from './client';
 import { startTestGateway, type TestGateway } from './harness';
@@ -48,17 +48,7 @@ describe('model export download', { timeout: 300_000 }, () => {
     t = await startTestGateway({ anonymousRead: false });
     origin = new URL(t.gateway.url).origin;
     const fop = createFop({ dModel: 16, numHeads: 2, ffnUnits: 32, numLayers: 1 }, 3);
-    classifier = createFopClassifier(fop, CLASSES.length, 5);
-    // A sharper head than a fresh one, so the probabilities are far from uniform and a wrong op shows.
-    classifier.variables['head.kernel']!.assign(tf.mul(classifier.variables['head.kernel']!, 4));
-    await writeKeptModel(t.artifacts, 'models/run-1', {
-      kind: 'fop-classifier',
-      classes: CLASSES,
-      fop: fop.config,
-      weights: saveVariables(classifier.variables),
-      bestEpoch: 1,
-      lineage: { runId: 'run-1', datasetVersionId: 'dv-1', pretrainedCheckpointId: null },
-    });
+    classifier = await keepSharpFopClassifier(t.artifacts, 'models/run-1', fop, CLASSES, 5);
     await t.store.models.createVersion({ modelName: 'emo', artifactKey: 'models/run-1' });
     // A kept model of a kind with no export (a newer trainer's, unknown here).
     await t.artifacts.put('models/run-2/model.json', Buffer.from(JSON.stringify({ kind: 'mfcc-svm', classes: CLASSES })));

@@ -1,4 +1,5 @@
 export { ConfigError, loadConfig, parseOverrides, type ConfigSources } from './load-config';
+export { envChoice } from './env-choice';
 export {
   platformConfigSchema,
   loadPlatformConfig,

@@ -5,13 +5,12 @@ import * as tf from '@tensorflow/tfjs';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalArtifactStore } from '@ser/artifacts';
-import { writeKeptModel, type KeptModel } from '@ser/model-artifacts';
-import { DEFAULT_FOP_CONFIG, createFopClassifier, saveVariables, type FopClassifier } from '@ser/models';
+import type { KeptModel } from '@ser/model-artifacts';
+import { DEFAULT_FOP_CONFIG, type FopClassifier } from '@ser/models';
 import { ONNX_METADATA_KEYS, OnnxExportUnsupportedError, exportKeptModelToOnnx, keptModelToOnnx } from './export-onnx';
 import { FOP_ONNX_IO } from './fop-classifier-onnx';
 import { ModelProto } from './onnx-proto';
-import { maxAbsDiff, onnxProbabilities, paddedBatch } from './testing/padded-batch';
-import { logMelClip, useSeededFop } from './testing/seeded-fop';
+import { keepSharpFopClassifier, logMelClip, maxAbsDiff, onnxProbabilities, paddedBatch, useSeededFop } from './testing';
 
 const CLASSES = ['angry', 'happy', 'neutral', 'sad'];
 const LOG_MEL = { step: [DEFAULT_FOP_CONFIG.nMels], classes: CLASSES.length };
@@ -32,18 +31,7 @@ describe('ONNX export of a fop-classifier (paper-size FOP, 2 layers x 256)', () 
   const seeded = useSeededFop({}, 7);
 
   beforeAll(async () => {
-    const fop = seeded.fop;
-    classifier = createFopClassifier(fop, CLASSES.length, 8);
-    // Sharpen the freshly initialised head so the probabilities are far from uniform (not saturated either): a wrong op shows.
-    classifier.variables['head.kernel']!.assign(tf.mul(classifier.variables['head.kernel']!, 4));
-    await writeKeptModel(artifacts, 'models/run-1', {
-      kind: 'fop-classifier',
-      classes: CLASSES,
-      fop: fop.config,
-      weights: saveVariables(classifier.variables),
-      bestEpoch: 1,
-      lineage: { runId: 'run-1', datasetVersionId: 'dv-1', pretrainedCheckpointId: null },
-    });
+    classifier = await keepSharpFopClassifier(artifacts, 'models/run-1', seeded.fop, CLASSES, 8);
     onnx = await exportKeptModelToOnnx(artifacts, 'models/run-1', { name: 'demo', version: 3 });
     session = await ort.InferenceSession.create(onnx, { executionProviders: ['cpu'] });
   });

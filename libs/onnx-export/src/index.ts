@@ -11,4 +11,4 @@ export {
 export { OnnxGraph, type AttributeValue, type GraphValue } from './graph-builder';
 export { ONNX_IR_VERSION, ONNX_OPSET } from './onnx-proto';
 export { SEQUENCE_ONNX_IO } from './sequence-model-onnx';
-export { KEPT_MODEL_EXPORTS_FOLDER, keptModelFolderOf, keptOnnxExport } from './export-cache';
+export { KEPT_MODEL_EXPORTS_FOLDER, keptModelFolderOf, keptOnnxExport, keptOnnxExportKey } from './export-cache';

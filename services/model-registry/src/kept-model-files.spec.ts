@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLocalArtifactStore } from '@ser/artifacts';
+import { FILE_CHUNK_BYTES } from '@ser/grpc-kit';
 import type { ModelVersion } from '@ser/store';
-import { DOWNLOAD_CHUNK_BYTES, keptModelChunks, modelCardOf } from './kept-model-files';
+import { keptModelChunks, modelCardOf } from './kept-model-files';
 
 const version = (artifactKey: string): ModelVersion => ({
   id: 'v1',
@@ -28,7 +29,7 @@ describe('kept-model files of a version', () => {
 
   it('streams every file under the folder, in order, in chunks that put the files back together', async () => {
     const artifacts = store();
-    const weights = Buffer.alloc(2 * DOWNLOAD_CHUNK_BYTES + 123, 7);
+    const weights = Buffer.alloc(2 * FILE_CHUNK_BYTES + 123, 7);
     await artifacts.put('models/run1/model.json', Buffer.from('{}'));
     await artifacts.put('models/run1/weights.safetensors', weights);
     await artifacts.put('models/run1/empty.txt', Buffer.alloc(0));
@@ -42,9 +43,9 @@ describe('kept-model files of a version', () => {
     expect(chunks.map((c) => [c.path, c.offset, c.data.length])).toEqual([
       ['empty.txt', 0, 0],
       ['model.json', 0, 2],
-      ['weights.safetensors', 0, DOWNLOAD_CHUNK_BYTES],
-      ['weights.safetensors', DOWNLOAD_CHUNK_BYTES, DOWNLOAD_CHUNK_BYTES],
-      ['weights.safetensors', 2 * DOWNLOAD_CHUNK_BYTES, 123],
+      ['weights.safetensors', 0, FILE_CHUNK_BYTES],
+      ['weights.safetensors', FILE_CHUNK_BYTES, FILE_CHUNK_BYTES],
+      ['weights.safetensors', 2 * FILE_CHUNK_BYTES, 123],
     ]);
     expect(chunks.every((c) => c.sizeBytes === (c.path === 'weights.safetensors' ? weights.length : c.path === 'model.json' ? 2 : 0))).toBe(true);
     expect(Buffer.concat(chunks.filter((c) => c.path === 'weights.safetensors').map((c) => c.data)).equals(weights)).toBe(true);

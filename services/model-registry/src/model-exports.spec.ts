@@ -5,16 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPlatformConfig } from '@ser/config';
 import { loadSerProto, type ExportModelVersionRequest, type ModelRegistryServiceClient } from '@ser/contracts';
 import { createInProcessBus } from '@ser/events';
-import { closeClient, createClient, GrpcStatus, iterateStream, readErrorDetails } from '@ser/grpc-kit';
+import { closeClient, createClient, FILE_CHUNK_BYTES, GrpcStatus, iterateStream, readErrorDetails } from '@ser/grpc-kit';
 import { createLogger } from '@ser/logging';
 import { writeKeptModel } from '@ser/model-artifacts';
 import { createFop, createFopClassifier, saveVariables } from '@ser/models';
-import { exportKeptModelToOnnx } from '@ser/onnx-export';
+import { exportKeptModelToOnnx, keptOnnxExportKey } from '@ser/onnx-export';
 import { openPlatform, type Platform, type RunningService } from '@ser/runtime';
 import { openMetadataStore, type ModelVersion } from '@ser/store';
 import { initTfjs } from '@ser/tfjs-backend';
-import { DOWNLOAD_CHUNK_BYTES } from './kept-model-files';
-import { exportKey } from './model-exports';
 import { startModelRegistryService } from './service';
 
 /** The streamed file put back together; every chunk must start where the previous one ended and name the same file. */
@@ -24,7 +22,7 @@ async function download(registry: ModelRegistryServiceClient, req: ExportModelVe
   let size = -1;
   for await (const chunk of iterateStream(registry.ExportModelVersion(req))) {
     expect(chunk.offset).toBe(parts.reduce((n, p) => n + p.length, 0));
-    expect(chunk.data.length).toBeLessThanOrEqual(DOWNLOAD_CHUNK_BYTES);
+    expect(chunk.data.length).toBeLessThanOrEqual(FILE_CHUNK_BYTES);
     filename ||= chunk.filename;
     expect(chunk.filename).toBe(filename);
     size = chunk.sizeBytes;
@@ -80,7 +78,7 @@ describe('ExportModelVersion', { timeout: 300_000 }, () => {
   });
 
   it("streams the version's ONNX file, the bytes @ser/onnx-export makes, and keeps it beside the kept model", async () => {
-    const key = exportKey(emo, 'onnx');
+    const key = keptOnnxExportKey(emo.artifactKey, emo.id);
     expect(await platform.artifacts.exists(key)).toBe(false);
     const first = await download(registry, { model: { name: 'emo', version: '1' }, format: 'EXPORT_FORMAT_ONNX' });
     expect(first.filename).toBe('emo-1.onnx');
@@ -89,7 +87,7 @@ describe('ExportModelVersion', { timeout: 300_000 }, () => {
   });
 
   it('serves a second export from the kept file, and leaves the kept file out of the kept-model download', async () => {
-    const key = exportKey(emo, 'onnx');
+    const key = keptOnnxExportKey(emo.artifactKey, emo.id);
     // A marker in place of the kept export: a second export that converted again would not send it.
     await platform.artifacts.put(key, Buffer.from('kept export'));
     const again = await download(registry, { model: { name: 'emo', version: '1' }, format: 'EXPORT_FORMAT_ONNX' });

@@ -5,22 +5,11 @@ import type { ExportFormat__Output as ExportFormat, ExportModelVersionResponse }
 import { failedPrecondition, fileChunks, invalidArgument, notFound } from '@ser/grpc-kit';
 import type { Logger } from '@ser/logging';
 import { UnknownKeptModelKindError } from '@ser/model-artifacts';
-import { OnnxExportUnsupportedError, exportKeptModelToOnnx } from '@ser/onnx-export';
+import { OnnxExportUnsupportedError, exportKeptModelToOnnx, keptOnnxExportKey } from '@ser/onnx-export';
 import type { ModelVersion } from '@ser/store';
-import { EXPORTS_FOLDER, keptModelFolder } from './kept-model-files';
 
 /** The file extension of each format the registry exports to; a format missing here is INVALID_ARGUMENT. */
 const EXTENSIONS: Partial<Record<ExportFormat, string>> = { EXPORT_FORMAT_ONNX: 'onnx' };
-
-/**
- * Where a version's export is kept: `<artifactKey>/exports/<version id>.<ext>`. It never goes stale: a version's kept
- * model is written once, before the version is registered, and never changed after, so nothing invalidates the file.
- * Keyed by version id, not by folder alone, because the file names its version in its metadata and two versions
- * may be registered over one folder.
- */
-export function exportKey(version: ModelVersion, extension: string): string {
-  return `${keptModelFolder(version)}${EXPORTS_FOLDER}${version.id}.${extension}`;
-}
 
 /** A download's file name, `<name>-<version>.<ext>`, with anything but letters, digits, `.`, `_` and `-` as `_`. */
 export function exportFilename(version: ModelVersion, extension: string): string {
@@ -39,7 +28,9 @@ export async function exportedModel(
     throw invalidArgument(`format ${String(format)} is not one of ${Object.keys(EXTENSIONS).join(', ')}`, [
       { field: 'format', description: 'an export format' },
     ]);
-  const key = exportKey(version, extension);
+  // ONNX is the only format, so the export is kept where @ser/onnx-export says (and inference looks). It never goes
+  // stale: a version's kept model is written once, before the version is registered, and never changed after.
+  const key = keptOnnxExportKey(version.artifactKey, version.id);
   const filename = exportFilename(version, extension);
   const kept = await artifacts.get(key).catch((err: unknown) => {
     if (err instanceof ArtifactNotFoundError) return null;
@@ -56,7 +47,7 @@ export async function exportedModel(
 async function convert(artifacts: ArtifactStore, version: ModelVersion): Promise<Uint8Array> {
   const label = `${version.modelName}:${version.version}`;
   try {
-    return await exportKeptModelToOnnx(artifacts, keptModelFolder(version).slice(0, -1), { name: version.modelName, version: version.version });
+    return await exportKeptModelToOnnx(artifacts, version.artifactKey, { name: version.modelName, version: version.version });
   } catch (err) {
     // A kind this registry cannot even read (a newer trainer's) has no export here either: the same answer as a known kind without one.
     const unsupported = err instanceof UnknownKeptModelKindError ? new OnnxExportUnsupportedError(err.kind) : err;
@@ -67,7 +58,7 @@ async function convert(artifacts: ArtifactStore, version: ModelVersion): Promise
   }
 }
 
-/** The export as ExportModelVersion streams it: chunks of at most DOWNLOAD_CHUNK_BYTES, each naming the file. */
+/** The export as ExportModelVersion streams it: chunks of at most FILE_CHUNK_BYTES, each naming the file. */
 export async function* exportChunks(
   artifacts: ArtifactStore,
   version: ModelVersion,

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { parseArgs } from 'node:util';
 // The CLI composes the embedded platform the way `npm start` does; all-in-one is tagged type:app, which the
 // module-boundary rule does not list for apps, so this one import is allowed by hand.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -103,11 +104,8 @@ export const SYSTEM_OPTIONS = {
   gateway: { type: 'string' },
 } as const;
 
-export interface SystemOptionValues {
-  'data-dir'?: string;
-  remote?: boolean;
-  gateway?: string;
-}
+/** What parseArgs gives for SYSTEM_OPTIONS; a command's own values, parsed with more options, are assignable to it. */
+export type SystemOptionValues = ReturnType<typeof parseArgs<{ options: typeof SYSTEM_OPTIONS }>>['values'];
 
 /** The data folder the options name; checks that --gateway comes with --remote. */
 export function experimentDataDir(values: SystemOptionValues): string {

@@ -30,10 +30,9 @@ export const MODEL_EXPORTS_PREFIX = '/exports/';
 
 const PATH = /^\/exports\/([^/]+)\/([1-9][0-9]*)\.([a-z]+)$/;
 
+/** The HTTP status of each code the registry's refusals map to (the auth errors carry theirs in extensions.http). */
 const HTTP_STATUS: Partial<Record<GraphqlErrorCode, number>> = {
   BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   // The version exists but its kind has no export to this format: the request cannot be served as it stands.
@@ -43,8 +42,8 @@ const HTTP_STATUS: Partial<Record<GraphqlErrorCode, number>> = {
 };
 
 /** An error answer in the shape the gateway's other HTTP errors have: `{ errors: [{ message, extensions: { code } }] }`. */
-function sendError(res: ServerResponse, code: GraphqlErrorCode, message: string): void {
-  res.writeHead(HTTP_STATUS[code] ?? 500, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+function sendError(res: ServerResponse, code: GraphqlErrorCode, message: string, status = HTTP_STATUS[code] ?? 500): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
   res.end(`${JSON.stringify({ errors: [{ message, extensions: { code } }] })}\n`);
 }
 
@@ -93,7 +92,8 @@ async function download(
     requireRead({ principal, logger: opts.logger }, opts.anonymousRead, 'downloading a model export');
   } catch (err) {
     if (!(err instanceof GraphQLError)) throw err;
-    return sendError(res, err.extensions.code as GraphqlErrorCode, err.message);
+    const { http } = err.extensions as { http?: { status?: number } };
+    return sendError(res, err.extensions.code as GraphqlErrorCode, err.message, http?.status);
   }
   const format = Object.values(EXPORT_FORMATS).find((f) => f.extension === extension);
   if (!format)

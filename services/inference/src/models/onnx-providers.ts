@@ -3,17 +3,13 @@
 // asking for cuda where it cannot load falls back to the CPU provider and says so once: a GPU node without the CUDA
 // build still serves, and the log tells the operator why it is slow.
 import * as ort from 'onnxruntime-node';
+import { envChoice } from '@ser/config';
 
 export const ONNX_PROVIDERS = ['cpu', 'cuda'] as const;
 export type OnnxProvider = (typeof ONNX_PROVIDERS)[number];
 
 /** SER_INFERENCE_ONNX_PROVIDER, cpu when unset; any other value is a configuration error. */
-export function onnxProvider(env: NodeJS.ProcessEnv = process.env): OnnxProvider {
-  const value = env.SER_INFERENCE_ONNX_PROVIDER || 'cpu';
-  if (!(ONNX_PROVIDERS as readonly string[]).includes(value))
-    throw new Error(`SER_INFERENCE_ONNX_PROVIDER must be one of ${ONNX_PROVIDERS.join(', ')}, not '${value}'`);
-  return value as OnnxProvider;
-}
+export const onnxProvider = (env: NodeJS.ProcessEnv = process.env): OnnxProvider => envChoice('SER_INFERENCE_ONNX_PROVIDER', ONNX_PROVIDERS, 'cpu', env);
 
 export interface OnnxSession {
   session: ort.InferenceSession;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalArtifactStore } from '@ser/artifacts';
 import { synthesizeTestSignal } from '@ser/audio';
 import { writeKeptModel } from '@ser/model-artifacts';
-import { KEPT_MODEL_EXPORTS_FOLDER, exportKeptModelToOnnx } from '@ser/onnx-export';
+import { exportKeptModelToOnnx, keptOnnxExportKey } from '@ser/onnx-export';
 import {
   DEFAULT_CNN_CONFIG,
   createAttentionLstm,
@@ -135,7 +135,7 @@ describe('exportable kinds under SER_INFERENCE_RUNTIME=onnx', () => {
   it("serves the registry's kept export of a kept model when there is one", async () => {
     await keepFopClassifier('models/with-export', 21);
     await keepFopClassifier('models/other', 31);
-    await artifacts.put(`models/with-export/${KEPT_MODEL_EXPORTS_FOLDER}v1.onnx`, Buffer.from(await exportKeptModelToOnnx(artifacts, 'models/other')));
+    await artifacts.put(keptOnnxExportKey('models/with-export', 'v1'), Buffer.from(await exportKeptModelToOnnx(artifacts, 'models/other')));
     const withExport = await loadBothRuntimes(artifacts, 'models/with-export');
     const other = await loadBothRuntimes(artifacts, 'models/other');
     loaded.push(withExport.tfjs, withExport.onnx, other.tfjs, other.onnx);

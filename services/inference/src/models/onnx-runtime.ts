@@ -5,6 +5,7 @@
 // on tfjs.
 import * as ort from 'onnxruntime-node';
 import type { ArtifactStore } from '@ser/artifacts';
+import { envChoice } from '@ser/config';
 import type { KeptModel } from '@ser/model-artifacts';
 import { FOP_ONNX_IO, SEQUENCE_ONNX_IO, keptModelToOnnx, keptOnnxExport, onnxExportable } from '@ser/onnx-export';
 import { frontEndOf, LOG_MEL, type FrontEndSpec } from '../audio/front-ends';
@@ -15,12 +16,7 @@ export const INFERENCE_RUNTIMES = ['tfjs', 'onnx'] as const;
 export type InferenceRuntime = (typeof INFERENCE_RUNTIMES)[number];
 
 /** SER_INFERENCE_RUNTIME, tfjs when unset; any other value is a configuration error, not a silent tfjs. */
-export function inferenceRuntime(env: NodeJS.ProcessEnv = process.env): InferenceRuntime {
-  const value = env.SER_INFERENCE_RUNTIME || 'tfjs';
-  if (!(INFERENCE_RUNTIMES as readonly string[]).includes(value))
-    throw new Error(`SER_INFERENCE_RUNTIME must be one of ${INFERENCE_RUNTIMES.join(', ')}, not '${value}'`);
-  return value as InferenceRuntime;
-}
+export const inferenceRuntime = (env: NodeJS.ProcessEnv = process.env): InferenceRuntime => envChoice('SER_INFERENCE_RUNTIME', INFERENCE_RUNTIMES, 'tfjs', env);
 
 /**
  * How a kind's exported graph is fed, the same front end as its tfjs loader: each utterance's steps (`step` values
