@@ -135,6 +135,14 @@ describe('FOP Table 2 plan', () => {
     expect(plan.rows.map((r) => r.key)).toEqual(['F', 'h1', 'h2', 'add', 'concat', 'baseline']);
     expect(plan.columns.map((c) => c.key)).toEqual(['svm', 'random-forest', 'attention-lstm']);
     expect(new Set(plan.classifierRuns.map((c) => `${c.row}/${c.column}`)).size).toBe(16);
+    // Cheap cells first, so a run stopped early keeps them: the baseline, every SVM, every forest, then the LSTMs.
+    expect(plan.classifierRuns.map((c) => c.column)).toEqual([
+      'svm',
+      ...Array(5).fill('svm'),
+      ...Array(5).fill('random-forest'),
+      ...Array(5).fill('attention-lstm'),
+    ]);
+    expect(plan.classifierRuns[0]!.row).toBe('baseline');
     expect(plan.classifierRuns.filter((c) => c.row === 'baseline').map((c) => [c.column, c.config.pooling, c.config.repeats])).toEqual([
       ['svm', 'mean-std', 3],
     ]);

@@ -173,9 +173,12 @@ export function buildFopTable2Plan(dataset: string, pretrainOn: readonly string[
   assertDatasets([dataset], 'the evaluation dataset');
   assertDatasets(pretrainOn, '--pretrain', 1);
   const pretrain = pretrainStep(pretrainOn[0]!, settings);
-  const classifierRuns: ClassifierStep[] = [];
-  for (const row of HYPERCOLUMN_REPRESENTATIONS) {
-    for (const column of HYPERCOLUMN_CLASSIFIERS) {
+  // The baseline (an SVM: the other columns of its row stay empty, "–"), then column by column: the SVM and forest
+  // cells take minutes, the attention-LSTM's train for epochs and take most of the table, so a run stopped early
+  // (SIGTERM, then --reuse) has the cheap cells whole.
+  const classifierRuns: ClassifierStep[] = [{ row: BASELINE_ROW.key, column: 'svm', pretrainKey: pretrain.key, config: baselineConfig(settings) }];
+  for (const column of HYPERCOLUMN_CLASSIFIERS) {
+    for (const row of HYPERCOLUMN_REPRESENTATIONS) {
       const config = defined({
         method: 'fop-hypercolumns',
         representation: row.key,
@@ -191,8 +194,6 @@ export function buildFopTable2Plan(dataset: string, pretrainOn: readonly string[
       classifierRuns.push({ row: row.key, column: column.key, pretrainKey: pretrain.key, config });
     }
   }
-  // The baseline is an SVM: the other columns of its row stay empty ("–").
-  classifierRuns.push({ row: BASELINE_ROW.key, column: 'svm', pretrainKey: pretrain.key, config: baselineConfig(settings) });
   return {
     name: 'fop-table2',
     title: `FOP Table 2: hypercolumns of FOP pre-trained on ${pretrain.datasetName}, classified on ${dataset}`,
