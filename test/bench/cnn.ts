@@ -9,7 +9,7 @@
  *     [--small]   the experiments' --model-size small CNN (4/8/8 filters, 32 units)
  */
 import * as tf from '@tensorflow/tfjs';
-import { createCnn, DEFAULT_CNN_CONFIG } from '@ser/models';
+import { createAdadelta, createCnn, DEFAULT_CNN_CONFIG } from '@ser/models';
 import { benchOptions, createStepTimer, runSideBySide, startBackend } from './peers/side-by-side';
 
 const SEGMENTS = 512; // 32 utterances x 16 segments
@@ -35,7 +35,7 @@ async function main() {
     ),
     CLASSES,
   );
-  const optimizer = tf.train.adadelta(1.0);
+  const optimizer = createAdadelta(); // lr 1.0, as createOptimizer in the classifier trainer
   const variables = { ...cnn.variables, 'head.kernel': head.kernel, 'head.bias': head.bias };
   const train = createStepTimer(
     {

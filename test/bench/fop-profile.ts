@@ -3,7 +3,7 @@
  *   npx tsx test/bench/fop-profile.ts [--batch 32] [--frames 200] [--infer]
  */
 import * as tf from '@tensorflow/tfjs';
-import { createFop, fopNextFrameLoss } from '@ser/models';
+import { createAdam, createFop, fopNextFrameLoss } from '@ser/models';
 import { initTfjs } from '@ser/tfjs-backend';
 import { profileStep } from './profile-step';
 
@@ -12,7 +12,7 @@ const arg = (name: string, fallback: number) => (argv.includes(name) ? Number(ar
 const [batch, frames] = [arg('--batch', 32), arg('--frames', 200)];
 const { backend } = await initTfjs();
 const fop = createFop();
-const optimizer = tf.train.adam(1e-3);
+const optimizer = createAdam(); // lr 1e-3, as the FOP pre-trainer
 const x = tf.randomUniform([batch, frames, 80], -1, 1) as tf.Tensor3D;
 const varList = Object.values(fop.variables);
 const step = (seed: number) => {

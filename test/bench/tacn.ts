@@ -10,7 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { createTacnFrontEnd } from '@ser/audio';
-import { createTacn, sequenceClassifierLoss } from '@ser/models';
+import { createAdadelta, createTacn, sequenceClassifierLoss } from '@ser/models';
 import { benchOptions, createStepTimer, runSideBySide, startBackend } from './peers/side-by-side';
 
 const BATCH = 128; // TACN paper sec. 3.2
@@ -26,8 +26,8 @@ async function main() {
   const { inputUnits, numClasses } = model.config;
   const x = tf.randomNormal([BATCH, segments, inputUnits], 0, 1, 'float32', 1) as tf.Tensor3D;
   const labels = Array.from({ length: BATCH }, (_, i) => i % numClasses);
-  // tfjs's adadelta(1.0): rho 0.95, epsilon 1e-7, as createOptimizer in the classifier trainer.
-  const optimizer = tf.train.adadelta(1.0);
+  // Adadelta lr 1.0, rho 0.95, epsilon 1e-7, fused over all variables, as createOptimizer in the classifier trainer.
+  const optimizer = createAdadelta();
   const train = createStepTimer(
     {
       variables: model.variables,

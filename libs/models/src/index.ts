@@ -33,7 +33,17 @@ export { batchMatMul, matMul2d, matMulExplicitTranspose } from './layers/matmul'
 export { decodeTensors, encodeTensors, loadVariables, saveVariables, type LoadOptions, type SavedTensors, type TensorEntry } from './serialization';
 export { chunked, createRandom, mixSeed, shuffledBatches, shuffledIndices } from './random';
 export { dropoutMask } from './layers/dropout-mask';
-export { DEFAULT_ADAM_CONFIG, createAdam, loadAdamState, saveAdamState, type AdamConfig, type SavedOptimizerState } from './training/optimizer-state';
+export {
+  DEFAULT_ADAM_CONFIG,
+  createAdam,
+  loadAdamState,
+  saveAdamState,
+  type AdamConfig,
+  type AdamOptimizer,
+  type SavedOptimizerState,
+} from './training/optimizer-state';
+export { FusedAdam } from './training/fused-adam';
+export { DEFAULT_ADADELTA_CONFIG, FusedAdadelta, createAdadelta, type AdadeltaConfig } from './training/fused-adadelta';
 export { cropBatchTensor, cropBatches, type CropBatch, type CropBatchOptions } from './training/crop-batches';
 export { EarlyStopping, type EarlyStoppingDecision, type EarlyStoppingOptions } from './training/early-stopping';
 export {

@@ -3,6 +3,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { NamedVariables } from '../layers/variables';
 import { decodeTensors, encodeTensors, type SavedTensors } from '../serialization';
+import { FusedAdam } from './fused-adam';
+
+/** The trainers' FusedAdam, or tfjs's own (same steps, same saved state: a checkpoint of either resumes in the other). */
+export type AdamOptimizer = FusedAdam | tf.AdamOptimizer;
 
 export interface AdamConfig {
   learningRate: number;
@@ -18,9 +22,9 @@ export const DEFAULT_ADAM_CONFIG: AdamConfig = {
   epsilon: 1e-8, // 1e-8: PyTorch's default, so both optimizers take the same steps
 };
 
-export function createAdam(overrides: Partial<AdamConfig> = {}): tf.AdamOptimizer {
-  const c = { ...DEFAULT_ADAM_CONFIG, ...overrides };
-  return tf.train.adam(c.learningRate, c.beta1, c.beta2, c.epsilon);
+/** Adam as tfjs's, updating all variables in one pass of kernels (fused-adam.ts). */
+export function createAdam(overrides: Partial<AdamConfig> = {}): FusedAdam {
+  return new FusedAdam({ ...DEFAULT_ADAM_CONFIG, ...overrides });
 }
 
 export interface SavedOptimizerState extends SavedTensors {
@@ -34,7 +38,7 @@ function logicalNames(variables: NamedVariables): Map<string, string> {
   return new Map(Object.entries(variables).map(([logical, v]) => [v.name, logical]));
 }
 
-export async function saveAdamState(optimizer: tf.AdamOptimizer, variables: NamedVariables): Promise<SavedOptimizerState> {
+export async function saveAdamState(optimizer: AdamOptimizer, variables: NamedVariables): Promise<SavedOptimizerState> {
   const weights = await optimizer.getWeights();
   const [iterations, ...slots] = weights;
   const step = (await iterations!.tensor.data())[0]!;
@@ -48,15 +52,17 @@ export async function saveAdamState(optimizer: tf.AdamOptimizer, variables: Name
     tensors[`${logical}/${slot.name.slice(cut + 1)}`] = slot.tensor;
   }
   const config = optimizer.getConfig() as unknown as AdamConfig;
-  return { ...encodeTensors(tensors), step, config };
+  const encoded = encodeTensors(tensors);
+  // FusedAdam's slots are copies cut from its flat moments; tfjs's are its own variables.
+  if (optimizer instanceof FusedAdam) tf.dispose(Object.values(tensors));
+  return { ...encoded, step, config };
 }
 
 /**
- * Restores Adam's state into a fresh optimizer for `variables`. tfjs's Adam keys its slots by position in the
- * gradient list, so the slots are handed over in Object.keys(variables) order: the order trainLoop applies
- * gradients in.
+ * Restores Adam's state into a fresh optimizer for `variables`. Adam keys its slots by position in the gradient
+ * list, so the slots are handed over in Object.keys(variables) order: the order trainLoop applies gradients in.
  */
-export async function loadAdamState(optimizer: tf.AdamOptimizer, variables: NamedVariables, saved: SavedOptimizerState): Promise<void> {
+export async function loadAdamState(optimizer: AdamOptimizer, variables: NamedVariables, saved: SavedOptimizerState): Promise<void> {
   const existing = await optimizer.getWeights();
   tf.dispose(existing.map((w) => w.tensor));
   tf.util.assert(existing.length === 1, () => 'loadAdamState needs a fresh optimizer (this one has already taken steps)');
@@ -74,6 +80,6 @@ export async function loadAdamState(optimizer: tf.AdamOptimizer, variables: Name
     tf.util.assert(entries.size === 2 * order.length, () => `optimizer state has ${entries.size} slots for ${order.length} variables`);
   }
   await optimizer.setWeights(restored);
-  // setWeights wraps each tensor in a new variable that shares its data; our handles can go.
+  // setWeights keeps the data (tfjs wraps each tensor in a variable, FusedAdam concatenates them); our handles can go.
   tf.dispose(restored.map((w) => w.tensor));
 }

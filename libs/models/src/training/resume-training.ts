@@ -1,9 +1,8 @@
-import type * as tf from '@tensorflow/tfjs';
 import type { ArtifactStore } from '@ser/artifacts';
 import type { NamedVariables } from '../layers/variables';
 import { loadVariables } from '../serialization';
 import { readCheckpoint, type CheckpointContents } from './checkpoint-files';
-import { loadAdamState } from './optimizer-state';
+import { loadAdamState, type AdamOptimizer } from './optimizer-state';
 
 export type TrainingState = CheckpointContents['state'];
 
@@ -16,7 +15,7 @@ export async function resumeTraining(
   artifacts: ArtifactStore,
   resumeFrom: string | undefined,
   variables: NamedVariables,
-  optimizer: tf.AdamOptimizer,
+  optimizer: AdamOptimizer,
   optimizerVariables: NamedVariables = variables,
 ): Promise<TrainingState> {
   if (!resumeFrom) return { epoch: -1, step: 0, bestHeldOut: Number.POSITIVE_INFINITY, badEpochs: 0, history: [] };

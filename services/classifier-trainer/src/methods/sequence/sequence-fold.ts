@@ -3,7 +3,7 @@
 // validation utterances; the best validation epoch's weights are kept.
 import * as tf from '@tensorflow/tfjs';
 import type { StandardizerState } from '@ser/classical';
-import { chunked, mixSeed, shuffledBatches, trainWithEarlyStopping, weightedSoftmaxCrossEntropy } from '@ser/models';
+import { chunked, createAdadelta, createAdam, mixSeed, shuffledBatches, trainWithEarlyStopping, weightedSoftmaxCrossEntropy } from '@ser/models';
 import type { SequenceModelRunConfig } from '../../run/classifier-config';
 import { trainFoldModel, type EarlyStoppedFold, type FoldTrainingEvents } from '../../run/fold-training';
 import { weightedCrossEntropy } from '../../run/predict';
@@ -37,9 +37,11 @@ export interface SequenceFoldTrained extends EarlyStoppedFold {
   network: SequenceNetwork;
 }
 
+/** The fused optimizers (one pass of kernels over all variables), with tfjs's steps and defaults. */
 export function createOptimizer(config: SequenceModelRunConfig): tf.Optimizer {
-  if (config.optimizer === 'adam') return tf.train.adam(config.learningRate ?? 1e-3);
-  return tf.train.adadelta(config.learningRate ?? 1); // lr 1.0, rho 0.95, eps 1e-7: Keras' Adadelta defaults
+  // epsilon 1e-7: what tf.train.adam used here before (the backend's float32 epsilon), so runs keep their steps.
+  if (config.optimizer === 'adam') return createAdam({ learningRate: config.learningRate ?? 1e-3, epsilon: 1e-7 });
+  return createAdadelta({ learningRate: config.learningRate ?? 1 }); // lr 1.0, rho 0.95, eps 1e-7: Keras' Adadelta defaults
 }
 
 function logits(network: SequenceNetwork, data: SequenceData, rows: readonly number[], options: { training: boolean; seed?: number }): tf.Tensor2D {
