@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ExperimentBackend, StartRunRequest } from './backend';
 import { runExperiment, type ExperimentHooks } from './executor';
 import type { ExperimentPlan, PretrainStep } from './plan';
+import type { ExperimentResults, PretrainResult } from './results';
 
 // The pre-training half of runExperiment against fake clients: each pre-trainer gets its own run kind, watch RPC
 // and messages, and a backend without the VQ-VAE pre-trainer fails before any run is started.
@@ -92,5 +93,22 @@ describe('runExperiment pre-training', () => {
     const plan = planWith({ key: 'vq', service: 'vqvae', datasetName: 'four', config: {} });
     await expect(runExperiment(plan, backend, { command: 'test' })).rejects.toThrow('no vqvae-pretrainer address was given');
     expect(started).toEqual([]);
+  });
+});
+
+describe('runExperiment with --reuse', () => {
+  it('keeps a reusable result in the partial results before training anything, so a stop in between loses nothing', async () => {
+    const { backend } = fakeBackend({ refuse: 'stopped' });
+    const fresh: PretrainStep = { key: 'pretrain:fresh', datasetName: 'four', config: { epochs: 2 } };
+    const done: PretrainStep = { key: 'pretrain:done', datasetName: 'four', config: { epochs: 3 } };
+    const earlierRun = { key: 'pretrain:done', datasetName: 'four', datasetVersionId: 'v1', runId: 'old-run', checkpointId: 'ck', config: { epochs: 3 } };
+    const earlier = { pretraining: [earlierRun as unknown as PretrainResult], cells: [] } as unknown as ExperimentResults;
+    const partials: ExperimentResults[] = [];
+    const plan = { ...planWith(fresh), pretraining: [fresh, done] };
+    await expect(
+      runExperiment(plan, backend, { command: 'test', reuse: [earlier], hooks: { onPartialResults: async (r) => void partials.push(r) } }),
+    ).rejects.toThrow('refused the run: stopped');
+    // The later step's earlier run is saved although the first step, in plan order before it, never finished.
+    expect(partials.map((r) => r.pretraining.map((p) => [p.key, p.runId]))).toEqual([[['pretrain:done', 'old-run']]]);
   });
 });

@@ -78,24 +78,37 @@ export async function runExperiment(plan: ExperimentPlan, backend: ExperimentBac
   const earlier = options.reuse ?? [];
   const pretraining: PretrainResult[] = [];
   const cells: CellResult[] = [];
-  for (const step of plan.pretraining) {
-    const what = label(`pre-training on ${step.datasetName}`);
-    const reused = reusablePretraining(step, joinedVersionIds(versionsOf(step)), earlier);
-    if (reused) hooks.onRunEnd?.(what, `reused run ${reused.runId}`);
-    pretraining.push(reused ? { ...reused, reused: true } : await pretrain(step, versionsOf(step), backend, what, hooks, runDeadlineMs));
-    await hooks.onPartialResults?.(collect(null));
-  }
-  for (const step of plan.classifierRuns) {
+  const savePartial = async () => hooks.onPartialResults?.(collect(null));
+  await reusedFirst(
+    plan.pretraining.map((step) => ({ step, what: label(`pre-training on ${step.datasetName}`) })),
+    ({ step }) => {
+      const reused = reusablePretraining(step, joinedVersionIds(versionsOf(step)), earlier);
+      return reused && { ...reused, reused: true };
+    },
+    ({ step, what }) => pretrain(step, versionsOf(step), backend, what, hooks, runDeadlineMs),
+    (result) => pretraining.push(result),
+    savePartial,
+    hooks,
+  );
+  const cellSteps = plan.classifierRuns.map((step) => {
     const pretrained = step.pretrainKey ? pretraining.find((p) => p.key === step.pretrainKey) : undefined;
     if (step.pretrainKey && !pretrained)
       throw new Error(`plan ${plan.name}: cell ${step.row}/${step.column} needs pre-training '${step.pretrainKey}', which the plan lacks`);
-    const what = label(`${plan.name} ${step.row} × ${step.column}`);
-    const config = withVersionIds(cellConfig(step, dataset, pretrained), versionIdOf);
-    const reused = reusableCell(step, config, earlier);
-    if (reused) hooks.onRunEnd?.(what, `reused run ${reused.runId}`);
-    cells.push(reused ?? (await classify(step, config, dataset, pretrained, backend, what, hooks, runDeadlineMs)));
-    await hooks.onPartialResults?.(collect(null));
-  }
+    return {
+      step,
+      pretrained,
+      what: label(`${plan.name} ${step.row} × ${step.column}`),
+      config: withVersionIds(cellConfig(step, dataset, pretrained), versionIdOf),
+    };
+  });
+  await reusedFirst(
+    cellSteps,
+    ({ step, config }) => reusableCell(step, config, earlier),
+    ({ step, config, pretrained, what }) => classify(step, config, dataset, pretrained, backend, what, hooks, runDeadlineMs),
+    (result) => cells.push(result),
+    savePartial,
+    hooks,
+  );
   return collect(new Date().toISOString());
 
   function collect(finishedAt: string | null): ExperimentResults {
@@ -268,4 +281,33 @@ function withVersionIds(config: Record<string, unknown>, versionIdOf: (name: str
 /** A gRPC error's details without the "3 INVALID_ARGUMENT:" prefix. */
 function grpcMessage(err: Error): string {
   return (err as { details?: string }).details || err.message;
+}
+
+/**
+ * Takes over every reusable result first and saves the partial results at once, then trains the rest in plan order.
+ * OUT is often the --reuse folder too: taking results over only when their turn came would drop them from
+ * OUT/results.partial.json if the run were stopped again before that.
+ */
+async function reusedFirst<S extends { what: string }, R extends { runId: string | null }>(
+  steps: readonly S[],
+  findReused: (step: S) => R | undefined,
+  train: (step: S) => Promise<R>,
+  keep: (result: R) => void,
+  savePartial: () => Promise<void>,
+  hooks: ExperimentHooks,
+): Promise<void> {
+  const toTrain: S[] = [];
+  for (const step of steps) {
+    const reused = findReused(step);
+    if (!reused) toTrain.push(step);
+    else {
+      hooks.onRunEnd?.(step.what, `reused run ${reused.runId}`);
+      keep(reused);
+    }
+  }
+  if (toTrain.length < steps.length) await savePartial();
+  for (const step of toTrain) {
+    keep(await train(step));
+    await savePartial();
+  }
 }
