@@ -19,6 +19,11 @@ try {
   const bootstrapSecret = readBootstrapSecret();
   // Mutating gRPC calls between the services need a service token signed with a secret made for this start.
   const platform = await openPlatform(withServiceSecret(loadPlatformConfig({ overrides: process.argv.slice(2) })));
+  // A first start synthesises the demo corpus while the services start: the features service reads the published
+  // corpus from the start of its topic, so the announcement waits for it on the bus.
+  const demoCorpus = platform.config.seedDemoCorpus ? seedDemoCorpus(platform) : null;
+  // Handled below once the services run; this keeps a failure before then from being an unhandled rejection.
+  demoCorpus?.catch(() => {});
   const system = await startAll(platform, { consoleDir: CONSOLE_DIST });
   // A newcomer needs a token for mutations (predict, start runs): the given one, or on a first start a new admin
   // token, printed this once and kept in <dataDir>/admin.token.
@@ -35,10 +40,10 @@ try {
   }
   process.stdout.write('\n');
   void consoleBuilt.then((built) => built && process.stdout.write(`Web console: ${new URL('/', system.gatewayUrl)} (sign in with an API token)\n`));
-  if (platform.config.seedDemoCorpus) {
-    // In the background: the API answers while the demo corpus is synthesised and ingested and the demo model trains.
+  if (demoCorpus) {
+    // In the background: the API answers while the demo corpus is ingested and the demo model trains.
     const report = (line: string) => process.stdout.write(`${line}\n`);
-    seedDemoCorpus(platform)
+    demoCorpus
       .then(() => trainDemoModel(platform, system.serviceAddresses, { report }))
       .catch((err: Error) => platform.logger.error({ err }, 'preparing the demo corpus and model failed'));
   }
