@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callUnary } from '@ser/grpc-kit';
-import { readKeptModel } from '@ser/model-artifacts';
+import { readKeptModel, readModelCard } from '@ser/model-artifacts';
 import { createFop } from '@ser/models';
 import { startClassifierHarness, writePretrainedCheckpoint, type ClassifierHarness } from './classifier-harness';
 
@@ -90,6 +90,23 @@ describe('FOP hypercolumn classifier runs (in-process platform)', () => {
     },
     120_000,
   );
+
+  it('normalises per speaker through the run manager, and the model card says the evaluation did and serving cannot', async () => {
+    const { run } = await callUnary(h.client, 'StartClassifierRun', {
+      configJson: JSON.stringify({ ...RUN, classifier: 'svm', representation: 'F', pooling: 'mean-std', normalize: 'per-speaker' }),
+      datasetVersionIds: [h.datasetVersionId],
+      checkpointId,
+    });
+    const final = await h.watchToEnd(run!.id);
+    expect(final.status, final.error).toBe('RUN_STATUS_SUCCEEDED');
+    const card = await readModelCard(h.platform.artifacts, `models/${run!.id}`);
+    expect(card!.knownLimits.join(' ')).toMatch(/measured with per-speaker feature normalisation/);
+    const model = await readKeptModel(h.platform.artifacts, `models/${run!.id}`);
+    if (model.kind !== 'fop-hypercolumn-classical') throw new Error(`kept a ${model.kind}`);
+    // The served SVM reads raw pooled log-mel statistics: its standardiser holds their scale, not the unit one.
+    if (model.classifier.kind !== 'svm') throw new Error('kept a forest');
+    expect(Math.max(...model.classifier.standardizer.mean.map(Math.abs))).toBeGreaterThan(1);
+  }, 120_000);
 
   it('refuses a hypercolumn run without a checkpoint or with an unknown representation (INVALID_ARGUMENT)', async () => {
     const start = (config: object, checkpoint = '') =>

@@ -88,4 +88,10 @@ describe('ser train', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--dataset is required');
   }, 120_000);
+
+  it('refuses an unknown --normalize before anything runs (exit 2)', async () => {
+    const refused = await ser(['train', '--dataset', 'four', '--normalize', 'per-utterance', '--data-dir', dataDir]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("normalize must be one of none, per-corpus, per-speaker, got 'per-utterance'");
+  }, 120_000);
 });

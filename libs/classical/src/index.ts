@@ -12,3 +12,4 @@ export {
   type ClassicalClassifierConfig,
   type ClassicalModelJson,
 } from './classifier';
+export { standardizeByGroup, foldStandardization } from './group-standardization';

@@ -86,6 +86,8 @@ export function baselineConfig(s: ExperimentSettings): Record<string, unknown> {
     seed: s.seed,
     // Weighted like the rows it is compared with; 'none' stays implicit so earlier results' baseline cells still match --reuse.
     classWeights: s.classWeights === 'balanced' ? 'balanced' : undefined,
+    // Normalised like the recipe row it is compared with (absent when none, so earlier cells still match --reuse).
+    normalize: s.normalize,
   });
 }
 

@@ -24,7 +24,20 @@ describe('a training-recipe request', () => {
     ]);
   });
 
+  it('normalises the recipe and the baseline alike when asked to, and leaves both configs as before when not', () => {
+    const crossCorpus = { dataset: 'urdu', protocol: 'cross-corpus', testDatasets: ['ravdess4'], smoke: true };
+    const { plan } = planTrainingRecipe({ ...crossCorpus, normalize: 'per-corpus' });
+    expect(plan.classifierRuns.map((c) => [c.row, c.config.normalize])).toEqual([
+      ['recipe', 'per-corpus'],
+      ['baseline', 'per-corpus'],
+    ]);
+    // 'none' plans exactly what no option plans, so earlier results' cells still match --reuse.
+    expect(planTrainingRecipe({ ...crossCorpus, normalize: 'none' }).plan).toEqual(planTrainingRecipe(crossCorpus).plan);
+    expect(JSON.stringify(planTrainingRecipe(crossCorpus).plan)).not.toContain('normalize');
+  });
+
   it.each([
+    [{ dataset: 'x', normalize: 'per-utterance' }, 'normalize'],
     [{ dataset: ' ' }, 'dataset'],
     [{ dataset: 'x', modelName: 'two words' }, 'modelName'],
     [{ dataset: 'x', recipe: { learningRate: 3 } }, 'recipe'],

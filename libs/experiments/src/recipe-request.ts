@@ -25,6 +25,8 @@ export interface TrainingRecipeRequest {
   seed?: number;
   /** 'balanced' weighs the recipe's and the baseline's training by inverse class frequency; default 'none' (the papers). */
   classWeights?: string;
+  /** 'per-corpus' | 'per-speaker' normalises the recipe's and the baseline's pooled features alike; default 'none'. */
+  normalize?: string;
   /** Tiny models and two epochs: for tests and a first try. */
   smoke?: boolean;
 }
@@ -71,6 +73,7 @@ export function planTrainingRecipe(request: TrainingRecipeRequest): PlannedRecip
       pretrainEpochs: request.pretrainEpochs,
       seed: request.seed,
       classWeights: request.classWeights,
+      normalize: request.normalize,
       smoke: request.smoke,
     });
   } catch (err) {
@@ -87,7 +90,7 @@ export function planTrainingRecipe(request: TrainingRecipeRequest): PlannedRecip
 function settingsField(message: string): string {
   if (message.includes('--test-dataset')) return 'testDatasets';
   if (message.includes("several ('a+b')")) return 'dataset';
-  const fields = ['protocol', 'folds', 'test speakers', 'repeats', 'model size', 'pretrainEpochs', 'seed', 'class weights'];
+  const fields = ['protocol', 'folds', 'test speakers', 'repeats', 'model size', 'pretrainEpochs', 'seed', 'class weights', 'normalize'];
   const found = fields.find((f) => message.startsWith(f) || message.includes(`--${f}`));
   const camel: Record<string, string> = { 'test speakers': 'testSpeakers', 'model size': 'modelSize', 'class weights': 'classWeights' };
   return found ? (camel[found] ?? found) : 'input';

@@ -65,7 +65,13 @@ export function buildTrainingRecipePlan({ dataset, modelName, recipe, settings }
   if (pretrainDatasetNames(pretrainName).some((n) => n === ''))
     throw new RangeError(recipe.pretrainOnTrainingData ? 'pretrainAlso names an empty dataset' : 'pretrainOnTrainingData false needs pretrainAlso datasets');
   const pretraining = pretrainStep(pretrainName, settings);
-  const evaluation = defined({ protocol: settings.protocol, repeats: settings.repeats, seed: settings.seed, classWeights: settings.classWeights });
+  const evaluation = defined({
+    protocol: settings.protocol,
+    repeats: settings.repeats,
+    seed: settings.seed,
+    classWeights: settings.classWeights,
+    normalize: settings.normalize,
+  });
   const column =
     settings.protocol.kind === 'cross-corpus'
       ? { key: 'model', label: `Cross-corpus: tested on ${settings.protocol.testDatasets.join(' + ')}` }

@@ -36,6 +36,11 @@ export interface ExperimentSettings {
   learningRate?: number;
   /** Loss weighting of every classifier run: 'none' (the papers weigh no class) unless asked for. */
   classWeights: 'balanced' | 'none';
+  /**
+   * Labels-free feature normalisation of the pooled SVM / forest runs (`ser train`'s recipe and baseline rows):
+   * each corpus or speaker z-scored with its own statistics. Absent: none (the papers).
+   */
+  normalize?: 'per-corpus' | 'per-speaker';
   /** Early stopping's validation share: whole speakers or a stratified share of utterances; absent: the service's. */
   validationSplit?: 'speakers' | 'stratified';
   model?: Partial<FopArchitecture>;
@@ -93,6 +98,8 @@ export interface SettingsInput {
   testSpeakers?: string[];
   /** 'balanced' | 'none'; absent: 'none', as the papers. */
   classWeights?: string;
+  /** 'none' | 'per-corpus' | 'per-speaker'; absent: 'none'. */
+  normalize?: string;
   /** leave-speakers-out only: how many consecutive groups of sorted speaker ids (default 6). */
   folds?: number;
   /** 'speakers' | 'stratified'. */
@@ -122,6 +129,8 @@ export function resolveSettings(input: SettingsInput): ExperimentSettings {
     classWeights: parseClassWeights(input.classWeights ?? 'none'),
     ...(input.smoke ? { smoke: true } : {}),
   };
+  const normalize = parseNormalize(input.normalize ?? 'none');
+  if (normalize !== 'none') settings.normalize = normalize;
   // The model size alone decides the sizes, smoke or not (--smoke --model-size small: short runs, small models).
   delete settings.model;
   delete settings.attentionLstm;
@@ -168,6 +177,13 @@ const DEFAULT_SPEAKER_FOLDS = 6; // RAVDESS's 24 actors as 6 folds of 4 (two men
 function parseClassWeights(value: string): ExperimentSettings['classWeights'] {
   if (value !== 'balanced' && value !== 'none') throw new RangeError(`class weights must be balanced or none, got '${value}'`);
   return value;
+}
+
+const NORMALIZATIONS = ['none', 'per-corpus', 'per-speaker'] as const;
+
+function parseNormalize(value: string): (typeof NORMALIZATIONS)[number] {
+  if (!(NORMALIZATIONS as readonly string[]).includes(value)) throw new RangeError(`normalize must be one of ${NORMALIZATIONS.join(', ')}, got '${value}'`);
+  return value as (typeof NORMALIZATIONS)[number];
 }
 
 function parseModelSize(size: string): ModelSize {

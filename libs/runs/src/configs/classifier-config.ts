@@ -70,6 +70,10 @@ export const fineTuneRunConfigSchema = z
   })
   .strict();
 
+/** Feature normalisations of the pooled hypercolumns (hypercolumnRunConfigSchema's `normalize`). */
+export const FEATURE_NORMALIZATIONS = ['none', 'per-corpus', 'per-speaker'] as const;
+export type FeatureNormalization = (typeof FEATURE_NORMALIZATIONS)[number];
+
 /** Hypercolumn representations of FOP paper Table 2; see HYPERCOLUMNS in hypercolumn-extract.ts. */
 export const HYPERCOLUMN_REPRESENTATIONS = ['F', 'h1', 'h2', 'add', 'concat'] as const;
 export type HypercolumnRepresentation = (typeof HYPERCOLUMN_REPRESENTATIONS)[number];
@@ -156,6 +160,14 @@ export const hypercolumnRunConfigSchema = z
      * attention-LSTM reads the frames themselves.
      */
     pooling: z.enum(FRAME_POOLINGS).default('mean'),
+    /**
+     * Labels-free feature normalisation before the SVM / forest (Schuller et al. 2010, cross-corpus SER): each
+     * corpus ('per-corpus') or speaker ('per-speaker') of a fold's training part is z-scored with its own pooled
+     * statistics, and so is each of its test part, with the test part's own. Absent or 'none': nothing beyond the
+     * classifier's own standardiser (fitted on the training rows). The kept model folds in its training rows'
+     * statistics: a served clip is read as one of the training corpus (its model card says so).
+     */
+    normalize: z.enum(FEATURE_NORMALIZATIONS).optional(),
     svm: svmSchema.prefault({}),
     randomForest: randomForestSchema.prefault({}),
     attentionLstm: attentionLstmSchema.prefault({}),
@@ -167,6 +179,12 @@ export const hypercolumnRunConfigSchema = z
         code: 'custom',
         path: ['pretrainedCheckpointId'],
         message: `representation ${c.representation} comes from a pre-trained FOP: name its checkpoint (only F runs without one)`,
+      });
+    if (c.classifier === 'attention-lstm' && c.normalize !== undefined && c.normalize !== 'none')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['normalize'],
+        message: `normalize '${c.normalize}' applies to svm and random-forest only, not the attention-LSTM`,
       });
     if (c.classifier === 'attention-lstm' && c.pooling !== 'mean')
       ctx.addIssue({ code: 'custom', path: ['pooling'], message: 'the attention-LSTM reads every frame; pooling applies to svm and random-forest only' });

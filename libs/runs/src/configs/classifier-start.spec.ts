@@ -111,6 +111,20 @@ describe('classifier run config', () => {
       expect(code(() => parseConfig(hyper({ classifier: 'random-forest', svm: { search: {} } })))).toBe(3);
       expect(code(() => parseConfig(hyper({ svm: { search: { C: [] } } })))).toBe(3);
     });
+
+    it('normalises per corpus or speaker only when asked, for the SVM and forest, and names a bad value', () => {
+      expect(parseConfig(hyper())).not.toHaveProperty('normalize'); // absent: the resolved config is as before
+      for (const normalize of ['none', 'per-corpus', 'per-speaker'])
+        expect(parseConfig(hyper({ classifier: 'random-forest', normalize }))).toMatchObject({ normalize });
+      expect(() => parseConfig(hyper({ normalize: 'per-utterance' }))).toThrow(
+        /normalize: Invalid option: expected one of "none"\|"per-corpus"\|"per-speaker"/,
+      );
+      expect(() => parseConfig(hyper({ classifier: 'attention-lstm', normalize: 'per-corpus' }))).toThrow(
+        /normalize 'per-corpus' applies to svm and random-forest only/,
+      );
+      expect(code(() => parseConfig(hyper({ classifier: 'attention-lstm', normalize: 'none' })))).toBe('no error');
+      expect(code(() => parseConfig({ ...base, configJson: JSON.stringify({ method: 'fop-fine-tune', normalize: 'per-corpus' }) }))).toBe(3);
+    });
   });
 
   describe('sequence-model', () => {

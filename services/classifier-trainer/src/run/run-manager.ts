@@ -18,6 +18,7 @@ import { methodFor } from '../methods';
 import { representationsKey, type StoredRepresentations } from '../methods/sequence/sequence-representations';
 import { registerRunModel, type RegisteredRunModel } from '../registry/register-run-model';
 import { withRegistryRetry, type RetryPolicy } from '../registry/registry-retry';
+import { normalizationLimits } from '../methods/hypercolumns/feature-normalization';
 import { writeRunModelCard } from '../registry/run-model-card';
 import { workerDataFor, type ClassifierWorkerData, type WorkerMessage } from './worker-data';
 
@@ -205,7 +206,7 @@ export class ClassifierRunManager extends RunLifecycle {
     }
     if (version) {
       // The card is documentation: the registered version serves without it.
-      await writeRunModelCard(this.opts, version, evaluation, config.knownLimits).catch((err: Error) =>
+      await writeRunModelCard(this.opts, version, evaluation, [...(config.knownLimits ?? []), ...normalizationLimits(config)]).catch((err: Error) =>
         this.opts.logger.error({ err, runId }, 'writing the model card failed'),
       );
     }

@@ -33,6 +33,9 @@ Options:
   --seed N                 seed (default 1)
   --class-weights W        balanced | none: weigh the recipe's and the baseline's training by inverse class
                            frequency, for UA on unbalanced corpora (default none, as the papers)
+  --normalize N            none | per-corpus | per-speaker: z-score the recipe's and the baseline's pooled features
+                           per corpus (or speaker) with its own statistics, test corpus included (no labels read;
+                           cross-corpus adaptation). Default none
   --smoke                  tiny, fast settings for tests
   --out DIR                where results go (default <data dir>/training/<model name>-<time>)
   --reuse R[,R...]         earlier results.json files (or folders holding one): a pre-training or cell with the
@@ -54,6 +57,7 @@ const OPTIONS = {
   'pretrain-epochs': { type: 'string' },
   seed: { type: 'string' },
   'class-weights': { type: 'string' },
+  normalize: { type: 'string' },
   smoke: { type: 'boolean' },
   out: { type: 'string' },
   reuse: { type: 'string' },
@@ -98,6 +102,7 @@ export async function trainCommand(argv: string[]): Promise<void> {
       pretrainEpochs: integerOption('pretrain-epochs', values['pretrain-epochs']),
       seed: integerOption('seed', values.seed),
       classWeights: values['class-weights'],
+      normalize: values.normalize,
       smoke: values.smoke,
     });
   } catch (err) {

@@ -1,7 +1,7 @@
 // A hypercolumn run (FOP paper Table 2): the frozen pre-trained FOP turns every utterance into hypercolumns ONCE,
 // then each repeat x fold trains an SVM, a random forest or an attention-LSTM on them and classifies the test
 // speakers' utterances.
-import { createClassicalClassifier, searchSvm, type ClassicalClassifierConfig } from '@ser/classical';
+import { createClassicalClassifier, searchSvm, type ClassicalClassifierConfig, type FeatureRows } from '@ser/classical';
 import { classWeights, type EvaluationItem } from '@ser/evaluation';
 import { createFop, loadVariables, saveVariables, type SavedTensors } from '@ser/models';
 import type { HypercolumnRunConfig } from '../../run/classifier-config';
@@ -9,6 +9,7 @@ import type { FopJob } from '../fop-prepare';
 import type { RunEvaluation } from '../../run/evaluation';
 import type { ClassifierJobEvents } from '../../run/job-events';
 import { buildEvaluation, carveFoldValidation, earlyStoppedOutcome, type FoldOutcome, type FoldPlan, runProtocol } from '../../run/fold-loop';
+import { normalizedRows, servedClassifier } from './feature-normalization';
 import { extractHypercolumns, type ExtractedHypercolumns } from './hypercolumn-extract';
 import { predictLstm, trainLstmFold } from './hypercolumn-lstm';
 import { saveHypercolumnModel, type KeptModelContext } from './hypercolumn-model';
@@ -45,7 +46,8 @@ export async function runHypercolumnJob(job: HypercolumnJob, events: ClassifierJ
 
   const classicalFold = async (plan: FoldPlan): Promise<FoldOutcome> => {
     // Nothing stops early, so the classifier learns from all of the fold's training speakers.
-    const trainRows = rows(plan.train).map((r) => features.pooled[r]!);
+    const rawTrainRows = rows(plan.train).map((r) => features.pooled[r]!);
+    const trainRows = normalizedRows(config, plan.train, rawTrainRows);
     const weights = weightsFor(plan.train);
     const tuned = tunedSvm(
       config,
@@ -57,8 +59,14 @@ export async function runHypercolumnJob(job: HypercolumnJob, events: ClassifierJ
     const classifier = createClassicalClassifier(classicalConfig({ ...config, svm: { ...config.svm, ...tuned } }, weights, plan.seed));
     try {
       classifier.fit(trainRows, labelsOf(plan.train));
-      const predicted = classifier.predict(rows(plan.test).map((r) => features.pooled[r]!)).map((c) => classes[c]!);
-      await keep(plan, () => saveHypercolumnModel(kept, { kind: 'classical', classifier: classifier.toJSON() }), 0, null);
+      const testRows = normalizedRows(
+        config,
+        plan.test,
+        rows(plan.test).map((r) => features.pooled[r]!),
+      );
+      const predicted = classifier.predict(testRows).map((c) => classes[c]!);
+      const served = () => servedClassifier(config, classifier.toJSON(), rawTrainRows);
+      await keep(plan, () => saveHypercolumnModel(kept, { kind: 'classical', classifier: served() }), 0, null);
       return { train: plan.train, validation: [], predicted, epochsRun: 0, bestEpoch: -1, bestValidationLoss: null };
     } finally {
       classifier.dispose();
@@ -132,7 +140,7 @@ function extractFrozen(job: HypercolumnJob, pretrained: SavedTensors): Extracted
 /** C and gamma chosen on the fold's training speakers when the run asks for a search; nothing to override otherwise. */
 function tunedSvm(
   config: HypercolumnRunConfig,
-  X: Float32Array[],
+  X: FeatureRows,
   y: number[],
   speakers: string[],
   weights: readonly number[],
