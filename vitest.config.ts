@@ -29,9 +29,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // Two files at a time, also on 2 cores (vitest's default there is one): most of a file's wall time is its imports
-    // and waits on brokers, databases and child services, not CPU. SER_TEST_MAX_WORKERS=1 runs them one by one.
-    maxWorkers: Number(process.env.SER_TEST_MAX_WORKERS ?? 2),
     // Services that tests spawn on their own (main.ts, bundles) refuse to start without a service token secret
     // unless told otherwise; specs that check service auth set a secret, or remove this, themselves.
     env: { SER_SERVICE_AUTH: 'off' },
