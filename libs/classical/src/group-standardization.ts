@@ -9,7 +9,11 @@ import { Standardizer, type StandardizerState } from './standardizer';
 export function standardizeByGroup(X: FeatureRows, groups: readonly string[]): number[][] {
   if (groups.length !== X.length) throw new Error(`standardizeByGroup: ${groups.length} group names for ${X.length} rows`);
   const members = new Map<string, number[]>();
-  groups.forEach((g, i) => members.set(g, [...(members.get(g) ?? []), i]));
+  groups.forEach((g, i) => {
+    const indexes = members.get(g);
+    if (indexes) indexes.push(i);
+    else members.set(g, [i]);
+  });
   const out = new Array<number[]>(X.length);
   for (const indexes of members.values()) {
     const rows = indexes.map((i) => X[i]!);

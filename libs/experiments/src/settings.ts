@@ -181,14 +181,19 @@ function parseClassWeights(value: string): ExperimentSettings['classWeights'] {
 
 const NORMALIZATIONS = ['none', 'per-corpus', 'per-speaker'] as const;
 
+/** `value` as one of `choices`, or a RangeError naming the setting and the allowed values. */
+function parseChoice<const C extends readonly string[]>(setting: string, choices: C, value: string): C[number] {
+  const isChoice = (v: string): v is C[number] => choices.includes(v);
+  if (!isChoice(value)) throw new RangeError(`${setting} must be one of ${choices.join(', ')}, got '${value}'`);
+  return value;
+}
+
 function parseNormalize(value: string): (typeof NORMALIZATIONS)[number] {
-  if (!(NORMALIZATIONS as readonly string[]).includes(value)) throw new RangeError(`normalize must be one of ${NORMALIZATIONS.join(', ')}, got '${value}'`);
-  return value as (typeof NORMALIZATIONS)[number];
+  return parseChoice('normalize', NORMALIZATIONS, value);
 }
 
 function parseModelSize(size: string): ModelSize {
-  if (!(MODEL_SIZES as readonly string[]).includes(size)) throw new RangeError(`model size must be one of ${MODEL_SIZES.join(', ')}, got '${size}'`);
-  return size as ModelSize;
+  return parseChoice('model size', MODEL_SIZES, size);
 }
 
 function parseProtocol(kind: string, { testSpeakers, folds, testDatasets, trainAlso, dataset }: SettingsInput): EvaluationProtocol {
