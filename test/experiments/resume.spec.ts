@@ -3,7 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPlatformConfig } from '@ser/config';
 import { PARTIAL_RESULTS_FILE, type ExperimentResults } from '@ser/experiments';
+import { openPlatform } from '@ser/runtime';
 import { prepareDataDir, ser } from './prepare-data';
 
 // An experiment stopped halfway (Ctrl-C, a session's end) keeps what it finished: results.partial.json after every
@@ -28,8 +30,9 @@ describe('ser experiment stopped and resumed', () => {
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    // Stop it once the pre-training and the first cell are kept, before the table is done.
-    for (let i = 0; (readPartial()?.cells.length ?? 0) < 1; i++) {
+    // Stop it once the pre-training and the first cell are kept and the next cell's run is under way.
+    const nextRunUnderWay = () => (readPartial()?.cells.length ?? 0) >= 1 && /\[3\/4\][^\n]*\d+\/100/.test(stderr);
+    for (let i = 0; !nextRunUnderWay(); i++) {
       if (i > 3000) throw new Error(`no partial results after 300 s:\n${stderr}`);
       if (child.exitCode !== null) throw new Error(`the experiment ended before it could be stopped:\n${stderr}`);
       await new Promise((r) => setTimeout(r, 100));
@@ -41,6 +44,11 @@ describe('ser experiment stopped and resumed', () => {
     expect(partial.finishedAt).toBeNull();
     expect(partial.pretraining).toHaveLength(1);
     expect(existsSync(join(out, 'results.json'))).toBe(false);
+    // The run cut short is cancelled, not left for its trainer to recover and train ahead of the resumed experiment.
+    const cancelled = [...stderr.matchAll(/: run ([0-9a-f-]{36}) cancelled/g)].map((m) => m[1]!);
+    expect(await runsLeftInFlight(dataDir)).toEqual([]);
+    expect(cancelled, stderr).toHaveLength(1);
+    expect(await runStatuses(dataDir, cancelled)).toEqual(['cancelled']);
     const kept = partial.cells.filter((c) => c.status === 'succeeded');
     expect(kept.length).toBeGreaterThanOrEqual(1);
     expect(kept.length).toBeLessThan(3); // none, pretrain:four, baseline: stopped before the end
@@ -56,3 +64,24 @@ describe('ser experiment stopped and resumed', () => {
     for (const cell of kept.filter((c) => c.curvesFile)) expect(existsSync(join(out, cell.curvesFile!))).toBe(true);
   }, 900_000);
 });
+
+async function withStore<T>(dataDir: string, read: (platform: Awaited<ReturnType<typeof openPlatform>>) => Promise<T>): Promise<T> {
+  const platform = await openPlatform(loadPlatformConfig({ env: { SER_DATA_DIR: dataDir, SER_LOG_LEVEL: 'warn' }, overrides: ['--metricsPort=0'] }));
+  try {
+    return await read(platform);
+  } finally {
+    await platform.close();
+  }
+}
+
+/** Runs of any kind still queued or running in the data folder's store, as 'kind id status'. */
+function runsLeftInFlight(dataDir: string): Promise<string[]> {
+  return withStore(dataDir, async (platform) => {
+    const page = await platform.store.runs.list({ status: ['queued', 'running'] });
+    return page.edges.map(({ node: r }) => `${r.kind} ${r.id} ${r.status}`);
+  });
+}
+
+function runStatuses(dataDir: string, runIds: readonly string[]): Promise<(string | undefined)[]> {
+  return withStore(dataDir, (platform) => Promise.all(runIds.map(async (id) => (await platform.store.runs.get(id))?.status)));
+}

@@ -1,5 +1,6 @@
 import type { CallOptions } from '@grpc/grpc-js';
 import type { Run__Output } from '@ser/contracts';
+import type { RunKind } from '@ser/events';
 import { callUnary, deadlineIn } from '@ser/grpc-kit';
 import type { ExperimentBackend } from './backend';
 import { pretrainedCheckpointId, vqvaeClient } from './checkpoint';
@@ -15,8 +16,8 @@ import { followRun, isSucceeded, whyNotSucceeded } from './watch';
 /** How an experiment reports what it is doing; labels name the run ("[2/4] pre-training on urdu"). */
 export interface ExperimentHooks {
   onNote?(line: string): void;
-  /** A run was started (not reused): its label and the id its service gave it. */
-  onRunStart?(label: string, runId: string): void;
+  /** A run was started (not reused): its label, the id its service gave it, and which trainer runs it. */
+  onRunStart?(label: string, runId: string, kind: RunKind): void;
   onRunProgress?(label: string, fraction: number, note: string): void;
   onRunEnd?(label: string, outcome: string): void;
   /**
@@ -167,7 +168,7 @@ async function pretrain(
   }).catch((err: Error) => {
     throw new ExperimentError(`${label}: the ${pretrainer.name} refused the run: ${grpcMessage(err)}`);
   });
-  hooks.onRunStart?.(label, runId);
+  hooks.onRunStart?.(label, runId, pretrainer.kind);
   const final = await followRun(pretrainer.watch(runId, deadlineIn(deadlineMs)), (p) =>
     hooks.onRunProgress?.(label, p.progress, p.message || (p.epoch ? `epoch ${p.epoch}/${p.totalEpochs}` : '')),
   );
@@ -230,7 +231,7 @@ async function classify(
     };
     const runId = await startRun(backend, 'classifier', request);
     cell.runId = runId;
-    hooks.onRunStart?.(label, runId);
+    hooks.onRunStart?.(label, runId, 'classifier');
     final = await followRun(backend.classifier.WatchClassifierRun({ runId }, deadlineIn(deadlineMs)), (p) => {
       curves.record(p);
       hooks.onRunProgress?.(label, p.progress, p.message);

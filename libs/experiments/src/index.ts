@@ -29,6 +29,7 @@ export { connectExperimentBackend, closeExperimentBackend, type ExperimentBacken
 export { resolveDatasets, type DatasetRef } from './datasets';
 export { bestCheckpoint, pretrainedCheckpointId } from './checkpoint';
 export { runExperiment, type ExperimentHooks, type ExecuteOptions } from './executor';
+export { cancelRun } from './start-run';
 export { repeatMetrics, measuredCell, METRIC_DEFINITIONS, type ExperimentResults, type CellResult, type PretrainResult, type RepeatMetrics } from './results';
 export { resultsMarkdown } from './markdown';
 export { PARTIAL_RESULTS_FILE, writePartialResults, writeResults } from './write-results';

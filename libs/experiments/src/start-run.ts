@@ -13,3 +13,19 @@ export async function startRun(backend: ExperimentBackend, kind: RunKind, reques
   if (kind === 'fop-pretrain') return (await callUnary(backend.fop, 'StartFopPretrainRun', request)).run!.id;
   return (await callUnary(vqvaeClient(backend), 'StartVqvaePretrainRun', request)).run!.id;
 }
+
+/**
+ * Cancels a run of this experiment's (a stopped experiment's runs must not stay queued: the trainer would recover
+ * them at its next start and train them ahead of the resumed experiment's own). Answers the status the trainer gives.
+ */
+export async function cancelRun(backend: ExperimentBackend, kind: RunKind, runId: string, reason: string, deadlineMs: number): Promise<string> {
+  const request = { runId, reason };
+  const options = { deadlineMs };
+  const run =
+    kind === 'classifier'
+      ? (await callUnary(backend.classifier, 'CancelClassifierRun', request, options)).run
+      : kind === 'fop-pretrain'
+        ? (await callUnary(backend.fop, 'CancelFopPretrainRun', request, options)).run
+        : (await callUnary(vqvaeClient(backend), 'CancelVqvaePretrainRun', request, options)).run;
+  return run?.status ?? 'unknown';
+}

@@ -2,7 +2,9 @@
 // middle of a write may not open again), the runs cut short are not written as failed results, and the user learns
 // how to resume. The partial results (results.partial.json) already hold every finished pre-training and cell.
 import { join } from 'node:path';
+import type { RunKind } from '@ser/events';
 import {
+  cancelRun,
   PARTIAL_RESULTS_FILE,
   runExperiment,
   writePartialResults,
@@ -17,10 +19,14 @@ import { asCliFailure, progressHooks } from './run-progress';
 
 /** Exit code of a command stopped by a signal (128 + SIGINT's number, as shells report it). */
 const STOPPED_EXIT_CODE = 130;
+/** How long cancelling one run in flight may take before the stop goes on without it. */
+const CANCEL_DEADLINE_MS = 10_000;
 
 export class ExperimentStop {
   private signal: NodeJS.Signals | null = null;
   private closing: Promise<void> | null = null;
+  /** Runs started and not yet ended, by label: cancelled when the experiment stops before they end. */
+  private readonly inFlight = new Map<string, { runId: string; kind: RunKind }>();
   private readonly onSignal = (signal: NodeJS.Signals) => {
     if (this.signal) return;
     this.signal = signal;
@@ -44,7 +50,7 @@ export class ExperimentStop {
    * them stops nothing), all silent once stopped: runs cut short by the stop are neither reported nor kept as failed.
    */
   hooks(progress: ExperimentHooks): ExperimentHooks {
-    return this.guard({
+    const guarded = this.guard({
       ...progress,
       onPartialResults: (partial) =>
         writePartialResults(this.outDir, partial).then(
@@ -52,6 +58,18 @@ export class ExperimentStop {
           (err: Error) => void process.stderr.write(`could not keep partial results in ${this.outDir}: ${err.message}\n`),
         ),
     });
+    // Tracked even after a signal (the guard silences only what the user sees).
+    return {
+      ...guarded,
+      onRunStart: (label, runId, kind) => {
+        this.inFlight.set(label, { runId, kind });
+        guarded.onRunStart?.(label, runId, kind);
+      },
+      onRunEnd: (label, outcome) => {
+        this.inFlight.delete(label);
+        guarded.onRunEnd?.(label, outcome);
+      },
+    };
   }
 
   private guard(hooks: ExperimentHooks): ExperimentHooks {
@@ -70,10 +88,26 @@ export class ExperimentStop {
     if (this.signal) throw new CliError(`stopped by ${this.signal}. ${this.howToResume()}`, STOPPED_EXIT_CODE);
   }
 
-  /** Closes the system once, whoever asks first (the signal or the command's end). */
+  /**
+   * Closes the system once, whoever asks first (the signal or the command's end), after cancelling the runs still in
+   * flight: left queued or running, a trainer would recover them at its next start and train them ahead of the
+   * resumed experiment's own runs (which start them afresh anyway).
+   */
   close(): Promise<void> {
-    this.closing ??= this.system.close();
+    this.closing ??= this.cancelInFlight().then(() => this.system.close());
     return this.closing;
+  }
+
+  private async cancelInFlight(): Promise<void> {
+    const reason = `ser experiment stopped${this.signal ? ` by ${this.signal}` : ''}`;
+    for (const [label, { runId, kind }] of this.inFlight) {
+      const outcome = await cancelRun(this.system.backend, kind, runId, reason, CANCEL_DEADLINE_MS).then(
+        () => 'cancelled',
+        (err: Error) => `could not be cancelled (${err.message}); its trainer may train it to the end`,
+      );
+      process.stderr.write(`${label}: run ${runId} ${outcome}\n`);
+    }
+    this.inFlight.clear();
   }
 
   remove(): void {

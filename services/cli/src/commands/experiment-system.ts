@@ -10,6 +10,7 @@ import { bestOrLatestCheckpointId } from '@ser/runs';
 import { openPlatform, serviceCaller } from '@ser/runtime';
 import { CliError, usageError } from '../cli-error';
 import { loadCliConfig } from '../cli-config';
+import { leftoverRunsNote } from './leftover-runs';
 import { gatewayAccess, queueRunThroughGateway, type GatewayAccess } from './gateway-run-queue';
 
 /** The services an experiment drives and how to let them go. */
@@ -35,6 +36,8 @@ export async function startEmbeddedSystem(dataDir: string): Promise<ExperimentSy
   const platform = await openPlatform(config).catch((err: Error) => {
     throw new CliError(`cannot open the platform's data in ${config.dataDir} (is 'npm start' using it? then pass --remote): ${err.message}`);
   });
+  const leftover = await leftoverRunsNote(platform.store.runs, config.dataDir);
+  if (leftover) process.stderr.write(`${leftover}\n`);
   const system = await startAll(platform).catch(async (err: Error) => {
     await platform.close();
     throw err;
