@@ -1,4 +1,5 @@
 import { evaluationProtocolSchema, parseEvaluationProtocol, type EvaluationProtocol } from '@ser/evaluation';
+import { FEATURE_NORMALIZATIONS, type FeatureNormalization } from '@ser/runs';
 
 /** FOP architecture keys shared by pre-training and every classifier run of an experiment (rows must compare alike). */
 export interface FopArchitecture {
@@ -40,7 +41,7 @@ export interface ExperimentSettings {
    * Labels-free feature normalisation of the pooled SVM / forest runs (`ser train`'s recipe and baseline rows):
    * each corpus or speaker z-scored with its own statistics. Absent: none (the papers).
    */
-  normalize?: 'per-corpus' | 'per-speaker';
+  normalize?: Exclude<FeatureNormalization, 'none'>;
   /** Early stopping's validation share: whole speakers or a stratified share of utterances; absent: the service's. */
   validationSplit?: 'speakers' | 'stratified';
   model?: Partial<FopArchitecture>;
@@ -179,8 +180,6 @@ function parseClassWeights(value: string): ExperimentSettings['classWeights'] {
   return value;
 }
 
-const NORMALIZATIONS = ['none', 'per-corpus', 'per-speaker'] as const;
-
 /** `value` as one of `choices`, or a RangeError naming the setting and the allowed values. */
 function parseChoice<const C extends readonly string[]>(setting: string, choices: C, value: string): C[number] {
   const isChoice = (v: string): v is C[number] => choices.includes(v);
@@ -188,8 +187,8 @@ function parseChoice<const C extends readonly string[]>(setting: string, choices
   return value;
 }
 
-function parseNormalize(value: string): (typeof NORMALIZATIONS)[number] {
-  return parseChoice('normalize', NORMALIZATIONS, value);
+function parseNormalize(value: string): FeatureNormalization {
+  return parseChoice('normalize', FEATURE_NORMALIZATIONS, value);
 }
 
 function parseModelSize(size: string): ModelSize {

@@ -53,8 +53,8 @@ export async function saveAdamState(optimizer: AdamOptimizer, variables: NamedVa
   }
   const config = optimizer.getConfig() as unknown as AdamConfig;
   const encoded = encodeTensors(tensors);
-  // FusedAdam's slots are copies cut from its flat moments; tfjs's are its own variables.
-  if (optimizer instanceof FusedAdam) tf.dispose(Object.values(tensors));
+  // Copies (FusedAdam cuts its slots from flat moments) are ours to free; an optimizer's own variables (tfjs's) are not.
+  tf.dispose(Object.values(tensors).filter((t) => !(t instanceof tf.Variable)));
   return { ...encoded, step, config };
 }
 
