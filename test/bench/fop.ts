@@ -1,11 +1,12 @@
 /**
  * FOP speed, side by side with PyTorch: one training step (batch 32, 200 frames, Adam, L1 next-frame loss,
  * dropout on) through the shared trainLoop, and inference on 1 x 500 frames, median of N after warmup, on the
- * backend initTfjs picks (SER_TFJS_BACKEND=wasm|node|cpu to force one); then, in the same run,
+ * backend initTfjs picks (SER_TFJS_BACKEND=wasm|node|cpu to force one), and the same inference on ONNX Runtime
+ * (the exported fop-classifier graph, as SER_INFERENCE_RUNTIME=onnx serves it; --no-onnx skips it); then, in the same run,
  * `fop_torch.py` (Debian python3-torch, 2 threads) with the same shapes. Prints both and ours / torch
  * (<= 1 means at least as fast).
  *
- *   npx tsx test/bench/fop.ts [--json] [--rounds N] [--steps N] [--warmup N] [--inf-steps N] [--torch-threads 1,2] [--no-torch]
+ *   npx tsx test/bench/fop.ts [--json] [--rounds N] [--steps N] [--warmup N] [--inf-steps N] [--torch-threads 1,2] [--no-torch] [--no-onnx]
  *
  * Ours and torch alternate for --rounds rounds (the machine is shared and its load drifts); torch runs with
  * each of --torch-threads (default 1,2) and the ratio is ours / the faster torch, median over rounds. Defaults (3 rounds of 4 steps; 2 of 2 on wasm/cpu, whose steps take seconds)
@@ -14,8 +15,9 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BATCH, createFopSpeedProbe, FRAMES, INFER_FRAMES, median, summarise, type Measured } from '@ser/models';
+import { BATCH, createFopSpeedProbe, forwardFlops, FRAMES, INFER_FRAMES, median, summarise, type Measured } from '@ser/models';
 import { initTfjs } from '@ser/tfjs-backend';
+import { createFopOnnxProbe } from './fop-onnx-probe';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const PEER = resolve(repoRoot, '../shared/peers/fop_torch.py');
@@ -63,14 +65,19 @@ async function main() {
   const ours = createFopSpeedProbe((line) => process.stderr.write(`${line}\n`));
   await ours.train(warmup, 'warmup');
   await ours.infer(3);
+  const onnx = argv.includes('--no-onnx') ? null : await createFopOnnxProbe();
+  await onnx?.infer(3);
+  const onnxInferMs: number[] = [];
   const mine: Measured = { trainMs: [], inferMs: [] };
   const theirs = new Map<number, TorchResult[]>(torchThreads.map((t) => [t, []]));
-  const roundRatios: Array<{ train: number; inference: number }> = [];
+  const roundRatios: Array<{ train: number; inference: number; inferenceOnnx?: number }> = [];
   for (let round = 0; round < rounds; round++) {
     const trainMs = await ours.train(steps, `round ${round}`);
     const inferMs = await ours.infer(infSteps);
     mine.trainMs.push(...trainMs);
     mine.inferMs.push(...inferMs);
+    const onnxMs = onnx ? await onnx.infer(infSteps) : [];
+    onnxInferMs.push(...onnxMs);
     if (!withTorch) continue;
     // torch at each thread count; the ratio is against its best: 2 OpenBLAS threads lose badly when the machine
     // is busy, and comparing with that alone would flatter us.
@@ -83,9 +90,14 @@ async function main() {
     });
     const bestTrain = Math.min(...runs.map((r) => r.trainMedianMs));
     const bestInference = Math.min(...runs.map((r) => r.infMedianMs));
-    roundRatios.push({ train: median(trainMs) / bestTrain, inference: median(inferMs) / bestInference });
+    roundRatios.push({
+      train: median(trainMs) / bestTrain,
+      inference: median(inferMs) / bestInference,
+      ...(onnx ? { inferenceOnnx: median(onnxMs) / bestInference } : {}),
+    });
   }
   ours.dispose();
+  await onnx?.release();
 
   const oursSummary = { params: ours.params, ...summarise(mine) };
   const torch = [...theirs.values()]
@@ -99,7 +111,12 @@ async function main() {
       infGflops: median(runs.map((t) => t.infGflops)),
     }));
   // The ratio of each round (same minutes, same load), then the median over rounds.
-  const ratios = roundRatios.length > 0 && { train: median(roundRatios.map((r) => r.train)), inference: median(roundRatios.map((r) => r.inference)) };
+  const ratios = roundRatios.length > 0 && {
+    train: median(roundRatios.map((r) => r.train)),
+    inference: median(roundRatios.map((r) => r.inference)),
+    ...(onnx ? { inferenceOnnx: median(roundRatios.map((r) => r.inferenceOnnx!)) } : {}),
+  };
+  const onnxSummary = onnx && { infMedianMs: median(onnxInferMs), infGflops: forwardFlops(1, INFER_FRAMES) / (median(onnxInferMs) / 1e3) / 1e9 };
   const result = {
     backend,
     kind,
@@ -110,6 +127,7 @@ async function main() {
     steps,
     warmup,
     ours: oursSummary,
+    onnxRuntime: onnxSummary,
     torch,
     ratios,
     roundRatios,
@@ -127,8 +145,15 @@ async function main() {
   );
   console.log(`${''.padEnd(28)} ${'train step (median)'.padStart(30)} ${'inference (median)'.padStart(28)}`);
   console.log(row(`tfjs ${backend} (${kind})`, oursSummary));
+  if (onnxSummary)
+    console.log(
+      `${'onnxruntime-node (cpu)'.padEnd(28)} ${'-'.padStart(30)} ${onnxSummary.infMedianMs.toFixed(1).padStart(9)} ms ${onnxSummary.infGflops.toFixed(1).padStart(6)} GFLOP/s`,
+    );
   for (const t of torch) console.log(row(`torch ${t.version} (${t.threads} thr)`, t));
-  if (ratios) console.log(`ours / best torch (median of per-round ratios): train ${ratios.train.toFixed(2)}x, inference ${ratios.inference.toFixed(2)}x`);
+  if (ratios) {
+    const onnxRatio = ratios.inferenceOnnx === undefined ? '' : `, inference on ONNX Runtime ${ratios.inferenceOnnx.toFixed(2)}x`;
+    console.log(`ours / best torch (median of per-round ratios): train ${ratios.train.toFixed(2)}x, inference ${ratios.inference.toFixed(2)}x${onnxRatio}`);
+  }
 }
 
 await main();
