@@ -63,6 +63,30 @@ describe('ser experiment stopped and resumed', () => {
     expect(existsSync(partialFile)).toBe(false); // the finished results replace the partial ones
     for (const cell of kept.filter((c) => c.curvesFile)) expect(existsSync(join(out, cell.curvesFile!))).toBe(true);
   }, 900_000);
+
+  it('stops cleanly with exit 130 during an attention-LSTM cell, cancelling its run', async () => {
+    // The LSTM cell's stop takes longer than a fine-tuning cell's, long enough for the embedded gateway's Apollo
+    // Server to stop and re-raise the SIGTERM to the process (its own termination handler): the process died by the
+    // signal and left the run running, for the trainer to recover at the next start.
+    const out = join(dataDir, 'table2');
+    const args = ['experiment', 'fop-table2', '--dataset', 'four', '--pretrain', 'demo', '--smoke', '--out', out, '--data-dir', dataDir];
+    const child = spawn(process.execPath, ['bin/ser.js', ...args], { env: { ...process.env, SER_LOG_LEVEL: 'warn' } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (code, signal) => resolve([code, signal])));
+    for (let i = 0; !/attention-lstm: \d+\/100/.test(stderr); i++) {
+      if (i > 3000) throw new Error(`no attention-LSTM cell started within 300 s:\n${stderr}`);
+      if (child.exitCode !== null) throw new Error(`the experiment ended before it could be stopped:\n${stderr}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await new Promise((r) => setTimeout(r, 1500)); // into the cell's training
+    child.kill('SIGTERM');
+    expect(await exited, stderr).toEqual([130, null]);
+    const cancelled = [...stderr.matchAll(/attention-lstm: run ([0-9a-f-]{36}) cancelled/g)].map((m) => m[1]!);
+    expect(cancelled, stderr).toHaveLength(1);
+    expect(await runStatuses(dataDir, cancelled)).toEqual(['cancelled']);
+    expect(await runsLeftInFlight(dataDir)).toEqual([]);
+  }, 900_000);
 });
 
 async function withStore<T>(dataDir: string, read: (platform: Awaited<ReturnType<typeof openPlatform>>) => Promise<T>): Promise<T> {

@@ -129,6 +129,10 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
     plugins: [accessAndCostPlugin(deps, limits), operationMetricsPlugin(metrics)],
     // With a safelist, ids name trusted documents only; Apollo's automatic persisted queries would register any.
     ...(opts.trustedDocuments ? { persistedQueries: false as const } : {}),
+    // Whoever runs the gateway stops it (the service's runUntilSignal, the all-in-one platform, an experiment).
+    // Apollo's own handler would stop it first and then re-raise the signal, killing the process while the other
+    // services still stop (an embedded store mid-write; an experiment cancelling its runs).
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   const handler = graphqlHttpHandler(

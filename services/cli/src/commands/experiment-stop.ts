@@ -41,8 +41,10 @@ export class ExperimentStop {
     private readonly system: ExperimentSystem,
     private readonly progress: { stop(): void },
   ) {
-    process.once('SIGINT', this.onSignal);
-    process.once('SIGTERM', this.onSignal);
+    // on(), not once(): a repeat (npm and tsx forward the terminal's signal, a library re-raises it) must find a
+    // listener, or Node's default action kills the process halfway through the stop.
+    process.on('SIGINT', this.onSignal);
+    process.on('SIGTERM', this.onSignal);
   }
 
   /**
