@@ -113,7 +113,7 @@ const cli = ['bin/ser.js', 'experiment', table!, '--data-dir', dataDir, ...exper
 process.stderr.write(`ser ${cli.slice(1).join(' ')}\n`);
 const started = Date.now();
 const run = spawnSync(process.execPath, cli, { cwd: repoRoot, stdio: 'inherit', env });
-process.stderr.write(`wall time ${((Date.now() - started) / 1000).toFixed(0)} s, exit ${run.status}\n`);
+process.stderr.write(`wall time ${((Date.now() - started) / 1000).toFixed(0)} s, exit ${run.status ?? `by ${run.signal}`}\n`);
 process.exit(run.status ?? 1);
 
 /** Registers what is missing with only the features service running (the experiment starts the whole platform). */
