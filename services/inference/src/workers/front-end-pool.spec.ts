@@ -74,9 +74,12 @@ describe('clip decoding and features in front-end worker threads', () => {
     'fails the requests of a worker that dies with UNAVAILABLE, then serves from a fresh one',
     async () => {
       const dying = new FrontEndPool(1, seeded.logger);
+      // Two minutes of 44.1 kHz stereo to mix down and resample: the worker is still at it when it is terminated. A
+      // short clip was sometimes answered before the termination landed, and the request then resolved.
+      const long = audio(encodeWav(synthesizeTestSignal({ sampleRate: 44100, seconds: 120, seed: 5 }), 44100));
       try {
         await dying.ready();
-        const caught = expect(dying.decode(clips[0]!, LIMITS)).rejects.toMatchObject({
+        const caught = expect(dying.decode(long, { maxAudioSeconds: 600, maxAudioBytes: 50_000_000 })).rejects.toMatchObject({
           code: GrpcStatus.UNAVAILABLE,
           message: expect.stringMatching(/front-end worker 0 stopped.*retry/),
         });
