@@ -65,7 +65,8 @@ Options:
   --reuse R[,R...]         earlier results.json files (or folders holding one): their pre-trainings and succeeded
                            cells with the very same configs are taken over, not trained again (same data dir). A
                            stopped experiment (Ctrl-C) keeps its finished runs in OUT/results.partial.json, which
-                           --reuse OUT reads when OUT has no results.json
+                           --reuse OUT reads when OUT has no results.json, and cancels its runs still in flight
+                           (on a --remote platform too)
 ${SYSTEM_OPTIONS_HELP}  -h, --help               this text
 `;
 
