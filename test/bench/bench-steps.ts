@@ -1,5 +1,5 @@
 /**
- * One training step of each benched model at its bench's sizes (test/bench/{tacn,cnn,vqvae,fop}.ts), with the
+ * One training step of each benched model at its bench's sizes (test/bench/{tacn,cnn,vqvae,fop,attention-lstm}.ts), with the
  * trainers' fused optimizer or tfjs's own (same steps, one rule pass per variable), for step-profile.ts and
  * optimizer-ab.ts. Two steps made with the same model start from the same weights.
  */
@@ -7,7 +7,9 @@ import * as tf from '@tensorflow/tfjs';
 import { createTacnFrontEnd } from '@ser/audio';
 import {
   createAdadelta,
+  attentionLstmLoss,
   createAdam,
+  createAttentionLstm,
   createCnn,
   createFop,
   createTacn,
@@ -18,7 +20,7 @@ import {
   type NamedVariables,
 } from '@ser/models';
 
-export const BENCH_MODELS = ['tacn', 'cnn', 'vqvae', 'fop'] as const;
+export const BENCH_MODELS = ['tacn', 'cnn', 'vqvae', 'fop', 'attention-lstm'] as const;
 export type BenchModel = (typeof BENCH_MODELS)[number];
 export type OptimizerKind = 'fused' | 'tfjs';
 
@@ -109,8 +111,27 @@ function fopStep(kind: OptimizerKind): BenchStep {
   };
 }
 
+/** The attention-LSTM step of attention-lstm.ts: batch 32 x 400 frames x 256, the same lengths, Adam lr 1e-3. */
+function attentionLstmStep(kind: OptimizerKind): BenchStep {
+  const model = createAttentionLstm({ inputDim: 256, numClasses: 4 }, 0);
+  const x = tf.randomNormal([32, 400, 256], 0, 1, 'float32', 1) as tf.Tensor3D;
+  const labels = Array.from({ length: 32 }, (_, i) => i % 4);
+  const lengths = Array.from({ length: 32 }, (_, i) => 400 - (i % 8) * 10);
+  const optimizer = adam(kind, 1e-3);
+  return {
+    variables: model.variables,
+    optimizer,
+    loss: (seed) => attentionLstmLoss(model, x, labels, { training: true, seed, lengths }),
+    dispose: () => {
+      tf.dispose(x);
+      optimizer.dispose();
+      model.dispose();
+    },
+  };
+}
+
 export function createBenchStep(model: string, kind: OptimizerKind): BenchStep {
-  const make = { tacn: tacnStep, cnn: cnnStep, vqvae: vqvaeStep, fop: fopStep }[model as BenchModel];
+  const make = { tacn: tacnStep, cnn: cnnStep, vqvae: vqvaeStep, fop: fopStep, 'attention-lstm': attentionLstmStep }[model as BenchModel];
   if (!make) throw new Error(`--model must be one of ${BENCH_MODELS.join(', ')}, got ${model}`);
   return make(kind);
 }

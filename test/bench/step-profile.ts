@@ -1,9 +1,9 @@
 /**
- * Where a TACN, CNN, VQ-VAE or FOP training step spends its time, per kernel (tf.profile), at the sizes of
- * test/bench/{tacn,cnn,vqvae,fop}.ts, on the backend initTfjs picks. Prints the kernel count of one step (what eager
+ * Where a TACN, CNN, VQ-VAE, FOP or attention-LSTM training step spends its time, per kernel (tf.profile), at the sizes of
+ * test/bench/{tacn,cnn,vqvae,fop,attention-lstm}.ts, on the backend initTfjs picks. Prints the kernel count of one step (what eager
  * dispatch pays for) and the kernels that take the most time. --optimizer tfjs profiles tfjs's per-variable
  * optimizers instead of the trainers' fused ones.
- *   npx tsx test/bench/step-profile.ts --model tacn|cnn|vqvae|fop [--optimizer fused|tfjs] [--top 30]
+ *   npx tsx test/bench/step-profile.ts --model tacn|cnn|vqvae|fop|attention-lstm [--optimizer fused|tfjs] [--top 30]
  */
 import { initTfjs } from '@ser/tfjs-backend';
 import { createBenchStep, runStep, type OptimizerKind } from './bench-steps';

@@ -3,3 +3,4 @@ export { AUTO_ORDER, BACKEND_ENV_VAR, BACKEND_KINDS, backendFromEnv, isBackendKi
 export { BackendUnavailableError, type UnavailableReason } from './errors';
 export type { BackendCandidate } from './candidates';
 export { wasmBinaryDir } from './wasm-paths';
+export { nativeOps, type NativeOps, type NativeOpAttr, type Int64Input } from './native-ops';

@@ -8,6 +8,13 @@ const require = createRequire(import.meta.url);
 
 export type NativePackage = '@tensorflow/tfjs-node' | '@tensorflow/tfjs-node-gpu';
 
+let loaded: NativePackage | undefined;
+
+/** The native package whose `tensorflow` backend registered, if one did (native-ops.ts needs its classes). */
+export function loadedNativePackage(): NativePackage | undefined {
+  return loaded;
+}
+
 /** What an operator does about an absent package: npm cannot download libtensorflow on these machines. */
 const INSTALL_HINT: Record<NativePackage, string> = {
   '@tensorflow/tfjs-node': 'offline, build it with deploy/tfjs-native/build.sh',
@@ -50,6 +57,7 @@ export function loadNativePackage(tf: typeof Tfjs, kind: BackendKind, pkg: Nativ
         'dedupe @tensorflow/tfjs so a single copy is installed',
     );
   }
+  loaded = pkg;
 }
 
 /** What the native backend object says about its device (fields of tfjs-node's NodeJSKernelBackend). */

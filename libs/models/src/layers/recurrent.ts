@@ -3,6 +3,7 @@
 // was, so the final state is the state at the last real step (forwards) or at step 0 (backwards), and a padded
 // sequence gives the same result as the unpadded one. The input projection of every step is one matMul.
 import * as tf from '@tensorflow/tfjs';
+import { blockLstmOps, runBlockLstm } from './block-lstm';
 import { matMul2d } from './matmul';
 import type { VariableFactory } from './variables';
 
@@ -67,24 +68,69 @@ export interface CellState {
   c?: tf.Tensor2D; // LSTM's cell state, [batch, units]
 }
 
-const gate = (t: tf.Tensor2D, i: number, units: number) => tf.slice(t, [0, i * units], [t.shape[0], units]) as tf.Tensor2D;
+// One split, not a slice per gate: in eager mode every kernel costs dispatch time, and a slice's gradient is a pad
+// plus an add into the others' (test/bench/attention-lstm.ts), where a split's is one concat.
+const gates = (t: tf.Tensor2D, kind: CellKind) => tf.split(t, GATES[kind], 1) as tf.Tensor2D[];
 
-/** One step given the step's input projection xw = x W_i + b_i ([batch, gates * units]). */
+/** The bias the input projection carries: b_i alone for GRU (its n gate needs r * (W h + b_h)), b_i + b_h otherwise. */
+function projectionBias(params: RecurrentCellParams): tf.Tensor1D {
+  return (params.kind === 'gru' ? params.inputBias : tf.add(params.inputBias, params.recurrentBias)) as tf.Tensor1D;
+}
+
+/**
+ * One step given the step's input projection: xw = x W_i + b_i for GRU, x W_i + b_i + b_h for SimpleRNN and LSTM,
+ * whose recurrent bias adds to the same sum (projectionBias), so it is added once per sequence, not once per step.
+ */
 export function cellStep(params: RecurrentCellParams, xw: tf.Tensor2D, state: CellState): CellState {
-  const { units } = params;
-  const hw = tf.add(matMul2d(state.h, params.recurrentKernel as tf.Tensor2D), params.recurrentBias) as tf.Tensor2D; // [batch, gates * units]
+  const hw = matMul2d(state.h, params.recurrentKernel as tf.Tensor2D); // [batch, gates * units]
   if (params.kind === 'simple') return { h: tf.tanh(tf.add(xw, hw)) as tf.Tensor2D };
   if (params.kind === 'gru') {
-    const r = tf.sigmoid(tf.add(gate(xw, 0, units), gate(hw, 0, units)));
-    const z = tf.sigmoid(tf.add(gate(xw, 1, units), gate(hw, 1, units)));
-    const n = tf.tanh(tf.add(gate(xw, 2, units), tf.mul(r, gate(hw, 2, units))));
+    const [xr, xz, xn] = gates(xw, 'gru');
+    const [hr, hz, hn] = gates(tf.add(hw, params.recurrentBias) as tf.Tensor2D, 'gru');
+    const r = tf.sigmoid(tf.add(xr!, hr!));
+    const z = tf.sigmoid(tf.add(xz!, hz!));
+    const n = tf.tanh(tf.add(xn!, tf.mul(r, hn!)));
     return { h: tf.add(n, tf.mul(z, tf.sub(state.h, n))) as tf.Tensor2D }; // (1 - z) n + z h
   }
-  const pre = tf.add(xw, hw) as tf.Tensor2D;
-  const [i, f, g, o] = [tf.sigmoid(gate(pre, 0, units)), tf.sigmoid(gate(pre, 1, units)), tf.tanh(gate(pre, 2, units)), tf.sigmoid(gate(pre, 3, units))];
-  const c = tf.add(tf.mul(f, state.c!), tf.mul(i, g)) as tf.Tensor2D;
-  return { h: tf.mul(o, tf.tanh(c)), c };
+  const [h, c] = tf.split(lstmPointwise(tf.add(xw, hw), state.c!), 2, 1) as [tf.Tensor2D, tf.Tensor2D];
+  return { h, c };
 }
+
+/**
+ * The LSTM cell after its matMuls, as one op with its backward written out: from the gate pre-activations
+ * pre ([batch, 4 units], gates i, f, g, o) and c, returns [h', c'] side by side ([batch, 2 units]), with
+ * i, f, o = sigmoid, g = tanh, c' = f c + i g, h' = o tanh(c'). Why: tfjs derives each product's gradient with two
+ * casts and each sigmoid's with three kernels, so autodiff ran ~67 kernels a step where this runs ~45, and every
+ * kernel costs eager dispatch time (test/bench/attention-lstm.ts). recurrent.spec.ts checks it against autodiff.
+ */
+export const lstmPointwise = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+  const [pre, c, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];
+  const [pi, pf, pg, po] = tf.split(pre, 4, 1);
+  const [i, f, g, o] = [tf.sigmoid(pi!), tf.sigmoid(pf!), tf.tanh(pg!), tf.sigmoid(po!)];
+  const cNext = tf.add(tf.mul(f, c), tf.mul(i, g));
+  const tanhC = tf.tanh(cNext);
+  save([i, f, g, o, c, tanhC]);
+  return {
+    value: tf.concat([tf.mul(o, tanhC), cNext], 1),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [si, sf, sg, so, sc, st] = saved as tf.Tensor2D[];
+      const [dh, dc] = tf.split(dy, 2, 1) as [tf.Tensor2D, tf.Tensor2D];
+      // dL/dc' gathers the carried gradient and h's: dh o (1 - tanh(c')^2).
+      const dcTotal = tf.add(dc, tf.mul(tf.mul(dh, so!), tf.sub(1, tf.square(st!))));
+      const sigmoidSlope = (y: tf.Tensor) => tf.mul(y, tf.sub(1, y)); // sigmoid' = y (1 - y)
+      const dPre = tf.concat(
+        [
+          tf.mul(tf.mul(dcTotal, sg!), sigmoidSlope(si!)),
+          tf.mul(tf.mul(dcTotal, sc!), sigmoidSlope(sf!)),
+          tf.mul(tf.mul(dcTotal, si!), tf.sub(1, tf.square(sg!))), // tanh' = 1 - y^2
+          tf.mul(tf.mul(dh, st!), sigmoidSlope(so!)),
+        ],
+        1,
+      );
+      return [dPre, tf.mul(dcTotal, sf!)];
+    },
+  };
+}) as (pre: tf.Tensor, c: tf.Tensor) => tf.Tensor2D;
 
 /** 1 where step t is real (t < length), per sequence: T tensors of [batch, 1]. */
 function stepMasks(lengths: readonly number[] | undefined, batch: number, time: number): Array<tf.Tensor2D | undefined> {
@@ -103,11 +149,31 @@ export interface RecurrentRun {
   final: CellState; // forwards: the state at each sequence's last real step; backwards: at step 0
 }
 
-/** Runs a cell over x ([batch, time, in]); `lengths` marks the real steps of a right-padded batch. */
+/** A forward LSTM over every step, fused on the native backend (block-lstm.ts): the same numbers, two kernels. */
+function runFusedLstm(ops: NonNullable<ReturnType<typeof blockLstmOps>>, params: RecurrentCellParams, x: tf.Tensor3D): RecurrentRun {
+  const run = runBlockLstm(
+    ops,
+    {
+      inputKernel: params.inputKernel as tf.Tensor2D,
+      recurrentKernel: params.recurrentKernel as tf.Tensor2D,
+      inputBias: params.inputBias as tf.Tensor1D,
+      recurrentBias: params.recurrentBias as tf.Tensor1D,
+    },
+    x,
+  );
+  return { outputs: run.outputs, final: run.final };
+}
+
+/**
+ * Runs a cell over x ([batch, time, in]); `lengths` marks the real steps of a right-padded batch. A forward LSTM
+ * without lengths runs fused on the native backend; with lengths, backwards, or elsewhere, the loop below runs.
+ */
 export function runRecurrent(params: RecurrentCellParams, x: tf.Tensor3D, options: { lengths?: readonly number[]; reverse?: boolean } = {}): RecurrentRun {
+  const fused = params.kind === 'lstm' && !options.lengths && !options.reverse ? blockLstmOps() : undefined;
+  if (fused) return runFusedLstm(fused, params, x);
   const [batch, time, inUnits] = x.shape;
   const width = GATES[params.kind] * params.units;
-  const projected = tf.add(matMul2d(tf.reshape(x, [batch * time, inUnits]), params.inputKernel as tf.Tensor2D), params.inputBias); // [batch * time, width]
+  const projected = tf.add(matMul2d(tf.reshape(x, [batch * time, inUnits]), params.inputKernel as tf.Tensor2D), projectionBias(params)); // [batch * time, width]
   const perStep = tf.unstack(tf.reshape(projected, [batch, time, width]), 1) as tf.Tensor2D[]; // time x [batch, width]
   const masks = stepMasks(options.lengths, batch, time);
   const zeros = tf.zeros([batch, params.units]) as tf.Tensor2D;
