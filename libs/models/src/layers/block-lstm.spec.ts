@@ -12,13 +12,13 @@ beforeAll(async () => {
 });
 
 /** Gradients of sum(outputs * weights) + sum(final c) with respect to x and every cell parameter. */
-function gradientsOf(cell: RecurrentCellParams, x: tf.Tensor3D, weights: tf.Tensor3D, lengths?: number[]) {
+function gradientsOf(cell: RecurrentCellParams, x: tf.Tensor3D, weights: tf.Tensor3D, lengths?: number[], reverse = false) {
   const params = [cell.inputKernel, cell.recurrentKernel, cell.inputBias, cell.recurrentBias];
   return tf.grads((xx: tf.Tensor, ...p: tf.Tensor[]) => {
     const run = runRecurrent(
       { ...cell, inputKernel: p[0] as tf.Variable, recurrentKernel: p[1] as tf.Variable, inputBias: p[2] as tf.Variable, recurrentBias: p[3] as tf.Variable },
       xx as tf.Tensor3D,
-      { lengths },
+      { lengths, reverse },
     );
     return tf.add(tf.sum(tf.mul(run.outputs, weights)), tf.sum(run.final.c!));
   })([x, ...params]);
@@ -29,18 +29,18 @@ describe('fused LSTM (BlockLSTMV2 on the native backend)', () => {
     expect(blockLstmOps() !== undefined).toBe(tf.getBackend() === 'tensorflow');
   });
 
-  it('gives the step loop’s outputs, final state and gradients', () => {
+  it.each([false, true])('gives the step loop’s outputs, final state and gradients (backwards: %s)', (reverse) => {
     const cell = createRecurrentCell(new VariableFactory('t', 3), 'cell', 'lstm', 5, 4, { forgetBias: 1 });
     const x = seededTensor3d([3, 7, 5], 11);
     const weights = seededTensor3d([3, 7, 4], 12);
     const full = [7, 7, 7]; // every step real: the loop runs (masks of ones), and the numbers must not change
-    const fused = runRecurrent(cell, x);
-    const loop = runRecurrent(cell, x, { lengths: full });
+    const fused = runRecurrent(cell, x, { reverse });
+    const loop = runRecurrent(cell, x, { lengths: full, reverse });
     expect(fused.outputs.shape).toEqual([3, 7, 4]);
     expect(maxAbsDiff(fused.outputs, loop.outputs)).toBeLessThan(1e-6);
     expect(maxAbsDiff(fused.final.h, loop.final.h)).toBeLessThan(1e-6);
     expect(maxAbsDiff(fused.final.c!, loop.final.c!)).toBeLessThan(1e-6);
-    const [fusedGrads, loopGrads] = [gradientsOf(cell, x, weights), gradientsOf(cell, x, weights, full)];
+    const [fusedGrads, loopGrads] = [gradientsOf(cell, x, weights, undefined, reverse), gradientsOf(cell, x, weights, full, reverse)];
     fusedGrads.forEach((g, i) => {
       expect(g.shape).toEqual(loopGrads[i]!.shape);
       expect(maxAbsDiff(g, loopGrads[i]!), `gradient ${i}`).toBeLessThan(1e-5);

@@ -149,8 +149,12 @@ export interface RecurrentRun {
   final: CellState; // forwards: the state at each sequence's last real step; backwards: at step 0
 }
 
-/** A forward LSTM over every step, fused on the native backend (block-lstm.ts): the same numbers, two kernels. */
-function runFusedLstm(ops: NonNullable<ReturnType<typeof blockLstmOps>>, params: RecurrentCellParams, x: tf.Tensor3D): RecurrentRun {
+/**
+ * An LSTM over every step, fused on the native backend (block-lstm.ts): the same numbers, two kernels. Backwards is
+ * the forward run over the time-reversed input, its outputs reversed back: with no padding, the loop's step 0 state is
+ * the fused run's last.
+ */
+function runFusedLstm(ops: NonNullable<ReturnType<typeof blockLstmOps>>, params: RecurrentCellParams, x: tf.Tensor3D, reverse: boolean): RecurrentRun {
   const run = runBlockLstm(
     ops,
     {
@@ -159,18 +163,18 @@ function runFusedLstm(ops: NonNullable<ReturnType<typeof blockLstmOps>>, params:
       inputBias: params.inputBias as tf.Tensor1D,
       recurrentBias: params.recurrentBias as tf.Tensor1D,
     },
-    x,
+    reverse ? (tf.reverse(x, 1) as tf.Tensor3D) : x,
   );
-  return { outputs: run.outputs, final: run.final };
+  return { outputs: reverse ? (tf.reverse(run.outputs, 1) as tf.Tensor3D) : run.outputs, final: run.final };
 }
 
 /**
- * Runs a cell over x ([batch, time, in]); `lengths` marks the real steps of a right-padded batch. A forward LSTM
- * without lengths runs fused on the native backend; with lengths, backwards, or elsewhere, the loop below runs.
+ * Runs a cell over x ([batch, time, in]); `lengths` marks the real steps of a right-padded batch. An LSTM without
+ * lengths runs fused on the native backend; with lengths, or on another backend, the loop below runs.
  */
 export function runRecurrent(params: RecurrentCellParams, x: tf.Tensor3D, options: { lengths?: readonly number[]; reverse?: boolean } = {}): RecurrentRun {
-  const fused = params.kind === 'lstm' && !options.lengths && !options.reverse ? blockLstmOps() : undefined;
-  if (fused) return runFusedLstm(fused, params, x);
+  const fused = params.kind === 'lstm' && !options.lengths ? blockLstmOps() : undefined;
+  if (fused) return runFusedLstm(fused, params, x, options.reverse ?? false);
   const [batch, time, inUnits] = x.shape;
   const width = GATES[params.kind] * params.units;
   const projected = tf.add(matMul2d(tf.reshape(x, [batch * time, inUnits]), params.inputKernel as tf.Tensor2D), projectionBias(params)); // [batch * time, width]
