@@ -1,8 +1,8 @@
 // An LSTM layer run by TensorFlow's fused BlockLSTMV2 kernel (forwards) and BlockLSTMGradV2 (backwards) on the
-// native backend: the whole sequence is two kernels, where the eager loop of recurrent.ts dispatches ~45 kernels a
+// native backend: the whole sequence is two kernels, where the eager loop of recurrent.ts dispatches ~57 kernels a
 // step (test/bench/attention-lstm.ts measures both). Same equations and gate order as PyTorch and recurrent.ts:
 // pre = [x, h] W + b with W = [W_i; W_h] and b = b_i + b_h, gates i, f, g, o, c' = f c + i g, h' = o tanh(c');
-// no peepholes, no cell clipping, zero initial state. recurrent.spec.ts checks outputs and gradients against the loop.
+// no peepholes, no cell clipping, zero initial state. block-lstm.spec.ts checks outputs and gradients against the loop.
 import * as tf from '@tensorflow/tfjs';
 import { nativeOps, type NativeOps } from '@ser/tfjs-backend';
 

@@ -100,7 +100,7 @@ export function cellStep(params: RecurrentCellParams, xw: tf.Tensor2D, state: Ce
  * The LSTM cell after its matMuls, as one op with its backward written out: from the gate pre-activations
  * pre ([batch, 4 units], gates i, f, g, o) and c, returns [h', c'] side by side ([batch, 2 units]), with
  * i, f, o = sigmoid, g = tanh, c' = f c + i g, h' = o tanh(c'). Why: tfjs derives each product's gradient with two
- * casts and each sigmoid's with three kernels, so autodiff ran ~67 kernels a step where this runs ~45, and every
+ * casts and each sigmoid's with three kernels, so autodiff ran ~67 kernels a step where this runs ~57, and every
  * kernel costs eager dispatch time (test/bench/attention-lstm.ts). recurrent.spec.ts checks it against autodiff.
  */
 export const lstmPointwise = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
