@@ -101,7 +101,7 @@ export function cellStep(params: RecurrentCellParams, xw: tf.Tensor2D, state: Ce
  * pre ([batch, 4 units], gates i, f, g, o) and c, returns [h', c'] side by side ([batch, 2 units]), with
  * i, f, o = sigmoid, g = tanh, c' = f c + i g, h' = o tanh(c'). Why: tfjs derives each product's gradient with two
  * casts and each sigmoid's with three kernels, so autodiff ran ~67 kernels a step where this runs ~57, and every
- * kernel costs eager dispatch time (test/bench/attention-lstm.ts). recurrent.spec.ts checks it against autodiff.
+ * kernel costs eager dispatch time (test/bench/attention-lstm.ts). block-lstm.spec.ts checks it against autodiff.
  */
 export const lstmPointwise = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
   const [pre, c, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];
