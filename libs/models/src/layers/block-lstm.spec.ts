@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { initTfjs } from '@ser/tfjs-backend';
+import { initTfjs, nativeOps } from '@ser/tfjs-backend';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { maxAbsDiff, seededTensor3d } from '../testing/fixtures';
-import { blockLstmOps } from './block-lstm';
 import { createRecurrentCell, lstmPointwise, runRecurrent, type RecurrentCellParams } from './recurrent';
 import { VariableFactory } from './variables';
 
@@ -25,8 +24,15 @@ function gradientsOf(cell: RecurrentCellParams, x: tf.Tensor3D, weights: tf.Tens
 }
 
 describe('fused LSTM (BlockLSTMV2 on the native backend)', () => {
-  it('runs exactly where the native backend is active', () => {
-    expect(blockLstmOps() !== undefined).toBe(tf.getBackend() === 'tensorflow');
+  it('runs exactly where the native backend is active, and runRecurrent takes it there', async () => {
+    const native = tf.getBackend() === 'tensorflow';
+    expect(nativeOps() !== undefined).toBe(native);
+    const cell = createRecurrentCell(new VariableFactory('t', 4), 'cell', 'lstm', 5, 4);
+    const x = seededTensor3d([2, 30, 5], 13);
+    const kernels = async (lengths?: number[]) => (await tf.profile(() => runRecurrent(cell, x, { lengths }).outputs)).kernels.length;
+    // 30 steps of the loop dispatch hundreds of kernels; the fused run a handful, whatever the sequence length.
+    if (native) expect(await kernels()).toBeLessThan(20);
+    expect(await kernels([30, 30])).toBeGreaterThan(100);
   });
 
   it.each([false, true])('gives the step loop’s outputs, final state and gradients (backwards: %s)', (reverse) => {

@@ -4,15 +4,10 @@
 // pre = [x, h] W + b with W = [W_i; W_h] and b = b_i + b_h, gates i, f, g, o, c' = f c + i g, h' = o tanh(c');
 // no peepholes, no cell clipping, zero initial state. block-lstm.spec.ts checks outputs and gradients against the loop.
 import * as tf from '@tensorflow/tfjs';
-import { nativeOps, type NativeOps } from '@ser/tfjs-backend';
+import type { NativeOps } from '@ser/tfjs-backend';
 
 const NO_PEEPHOLE = { name: 'use_peephole', bool: false } as const;
 const FLOAT = { name: 'T', dtype: 'float32' } as const;
-
-/** The runner when the fused kernel can run here (the native backend), else undefined: the caller loops. */
-export function blockLstmOps(): NativeOps | undefined {
-  return nativeOps();
-}
 
 /**
  * h and c at every step, [time, batch, 2 units] (h first), from x [time, batch, in], W [in + units, 4 units] and
@@ -56,11 +51,11 @@ export interface BlockLstmRun {
  */
 export function runBlockLstm(
   ops: NativeOps,
-  params: { inputKernel: tf.Tensor2D; recurrentKernel: tf.Tensor2D; inputBias: tf.Tensor1D; recurrentBias: tf.Tensor1D },
+  params: { inputKernel: tf.Tensor; recurrentKernel: tf.Tensor; inputBias: tf.Tensor; recurrentBias: tf.Tensor },
   x: tf.Tensor3D,
 ): BlockLstmRun {
   const [, time] = x.shape;
-  const units = params.recurrentKernel.shape[0];
+  const units = params.recurrentKernel.shape[0]!;
   const w = tf.concat([params.inputKernel, params.recurrentKernel], 0) as tf.Tensor2D;
   const b = tf.add(params.inputBias, params.recurrentBias) as tf.Tensor1D;
   const hc = fusedLstm(ops)(tf.transpose(x, [1, 0, 2]) as tf.Tensor3D, w, b); // [time, batch, 2 units]

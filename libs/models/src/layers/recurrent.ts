@@ -3,7 +3,8 @@
 // was, so the final state is the state at the last real step (forwards) or at step 0 (backwards), and a padded
 // sequence gives the same result as the unpadded one. The input projection of every step is one matMul.
 import * as tf from '@tensorflow/tfjs';
-import { blockLstmOps, runBlockLstm } from './block-lstm';
+import { nativeOps, type NativeOps } from '@ser/tfjs-backend';
+import { runBlockLstm } from './block-lstm';
 import { matMul2d } from './matmul';
 import type { VariableFactory } from './variables';
 
@@ -154,17 +155,8 @@ export interface RecurrentRun {
  * the forward run over the time-reversed input, its outputs reversed back: with no padding, the loop's step 0 state is
  * the fused run's last.
  */
-function runFusedLstm(ops: NonNullable<ReturnType<typeof blockLstmOps>>, params: RecurrentCellParams, x: tf.Tensor3D, reverse: boolean): RecurrentRun {
-  const run = runBlockLstm(
-    ops,
-    {
-      inputKernel: params.inputKernel as tf.Tensor2D,
-      recurrentKernel: params.recurrentKernel as tf.Tensor2D,
-      inputBias: params.inputBias as tf.Tensor1D,
-      recurrentBias: params.recurrentBias as tf.Tensor1D,
-    },
-    reverse ? (tf.reverse(x, 1) as tf.Tensor3D) : x,
-  );
+function runFusedLstm(ops: NativeOps, params: RecurrentCellParams, x: tf.Tensor3D, reverse: boolean): RecurrentRun {
+  const run = runBlockLstm(ops, params, reverse ? (tf.reverse(x, 1) as tf.Tensor3D) : x);
   return { outputs: reverse ? (tf.reverse(run.outputs, 1) as tf.Tensor3D) : run.outputs, final: run.final };
 }
 
@@ -173,7 +165,7 @@ function runFusedLstm(ops: NonNullable<ReturnType<typeof blockLstmOps>>, params:
  * lengths runs fused on the native backend; with lengths, or on another backend, the loop below runs.
  */
 export function runRecurrent(params: RecurrentCellParams, x: tf.Tensor3D, options: { lengths?: readonly number[]; reverse?: boolean } = {}): RecurrentRun {
-  const fused = params.kind === 'lstm' && !options.lengths ? blockLstmOps() : undefined;
+  const fused = params.kind === 'lstm' && !options.lengths ? nativeOps() : undefined;
   if (fused) return runFusedLstm(fused, params, x, options.reverse ?? false);
   const [batch, time, inUnits] = x.shape;
   const width = GATES[params.kind] * params.units;
