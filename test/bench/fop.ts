@@ -63,15 +63,17 @@ async function main() {
 
   // Alternate ours and torch round by round: the machine is shared and its load drifts within minutes.
   const ours = createFopSpeedProbe((line) => process.stderr.write(`${line}\n`));
-  await ours.train(warmup, 'warmup');
-  await ours.infer(3);
   const onnx = argv.includes('--no-onnx') ? null : await createFopOnnxProbe();
-  await onnx?.infer(3);
   const onnxInferMs: number[] = [];
   const mine: Measured = { trainMs: [], inferMs: [] };
   const theirs = new Map<number, TorchResult[]>(torchThreads.map((t) => [t, []]));
   const roundRatios: Array<{ train: number; inference: number; inferenceOnnx?: number }> = [];
   for (let round = 0; round < rounds; round++) {
+    // Warm up every round, as the peer does in its fresh process: the first step after the peer ran pays as many
+    // page faults as the very first one (test/bench/training-steps.md).
+    await ours.train(warmup, `round ${round} warm-up`);
+    await ours.infer(3);
+    await onnx?.infer(3);
     const trainMs = await ours.train(steps, `round ${round}`);
     const inferMs = await ours.infer(infSteps);
     mine.trainMs.push(...trainMs);

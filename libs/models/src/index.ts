@@ -81,7 +81,7 @@ export { DEFAULT_FUSION_CONFIG, createFusion, fusedSegmentFeatures, type FusionC
 export { DEFAULT_TACN_MODEL_CONFIG, attentiveCausalConv, createTacn, tacnConfigProblems, type TacnModelConfig } from './tacn';
 export { DEFAULT_TCN_CONFIG, createTcn, lastRealStep, sequenceClassifierLoss, type SequenceClassifier, type SequenceOptions, type TcnConfig } from './tcn';
 export { DEFAULT_RNN_CONFIG, createRnnClassifier, type RnnConfig, type RnnVariant } from './rnn';
-export { conv1d, conv1dTaps, createConv1d, repeatInTime, shiftTaps, takeEvery, tapOffsets, type Conv1dParams, type Conv1dShape } from './layers/conv1d';
+export { conv1d, conv1dTaps, createConv1d, repeatInTime, shiftTaps, tapOffsets, type Conv1dParams, type Conv1dShape } from './layers/conv1d';
 export { conv2dSame, createConv2d, type Conv2dParams } from './layers/conv2d';
 export {
   GATES,

@@ -5,7 +5,8 @@
 // sec. 2.1. Read bottom-up.
 import * as tf from '@tensorflow/tfjs';
 import { relu } from './layers/activations';
-import { conv1d, createConv1d, repeatInTime, type Conv1dParams, type Conv1dShape } from './layers/conv1d';
+import { conv1d, createConv1d, type Conv1dParams, type Conv1dShape } from './layers/conv1d';
+import { upsampledConv1d } from './layers/upsampled-conv1d';
 import { codebookLoss, commitmentLoss, emaCodebookUpdate, quantise, type EmaCodebook } from './layers/quantise';
 import { VariableFactory, disposeVariables, type NamedVariables } from './layers/variables';
 
@@ -120,7 +121,7 @@ export function createVqvae(overrides: Partial<VqvaeConfig> = {}, seed = 0): Vqv
     const first = relu(conv1d(params.decoderIn, quantised3d, KERNEL)); // [batch, latentSteps, hidden]
     let d = first;
     params.decoder.forEach((layer, i) => {
-      const out = conv1d(layer, repeatInTime(d, 2), KERNEL); // [batch, 2 * steps, hidden or bins]
+      const out = upsampledConv1d(layer, d, KERNEL, 2); // 2x nearest upsampling, then the convolution: [batch, 2 * steps, hidden or bins]
       d = i === params.decoder.length - 1 ? out : relu(out);
     });
     return { reconstruction: d, encoded, quantised: q.output, codes: q.codes, assignments: q.assignments, indices: q.indices, latent };

@@ -1,7 +1,8 @@
 // What test/bench/tacn.ts and test/bench/vqvae.ts share: options, timing our training step through the shared
 // trainLoop, running a PyTorch peer of this folder in the same invocation, the parameter-count check, and the
 // report (a table, then one JSON line). Ours and torch alternate round by round, because the machine is shared
-// and its load drifts within minutes; the ratio is ours / torch per round, then the median over rounds.
+// and its load drifts within minutes; the ratio is ours / torch per round, then the median over rounds. Each round
+// starts with untimed warm-up steps on both sides.
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -141,11 +142,14 @@ export async function runSideBySide(bench: SideBySide): Promise<void> {
   const { options, runtime } = bench;
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const params = countParameters(bench.variables);
-  await bench.train(options.warmup, 'warmup');
   const ours: number[] = [];
   const torch = new Map<number, PeerResult[]>(options.torchThreads.map((t) => [t, []]));
   const roundRatios: number[] = [];
   for (let round = 0; round < options.rounds; round++) {
+    // Every round warms up as the peer does (a fresh process each round, its warm-up untimed): here the first step
+    // after the peer ran pays as many page faults as the very first one (TACN: ~440k, 1.6-1.7 s against 0.9 s),
+    // which a training run that never pauses does not (training-steps.md).
+    await bench.train(options.warmup, `round ${round} warm-up`);
     const mine = await bench.train(options.steps, `round ${round}`);
     ours.push(...mine);
     const runs = options.torchThreads.map((threads) =>

@@ -1,8 +1,9 @@
-// 1-D convolutions over time written as one matMul plus shifted slices, never through tf.conv1d: tfjs has no
+// 1-D convolutions over time written as shifted slices plus one matMul, never through tf.conv1d: tfjs has no
 // gradient for dilation > 1 on any backend and wasm has no conv weight gradient at all
-// (shared/notes/tfjs-backends.md). Shifting is linear and the weights act per time step, so
-// x_{t+o_j} W_j = (x W_j)_{t+o_j}: multiply the unshifted input by all k tap weights at once, then shift each
-// tap's output. The per-tap outputs are what TACN's attention weighs; a plain convolution sums them.
+// (shared/notes/tfjs-backends.md). A plain convolution shifts its input's k taps side by side and multiplies them
+// by the k tap weights stacked (im2col), so the matMul sums the taps and a stride keeps only the rows it needs.
+// conv1dTaps instead multiplies the unshifted input by all k tap weights at once and shifts each tap's output
+// (x_{t+o_j} W_j = (x W_j)_{t+o_j}): the per-tap outputs are what TACN's attention weighs.
 import * as tf from '@tensorflow/tfjs';
 import { matMul2d } from './matmul';
 import type { VariableFactory } from './variables';
@@ -57,7 +58,7 @@ function shiftZeroFilled(x: tf.Tensor4D, offset: number): tf.Tensor4D {
  * PadV2 that TensorFlow's CPU kernel runs at a few million floats a second here: the pads were the largest
  * kernel of a VQ-VAE step (test/bench/step-profile.ts, test/bench/training-steps.md). Same values either way.
  */
-function shiftInTime(x: tf.Tensor4D, offset: number): tf.Tensor4D {
+export function shiftInTime(x: tf.Tensor4D, offset: number): tf.Tensor4D {
   if (offset === 0) return x;
   const shift = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
     const [input] = args as [tf.Tensor4D];
@@ -100,26 +101,63 @@ export function conv1dTaps(params: Conv1dWeights, x: tf.Tensor3D, shape: Conv1dS
 }
 
 /**
- * A convolution over time: the taps summed, plus bias, optionally keeping every `stride`-th output step
- * (time must then be a multiple of the stride). [batch, time, in] -> [batch, time / stride, out].
+ * The k taps each output step reads, side by side: out[b, t', j*in + c] = x[b, stride * t' + o_j, c], zero where
+ * that falls outside the sequence. Step s * t' + o is phase (o mod s) of group t' + floor(o / s) once time is
+ * grouped by the stride, so a stride only splits phases apart (a split, whose gradient is a concat) and every
+ * tap is a whole-step shift of one phase: no strided slice, whose gradient is TensorFlow's slow PadV2.
+ * [batch, time, in] -> [batch * time / stride, taps * in].
  */
-export function conv1d(params: Conv1dWeights, x: tf.Tensor3D, shape: Conv1dShape, stride = 1): tf.Tensor3D {
-  const summed = tf.add(tf.sum(conv1dTaps(params, x, shape), 2), params.bias) as tf.Tensor3D; // [batch, time, out]
-  return stride === 1 ? summed : takeEvery(summed, stride);
-}
-
-/** Keeps steps 0, s, 2s, ... with reshape + slice (both have gradients everywhere). [b, t, c] -> [b, t / s, c] */
-export function takeEvery(x: tf.Tensor3D, stride: number): tf.Tensor3D {
+export function tapInputs(x: tf.Tensor3D, offsets: readonly number[], stride = 1): tf.Tensor2D {
   const [batch, time, channels] = x.shape;
   tf.util.assert(time % stride === 0, () => `time ${time} is not a multiple of the stride ${stride}`);
-  const grouped = tf.reshape(x, [batch, time / stride, stride, channels]);
-  return tf.reshape(tf.slice(grouped, [0, 0, 0, 0], [batch, time / stride, 1, channels]), [batch, time / stride, channels]);
+  const steps = time / stride;
+  const grouped = tf.reshape(x, [batch, steps, stride, channels]) as tf.Tensor4D;
+  const phases = stride === 1 ? [grouped] : (tf.split(grouped, stride, 2) as tf.Tensor4D[]); // each [batch, steps, 1, in]
+  const taps = offsets.map((o) => shiftInTime(phases[((o % stride) + stride) % stride]!, Math.floor(o / stride)));
+  const side = taps.length === 1 ? taps[0]! : tf.concat(taps, 2); // [batch, steps, taps, in]
+  return tf.reshape(side, [batch * steps, offsets.length * channels]) as tf.Tensor2D;
 }
 
-/** Nearest-neighbour upsampling in time: each step repeated `factor` times. [b, t, c] -> [b, t * factor, c] */
+/** A [in, taps * out] kernel (tap j in columns j*out..) as [taps * in, out] (tap j in rows j*in..), for tapInputs. */
+export function tapMajorKernel(kernel: tf.Tensor, taps: number): tf.Tensor2D {
+  const [inChannels, columns] = kernel.shape as [number, number];
+  if (taps === 1) return kernel as tf.Tensor2D;
+  const outChannels = columns / taps;
+  return tf.reshape(tf.transpose(tf.reshape(kernel, [inChannels, taps, outChannels]), [1, 0, 2]), [taps * inChannels, outChannels]);
+}
+
+/**
+ * A convolution over time: the taps summed, plus bias, optionally keeping every `stride`-th output step
+ * (time must then be a multiple of the stride; only the kept steps are computed). [batch, time, in] -> [batch, time / stride, out].
+ */
+export function conv1d(params: Conv1dWeights, x: tf.Tensor3D, shape: Conv1dShape, stride = 1): tf.Tensor3D {
+  const [batch, time, inChannels] = x.shape;
+  const outChannels = params.bias.shape[0]!;
+  tf.util.assert(params.kernel.shape[0] === inChannels, () => `conv1d expects ${params.kernel.shape[0]} input channels, got ${inChannels}`);
+  tf.util.assert(
+    params.kernel.shape[1] === shape.taps * outChannels,
+    () => `conv1d kernel has ${params.kernel.shape[1]} columns, not ${shape.taps} x ${outChannels}`,
+  );
+  const rows = tapInputs(x, tapOffsets(shape), stride); // [batch * steps, taps * in]
+  const summed = tf.add(matMul2d(rows, tapMajorKernel(params.kernel, shape.taps)), params.bias); // [batch * steps, out]
+  return tf.reshape(summed, [batch, time / stride, outChannels]) as tf.Tensor3D;
+}
+
+/**
+ * Nearest-neighbour upsampling in time: each step repeated `factor` times. [b, t, c] -> [b, t * factor, c]. The
+ * copies are concatenated rather than tiled: tfjs derives tile's gradient from slices, whose gradients are PadV2.
+ */
 export function repeatInTime(x: tf.Tensor3D, factor: number): tf.Tensor3D {
   const [batch, time, channels] = x.shape;
-  return tf.reshape(tf.tile(tf.expandDims(x, 2), [1, 1, factor, 1]), [batch, time * factor, channels]);
+  if (factor === 1) return x;
+  const step = tf.expandDims(x, 2); // [b, t, 1, c]
+  return tf.reshape(
+    tf.concat(
+      Array.from({ length: factor }, () => step),
+      2,
+    ),
+    [batch, time * factor, channels],
+  );
 }
 
 /**
