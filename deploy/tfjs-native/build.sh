@@ -177,6 +177,22 @@ install_package() {
   rm -rf "$TARGET" && mv "$staging" "$TARGET"
 }
 
+# 5. The platform's own kernels (ops/ser_ops.c, TensorFlow's C kernel API), compiled beside the binding on every
+# run (well under a second). Without them the models run the same math in tfjs ops, so a failure only warns.
+build_custom_ops() {
+  local out="$TARGET/lib/napi-v$NAPI_BUILD/ser_ops.node" log_file="$BUILD/ser-ops-$VARIANT.log"
+  mkdir -p "$BUILD"
+  if "${CC:-cc}" -O3 -fPIC -shared -std=c11 -Wall -DNODE_GYP_MODULE_NAME=ser_ops "$HERE/ops/ser_ops.c" -o "$out.tmp" \
+    -I"$TF_DIR/include" -I"$NODEDIR/include/node" -L"$TARGET/deps/lib" -l:libtensorflow_framework.so.2 \
+    -Wl,-rpath,'$ORIGIN/../../deps/lib' >"$log_file" 2>&1; then
+    mv "$out.tmp" "$out"
+    log "custom kernels: ${out#"$ROOT"/}"
+  else
+    rm -f "$out" "$out.tmp"
+    log "WARNING: the custom kernels (ops/ser_ops.c) did not compile (see ${log_file#"$ROOT"/}); the TACN attention runs in tfjs ops"
+  fi
+}
+
 verify() {
   log "verifying that $PACKAGE loads and shares the project's tfjs-core"
   (cd "$ROOT" && TF_CPP_MIN_LOG_LEVEL=2 node "$HERE/verify.mjs" "$PACKAGE") || fail "the installed $PACKAGE does not work (see above)"
@@ -187,6 +203,7 @@ fetch_tensorflow
 fetch_tfjs_node
 build_addon
 install_package
+build_custom_ops
 verify
 if [[ "$VARIANT" == gpu ]]; then
   log "done: $PACKAGE is installed (SER_TFJS_BACKEND=node-gpu on a machine with an NVIDIA GPU and CUDA $TF_CUDA_VERSION / cuDNN $TF_CUDNN_VERSION libraries)"

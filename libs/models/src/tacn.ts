@@ -7,7 +7,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { createWeightNormConv1d, shiftTaps, tapOffsets, weightNormed, type WeightNormConv1dParams } from './layers/conv1d';
 import { createDense, dense, type DenseParams } from './layers/dense';
-import { batchMatMul, matMul2d } from './layers/matmul';
+import { matMul2d } from './layers/matmul';
+import { attendTaps, tapMasks } from './layers/tap-attention';
 import { VariableFactory, disposeVariables } from './layers/variables';
 import { createAttention } from './layers/attention';
 import {
@@ -51,26 +52,6 @@ export function causalTaps(x: tf.Tensor3D, taps: number, dilation: number): tf.T
   return shiftTaps(tf.expandDims(x, 2) as tf.Tensor4D, causalOffsets(taps, dilation)); // [batch, time, taps, units]
 }
 
-const masks = new Map<string, { keys: Float32Array; queries: Float32Array }>();
-
-/**
- * Which taps are real (t + o_j >= 0) for each step, as an additive key mask (0 / -1e9) [1, time, 1, taps] and a
- * multiplicative query mask (1 / 0) [1, time, taps, 1]: a tap before the sequence start is zero padding in a plain
- * convolution; here it must neither draw attention nor add a term. Computed once per (time, taps, dilation).
- */
-function tapMasks(time: number, taps: number, dilation: number): { keys: tf.Tensor4D; queries: tf.Tensor4D } {
-  const key = `${time}:${taps}:${dilation}`;
-  let mask = masks.get(key);
-  if (!mask) {
-    const queries = new Float32Array(time * taps);
-    const offsets = causalOffsets(taps, dilation);
-    for (let t = 0; t < time; t++) for (let j = 0; j < taps; j++) queries[t * taps + j] = t + offsets[j]! >= 0 ? 1 : 0;
-    mask = { queries, keys: queries.map((real) => (real ? 0 : -1e9)) };
-    masks.set(key, mask);
-  }
-  return { keys: tf.tensor4d(mask.keys, [1, time, 1, taps]), queries: tf.tensor4d(mask.queries, [1, time, taps, 1]) };
-}
-
 export interface TapAttentionParams {
   qkv: DenseParams; // [units, 3 * units]: W^Q, W^K, W^V of every head in one matMul (eq. 5)
   out: DenseParams; // [units, units]: the output projection W (eq. 7)
@@ -85,18 +66,9 @@ export interface TapAttentionParams {
 export function tapSelfAttention(p: TapAttentionParams, x: tf.Tensor3D, taps: number, dilation: number, numHeads: number): tf.Tensor4D {
   const [batch, time, units] = x.shape;
   tf.util.assert(units % numHeads === 0, () => `${units} units do not divide into ${numHeads} heads`);
-  const headUnits = units / numHeads;
-  const rows = batch * time;
-  const projected = tf.reshape(dense(p.qkv, tf.reshape(x, [rows, units])), [batch, time, 3 * units]) as tf.Tensor3D;
-  const qkvTaps = tf.reshape(causalTaps(projected, taps, dilation), [rows, taps, 3, numHeads, headUnits]);
-  const perHead = tf.reshape(tf.transpose(qkvTaps, [2, 0, 3, 1, 4]), [3, rows * numHeads, taps, headUnits]); // q, k, v: [rows * heads, taps, headUnits]
-  const [q, k, v] = tf.unstack(perHead) as [tf.Tensor3D, tf.Tensor3D, tf.Tensor3D];
-  const { keys, queries } = tapMasks(time, taps, dilation);
-  const scores = tf.reshape(tf.div(batchMatMul(q, k, true), Math.sqrt(headUnits)), [batch, time, numHeads * taps, taps]); // [batch, time, heads * query taps, key taps]
-  const weights = tf.reshape(tf.softmax(tf.add(scores, keys)), [rows * numHeads, taps, taps]) as tf.Tensor3D;
-  const context = tf.reshape(batchMatMul(weights, v), [rows, numHeads, taps, headUnits]);
-  const merged = tf.reshape(tf.transpose(context, [0, 2, 1, 3]), [rows * taps, units]) as tf.Tensor2D; // Concat(head_1..head_h)
-  return tf.mul(tf.reshape(dense(p.out, merged), [batch, time, taps, units]), queries) as tf.Tensor4D;
+  const projected = tf.reshape(dense(p.qkv, tf.reshape(x, [batch * time, units])), [batch, time, 3 * units]) as tf.Tensor3D;
+  const merged = attendTaps(causalTaps(projected, taps, dilation), { numHeads, dilation }); // Concat(head_1..head_h): [batch * time * taps, units]
+  return tf.mul(tf.reshape(dense(p.out, merged), [batch, time, taps, units]), tapMasks(time, taps, dilation).queries) as tf.Tensor4D;
 }
 
 /** One attentive convolution: self-attention over the taps, then the weight-normalised convolution's tap sum. */

@@ -4,3 +4,4 @@ export { BackendUnavailableError, type UnavailableReason } from './errors';
 export type { BackendCandidate } from './candidates';
 export { wasmBinaryDir } from './wasm-paths';
 export { nativeOps, type NativeOps, type NativeOpAttr, type Int64Input } from './native-ops';
+export { customOpsState, type CustomOp, type CustomOpsState } from './custom-ops';

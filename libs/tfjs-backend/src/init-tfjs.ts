@@ -1,3 +1,4 @@
+import { customOpsState } from './custom-ops';
 import * as tf from '@tensorflow/tfjs';
 import { createLogger, type Logger } from '@ser/logging';
 import { DEFAULT_CANDIDATES, type BackendCandidate } from './candidates';
@@ -100,5 +101,7 @@ function announce(logger: Logger, runtime: TfjsRuntime, source: string): void {
   const key = `${runtime.kind}/${runtime.backend}`;
   if (announced === key) return;
   announced = key;
-  logger.info({ backend: runtime.backend, kind: runtime.kind, source }, 'tfjs backend selected');
+  const custom = customOpsState();
+  const customKernels = runtime.backend !== 'tensorflow' ? undefined : custom.loaded ? 'loaded' : custom.reason;
+  logger.info({ backend: runtime.backend, kind: runtime.kind, source, ...(customKernels && { customKernels }) }, 'tfjs backend selected');
 }

@@ -4,11 +4,13 @@
 // engine records nothing on its gradient tape, so callers wrap them in tf.customGrad.
 import { createRequire } from 'node:module';
 import * as tf from '@tensorflow/tfjs';
+import { CUSTOM_OPS, customOpsState, type CustomOp } from './custom-ops';
 import { loadedNativePackage } from './native';
 
 const require = createRequire(import.meta.url);
 
-export type NativeOpAttr = { name: string; float: number } | { name: string; bool: boolean } | { name: string; dtype: 'float32' };
+export type NativeOpAttr =
+  { name: string; float: number } | { name: string; int: number } | { name: string; bool: boolean } | { name: string; dtype: 'float32' };
 
 /** An int64 scalar input (TensorFlow wants int64 where tfjs has no such dtype, e.g. a sequence length). */
 export interface Int64Input {
@@ -16,11 +18,14 @@ export interface Int64Input {
 }
 
 export interface NativeOps {
+  /** Whether the platform's own kernels (custom-ops.ts) are registered, so run() can execute them. */
+  hasCustomOp(name: CustomOp): boolean;
   run(name: string, attrs: readonly NativeOpAttr[], inputs: ReadonlyArray<tf.Tensor | Int64Input>, numOutputs: number): tf.Tensor[];
 }
 
 interface Binding {
   TF_ATTR_FLOAT: number;
+  TF_ATTR_INT: number;
   TF_ATTR_BOOL: number;
   TF_ATTR_TYPE: number;
   TF_FLOAT: number;
@@ -45,10 +50,14 @@ function build(): NativeOps | undefined {
   const attr = (a: NativeOpAttr) =>
     'float' in a
       ? { name: a.name, type: binding.TF_ATTR_FLOAT, value: a.float }
-      : 'bool' in a
-        ? { name: a.name, type: binding.TF_ATTR_BOOL, value: a.bool }
-        : { name: a.name, type: binding.TF_ATTR_TYPE, value: binding.TF_FLOAT };
+      : 'int' in a
+        ? { name: a.name, type: binding.TF_ATTR_INT, value: a.int }
+        : 'bool' in a
+          ? { name: a.name, type: binding.TF_ATTR_BOOL, value: a.bool }
+          : { name: a.name, type: binding.TF_ATTR_TYPE, value: binding.TF_FLOAT };
+  const custom = customOpsState().loaded;
   return {
+    hasCustomOp: (name) => custom && CUSTOM_OPS.includes(name),
     run: (name, attrs, inputs, numOutputs) =>
       backend.executeMultipleOutputs!(
         name,

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type * as Tfjs from '@tensorflow/tfjs';
+import { loadCustomOps } from './custom-ops';
 import { BackendUnavailableError, messageOf } from './errors';
 import type { BackendKind } from './kinds';
 
@@ -58,6 +59,7 @@ export function loadNativePackage(tf: typeof Tfjs, kind: BackendKind, pkg: Nativ
     );
   }
   loaded = pkg;
+  loadCustomOps(pkg);
 }
 
 /** What the native backend object says about its device (fields of tfjs-node's NodeJSKernelBackend). */
