@@ -6,9 +6,14 @@
 // (libs/models/src/tacn.ts, eqs. 4-7 of the TACN paper), from the projected taps to the merged heads. In tfjs ops
 // it is a 5-D transpose, batched products of 3x8 matrices (TensorFlow runs them below 1 GFLOP/s), a softmax and
 // the transposes back, forwards and backwards: about half of a TACN training step. Here one pass over the rows.
+//
+// SerTimeTaps / SerTimeTapsGrad: the k time-shifted copies of a sequence that a 1-D convolution reads, side by side
+// (libs/models/src/layers/time-taps.ts): out[b, t', j] = x[b, stride * t' + first + j * dilation], zero outside
+// the sequence. In tfjs ops that is a split, and per tap a slice, a zero block and a concat, each with its gradient.
 #include <math.h>
 #include <node_api.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tensorflow/c/kernels.h"
 // ops.h declares these structs for C++ only; C needs the typedefs before it.
@@ -201,6 +206,89 @@ done:
   TF_DeleteStatus(status);
 }
 
+typedef struct {
+  int64_t taps, first, dilation, stride, time;
+} TimeTapsAttrs;
+
+static void* create_time_taps(TF_OpKernelConstruction* ctx) {
+  TimeTapsAttrs* attrs = calloc(1, sizeof(TimeTapsAttrs));
+  TF_Status* status = TF_NewStatus();
+  const char* names[] = {"taps", "first", "dilation", "stride"};
+  int64_t* values[] = {&attrs->taps, &attrs->first, &attrs->dilation, &attrs->stride};
+  for (int i = 0; i < 4 && TF_GetCode(status) == TF_OK; i++) TF_OpKernelConstruction_GetAttrInt64(ctx, names[i], values[i], status);
+  if (TF_GetCode(status) == TF_OK && TF_OpKernelConstruction_HasAttr(ctx, "time", status))
+    TF_OpKernelConstruction_GetAttrInt64(ctx, "time", &attrs->time, status);
+  if (TF_GetCode(status) != TF_OK) TF_OpKernelConstruction_Failure(ctx, status);
+  TF_DeleteStatus(status);
+  return attrs;
+}
+
+// x [batch, time, channels] -> [batch, time / stride, taps, channels].
+static void compute_time_taps(void* kernel, TF_OpKernelContext* ctx) {
+  const TimeTapsAttrs* a = kernel;
+  TF_Status* status = TF_NewStatus();
+  TF_Tensor *x = NULL, *out = NULL;
+  TF_GetInput(ctx, 0, &x, status);
+  if (TF_GetCode(status) != TF_OK) goto done;
+  if (TF_TensorType(x) != TF_FLOAT || TF_NumDims(x) != 3 || TF_Dim(x, 1) % a->stride != 0) {
+    TF_SetStatus(status, TF_INVALID_ARGUMENT, "x must be a float32 [batch, time, channels] tensor with time a multiple of the stride");
+    goto done;
+  }
+  const int64_t batch = TF_Dim(x, 0), time = TF_Dim(x, 1), channels = TF_Dim(x, 2), steps = time / a->stride;
+  const int64_t dims[4] = {batch, steps, a->taps, channels};
+  out = allocate(ctx, 0, dims, 4, status);
+  if (TF_GetCode(status) != TF_OK) goto done;
+  const float* in = TF_TensorData(x);
+  float* o = TF_TensorData(out);
+  for (int64_t b = 0; b < batch; b++)
+    for (int64_t t = 0; t < steps; t++)
+      for (int64_t j = 0; j < a->taps; j++) {
+        const int64_t from = t * a->stride + a->first + j * a->dilation;
+        float* dst = o + ((b * steps + t) * a->taps + j) * channels;
+        if (from < 0 || from >= time) memset(dst, 0, channels * sizeof(float));
+        else memcpy(dst, in + (b * time + from) * channels, channels * sizeof(float));
+      }
+done:
+  if (TF_GetCode(status) != TF_OK) TF_OpKernelContext_Failure(ctx, status);
+  TF_DeleteTensor(x);
+  TF_DeleteTensor(out);
+  TF_DeleteStatus(status);
+}
+
+// dy [batch, steps, taps, channels] -> dx [batch, time, channels]: every tap's gradient added back where it was read.
+static void compute_time_taps_grad(void* kernel, TF_OpKernelContext* ctx) {
+  const TimeTapsAttrs* a = kernel;
+  TF_Status* status = TF_NewStatus();
+  TF_Tensor *dy = NULL, *dx = NULL;
+  TF_GetInput(ctx, 0, &dy, status);
+  if (TF_GetCode(status) != TF_OK) goto done;
+  if (TF_TensorType(dy) != TF_FLOAT || TF_NumDims(dy) != 4 || TF_Dim(dy, 2) != a->taps || TF_Dim(dy, 1) * a->stride != a->time) {
+    TF_SetStatus(status, TF_INVALID_ARGUMENT, "dy must be a float32 [batch, time / stride, taps, channels] tensor");
+    goto done;
+  }
+  const int64_t batch = TF_Dim(dy, 0), steps = TF_Dim(dy, 1), channels = TF_Dim(dy, 3), time = a->time;
+  const int64_t dims[3] = {batch, time, channels};
+  dx = allocate(ctx, 0, dims, 3, status);
+  if (TF_GetCode(status) != TF_OK) goto done;
+  const float* g = TF_TensorData(dy);
+  float* o = TF_TensorData(dx);
+  memset(o, 0, batch * time * channels * sizeof(float));
+  for (int64_t b = 0; b < batch; b++)
+    for (int64_t t = 0; t < steps; t++)
+      for (int64_t j = 0; j < a->taps; j++) {
+        const int64_t to = t * a->stride + a->first + j * a->dilation;
+        if (to < 0 || to >= time) continue;
+        const float* src = g + ((b * steps + t) * a->taps + j) * channels;
+        float* dst = o + (b * time + to) * channels;
+        for (int64_t c = 0; c < channels; c++) dst[c] += src[c];
+      }
+done:
+  if (TF_GetCode(status) != TF_OK) TF_OpKernelContext_Failure(ctx, status);
+  TF_DeleteTensor(dy);
+  TF_DeleteTensor(dx);
+  TF_DeleteStatus(status);
+}
+
 static void unknown_shapes(TF_ShapeInferenceContext* ctx, TF_Status* status) { TF_ShapeInferenceContextSetUnknownShape(ctx, status); }
 
 static int define_op(const char* name, const char** inputs, const char** outputs, const char** attrs, TF_Status* status) {
@@ -230,10 +318,20 @@ static napi_value init(napi_env env, napi_value exports) {
     const char* backward_in[] = {"dcontext: float", "qkv: float", "weights: float", NULL};
     const char* backward_out[] = {"dqkv: float", NULL};
     const char* backward_attrs[] = {"heads: int >= 1", NULL};
+    const char* taps_in[] = {"x: float", NULL};
+    const char* taps_out[] = {"out: float", NULL};
+    const char* taps_attrs[] = {"taps: int >= 1", "first: int", "dilation: int >= 1", "stride: int >= 1", NULL};
+    const char* taps_grad_in[] = {"dtaps: float", NULL};
+    const char* taps_grad_out[] = {"dx: float", NULL};
+    const char* taps_grad_attrs[] = {"taps: int >= 1", "first: int", "dilation: int >= 1", "stride: int >= 1", "time: int >= 1", NULL};
     const int ok = define_op("SerTapAttention", forward_in, forward_out, forward_attrs, status) &&
                    define_op("SerTapAttentionGrad", backward_in, backward_out, backward_attrs, status) &&
                    define_kernel("SerTapAttention", create_forward, compute_forward, status) &&
-                   define_kernel("SerTapAttentionGrad", create_backward, compute_backward, status);
+                   define_kernel("SerTapAttentionGrad", create_backward, compute_backward, status) &&
+                   define_op("SerTimeTaps", taps_in, taps_out, taps_attrs, status) &&
+                   define_op("SerTimeTapsGrad", taps_grad_in, taps_grad_out, taps_grad_attrs, status) &&
+                   define_kernel("SerTimeTaps", create_time_taps, compute_time_taps, status) &&
+                   define_kernel("SerTimeTapsGrad", create_time_taps, compute_time_taps_grad, status);
     if (!ok) {
       napi_throw_error(env, NULL, TF_Message(status));
       TF_DeleteStatus(status);

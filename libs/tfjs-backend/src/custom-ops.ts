@@ -9,7 +9,7 @@ import type { NativePackage } from './native';
 const require = createRequire(import.meta.url);
 
 /** The ops ser_ops.c registers. */
-export const CUSTOM_OPS = ['SerTapAttention', 'SerTapAttentionGrad'] as const;
+export const CUSTOM_OPS = ['SerTapAttention', 'SerTapAttentionGrad', 'SerTimeTaps', 'SerTimeTapsGrad'] as const;
 export type CustomOp = (typeof CUSTOM_OPS)[number];
 
 export type CustomOpsState = { loaded: true; path: string } | { loaded: false; reason: string };

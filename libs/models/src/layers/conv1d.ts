@@ -6,6 +6,7 @@
 // (x_{t+o_j} W_j = (x W_j)_{t+o_j}): the per-tap outputs are what TACN's attention weighs.
 import * as tf from '@tensorflow/tfjs';
 import { matMul2d } from './matmul';
+import { evenlySpaced, timeTapsOnKernel } from './time-taps';
 import type { VariableFactory } from './variables';
 
 export interface Conv1dParams {
@@ -77,6 +78,9 @@ export function shiftInTime(x: tf.Tensor4D, offset: number): tf.Tensor4D {
 export function shiftTaps(x: tf.Tensor4D, offsets: readonly number[]): tf.Tensor4D {
   const slots = x.shape[2];
   tf.util.assert(slots === 1 || slots === offsets.length, () => `shiftTaps needs 1 or ${offsets.length} slots, got ${slots}`);
+  const spacing = slots === 1 ? evenlySpaced(offsets, 1) : undefined;
+  const onKernel = spacing && timeTapsOnKernel(tf.squeeze(x, [2]), spacing);
+  if (onKernel) return onKernel;
   const perTap = slots === 1 ? offsets.map(() => x) : (tf.split(x, slots, 2) as tf.Tensor4D[]); // each [batch, time, 1, units]
   return tf.concat(
     offsets.map((o, j) => shiftInTime(perTap[j]!, o)),
@@ -111,6 +115,9 @@ export function tapInputs(x: tf.Tensor3D, offsets: readonly number[], stride = 1
   const [batch, time, channels] = x.shape;
   tf.util.assert(time % stride === 0, () => `time ${time} is not a multiple of the stride ${stride}`);
   const steps = time / stride;
+  const spacing = evenlySpaced(offsets, stride);
+  const onKernel = spacing && timeTapsOnKernel(x, spacing);
+  if (onKernel) return tf.reshape(onKernel, [batch * steps, offsets.length * channels]) as tf.Tensor2D;
   const grouped = tf.reshape(x, [batch, steps, stride, channels]) as tf.Tensor4D;
   const phases = stride === 1 ? [grouped] : (tf.split(grouped, stride, 2) as tf.Tensor4D[]); // each [batch, steps, 1, in]
   const taps = offsets.map((o) => shiftInTime(phases[((o % stride) + stride) % stride]!, Math.floor(o / stride)));
