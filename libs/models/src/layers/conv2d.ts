@@ -20,44 +20,6 @@ export function createConv2d(factory: VariableFactory, name: string, inChannels:
   };
 }
 
-/**
- * Valid, stride-1 conv2d with hand-written gradients made of forward convolutions:
- * dx = conv(pad(dy, k - 1), flip(w) with in/out swapped); dw = conv of x and dy with batch and channels swapped.
- * `inputGradient: false` returns zeros for dx: a network's first layer reads data, and customGrad computes every
- * input's gradient (that convolution was a fifth of the CNN's training step).
- */
-function forwardOnlyGradConv(inputGradient: boolean) {
-  return tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
-    const [x, w, save] = args as [tf.Tensor4D, tf.Tensor4D, tf.GradSaveFunc];
-    save([x, w]);
-    return {
-      value: tf.conv2d(x, w, 1, 'valid'), // [batch, h - kh + 1, w - kw + 1, out]
-      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [sx, sw] = saved as [tf.Tensor4D, tf.Tensor4D];
-        const [kh, kw] = sw.shape;
-        let dx: tf.Tensor4D;
-        if (inputGradient) {
-          const dyPadded = tf.pad(dy as tf.Tensor4D, [
-            [0, 0],
-            [kh - 1, kh - 1],
-            [kw - 1, kw - 1],
-            [0, 0],
-          ]);
-          const flipped = tf.transpose(tf.reverse(sw, [0, 1]), [0, 1, 3, 2]); // [kh, kw, out, in]
-          dx = tf.conv2d(dyPadded, flipped, 1, 'valid'); // [batch, h, w, in]
-        } else dx = tf.zerosLike(sx);
-        const xT = tf.transpose(sx, [3, 1, 2, 0]); // [in, h, w, batch]
-        const dyT = tf.transpose(dy as tf.Tensor4D, [1, 2, 0, 3]); // [outH, outW, batch, out]: the "filter"
-        const dw = tf.transpose(tf.conv2d(xT, dyT, 1, 'valid'), [1, 2, 0, 3]); // [in, kh, kw, out] -> [kh, kw, in, out]
-        return [dx, dw];
-      },
-    };
-  }) as (x: tf.Tensor4D, w: tf.Tensor4D) => tf.Tensor4D;
-}
-
-export const conv2dValidForwardOnlyGrads = forwardOnlyGradConv(true);
-const conv2dValidKernelGradOnly = forwardOnlyGradConv(false);
-
 /** Zero padding that keeps the size (PyTorch's padding='same': the extra row/column of an even kernel goes after). */
 function samePadding(kernel: number): [number, number] {
   const before = Math.floor((kernel - 1) / 2);
@@ -65,13 +27,59 @@ function samePadding(kernel: number): [number, number] {
 }
 
 /**
+ * 'same' stride-1 conv2d (no bias) with hand-written gradients: the forward pass pads x and convolves validly; the
+ * input gradient is taken for x itself, not its padded copy: conv(pad(dy, the padding swapped), flip(w)) has x's
+ * size, where the padded copy's gradient was (h + kh - 1) x (w + kw - 1) positions (68 % more for the CNN's second
+ * layer) and then a slice. The kernel gradient convolves the padded x saved from the forward pass with dy.
+ */
+function sameConv(inputGradient: boolean) {
+  return tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+    const [x, w, save] = args as [tf.Tensor4D, tf.Tensor4D, tf.GradSaveFunc];
+    const [kh, kw] = w.shape;
+    const inputShape = x.shape;
+    const [top, bottom] = samePadding(kh);
+    const [left, right] = samePadding(kw);
+    const padded = tf.pad(x, [
+      [0, 0],
+      [top, bottom],
+      [left, right],
+      [0, 0],
+    ]);
+    save([padded, w]);
+    return {
+      value: tf.conv2d(padded, w, 1, 'valid'), // [batch, h, w, out]
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [sx, sw] = saved as [tf.Tensor4D, tf.Tensor4D];
+        const dx = inputGradient
+          ? tf.conv2d(
+              tf.pad(dy as tf.Tensor4D, [
+                [0, 0],
+                [bottom, top],
+                [right, left],
+                [0, 0],
+              ]),
+              tf.transpose(tf.reverse(sw, [0, 1]), [0, 1, 3, 2]),
+              1,
+              'valid',
+            )
+          : tf.zeros(inputShape); // x itself may be gone by now: only its shape is kept
+        const xT = tf.transpose(sx, [3, 1, 2, 0]); // [in, h + kh - 1, w + kw - 1, batch]
+        const dyT = tf.transpose(dy as tf.Tensor4D, [1, 2, 0, 3]); // [h, w, batch, out]: the "filter"
+        const dw = tf.transpose(tf.conv2d(xT, dyT, 1, 'valid'), [1, 2, 0, 3]); // [in, kh, kw, out] -> [kh, kw, in, out]
+        return [dx, dw];
+      },
+    };
+  }) as (x: tf.Tensor4D, w: tf.Tensor4D) => tf.Tensor4D;
+}
+
+const sameConvWithInputGradient = sameConv(true);
+const sameConvKernelGradOnly = sameConv(false);
+
+/**
  * 'same' stride-1 conv2d plus bias. x: [batch, h, w, in] -> [batch, h, w, out]. `inputGradient: false` (x is
  * data) gives x a zero gradient instead of computing it.
  */
 export function conv2dSame(params: Conv2dParams, x: tf.Tensor4D, options: { inputGradient?: boolean } = {}): tf.Tensor4D {
-  const [kh, kw] = params.kernel.shape as [number, number, number, number];
-  const padded = tf.pad(x, [[0, 0], samePadding(kh), samePadding(kw), [0, 0]]);
-  const kernel = params.kernel as tf.Tensor4D;
-  const conv = options.inputGradient === false ? conv2dValidKernelGradOnly : conv2dValidForwardOnlyGrads;
-  return tf.add(conv(padded, kernel), params.bias);
+  const conv = options.inputGradient === false ? sameConvKernelGradOnly : sameConvWithInputGradient;
+  return tf.add(conv(x, params.kernel as tf.Tensor4D), params.bias);
 }
