@@ -10,7 +10,7 @@
 // SER_TFJS_NATIVE_POSTINSTALL=skip: do nothing (.ci/run builds it explicitly after installing the
 // prerequisites, and reports a failure loudly there).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,7 +32,19 @@ function installedStamp() {
   const stamp = readFileSync(STAMP, 'utf8').trim();
   const tfVersion = process.env.TFJS_NATIVE_TF_VERSION ?? '2.15.1';
   const current = stamp.includes(`TensorFlow ${tfVersion},`) && stamp.includes(`-abi${process.versions.modules}-`);
-  return current ? stamp : null;
+  return current && customKernelsCurrent() ? stamp : null;
+}
+
+/** build.sh compiles deploy/tfjs-native/ops/ser_ops.c beside the binding; a newer source means a rerun (seconds). */
+function customKernelsCurrent() {
+  const lib = join(ROOT, 'node_modules/@tensorflow/tfjs-node/lib');
+  const source = join(ROOT, 'deploy/tfjs-native/ops/ser_ops.c');
+  const built = existsSync(lib)
+    ? readdirSync(lib)
+        .map((d) => join(lib, d, 'ser_ops.node'))
+        .find((p) => existsSync(p))
+    : undefined;
+  return built !== undefined && statSync(built).mtimeMs >= statSync(source).mtimeMs;
 }
 
 /** The reason build.sh gave (its "FAILED: ..." line), or the log's last line. */

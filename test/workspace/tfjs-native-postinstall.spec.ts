@@ -1,7 +1,7 @@
 // npm install's postinstall (scripts/setup-tfjs-native.mjs) run in a scratch copy of the layout it expects, with a
 // stand-in build.sh: a failed build is one line and a successful install, an installed backend is not rebuilt.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,8 +13,10 @@ let root = '';
 function scratchRoot(body: string): string {
   root = mkdtempSync(join(tmpdir(), 'ser-postinstall-'));
   mkdirSync(join(root, 'scripts'));
-  mkdirSync(join(root, 'deploy/tfjs-native'), { recursive: true });
+  mkdirSync(join(root, 'deploy/tfjs-native/ops'), { recursive: true });
   cpSync(SCRIPT, join(root, 'scripts/setup-tfjs-native.mjs'));
+  writeFileSync(join(root, 'deploy/tfjs-native/ops/ser_ops.c'), '// the custom kernels\n');
+  utimesSync(join(root, 'deploy/tfjs-native/ops/ser_ops.c'), 1_000, 1_000);
   writeFileSync(join(root, 'deploy/tfjs-native/build.sh'), `touch "${root}/build-ran"\n${body}\n`);
   return root;
 }
@@ -49,11 +51,21 @@ describe('postinstall: the native TensorFlow.js backend', () => {
     expect(readFileSync(join(root, 'deploy/tfjs-native/build/postinstall.log'), 'utf8')).toContain('downloading');
   });
 
-  it('skips the build when the installed stamp matches this Node and TensorFlow version', () => {
+  it('skips the build when the installed stamp matches this Node and TensorFlow version and the custom kernels are current', () => {
     scratchRoot('exit 1');
     mkdirSync(join(root, 'node_modules/@tensorflow/tfjs-node'), { recursive: true });
     const stamp = `tfjs-node 4.22.0, TensorFlow 2.15.1, addon-4.22.0-tf2.15.1-abi${process.versions.modules}-napi8`;
     writeFileSync(join(root, 'node_modules/@tensorflow/tfjs-node/.tfjs-native'), `${stamp}\n`);
+    // Without the custom kernels compiled beside the binding (or older than their source) it reruns build.sh.
+    expect(postinstall({ TFJS_NATIVE_TF_VERSION: '2.15.1' }).built).toBe(true);
+    rmSync(join(root, 'build-ran'));
+    const kernels = join(root, 'node_modules/@tensorflow/tfjs-node/lib/napi-v8/ser_ops.node');
+    mkdirSync(join(kernels, '..'), { recursive: true });
+    writeFileSync(kernels, 'addon');
+    utimesSync(kernels, 500, 500);
+    expect(postinstall({ TFJS_NATIVE_TF_VERSION: '2.15.1' }).built).toBe(true);
+    rmSync(join(root, 'build-ran'));
+    utimesSync(kernels, 2_000, 2_000);
     const run = postinstall({ TFJS_NATIVE_TF_VERSION: '2.15.1' });
     expect(run).toMatchObject({ status: 0, built: false, lines: [`[tfjs-native] native backend already set up (${stamp})`] });
     // Another Node ABI needs another addon: it rebuilds.
