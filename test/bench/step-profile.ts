@@ -2,7 +2,8 @@
  * Where a TACN, CNN, VQ-VAE, FOP or attention-LSTM training step spends its time, per kernel (tf.profile), at the sizes of
  * test/bench/{tacn,cnn,vqvae,fop,attention-lstm}.ts, on the backend initTfjs picks. Prints the kernel count of one step (what eager
  * dispatch pays for) and the kernels that take the most time. --optimizer tfjs profiles tfjs's per-variable
- * optimizers instead of the trainers' fused ones.
+ * optimizers instead of the trainers' fused ones. Kernels run through nativeOps (the fused LSTM, the platform's own
+ * SerTapAttention and SerTimeTaps) bypass tfjs's engine and are not listed; the wall times include them.
  *   npx tsx test/bench/step-profile.ts --model tacn|cnn|vqvae|fop|attention-lstm [--optimizer fused|tfjs] [--top 30]
  */
 import { initTfjs } from '@ser/tfjs-backend';
