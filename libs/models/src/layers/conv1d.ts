@@ -88,6 +88,13 @@ export function shiftTaps(x: tf.Tensor4D, offsets: readonly number[]): tf.Tensor
   ) as tf.Tensor4D; // [batch, time, taps, units]
 }
 
+/** The kernel must be [inChannels, taps * outChannels] for the bias's outChannels. */
+export function checkWeights(params: Conv1dWeights, inChannels: number, taps: number): void {
+  const outChannels = params.bias.shape[0]!;
+  tf.util.assert(params.kernel.shape[0] === inChannels, () => `conv1d expects ${params.kernel.shape[0]} input channels, got ${inChannels}`);
+  tf.util.assert(params.kernel.shape[1] === taps * outChannels, () => `conv1d kernel has ${params.kernel.shape[1]} columns, not ${taps} x ${outChannels}`);
+}
+
 /**
  * Each tap's contribution, without bias: out[b, t, j] = x[b, t + o_j] @ W_j, zero where t + o_j falls outside
  * the sequence. x: [batch, time, in] -> [batch, time, taps, out].
@@ -95,11 +102,7 @@ export function shiftTaps(x: tf.Tensor4D, offsets: readonly number[]): tf.Tensor
 export function conv1dTaps(params: Conv1dWeights, x: tf.Tensor3D, shape: Conv1dShape): tf.Tensor4D {
   const [batch, time, inChannels] = x.shape;
   const outChannels = params.bias.shape[0]!;
-  tf.util.assert(params.kernel.shape[0] === inChannels, () => `conv1d expects ${params.kernel.shape[0]} input channels, got ${inChannels}`);
-  tf.util.assert(
-    params.kernel.shape[1] === shape.taps * outChannels,
-    () => `conv1d kernel has ${params.kernel.shape[1]} columns, not ${shape.taps} x ${outChannels}`,
-  );
+  checkWeights(params, inChannels, shape.taps);
   const projected = matMul2d(tf.reshape(x, [batch * time, inChannels]), params.kernel as tf.Tensor2D); // [batch * time, taps * out]
   return shiftTaps(tf.reshape(projected, [batch, time, shape.taps, outChannels]), tapOffsets(shape)); // [batch, time, taps, out]
 }
@@ -140,11 +143,7 @@ export function tapMajorKernel(kernel: tf.Tensor, taps: number): tf.Tensor2D {
 export function conv1d(params: Conv1dWeights, x: tf.Tensor3D, shape: Conv1dShape, stride = 1): tf.Tensor3D {
   const [batch, time, inChannels] = x.shape;
   const outChannels = params.bias.shape[0]!;
-  tf.util.assert(params.kernel.shape[0] === inChannels, () => `conv1d expects ${params.kernel.shape[0]} input channels, got ${inChannels}`);
-  tf.util.assert(
-    params.kernel.shape[1] === shape.taps * outChannels,
-    () => `conv1d kernel has ${params.kernel.shape[1]} columns, not ${shape.taps} x ${outChannels}`,
-  );
+  checkWeights(params, inChannels, shape.taps);
   const rows = tapInputs(x, tapOffsets(shape), stride); // [batch * steps, taps * in]
   const summed = tf.add(matMul2d(rows, tapMajorKernel(params.kernel, shape.taps)), params.bias); // [batch * steps, out]
   return tf.reshape(summed, [batch, time / stride, outChannels]) as tf.Tensor3D;

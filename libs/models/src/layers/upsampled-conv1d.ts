@@ -6,7 +6,7 @@
 // Two products of 2 taps instead of one of 3 taps over twice the steps: a third fewer multiplications, and the
 // repeated sequence never exists. Same function as conv1d(params, repeatInTime(x, f), shape) up to float rounding.
 import * as tf from '@tensorflow/tfjs';
-import { shiftInTime, tapMajorKernel, tapOffsets, type Conv1dShape, type Conv1dWeights } from './conv1d';
+import { checkWeights, shiftInTime, tapMajorKernel, tapOffsets, type Conv1dShape, type Conv1dWeights } from './conv1d';
 import { matMul2d } from './matmul';
 import { evenlySpaced, timeTapsOnKernel } from './time-taps';
 
@@ -14,11 +14,7 @@ import { evenlySpaced, timeTapsOnKernel } from './time-taps';
 export function upsampledConv1d(params: Conv1dWeights, x: tf.Tensor3D, shape: Conv1dShape, factor: number): tf.Tensor3D {
   const [batch, time, inChannels] = x.shape;
   const outChannels = params.bias.shape[0]!;
-  tf.util.assert(params.kernel.shape[0] === inChannels, () => `conv1d expects ${params.kernel.shape[0]} input channels, got ${inChannels}`);
-  tf.util.assert(
-    params.kernel.shape[1] === shape.taps * outChannels,
-    () => `conv1d kernel has ${params.kernel.shape[1]} columns, not ${shape.taps} x ${outChannels}`,
-  );
+  checkWeights(params, inChannels, shape.taps);
   const tapWeights = tf.split(tapMajorKernel(params.kernel, shape.taps), shape.taps, 0) as tf.Tensor2D[]; // W_j: [in, out]
   const steps = tf.expandDims(x, 2) as tf.Tensor4D; // [batch, time, 1, in]
   const shifted = new Map<number, tf.Tensor4D>(); // short-step shift -> x moved by it, shared by the phases
