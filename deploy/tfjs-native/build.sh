@@ -189,7 +189,7 @@ build_custom_ops() {
     log "custom kernels: ${out#"$ROOT"/}"
   else
     rm -f "$out" "$out.tmp"
-    log "WARNING: the custom kernels (ops/ser_ops.c) did not compile (see ${log_file#"$ROOT"/}); the TACN attention runs in tfjs ops"
+    log "WARNING: the custom kernels (ops/ser_ops.c) did not compile (see ${log_file#"$ROOT"/}); the models run that math in tfjs ops"
   fi
 }
 

@@ -71,6 +71,13 @@ static TF_Tensor* allocate(TF_OpKernelContext* ctx, int index, const int64_t* di
   return TF_AllocateOutput(ctx, index, TF_FLOAT, dims, rank, count * sizeof(float), status);
 }
 
+// Ends a kernel: reports a failed status to TensorFlow, then frees the tensors it held and the status.
+static void finish(TF_OpKernelContext* ctx, TF_Status* status, TF_Tensor** tensors, int count) {
+  if (TF_GetCode(status) != TF_OK) TF_OpKernelContext_Failure(ctx, status);
+  for (int i = 0; i < count; i++) TF_DeleteTensor(tensors[i]);
+  TF_DeleteStatus(status);
+}
+
 // context[r, i, h*hu + d] = sum_j a[r, h, i, j] v[r, j, h*hu + d], a = softmax_j(q_i . k_j / sqrt(hu)) over the
 // taps j that fall inside the sequence (step r mod time plus the tap's offset >= 0); weights keeps a for the gradient.
 static void compute_forward(void* kernel, TF_OpKernelContext* ctx) {
@@ -130,11 +137,7 @@ static void compute_forward(void* kernel, TF_OpKernelContext* ctx) {
     }
   }
 done:
-  if (TF_GetCode(status) != TF_OK) TF_OpKernelContext_Failure(ctx, status);
-  TF_DeleteTensor(qkv);
-  TF_DeleteTensor(context);
-  TF_DeleteTensor(weights);
-  TF_DeleteStatus(status);
+  finish(ctx, status, (TF_Tensor*[]){qkv, context, weights}, 3);
 }
 
 // The gradient of compute_forward: from d context [rows, taps, units], the saved qkv and weights, d qkv.
@@ -198,12 +201,7 @@ static void compute_backward(void* kernel, TF_OpKernelContext* ctx) {
     }
   }
 done:
-  if (TF_GetCode(status) != TF_OK) TF_OpKernelContext_Failure(ctx, status);
-  TF_DeleteTensor(dcontext);
-  TF_DeleteTensor(qkv);
-  TF_DeleteTensor(weights);
-  TF_DeleteTensor(dqkv);
-  TF_DeleteStatus(status);
+  finish(ctx, status, (TF_Tensor*[]){dcontext, qkv, weights, dqkv}, 4);
 }
 
 typedef struct {
@@ -249,10 +247,7 @@ static void compute_time_taps(void* kernel, TF_OpKernelContext* ctx) {
         else memcpy(dst, in + (b * time + from) * channels, channels * sizeof(float));
       }
 done:
-  if (TF_GetCode(status) != TF_OK) TF_OpKernelContext_Failure(ctx, status);
-  TF_DeleteTensor(x);
-  TF_DeleteTensor(out);
-  TF_DeleteStatus(status);
+  finish(ctx, status, (TF_Tensor*[]){x, out}, 2);
 }
 
 // dy [batch, steps, taps, channels] -> dx [batch, time, channels]: every tap's gradient added back where it was read.
@@ -283,10 +278,7 @@ static void compute_time_taps_grad(void* kernel, TF_OpKernelContext* ctx) {
         for (int64_t c = 0; c < channels; c++) dst[c] += src[c];
       }
 done:
-  if (TF_GetCode(status) != TF_OK) TF_OpKernelContext_Failure(ctx, status);
-  TF_DeleteTensor(dy);
-  TF_DeleteTensor(dx);
-  TF_DeleteStatus(status);
+  finish(ctx, status, (TF_Tensor*[]){dy, dx}, 2);
 }
 
 static void unknown_shapes(TF_ShapeInferenceContext* ctx, TF_Status* status) { TF_ShapeInferenceContextSetUnknownShape(ctx, status); }

@@ -5,10 +5,10 @@
 // residual block, weight normalisation, dropout and head are the TCN's (tcn.ts), so TACN and TCN differ only by the
 // attention. Read bottom-up: the taps, their attention, one attentive convolution, the classifier.
 import * as tf from '@tensorflow/tfjs';
-import { createWeightNormConv1d, shiftTaps, tapOffsets, weightNormed, type WeightNormConv1dParams } from './layers/conv1d';
+import { createWeightNormConv1d, shiftedCopies, tapOffsets, weightNormed, type WeightNormConv1dParams } from './layers/conv1d';
 import { createDense, dense, type DenseParams } from './layers/dense';
 import { matMul2d } from './layers/matmul';
-import { attendTaps, tapMasks } from './layers/tap-attention';
+import { attendTaps, tapQueryMask } from './layers/tap-attention';
 import { VariableFactory, disposeVariables } from './layers/variables';
 import { createAttention } from './layers/attention';
 import {
@@ -49,7 +49,7 @@ const causalOffsets = (taps: number, dilation: number) => tapOffsets({ taps, dil
  * same shift as the convolution's (shiftTaps). [batch, time, units] -> [batch, time, taps, units].
  */
 export function causalTaps(x: tf.Tensor3D, taps: number, dilation: number): tf.Tensor4D {
-  return shiftTaps(tf.expandDims(x, 2) as tf.Tensor4D, causalOffsets(taps, dilation)); // [batch, time, taps, units]
+  return shiftedCopies(x, causalOffsets(taps, dilation)); // [batch, time, taps, units]
 }
 
 export interface TapAttentionParams {
@@ -68,7 +68,7 @@ export function tapSelfAttention(p: TapAttentionParams, x: tf.Tensor3D, taps: nu
   tf.util.assert(units % numHeads === 0, () => `${units} units do not divide into ${numHeads} heads`);
   const projected = tf.reshape(dense(p.qkv, tf.reshape(x, [batch * time, units])), [batch, time, 3 * units]) as tf.Tensor3D;
   const merged = attendTaps(causalTaps(projected, taps, dilation), { numHeads, dilation }); // Concat(head_1..head_h): [batch * time * taps, units]
-  return tf.mul(tf.reshape(dense(p.out, merged), [batch, time, taps, units]), tapMasks(time, taps, dilation).queries) as tf.Tensor4D;
+  return tf.mul(tf.reshape(dense(p.out, merged), [batch, time, taps, units]), tapQueryMask(time, taps, dilation)) as tf.Tensor4D;
 }
 
 /** One attentive convolution: self-attention over the taps, then the weight-normalised convolution's tap sum. */

@@ -8,9 +8,8 @@ import type { NativePackage } from './native';
 
 const require = createRequire(import.meta.url);
 
-/** The ops ser_ops.c registers. */
-export const CUSTOM_OPS = ['SerTapAttention', 'SerTapAttentionGrad', 'SerTimeTaps', 'SerTimeTapsGrad'] as const;
-export type CustomOp = (typeof CUSTOM_OPS)[number];
+/** The ops ser_ops.c registers (all of them, or none when it does not load). */
+export type CustomOp = 'SerTapAttention' | 'SerTapAttentionGrad' | 'SerTimeTaps' | 'SerTimeTapsGrad';
 
 export type CustomOpsState = { loaded: true; path: string } | { loaded: false; reason: string };
 

@@ -1,7 +1,7 @@
-import { customOpsState } from './custom-ops';
 import * as tf from '@tensorflow/tfjs';
 import { createLogger, type Logger } from '@ser/logging';
 import { DEFAULT_CANDIDATES, type BackendCandidate } from './candidates';
+import { customOpsState } from './custom-ops';
 import { BackendUnavailableError, messageOf } from './errors';
 import { AUTO_ORDER, BACKEND_ENV_VAR, backendFromEnv, type BackendKind } from './kinds';
 

@@ -78,14 +78,17 @@ export function shiftInTime(x: tf.Tensor4D, offset: number): tf.Tensor4D {
 export function shiftTaps(x: tf.Tensor4D, offsets: readonly number[]): tf.Tensor4D {
   const slots = x.shape[2];
   tf.util.assert(slots === 1 || slots === offsets.length, () => `shiftTaps needs 1 or ${offsets.length} slots, got ${slots}`);
-  const spacing = slots === 1 ? evenlySpaced(offsets, 1) : undefined;
-  const onKernel = spacing && timeTapsOnKernel(tf.squeeze(x, [2]), spacing);
-  if (onKernel) return onKernel;
   const perTap = slots === 1 ? offsets.map(() => x) : (tf.split(x, slots, 2) as tf.Tensor4D[]); // each [batch, time, 1, units]
   return tf.concat(
     offsets.map((o, j) => shiftInTime(perTap[j]!, o)),
     2,
   ) as tf.Tensor4D; // [batch, time, taps, units]
+}
+
+/** A sequence's copies shifted by each offset (shiftTaps of its one slot): [batch, time, units] -> [batch, time, taps, units]. */
+export function shiftedCopies(x: tf.Tensor3D, offsets: readonly number[]): tf.Tensor4D {
+  const spacing = evenlySpaced(offsets, 1);
+  return (spacing && timeTapsOnKernel(x, spacing)) ?? shiftTaps(tf.expandDims(x, 2) as tf.Tensor4D, offsets);
 }
 
 /** The kernel must be [inChannels, taps * outChannels] for the bias's outChannels. */
@@ -149,21 +152,10 @@ export function conv1d(params: Conv1dWeights, x: tf.Tensor3D, shape: Conv1dShape
   return tf.reshape(summed, [batch, time / stride, outChannels]) as tf.Tensor3D;
 }
 
-/**
- * Nearest-neighbour upsampling in time: each step repeated `factor` times. [b, t, c] -> [b, t * factor, c]. The
- * copies are concatenated rather than tiled: tfjs derives tile's gradient from slices, whose gradients are PadV2.
- */
+/** Nearest-neighbour upsampling in time: each step repeated `factor` times. [b, t, c] -> [b, t * factor, c] */
 export function repeatInTime(x: tf.Tensor3D, factor: number): tf.Tensor3D {
   const [batch, time, channels] = x.shape;
-  if (factor === 1) return x;
-  const step = tf.expandDims(x, 2); // [b, t, 1, c]
-  return tf.reshape(
-    tf.concat(
-      Array.from({ length: factor }, () => step),
-      2,
-    ),
-    [batch, time * factor, channels],
-  );
+  return tf.reshape(tf.tile(tf.expandDims(x, 2), [1, 1, factor, 1]), [batch, time * factor, channels]);
 }
 
 /**

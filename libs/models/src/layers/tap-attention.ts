@@ -13,24 +13,36 @@ export interface TapAttentionShape {
   dilation: number;
 }
 
-const masks = new Map<string, { keys: Float32Array; queries: Float32Array }>();
+const realTaps = new Map<string, Float32Array>();
 
 /**
- * Which taps are real (t + o_j >= 0) for each step, as an additive key mask (0 / -1e9) [1, time, 1, taps] and a
- * multiplicative query mask (1 / 0) [1, time, taps, 1]: a tap before the sequence start is zero padding in a plain
- * convolution; here it must neither draw attention nor add a term. Computed once per (time, taps, dilation).
+ * Which taps are real (t + o_j >= 0) for each step, 1 or 0, [time * taps]: a tap before the sequence start is zero
+ * padding in a plain convolution; here it must neither draw attention nor add a term. Computed once per
+ * (time, taps, dilation).
  */
-export function tapMasks(time: number, taps: number, dilation: number): { keys: tf.Tensor4D; queries: tf.Tensor4D } {
+function tapsInside(time: number, taps: number, dilation: number): Float32Array {
   const key = `${time}:${taps}:${dilation}`;
-  let mask = masks.get(key);
-  if (!mask) {
-    const queries = new Float32Array(time * taps);
+  let real = realTaps.get(key);
+  if (!real) {
+    real = new Float32Array(time * taps);
     const offsets = tapOffsets({ taps, dilation, padding: 'causal' });
-    for (let t = 0; t < time; t++) for (let j = 0; j < taps; j++) queries[t * taps + j] = t + offsets[j]! >= 0 ? 1 : 0;
-    mask = { queries, keys: queries.map((real) => (real ? 0 : -1e9)) };
-    masks.set(key, mask);
+    for (let t = 0; t < time; t++) for (let j = 0; j < taps; j++) real[t * taps + j] = t + offsets[j]! >= 0 ? 1 : 0;
+    realTaps.set(key, real);
   }
-  return { keys: tf.tensor4d(mask.keys, [1, time, 1, taps]), queries: tf.tensor4d(mask.queries, [1, time, taps, 1]) };
+  return real;
+}
+
+/** The multiplicative query mask (1 / 0) [1, time, taps, 1]: zero for the outputs of taps before the start. */
+export function tapQueryMask(time: number, taps: number, dilation: number): tf.Tensor4D {
+  return tf.tensor4d(tapsInside(time, taps, dilation), [1, time, taps, 1]);
+}
+
+/** The additive key mask (0 / -1e9) [1, time, 1, taps]: taps before the start draw no attention. */
+function tapKeyMask(time: number, taps: number, dilation: number): tf.Tensor4D {
+  return tf.tensor4d(
+    tapsInside(time, taps, dilation).map((real) => (real ? 0 : -1e9)),
+    [1, time, 1, taps],
+  );
 }
 
 /**
@@ -46,7 +58,7 @@ export function attendTapsWithTfjs(qkvTaps: tf.Tensor4D, shape: TapAttentionShap
   const rows = batch * time;
   const perHead = tf.reshape(tf.transpose(tf.reshape(qkvTaps, [rows, taps, 3, numHeads, headUnits]), [2, 0, 3, 1, 4]), [3, rows * numHeads, taps, headUnits]);
   const [q, k, v] = tf.unstack(perHead) as [tf.Tensor3D, tf.Tensor3D, tf.Tensor3D]; // each [rows * heads, taps, headUnits]
-  const { keys } = tapMasks(time, taps, dilation);
+  const keys = tapKeyMask(time, taps, dilation);
   const scores = tf.reshape(tf.div(batchMatMul(q, k, true), Math.sqrt(headUnits)), [batch, time, numHeads * taps, taps]); // [batch, time, heads * query taps, key taps]
   const weights = tf.reshape(tf.softmax(tf.add(scores, keys)), [rows * numHeads, taps, taps]) as tf.Tensor3D;
   const context = tf.reshape(batchMatMul(weights, v), [rows, numHeads, taps, headUnits]);
